@@ -170,7 +170,9 @@ export type SourcePosition = { line: number; column: number };
 /** What the plan decided for one URL of the roadmap: fetch it (as a shared target) or skip it. */
 export type LinkPlan =
   | { kind: 'check'; targetId: string }
-  | { kind: 'skip'; reason: SkipReason; detail?: string };
+  | { kind: 'skip'; reason: SkipReason; detail?: string }
+  /** The URL cannot be parsed: reported `broken` (reason: invalid-url) without a request. */
+  | { kind: 'invalid'; detail: string };
 
 /** One URL of a resource (its own or a mirror's) with its place in the file. */
 export type PlannedLink = {
