@@ -86,7 +86,7 @@ export const HostPolicySchema = z.strictObject({
   accept: z.array(statusCode).optional(),
 });
 
-/** A duration: milliseconds as a number, or a string such as `15s`, `500ms`, `2m`. */
+/** A duration: seconds as a number (as lychee does), or a string such as `15s`, `500ms`, `2m`. */
 export const DurationSchema = z.union([
   z.number().int().positive(),
   z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, 'must be a duration such as "15s", "500ms" or "2m"'),
