@@ -1,0 +1,83 @@
+/**
+ * Human sentences for reason words, shared by every report format that speaks to people.
+ */
+import type { Reason, Status } from '../domain.js';
+
+/** What a report records next to a reason that can make its sentence more precise. */
+export type ReasonExtras = {
+  httpStatus?: number | undefined;
+  errorCode?: string | undefined;
+  detail?: string | undefined;
+};
+
+type Describe = (extras: ReasonExtras) => string;
+
+/** `HTTP 503: ` when the status is known, so a sentence can lead with the code people search for. */
+function httpPrefix(extras: ReasonExtras): string {
+  return extras.httpStatus === undefined ? '' : `HTTP ${extras.httpStatus}: `;
+}
+
+// A Record over every reason word: adding a reason to domain.ts breaks the build until it is described.
+const SENTENCES: Readonly<Record<Reason, Describe>> = {
+  ok: (extras) => `${httpPrefix(extras)}the page loads`,
+  'temporary-redirect': () => 'the page loads after a temporary redirect; keep the URL',
+  accepted: (extras) => `${httpPrefix(extras)}accepted by the roadmap's rules`,
+  'permanent-redirect': () => 'moved permanently; use the new URL',
+  'http-404': () => 'HTTP 404: the page is gone',
+  'http-410': () => 'HTTP 410: the page was removed for good',
+  'http-client-error': (extras) => `${httpPrefix(extras)}the server refuses this URL`,
+  nxdomain: () => 'the domain does not exist (NXDOMAIN)',
+  'soft-404': () => 'the page answers 200 but says it was not found',
+  'missing-fragment': () => 'the page loads but lacks the anchor (fragment) the URL points to',
+  'parked-domain': () => 'the domain is parked or for sale; the site is gone',
+  'too-many-redirects': () => 'too many redirects; the chain never reaches a page',
+  'redirect-loop': () => 'the redirects go round in a loop',
+  'video-removed': () => 'the video was removed or the account closed',
+  'invalid-url': () => 'the URL as written cannot be parsed',
+  timeout: () => 'the server did not answer in time',
+  refused: () => 'the server refused the connection',
+  reset: () => 'the connection was reset',
+  tls: () => 'the secure connection failed (TLS certificate or handshake)',
+  'dns-temporary': () => 'the domain could not be looked up just now (temporary DNS failure)',
+  proxy: () => 'the proxy used for this check failed',
+  'server-error': (extras) => `${httpPrefix(extras)}the server failed; try again later`,
+  'network-error': () => 'the request failed on the network',
+  'bot-wall': () =>
+    'a bot wall (e.g. a Cloudflare challenge) would not let a checker in; open it in a browser',
+  'rate-limited': (extras) =>
+    `${httpPrefix(extras)}the site asked the checker to slow down; try again later`,
+  'auth-required': (extras) => `${httpPrefix(extras)}the page needs a login or a key`,
+  forbidden: (extras) =>
+    `${httpPrefix(extras)}the server forbids automated access; open it in a browser`,
+  'login-wall': () => 'the page shows a login wall instead of the content',
+  'video-private': () => 'the video is private',
+  'embedding-disabled': () => 'the video plays only on its own site (embedding disabled)',
+  'unavailable-in-region': () => 'the content is not available from where it was checked',
+  'under-review': () => 'the content is under review by the platform',
+  scheduled: () => 'the video is scheduled and not yet public',
+  excluded: () => 'not checked: excluded by the roadmap settings',
+  'no-url': () => 'not checked: the resource has no URL',
+  'unsupported-scheme': () => 'not checked: only http and https URLs are checked',
+  offline: () => 'not checked: offline run',
+  'network-down': () => 'not checked: the network was unavailable',
+  'private-address': () => 'not checked: the URL points to a private or local address',
+  interrupted: () => 'not checked: the run stopped before reaching it',
+};
+
+function isKnownReason(reason: string): reason is Reason {
+  return Object.hasOwn(SENTENCES, reason);
+}
+
+/**
+ * A short human sentence for a status and reason word, e.g. `http-404` → "HTTP 404: the page is
+ * gone"; the error code and detail are appended when given.
+ */
+export function describeReason(status: Status, reason: string, extras: ReasonExtras = {}): string {
+  // Reports are also read back from disk, possibly written by a newer curate with new reasons.
+  const sentence = isKnownReason(reason)
+    ? SENTENCES[reason](extras)
+    : `${httpPrefix(extras)}${status} (${reason})`;
+  const code = extras.errorCode === undefined ? '' : ` (${extras.errorCode})`;
+  const detail = extras.detail === undefined ? '' : ` — ${extras.detail}`;
+  return `${sentence}${code}${detail}`;
+}
