@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { InternalError } from '../errors.js';
+import { renderJson } from './json.js';
+import type { Counts, Report, ResourceResult } from './schema.js';
+
+function counts(fields: Partial<Counts> = {}): Counts {
+  return {
+    total: 0,
+    ok: 0,
+    redirected: 0,
+    broken: 0,
+    unreachable: 0,
+    unverified: 0,
+    skipped: 0,
+    ...fields,
+  };
+}
+
+function resourceResult(fields: Partial<ResourceResult> = {}): ResourceResult {
+  return {
+    id: 'attention',
+    sectionId: '1.1',
+    sectionTitle: 'Basics',
+    title: 'Attention Is All You Need',
+    kind: 'paper',
+    url: 'https://example.test/attention',
+    line: 12,
+    status: 'broken',
+    reason: 'http-404',
+    httpStatus: 404,
+    redirects: [],
+    durationMs: 80,
+    checkedAt: '2026-11-28T18:01:00.000Z',
+    mirrors: [],
+    ...fields,
+  };
+}
+
+function report(fields: Partial<Report> = {}): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'curate', version: '0.1.0' },
+    roadmap: { path: 'roadmap.yaml', title: 'LLM roadmap' },
+    vantage: 'global',
+    startedAt: '2026-11-28T18:00:00.000Z',
+    finishedAt: '2026-11-28T18:02:00.000Z',
+    partial: false,
+    summary: counts({ total: 1, broken: 1 }),
+    mirrorSummary: counts(),
+    results: [resourceResult()],
+    ...fields,
+  };
+}
+
+describe('renderJson', () => {
+  it('renders pretty JSON with a trailing newline that reads back as the same report', () => {
+    const text = renderJson(report());
+
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('\n  "schemaVersion": 1,\n');
+    expect(JSON.parse(text)).toEqual(report());
+  });
+
+  it('lists keys in schema order, whatever order the report was built in', () => {
+    const original = report();
+    const reversed = Object.fromEntries(Object.entries(original).reverse()) as Report;
+
+    expect(renderJson(reversed)).toBe(renderJson(original));
+    expect(Object.keys(JSON.parse(renderJson(reversed)) as object)[0]).toBe('schemaVersion');
+  });
+
+  it('leaves out optional fields that are not set', () => {
+    const text = renderJson(report({ results: [resourceResult({ status: 'ok', reason: 'ok' })] }));
+
+    expect(text).not.toContain('networkDown');
+    expect(text).not.toContain('finalUrl');
+    expect(text).not.toContain('topic');
+  });
+
+  it.each<[string, Report]>([
+    ['an unknown top-level key', { ...report(), extra: true } as Report],
+    ['a negative count', report({ summary: counts({ total: -1 }) })],
+    ['an unknown status', report({ results: [resourceResult({ status: 'gone' as 'ok' })] })],
+    ['a wrong schema version', { ...report(), schemaVersion: 2 } as unknown as Report],
+  ])(
+    'throws InternalError for a report with %s, since only a bug can build one',
+    (_name, invalid) => {
+      expect(() => renderJson(invalid)).toThrow(InternalError);
+    },
+  );
+
+  it('names the offending field in the error', () => {
+    expect(() => renderJson(report({ summary: counts({ total: -1 }) }))).toThrow(/summary\.total/);
+  });
+});
