@@ -1,0 +1,285 @@
+/**
+ * `reports/history.json`: the last observations of every link across audit runs, so that a link
+ * is called dead only when it stayed dead (K consecutive failing runs), not after one bad night.
+ */
+import { z } from 'zod';
+import { STATUSES, type Status } from '../domain.js';
+import { InputError, type InputProblem, UsageError } from '../errors.js';
+import type { Report } from './schema.js';
+
+/** Bumped only for a breaking change of history.json. */
+export const HISTORY_SCHEMA_VERSION = 1;
+
+/** One observation of one link in one run. */
+export const ObservationSchema = z.strictObject({
+  /** ISO time the link was checked. */
+  at: z.string(),
+  /** Where it was checked from: `global` or a region. */
+  vantage: z.string(),
+  status: z.enum(STATUSES),
+  reason: z.string(),
+});
+
+/** The whole history file: observations per link key, oldest first. */
+export const HistorySchema = z.strictObject({
+  schemaVersion: z.literal(HISTORY_SCHEMA_VERSION),
+  links: z.record(z.string(), z.array(ObservationSchema)),
+});
+
+export type Observation = z.infer<typeof ObservationSchema>;
+export type History = z.infer<typeof HistorySchema>;
+
+/** One checked URL of a report, a resource's own or a mirror's, under its history key. */
+export type ReportLink = {
+  key: string;
+  resourceId: string;
+  role: 'resource' | 'mirror';
+  /** The resource's title (mirrors share it). */
+  title: string;
+  url: string | null;
+  line: number;
+  status: Status;
+  reason: string;
+  httpStatus?: number;
+  finalUrl?: string;
+  detail?: string;
+  checkedAt: string;
+};
+
+/** The history key of a link: the resource id, or `<id>#mirror:<url>` for a mirror. */
+export function linkKey(resourceId: string, mirrorUrl?: string): string {
+  return mirrorUrl === undefined ? resourceId : `${resourceId}#mirror:${mirrorUrl}`;
+}
+
+/** Every link of a report in report order, each under its history key (first one wins). */
+export function reportLinks(report: Report): ReportLink[] {
+  const links = new Map<string, ReportLink>();
+  const add = (link: ReportLink): void => {
+    if (!links.has(link.key)) links.set(link.key, link);
+  };
+  for (const result of report.results) {
+    add(toLink({ ...result, key: linkKey(result.id), role: 'resource' }, result.id, result.title));
+    result.mirrors.forEach((mirror, index) => {
+      // A mirror always has a URL in the roadmap format; the index keeps a hand-edited one apart.
+      const key = linkKey(result.id, mirror.url ?? `[${index}]`);
+      add(toLink({ ...mirror, key, role: 'mirror' }, result.id, result.title));
+    });
+  }
+  return [...links.values()];
+}
+
+type LinkFields = Pick<
+  ReportLink,
+  'key' | 'role' | 'url' | 'line' | 'status' | 'reason' | 'checkedAt'
+> & {
+  httpStatus?: number | undefined;
+  finalUrl?: string | undefined;
+  detail?: string | undefined;
+};
+
+function toLink(fields: LinkFields, resourceId: string, title: string): ReportLink {
+  return {
+    key: fields.key,
+    resourceId,
+    role: fields.role,
+    title,
+    url: fields.url,
+    line: fields.line,
+    status: fields.status,
+    reason: fields.reason,
+    ...(fields.httpStatus === undefined ? {} : { httpStatus: fields.httpStatus }),
+    ...(fields.finalUrl === undefined ? {} : { finalUrl: fields.finalUrl }),
+    ...(fields.detail === undefined ? {} : { detail: fields.detail }),
+    checkedAt: fields.checkedAt,
+  };
+}
+
+/**
+ * Whether a status and reason are failing per a `--fail-on` style set (`broken`, or
+ * `unverified:bot-wall`); `isFailing` in domain.ts does the same for typed outcomes.
+ */
+export function isFailingLink(
+  link: { status: string; reason: string },
+  failing: ReadonlySet<string>,
+): boolean {
+  return failing.has(link.status) || failing.has(`${link.status}:${link.reason}`);
+}
+
+/** The statuses counted as failing when nothing else is said. */
+export const DEFAULT_FAILING: ReadonlySet<string> = new Set(['broken', 'unreachable']);
+
+// These say nothing about the link, only about the run: recording them would break a chain of
+// failures (or of recoveries) that the link itself never broke.
+const RUN_SKIP_REASONS: ReadonlySet<string> = new Set(['network-down', 'interrupted', 'offline']);
+
+/** A history with no observations yet (the first audit). */
+export function emptyHistory(): History {
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, links: {} };
+}
+
+/** Reads history.json text; a malformed file is an input error naming every problem. */
+export function parseHistory(text: string, file: string): History {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const problem: InputProblem = {
+      file,
+      line: 0,
+      column: 0,
+      path: '',
+      message: `not JSON: ${message}`,
+    };
+    throw new InputError(`${file} is not a history file.`, [problem], { cause: error });
+  }
+  const parsed = HistorySchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue): InputProblem => ({
+    file,
+    line: 0,
+    column: 0,
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  throw new InputError(`${file} is not a valid history file.`, problems, {
+    hint: 'delete it to start a new history; the next audit writes a fresh one',
+  });
+}
+
+/** history.json text: stable key order and a final newline, so commits show real changes only. */
+export function renderHistory(history: History): string {
+  return `${JSON.stringify(history, null, 2)}\n`;
+}
+
+/** How `updateHistory` trims and prunes. */
+export type HistoryUpdateOptions = {
+  /** Observations kept per link (the newest); at least `failAfter + 1` to see recoveries. */
+  keep: number;
+  /**
+   * Forget links the report does not list, so that a removed resource cannot keep the tracking
+   * issue open forever. Turn off when the report covers only part of the roadmap (`--only`).
+   * @default true
+   */
+  dropMissing?: boolean;
+};
+
+/** Adds a report's observations to the history; applying the same report twice changes nothing. */
+export function updateHistory(
+  history: History,
+  report: Report,
+  options: HistoryUpdateOptions,
+): History {
+  if (!Number.isInteger(options.keep) || options.keep < 1) {
+    throw new UsageError(
+      `History must keep at least one observation per link, not ${options.keep}.`,
+    );
+  }
+  const links = new Map(Object.entries(history.links));
+  const listed = new Set<string>();
+  for (const link of reportLinks(report)) {
+    listed.add(link.key);
+    if (link.status === 'skipped' && RUN_SKIP_REASONS.has(link.reason)) continue;
+    const observation: Observation = {
+      at: link.checkedAt === '' ? report.startedAt : link.checkedAt,
+      vantage: report.vantage,
+      status: link.status,
+      reason: link.reason,
+    };
+    const earlier = (links.get(link.key) ?? []).filter(
+      (seen) => seen.at !== observation.at || seen.vantage !== observation.vantage,
+    );
+    // ISO-8601 UTC times order as strings; a stable sort keeps same-time observations in order.
+    const ordered = [...earlier, observation].sort((a, b) => compareText(a.at, b.at));
+    links.set(link.key, ordered.slice(-options.keep));
+  }
+  const isKept = (key: string): boolean => options.dropMissing === false || listed.has(key);
+  const keys = [...links.keys()].filter(isKept).sort(compareText);
+  return {
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    links: Object.fromEntries(keys.map((key) => [key, links.get(key) ?? []])),
+  };
+}
+
+/** A link failing in its latest observations. */
+export type FailingLink = {
+  key: string;
+  /** Time of the first observation of the current failing streak. */
+  since: string;
+  /** Length of the streak, in observations. */
+  streak: number;
+  latest: Observation;
+};
+
+/** A link that had failed long enough to count and now works again. */
+export type RecoveredLink = {
+  key: string;
+  /** Time of the first observation of the failing streak that just ended. */
+  since: string;
+  /** Time of the observation that found it working. */
+  recoveredAt: string;
+  latest: Observation;
+};
+
+/** What the history says about each link, for the tracking issue. */
+export type Flakiness = {
+  /** Failing now, but for fewer than `failAfter` observations: not counted yet (maybe flaky). */
+  newFailures: FailingLink[];
+  /** Failing for at least `failAfter` consecutive observations. */
+  persistent: FailingLink[];
+  /** Persistent before the latest observation, which found it working. */
+  recovered: RecoveredLink[];
+};
+
+/** How `assessFlakiness` decides. */
+export type FlakinessOptions = {
+  /** Consecutive failing observations before a link counts as failing. @default 2 */
+  failAfter?: number;
+  /** Statuses (or `status:reason`) that fail, as in `--fail-on`. */
+  failing: ReadonlySet<string>;
+  /** Only observations from this vantage; all vantages when absent. */
+  vantage?: string;
+};
+
+/** Sorts every link of the history into new failures, persistent failures and recoveries. */
+export function assessFlakiness(history: History, options: FlakinessOptions): Flakiness {
+  const failAfter = options.failAfter ?? 2;
+  if (!Number.isInteger(failAfter) || failAfter < 1) {
+    throw new UsageError(
+      `--fail-after must be a whole number of runs, at least 1, not ${failAfter}.`,
+    );
+  }
+  const flakiness: Flakiness = { newFailures: [], persistent: [], recovered: [] };
+  for (const key of Object.keys(history.links).sort(compareText)) {
+    const observations = (history.links[key] ?? []).filter(
+      (seen) => options.vantage === undefined || seen.vantage === options.vantage,
+    );
+    const latest = observations.at(-1);
+    if (latest === undefined) continue;
+    const isFailing = (seen: Observation): boolean => isFailingLink(seen, options.failing);
+    if (isFailing(latest)) {
+      const streak = trailingCount(observations, isFailing);
+      const since = observations[observations.length - streak]?.at ?? latest.at;
+      const link = { key, since, streak, latest };
+      (streak >= failAfter ? flakiness.persistent : flakiness.newFailures).push(link);
+      continue;
+    }
+    const before = observations.slice(0, -1);
+    const streak = trailingCount(before, isFailing);
+    if (streak >= failAfter) {
+      const since = before[before.length - streak]?.at ?? latest.at;
+      flakiness.recovered.push({ key, since, recoveredAt: latest.at, latest });
+    }
+  }
+  return flakiness;
+}
+
+function trailingCount<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  let count = 0;
+  for (let i = items.length - 1; i >= 0 && predicate(items[i] as T); i -= 1) count += 1;
+  return count;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
