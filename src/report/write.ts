@@ -1,0 +1,81 @@
+/**
+ * Writes rendered reports to disk. Each file is written to a temporary name and renamed into
+ * place, so a reader (or a CI step) never sees a half-written report.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InternalError, ReportWriteError } from '../errors.js';
+
+/** One rendered report: a plain file name inside the output directory and its text. */
+export type ReportFile = { name: string; content: string };
+
+/** Creates `outDir` if needed and writes each file atomically; returns the written paths in order. */
+export async function writeReports(
+  outDir: string,
+  files: readonly ReportFile[],
+): Promise<string[]> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new ReportWriteError(
+      `Cannot create the report directory ${outDir}: ${messageOf(error)}`,
+      {
+        hint: hintFor(error, outDir),
+        cause: error,
+      },
+    );
+  }
+  const written: string[] = [];
+  // One at a time, so a failure names the first file that could not be written.
+  for (const file of files) {
+    written.push(await writeAtomically(outDir, file));
+  }
+  return written;
+}
+
+async function writeAtomically(outDir: string, file: ReportFile): Promise<string> {
+  if (file.name === '' || basename(file.name) !== file.name) {
+    throw new InternalError(`Report file name must be a plain file name, got "${file.name}"`);
+  }
+  const path = join(outDir, file.name);
+  // Same directory as the target: rename is only atomic within one file system.
+  const tempPath = join(outDir, `.${file.name}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(tempPath, file.content, 'utf8');
+    await rename(tempPath, path);
+    return path;
+  } catch (error) {
+    await rm(tempPath, { force: true }).catch(() => undefined);
+    throw new ReportWriteError(`Cannot write the report ${path}: ${messageOf(error)}`, {
+      hint: hintFor(error, outDir),
+      cause: error,
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a person can do about the usual file system errors. */
+function hintFor(error: unknown, outDir: string): string {
+  const code =
+    error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `Check that you may write to ${outDir}, or choose another directory with --out.`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `Part of ${outDir} is a file, not a directory; choose another directory with --out.`;
+    case 'EISDIR':
+      return `A directory in ${outDir} has the report's name; move it away or choose another --out.`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'The disk is full; free some space and run the check again.';
+    default:
+      return 'Choose another directory with --out.';
+  }
+}
