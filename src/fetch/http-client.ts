@@ -1,0 +1,352 @@
+/**
+ * The HTTP adapter: one GET per hop with undici's `request()`, redirects and meta refreshes
+ * followed by hand, the body read capped, retries with backoff. It never throws for network
+ * trouble: whatever happens becomes a `FetchOutcome`.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import type { FetchOutcome, Hop, NetworkFailure } from '../domain.js';
+import { findMetaRefresh } from './meta-refresh.js';
+import {
+  ABORTED_CODE,
+  timeoutPhaseOf,
+  toNetworkFailure,
+  type TimeoutPhase,
+} from './network-failure.js';
+import { readBody, SUPPORTED_ENCODINGS } from './read-body.js';
+import { retryDelayMs, shouldRetry } from './retry.js';
+
+/** How one target is fetched; built once per run by `options.ts`/`run.ts`. */
+export type FetchSettings = {
+  /** One deadline per attempt, covering connect, headers and body of every hop together. */
+  timeoutMs: number;
+  /** Redirects (and meta refreshes) followed before giving up; browsers stop at 20. */
+  maxRedirects: number;
+  /** Decoded bytes kept from an HTML/text body; the rest is discarded and the socket released. */
+  maxBodyBytes: number;
+  userAgent: string;
+  /** Configured per-host headers for this hop's URL (secrets already expanded). */
+  headersFor: (url: URL) => Readonly<Record<string, string>>;
+  /** Extra attempts for 408/429/5xx, resets, temporary DNS failures and timeouts. */
+  retries: number;
+  /** Base of the exponential backoff between attempts. */
+  retryBaseDelayMs: number;
+  /** Longest wait between attempts, including one a `Retry-After` asks for. */
+  maxRetryAfterMs: number;
+  /** Whether `<meta http-equiv="refresh">` on a 2xx HTML page counts as a redirect. */
+  followMetaRefresh: boolean;
+};
+
+/** The adapter's collaborators, injectable so tests control time, dice and transport. */
+export type FetchDeps = {
+  /** Always passed explicitly (never undici's global one); closing it is the caller's job. */
+  dispatcher: Dispatcher;
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  /** Monotonic clock in milliseconds, for `durationMs`. */
+  now?: () => number;
+  /**
+   * Run-wide cancellation (Ctrl-C): aborts the request in flight and any wait, and makes
+   * `fetchTarget` return a network failure with code `ABORTED_CODE`.
+   */
+  signal?: AbortSignal;
+};
+
+/** Response headers kept in the outcome: the few that classification and retries read. */
+export const KEPT_RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-language',
+  'retry-after',
+  'server',
+  'www-authenticate',
+  'x-robots-tag',
+  // Bot walls: Cloudflare, AWS WAF, DataDome.
+  'cf-mitigated',
+  'x-amzn-waf-action',
+  'x-datadome',
+] as const;
+
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+const ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+/**
+ * Fetches a URL the way a browser would open it (GET, redirects, meta refresh), retrying
+ * transient failures, and reports what happened. The fragment is never sent; `finalUrl`
+ * carries it over as browsers do. `durationMs` covers all attempts and waits.
+ */
+export async function fetchTarget(
+  url: URL,
+  settings: FetchSettings,
+  deps: FetchDeps,
+): Promise<FetchOutcome> {
+  const now = deps.now ?? (() => performance.now());
+  const startedMs = now();
+  const elapsedMs = (): number => Math.round(now() - startedMs);
+  const sleep = deps.sleep ?? ((ms: number) => sleepUnlessAborted(ms, deps.signal));
+  const random = deps.random ?? Math.random;
+  for (let attempt = 1; ; attempt += 1) {
+    if (isAborted(deps.signal)) {
+      return aborted([], elapsedMs());
+    }
+    const outcome = await attemptFetch(url, settings, deps, elapsedMs);
+    if (isAborted(deps.signal) || !shouldRetry(outcome, attempt, settings.retries)) {
+      return outcome;
+    }
+    await sleep(retryDelayMs(outcome, attempt, settings, random, Date.now()));
+  }
+}
+
+/** Hop-by-hop state of one attempt, read when the deadline fires. */
+type Progress = { phase: TimeoutPhase; hops: Hop[] };
+
+/** One attempt: the whole redirect chain under one deadline. */
+async function attemptFetch(
+  url: URL,
+  settings: FetchSettings,
+  deps: FetchDeps,
+  elapsedMs: () => number,
+): Promise<FetchOutcome> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    deadline.abort();
+  }, settings.timeoutMs);
+  const signal =
+    deps.signal === undefined ? deadline.signal : AbortSignal.any([deadline.signal, deps.signal]);
+  const progress: Progress = { phase: 'connect', hops: [] };
+  try {
+    return await followChain(url, settings, deps.dispatcher, signal, progress, elapsedMs);
+  } catch (error) {
+    if (isAborted(deps.signal)) {
+      return aborted(progress.hops, elapsedMs());
+    }
+    const phase = deadline.signal.aborted ? progress.phase : timeoutPhaseOf(error);
+    if (phase !== undefined) {
+      return { kind: 'timeout', phase, hops: progress.hops, durationMs: elapsedMs() };
+    }
+    return failed(toNetworkFailure(error), progress.hops, elapsedMs());
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Requests hop after hop until a final answer; throws only what the transport throws. */
+async function followChain(
+  url: URL,
+  settings: FetchSettings,
+  dispatcher: Dispatcher,
+  signal: AbortSignal,
+  progress: Progress,
+  elapsedMs: () => number,
+): Promise<FetchOutcome> {
+  const { hops } = progress;
+  let current = withoutFragment(url);
+  let fragment = url.hash;
+  const seen = new Set([current.href]);
+  const observed = dispatcher.compose(observeRequestStart(progress));
+  for (;;) {
+    progress.phase = 'connect';
+    const response = await request(current, {
+      method: 'GET',
+      headers: requestHeaders(current, settings),
+      dispatcher: observed,
+      signal,
+    });
+    progress.phase = 'body';
+    const { statusCode, headers, body } = response;
+    let next: URL | NetworkFailure;
+    const location = REDIRECT_STATUSES.has(statusCode) ? headerValue(headers.location) : undefined;
+    if (location === undefined) {
+      const contentType = headerValue(headers['content-type']);
+      const text = await readBody(
+        body,
+        contentType,
+        headerValue(headers['content-encoding']),
+        settings.maxBodyBytes,
+      );
+      const refresh = metaRefreshOf(statusCode, contentType, text, current, settings);
+      if (refresh === undefined) {
+        return {
+          kind: 'response',
+          status: statusCode,
+          finalUrl: current.href + fragment,
+          hops,
+          headers: keptHeaders(headers),
+          contentType,
+          body: text,
+          durationMs: elapsedMs(),
+        };
+      }
+      next = refresh;
+    } else {
+      await body.dump();
+      next = resolveLocation(location, current);
+    }
+    hops.push({ url: current.href, status: statusCode });
+    if (!(next instanceof URL)) {
+      return failed(next, hops, elapsedMs());
+    }
+    if (hops.length > settings.maxRedirects) {
+      const message = `More than ${settings.maxRedirects} redirects, last to ${next.href}`;
+      return failed({ reason: 'too-many-redirects', code: undefined, message }, hops, elapsedMs());
+    }
+    const nextUrl = withoutFragment(next);
+    if (seen.has(nextUrl.href)) {
+      const message = `Redirect loop: ${current.href} leads back to ${nextUrl.href}`;
+      return failed({ reason: 'redirect-loop', code: undefined, message }, hops, elapsedMs());
+    }
+    seen.add(nextUrl.href);
+    // RFC 9110 §10.2.2: a Location without a fragment inherits the original one.
+    fragment = next.hash === '' ? fragment : next.hash;
+    current = nextUrl;
+  }
+}
+
+/** The page a 2xx HTML answer refreshes to at once, when meta refresh is followed. */
+function metaRefreshOf(
+  statusCode: number,
+  contentType: string | undefined,
+  text: string | undefined,
+  current: URL,
+  settings: FetchSettings,
+): URL | undefined {
+  const isHtml = contentType === undefined || /html/i.test(contentType);
+  if (!settings.followMetaRefresh || statusCode < 200 || statusCode > 299 || !isHtml) {
+    return undefined;
+  }
+  return text === undefined ? undefined : findMetaRefresh(text, current);
+}
+
+function resolveLocation(location: string, current: URL): URL | NetworkFailure {
+  if (!URL.canParse(location, current.href)) {
+    return failure('unsupported-redirect', `Location "${location}" is not a valid URL`);
+  }
+  const next = new URL(location, current);
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+    return failure('unsupported-redirect', `Redirect to a ${next.protocol} URL: ${next.href}`);
+  }
+  return next;
+}
+
+/** Headers for one hop: ours, then the host's configured ones (which may override ours). */
+function requestHeaders(url: URL, settings: FetchSettings): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': settings.userAgent,
+    accept: ACCEPT,
+    'accept-encoding': SUPPORTED_ENCODINGS.join(', '),
+  };
+  for (const [name, value] of Object.entries(settings.headersFor(url))) {
+    headers[name.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+/**
+ * An interceptor that notes when undici puts the request on a connected socket, which is what
+ * tells a connect timeout (blackholed host, hung proxy) from a server that never answers.
+ */
+function observeRequestStart(progress: Progress): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (options, handler) =>
+    dispatch(
+      options,
+      new RequestStartObserver(handler, () => {
+        progress.phase = 'headers';
+      }),
+    );
+}
+
+/** Passes every event on to the wrapped handler, calling `onStart` first on request start. */
+class RequestStartObserver implements Dispatcher.DispatchHandler {
+  readonly #inner: Dispatcher.DispatchHandler;
+  readonly #onStart: () => void;
+
+  constructor(inner: Dispatcher.DispatchHandler, onStart: () => void) {
+    this.#inner = inner;
+    this.#onStart = onStart;
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+    this.#onStart();
+    this.#inner.onRequestStart?.(controller, context);
+  }
+
+  onRequestUpgrade(
+    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestUpgrade']>>
+  ): void {
+    this.#inner.onRequestUpgrade?.(...args);
+  }
+
+  onResponseStart(
+    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseStart']>>
+  ): void {
+    this.#inner.onResponseStart?.(...args);
+  }
+
+  onResponseData(
+    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseData']>>
+  ): void {
+    this.#inner.onResponseData?.(...args);
+  }
+
+  onResponseEnd(
+    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseEnd']>>
+  ): void {
+    this.#inner.onResponseEnd?.(...args);
+  }
+
+  onResponseError(
+    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseError']>>
+  ): void {
+    this.#inner.onResponseError?.(...args);
+  }
+}
+
+function keptHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_RESPONSE_HEADERS) {
+    const value = headerValue(headers[name]);
+    if (value !== undefined) {
+      kept[name] = value;
+    }
+  }
+  return kept;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function withoutFragment(url: URL): URL {
+  const copy = new URL(url);
+  copy.hash = '';
+  return copy;
+}
+
+function failure(reason: NetworkFailure['reason'], message: string): NetworkFailure {
+  return { reason, code: undefined, message };
+}
+
+function failed(failure: NetworkFailure, hops: readonly Hop[], durationMs: number): FetchOutcome {
+  return { kind: 'network-failure', failure, hops, durationMs };
+}
+
+function aborted(hops: readonly Hop[], durationMs: number): FetchOutcome {
+  const message = 'Interrupted before the check finished';
+  return failed({ reason: 'other', code: ABORTED_CODE, message }, hops, durationMs);
+}
+
+/** A function, not `signal?.aborted` inline, so TypeScript re-reads it after every await. */
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+/** Waits, but gives up at once when the run is cancelled (the caller then sees the signal). */
+async function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await delay(ms, undefined, signal === undefined ? {} : { signal });
+  } catch {
+    // Aborted: fetchTarget checks the signal next.
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * `<meta http-equiv="refresh">` redirects: old sites and many "we moved" pages still use them,
+ * and a browser follows them, so a link that lands on one has really moved.
+ */
+import { load } from 'cheerio';
+
+/**
+ * Longest refresh delay still read as a redirect. Longer ones are "this page reloads itself"
+ * or "you will be taken elsewhere in a while", which a reader sees as the page itself.
+ */
+export const MAX_META_REFRESH_DELAY_S = 5;
+
+/**
+ * The URL a page's `<meta http-equiv="refresh">` sends the browser to within
+ * MAX_META_REFRESH_DELAY_S, resolved against `base`; undefined when there is none, it is not
+ * http(s), or it points back at the page itself.
+ */
+export function findMetaRefresh(html: string, base: URL): URL | undefined {
+  // Parsing a 1 MiB page only to find nothing is the common case; skip it cheaply.
+  if (!/http-equiv\s*=\s*["']?refresh/i.test(html)) {
+    return undefined;
+  }
+  const $ = load(html);
+  const content = $('meta[http-equiv="refresh" i]').first().attr('content');
+  if (content === undefined) {
+    return undefined;
+  }
+  const target = parseRefresh(content, base);
+  return target === undefined || withoutHash(target) === withoutHash(base) ? undefined : target;
+}
+
+/**
+ * Reads `delay[;|,] [url=]target` the lenient way the HTML standard's "shared declarative
+ * refresh steps" do: optional `url=`, optional quotes, either separator.
+ */
+function parseRefresh(content: string, base: URL): URL | undefined {
+  const match = /^\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$/is.exec(content);
+  const delayText = match?.[1];
+  const rawTarget = match?.[2]?.trim();
+  if (delayText === undefined || rawTarget === undefined || rawTarget === '') {
+    return undefined;
+  }
+  if (Number(delayText) > MAX_META_REFRESH_DELAY_S) {
+    return undefined;
+  }
+  const unquoted = /^(["'])(.*?)(?:\1|$)/s.exec(rawTarget)?.[2] ?? rawTarget;
+  const target = URL.canParse(unquoted, base.href) ? new URL(unquoted, base) : undefined;
+  // A `javascript:` or `mailto:` refresh is page behaviour, not a move of the resource.
+  return target?.protocol === 'http:' || target?.protocol === 'https:' ? target : undefined;
+}
+
+function withoutHash(url: URL): string {
+  return url.href.replace(/#.*$/s, '');
+}

@@ -1,0 +1,176 @@
+import { Readable } from 'node:stream';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import {
+  charsetOf,
+  decodeText,
+  isTextContentType,
+  readBody,
+  type ResponseBody,
+} from './read-body.js';
+
+/** A body like undici's, recording whether it was drained or destroyed. */
+function fakeBody(chunks: readonly Buffer[]): ResponseBody & { wasDumped: () => boolean } {
+  let wasDumped = false;
+  const stream = Readable.from(chunks, { objectMode: false });
+  return Object.assign(stream, {
+    dump: async () => {
+      wasDumped = true;
+      stream.resume();
+      await new Promise((resolve) => stream.once('close', resolve));
+    },
+    wasDumped: () => wasDumped,
+  });
+}
+
+function failingBody(first: Buffer, error: Error): ResponseBody {
+  const stream = new Readable({ read() {} });
+  stream.push(first);
+  setImmediate(() => stream.destroy(error));
+  return Object.assign(stream, { dump: () => Promise.resolve() });
+}
+
+const html = '<!doctype html><title>你好</title><p>Hello</p>';
+
+describe('readBody', () => {
+  it.each([
+    ['identity', (bytes: Buffer) => bytes, undefined],
+    ['gzip', (bytes: Buffer) => gzipSync(bytes), 'gzip'],
+    ['x-gzip', (bytes: Buffer) => gzipSync(bytes), 'x-gzip'],
+    ['deflate', (bytes: Buffer) => deflateSync(bytes), 'deflate'],
+    ['br', (bytes: Buffer) => brotliCompressSync(bytes), 'br'],
+  ])('reads a %s body', async (_name, encode, contentEncoding) => {
+    const body = fakeBody([encode(Buffer.from(html))]);
+
+    await expect(readBody(body, 'text/html; charset=utf-8', contentEncoding, 1024)).resolves.toBe(
+      html,
+    );
+  });
+
+  it('keeps exactly maxBodyBytes across chunk boundaries and stops reading', async () => {
+    const body = fakeBody([Buffer.from('aaaa'), Buffer.from('bbbb'), Buffer.from('cccc')]);
+
+    await expect(readBody(body, 'text/plain', undefined, 6)).resolves.toBe('aaaabb');
+    expect(body.destroyed).toBe(true);
+  });
+
+  it('caps a gzip bomb at maxBodyBytes of decompressed output', async () => {
+    const bomb = gzipSync(Buffer.alloc(16 * 2 ** 20, 'a'));
+    const body = fakeBody([bomb]);
+
+    const text = await readBody(body, 'text/html', 'gzip', 64 * 1024);
+
+    expect(text).toHaveLength(64 * 1024);
+    expect(body.destroyed).toBe(true);
+  });
+
+  it('returns what came before a truncated gzip stream ended', async () => {
+    const compressed = gzipSync(Buffer.from('x'.repeat(100_000)));
+    const body = fakeBody([compressed.subarray(0, compressed.length - 100)]);
+
+    const text = await readBody(body, 'text/html', 'gzip', 1_000_000);
+
+    expect(text?.length).toBeGreaterThan(0);
+    expect(text).toMatch(/^x+$/);
+  });
+
+  it('returns an empty text for a body that is not what its encoding claims', async () => {
+    const body = fakeBody([Buffer.from('plain text, not gzip')]);
+
+    await expect(readBody(body, 'text/html', 'gzip', 1024)).resolves.toBe('');
+  });
+
+  it.each([
+    ['an image', 'image/png', undefined],
+    ['a PDF', 'application/pdf', undefined],
+    ['JSON', 'application/json', undefined],
+    ['an encoding we cannot undo', 'text/html', 'zstd'],
+  ])('drains %s without reading it', async (_name, contentType, contentEncoding) => {
+    const body = fakeBody([Buffer.from('binary')]);
+
+    await expect(readBody(body, contentType, contentEncoding, 1024)).resolves.toBeUndefined();
+    expect(body.wasDumped()).toBe(true);
+  });
+
+  it.each([
+    ['identity', undefined],
+    ['gzip', 'gzip'],
+  ])('passes on a transport error in a %s body', async (_name, contentEncoding) => {
+    const first =
+      contentEncoding === 'gzip' ? gzipSync(Buffer.from('hi')).subarray(0, 12) : Buffer.from('hi');
+    const reset = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+
+    await expect(
+      readBody(failingBody(first, reset), 'text/html', contentEncoding, 1024),
+    ).rejects.toBe(reset);
+  });
+});
+
+describe('isTextContentType', () => {
+  it.each([
+    ['text/html', true],
+    ['TEXT/HTML; charset=UTF-8', true],
+    ['application/xhtml+xml', true],
+    ['text/plain', true],
+    ['text/markdown', true],
+    [undefined, true],
+    ['', true],
+    ['application/json', false],
+    ['application/pdf', false],
+    ['image/svg+xml', false],
+    ['video/mp4', false],
+  ])('%s → %s', (contentType, expected) => {
+    expect(isTextContentType(contentType)).toBe(expected);
+  });
+});
+
+describe('charsetOf', () => {
+  it.each([
+    ['content-type', 'text/html; charset=GBK', '<meta charset="utf-8">', 'gbk'],
+    ['quoted content-type', 'text/html; charset="big5"', '', 'big5'],
+    ['meta charset', 'text/html', '<html><head><meta charset="gb2312">', 'gb2312'],
+    [
+      'meta http-equiv',
+      'text/html',
+      '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+      'shift_jis',
+    ],
+    ['nothing declared', 'text/html', '<p>hi</p>', 'utf-8'],
+    ['no content-type', undefined, '<p>hi</p>', 'utf-8'],
+  ])('reads the %s', (_name, contentType, head, expected) => {
+    expect(charsetOf(contentType, Buffer.from(head, 'latin1'))).toBe(expected);
+  });
+
+  it('ignores a meta charset beyond the first 1024 bytes', () => {
+    const head = `<p>${'x'.repeat(1100)}</p><meta charset="gbk">`;
+
+    expect(charsetOf('text/html', Buffer.from(head))).toBe('utf-8');
+  });
+
+  it('lets a byte-order mark win over the header', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hi', 'utf16le')]);
+
+    expect(charsetOf('text/html; charset=gbk', bytes)).toBe('utf-16le');
+  });
+});
+
+describe('decodeText', () => {
+  it.each([
+    ['GBK', Buffer.from([0xc4, 0xe3, 0xba, 0xc3]), 'text/html; charset=gbk', '你好'],
+    [
+      'GB2312 (read as GBK)',
+      Buffer.from([0xc4, 0xe3, 0xba, 0xc3]),
+      'text/html; charset=gb2312',
+      '你好',
+    ],
+    ['UTF-8 with BOM', Buffer.from([0xef, 0xbb, 0xbf, 0x68, 0x69]), 'text/plain', 'hi'],
+    [
+      'an unknown label, as UTF-8',
+      Buffer.from('héllo'),
+      'text/html; charset=no-such-charset',
+      'héllo',
+    ],
+  ])('decodes %s', (_name, bytes, contentType, expected) => {
+    expect(decodeText(bytes, contentType)).toBe(expected);
+  });
+});
