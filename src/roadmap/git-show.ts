@@ -1,0 +1,70 @@
+/**
+ * Reads a file as it was at a git ref (`git show <ref>:<path>`), for `--changed-since`. The one
+ * place that runs git; it works in a shallow clone as long as the ref's commit was fetched.
+ */
+import { execFile } from 'node:child_process';
+import { isAbsolute, relative } from 'node:path';
+import { UsageError } from '../errors.js';
+
+type GitRun = { ok: true; stdout: string } | { ok: false; code: unknown; stderr: string };
+
+// A roadmap is a few hundred KiB; the cap only stops a runaway read of the wrong file.
+const MAX_BUFFER_BYTES = 64 * 1024 * 1024;
+
+function runGit(args: readonly string[], cwd: string): Promise<GitRun> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      args,
+      { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER_BYTES, windowsHide: true },
+      (error, stdout, stderr) => {
+        resolve(error === null ? { ok: true, stdout } : { ok: false, code: error.code, stderr });
+      },
+    );
+  });
+}
+
+/**
+ * The text of `path` (relative to `cwd`, or absolute) at `ref`, or `undefined` when the file did
+ * not exist there. An unknown ref, a missing git or a directory outside a repository is a
+ * `UsageError` that says what to do.
+ */
+export async function readFileAtRef(
+  ref: string,
+  path: string,
+  cwd: string,
+): Promise<string | undefined> {
+  // A ref starting with `-` would be read by git as an option.
+  if (ref === '' || ref.startsWith('-')) {
+    throw new UsageError(`--changed-since "${ref}" is not a git ref.`, {
+      hint: 'pass a branch, tag or commit such as origin/main or a commit sha',
+    });
+  }
+  const verify = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+  if (!verify.ok) throw refError(ref, cwd, verify);
+  const commit = verify.stdout.trim();
+  // `<commit>:./<path>` is resolved against the working directory, not the repository root.
+  const relativePath = (isAbsolute(path) ? relative(cwd, path) : path).replaceAll('\\', '/');
+  const shown = await runGit(['show', `${commit}:./${relativePath}`], cwd);
+  if (shown.ok) return shown.stdout;
+  if (/does not exist in|exists on disk, but not in/.test(shown.stderr)) return undefined;
+  throw new UsageError(`git could not read ${relativePath} at ${ref}: ${shown.stderr.trim()}`);
+}
+
+function refError(ref: string, cwd: string, run: Extract<GitRun, { ok: false }>): UsageError {
+  if (run.code === 'ENOENT') {
+    // Node reports a missing working directory the same way as a missing program.
+    return new UsageError(
+      `--changed-since needs git: git was not found on PATH, or ${cwd} does not exist.`,
+      {
+        hint: 'install git, or run without --changed-since to check every resource',
+      },
+    );
+  }
+  if (/not a git repository/i.test(run.stderr)) {
+    return new UsageError(`--changed-since needs a git repository: ${run.stderr.trim()}`);
+  }
+  return new UsageError(
+    `unknown git ref '${ref}': fetch it first (in a shallow clone: git fetch --depth=1 origin <sha>)`,
+  );
+}
