@@ -1,0 +1,334 @@
+import { describe, expect, it } from 'vitest';
+import { countStatuses } from './build.js';
+import { formatCodeSpan, formatText, formatUrl, renderMarkdown } from './markdown.js';
+import type { MirrorResult, Report, ResourceResult } from './schema.js';
+
+const CHECKED_AT = '2026-11-28T18:01:00.000Z';
+
+function resourceResult(
+  id: string,
+  section: [string, string],
+  fields: Partial<ResourceResult> = {},
+): ResourceResult {
+  return {
+    id,
+    sectionId: section[0],
+    sectionTitle: section[1],
+    title: `Title of ${id}`,
+    kind: 'article',
+    url: `https://example.test/${id}`,
+    line: 10,
+    status: 'ok',
+    reason: 'ok',
+    httpStatus: 200,
+    redirects: [],
+    durationMs: 50,
+    checkedAt: CHECKED_AT,
+    mirrors: [],
+    ...fields,
+  };
+}
+
+function mirrorResult(fields: Partial<MirrorResult> = {}): MirrorResult {
+  return {
+    url: 'https://mirror.example.test/video',
+    line: 14,
+    status: 'ok',
+    reason: 'ok',
+    httpStatus: 200,
+    redirects: [],
+    durationMs: 50,
+    checkedAt: CHECKED_AT,
+    platform: 'bilibili',
+    confirmed: true,
+    ...fields,
+  };
+}
+
+/** A report whose counts follow from its results, as buildReport makes them. */
+function reportOf(results: ResourceResult[], fields: Partial<Report> = {}): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'curate', version: '0.1.0' },
+    roadmap: { path: 'docs/roadmap.yaml', title: 'LLM 学习路线 (2026)' },
+    vantage: 'global',
+    startedAt: '2026-11-28T18:00:00.000Z',
+    finishedAt: '2026-11-28T18:02:00.000Z',
+    partial: false,
+    summary: countStatuses(results),
+    mirrorSummary: countStatuses(results.flatMap((entry) => entry.mirrors)),
+    results,
+    ...fields,
+  };
+}
+
+const BASICS: [string, string] = ['1.1', 'Basics'];
+const MODELS: [string, string] = ['2.1', 'Models & *tokens*'];
+
+/** One of everything the Markdown report has to show. */
+function representativeResults(): ResourceResult[] {
+  return [
+    resourceResult('intro', BASICS, {
+      title: 'Intro to LLMs',
+      line: 8,
+      mirrors: [mirrorResult({ lang: 'zh', note: '中文字幕' })],
+    }),
+    resourceResult('attention', BASICS, {
+      title: 'Attention *Is* All_You Need [v2] <html> | pipe',
+      kind: 'paper',
+      line: 12,
+      status: 'broken',
+      reason: 'http-404',
+      httpStatus: 404,
+    }),
+    resourceResult('draft', BASICS, {
+      url: 'https://example.test/a b (draft)',
+      line: 16,
+      status: 'broken',
+      reason: 'invalid-url',
+      detail: 'Invalid URL',
+    }),
+    resourceResult('wiki', BASICS, {
+      url: 'https://wiki.example.test/wiki/Transformer_(machine_learning)',
+      line: 20,
+      reason: 'temporary-redirect',
+      redirects: [
+        { url: 'https://wiki.example.test/wiki/Transformer_(machine_learning)', status: 302 },
+      ],
+    }),
+    resourceResult('moved', MODELS, {
+      line: 30,
+      status: 'redirected',
+      reason: 'permanent-redirect',
+      httpStatus: 301,
+      finalUrl: 'https://new.example.test/moved',
+      redirects: [{ url: 'https://example.test/moved', status: 301 }],
+    }),
+    resourceResult('slow', MODELS, {
+      line: 34,
+      status: 'unreachable',
+      reason: 'timeout',
+      errorCode: 'UND_ERR_HEADERS_TIMEOUT',
+    }),
+    resourceResult('walled', MODELS, {
+      line: 38,
+      status: 'unverified',
+      reason: 'bot-wall',
+      httpStatus: 403,
+      mirrors: [
+        mirrorResult({ line: 40, status: 'unverified', reason: 'rate-limited', httpStatus: 429 }),
+      ],
+    }),
+    resourceResult('lecture', MODELS, {
+      kind: 'video',
+      line: 42,
+      mirrors: [
+        mirrorResult({
+          line: 44,
+          status: 'broken',
+          reason: 'video-removed',
+          httpStatus: 200,
+          confirmed: false,
+        }),
+        mirrorResult({ line: 45, platform: undefined }),
+      ],
+    }),
+    resourceResult('someday', MODELS, {
+      url: null,
+      line: 48,
+      status: 'skipped',
+      reason: 'no-url',
+      durationMs: 0,
+    }),
+    resourceResult('unreached', MODELS, {
+      line: 50,
+      status: 'skipped',
+      reason: 'interrupted',
+      durationMs: 0,
+    }),
+  ];
+}
+
+describe('renderMarkdown', () => {
+  it('renders a representative partial report', async () => {
+    const markdown = renderMarkdown(reportOf(representativeResults(), { partial: true }));
+
+    await expect(markdown).toMatchFileSnapshot('./__snapshots__/markdown.representative.md');
+  });
+
+  it('opens with the title and one summary sentence', () => {
+    const lines = renderMarkdown(reportOf(representativeResults())).split('\n');
+
+    expect(lines.slice(0, 3)).toEqual([
+      '# Link report: LLM 学习路线 (2026)',
+      '',
+      '10 resources and 4 mirrors checked from global, 2026-11-28 18:00 UTC: ' +
+        '3 ok, 1 redirected, 2 broken, 1 unreachable, 1 unverified, 2 skipped.',
+    ]);
+  });
+
+  it('lists broken, then unreachable, then redirected, then unverified, each grouped by section', () => {
+    const markdown = renderMarkdown(reportOf(representativeResults()));
+    const headings = markdown.split('\n').filter((line) => line.startsWith('###'));
+
+    expect(headings).toEqual([
+      '### Broken (2 resources, 1 mirror)',
+      '#### 1.1 Basics',
+      '#### 2.1 Models & \\*tokens\\*',
+      '### Unreachable (1 resource)',
+      '#### 2.1 Models & \\*tokens\\*',
+      '### Redirected (1 resource)',
+      '#### 2.1 Models & \\*tokens\\*',
+      '### Unverified (1 resource, 1 mirror)',
+      '#### 2.1 Models & \\*tokens\\*',
+    ]);
+  });
+
+  it('points every entry at its line in the roadmap file', () => {
+    const markdown = renderMarkdown(reportOf(representativeResults()));
+
+    expect(markdown).toContain(
+      '- **Attention \\*Is\\* All_You Need \\[v2\\] \\<html\\> \\| pipe** (`attention`, roadmap.yaml:12): ' +
+        '<https://example.test/attention> — HTTP 404: the page is gone',
+    );
+    expect(markdown).toContain(
+      '- **Title of moved** (`moved`, roadmap.yaml:30): <https://example.test/moved> — ' +
+        'moved permanently; use the new URL → <https://new.example.test/moved>',
+    );
+  });
+
+  it('lists a failing mirror under its resource, with platform and line', () => {
+    const lines = renderMarkdown(reportOf(representativeResults())).split('\n');
+    const resourceLine = lines.indexOf(
+      '- **Title of lecture** (`lecture`, roadmap.yaml:42): the resource itself is ok',
+    );
+
+    expect(resourceLine).toBeGreaterThan(lines.indexOf('### Broken (2 resources, 1 mirror)'));
+    expect(lines[resourceLine + 1]).toBe(
+      '  - mirror (bilibili, unconfirmed, roadmap.yaml:44): <https://mirror.example.test/video> — ' +
+        'the video was removed or the account closed',
+    );
+  });
+
+  it.each([
+    ['docs/roadmap.yaml', 'roadmap.yaml:12'],
+    ['C:\\work\\roadmap.yml', 'roadmap.yml:12'],
+    ['roadmap.yaml', 'roadmap.yaml:12'],
+  ])('refers to lines by the file name of %s', (path, expected) => {
+    const results = [
+      resourceResult('gone', BASICS, { line: 12, status: 'broken', reason: 'http-410' }),
+    ];
+
+    expect(renderMarkdown(reportOf(results, { roadmap: { path, title: 'T' } }))).toContain(
+      `(\`gone\`, ${expected})`,
+    );
+  });
+
+  it('leaves the line out when it is unknown', () => {
+    const results = [
+      resourceResult('gone', BASICS, { line: 0, status: 'broken', reason: 'http-410' }),
+    ];
+
+    expect(renderMarkdown(reportOf(results))).toContain('(`gone`, roadmap.yaml): ');
+  });
+
+  it('says in one line when nothing needs attention, and lists the rest in collapsed blocks', () => {
+    const results = [
+      resourceResult('fine', BASICS, { mirrors: [mirrorResult()] }),
+      resourceResult('later', BASICS, {
+        status: 'skipped',
+        reason: 'excluded',
+        detail: 'matches *.pdf',
+      }),
+    ];
+
+    const markdown = renderMarkdown(reportOf(results));
+
+    expect(markdown).toContain(
+      '## Needs attention\n\nNothing needs attention: no link is broken, unreachable, redirected or unverified.\n\n<details>',
+    );
+    expect(markdown).toContain('<summary>OK (1 resource, 1 mirror)</summary>');
+    expect(markdown).toContain(
+      '- Title of fine — <https://example.test/fine>\n  - mirror (bilibili) — <https://mirror.example.test/video>',
+    );
+    expect(markdown).toContain('<summary>Skipped (1 resource)</summary>');
+    expect(markdown).toContain('not checked: excluded by the roadmap settings — matches \\*.pdf');
+    expect(markdown).not.toContain('###');
+  });
+
+  it.each<[string, Partial<Report>, string[]]>([
+    ['complete', {}, []],
+    [
+      'interrupted',
+      { partial: true },
+      ['This run was interrupted: 1 link not checked.', 'not a verdict on the links'],
+    ],
+    [
+      'network down',
+      { partial: true, networkDown: { message: 'getaddrinfo EAI_AGAIN' } },
+      ['The network was unavailable (getaddrinfo EAI_AGAIN)', 'not a verdict on the links'],
+    ],
+  ])('shows a warning banner only when the run is partial: %s', (_name, fields, phrases) => {
+    const results = [
+      resourceResult('fine', BASICS),
+      resourceResult('unreached', BASICS, { status: 'skipped', reason: 'interrupted' }),
+    ];
+
+    const markdown = renderMarkdown(reportOf(results, fields));
+
+    expect(markdown.includes('> [!WARNING]')).toBe(phrases.length > 0);
+    for (const phrase of phrases) expect(markdown).toContain(phrase);
+  });
+
+  it('still warns about an interrupted run when every link got a result', () => {
+    const markdown = renderMarkdown(reportOf([resourceResult('fine', BASICS)], { partial: true }));
+
+    expect(markdown).toContain('> This run was interrupted, so the report may be incomplete.');
+  });
+
+  it('shows resource and mirror counts per status in a table', () => {
+    const markdown = renderMarkdown(reportOf(representativeResults()));
+
+    expect(markdown).toContain('| broken | 2 | 1 |\n| unreachable | 1 | 0 |');
+    expect(markdown).toContain('| **total** | 10 | 4 |');
+  });
+});
+
+describe('Markdown text helpers', () => {
+  it.each([
+    ['Plain title', 'Plain title'],
+    ['*bold* and `code`', '\\*bold\\* and \\`code\\`'],
+    ['[link](x) <b>', '\\[link\\](x) \\<b\\>'],
+    ['snake_case stays, _emphasis_ does not', 'snake_case stays, \\_emphasis\\_ does not'],
+    ['C# | F#', 'C\\# \\| F\\#'],
+    // `#` is escaped anyway, which already keeps `&#169;` from being read as an entity.
+    ['Q&A &amp; &#169;', 'Q&A \\&amp; &\\#169;'],
+    ['two\nlines\t here ', 'two lines here'],
+    ['back\\slash ~strike~', 'back\\\\slash \\~strike\\~'],
+  ])('formatText(%j) → %j', (input, expected) => {
+    expect(formatText(input)).toBe(expected);
+  });
+
+  it.each<[string | null, string]>([
+    ['https://example.test/a', '<https://example.test/a>'],
+    ['https://en.wikipedia.test/wiki/Foo_(bar)', '<https://en.wikipedia.test/wiki/Foo_(bar)>'],
+    ['https://example.test/a b (draft)', '`https://example.test/a b (draft)`'],
+    ['www.example.test/no-scheme', '`www.example.test/no-scheme`'],
+    ['https://example.test/<x>', '`https://example.test/<x>`'],
+    ['https://example.test/a\u0007b', '`https://example.test/a\u0007b`'],
+    // Autolinks outrank code spans in CommonMark, so a backtick cannot break one.
+    ['https://example.test/`tick`', '<https://example.test/`tick`>'],
+    ['https://example.test/a `b`', '`` https://example.test/a `b` ``'],
+    [null, 'no URL'],
+  ])('formatUrl(%j) → %j', (input, expected) => {
+    expect(formatUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    ['id', '`id`'],
+    ['a``b', '``` a``b ```'],
+    ['line\nbreak', '`line break`'],
+  ])('formatCodeSpan(%j) → %j', (input, expected) => {
+    expect(formatCodeSpan(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * The Markdown report: what needs fixing first, grouped by status and roadmap section, with the
+ * file line of every URL. Written to read well both rendered on GitHub and raw in a terminal.
+ */
+import { STATUSES } from '../domain.js';
+import type { Status } from '../domain.js';
+import { describeReason } from './reasons.js';
+import type { MirrorResult, Report, ResourceResult } from './schema.js';
+
+/** The statuses that ask for a person, most urgent first. */
+const ATTENTION_ORDER = ['broken', 'unreachable', 'redirected', 'unverified'] as const;
+
+const HEADINGS: Readonly<Record<Status, string>> = {
+  ok: 'OK',
+  redirected: 'Redirected',
+  broken: 'Broken',
+  unreachable: 'Unreachable',
+  unverified: 'Unverified',
+  skipped: 'Skipped',
+};
+
+/** A resource or mirror check, whichever role it plays. */
+type LinkCheck = ResourceResult | MirrorResult;
+
+/** Renders a report as Markdown; the same report always gives the same bytes. */
+export function renderMarkdown(report: Report): string {
+  const fileName = baseName(report.roadmap.path);
+  const lines = [
+    `# Link report: ${formatText(report.roadmap.title)}`,
+    '',
+    summarySentence(report),
+    '',
+    ...banner(report),
+    ...countsTable(report),
+    '',
+    '## Needs attention',
+    '',
+    ...attentionSection(report, fileName),
+    ...detailsBlock(report, 'ok', (resource) => briefEntry(resource, 'ok')),
+    ...detailsBlock(report, 'skipped', (resource) => fullEntry(resource, 'skipped', fileName)),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function summarySentence(report: Report): string {
+  const { summary, mirrorSummary } = report;
+  const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
+  const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
+  return (
+    `${plural(summary.total, 'resource')}${mirrors} checked from ${formatText(report.vantage)}, ` +
+    `${formatUtc(report.startedAt)}: ${counts}.`
+  );
+}
+
+function banner(report: Report): string[] {
+  const notVerdict = 'These results are not a verdict on the links';
+  if (report.networkDown !== undefined) {
+    return [
+      '> [!WARNING]',
+      `> The network was unavailable (${formatText(report.networkDown.message)}), so the links were not checked.`,
+      `> ${notVerdict}: run the check again once the network is back.`,
+      '',
+    ];
+  }
+  if (report.partial) {
+    const unchecked = allChecks(report).filter((check) => check.reason === 'interrupted').length;
+    return [
+      '> [!WARNING]',
+      unchecked > 0
+        ? `> This run was interrupted: ${plural(unchecked, 'link')} not checked.`
+        : '> This run was interrupted, so the report may be incomplete.',
+      `> ${notVerdict} that were not reached: run the check again for a full report.`,
+      '',
+    ];
+  }
+  return [];
+}
+
+function countsTable(report: Report): string[] {
+  const rows = STATUSES.map(
+    (status) => `| ${status} | ${report.summary[status]} | ${report.mirrorSummary[status]} |`,
+  );
+  return [
+    '| Status | Resources | Mirrors |',
+    '| :-- | --: | --: |',
+    ...rows,
+    `| **total** | ${report.summary.total} | ${report.mirrorSummary.total} |`,
+  ];
+}
+
+function attentionSection(report: Report, fileName: string): string[] {
+  const lines: string[] = [];
+  for (const status of ATTENTION_ORDER) {
+    const resources = report.results.filter((resource) => involves(resource, status));
+    if (resources.length === 0) continue;
+    lines.push(`### ${HEADINGS[status]} (${countPhrase(report, status)})`, '');
+    for (const [heading, members] of groupBySection(resources)) {
+      lines.push(`#### ${heading}`, '');
+      lines.push(...members.flatMap((resource) => fullEntry(resource, status, fileName)), '');
+    }
+  }
+  return lines.length === 0
+    ? ['Nothing needs attention: no link is broken, unreachable, redirected or unverified.', '']
+    : lines;
+}
+
+function detailsBlock(
+  report: Report,
+  status: 'ok' | 'skipped',
+  renderEntry: (resource: ResourceResult) => string[],
+): string[] {
+  const resources = report.results.filter((resource) => involves(resource, status));
+  if (resources.length === 0) return [];
+  return [
+    '<details>',
+    `<summary>${HEADINGS[status]} (${countPhrase(report, status)})</summary>`,
+    '',
+    ...resources.flatMap(renderEntry),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+/**
+ * A resource's lines for one status: its own check when it has that status, then the mirrors
+ * that do, nested so a failing mirror is read under the resource it copies.
+ */
+function fullEntry(resource: ResourceResult, status: Status, fileName: string): string[] {
+  const where = `${formatCodeSpan(resource.id)}, ${lineRef(fileName, resource.line)}`;
+  const head = `- **${formatText(resource.title)}** (${where})`;
+  const own =
+    resource.status === status
+      ? `${head}${checkText(resource)}`
+      : `${head}: the resource itself is ${resource.status}`;
+  const mirrors = resource.mirrors
+    .filter((mirror) => mirror.status === status)
+    .map(
+      (mirror) => `  - ${mirrorLabel(mirror, lineRef(fileName, mirror.line))}${checkText(mirror)}`,
+    );
+  return [own, ...mirrors];
+}
+
+/** A compact line for links that are fine: title and URL, plus the reason when it is not plain `ok`. */
+function briefEntry(resource: ResourceResult, status: Status): string[] {
+  const note = (check: LinkCheck): string =>
+    check.reason === 'ok'
+      ? ''
+      : ` — ${formatText(describeReason(check.status, check.reason, check))}`;
+  const own =
+    resource.status === status
+      ? `- ${formatText(resource.title)} — ${formatUrl(resource.url)}${note(resource)}`
+      : `- ${formatText(resource.title)}: the resource itself is ${resource.status}`;
+  const mirrors = resource.mirrors
+    .filter((mirror) => mirror.status === status)
+    .map(
+      (mirror) => `  - ${mirrorLabel(mirror, undefined)} — ${formatUrl(mirror.url)}${note(mirror)}`,
+    );
+  return [own, ...mirrors];
+}
+
+/** `: <url> — reason → <new url>`; the URL is left out when the roadmap gives none. */
+function checkText(check: LinkCheck): string {
+  const url = check.url === null ? '' : `: ${formatUrl(check.url)}`;
+  const reason = formatText(describeReason(check.status, check.reason, check));
+  const moved = check.finalUrl === undefined ? '' : ` → ${formatUrl(check.finalUrl)}`;
+  return `${url} — ${reason}${moved}`;
+}
+
+function mirrorLabel(mirror: MirrorResult, where: string | undefined): string {
+  const parts = [
+    ...(mirror.platform === undefined ? [] : [formatText(mirror.platform)]),
+    ...(mirror.confirmed ? [] : ['unconfirmed']),
+    ...(where === undefined ? [] : [where]),
+  ];
+  return parts.length === 0 ? 'mirror' : `mirror (${parts.join(', ')})`;
+}
+
+function involves(resource: ResourceResult, status: Status): boolean {
+  return resource.status === status || resource.mirrors.some((mirror) => mirror.status === status);
+}
+
+/** Groups resources under `2.1 Section title` headings, in the order the sections first appear. */
+function groupBySection(resources: readonly ResourceResult[]): [string, ResourceResult[]][] {
+  const groups = new Map<string, ResourceResult[]>();
+  for (const resource of resources) {
+    const heading = `${formatText(resource.sectionId)} ${formatText(resource.sectionTitle)}`;
+    const members = groups.get(heading) ?? [];
+    members.push(resource);
+    groups.set(heading, members);
+  }
+  return [...groups];
+}
+
+function allChecks(report: Report): LinkCheck[] {
+  return report.results.flatMap((resource) => [resource, ...resource.mirrors]);
+}
+
+/** `3 resources, 1 mirror`, leaving out mirrors when none has the status. */
+function countPhrase(report: Report, status: Status): string {
+  const resources = plural(report.summary[status], 'resource');
+  const mirrorCount = report.mirrorSummary[status];
+  return mirrorCount === 0 ? resources : `${resources}, ${plural(mirrorCount, 'mirror')}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `roadmap.yaml:42`, or just the file name when the line is unknown. */
+function lineRef(fileName: string, line: number): string {
+  return line > 0 ? `${fileName}:${line}` : fileName;
+}
+
+/** The last path segment, for POSIX and Windows paths alike (the report may come from either). */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? path;
+}
+
+/** `2026-11-28 18:00 UTC`; an unparsable time is shown as written. */
+function formatUtc(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return formatText(iso);
+  const text = date.toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+}
+
+/** Escapes text for inline Markdown and keeps it on one line, so titles cannot add markup. */
+export function formatText(text: string): string {
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[\\`*[\]<>|~#]/g, (char) => `\\${char}`)
+      // `_` inside a word (UND_ERR_SOCKET) never starts emphasis, so it stays readable in a terminal.
+      .replace(/(?<![a-z0-9])_|_(?![a-z0-9])/gi, '\\_')
+      // Only `&` that starts an entity would be read as markup; `Q&A` stays as written.
+      .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+  );
+}
+
+/**
+ * A URL that renders as written: an autolink `<…>` when it is one, otherwise a code span, since
+ * spaces and other characters would end an autolink early or turn it into HTML.
+ */
+export function formatUrl(url: string | null): string {
+  if (url === null) return 'no URL';
+  // CommonMark autolink: a scheme, then no spaces, controls or angle brackets.
+  const isAutolink = /^[a-z][a-z0-9+.-]{1,31}:[^\s<>\p{Cc}]*$/iu.test(url);
+  return isAutolink ? `<${url}>` : formatCodeSpan(url);
+}
+
+/** Text as inline code, fenced with more backticks than it contains. */
+export function formatCodeSpan(text: string): string {
+  const oneLine = text.replace(/[\r\n]+/g, ' ');
+  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  // A space on each side keeps a leading or trailing backtick from joining the fence.
+  const pad = longestRun > 0 ? ' ' : '';
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
