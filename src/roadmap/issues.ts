@@ -1,0 +1,246 @@
+/**
+ * Turns zod issues into `InputProblem`s a person can act on: positioned at the offending value,
+ * worded for YAML authors (mapping, list, text) and with a "did you mean" where a typo is likely.
+ */
+import type { z } from 'zod';
+import type { SourcePosition } from '../domain.js';
+import type { InputProblem } from '../errors.js';
+import { allowedKeysAt, suggestNearest } from './suggest.js';
+import { formatFieldPath } from './walk.js';
+
+/** What is needed to position and explain an issue, besides the issue itself. */
+export type IssueContext = {
+  file: string;
+  /** The parsed input, to quote the offending value. */
+  data: unknown;
+  /** The schema the data failed, to list the keys allowed where an unknown key was found. */
+  schema: z.ZodType;
+  /** Position of the key or value at a path (nearest existing parent when it is missing). */
+  locate(path: readonly PropertyKey[], part: 'key' | 'value'): SourcePosition;
+  /** The scalar at a path as written in the file (e.g. `1.10`, which YAML reads as 1.1). */
+  sourceAt(path: readonly PropertyKey[]): string | undefined;
+};
+
+type Issue = z.core.$ZodIssue;
+
+/** A problem plus what is needed to drop a "missing" one that a typo suggestion explains. */
+type DraftProblem = InputProblem & { suggestedPath?: string; isMissing?: boolean };
+
+/** Maps every issue to one or more problems, in file order. */
+export function problemsFromIssues(
+  issues: readonly Issue[],
+  context: IssueContext,
+): InputProblem[] {
+  const problems = issues.flatMap((issue) => problemsFromIssue(issue, [], context));
+  // `titel:` makes `title` both unknown and missing; the "did you mean" already says it all.
+  const suggested = new Set(problems.map((problem) => problem.suggestedPath));
+  return problems
+    .filter((problem) => !(problem.isMissing === true && suggested.has(problem.path)))
+    .map(({ file, line, column, path, message, hint }) => ({
+      file,
+      line,
+      column,
+      path,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function problemsFromIssue(
+  issue: Issue,
+  prefix: readonly PropertyKey[],
+  context: IssueContext,
+): DraftProblem[] {
+  const path = [...prefix, ...issue.path];
+  const value = valueAt(context.data, path);
+  const problem = (
+    message: string,
+    options: {
+      hint?: string | undefined;
+      path?: readonly PropertyKey[];
+      part?: 'key' | 'value';
+    } = {},
+  ): DraftProblem => {
+    const at = options.path ?? path;
+    return {
+      file: context.file,
+      ...context.locate(at, options.part ?? 'value'),
+      path: formatFieldPath(at),
+      message,
+      ...(options.hint === undefined ? {} : { hint: options.hint }),
+    };
+  };
+
+  switch (issue.code) {
+    case 'invalid_union': {
+      // The branch whose top-level type matched is the one the author meant (e.g. the object
+      // form of a topic); its issues are more useful than "matches none of the options".
+      const meant = issue.errors.find((branch) => !branch.some(isTopLevelTypeMismatch));
+      if (meant !== undefined) {
+        return meant.flatMap((inner) => problemsFromIssue(inner, path, context));
+      }
+      const expected = [
+        ...new Set(
+          issue.errors
+            .flat()
+            .filter(isTopLevelTypeMismatch)
+            .map((inner) => describeType(inner.expected)),
+        ),
+      ];
+      return [problem(`expected ${expected.join(' or ')}, got ${describeValue(value)}`)];
+    }
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(context.schema, path);
+      return issue.keys.map((key) => {
+        const suggestion = suggestNearest(key, allowed);
+        const draft = problem(`unknown key "${key}"${didYouMean(suggestion)}`, {
+          path: [...path, key],
+          part: 'key',
+          hint: allowed.length > 0 ? `allowed here: ${allowed.join(', ')}` : undefined,
+        });
+        return suggestion === undefined
+          ? draft
+          : { ...draft, suggestedPath: formatFieldPath([...path, suggestion]) };
+      });
+    }
+    case 'invalid_value': {
+      const [only] = issue.values;
+      if (issue.values.length === 1) {
+        return [problem(`must be ${JSON.stringify(only)}, got ${describeValue(value)}`)];
+      }
+      const options = issue.values.map(String);
+      const suggestion = typeof value === 'string' ? suggestNearest(value, options) : undefined;
+      const noun = fieldName(path, context.schema);
+      const what = noun === undefined ? 'is not allowed here' : `is not a valid ${noun}`;
+      return [
+        problem(`${describeValue(value)} ${what}${didYouMean(suggestion)}`, {
+          hint: `one of: ${options.join(', ')}`,
+        }),
+      ];
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        return [
+          { ...problem(`required key "${String(path.at(-1))}" is missing`), isMissing: true },
+        ];
+      }
+      const written = context.sourceAt(path);
+      // `id: 1.10` is the number 1.1 to YAML: quoting keeps what the author wrote.
+      const hint =
+        issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+          ? `quote it so YAML reads it as text: "${written ?? String(value)}"`
+          : value === null
+            ? 'leave the key out, or give it a value'
+            : undefined;
+      return [
+        problem(`expected ${describeType(issue.expected)}, got ${describeValue(value)}`, { hint }),
+      ];
+    }
+    case 'invalid_key': {
+      const reasons = issue.issues.map((inner) => inner.message).join('; ');
+      return [problem(`key "${String(path.at(-1))}" ${reasons}`, { part: 'key' })];
+    }
+    case 'too_small':
+    case 'too_big':
+      return [problem(sizeMessage(issue, value))];
+    case 'invalid_format':
+      return [
+        problem(
+          isDefaultMessage(issue.message)
+            ? `${describeValue(value)} is not a valid ${issue.format}`
+            : withValue(issue.message, value),
+        ),
+      ];
+    case 'not_multiple_of':
+    case 'invalid_element':
+    case 'custom':
+      return [problem(issue.message)];
+    default:
+      return [problem((issue as { message: string }).message)];
+  }
+}
+
+function isTopLevelTypeMismatch(issue: Issue): issue is z.core.$ZodIssueInvalidType {
+  return issue.code === 'invalid_type' && issue.path.length === 0;
+}
+
+/** zod's built-in messages start with these words; a schema's own messages ("must …") do not. */
+function isDefaultMessage(message: string): boolean {
+  return /^(Invalid|Too small|Too big)\b/.test(message);
+}
+
+function withValue(message: string, value: unknown): string {
+  return message.startsWith('must') ? `${describeValue(value)} ${message}` : message;
+}
+
+function sizeMessage(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  value: unknown,
+): string {
+  if (!isDefaultMessage(issue.message)) {
+    return withValue(issue.message, value);
+  }
+  const isSmall = issue.code === 'too_small';
+  const limit = String(isSmall ? issue.minimum : issue.maximum);
+  const bound = isSmall ? 'at least' : 'at most';
+  if (issue.origin === 'string') {
+    return `must have ${bound} ${limit} characters`;
+  }
+  if (issue.origin === 'array') {
+    return `must have ${bound} ${limit} items`;
+  }
+  return `must be ${bound} ${limit}, got ${describeValue(value)}`;
+}
+
+/** The schema field an enum value belongs to (`kind`), unless the value sits under a free-form key. */
+function fieldName(path: readonly PropertyKey[], schema: z.ZodType): string | undefined {
+  const last = path.at(-1);
+  return typeof last === 'string' && allowedKeysAt(schema, path.slice(0, -1)).includes(last)
+    ? last
+    : undefined;
+}
+
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+}
+
+function describeType(expected: string): string {
+  const names: Readonly<Record<string, string>> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'a mapping (key: value)',
+    record: 'a mapping (key: value)',
+    array: 'a list',
+  };
+  return names[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) {
+    return 'an empty value';
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return typeof value === 'object' ? 'a mapping' : 'nothing';
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') {
+      return undefined;
+    }
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}

@@ -1,0 +1,241 @@
+/**
+ * YAML text → plain data that still knows where each value came from. Guards against the input
+ * that would otherwise hang or crash the process (alias bombs, cycles, absurd nesting) and turns
+ * every syntax error into a positioned `InputProblem`. Not roadmap-specific: any input file can
+ * use it before its own schema check.
+ */
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  parseDocument,
+  visit,
+} from 'yaml';
+import type { Document } from 'yaml';
+import type { SourcePosition } from '../domain.js';
+import type { InputProblem } from '../errors.js';
+
+/** Which side of a `key: value` pair a position points at. */
+export type LocatePart = 'key' | 'value';
+
+/** Parsed YAML plus the means to point back into the text. */
+export type YamlSource = {
+  data: unknown;
+  /** 1-based position of the key or value at `path`, else of its nearest existing parent; 0:0 if none. */
+  locate(path: readonly PropertyKey[], part?: LocatePart): SourcePosition;
+  /** A scalar as written (e.g. `1.10`, which YAML reads as the number 1.1). */
+  sourceAt(path: readonly PropertyKey[]): string | undefined;
+};
+
+/**
+ * The result of reading YAML: `failed` when no usable data came out; otherwise the data plus
+ * problems that leave the tree intact (duplicate keys), to report with the schema's problems.
+ */
+export type YamlReadResult =
+  | { kind: 'ok'; source: YamlSource; problems: readonly InputProblem[] }
+  | { kind: 'failed'; problems: readonly InputProblem[] };
+
+/** Aliases `toJS` may expand before giving up: a "billion laughs" file fails fast. */
+export const MAX_ALIAS_COUNT = 100;
+/** yaml composes recursively, so far deeper input would overflow the stack. */
+export const MAX_NESTING_DEPTH = 100;
+
+/** Parses one YAML document; `file` is only used in problems. */
+export function readYamlSource(text: string, file: string): YamlReadResult {
+  const problem = (position: SourcePosition, message: string, hint?: string): InputProblem => ({
+    file,
+    ...position,
+    path: '',
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  });
+
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const hint = 'check for an unclosed [ or {';
+    return {
+      kind: 'failed',
+      problems: [problem(tooDeep, `nested more than ${MAX_NESTING_DEPTH} levels deep`, hint)],
+    };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  const problems = doc.errors.map((error) => {
+    const duplicate =
+      error.code === 'DUPLICATE_KEY' ? describeDuplicateKey(doc, error.pos[0], at) : undefined;
+    return problem(at(error.pos[0]), duplicate ?? error.message, SYNTAX_HINTS[error.code]);
+  });
+  // A duplicate key leaves a well-formed tree; any other error may not.
+  if (doc.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {
+    return { kind: 'failed', problems };
+  }
+  const cycle = findSelfReferencingAlias(doc, at);
+  if (cycle !== undefined) {
+    return {
+      kind: 'failed',
+      problems: [...problems, problem(cycle, 'an alias refers to a node that contains it')],
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml reports both alias bombs and unknown anchors as a ReferenceError; anything else is a bug.
+    if (!(error instanceof ReferenceError)) {
+      throw error;
+    }
+    const message = /excessive alias count/i.test(error.message)
+      ? `too many aliases: more than ${MAX_ALIAS_COUNT} expansions (a "billion laughs" file?)`
+      : error.message;
+    const hint = 'write the values out instead of using *aliases';
+    return {
+      kind: 'failed',
+      problems: [...problems, problem(firstAliasPosition(doc, at), message, hint)],
+    };
+  }
+  const locate = createLocator(doc, at);
+  const sourceAt = (path: readonly PropertyKey[]): string | undefined => {
+    const node: unknown = doc.getIn(path as unknown[], true);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  };
+  return { kind: 'ok', source: { data, locate, sourceAt }, problems };
+}
+
+const SYNTAX_HINTS: Readonly<Partial<Record<string, string>>> = {
+  DUPLICATE_KEY: 'YAML keeps only one of them; remove or rename one',
+  TAB_AS_INDENT: 'indent with spaces',
+  MULTIPLE_DOCS: 'keep one YAML document per file; remove the extra `---`',
+};
+
+function createLocator(
+  doc: Document,
+  at: (offset: number) => SourcePosition,
+): YamlSource['locate'] {
+  const positionOf = (node: unknown): SourcePosition | undefined =>
+    // An empty value (`url:`) has an empty range after the key; callers fall back to the key.
+    isNode(node) && node.range && node.range[0] < node.range[1] ? at(node.range[0]) : undefined;
+
+  return (path, part = 'value') => {
+    let node: unknown = doc.contents;
+    let position = positionOf(node) ?? { line: 0, column: 0 };
+    for (const [index, segment] of path.entries()) {
+      if (isAlias(node)) {
+        node = node.resolve(doc);
+      }
+      let key: unknown;
+      let value: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        );
+        if (pair === undefined) {
+          break;
+        }
+        key = pair.key;
+        value = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        value = node.items[segment];
+      } else {
+        break;
+      }
+      const isLast = index === path.length - 1;
+      position =
+        (isLast && part === 'key' ? positionOf(key) : positionOf(value)) ??
+        positionOf(key) ??
+        position;
+      node = value;
+    }
+    return position;
+  };
+}
+
+/** Feeds the CST parser (which keeps its own stack instead of recursing) and stops when too deep. */
+function findExcessiveNesting(text: string): SourcePosition | undefined {
+  const lineCounter = new LineCounter();
+  const parser = new Parser(lineCounter.addNewLine);
+  // `Parser.parse` records the first line itself; feeding lexemes one by one does not.
+  lineCounter.addNewLine(0);
+  for (const lexeme of new Lexer().lex(text)) {
+    // Drain the generator: only the parser's stack depth matters here.
+    Array.from(parser.next(lexeme));
+    if (parser.stack.length > MAX_NESTING_DEPTH) {
+      const { line, col } = lineCounter.linePos(parser.offset);
+      return { line, column: col };
+    }
+  }
+  return undefined;
+}
+
+function describeDuplicateKey(
+  doc: Document,
+  offset: number,
+  at: (offset: number) => SourcePosition,
+): string | undefined {
+  let message: string | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const firstOffsets = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) {
+          continue;
+        }
+        const key = String(pair.key.value);
+        const first = firstOffsets.get(key);
+        if (pair.key.range[0] === offset && first !== undefined) {
+          message = `duplicate key "${key}" (first at line ${at(first).line})`;
+          return visit.BREAK;
+        }
+        firstOffsets.set(key, first ?? pair.key.range[0]);
+      }
+      return undefined;
+    },
+  });
+  return message;
+}
+
+/** `a: &a [*a]` is legal YAML but makes an endless structure that validation would recurse into. */
+function findSelfReferencingAlias(
+  doc: Document,
+  at: (offset: number) => SourcePosition,
+): SourcePosition | undefined {
+  let position: SourcePosition | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (
+        target?.range &&
+        alias.range &&
+        alias.range[0] >= target.range[0] &&
+        alias.range[1] <= target.range[2]
+      ) {
+        position = at(alias.range[0]);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return position;
+}
+
+function firstAliasPosition(doc: Document, at: (offset: number) => SourcePosition): SourcePosition {
+  let position: SourcePosition = { line: 0, column: 0 };
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.range) {
+        position = at(alias.range[0]);
+      }
+      return visit.BREAK;
+    },
+  });
+  return position;
+}
