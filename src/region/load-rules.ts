@@ -1,0 +1,155 @@
+/**
+ * Reads region rules from disk: the curated YAML rules files (`rules/<region>.yaml`) and AutoProxy
+ * lists. The one file under `src/region` that does I/O; everything it returns is plain data.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isNode, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { InputError, InternalError, type InputProblem } from '../errors.js';
+import { parseAutoProxyList, type AutoProxyList } from './gfwlist.js';
+import { RegionRulesFileSchema, type RegionRules } from './rules-schema.js';
+
+/**
+ * Where the rules file shipped for a region lives: `rules/<region>.yaml` at the package root,
+ * two levels above this module both in `src/region/` and in `dist/region/`.
+ */
+export function defaultRulesPath(region: string): string {
+  // Regions are validated as two letters upstream; anything else here would escape rules/.
+  if (!/^[a-z]{2}$/.test(region))
+    throw new InternalError(`not a region code: ${JSON.stringify(region)}`);
+  return fileURLToPath(new URL(`../../rules/${region}.yaml`, import.meta.url));
+}
+
+/** Loads the rules file shipped for a region, or undefined when curate ships none for it. */
+export async function loadDefaultRegionRules(region: string): Promise<RegionRules | undefined> {
+  const path = defaultRulesPath(region);
+  const text = await readText(path, { isMissingOk: true });
+  return text === undefined ? undefined : parseRegionRulesText(text, path, `${region}.yaml`);
+}
+
+/**
+ * Loads and validates a YAML rules file; every problem is reported at once, positioned
+ * `file:line:col`, in one {@link InputError}. Verdicts cite it as `listName`.
+ */
+export async function loadRegionRulesFile(
+  path: string,
+  listName = basename(path),
+): Promise<RegionRules> {
+  const text = await readText(path, { isMissingOk: false });
+  return parseRegionRulesText(text ?? '', path, listName);
+}
+
+/** Loads an AutoProxy list (plain or base64), e.g. gfwlist.txt; verdicts cite it as `listName`. */
+export async function loadAutoProxyFile(
+  path: string,
+  listName = basename(path),
+): Promise<AutoProxyList> {
+  const text = await readText(path, { isMissingOk: false });
+  try {
+    return parseAutoProxyList(text ?? '', listName);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // The parser knows only the list's name; the person fixing it needs the path.
+    throw new InputError(
+      `${path} is not an AutoProxy list`,
+      error.problems.map((problem) => ({ ...problem, file: path })),
+      { cause: error },
+    );
+  }
+}
+
+async function readText(
+  path: string,
+  options: { isMissingOk: boolean },
+): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (options.isMissingOk && code === 'ENOENT') return undefined;
+    throw new InputError(
+      `cannot read ${path}`,
+      [
+        {
+          file: path,
+          line: 0,
+          column: 0,
+          path: '',
+          message: `cannot read the file (${code ?? 'unknown error'})`,
+        },
+      ],
+      { cause: error },
+    );
+  }
+}
+
+function parseRegionRulesText(text: string, file: string, listName: string): RegionRules {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => ({
+      file,
+      ...positionOf(lineCounter, error.pos[0]),
+      path: '',
+      message: error.message,
+    }));
+    throw new InputError(`${file} is not valid YAML`, sortByPosition(problems));
+  }
+  const parsed = RegionRulesFileSchema.safeParse(document.toJS());
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) =>
+      problemOf(issue, document, lineCounter, file),
+    );
+    throw new InputError(`${file} is not a valid region rules file`, problems, {
+      hint: 'see rules/cn.yaml for the format',
+    });
+  }
+  return { ...parsed.data, list: listName };
+}
+
+function problemOf(
+  issue: z.core.$ZodIssue,
+  document: Document,
+  lineCounter: LineCounter,
+  file: string,
+): InputProblem {
+  const path = issue.path.filter((key) => typeof key !== 'symbol');
+  // An unknown key is easiest to find by pointing at it rather than at its object.
+  const [unknownKey] = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  const node = nearestNode(document, unknownKey === undefined ? path : [...path, unknownKey]);
+  return {
+    file,
+    ...(node?.range === undefined || node.range === null
+      ? { line: 0, column: 0 }
+      : positionOf(lineCounter, node.range[0])),
+    path: formatPath(path),
+    message: issue.message,
+  };
+}
+
+/** The node at a path, or at its nearest existing parent (a missing key points at its object). */
+function nearestNode(document: Document, path: readonly (string | number)[]): YamlNode | undefined {
+  for (let length = path.length; length >= 0; length -= 1) {
+    const node: unknown =
+      length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+    if (isNode(node)) return node;
+  }
+  return undefined;
+}
+
+function sortByPosition(problems: InputProblem[]): InputProblem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function positionOf(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
+    .join('');
+}
