@@ -153,7 +153,7 @@ export function assertNever(value: never): never {
 
 /** Whether a result's status is one of the given failing statuses or reasons (`--fail-on`). */
 export function isFailing(
-  outcome: Pick<CheckOutcome, 'status' | 'reason'>,
+  outcome: { readonly status: string; readonly reason: string },
   failOn: ReadonlySet<string>,
 ): boolean {
   return failOn.has(outcome.status) || failOn.has(`${outcome.status}:${outcome.reason}`);
