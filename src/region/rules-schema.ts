@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RegionIdSchema } from '../roadmap/schema.js';
-import type { RuleLevel } from './verdict.js';
+import { DEFAULT_OPEN_RULE_ID, type RuleLevel } from './verdict.js';
 
 /** Rule levels, mapped to access by `accessOfLevel` (blocked and refuses-region → vpn). */
 export const RULE_LEVELS = [
@@ -33,7 +33,10 @@ const DomainSchema = z
 export const RegionRuleSchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a slug: lower-case letters, digits, ".", "_" or "-"'),
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a slug: lower-case letters, digits, ".", "_" or "-"')
+    .refine((id) => id !== DEFAULT_OPEN_RULE_ID, {
+      error: `"${DEFAULT_OPEN_RULE_ID}" is reserved for hosts no rule names`,
+    }),
   match: DomainSchema,
   level: z.enum(RULE_LEVELS),
   note: nonEmpty,

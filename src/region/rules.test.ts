@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAutoProxyList } from './gfwlist.js';
-import type { RegionRules } from './rules-schema.js';
+import { RegionRulesFileSchema, type RegionRules } from './rules-schema.js';
 import { matchAutoProxyLists, matchRegionRules, matchRegionSources } from './rules.js';
 
 const rules: RegionRules = {
@@ -87,5 +87,25 @@ describe('matchRegionSources', () => {
     expect(
       ids(matchRegionSources({ rules: [rules], lists: [gfwlist, otherList] }, new URL(url))),
     ).toEqual(expected);
+  });
+});
+
+describe('RegionRulesFileSchema', () => {
+  it.each([
+    ['default-open', 'example.com', false],
+    ['example', 'example.com', true],
+    ['example', '*.example.com', false],
+    ['example', 'https://example.com/', false],
+    ['example', 'Example.com', false],
+    ['example', 'localhost', false],
+    ['example', 'xn--bcher-kva.example', true],
+  ])('id %s, match %s → valid %s', (id, match, isValid) => {
+    const file = {
+      region: 'cn',
+      updated: '2026-11-28',
+      source: 'tests',
+      rules: [{ id, match, level: 'blocked', note: 'n' }],
+    };
+    expect(RegionRulesFileSchema.safeParse(file).success).toBe(isValid);
   });
 });
