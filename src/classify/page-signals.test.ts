@@ -31,357 +31,73 @@ function flagsOf(signals: PageSignals): Flag[] {
 const url = (text: string) => new URL(text);
 
 describe('readPageSignals', () => {
-  it.each<[string, string, URL, Flag[]]>([
+  // prettier-ignore
+  const rows: [string, string, URL, Flag[]][] = [
     // Soft 404s
-    [
-      'GitHub 404 page',
-      fixture('github-404.html'),
-      url('https://github.com/example/gone-repo'),
-      ['soft-404'],
-    ],
-    [
-      'Zhihu 404 (title "404 - 知乎")',
-      fixture('zhihu-not-found.html'),
-      url('https://zhuanlan.zhihu.com/p/1'),
-      ['soft-404'],
-    ],
-    [
-      'CSDN 页面不存在',
-      fixture('csdn-page-missing.html'),
-      url('https://blog.csdn.net/u/article/details/1'),
-      ['soft-404'],
-    ],
-    [
-      'plain "404 Not Found"',
-      page({ title: '404 Not Found', h1: 'Not Found' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'Next.js default',
-      page({ title: '404: This page could not be found', h1: '404' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'WordPress theme',
-      page({ title: 'Page not found – Example Blog', h1: 'Oops! That page can’t be found.' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'three segments, site last',
-      page({ title: '404 - Page not found | Example' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      '"doesn\'t exist" sentence',
-      page({ title: "The page you're looking for doesn't exist" }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'Instagram-style unavailable',
-      page({ title: "Sorry, this page isn't available." }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'Chinese title 页面不存在',
-      page({ title: '页面不存在-示例网' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'Chinese 找不到页面',
-      page({ title: '404 找不到页面' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'Chinese h1 under a site-name title',
-      page({ title: '示例网', h1: '抱歉，你要找的页面不存在！' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'Medium-style: title is the site, h1 is "404"',
-      page({ title: 'Medium', h1: '404' }),
-      url('https://medium.com/@x/gone'),
-      ['soft-404'],
-    ],
-    [
-      'og:title only',
-      page({ head: '<meta property="og:title" content="Page Not Found">' }),
-      url('https://example.test/a'),
-      ['soft-404'],
-    ],
-    [
-      'redirected to a /404 page',
-      page({ title: 'Example' }),
-      url('https://example.test/404.html'),
-      ['soft-404'],
-    ],
-    [
-      'redirected to /page-not-found',
-      page({ title: 'Example' }),
-      url('https://example.test/page-not-found/'),
-      ['soft-404'],
-    ],
-    [
-      'redirected to a localised /zh-CN/404',
-      page({ title: 'Example' }),
-      url('https://example.test/zh-CN/404'),
-      ['soft-404'],
-    ],
+    ['GitHub 404 page', fixture('github-404.html'), url('https://github.com/example/gone-repo'), ['soft-404']],
+    ['Zhihu 404 (title "404 - 知乎")', fixture('zhihu-not-found.html'), url('https://zhuanlan.zhihu.com/p/1'), ['soft-404']],
+    ['CSDN 页面不存在', fixture('csdn-page-missing.html'), url('https://blog.csdn.net/u/article/details/1'), ['soft-404']],
+    ['plain "404 Not Found"', page({ title: '404 Not Found', h1: 'Not Found' }), url('https://example.test/a'), ['soft-404']],
+    ['Next.js default', page({ title: '404: This page could not be found', h1: '404' }), url('https://example.test/a'), ['soft-404']],
+    ['WordPress theme', page({ title: 'Page not found – Example Blog', h1: 'Oops! That page can’t be found.' }), url('https://example.test/a'), ['soft-404']],
+    ['three segments, site last', page({ title: '404 - Page not found | Example' }), url('https://example.test/a'), ['soft-404']],
+    ['"doesn\'t exist" sentence', page({ title: "The page you're looking for doesn't exist" }), url('https://example.test/a'), ['soft-404']],
+    ['Instagram-style unavailable', page({ title: "Sorry, this page isn't available." }), url('https://example.test/a'), ['soft-404']],
+    ['Chinese title 页面不存在', page({ title: '页面不存在-示例网' }), url('https://example.test/a'), ['soft-404']],
+    ['Chinese 找不到页面', page({ title: '404 找不到页面' }), url('https://example.test/a'), ['soft-404']],
+    ['Chinese h1 under a site-name title', page({ title: '示例网', h1: '抱歉，你要找的页面不存在！' }), url('https://example.test/a'), ['soft-404']],
+    ['Medium-style: title is the site, h1 is "404"', page({ title: 'Medium', h1: '404' }), url('https://medium.com/@x/gone'), ['soft-404']],
+    ['og:title only', page({ head: '<meta property="og:title" content="Page Not Found">' }), url('https://example.test/a'), ['soft-404']],
+    ['redirected to a /404 page', page({ title: 'Example' }), url('https://example.test/404.html'), ['soft-404']],
+    ['redirected to /page-not-found', page({ title: 'Example' }), url('https://example.test/page-not-found/'), ['soft-404']],
+    ['redirected to a localised /zh-CN/404', page({ title: 'Example' }), url('https://example.test/zh-CN/404'), ['soft-404']],
 
     // Pages about 404 that are not 404s
-    [
-      'MDN article on 404',
-      fixture('mdn-404-article.html'),
-      url('https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/404'),
-      [],
-    ],
-    [
-      'how-to article',
-      page({
-        title: '404 Not Found: What It Means and How to Fix It',
-        h1: '404 Not Found',
-        body: ARTICLE_TEXT,
-      }),
-      url('https://example.test/blog/fix-404'),
-      [],
-    ],
-    [
-      'article titled "404 Not Found - What it means | Blog"',
-      page({ title: '404 Not Found - What it means | Blog', body: ARTICLE_TEXT }),
-      url('https://example.test/b'),
-      [],
-    ],
-    [
-      'article whose lead segment is just "404"',
-      page({ title: '404 | Why Your Site Keeps Returning This Error' }),
-      url('https://example.test/b'),
-      [],
-    ],
-    [
-      'article with h1 "404" under a descriptive title',
-      page({ title: 'Understanding HTTP status codes for beginners', h1: '404' }),
-      url('https://example.test/b'),
-      [],
-    ],
-    [
-      'body text mentions not found',
-      page({
-        title: 'Debugging a model server',
-        body: '<p>The server said 404 Not Found. This page could not be found.</p>',
-      }),
-      url('https://example.test/b'),
-      [],
-    ],
-    [
-      'page about 404 whose path ends in /404',
-      page({ title: 'HTTP status reference' }),
-      url('https://example.test/docs/http/status/404'),
-      [],
-    ],
-    [
-      'path merely contains 404',
-      page({ title: 'Error 404 in PyTorch hub | Blog', body: ARTICLE_TEXT }),
-      url('https://example.test/posts/404-in-pytorch-hub'),
-      [],
-    ],
+    ['MDN article on 404', fixture('mdn-404-article.html'), url('https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/404'), []],
+    ['how-to article', page({ title: '404 Not Found: What It Means and How to Fix It', h1: '404 Not Found', body: ARTICLE_TEXT, }), url('https://example.test/blog/fix-404'), []],
+    ['article titled "404 Not Found - What it means | Blog"', page({ title: '404 Not Found - What it means | Blog', body: ARTICLE_TEXT }), url('https://example.test/b'), []],
+    ['article whose lead segment is just "404"', page({ title: '404 | Why Your Site Keeps Returning This Error' }), url('https://example.test/b'), []],
+    ['article with h1 "404" under a descriptive title', page({ title: 'Understanding HTTP status codes for beginners', h1: '404' }), url('https://example.test/b'), []],
+    ['body text mentions not found', page({ title: 'Debugging a model server', body: '<p>The server said 404 Not Found. This page could not be found.</p>', }), url('https://example.test/b'), []],
+    ['page about 404 whose path ends in /404', page({ title: 'HTTP status reference' }), url('https://example.test/docs/http/status/404'), []],
+    ['path merely contains 404', page({ title: 'Error 404 in PyTorch hub | Blog', body: ARTICLE_TEXT }), url('https://example.test/posts/404-in-pytorch-hub'), []],
 
     // Parked domains
-    [
-      'Sedo parking page',
-      fixture('parked-sedo.html'),
-      url('https://llm-course-example.com/'),
-      ['parked'],
-    ],
-    [
-      '"This domain is for sale" heading',
-      page({ title: 'example-llm.com', h1: 'This domain is for sale!' }),
-      url('https://example-llm.com/'),
-      ['parked'],
-    ],
-    [
-      '"example.com is for sale"',
-      page({ title: 'example-llm.com is for sale | Dan.com' }),
-      url('https://example-llm.com/'),
-      ['parked'],
-    ],
-    [
-      'redirected to HugeDomains',
-      page({ title: 'ExampleLLM.com | Buy Domain Names' }),
-      url('https://www.hugedomains.com/domain_profile.cfm?d=examplellm.com'),
-      ['parked'],
-    ],
-    [
-      'Bodis script',
-      page({
-        title: 'example-llm.com',
-        head: '<script src="https://parking.bodis.com/lander.js"></script>',
-      }),
-      url('https://example-llm.com/'),
-      ['parked'],
-    ],
-    [
-      'GoDaddy /lander shell',
-      page({ head: '<script>window.onload=function(){window.location.href="/lander"}</script>' }),
-      url('https://example-llm.com/'),
-      ['parked'],
-    ],
-    [
-      'Chinese 域名出售',
-      page({ title: '该域名正在出售' }),
-      url('https://example-llm.cn/'),
-      ['parked'],
-    ],
-    [
-      'article about domain parking',
-      page({
-        title: 'How Sedo domain parking works | Blog',
-        body:
-          '<p>Parking services such as sedoparking.com and bodis.com show ads.</p>' + ARTICLE_TEXT,
-      }),
-      url('https://example.test/blog/parking'),
-      [],
-    ],
+    ['Sedo parking page', fixture('parked-sedo.html'), url('https://llm-course-example.com/'), ['parked']],
+    ['"This domain is for sale" heading', page({ title: 'example-llm.com', h1: 'This domain is for sale!' }), url('https://example-llm.com/'), ['parked']],
+    ['"example.com is for sale"', page({ title: 'example-llm.com is for sale | Dan.com' }), url('https://example-llm.com/'), ['parked']],
+    ['redirected to HugeDomains', page({ title: 'ExampleLLM.com | Buy Domain Names' }), url('https://www.hugedomains.com/domain_profile.cfm?d=examplellm.com'), ['parked']],
+    ['Bodis script', page({ title: 'example-llm.com', head: '<script src="https://parking.bodis.com/lander.js"></script>', }), url('https://example-llm.com/'), ['parked']],
+    ['GoDaddy /lander shell', page({ head: '<script>window.onload=function(){window.location.href="/lander"}</script>' }), url('https://example-llm.com/'), ['parked']],
+    ['Chinese 域名出售', page({ title: '该域名正在出售' }), url('https://example-llm.cn/'), ['parked']],
+    ['article about domain parking', page({ title: 'How Sedo domain parking works | Blog', body: '<p>Parking services such as sedoparking.com and bodis.com show ads.</p>' + ARTICLE_TEXT, }), url('https://example.test/blog/parking'), []],
 
     // Bot challenges
-    [
-      'Cloudflare managed challenge',
-      fixture('cloudflare-challenge.html'),
-      url('https://example.test/paper'),
-      ['bot-challenge'],
-    ],
-    [
-      'Cloudflare WAF block',
-      page({ title: 'Attention Required! | Cloudflare', h1: 'Sorry, you have been blocked' }),
-      url('https://example.test/a'),
-      ['bot-challenge'],
-    ],
-    [
-      'Cloudflare challenge in Chinese',
-      page({ title: '请稍候…' }),
-      url('https://example.test/a'),
-      ['bot-challenge'],
-    ],
-    [
-      'DataDome captcha',
-      page({
-        body: '<script src="https://ct.captcha-delivery.com/c.js"></script><iframe src="https://geo.captcha-delivery.com/captcha/?initialCid=x"></iframe>',
-      }),
-      url('https://example.test/a'),
-      ['bot-challenge'],
-    ],
-    [
-      'PerimeterX press-and-hold',
-      page({ title: 'Access to this page has been denied.', body: '<div id="px-captcha"></div>' }),
-      url('https://example.test/a'),
-      ['bot-challenge'],
-    ],
-    [
-      'AWS WAF challenge',
-      page({ body: '<script>window.gokuProps = {"key":"AQID","iv":"x","context":"y"};</script>' }),
-      url('https://example.test/a'),
-      ['bot-challenge'],
-    ],
-    [
-      'Akamai access denied',
-      page({
-        title: 'Access Denied',
-        h1: 'Access Denied',
-        body: '<p>Reference #18.2f3c1402 <a href="https://errors.edgesuite.net/18.2f3c1402">more</a></p>',
-      }),
-      url('https://example.test/a'),
-      ['bot-challenge'],
-    ],
-    [
-      'Baidu security check',
-      page({ title: '百度安全验证' }),
-      url('https://wenku.baidu.com/view/1'),
-      ['bot-challenge'],
-    ],
-    [
-      'long article that mentions a marker',
-      page({
-        title: 'How Cloudflare challenges work',
-        body: '<p>The page sets window._cf_chl_opt before loading.</p>' + ARTICLE_TEXT.repeat(3),
-      }),
-      url('https://example.test/a'),
-      [],
-    ],
-    [
-      'page with Cloudflare bot-detection script only',
-      page({
-        title: 'Fine-tuning guide',
-        head: '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>',
-        body: ARTICLE_TEXT,
-      }),
-      url('https://example.test/a'),
-      [],
-    ],
+    ['Cloudflare managed challenge', fixture('cloudflare-challenge.html'), url('https://example.test/paper'), ['bot-challenge']],
+    ['Cloudflare WAF block', page({ title: 'Attention Required! | Cloudflare', h1: 'Sorry, you have been blocked' }), url('https://example.test/a'), ['bot-challenge']],
+    ['Cloudflare challenge in Chinese', page({ title: '请稍候…' }), url('https://example.test/a'), ['bot-challenge']],
+    ['DataDome captcha', page({ body: '<script src="https://ct.captcha-delivery.com/c.js"></script><iframe src="https://geo.captcha-delivery.com/captcha/?initialCid=x"></iframe>', }), url('https://example.test/a'), ['bot-challenge']],
+    ['PerimeterX press-and-hold', page({ title: 'Access to this page has been denied.', body: '<div id="px-captcha"></div>' }), url('https://example.test/a'), ['bot-challenge']],
+    ['AWS WAF challenge', page({ body: '<script>window.gokuProps = {"key":"AQID","iv":"x","context":"y"};</script>' }), url('https://example.test/a'), ['bot-challenge']],
+    ['Akamai access denied', page({ title: 'Access Denied', h1: 'Access Denied', body: '<p>Reference #18.2f3c1402 <a href="https://errors.edgesuite.net/18.2f3c1402">more</a></p>', }), url('https://example.test/a'), ['bot-challenge']],
+    ['Baidu security check', page({ title: '百度安全验证' }), url('https://wenku.baidu.com/view/1'), ['bot-challenge']],
+    ['long article that mentions a marker', page({ title: 'How Cloudflare challenges work', body: '<p>The page sets window._cf_chl_opt before loading.</p>' + ARTICLE_TEXT.repeat(3), }), url('https://example.test/a'), []],
+    ['page with Cloudflare bot-detection script only', page({ title: 'Fine-tuning guide', head: '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>', body: ARTICLE_TEXT, }), url('https://example.test/a'), []],
 
     // Login walls
-    [
-      'GitHub sign-in page',
-      page({
-        title: 'Sign in to GitHub · GitHub',
-        body: '<form action="/session"><input name="login"><input type="password" name="password"></form>',
-      }),
-      url('https://github.com/login?return_to=%2Forg%2Fprivate'),
-      ['login-wall'],
-    ],
-    [
-      'LinkedIn authwall',
-      page({ title: 'Sign Up | LinkedIn' }),
-      url('https://www.linkedin.com/authwall?trk=gf'),
-      ['login-wall'],
-    ],
-    [
-      'Chinese 登录 page with a password field',
-      page({ title: '登录 - 示例', body: '<input type="password">' }),
-      url('https://example.test/p/1'),
-      ['login-wall'],
-    ],
-    [
-      'accounts host with a password field',
-      page({ title: 'Example', body: '<input type="PASSWORD">' }),
-      url('https://accounts.example.test/'),
-      ['login-wall'],
-    ],
-    [
-      'article with a login box in its header',
-      page({
-        title: 'Attention Is All You Need, explained | Blog',
-        body: '<form><input type="password"></form>' + ARTICLE_TEXT,
-      }),
-      url('https://example.test/posts/attention'),
-      [],
-    ],
-    [
-      'tutorial titled about login',
-      page({ title: 'Add login to your FastAPI app with OAuth2 | Blog', body: ARTICLE_TEXT }),
-      url('https://example.test/blog/login'),
-      [],
-    ],
+    ['GitHub sign-in page', page({ title: 'Sign in to GitHub · GitHub', body: '<form action="/session"><input name="login"><input type="password" name="password"></form>', }), url('https://github.com/login?return_to=%2Forg%2Fprivate'), ['login-wall']],
+    ['LinkedIn authwall', page({ title: 'Sign Up | LinkedIn' }), url('https://www.linkedin.com/authwall?trk=gf'), ['login-wall']],
+    ['Chinese 登录 page with a password field', page({ title: '登录 - 示例', body: '<input type="password">' }), url('https://example.test/p/1'), ['login-wall']],
+    ['accounts host with a password field', page({ title: 'Example', body: '<input type="PASSWORD">' }), url('https://accounts.example.test/'), ['login-wall']],
+    ['article with a login box in its header', page({ title: 'Attention Is All You Need, explained | Blog', body: '<form><input type="password"></form>' + ARTICLE_TEXT, }), url('https://example.test/posts/attention'), []],
+    ['tutorial titled about login', page({ title: 'Add login to your FastAPI app with OAuth2 | Blog', body: ARTICLE_TEXT }), url('https://example.test/blog/login'), []],
 
     // Ordinary pages
-    [
-      'ordinary article',
-      page({
-        title: 'The Illustrated Transformer – Jay Alammar',
-        h1: 'The Illustrated Transformer',
-        body: ARTICLE_TEXT,
-      }),
-      url('https://example.test/illustrated-transformer/'),
-      [],
-    ],
+    ['ordinary article', page({ title: 'The Illustrated Transformer – Jay Alammar', h1: 'The Illustrated Transformer', body: ARTICLE_TEXT, }), url('https://example.test/illustrated-transformer/'), []],
     ['empty document', '', url('https://example.test/'), []],
-  ])('%s', (_name, html, finalUrl, expected) => {
+  ];
+
+  it.each(rows)('%s', (_name, html, finalUrl, expected) => {
     expect(flagsOf(readPageSignals(html, finalUrl))).toEqual(expected);
   });
 
