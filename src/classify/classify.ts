@@ -1,0 +1,323 @@
+/**
+ * What an observation means for a learner: one FetchOutcome (what the network did) becomes one
+ * CheckOutcome (ok, redirected, broken, unreachable, unverified or skipped, with a reason word).
+ * Pure: no I/O, no clock; the rules below are the whole policy.
+ *
+ * For a response, the first rule that applies decides:
+ *   1. a non-2xx code the maintainer accepts      → ok (accepted)
+ *   2. a bot wall, by header or challenge page    → unverified (bot-wall), whatever the code
+ *   3. any other non-2xx                          → STATUS_VERDICTS, then the 4xx/5xx ranges
+ *   4. a 2xx page that is parked, a soft 404, a login wall or lacks the fragment → that reason
+ *   5. a 2xx reached through a permanent redirect → redirected; a temporary one → ok
+ * Transport failures map through FAILURE_VERDICTS; timeouts are unreachable (timeout).
+ */
+import {
+  assertNever,
+  type BrokenReason,
+  type CheckOutcome,
+  type FetchOutcome,
+  type NetworkFailure,
+  type NetworkFailureReason,
+  type SkipReason,
+  type UnreachableReason,
+  type UnverifiedReason,
+} from '../domain.js';
+import { hasFragmentTarget, isFragmentVerifiable, shouldCheckFragment } from './fragment.js';
+import { isSignInUrl, readPageSignals, type PageSignals } from './page-signals.js';
+
+/** The slice of the options classification needs. */
+export type AcceptRules = {
+  /** Codes the maintainer declared fine (settings.accept plus the host's accept): status ok, reason `accepted`. */
+  acceptStatuses: ReadonlySet<number>;
+  /** Report `missing-fragment` when an HTML page lacks the URL's `#fragment`; `--no-fragments` turns it off. */
+  checkFragments: boolean;
+};
+
+/** A target's outcome plus the page title read on the way (for the report). */
+export type Classification = { outcome: CheckOutcome; pageTitle: string | undefined };
+
+type ResponseOutcome = Extract<FetchOutcome, { kind: 'response' }>;
+
+/** Classifies what fetching `requested` produced, under the maintainer's accept rules. */
+export function classifyOutcome(
+  fetched: FetchOutcome,
+  requested: URL,
+  rules: AcceptRules,
+): Classification {
+  switch (fetched.kind) {
+    case 'response':
+      return classifyResponse(fetched, requested, rules);
+    case 'network-failure':
+      return { outcome: outcomeOfFailure(fetched.failure, fetched.hops), pageTitle: undefined };
+    case 'timeout':
+      return {
+        outcome: {
+          status: 'unreachable',
+          reason: 'timeout',
+          detail: `timed out while ${TIMEOUT_PHASES[fetched.phase]} (after ${fetched.durationMs} ms)`,
+        },
+        pageTitle: undefined,
+      };
+    default:
+      return assertNever(fetched);
+  }
+}
+
+const TIMEOUT_PHASES = {
+  connect: 'connecting',
+  headers: 'waiting for the response headers',
+  body: 'reading the page',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Network failures: one row per transport reason.
+
+type FailureVerdict =
+  | { status: 'broken'; reason: BrokenReason }
+  | { status: 'unreachable'; reason: UnreachableReason }
+  | { status: 'skipped'; reason: SkipReason };
+
+const FAILURE_VERDICTS: Readonly<Record<NetworkFailureReason, FailureVerdict>> = {
+  // NXDOMAIN: the name is not registered any more, so the link is dead, not merely down.
+  dns: { status: 'broken', reason: 'nxdomain' },
+  // SERVFAIL/EAI_AGAIN: the resolver could not answer just now; that says nothing about the site.
+  'dns-temporary': { status: 'unreachable', reason: 'dns-temporary' },
+  refused: { status: 'unreachable', reason: 'refused' },
+  reset: { status: 'unreachable', reason: 'reset' },
+  tls: { status: 'unreachable', reason: 'tls' },
+  // The region's proxy failed, not the site.
+  proxy: { status: 'unreachable', reason: 'proxy' },
+  // The name resolves to 127.0.0.1, 10.x, …: never fetched (no requests into the checker's own
+  // network), so there is nothing to say about it.
+  'private-address': { status: 'skipped', reason: 'private-address' },
+  // A chain that never reaches a page is as dead for a reader as a 404.
+  'too-many-redirects': { status: 'broken', reason: 'too-many-redirects' },
+  'redirect-loop': { status: 'broken', reason: 'redirect-loop' },
+  // A Location that is not an http(s) URL, or any other transport error.
+  'unsupported-redirect': { status: 'unreachable', reason: 'network-error' },
+  other: { status: 'unreachable', reason: 'network-error' },
+};
+
+// Failures that are about the redirect responses themselves, so the last hop's code is the one
+// the server gave (an nxdomain after a 301 elsewhere is not "HTTP 301").
+const REDIRECT_FAILURES: ReadonlySet<NetworkFailureReason> = new Set([
+  'too-many-redirects',
+  'redirect-loop',
+  'unsupported-redirect',
+]);
+
+function outcomeOfFailure(failure: NetworkFailure, hops: FetchOutcome['hops']): CheckOutcome {
+  const verdict = FAILURE_VERDICTS[failure.reason];
+  const detail = { detail: failure.message };
+  if (verdict.status === 'skipped') return { ...verdict, ...detail };
+  const lastHop = REDIRECT_FAILURES.has(failure.reason) ? hops.at(-1) : undefined;
+  return {
+    ...verdict,
+    ...(lastHop === undefined ? {} : { httpStatus: lastHop.status }),
+    ...(failure.code === undefined ? {} : { errorCode: failure.code }),
+    ...detail,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP responses
+
+type StatusVerdict =
+  | { status: 'broken'; reason: BrokenReason }
+  | { status: 'unreachable'; reason: UnreachableReason }
+  | { status: 'unverified'; reason: UnverifiedReason };
+
+// Final codes with a meaning of their own; the rest of 4xx and 5xx fall to the ranges below.
+const STATUS_VERDICTS: ReadonlyMap<number, StatusVerdict> = new Map<number, StatusVerdict>([
+  // The page may be fine behind the login; a checker cannot tell.
+  [401, { status: 'unverified', reason: 'auth-required' }],
+  // Mostly anti-bot rules that let browsers through (bot walls are recognised before this table).
+  [403, { status: 'unverified', reason: 'forbidden' }],
+  [404, { status: 'broken', reason: 'http-404' }],
+  // Proxy Authentication Required: our region proxy wants credentials, not the site.
+  [407, { status: 'unreachable', reason: 'proxy' }],
+  // Request Timeout: the server gave up waiting on us; the fetcher already retried.
+  [408, { status: 'unreachable', reason: 'timeout' }],
+  [410, { status: 'broken', reason: 'http-410' }],
+  // The fetcher already retried and honoured Retry-After; the site may be fine.
+  [429, { status: 'unverified', reason: 'rate-limited' }],
+  // Unavailable For Legal Reasons: blocked where the check ran, not gone.
+  [451, { status: 'unverified', reason: 'unavailable-in-region' }],
+  // 999: LinkedIn's bot wall; cannot tell dead from blocked.
+  [999, { status: 'unverified', reason: 'bot-wall' }],
+]);
+
+function verdictForStatus(status: number): StatusVerdict & { detail?: string } {
+  const known = STATUS_VERDICTS.get(status);
+  if (known !== undefined) return known;
+  if (status >= 400 && status <= 499) return { status: 'broken', reason: 'http-client-error' };
+  // The fetcher already retried 5xx; still failing means down for now, not gone.
+  if (status >= 500 && status <= 599) return { status: 'unreachable', reason: 'server-error' };
+  // The fetcher follows 301/302/303/307/308 with a Location; any 3xx left is one it could not.
+  if (status >= 300 && status <= 399) {
+    const detail = `HTTP ${status}: a redirect status with no Location to follow`;
+    return { status: 'unreachable', reason: 'network-error', detail };
+  }
+  return {
+    status: 'unreachable',
+    reason: 'network-error',
+    detail: `unexpected HTTP status ${status}`,
+  };
+}
+
+/** What the response says, once read: the parsed final URL, the HTML body and its signals. */
+type ReadResponse = {
+  response: ResponseOutcome;
+  finalUrl: URL;
+  html: string | undefined;
+  page: PageSignals | undefined;
+};
+
+function classifyResponse(
+  response: ResponseOutcome,
+  requested: URL,
+  rules: AcceptRules,
+): Classification {
+  const finalUrl = URL.canParse(response.finalUrl) ? new URL(response.finalUrl) : requested;
+  const html = isHtml(response) ? response.body : undefined;
+  const page = html === undefined ? undefined : readPageSignals(html, finalUrl);
+  const read: ReadResponse = { response, finalUrl, html, page };
+  return { outcome: outcomeOfResponse(read, requested, rules), pageTitle: page?.title };
+}
+
+function isHtml(response: ResponseOutcome): boolean {
+  // No Content-Type: browsers sniff, and so does the fetcher (it keeps such bodies as HTML).
+  return (
+    response.body !== undefined &&
+    (response.contentType === undefined || /html/i.test(response.contentType))
+  );
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+/** The response rules, in order: the first that applies decides. */
+function outcomeOfResponse(read: ReadResponse, requested: URL, rules: AcceptRules): CheckOutcome {
+  const { status } = read.response;
+  // 1. The maintainer declared this code fine for the host (e.g. a 403 from a site that only
+  //    blocks robots). 2xx are never "accepted": their pages are still read.
+  if (!isSuccess(status) && rules.acceptStatuses.has(status)) {
+    return { status: 'ok', reason: 'accepted', httpStatus: status };
+  }
+  // 2. A bot wall can answer with any code (AWS WAF: 202 challenge, 405 CAPTCHA; Cloudflare:
+  //    403, 503 or even 200), so it is recognised before the code is believed.
+  const wall = botWallEvidence(read);
+  if (wall !== undefined) {
+    return { status: 'unverified', reason: 'bot-wall', httpStatus: status, detail: wall };
+  }
+  // 3. Any other non-2xx: the code decides.
+  if (!isSuccess(status)) return { ...verdictForStatus(status), httpStatus: status };
+  // 4. A 2xx: what the page says, then how we got there.
+  return outcomeOfPage(read, requested, rules);
+}
+
+/** Why the response is a bot wall rather than the site's answer, or undefined. */
+function botWallEvidence({ response, page }: ReadResponse): string | undefined {
+  const { headers, status } = response;
+  // Cloudflare labels every challenge it serves, whatever the status code.
+  if (headers['cf-mitigated']?.toLowerCase() === 'challenge') return 'cf-mitigated: challenge';
+  const wafAction = headers['x-amzn-waf-action']?.toLowerCase();
+  if (wafAction === 'challenge' || wafAction === 'captcha') {
+    return `x-amzn-waf-action: ${wafAction}`;
+  }
+  if (status === 403) {
+    // DataDome stamps x-datadome on responses it filters; a 403 with it is its block.
+    if (headers['x-datadome'] !== undefined) return 'blocked by DataDome';
+    // Akamai's edge answers robots with a bare 403 "Access Denied" from server AkamaiGHost.
+    if (/akamaighost/i.test(headers.server ?? '')) return 'blocked by Akamai';
+  }
+  if (page?.isBotChallenge === true) {
+    return page.title === undefined ? 'a bot challenge page' : `challenge page "${page.title}"`;
+  }
+  return undefined;
+}
+
+/** The 2xx rules, in order. */
+function outcomeOfPage(read: ReadResponse, requested: URL, rules: AcceptRules): CheckOutcome {
+  const { response, finalUrl, html, page } = read;
+  const httpStatus = response.status;
+  const titled = page?.title === undefined ? {} : { detail: `page title: "${page.title}"` };
+  // A parked page may also say "not found"; "the domain is for sale" is the more useful news.
+  if (page?.isParked === true) {
+    return { status: 'broken', reason: 'parked-domain', httpStatus, ...titled };
+  }
+  if (page?.isSoft404 === true) {
+    return { status: 'broken', reason: 'soft-404', httpStatus, ...titled };
+  }
+  // Only a wall when content was expected: a roadmap may link to a sign-in page on purpose.
+  if (page?.isLoginWall === true && !isSignInUrl(requested)) {
+    return {
+      status: 'unverified',
+      reason: 'login-wall',
+      httpStatus,
+      detail: `landed on a sign-in page: ${withoutFragment(finalUrl)}`,
+    };
+  }
+  // The fragment is looked for on the page the chain ended on, before any redirect verdict: a
+  // moved page without the section is still broken for the reader.
+  const fragment = finalUrl.hash === '' ? requested.hash : finalUrl.hash;
+  if (rules.checkFragments && html !== undefined && isMissingFragment(html, fragment)) {
+    return {
+      status: 'broken',
+      reason: 'missing-fragment',
+      httpStatus,
+      detail: `no element with id or name "${fragment.slice(1)}"`,
+    };
+  }
+  return outcomeOfHops(response, requested, rules);
+}
+
+function isMissingFragment(html: string, fragment: string): boolean {
+  return (
+    shouldCheckFragment(fragment) &&
+    isFragmentVerifiable(html) &&
+    !hasFragmentTarget(html, fragment)
+  );
+}
+
+/**
+ * A permanent move anywhere in the chain means the roadmap should use the new URL. A 2xx hop is
+ * a `<meta http-equiv="refresh">` the fetcher followed: search engines read an immediate
+ * refresh as a permanent move, and that is what a reader experiences.
+ */
+function isPermanentHop(status: number): boolean {
+  return status === 301 || status === 308 || isSuccess(status);
+}
+
+function outcomeOfHops(
+  response: ResponseOutcome,
+  requested: URL,
+  rules: AcceptRules,
+): CheckOutcome {
+  const httpStatus = response.status;
+  const permanent = response.hops.filter((hop) => isPermanentHop(hop.status));
+  if (permanent.length > 0) {
+    // `accept: [301]` means "do not ask me to update moved links".
+    if (permanent.every((hop) => rules.acceptStatuses.has(hop.status))) {
+      return { status: 'ok', reason: 'accepted', httpStatus };
+    }
+    const finalUrl = withFragment(response.finalUrl, requested);
+    return { status: 'redirected', reason: 'permanent-redirect', httpStatus, finalUrl };
+  }
+  // 302/303/307: the site says "for now"; keep the URL the roadmap has.
+  const reason = response.hops.length > 0 ? 'temporary-redirect' : 'ok';
+  return { status: 'ok', reason, httpStatus };
+}
+
+/** `finalUrl` with the requested URL's `#fragment` when it has none of its own. */
+function withFragment(finalUrl: string, requested: URL): string {
+  if (finalUrl.includes('#') || requested.hash === '') return finalUrl;
+  return `${finalUrl}${requested.hash}`;
+}
+
+function withoutFragment(url: URL): string {
+  const copy = new URL(url);
+  copy.hash = '';
+  return copy.href;
+}
