@@ -30,7 +30,9 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a slug: lower-case letters, digits, ".", "_" or "-"');
 
 /** A two-letter region code such as `cn`. */
-export const RegionIdSchema = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter region code such as "cn"');
+export const RegionIdSchema = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'must be a two-letter region code such as "cn"');
 
 /**
  * A URL as people write it. Parsing and linting (spaces, schemes, `http://`) happen in the
@@ -138,7 +140,11 @@ export const RoadmapSchema = z.strictObject({
   description: z.string().optional(),
   /** Where the roadmap comes from (the post it encodes, the course it translates). */
   source: z
-    .strictObject({ title: z.string().optional(), url: urlText.optional(), note: z.string().optional() })
+    .strictObject({
+      title: z.string().optional(),
+      url: urlText.optional(),
+      note: z.string().optional(),
+    })
     .optional(),
   regions: z.array(RegionIdSchema).optional(),
   settings: SettingsSchema.optional(),
