@@ -1,0 +1,173 @@
+/**
+ * GitHub Actions output for a check: workflow commands that put findings on the roadmap's YAML
+ * lines in a pull request, and a compact Markdown job summary for `$GITHUB_STEP_SUMMARY`.
+ * See https://docs.github.com/actions/reference/workflow-commands-for-github-actions.
+ */
+import { assertNever, STATUSES } from '../domain.js';
+import { DEFAULT_FAILING, isFailingLink, type ReportLink, reportLinks } from '../report/history.js';
+import { describeReason } from '../report/reasons.js';
+import type { Report } from '../report/schema.js';
+import { codeSpan, escapeMarkdown } from './markdown-text.js';
+
+/** How loud an annotation is: errors fail the eye, notices only inform. */
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+/** One finding on one line of a file. */
+export type Annotation = {
+  level: AnnotationLevel;
+  file: string;
+  /** 1-based; 0 annotates the file as a whole. */
+  line: number;
+  col?: number;
+  title: string;
+  message: string;
+};
+
+// Same escaping as @actions/core's command.ts: the runner decodes these in data and properties.
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** One workflow command line, e.g. `::error file=roadmap.yaml,line=12,title=broken::…`. */
+export function formatAnnotation(annotation: Annotation): string {
+  const properties: [string, string | number | undefined][] = [
+    ['file', annotation.file],
+    ['line', annotation.line > 0 ? annotation.line : undefined],
+    ['col', annotation.line > 0 ? annotation.col : undefined],
+    ['title', annotation.title],
+  ];
+  const encoded = properties
+    .filter(
+      (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '',
+    )
+    .map(([name, value]) => `${name}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${annotation.level}${encoded === '' ? '' : ` ${encoded}`}::${escapeData(annotation.message)}`;
+}
+
+/** How findings are chosen and where they point. */
+export type AnnotationOptions = {
+  /** Statuses (or `status:reason`) reported as errors. @default broken and unreachable */
+  failing?: ReadonlySet<string>;
+  /** The roadmap's path relative to the repository root. @default the report's roadmap path */
+  file?: string;
+};
+
+/**
+ * The annotations of a report: failing links as errors, permanent redirects and other dead or
+ * unreachable links as warnings, unverified ones as notices; ok and skipped links say nothing.
+ */
+export function reportAnnotations(report: Report, options: AnnotationOptions = {}): Annotation[] {
+  const failing = options.failing ?? DEFAULT_FAILING;
+  // GitHub matches annotation paths against the repository tree: forward slashes, no `./`.
+  const file = (options.file ?? report.roadmap.path).replaceAll('\\', '/').replace(/^(\.\/)+/, '');
+  const annotations: Annotation[] = [];
+  for (const link of reportLinks(report)) {
+    const level = annotationLevel(link, failing);
+    if (level === undefined) continue;
+    const what = link.role === 'mirror' ? `mirror of ${link.resourceId}` : link.resourceId;
+    annotations.push({
+      level,
+      file,
+      line: link.line,
+      title: `${link.status}: ${what}`,
+      message: linkMessage(link),
+    });
+  }
+  return annotations;
+}
+
+function annotationLevel(
+  link: ReportLink,
+  failing: ReadonlySet<string>,
+): AnnotationLevel | undefined {
+  if (isFailingLink(link, failing)) return 'error';
+  switch (link.status) {
+    case 'redirected':
+    case 'broken':
+    case 'unreachable':
+      return 'warning';
+    case 'unverified':
+      return 'notice';
+    case 'ok':
+    case 'skipped':
+      return undefined;
+    default:
+      return assertNever(link.status);
+  }
+}
+
+function linkMessage(link: ReportLink): string {
+  const url = link.url ?? '(no URL)';
+  if (link.status === 'redirected' && link.finalUrl !== undefined) {
+    return `${url} moved permanently to ${link.finalUrl}; run \`curate fix\` to update the roadmap.`;
+  }
+  return `${url}: ${describeReason(link.status, link.reason, link)}`;
+}
+
+/** How the job summary lists links. */
+export type JobSummaryOptions = {
+  /** @default broken and unreachable */
+  failing?: ReadonlySet<string>;
+  /** Links listed per group before "…and N more". @default 50 */
+  maxListed?: number;
+};
+
+/** A compact Markdown summary of a report: counts per status, then what fails and what moved. */
+export function renderJobSummary(report: Report, options: JobSummaryOptions = {}): string {
+  const failing = options.failing ?? DEFAULT_FAILING;
+  const maxListed = options.maxListed ?? 50;
+  const links = reportLinks(report);
+  const lines = [
+    `### curate check: ${escapeMarkdown(report.roadmap.title)} (${escapeMarkdown(report.vantage)})`,
+    '',
+    `| | ${STATUSES.join(' | ')} | total |`,
+    `|---|${STATUSES.map(() => '---:').join('|')}|---:|`,
+    `| resources | ${STATUSES.map((status) => report.summary[status]).join(' | ')} | ${report.summary.total} |`,
+    `| mirrors | ${STATUSES.map((status) => report.mirrorSummary[status]).join(' | ')} | ${report.mirrorSummary.total} |`,
+  ];
+  if (report.networkDown !== undefined) {
+    lines.push('', `> **Network down:** ${escapeMarkdown(report.networkDown.message)}`);
+  } else if (report.partial) {
+    lines.push('', '> **Partial run:** not every link was checked.');
+  }
+  const failingLinks = links.filter((link) => isFailingLink(link, failing));
+  const moved = links.filter(
+    (link) => link.status === 'redirected' && !isFailingLink(link, failing),
+  );
+  lines.push(...listSection(`Failing (${failingLinks.length})`, failingLinks, report, maxListed));
+  lines.push(
+    ...listSection(
+      `Moved permanently (${moved.length}): run \`curate fix\``,
+      moved,
+      report,
+      maxListed,
+    ),
+  );
+  if (failingLinks.length === 0) lines.push('', 'Nothing is failing.');
+  return `${lines.join('\n')}\n`;
+}
+
+function listSection(
+  heading: string,
+  links: readonly ReportLink[],
+  report: Report,
+  maxListed: number,
+): string[] {
+  if (links.length === 0) return [];
+  const items = links.slice(0, maxListed).map((link) => {
+    const where = `\`${report.roadmap.path}:${link.line}\``;
+    const name = link.role === 'mirror' ? `mirror of ${link.resourceId}` : link.resourceId;
+    const outcome =
+      link.status === 'redirected' && link.finalUrl !== undefined
+        ? `${codeSpan(link.url ?? '(no URL)')} moved to ${codeSpan(link.finalUrl)}`
+        : `${link.status}: ${escapeMarkdown(describeReason(link.status, link.reason, link))} ${codeSpan(link.url ?? '(no URL)')}`;
+    return `- ${where} **${escapeMarkdown(link.title)}** (${escapeMarkdown(name)}): ${outcome}`;
+  });
+  const more = links.length > maxListed ? [`- …and ${links.length - maxListed} more`] : [];
+  return ['', `**${heading}**`, '', ...items, ...more];
+}

@@ -1,0 +1,174 @@
+/**
+ * The audit's tracking issue: one issue, found by a fixed title and label, whose body the
+ * scheduled audit rewrites each run; the workflow opens it, updates it, or closes it when
+ * `shouldBeOpen` turns false.
+ */
+import {
+  type FailingLink,
+  type Flakiness,
+  type RecoveredLink,
+  type ReportLink,
+  reportLinks,
+} from '../report/history.js';
+import { describeReason } from '../report/reasons.js';
+import type { Report } from '../report/schema.js';
+import { codeSpan, escapeMarkdown } from './markdown-text.js';
+
+/** How the workflow finds the issue again: by this title and label (and the marker in the body). */
+export const TRACKING_ISSUE = {
+  title: 'Link audit: failing links in the roadmap',
+  label: 'link-audit',
+  marker: '<!-- curate:tracking-issue -->',
+} as const;
+
+/** What the workflow writes to the tracking issue. */
+export type TrackingIssue = { title: string; body: string; shouldBeOpen: boolean };
+
+/** Where the audit ran and how it judged, for the issue's wording. */
+export type TrackingIssueOptions = {
+  /** The Actions run that produced the report. */
+  runUrl: string;
+  /** The `--fail-after` the flakiness was assessed with. @default 2 */
+  failAfter?: number;
+  /** Links listed per group before "…and N more". @default 100 */
+  maxListed?: number;
+};
+
+// GitHub refuses issue bodies over 65,536 characters; stay clear of it.
+const MAX_BODY_CHARS = 60_000;
+
+/**
+ * The tracking issue for an audit: persistent failures (with since when), new failures still
+ * being watched, and recoveries. It should be open exactly while something fails persistently.
+ */
+export function renderTrackingIssue(
+  report: Report,
+  flakiness: Flakiness,
+  options: TrackingIssueOptions,
+): TrackingIssue {
+  const failAfter = options.failAfter ?? 2;
+  const listing: Listing = {
+    links: new Map(reportLinks(report).map((link) => [link.key, link])),
+    file: report.roadmap.path,
+    maxListed: options.maxListed ?? 100,
+  };
+  const shouldBeOpen = flakiness.persistent.length > 0;
+  const headline = shouldBeOpen
+    ? `${plural(flakiness.persistent.length, 'link')} failing for ${failAfter} or more audits in a row`
+    : 'All links work again';
+  const lines = [
+    TRACKING_ISSUE.marker,
+    `## ${headline}`,
+    '',
+    `Audit of ${codeSpan(report.roadmap.path)} (${escapeMarkdown(report.roadmap.title)}) from ${escapeMarkdown(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})`,
+  ];
+  if (report.networkDown !== undefined) {
+    const message = escapeMarkdown(report.networkDown.message);
+    lines.push('', `> **Network down in this run:** ${message} Earlier results stand.`);
+  } else if (report.partial) {
+    lines.push('', '> **Partial run:** not every link was checked; the others keep their state.');
+  }
+  const watching = `counted once they fail ${failAfter} audits in a row`;
+  lines.push(
+    ...failingSection(`Failing (${flakiness.persistent.length})`, flakiness.persistent, listing),
+    ...failingSection(
+      `New failures (${flakiness.newFailures.length}): ${watching}`,
+      flakiness.newFailures,
+      listing,
+    ),
+    ...recoveredSection(flakiness.recovered, listing),
+    '',
+    shouldBeOpen
+      ? '_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._'
+      : '_Every link that had failed works again, so this issue is closed. It reopens if links fail again._',
+  );
+  return { title: TRACKING_ISSUE.title, body: capBody(`${lines.join('\n')}\n`), shouldBeOpen };
+}
+
+/** What every listed row needs: the report's links by key, the file, and the row cap. */
+type Listing = { links: ReadonlyMap<string, ReportLink>; file: string; maxListed: number };
+
+function failingSection(
+  heading: string,
+  failing: readonly FailingLink[],
+  listing: Listing,
+): string[] {
+  if (failing.length === 0) return [];
+  const rows = inFileOrder(failing, listing)
+    .slice(0, listing.maxListed)
+    .map((entry) => {
+      const [where, name, url, link] = linkCells(entry.key, listing);
+      const { status, reason } = entry.latest;
+      const now = `${status}: ${escapeMarkdown(describeReason(status, reason, link ?? {}))}`;
+      const since = `${entry.since.slice(0, 10)} (${plural(entry.streak, 'audit')})`;
+      return `| ${where} | ${name} | ${now} | ${since} | ${url} |`;
+    });
+  return [
+    '',
+    `### ${heading}`,
+    '',
+    '| Where | Resource | Now | Since | URL |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ...moreLine(failing.length, listing.maxListed),
+  ];
+}
+
+function recoveredSection(recovered: readonly RecoveredLink[], listing: Listing): string[] {
+  if (recovered.length === 0) return [];
+  const rows = inFileOrder(recovered, listing)
+    .slice(0, listing.maxListed)
+    .map((entry) => {
+      const [where, name, url] = linkCells(entry.key, listing);
+      const failed = `${entry.since.slice(0, 10)} – ${entry.recoveredAt.slice(0, 10)}`;
+      return `| ${where} | ${name} | ${entry.latest.status} | ${failed} | ${url} |`;
+    });
+  return [
+    '',
+    `### Recovered (${recovered.length})`,
+    '',
+    '| Where | Resource | Now | Failed | URL |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ...moreLine(recovered.length, listing.maxListed),
+  ];
+}
+
+/** Rows in the order of the roadmap file; links it no longer has go last, by key. */
+function inFileOrder<T extends { key: string }>(entries: readonly T[], listing: Listing): T[] {
+  const lineOf = (entry: T): number =>
+    listing.links.get(entry.key)?.line ?? Number.MAX_SAFE_INTEGER;
+  return [...entries].sort(
+    (a, b) => lineOf(a) - lineOf(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+/** Where, which resource and which URL, from the report; by history key when it lacks the link. */
+function linkCells(
+  key: string,
+  listing: Listing,
+): [where: string, name: string, url: string, link: ReportLink | undefined] {
+  const link = listing.links.get(key);
+  if (link === undefined) return [codeSpan(key), codeSpan(key.split('#')[0] ?? key), '', undefined];
+  const title = escapeMarkdown(link.title);
+  return [
+    codeSpan(`${listing.file}:${link.line}`),
+    link.role === 'mirror' ? `${title} (mirror)` : title,
+    link.url === null ? '' : codeSpan(link.url),
+    link,
+  ];
+}
+
+function moreLine(count: number, maxListed: number): string[] {
+  return count > maxListed ? ['', `…and ${count - maxListed} more; see the run log.`] : [];
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function capBody(body: string): string {
+  if (body.length <= MAX_BODY_CHARS) return body;
+  const cut = body.lastIndexOf('\n', MAX_BODY_CHARS);
+  return `${body.slice(0, cut)}\n\n…cut to fit GitHub's limit; see the run log for everything.\n`;
+}
