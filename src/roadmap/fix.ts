@@ -13,7 +13,7 @@ import type { Report } from '../report/schema.js';
 export type UrlFix = { line: number; from: string; to: string };
 
 /** Why a fix was not applied. */
-export type SkipReason =
+export type FixSkipReason =
   /** No `url:` on that line has that value: the roadmap changed since the report. */
   | 'not-found'
   /** The URL is a block scalar (`|` or `>`), which cannot be rewritten in place safely. */
@@ -26,7 +26,7 @@ export type SkipReason =
 export type FixResult = {
   text: string;
   applied: UrlFix[];
-  skipped: { fix: UrlFix; reason: SkipReason }[];
+  skipped: { fix: UrlFix; reason: FixSkipReason }[];
 };
 
 /** A `url:` value in the file, with the lines it may be reported on. */
@@ -81,7 +81,7 @@ function skipReason(
   fix: UrlFix,
   matches: readonly UrlSlot[],
   edits: ReadonlyMap<UrlSlot, string>,
-): SkipReason | undefined {
+): FixSkipReason | undefined {
   if (fix.from === fix.to) return 'unchanged';
   if (matches.length === 0) return 'not-found';
   if (
