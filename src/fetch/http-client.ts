@@ -122,7 +122,13 @@ async function attemptFetch(
     if (isAborted(deps.signal)) {
       return aborted(progress.hops, elapsedMs());
     }
-    const phase = deadline.signal.aborted ? progress.phase : timeoutPhaseOf(error);
+    // Any timeout before the request reached a socket (a connect or proxy-tunnel timer) is a
+    // connect timeout, whichever timer fired.
+    const timerPhase = timeoutPhaseOf(error);
+    const phase =
+      deadline.signal.aborted || (timerPhase !== undefined && progress.phase === 'connect')
+        ? progress.phase
+        : timerPhase;
     if (phase !== undefined) {
       return { kind: 'timeout', phase, hops: progress.hops, durationMs: elapsedMs() };
     }
@@ -148,12 +154,15 @@ async function followChain(
   const observed = dispatcher.compose(observeRequestStart(progress));
   for (;;) {
     progress.phase = 'connect';
-    const response = await request(current, {
-      method: 'GET',
-      headers: requestHeaders(current, settings),
-      dispatcher: observed,
+    const response = await untilAborted(
+      request(current, {
+        method: 'GET',
+        headers: requestHeaders(current, settings),
+        dispatcher: observed,
+        signal,
+      }),
       signal,
-    });
+    );
     progress.phase = 'body';
     const { statusCode, headers, body } = response;
     let next: URL | NetworkFailure;
@@ -335,6 +344,37 @@ function failed(failure: NetworkFailure, hops: readonly Hop[], durationMs: numbe
 function aborted(hops: readonly Hop[], durationMs: number): FetchOutcome {
   const message = 'Interrupted before the check finished';
   return failed({ reason: 'other', code: ABORTED_CODE, message }, hops, durationMs);
+}
+
+/**
+ * Settles with `pending`, or rejects as soon as `signal` aborts. undici only acts on an abort
+ * once the request has a socket, so a request still waiting for a connection (a blackholed
+ * address, a proxy that never answers CONNECT) would otherwise outlive its deadline.
+ */
+async function untilAborted(
+  pending: Promise<Dispatcher.ResponseData>,
+  signal: AbortSignal,
+): Promise<Dispatcher.ResponseData> {
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => {
+      reject(signal.reason instanceof Error ? signal.reason : new Error('Aborted'));
+      // undici aborts the request itself once connected; free the socket if it answered.
+      pending.then(
+        (late) => late.body.destroy(),
+        () => undefined,
+      );
+    };
+  });
+  if (signal.aborted) {
+    onAbort();
+  }
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.race([pending, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 /** A function, not `signal?.aborted` inline, so TypeScript re-reads it after every await. */
