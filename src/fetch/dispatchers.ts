@@ -1,0 +1,141 @@
+/**
+ * Builds the undici dispatcher a run fetches through: a keep-alive Agent, or proxy routing with
+ * NO_PROXY, plus the address guard, `connectTo` pinning and an extra trusted CA. `run.ts` owns
+ * the result and closes it.
+ */
+import { lookup as dnsLookup } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
+import { rootCertificates } from 'node:tls';
+import { Agent, buildConnector, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import { assertPublicLiteral, guardLookup } from './address-guard.js';
+import { PROXY_UNREACHABLE_CODE } from './network-failure.js';
+
+/** Where one `connectTo` entry sends connections for a host. */
+export type ConnectTarget = { address: string; port: number | undefined };
+
+/** What the transport needs to know; resolved by `options.ts`, environment read by `cli.ts`. */
+export type TransportSettings = {
+  /**
+   * Proxies by target scheme, as `--proxy` or HTTP(S)_PROXY/NO_PROXY give them: `http://` (CONNECT
+   * tunnels) or `socks5://`. HTTPS targets fall back to `httpProxy` when `httpsProxy` is unset.
+   */
+  proxy: { httpProxy?: string; httpsProxy?: string; noProxy?: string } | undefined;
+  /** Whether loopback, private and other non-public addresses may be fetched. */
+  isPrivateAllowed: boolean;
+  /**
+   * Like curl's `--connect-to`: key `host` or `host:port`, connect to that address (and port)
+   * while Host, SNI and the certificate check keep the original name. Direct connections only.
+   */
+  connectTo: ReadonlyMap<string, ConnectTarget>;
+  /** PEM of a CA to trust on top of Node's bundled roots. */
+  extraCaPem: string | undefined;
+  connectionsPerOrigin: number;
+  connectTimeoutMs: number;
+  /** DNS lookup for direct connections; tests make real-looking names resolve or fail. */
+  lookup?: LookupFunction;
+};
+
+/**
+ * Creates the dispatcher for a run: direct connections through a guarded connector, or the
+ * configured proxies with NO_PROXY hosts going direct. Close it with `await dispatcher.close()`.
+ */
+export function createDispatcher(settings: TransportSettings): Dispatcher {
+  // A `ca` option replaces Node's roots instead of adding to them.
+  const tls =
+    settings.extraCaPem === undefined ? {} : { ca: [...rootCertificates, settings.extraCaPem] };
+  const agentOptions = {
+    connect: createConnector(settings, tls),
+    connections: settings.connectionsPerOrigin,
+  };
+  const { httpProxy, httpsProxy, noProxy } = settings.proxy ?? {};
+  const dispatcher =
+    httpProxy === undefined && httpsProxy === undefined
+      ? new Agent(agentOptions)
+      : new EnvHttpProxyAgent({
+          ...agentOptions,
+          // Empty strings, never undefined: EnvHttpProxyAgent reads process.env for undefined.
+          httpProxy: httpProxy ?? '',
+          httpsProxy: httpsProxy ?? '',
+          noProxy: noProxy ?? '',
+          requestTls: tls,
+          proxyTls: tls,
+          clientFactory: (origin) =>
+            new Pool(origin, {
+              connect: createProxyConnector(settings, tls, origin),
+              // The CONNECT answer is this client's "headers": a proxy that never answers it
+              // must fail like a connect timeout, not hold the request for undici's 300 s.
+              headersTimeout: settings.connectTimeoutMs,
+            }),
+        });
+  // Proxied targets are resolved by the proxy, so only IP literals can be checked here; the
+  // connector checks everything that is connected to directly.
+  return settings.isPrivateAllowed ? dispatcher : dispatcher.compose(refusePrivateLiterals);
+}
+
+/** Fails a request to a non-public IP literal before any connection is made. */
+const refusePrivateLiterals: Dispatcher.DispatcherComposeInterceptor =
+  (dispatch) => (options, handler) => {
+    if (options.origin !== undefined) {
+      assertPublicLiteral(new URL(options.origin).hostname);
+    }
+    return dispatch(options, handler);
+  };
+
+/**
+ * The connector of direct connections: applies `connectTo`, refuses non-public literal
+ * addresses and checks resolved ones through the guarded lookup.
+ */
+function createConnector(
+  settings: TransportSettings,
+  tls: { ca?: string[] },
+): buildConnector.connector {
+  const baseLookup = settings.lookup ?? dnsLookup;
+  const lookup = settings.isPrivateAllowed ? baseLookup : guardLookup(baseLookup);
+  const connect = buildConnector({ ...tls, lookup, timeout: settings.connectTimeoutMs });
+  return (options, callback) => {
+    const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+    const target =
+      settings.connectTo.get(`${options.hostname}:${port}`) ??
+      settings.connectTo.get(options.hostname);
+    const hostname = target?.address ?? options.hostname;
+    if (!settings.isPrivateAllowed) {
+      try {
+        assertPublicLiteral(hostname);
+      } catch (error) {
+        callback(error as Error, null);
+        return;
+      }
+    }
+    // Keep SNI and the certificate check on the name the URL asked for, not the pinned address.
+    const servername =
+      target !== undefined && isIP(options.hostname) === 0
+        ? { servername: options.servername ?? options.hostname }
+        : {};
+    connect({ ...options, ...servername, hostname, port: String(target?.port ?? port) }, callback);
+  };
+}
+
+/**
+ * The connector to an HTTP proxy. Its errors are wrapped so that a dead proxy reads as reason
+ * `proxy`, not as the target refusing or resetting.
+ */
+function createProxyConnector(
+  settings: TransportSettings,
+  tls: { ca?: string[] },
+  proxy: URL,
+): buildConnector.connector {
+  const connect = buildConnector({ ...tls, timeout: settings.connectTimeoutMs });
+  return (options, callback) => {
+    connect(options, (...args) => {
+      const [error] = args;
+      if (error === null) {
+        callback(...args);
+        return;
+      }
+      const wrapped = new Error(`Proxy ${proxy.origin} unreachable: ${error.message}`, {
+        cause: error,
+      });
+      callback(Object.assign(wrapped, { code: PROXY_UNREACHABLE_CODE }), null);
+    });
+  };
+}
