@@ -1,0 +1,226 @@
+/**
+ * A forward proxy on 127.0.0.1 for tests (after linkinator's test proxy): CONNECT tunnels and
+ * absolute-form HTTP, a log of every host it carried, and `blockHosts` to play a censoring
+ * region. It reaches "real" names only through `connectTo`; anything else gets 502, so a test
+ * can never leak onto the internet through it.
+ *
+ * ```ts
+ * await using site = await startWebServer(handlers, { tls: 'valid' });
+ * await using proxy = await startProxyServer({
+ *   connectTo: site.connectTo('www.youtube.test', 'www.example.test'),
+ *   blockHosts: ['youtube.test'],
+ * });
+ * // TransportSettings: { proxy: { httpProxy: proxy.url, httpsProxy: proxy.url }, ... }
+ * ```
+ */
+import { once } from 'node:events';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import { connect, isIP, Socket, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { assertNever } from '../../src/domain.js';
+import type { ConnectTarget } from '../../src/fetch/dispatchers.js';
+
+/**
+ * How a blocked host fails: `refuse` answers 403 (the proxy declines the tunnel), `reset` sends
+ * a TCP RST (as the Great Firewall does), `hang` never answers (a blackholed address).
+ */
+export type BlockStyle = 'refuse' | 'reset' | 'hang';
+
+export type ProxyServerOptions = {
+  /** Hosts to block, each with its subdomains (`youtube.test` blocks `www.youtube.test`). */
+  blockHosts?: readonly string[];
+  /** @default 'refuse' */
+  blockStyle?: BlockStyle;
+  /** Where the proxy connects for a name, keyed `host` or `host:port` (see `WebServer.connectTo`). */
+  connectTo?: ReadonlyMap<string, ConnectTarget>;
+  /** `user:password` the proxy demands (407 otherwise). */
+  auth?: string;
+};
+
+/** One request the proxy received. */
+export type ProxiedRequest = {
+  /** `CONNECT` for tunnels, else the method of an absolute-form request. */
+  method: string;
+  hostname: string;
+  port: number;
+  isBlocked: boolean;
+};
+
+export type ProxyServer = AsyncDisposable & {
+  /** `http://127.0.0.1:port`, to use as `httpProxy`/`httpsProxy`. */
+  url: string;
+  port: number;
+  /** Every request received, in order. */
+  requests: ProxiedRequest[];
+  /** Host names of the requests received, in order. */
+  hostnames: () => string[];
+  /** Closes the proxy and every tunnel, including hung ones. */
+  close: () => Promise<void>;
+};
+
+/** Starts a forward proxy on 127.0.0.1 at a free port. */
+export async function startProxyServer(options: ProxyServerOptions = {}): Promise<ProxyServer> {
+  const requests: ProxiedRequest[] = [];
+  const sockets = new Set<Duplex>();
+  const track = (socket: Duplex): void => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  const server = createServer();
+  server.on('connection', track);
+
+  server.on('connect', (request: IncomingMessage, client: Duplex, head: Buffer) => {
+    const { hostname, port } = splitAuthority(request.url ?? '', 443);
+    const isBlocked = isBlockedHost(hostname, options.blockHosts);
+    requests.push({ method: 'CONNECT', hostname, port, isBlocked });
+    if (!isAuthorized(request, options.auth)) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (isBlocked) {
+      block(client, options.blockStyle, 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const target = resolve(hostname, port, options.connectTo);
+    if (target === undefined) {
+      client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const upstream = connect(target.port, target.address);
+    track(upstream);
+    upstream.once('connect', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on('error', () => {
+      client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
+    });
+    client.on('error', () => upstream.destroy());
+  });
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const url = URL.canParse(request.url ?? '') ? new URL(request.url ?? '') : undefined;
+    if (url === undefined) {
+      response.writeHead(400).end('absolute-form request expected');
+      return;
+    }
+    const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const isBlocked = isBlockedHost(hostname, options.blockHosts);
+    requests.push({ method: request.method ?? 'GET', hostname, port, isBlocked });
+    if (!isAuthorized(request, options.auth)) {
+      response.writeHead(407).end();
+      return;
+    }
+    if (isBlocked) {
+      block(
+        request.socket,
+        options.blockStyle,
+        'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
+    const target = resolve(hostname, port, options.connectTo);
+    if (target === undefined || url.protocol !== 'http:') {
+      response.writeHead(502).end();
+      return;
+    }
+    const headers = { ...request.headers };
+    delete headers['proxy-authorization'];
+    delete headers['proxy-connection'];
+    const upstream = httpRequest(
+      {
+        host: target.address,
+        port: target.port,
+        method: request.method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', () => {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(502).end();
+    });
+    request.pipe(upstream);
+  });
+
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const close = async (): Promise<void> => {
+    for (const socket of sockets) socket.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((done) =>
+      server.close(() => {
+        done();
+      }),
+    );
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    hostnames: () => requests.map((request) => request.hostname),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+function block(socket: Duplex, style: BlockStyle = 'refuse', refusal: string): void {
+  switch (style) {
+    case 'refuse':
+      socket.end(refusal);
+      return;
+    case 'reset':
+      if (socket instanceof Socket) socket.resetAndDestroy();
+      else socket.destroy();
+      return;
+    case 'hang':
+      // Keep the socket open and silent until the client gives up or the proxy closes.
+      return;
+    default:
+      assertNever(style);
+  }
+}
+
+function isBlockedHost(hostname: string, blockHosts: readonly string[] = []): boolean {
+  const name = hostname.toLowerCase();
+  return blockHosts.some((blocked) => name === blocked || name.endsWith(`.${blocked}`));
+}
+
+/** The mapped address for a name, or the name itself when it is a loopback literal. */
+function resolve(
+  hostname: string,
+  port: number,
+  connectTo: ReadonlyMap<string, ConnectTarget> = new Map(),
+): { address: string; port: number } | undefined {
+  const mapped = connectTo.get(`${hostname}:${port}`) ?? connectTo.get(hostname);
+  if (mapped !== undefined) {
+    return { address: mapped.address, port: mapped.port ?? port };
+  }
+  const isLoopback = isIP(hostname) !== 0 && (hostname.startsWith('127.') || hostname === '::1');
+  return isLoopback ? { address: hostname, port } : undefined;
+}
+
+function splitAuthority(
+  authority: string,
+  defaultPort: number,
+): { hostname: string; port: number } {
+  const match = /^\[?([^\]]*?)\]?(?::(\d+))?$/.exec(authority);
+  return { hostname: match?.[1] ?? authority, port: Number(match?.[2] ?? defaultPort) };
+}
+
+function isAuthorized(request: IncomingMessage, auth: string | undefined): boolean {
+  if (auth === undefined) return true;
+  return request.headers['proxy-authorization'] === `Basic ${Buffer.from(auth).toString('base64')}`;
+}
