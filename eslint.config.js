@@ -4,7 +4,17 @@ import vitest from '@vitest/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /** Stages that must stay pure: no file system, no network, no process. */
-const pureStages = ['src/plan/**', 'src/classify/**', 'src/region/**', 'src/report/**'];
+const pureStages = [
+  'src/plan/**',
+  'src/classify/**',
+  'src/region/**',
+  'src/report/**',
+  'src/ci/**',
+  'src/probes/**',
+  'src/roadmap/fix.ts',
+  'src/roadmap/changed-since.ts',
+  'src/roadmap/lint.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/node_modules/**', 'reports/**'] },
