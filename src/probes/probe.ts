@@ -1,0 +1,112 @@
+/**
+ * Platform probes: for sites whose pages answer 200 whatever became of the content (a removed
+ * YouTube video, a deleted Bilibili video), ask the platform's own API instead. A probe is a
+ * small module behind one interface; the engine only knows `findProbe` and `createProbeRunner`.
+ */
+import type { CheckOutcome } from '../domain.js';
+import { youtubeProbe } from './youtube.js';
+
+/** What a probe may ask of the network: a GET whose JSON/text body comes back (capped), or a failure. */
+export type ProbeFetch = (url: URL) => Promise<ProbeResponse>;
+
+/**
+ * The answer to a probe's GET, after redirects were followed. A `failure` is a network problem
+ * (DNS, reset, timeout); the probe must then say `inconclusive`.
+ */
+export type ProbeResponse =
+  | {
+      kind: 'response';
+      status: number;
+      /** Where the redirects ended; short links (b23.tv) are expanded by reading it. */
+      finalUrl: string;
+      body: string | undefined;
+      contentType: string | undefined;
+    }
+  | { kind: 'failure'; reason: string };
+
+/** What a platform said about one piece of content. */
+export type ProbeVerdict =
+  /** The content exists and plays; `title` is the platform's own title, when it gave one. */
+  | { kind: 'confirmed'; title: string | undefined }
+  /** The platform says the content is gone (`broken`) or cannot be checked as is (`unverified`). */
+  | { kind: 'outcome'; outcome: CheckOutcome; title?: string }
+  /** Rate limited, API down, unexpected answer: keep the HTTP classification, never call it broken. */
+  | { kind: 'inconclusive'; detail: string };
+
+/** A probe's plan for one URL: which content it is about and the canonical URL of that content. */
+export type ProbeMatch = {
+  probeId: string;
+  /** Identifies the content within the probe (video id, bvid); the runner's cache key. */
+  key: string;
+  /** The canonical URL of the content (e.g. `https://www.youtube.com/watch?v=…`), or the short link to expand. */
+  url: URL;
+};
+
+/**
+ * One platform's check. To add a platform (GitHub for renamed or archived repositories, arXiv
+ * for withdrawn papers): write `src/probes/<platform>.ts` exporting a `Probe` whose `match` is a
+ * pure URL parser and whose `run` asks the API only through the given `ProbeFetch`, then list it
+ * in `DEFAULT_PROBES`. Nothing in the engine changes: the run asks `createProbeRunner` about
+ * every URL and merges whatever verdict comes back.
+ */
+export type Probe = {
+  /** Stable name, e.g. `youtube`, `bilibili`; also the first half of the cache key. */
+  id: string;
+  /** Returns the probe's request plan for a URL, or undefined when the probe does not apply. */
+  match(url: URL): ProbeMatch | undefined;
+  /** Asks the platform about the matched content; must not throw for network trouble. */
+  run(match: ProbeMatch, fetch: ProbeFetch): Promise<ProbeVerdict>;
+};
+
+/** The probes a run uses unless told otherwise. */
+export const DEFAULT_PROBES: readonly Probe[] = [youtubeProbe];
+
+/** The first probe (in list order) that applies to a URL, with its plan. */
+export function findProbe(
+  probes: readonly Probe[],
+  url: URL,
+): { probe: Probe; match: ProbeMatch } | undefined {
+  for (const probe of probes) {
+    const match = probe.match(url);
+    if (match !== undefined) {
+      return { probe, match };
+    }
+  }
+  return undefined;
+}
+
+/** Runs probes with a per-run cache keyed by probeId+key, so one API call per video per run. */
+export function createProbeRunner(
+  probes: readonly Probe[],
+  fetch: ProbeFetch,
+): { probe(url: URL): Promise<ProbeVerdict | undefined> } {
+  const verdicts = new Map<string, Promise<ProbeVerdict>>();
+  // Different keys can still lead to one request: a b23.tv short link expands to a bvid that
+  // another URL names directly. Sharing responses by URL keeps that to one API call too.
+  const responses = new Map<string, Promise<ProbeResponse>>();
+  const sharedFetch: ProbeFetch = (url) => {
+    const cached = responses.get(url.href);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const response = fetch(url);
+    responses.set(url.href, response);
+    return response;
+  };
+
+  return {
+    probe(url) {
+      const found = findProbe(probes, url);
+      if (found === undefined) {
+        return Promise.resolve(undefined);
+      }
+      const cacheKey = `${found.probe.id}\u0000${found.match.key}`;
+      let verdict = verdicts.get(cacheKey);
+      if (verdict === undefined) {
+        verdict = found.probe.run(found.match, sharedFetch);
+        verdicts.set(cacheKey, verdict);
+      }
+      return verdict;
+    },
+  };
+}
