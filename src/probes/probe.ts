@@ -4,6 +4,7 @@
  * small module behind one interface; the engine only knows `findProbe` and `createProbeRunner`.
  */
 import type { CheckOutcome } from '../domain.js';
+import { bilibiliProbe } from './bilibili.js';
 import { youtubeProbe } from './youtube.js';
 
 /** What a probe may ask of the network: a GET whose JSON/text body comes back (capped), or a failure. */
@@ -59,7 +60,7 @@ export type Probe = {
 };
 
 /** The probes a run uses unless told otherwise. */
-export const DEFAULT_PROBES: readonly Probe[] = [youtubeProbe];
+export const DEFAULT_PROBES: readonly Probe[] = [youtubeProbe, bilibiliProbe];
 
 /** The first probe (in list order) that applies to a URL, with its plan. */
 export function findProbe(
