@@ -1,0 +1,280 @@
+/**
+ * A loopback server farm for the benchmark: H hosts on distinct addresses 127.0.0.2 …
+ * 127.0.0.(H+1), all on one port, each answering after a fixed latency with an answer the URL
+ * path names (/ok/1, /404/2, /moved/3, /found/4, /flaky/5, /slow/6, /big/7). It counts what
+ * every host saw — requests, requests in flight, open connections — so that a checker's
+ * politeness is measured at the server, not taken from its own settings.
+ */
+import { Buffer } from 'node:buffer';
+import http from 'node:http';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { URL } from 'node:url';
+
+/** What each kind of path answers, and whether a checker should call it alive. */
+export const ANSWER_KINDS = /** @type {const} */ ([
+  'ok',
+  '404',
+  'moved',
+  'found',
+  'flaky',
+  'slow',
+  'big',
+]);
+
+const DEFAULT_OPTIONS = {
+  hosts: 50,
+  port: 0,
+  latencyMs: 50,
+  jitterMs: 10,
+  slowMs: 1000,
+  bigBodyBytes: 200 * 1024,
+  seed: 1,
+};
+
+/** The address of host `index` (0-based): 127.0.0.2 for the first, so 127.0.0.1 stays free. */
+export function hostAddress(index) {
+  if (!Number.isInteger(index) || index < 0 || index > 252) {
+    throw new RangeError(`host index ${index} is outside 0…252 (127.0.0.2 … 127.0.0.254)`);
+  }
+  return `127.0.0.${index + 2}`;
+}
+
+/** FNV-1a over a string, mixed with the seed: a stable 32-bit hash for per-path jitter. */
+function hash32(seed, text) {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * The latency a path is answered with: `latencyMs` ± `jitterMs`, fixed per (seed, path) so a
+ * retry and every tool see the same delay for the same URL.
+ */
+export function latencyFor(path, { latencyMs, jitterMs, seed }) {
+  const unit = hash32(seed, path) / 0xffffffff;
+  return Math.max(0, Math.round(latencyMs + (unit * 2 - 1) * jitterMs));
+}
+
+/** Splits `/kind/id` into its kind, or undefined for paths the farm does not serve. */
+export function parsePath(pathname) {
+  const match = /^\/([a-z0-9]+)\/([A-Za-z0-9_-]+)$/.exec(pathname);
+  if (match === null) return undefined;
+  const kind = match[1];
+  return ANSWER_KINDS.includes(kind) ? { kind, id: match[2] } : undefined;
+}
+
+function smallPage(title) {
+  // Plain prose, and no numbers in the title ("Page 404" reads as a soft 404): nothing a
+  // soft-404, parked-domain or login-wall detector should react to.
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
+    `<body><main><h1>${title}</h1><p>A short lesson on attention, tokenisers and fine-tuning, ` +
+    `served by the curate benchmark farm.</p></main></body></html>`
+  );
+}
+
+function bigPage(title, bytes) {
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>`;
+  const tail = '</main></body></html>';
+  const paragraph =
+    '<p>Transformers read a sequence of tokens and mix them with attention; each layer adds a residual update. </p>\n';
+  const count = Math.max(0, Math.ceil((bytes - head.length - tail.length) / paragraph.length));
+  return head + paragraph.repeat(count) + tail;
+}
+
+function emptyHostStats() {
+  return {
+    requests: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    openConnections: 0,
+    maxOpenConnections: 0,
+    connectionsOpened: 0,
+  };
+}
+
+/**
+ * Starts the farm. Resolves once every host listens; `close()` stops it. Options: hosts,
+ * port (0 picks a free one), latencyMs, jitterMs, slowMs, bigBodyBytes, seed.
+ */
+export async function startFarm(options = {}) {
+  const settings = { ...DEFAULT_OPTIONS, ...options };
+  const addresses = Array.from({ length: settings.hosts }, (_, index) => hostAddress(index));
+  const byHost = new Map(addresses.map((address) => [address, emptyHostStats()]));
+  const byMethod = new Map();
+  const byKind = new Map();
+  /** Flaky paths already answered once with a 500 (per host and path). */
+  const flakySeen = new Set();
+  let unexpected = 0;
+  const okBody = Buffer.from(smallPage('A bench lesson'));
+  const slowBody = Buffer.from(smallPage('A slow bench lesson'));
+  const bigBody = Buffer.from(bigPage('A long bench lesson', settings.bigBodyBytes));
+  const notFoundBody = Buffer.from(
+    '<!doctype html><html><head><title>Not Found</title></head><body><h1>Not Found</h1></body></html>',
+  );
+
+  const answer = (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://farm.invalid');
+    const parsed = parsePath(url.pathname);
+    const address = request.socket.localAddress ?? '';
+    if (parsed === undefined) {
+      unexpected += 1;
+      response.writeHead(404, { 'content-type': 'text/html' }).end(notFoundBody);
+      return;
+    }
+    byKind.set(parsed.kind, (byKind.get(parsed.kind) ?? 0) + 1);
+    const send = (status, headers, body) => {
+      response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+      response.end(body);
+    };
+    switch (parsed.kind) {
+      case 'ok':
+        return send(200, {}, okBody);
+      case 'big':
+        return send(200, {}, bigBody);
+      case '404':
+        return send(404, {}, notFoundBody);
+      case 'moved':
+        return send(301, { location: `/ok/moved-${parsed.id}` }, '');
+      case 'found':
+        return send(302, { location: `/ok/found-${parsed.id}` }, '');
+      case 'flaky': {
+        const key = `${address}${url.pathname}`;
+        if (flakySeen.has(key)) return send(200, {}, okBody);
+        flakySeen.add(key);
+        return send(500, {}, '<!doctype html><title>Server error</title>');
+      }
+      case 'slow':
+        return send(200, {}, slowBody);
+      default:
+        throw new Error(`unhandled kind ${parsed.kind}`);
+    }
+  };
+
+  const handler = (request, response) => {
+    const address = request.socket.localAddress ?? '';
+    const stats = byHost.get(address) ?? emptyHostStats();
+    stats.requests += 1;
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    byMethod.set(request.method, (byMethod.get(request.method) ?? 0) + 1);
+    // 'close' fires once whether the answer was sent or the client went away first.
+    response.once('close', () => {
+      stats.inFlight -= 1;
+    });
+    request.resume();
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    const delayMs = pathname.startsWith('/slow/')
+      ? settings.slowMs
+      : latencyFor(pathname, settings);
+    const timer = setTimeout(() => {
+      if (!response.destroyed) answer(request, response);
+    }, delayMs);
+    response.once('close', () => clearTimeout(timer));
+  };
+
+  const onConnection = (socket) => {
+    const stats = byHost.get(socket.localAddress ?? '');
+    if (stats === undefined) return;
+    stats.connectionsOpened += 1;
+    stats.openConnections += 1;
+    stats.maxOpenConnections = Math.max(stats.maxOpenConnections, stats.openConnections);
+    socket.once('close', () => {
+      stats.openConnections -= 1;
+    });
+  };
+
+  const servers = await listenAll(addresses, settings.port, handler, onConnection);
+  const port = /** @type {import('node:net').AddressInfo} */ (servers[0].address()).port;
+
+  return {
+    port,
+    addresses,
+    origins: addresses.map((address) => `http://${address}:${port}`),
+    settings,
+    stats() {
+      const hosts = Object.fromEntries([...byHost].map(([address, s]) => [address, { ...s }]));
+      const values = [...byHost.values()];
+      return {
+        requests: values.reduce((sum, s) => sum + s.requests, 0),
+        unexpected,
+        byMethod: Object.fromEntries(byMethod),
+        byKind: Object.fromEntries(byKind),
+        maxInFlightPerHost: Math.max(0, ...values.map((s) => s.maxInFlight)),
+        maxOpenConnectionsPerHost: Math.max(0, ...values.map((s) => s.maxOpenConnections)),
+        connectionsOpened: values.reduce((sum, s) => sum + s.connectionsOpened, 0),
+        inFlight: values.reduce((sum, s) => sum + s.inFlight, 0),
+        hosts,
+      };
+    },
+    /** Forgets every counter and every flaky path, so the next tool starts from the same state. */
+    reset() {
+      for (const stats of byHost.values()) {
+        // Sockets and requests still open stay counted, or their 'close' would drive counts below 0.
+        const { openConnections, inFlight } = stats;
+        Object.assign(stats, emptyHostStats(), {
+          inFlight,
+          maxInFlight: inFlight,
+          openConnections,
+          maxOpenConnections: openConnections,
+        });
+      }
+      byMethod.clear();
+      byKind.clear();
+      flakySeen.clear();
+      unexpected = 0;
+    },
+    /** Drops idle keep-alive sockets left by the last client, so connection counts start at 0. */
+    closeIdleConnections() {
+      for (const server of servers) server.closeIdleConnections();
+    },
+    async close() {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise((resolve) => {
+              server.close(() => resolve(undefined));
+              server.closeAllConnections();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+async function listenAll(addresses, requestedPort, handler, onConnection) {
+  // Port 0 lets the OS choose for the first host; the others must get the same number, which
+  // another process may hold on their address, so try a few times before giving up.
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const servers = [];
+    try {
+      let port = requestedPort;
+      for (const address of addresses) {
+        const server = http.createServer({ keepAliveTimeout: 5000 }, handler);
+        server.on('connection', onConnection);
+        await new Promise((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, address, () => {
+            server.off('error', reject);
+            resolve(undefined);
+          });
+        });
+        servers.push(server);
+        port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+      }
+      return servers;
+    } catch (error) {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+      if (
+        requestedPort !== 0 ||
+        /** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE'
+      ) {
+        throw error;
+      }
+    }
+  }
+  throw new Error('could not find one free port on every farm address');
+}

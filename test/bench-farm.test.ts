@@ -1,0 +1,226 @@
+/**
+ * The benchmark's own parts: the loopback farm answers what each path names and counts what it
+ * saw, the generated cases are the same for the same seed and valid roadmaps, the lower bound
+ * matches the issue's formula, and the tools' outputs are scored the same way. No timing.
+ */
+import http from 'node:http';
+import { parse } from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lowerBound } from '../bench/bound.mjs';
+import { startFarm, type Farm } from '../bench/farm.mjs';
+import {
+  countKinds,
+  generateCase,
+  toMarkdown,
+  toRoadmapYaml,
+  type BenchResource,
+} from '../bench/generate.mjs';
+import { markdownLinkCheckVerdicts, scoreVerdicts } from '../bench/verdicts.mjs';
+import { RoadmapSchema } from '../src/roadmap/schema.js';
+
+type Answer = { status: number; location: string | undefined };
+
+/** One GET; `agent` decides whether the connection is shared. */
+function get(url: string, agent: http.Agent | false = false): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (response) => {
+        response.resume();
+        response.once('end', () => {
+          resolve({ status: response.statusCode ?? 0, location: response.headers.location });
+        });
+      })
+      .once('error', reject);
+  });
+}
+
+describe('farm', () => {
+  let farm: Farm | undefined;
+  afterEach(async () => {
+    await farm?.close();
+    farm = undefined;
+  });
+
+  it.each([
+    ['/ok/1', 200, undefined],
+    ['/404/2', 404, undefined],
+    ['/moved/3', 301, '/ok/moved-3'],
+    ['/found/4', 302, '/ok/found-4'],
+    ['/slow/5', 200, undefined],
+    ['/big/6', 200, undefined],
+    ['/nothing', 404, undefined],
+  ])('answers %s with %i', async (path, status, location) => {
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0, slowMs: 5, bigBodyBytes: 1024 });
+    expect(await get(`${farm.origins[1]!}${path}`)).toEqual({ status, location });
+  });
+
+  it('fails a flaky path once per host, then serves it, until reset', async () => {
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0 });
+    const [first, second] = farm.origins as [string, string];
+    const statuses = [];
+    for (const url of [`${first}/flaky/1`, `${first}/flaky/1`, `${second}/flaky/1`]) {
+      statuses.push((await get(url)).status);
+    }
+    farm.reset();
+    statuses.push((await get(`${first}/flaky/1`)).status);
+    expect(statuses).toEqual([500, 200, 500, 500]);
+  });
+
+  it('counts requests, kinds and methods per host', async () => {
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0 });
+    const [first, second] = farm.origins as [string, string];
+    await Promise.all([get(`${first}/ok/1`), get(`${first}/404/2`), get(`${second}/ok/3`)]);
+    const stats = farm.stats();
+    expect(stats).toMatchObject({
+      requests: 3,
+      unexpected: 0,
+      byMethod: { GET: 3 },
+      byKind: { ok: 2, '404': 1 },
+    });
+    expect(stats.hosts['127.0.0.2']?.requests).toBe(2);
+    expect(stats.hosts['127.0.0.3']?.requests).toBe(1);
+  });
+
+  it('counts requests in flight and open connections on one host', async () => {
+    // Long slow answers so that the three requests are surely held at the same time.
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0, slowMs: 500 });
+    const origin = farm.origins[0]!;
+    await Promise.all([1, 2, 3].map((id) => get(`${origin}/slow/${id}`)));
+    const host = farm.stats().hosts['127.0.0.2'];
+    expect(host).toMatchObject({ requests: 3, maxInFlight: 3, maxOpenConnections: 3, inFlight: 0 });
+    expect(farm.stats().hosts['127.0.0.3']?.requests).toBe(0);
+  });
+
+  it('counts one connection for requests that reuse it', async () => {
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0 });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (const id of [1, 2, 3]) await get(`${farm.origins[0]!}/ok/${id}`, agent);
+    } finally {
+      agent.destroy();
+    }
+    expect(farm.stats()).toMatchObject({
+      requests: 3,
+      connectionsOpened: 1,
+      maxInFlightPerHost: 1,
+    });
+  });
+});
+
+describe('generateCase', () => {
+  it('draws the same case from the same seed and another from another seed', () => {
+    const spec = { n: 300, hosts: 7, mix: 'mixed', port: 8080 } as const;
+    const first = generateCase({ ...spec, seed: 42 });
+    expect(generateCase({ ...spec, seed: 42 })).toEqual(first);
+    expect(generateCase({ ...spec, seed: 43 }).resources).not.toEqual(first.resources);
+  });
+
+  it('spreads the URLs evenly over the hosts', () => {
+    const benchCase = generateCase({ n: 1000, hosts: 50, mix: 'mixed', port: 8080 });
+    const perHost = new Map<string, number>();
+    for (const resource of benchCase.resources) {
+      const host = new URL(resource.url).hostname;
+      perHost.set(host, (perHost.get(host) ?? 0) + 1);
+    }
+    expect(perHost.size).toBe(50);
+    expect(new Set(perHost.values())).toEqual(new Set([20]));
+  });
+
+  it('names the answer in each path and draws roughly the mix', () => {
+    const benchCase = generateCase({ n: 4000, hosts: 5, mix: 'mixed', port: 8080 });
+    for (const resource of benchCase.resources) {
+      expect(new URL(resource.url).pathname.split('/')[1]).toBe(resource.kind);
+    }
+    const kinds = countKinds(benchCase);
+    expect(kinds.ok).toBeGreaterThan(4000 * 0.8);
+    expect(kinds['404']).toBeGreaterThan(4000 * 0.03);
+    expect(kinds.slow).toBeGreaterThan(0);
+  });
+
+  it('adds duplicates that repeat earlier URLs', () => {
+    const benchCase = generateCase({
+      n: 200,
+      hosts: 5,
+      mix: 'all-200',
+      port: 8080,
+      duplicateShare: 0.1,
+    });
+    expect(benchCase.resources).toHaveLength(220);
+    expect(new Set(benchCase.resources.map((resource) => resource.url)).size).toBe(200);
+    expect(new Set(benchCase.resources.map((resource) => resource.id)).size).toBe(220);
+  });
+
+  it('writes a roadmap curate accepts and a Markdown list with every URL', () => {
+    const benchCase = generateCase({ n: 50, hosts: 5, mix: 'mixed', port: 8080 });
+    const parsed = RoadmapSchema.safeParse(parse(toRoadmapYaml(benchCase)));
+    expect(parsed.success).toBe(true);
+    const urls = [...toMarkdown(benchCase).matchAll(/\]\((http[^)]+)\)/g)].map((match) => match[1]);
+    expect(urls).toEqual(benchCase.resources.map((resource) => resource.url));
+  });
+});
+
+describe('lowerBound', () => {
+  const timing = { latencyMs: 50, slowMs: 1000, retryWaitMs: 250 };
+  const allOk = (n: number, hosts: number) =>
+    generateCase({ n, hosts, mix: 'all-200', port: 8080 }).resources;
+
+  it.each([
+    // ceil(N/(H·c))·L binds: 10,000 / (50·8) = 25 rounds of 50 ms.
+    [10_000, 50, 8, 512, 1250],
+    // ceil(N/G)·L binds: ceil(10,000 / 64) = 157 rounds.
+    [10_000, 50, 8, 64, 7850],
+    [10_000, 5, 8, 512, 12_500],
+    [500, 50, 10, 512, 50],
+  ])(
+    'N=%i H=%i c=%i G=%i: %i ms on the all-200 mix',
+    (n, hosts, perHost, concurrency, expected) => {
+      const bound = lowerBound(allOk(n, hosts), { ...timing, perHost, concurrency });
+      expect(bound).toEqual({ boundMs: expected, simpleMs: expected, distinct: n });
+    },
+  );
+
+  it.each([
+    ['a slow answer', [{ kind: 'slow', url: 'http://127.0.0.2:1/slow/1' }], 1000],
+    ['a 500 then a retry', [{ kind: 'flaky', url: 'http://127.0.0.2:1/flaky/1' }], 350],
+    ['a redirect', [{ kind: 'moved', url: 'http://127.0.0.2:1/moved/1' }], 100],
+  ] as const)('waits for %s', (_, resources, expected) => {
+    expect(lowerBound(resources, { ...timing, perHost: 8, concurrency: 512 }).boundMs).toBe(
+      expected,
+    );
+  });
+
+  it('counts a duplicated URL once', () => {
+    const resources = allOk(16, 1);
+    const twice = [...resources, ...resources];
+    expect(lowerBound(twice, { ...timing, perHost: 8, concurrency: 512 })).toEqual(
+      lowerBound(resources, { ...timing, perHost: 8, concurrency: 512 }),
+    );
+  });
+});
+
+describe('scoreVerdicts', () => {
+  const resources: Pick<BenchResource, 'url' | 'kind'>[] = [
+    { url: 'http://127.0.0.2:1/ok/1', kind: 'ok' },
+    { url: 'http://127.0.0.2:1/404/2', kind: '404' },
+    { url: 'http://127.0.0.2:1/flaky/3', kind: 'flaky' },
+    { url: 'http://127.0.0.2:1/moved/4', kind: 'moved' },
+  ];
+
+  it('reads markdown-link-check output and names each way to be wrong', () => {
+    const output = [
+      'FILE: links.md',
+      '  [✓] http://127.0.0.2:1/ok/1',
+      '  [✓] http://127.0.0.2:1/404/2',
+      '  [✖] http://127.0.0.2:1/flaky/3 → Status: 500',
+      '  [✖] http://127.0.0.2:1/flaky/3 → Status: 500',
+    ].join('\n');
+    expect(scoreVerdicts(resources, markdownLinkCheckVerdicts(output))).toEqual({
+      urls: 4,
+      expectedBroken: 1,
+      brokenMissed: 1,
+      aliveWrong: 1,
+      missing: 1,
+      wrong: { '404→alive': 1, 'flaky→broken': 1, 'moved→missing': 1 },
+    });
+  });
+});
