@@ -58,7 +58,9 @@ export function createDispatcher(settings: TransportSettings): Dispatcher {
           httpsProxy: httpsProxy ?? '',
           noProxy: noProxy ?? '',
           requestTls: tls,
-          proxyTls: tls,
+          // Only for https:// proxies: undici speaks TLS to a socks5:// proxy whenever
+          // proxyTls is set at all (lib/dispatcher/socks5-proxy-agent.js).
+          ...(isTlsProxy(httpProxy) || isTlsProxy(httpsProxy) ? { proxyTls: tls } : {}),
           clientFactory: (origin) =>
             new Pool(origin, {
               connect: createProxyConnector(settings, tls, origin),
@@ -70,6 +72,10 @@ export function createDispatcher(settings: TransportSettings): Dispatcher {
   // Proxied targets are resolved by the proxy, so only IP literals can be checked here; the
   // connector checks everything that is connected to directly.
   return settings.isPrivateAllowed ? dispatcher : dispatcher.compose(refusePrivateLiterals);
+}
+
+function isTlsProxy(proxyUrl: string | undefined): boolean {
+  return proxyUrl?.toLowerCase().startsWith('https:') === true;
 }
 
 /** Fails a request to a non-public IP literal before any connection is made. */

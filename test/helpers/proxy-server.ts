@@ -1,8 +1,8 @@
 /**
  * A forward proxy on 127.0.0.1 for tests (after linkinator's test proxy): CONNECT tunnels and
  * absolute-form HTTP, a log of every host it carried, and `blockHosts` to play a censoring
- * region. It reaches "real" names only through `connectTo`; anything else gets 502, so a test
- * can never leak onto the internet through it.
+ * region; `startSocks5ProxyServer` does the same over SOCKS5. They reach "real" names only through
+ * `connectTo`; anything else fails, so a test can never leak onto the internet through them.
  *
  * ```ts
  * await using site = await startWebServer(handlers, { tls: 'valid' });
@@ -20,7 +20,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import { connect, isIP, Socket, type AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, isIP, Socket, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { assertNever } from '../../src/domain.js';
 import type { ConnectTarget } from '../../src/fetch/dispatchers.js';
@@ -176,7 +176,128 @@ export async function startProxyServer(options: ProxyServerOptions = {}): Promis
   };
 }
 
-function block(socket: Duplex, style: BlockStyle = 'refuse', refusal: string): void {
+/**
+ * Starts a SOCKS5 proxy (no authentication, CONNECT only) on 127.0.0.1 at a free port, with
+ * the same `blockHosts`, `connectTo` and request log as `startProxyServer`; `url` is
+ * `socks5://127.0.0.1:port`. A `refuse`d host gets reply 2 ("not allowed by ruleset").
+ */
+export async function startSocks5ProxyServer(
+  options: Omit<ProxyServerOptions, 'auth'> = {},
+): Promise<ProxyServer> {
+  const requests: ProxiedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket): void => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  const server = createNetServer((client) => {
+    track(client);
+    client.on('error', () => undefined);
+    readSocksRequest(client, ({ hostname, port }, rest) => {
+      const isBlocked = isBlockedHost(hostname, options.blockHosts);
+      requests.push({ method: 'CONNECT', hostname, port, isBlocked });
+      if (isBlocked) {
+        block(client, options.blockStyle, socksReply(SOCKS_REPLY.notAllowed));
+        return;
+      }
+      const target = resolve(hostname, port, options.connectTo);
+      if (target === undefined) {
+        client.end(socksReply(SOCKS_REPLY.hostUnreachable));
+        return;
+      }
+      const upstream = connect(target.port, target.address);
+      track(upstream);
+      upstream.once('connect', () => {
+        client.write(socksReply(SOCKS_REPLY.succeeded));
+        upstream.write(rest);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.end(socksReply(SOCKS_REPLY.connectionRefused)));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const close = async (): Promise<void> => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((done) =>
+      server.close(() => {
+        done();
+      }),
+    );
+  };
+  return {
+    url: `socks5://127.0.0.1:${port}`,
+    port,
+    requests,
+    hostnames: () => requests.map((request) => request.hostname),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+/** RFC 1928 §6 reply codes. */
+const SOCKS_REPLY = {
+  succeeded: 0,
+  notAllowed: 2,
+  hostUnreachable: 4,
+  connectionRefused: 5,
+} as const;
+
+function socksReply(code: number): Buffer {
+  return Buffer.from([5, code, 0, 1, 0, 0, 0, 0, 0, 0]);
+}
+
+/** Reads the greeting (answering "no authentication") and the CONNECT request. */
+function readSocksRequest(
+  client: Socket,
+  onRequest: (target: { hostname: string; port: number }, rest: Buffer) => void,
+): void {
+  let buffered = Buffer.alloc(0);
+  let isGreeted = false;
+  const onData = (chunk: Buffer): void => {
+    buffered = Buffer.concat([buffered, chunk]);
+    if (!isGreeted) {
+      const methodCount = buffered[1];
+      if (methodCount === undefined || buffered.length < 2 + methodCount) return;
+      buffered = buffered.subarray(2 + methodCount);
+      isGreeted = true;
+      client.write(Buffer.from([5, 0]));
+    }
+    const request = parseSocksConnect(buffered);
+    if (request === undefined) return;
+    client.off('data', onData);
+    onRequest(request, buffered.subarray(request.length));
+  };
+  client.on('data', onData);
+}
+
+function parseSocksConnect(
+  bytes: Buffer,
+): { hostname: string; port: number; length: number } | undefined {
+  const addressType = bytes[3];
+  const nameLength = bytes[4];
+  if (addressType === 1 && bytes.length >= 10) {
+    return {
+      hostname: [...bytes.subarray(4, 8)].join('.'),
+      port: bytes.readUInt16BE(8),
+      length: 10,
+    };
+  }
+  if (addressType === 3 && nameLength !== undefined && bytes.length >= 7 + nameLength) {
+    const hostname = bytes.subarray(5, 5 + nameLength).toString('latin1');
+    return { hostname, port: bytes.readUInt16BE(5 + nameLength), length: 7 + nameLength };
+  }
+  if (addressType === 4 && bytes.length >= 22) {
+    const groups = Array.from({ length: 8 }, (_, index) =>
+      bytes.readUInt16BE(4 + index * 2).toString(16),
+    );
+    return { hostname: groups.join(':'), port: bytes.readUInt16BE(20), length: 22 };
+  }
+  return undefined;
+}
+
+function block(socket: Duplex, style: BlockStyle = 'refuse', refusal: string | Buffer): void {
   switch (style) {
     case 'refuse':
       socket.end(refusal);

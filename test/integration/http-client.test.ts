@@ -12,7 +12,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type TransportSettings } from '../../src/fetch/dispatchers.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from '../../src/fetch/http-client.js';
 import { PRIVATE_ADDRESS_CODE, PROXY_UNREACHABLE_CODE } from '../../src/fetch/network-failure.js';
-import { startProxyServer, type BlockStyle } from '../helpers/proxy-server.js';
+import {
+  startProxyServer,
+  startSocks5ProxyServer,
+  type BlockStyle,
+} from '../helpers/proxy-server.js';
 import { testCaPem } from '../helpers/tls.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
@@ -625,6 +629,43 @@ describe('proxies', () => {
 
     expect(outcome).toMatchObject(expected);
     expect(proxy.requests).toMatchObject([{ hostname: 'www.youtube.test', isBlocked: true }]);
+  });
+
+  it('tunnels through a SOCKS5 proxy', async () => {
+    const socks = await startSocks5ProxyServer({ connectTo: site.connectTo(...SITE_HOSTS) });
+    extraServers.push(socks);
+    const proxied = dispatcherFor(
+      transport(site, { connectTo: new Map(), proxy: { httpsProxy: socks.url } }),
+    );
+
+    const outcome = await fetchTarget(
+      new URL('https://www.youtube.test/ok'),
+      fetchSettings,
+      deps({ dispatcher: proxied }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 200 });
+    expect(socks.hostnames()).toEqual(['www.youtube.test']);
+  });
+
+  it('fails a host a SOCKS5 proxy refuses as proxy', async () => {
+    const socks = await startSocks5ProxyServer({
+      connectTo: site.connectTo(...SITE_HOSTS),
+      blockHosts: ['youtube.test'],
+    });
+    extraServers.push(socks);
+    const proxied = dispatcherFor(transport(site, { proxy: { httpsProxy: socks.url } }));
+
+    const outcome = await fetchTarget(
+      new URL('https://www.youtube.test/ok'),
+      fetchSettings,
+      deps({ dispatcher: proxied }),
+    );
+
+    expect(outcome).toMatchObject({
+      kind: 'network-failure',
+      failure: { reason: 'proxy', code: 'UND_ERR_SOCKS5_REPLY_2' },
+    });
   });
 
   it('reports a proxy that is not running as proxy', async () => {
