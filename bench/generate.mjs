@@ -63,9 +63,11 @@ export function generateCase({ n, hosts, mix, port, seed = 1, duplicateShare = 0
   }
   const resources = hostOrder.map((hostIndex, index) => {
     const kind = pickKind(shares, random());
+    const id = `r${index + 1}`;
+    // The path ends in the resource id, not a bare number: "/ok/404" would read as an error page.
     return {
-      id: `r${index + 1}`,
-      url: `http://${hostAddress(hostIndex)}:${port}/${kind}/${index + 1}`,
+      id,
+      url: `http://${hostAddress(hostIndex)}:${port}/${kind}/${id}`,
       kind,
       hostIndex,
     };
