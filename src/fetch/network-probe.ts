@@ -1,0 +1,130 @@
+/**
+ * Tells a dead network from dead links before a run starts, so that a laptop on a train (or a
+ * sandbox without internet) gets one clear line and exit 3 instead of 150 links called broken.
+ */
+import { lookup as dnsLookup } from 'node:dns';
+import type { Dispatcher } from 'undici';
+import type { CheckTarget, FetchOutcome } from '../domain.js';
+import type { TransportSettings } from './dispatchers.js';
+import { fetchTarget, type FetchSettings } from './http-client.js';
+import { isTransient } from './retry.js';
+
+/** The probe's answer. */
+export type NetworkVerdict =
+  /**
+   * `answered`: the probe's own outcomes that are final (an HTTP answer that would not be
+   * retried), keyed by target id, so the run reuses them instead of asking the host twice.
+   */
+  | { kind: 'up'; answered: ReadonlyMap<string, FetchOutcome> }
+  /** `message` says what failed, e.g. "none of 5 hosts could be reached (ENOTFOUND)". */
+  | { kind: 'down'; message: string; hostsTried: readonly string[] };
+
+/** Distinct hosts sampled from the run's own targets. */
+export const PROBE_HOST_COUNT = 5;
+/** Deadline of one probe request; all run at once, so the probe takes at most about this long. */
+export const PROBE_TIMEOUT_MS = 8_000;
+/**
+ * Names resolved (never connected to) when every sampled host answered NXDOMAIN: a resolver
+ * that knows these is working, so the run's hosts are dead, not the network. One global, one
+ * reachable from mainland China.
+ */
+export const WELL_KNOWN_NAMES = ['example.com', 'www.baidu.com'] as const;
+
+/** What the probe needs from the run. */
+export type ProbeDeps = {
+  dispatcher: Dispatcher;
+  settings: FetchSettings;
+  lookup?: TransportSettings['lookup'];
+};
+
+/**
+ * Fetches the first target of up to PROBE_HOST_COUNT distinct hosts at once (no retries,
+ * short deadline). The network is down only when every one fails below HTTP: DNS, connect,
+ * reset or timeout. A single HTTP answer or TLS handshake proves it is up.
+ */
+export async function probeNetwork(
+  targets: readonly CheckTarget[],
+  deps: ProbeDeps,
+): Promise<NetworkVerdict> {
+  const sample = sampleHosts(targets);
+  if (sample.length === 0) return { kind: 'up', answered: new Map() };
+  const settings: FetchSettings = {
+    ...deps.settings,
+    retries: 0,
+    timeoutMs: Math.min(deps.settings.timeoutMs, PROBE_TIMEOUT_MS),
+    followMetaRefresh: false,
+  };
+  const outcomes = await Promise.all(
+    sample.map((target) => fetchTarget(target.url, settings, { dispatcher: deps.dispatcher })),
+  );
+  if (!outcomes.every(isBelowHttpFailure))
+    return { kind: 'up', answered: finalAnswers(sample, outcomes) };
+  const hostsTried = sample.map((target) => target.url.host);
+  const isAllNxdomain = outcomes.every(
+    (outcome) => outcome.kind === 'network-failure' && outcome.failure.reason === 'dns',
+  );
+  if (isAllNxdomain && (await canResolveAny(WELL_KNOWN_NAMES, deps.lookup))) {
+    return { kind: 'up', answered: finalAnswers(sample, outcomes) };
+  }
+  return {
+    kind: 'down',
+    hostsTried,
+    message: `none of ${hostsTried.length} hosts could be reached (${describe(outcomes[0])})`,
+  };
+}
+
+function finalAnswers(
+  sample: readonly CheckTarget[],
+  outcomes: readonly FetchOutcome[],
+): Map<string, FetchOutcome> {
+  const answered = new Map<string, FetchOutcome>();
+  sample.forEach((target, index) => {
+    const outcome = outcomes[index];
+    // Only HTTP answers a retry would not change; anything else is checked again in full.
+    if (outcome?.kind === 'response' && !isTransient(outcome)) answered.set(target.id, outcome);
+  });
+  return answered;
+}
+
+function sampleHosts(targets: readonly CheckTarget[]): CheckTarget[] {
+  const byHost = new Map<string, CheckTarget>();
+  for (const target of targets) {
+    if (byHost.size >= PROBE_HOST_COUNT) break;
+    if (!byHost.has(target.url.host)) byHost.set(target.url.host, target);
+  }
+  return [...byHost.values()];
+}
+
+function isBelowHttpFailure(outcome: FetchOutcome): boolean {
+  if (outcome.kind === 'response') return false;
+  if (outcome.kind === 'timeout') return outcome.phase === 'connect' || outcome.hops.length === 0;
+  // A TLS failure or a refused private address means something answered or policy stopped us.
+  return ['dns', 'dns-temporary', 'refused', 'reset', 'proxy', 'other'].includes(
+    outcome.failure.reason,
+  );
+}
+
+function describe(outcome: FetchOutcome | undefined): string {
+  if (outcome === undefined) return 'no answer';
+  if (outcome.kind === 'timeout') return 'timed out';
+  if (outcome.kind === 'network-failure') return outcome.failure.code ?? outcome.failure.reason;
+  return `HTTP ${outcome.status}`;
+}
+
+async function canResolveAny(
+  names: readonly string[],
+  lookup: TransportSettings['lookup'],
+): Promise<boolean> {
+  const resolve = (name: string) =>
+    new Promise<boolean>((done) => {
+      const timer = setTimeout(() => { done(false); }, 3_000);
+      const callback = (error: NodeJS.ErrnoException | null) => {
+        clearTimeout(timer);
+        done(error === null);
+      };
+      if (lookup) lookup(name, {}, callback);
+      else dnsLookup(name, {}, callback);
+    });
+  const answers = await Promise.all(names.map(resolve));
+  return answers.some(Boolean);
+}

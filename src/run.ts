@@ -1,0 +1,273 @@
+/**
+ * Wires the adapters to the stages for one `check` run: plan, probe the network, fetch and
+ * classify every target under a global and a per-host limit, build and write the reports.
+ * Owns the dispatcher and the limits; holds no business rules of its own.
+ */
+import { readFile } from 'node:fs/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Dispatcher } from 'undici';
+import { classifyOutcome, type AcceptRules } from './classify/classify.js';
+import type { CheckResult, CheckTarget, FetchOutcome, Plan } from './domain.js';
+import { isFailing } from './domain.js';
+import { UsageError } from './errors.js';
+import { createDispatcher, type TransportSettings } from './fetch/dispatchers.js';
+import { fetchTarget, type FetchSettings } from './fetch/http-client.js';
+import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
+import { DEFAULTS, hostPolicyFor, type ResolvedOptions } from './options.js';
+import { planChecks } from './plan/plan-checks.js';
+import type { RunProgress } from './progress.js';
+import { buildReport } from './report/build.js';
+import { renderJson } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import type { Report } from './report/schema.js';
+import { writeReports } from './report/write.js';
+import type { LoadedRoadmap } from './roadmap/load.js';
+
+/** What the outside world hands a run; tests pass their own. */
+export type RunDeps = {
+  toolVersion: string;
+  now: () => Date;
+  /** Injected transport (tests); otherwise one is built from the options and closed after. */
+  dispatcher?: Dispatcher;
+  /** Injected DNS, for the dispatcher and the network probe (tests map names to 127.0.0.1). */
+  lookup?: TransportSettings['lookup'];
+  sleep?: (ms: number) => Promise<void>;
+  /** Aborted on Ctrl-C: the run stops fetching and writes what it has, marked partial. */
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+  /** Called once when the network probe decides nothing can be reached. */
+  onNetworkDown?: (verdict: Extract<NetworkVerdict, { kind: 'down' }>) => void;
+};
+
+/** The outcome of a run, for cli.ts to print and turn into an exit code. */
+export type RunOutcome = {
+  report: Report;
+  writtenFiles: readonly string[];
+  isNetworkDown: boolean;
+  /** Resources and mirrors failing per `--fail-on`. */
+  failingCount: number;
+};
+
+/** Runs `curate check` on a loaded roadmap. Link failures are data; only run failures throw. */
+export async function runCheck(
+  loaded: LoadedRoadmap,
+  options: ResolvedOptions,
+  deps: RunDeps,
+): Promise<RunOutcome> {
+  const startedAt = deps.now();
+  const plan = planChecks(loaded, {
+    exclude: options.exclude,
+    only: options.only,
+    isOffline: options.isOffline,
+  });
+  const results = new Map<string, CheckResult>();
+  let networkDown: { message: string } | undefined;
+
+  if (plan.targets.length > 0) {
+    const extraCaPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
+    const dispatcher =
+      deps.dispatcher ?? createDispatcher(transportSettings(options, extraCaPem, deps));
+    try {
+      const fetchSettings = toFetchSettings(options);
+      const verdict = await probeNetwork(plan.targets, {
+        dispatcher,
+        settings: fetchSettings,
+        ...(deps.lookup ? { lookup: deps.lookup } : {}),
+      });
+      if (verdict.kind === 'down') {
+        networkDown = { message: verdict.message };
+        deps.onNetworkDown?.(verdict);
+        for (const target of plan.targets) {
+          results.set(target.id, skippedResult(target, 'network-down', deps.now()));
+        }
+      } else {
+        await checkTargets(
+          plan,
+          options,
+          fetchSettings,
+          dispatcher,
+          deps,
+          results,
+          verdict.answered,
+        );
+      }
+    } finally {
+      if (deps.dispatcher === undefined) await dispatcher.close();
+    }
+  }
+
+  const isInterrupted = deps.signal?.aborted === true;
+  const report = buildReport(plan, results, {
+    toolVersion: deps.toolVersion,
+    roadmapPath: loaded.file,
+    roadmapTitle: loaded.roadmap.title,
+    vantage: options.vantage,
+    startedAt: startedAt.toISOString(),
+    finishedAt: deps.now().toISOString(),
+    isPartial: isInterrupted || networkDown !== undefined,
+    networkDown,
+  });
+  const writtenFiles = await writeReports(options.out, [
+    { name: 'report.json', content: renderJson(report) },
+    { name: 'report.md', content: renderMarkdown(report) },
+  ]);
+  return {
+    report,
+    writtenFiles,
+    isNetworkDown: networkDown !== undefined,
+    failingCount: countFailing(report, options.failOn),
+  };
+}
+
+/** Counts resources and mirrors whose status or status:reason is in `failOn`. */
+export function countFailing(report: Report, failOn: ReadonlySet<string>): number {
+  let count = 0;
+  for (const result of report.results) {
+    if (isFailing(result, failOn)) count += 1;
+    for (const mirror of result.mirrors) if (isFailing(mirror, failOn)) count += 1;
+  }
+  return count;
+}
+
+async function checkTargets(
+  plan: Plan,
+  options: ResolvedOptions,
+  fetchSettings: FetchSettings,
+  dispatcher: Dispatcher,
+  deps: RunDeps,
+  results: Map<string, CheckResult>,
+  answered: ReadonlyMap<string, FetchOutcome>,
+): Promise<void> {
+  // The host limit is taken before the global one, so a task waiting for a busy host never
+  // holds a global slot: one slow host cannot stall the others (head-of-line blocking).
+  const globalLimit = pLimit(options.concurrency);
+  const hostLimits = new Map<string, LimitFunction>();
+  const hostLimitFor = (host: string): LimitFunction => {
+    let limit = hostLimits.get(host);
+    if (limit === undefined) {
+      limit = pLimit(hostPolicyFor(options.hosts, host)?.perHost ?? options.perHost);
+      hostLimits.set(host, limit);
+    }
+    return limit;
+  };
+  const activeHosts = new Map<string, number>();
+  const startedAtMs = deps.now().getTime();
+  let failing = 0;
+
+  // A function, not a narrowed property read: the signal flips while a fetch is in flight.
+  const isAborted = (): boolean => deps.signal?.aborted === true;
+  const checkOne = async (target: CheckTarget): Promise<void> => {
+    if (isAborted()) return;
+    const host = target.url.hostname;
+    activeHosts.set(host, (activeHosts.get(host) ?? 0) + 1);
+    try {
+      const fetched =
+        answered.get(target.id) ??
+        (await fetchTarget(target.url, fetchSettings, {
+          dispatcher,
+          ...(deps.sleep ? { sleep: deps.sleep } : {}),
+          ...(deps.signal ? { signal: deps.signal } : {}),
+          now: () => deps.now().getTime(),
+        }));
+      // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
+      if (isAborted()) return;
+      const { outcome, pageTitle } = classifyOutcome(
+        fetched,
+        target.url,
+        acceptRulesFor(options, host),
+      );
+      const result: CheckResult = {
+        ...outcome,
+        targetId: target.id,
+        hops: fetched.hops,
+        durationMs: fetched.durationMs,
+        checkedAt: deps.now().toISOString(),
+        ...(pageTitle === undefined ? {} : { pageTitle }),
+      };
+      results.set(target.id, result);
+      if (isFailing(result, options.failOn)) failing += target.refs.length;
+      deps.onProgress?.({
+        done: results.size,
+        total: plan.targets.length,
+        failing,
+        activeHosts: activeHosts.size,
+        startedAtMs,
+        latest: result,
+      });
+    } finally {
+      const left = (activeHosts.get(host) ?? 1) - 1;
+      if (left === 0) activeHosts.delete(host);
+      else activeHosts.set(host, left);
+    }
+  };
+
+  await Promise.all(
+    plan.targets.map((target) =>
+      hostLimitFor(target.url.hostname)(() => globalLimit(() => checkOne(target))),
+    ),
+  );
+}
+
+function acceptRulesFor(options: ResolvedOptions, host: string): AcceptRules {
+  const hostAccept = hostPolicyFor(options.hosts, host)?.accept;
+  return {
+    acceptStatuses:
+      hostAccept === undefined || hostAccept.size === 0
+        ? options.accept
+        : new Set([...options.accept, ...hostAccept]),
+    checkFragments: options.checkFragments,
+  };
+}
+
+function skippedResult(target: CheckTarget, reason: 'network-down', at: Date): CheckResult {
+  return {
+    status: 'skipped',
+    reason,
+    targetId: target.id,
+    hops: [],
+    durationMs: 0,
+    checkedAt: at.toISOString(),
+  };
+}
+
+/** The fetch stage's slice of the options. */
+export function toFetchSettings(options: ResolvedOptions): FetchSettings {
+  return {
+    timeoutMs: options.timeoutMs,
+    maxRedirects: DEFAULTS.maxRedirects,
+    maxBodyBytes: DEFAULTS.maxBodyBytes,
+    userAgent: options.userAgent,
+    headersFor: (url) => hostPolicyFor(options.hosts, url.hostname)?.headers ?? {},
+    retries: options.retries,
+    retryBaseDelayMs: DEFAULTS.retryBaseDelayMs,
+    maxRetryAfterMs: DEFAULTS.maxRetryAfterMs,
+    followMetaRefresh: true,
+  };
+}
+
+function transportSettings(
+  options: ResolvedOptions,
+  extraCaPem: string | undefined,
+  deps: RunDeps,
+): TransportSettings {
+  return {
+    proxy: options.proxy,
+    isPrivateAllowed: options.isPrivateAllowed,
+    connectTo: options.connectTo,
+    extraCaPem,
+    connectionsPerOrigin: options.perHost,
+    connectTimeoutMs: Math.min(DEFAULTS.connectTimeoutMs, options.timeoutMs),
+    ...(deps.lookup ? { lookup: deps.lookup } : {}),
+  };
+}
+
+async function readCaFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--ca-file: cannot read "${path}".`, {
+      hint: 'Pass a PEM file with the CA certificate(s) to trust in addition to the system ones.',
+      cause: error,
+    });
+  }
+}

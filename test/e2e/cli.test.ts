@@ -1,0 +1,311 @@
+/**
+ * The built CLI, end to end: `node dist/cli.js` against real HTTPS servers on 127.0.0.1, with
+ * real-looking host names pointed at them by --connect-to and trusted through --ca-file.
+ * `npm test` builds dist/ first.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { http, HttpResponse } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportSchema, type Report } from '../../src/report/schema.js';
+import { startWebServer, type WebServer } from '../helpers/web-server.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const fixture = (name: string) => join(root, 'test', 'fixtures', 'roadmaps', name);
+const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
+
+type CliRun = { code: number; stdout: string; stderr: string };
+
+function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const page = (title: string, body = '') =>
+  HttpResponse.html(
+    `<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`,
+  );
+
+const handlers = [
+  http.get('https://ok.example.test/page', () =>
+    page('Install guide', '<h1>Guide</h1><h2 id="install">Install</h2><p>Steps.</p>'),
+  ),
+  http.get('https://ok.example.test/gone', () => new HttpResponse('gone', { status: 404 })),
+  http.get(
+    'https://ok.example.test/temp',
+    () => new HttpResponse(null, { status: 302, headers: { location: '/page' } }),
+  ),
+  http.get(
+    'https://moved.example.test/old',
+    () =>
+      new HttpResponse(null, {
+        status: 301,
+        headers: { location: 'https://ok.example.test/page' },
+      }),
+  ),
+  http.get('https://arxiv.example.test/abs/1', () => page('A paper', '<h1>A paper</h1>')),
+  http.get('https://soft.example.test/repo', () =>
+    page(
+      'Page not found · GitHub',
+      '<h1>404</h1><p>This is not the web page you are looking for.</p>',
+    ),
+  ),
+  http.get(
+    'https://wall.example.test/post',
+    () =>
+      new HttpResponse('<html><head><title>Just a moment...</title></head></html>', {
+        status: 403,
+        headers: { 'content-type': 'text/html', 'cf-mitigated': 'challenge', server: 'cloudflare' },
+      }),
+  ),
+  http.get('https://down.example.test/', () => new HttpResponse('oops', { status: 503 })),
+  http.get('https://www.bilibili.test/video/BV1ok', () => page('中文字幕版')),
+  http.get('https://www.bilibili.test/video/BV1gone', () => new HttpResponse('', { status: 404 })),
+];
+
+const hosts = [
+  'ok.example.test',
+  'moved.example.test',
+  'arxiv.example.test',
+  'soft.example.test',
+  'wall.example.test',
+  'down.example.test',
+  'www.bilibili.test',
+];
+
+let server: WebServer;
+let workDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(cli))
+    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it).');
+  server = await startWebServer(handlers, { tls: 'valid' });
+  workDir = await mkdtemp(join(tmpdir(), 'curate-e2e-'));
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** Flags that send every fixture host to the local server and trust the test CA. */
+function localNetworkFlags(port: number, names = hosts): string[] {
+  return [
+    '--allow-private',
+    '--ca-file',
+    caFile,
+    '--retries',
+    '0',
+    ...names.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:${port}`]),
+  ];
+}
+
+/** Replaces what changes between runs (times, durations) so the reports can be snapshots. */
+function stable(text: string): string {
+  return text
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/g, '<time>')
+    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/g, '<time>')
+    .replace(/"durationMs": [\d.]+/g, '"durationMs": 0')
+    .replace(/"version": "[^"]+"/, '"version": "<version>"');
+}
+
+async function readReport(dir: string): Promise<{ json: Report; markdown: string }> {
+  const json = ReportSchema.parse(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')));
+  return { json, markdown: await readFile(join(dir, 'report.md'), 'utf8') };
+}
+
+describe('curate check', () => {
+  it('produces every status word from real servers, exits 1 on broken, and writes both reports', async () => {
+    const out = join(workDir, 'all');
+    const run = await runCli([
+      'check',
+      fixture('e2e.yaml'),
+      '-o',
+      out,
+      ...localNetworkFlags(server.port),
+    ]);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // never a stack trace
+    expect(run.code).toBe(1);
+
+    const { json, markdown } = await readReport(out);
+    const byId = new Map(json.results.map((result) => [result.id, result]));
+    expect(
+      Object.fromEntries(
+        [...byId].map(([id, result]) => [id, `${result.status}:${result.reason}`]),
+      ),
+    ).toEqual({
+      'paper-ok': 'ok:ok',
+      'page-ok': 'ok:ok',
+      'page-gone': 'broken:http-404',
+      'page-moved': 'redirected:permanent-redirect',
+      'page-temp': 'ok:temporary-redirect',
+      'soft-404': 'broken:soft-404',
+      'bot-wall': 'unverified:bot-wall',
+      'server-down': 'unreachable:server-error',
+      'missing-fragment': 'broken:missing-fragment',
+      excluded: 'skipped:excluded',
+      'no-url': 'skipped:no-url',
+      duplicate: 'ok:ok',
+    });
+    expect(byId.get('page-moved')?.finalUrl).toBe('https://ok.example.test/page');
+    expect(byId.get('page-moved')?.redirects).toEqual([
+      { url: 'https://moved.example.test/old', status: 301 },
+    ]);
+    expect(
+      byId.get('page-ok')?.mirrors.map((mirror) => `${mirror.status}:${mirror.reason}`),
+    ).toEqual(['ok:ok', 'broken:http-404']);
+    expect(json.summary).toEqual({
+      total: 12,
+      ok: 4,
+      redirected: 1,
+      broken: 3,
+      unreachable: 1,
+      unverified: 1,
+      skipped: 2,
+    });
+    // Four targets end on /page (two fragments, a temporary and a permanent redirect); the
+    // duplicated URL shares its target, the network probe's answer is reused, and the fragment
+    // is never sent.
+    const pageRequests = server.requests.filter((request) =>
+      request.url.startsWith('https://ok.example.test/page'),
+    );
+    expect(pageRequests.map((request) => request.url)).toEqual([
+      'https://ok.example.test/page',
+      'https://ok.example.test/page',
+      'https://ok.example.test/page',
+      'https://ok.example.test/page',
+    ]);
+
+    await expect(stable(markdown)).toMatchFileSnapshot('__snapshots__/e2e-report.md');
+    await expect(stable(JSON.stringify(json, null, 2))).toMatchFileSnapshot(
+      '__snapshots__/e2e-report.json',
+    );
+  });
+
+  it('--fail-on none exits 0 with the same findings; --only narrows the run', async () => {
+    const out = join(workDir, 'only');
+    const run = await runCli([
+      'check',
+      fixture('e2e.yaml'),
+      '-o',
+      out,
+      '--only',
+      'page-gone,2',
+      '--fail-on',
+      'none',
+      '--quiet',
+      ...localNetworkFlags(server.port),
+    ]);
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    const { json } = await readReport(out);
+    expect(json.results.map((result) => result.id)).toEqual([
+      'page-gone',
+      'soft-404',
+      'bot-wall',
+      'server-down',
+      'missing-fragment',
+      'excluded',
+      'no-url',
+      'duplicate',
+    ]);
+  });
+
+  it('refuses loopback targets unless --allow-private', async () => {
+    const out = join(workDir, 'private');
+    const flags = localNetworkFlags(server.port).filter((flag) => flag !== '--allow-private');
+    const run = await runCli([
+      'check',
+      fixture('e2e.yaml'),
+      '-o',
+      out,
+      '--only',
+      'page-gone',
+      ...flags,
+    ]);
+    const { json } = await readReport(out);
+    expect(json.results[0]).toMatchObject({ status: 'skipped', reason: 'private-address' });
+    expect(run.code).toBe(0);
+  });
+
+  it('notices a dead network: one line, every result skipped, reports written, exit 3', async () => {
+    const out = join(workDir, 'dead');
+    // Every name goes to a closed port on 127.0.0.1: connections are refused, as on a dead link.
+    const started = Date.now();
+    const run = await runCli([
+      'check',
+      fixture('e2e.yaml'),
+      '-o',
+      out,
+      '--allow-private',
+      ...hosts.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:9`]),
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /^The network is unavailable: none of 5 hosts could be reached \(ECONNREFUSED\)/m,
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const { json } = await readReport(out);
+    expect(json.partial).toBe(true);
+    expect(json.networkDown?.message).toContain('could be reached');
+    expect(new Set(json.results.map((result) => result.reason))).toEqual(
+      new Set(['network-down', 'excluded', 'no-url']),
+    );
+  });
+
+  it('--offline checks nothing and exits 0', async () => {
+    const out = join(workDir, 'offline');
+    const run = await runCli(['check', fixture('e2e.yaml'), '-o', out, '--offline']);
+    expect(run.code).toBe(0);
+    const { json } = await readReport(out);
+    expect(json.summary.skipped).toBe(json.summary.total);
+  });
+});
+
+describe('curate validate and input errors', () => {
+  it.each([
+    ['a valid roadmap with warnings', 0, ['validate', 'roadmap.yaml'], /valid — 0 errors/],
+    [
+      'the seed URL with a space',
+      1,
+      ['validate', fixture('seed-exllama.yaml')],
+      /Run%20LLMs\.html/,
+    ],
+    ['a missing file', 2, ['validate', 'nope.yaml'], /nope\.yaml/],
+    ['a missing file for check', 2, ['check', 'nope.yaml'], /nope\.yaml/],
+    ['an unknown flag', 2, ['check', '--colour'], /unknown option/],
+    ['a bad number', 2, ['check', fixture('e2e.yaml'), '--per-host', 'lots'], /--per-host/],
+    [
+      'a bad --fail-on',
+      2,
+      ['check', fixture('e2e.yaml'), '--fail-on', 'brokn'],
+      /not a status word/,
+    ],
+  ])('%s → exit %i', async (_name, code, args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(code);
+    expect(`${run.stdout}${run.stderr}`).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints GitHub annotations on the YAML line for pull requests', async () => {
+    const run = await runCli(['validate', fixture('seed-exllama.yaml'), '--format', 'github']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error file=.*seed-exllama\.yaml,line=11,col=\d+,title=url-whitespace::/m,
+    );
+  });
+});
