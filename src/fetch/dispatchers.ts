@@ -16,8 +16,10 @@ export type ConnectTarget = { address: string; port: number | undefined };
 /** What the transport needs to know; resolved by `options.ts`, environment read by `cli.ts`. */
 export type TransportSettings = {
   /**
-   * Proxies by target scheme, as `--proxy` or HTTP(S)_PROXY/NO_PROXY give them: `http://` (CONNECT
-   * tunnels) or `socks5://`. HTTPS targets fall back to `httpProxy` when `httpsProxy` is unset.
+   * Proxies by target scheme, as `--proxy` or HTTP(S)_PROXY/NO_PROXY give them: `http(s)://`
+   * (CONNECT tunnels) or `socks5://`. HTTPS targets fall back to `httpProxy` when `httpsProxy`
+   * is unset. An unreachable http(s) proxy fails with reason `proxy`; an unreachable socks5 one
+   * shows as `refused`, since undici gives no hook on its connection to the proxy.
    */
   proxy: { httpProxy?: string; httpsProxy?: string; noProxy?: string } | undefined;
   /** Whether loopback, private and other non-public addresses may be fetched. */
@@ -29,7 +31,9 @@ export type TransportSettings = {
   connectTo: ReadonlyMap<string, ConnectTarget>;
   /** PEM of a CA to trust on top of Node's bundled roots. */
   extraCaPem: string | undefined;
+  /** Keep-alive connections per origin (per-host politeness is `run.ts`'s p-limit). */
   connectionsPerOrigin: number;
+  /** TCP/TLS connect (or proxy tunnel) timeout; the per-attempt deadline still applies. */
   connectTimeoutMs: number;
   /** DNS lookup for direct connections; tests make real-looking names resolve or fail. */
   lookup?: LookupFunction;

@@ -258,58 +258,17 @@ function requestHeaders(url: URL, settings: FetchSettings): Record<string, strin
  */
 function observeRequestStart(progress: Progress): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (options, handler) =>
-    dispatch(
-      options,
-      new RequestStartObserver(handler, () => {
+    dispatch(options, {
+      onRequestStart: (controller, context) => {
         progress.phase = 'headers';
-      }),
-    );
-}
-
-/** Passes every event on to the wrapped handler, calling `onStart` first on request start. */
-class RequestStartObserver implements Dispatcher.DispatchHandler {
-  readonly #inner: Dispatcher.DispatchHandler;
-  readonly #onStart: () => void;
-
-  constructor(inner: Dispatcher.DispatchHandler, onStart: () => void) {
-    this.#inner = inner;
-    this.#onStart = onStart;
-  }
-
-  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
-    this.#onStart();
-    this.#inner.onRequestStart?.(controller, context);
-  }
-
-  onRequestUpgrade(
-    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestUpgrade']>>
-  ): void {
-    this.#inner.onRequestUpgrade?.(...args);
-  }
-
-  onResponseStart(
-    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseStart']>>
-  ): void {
-    this.#inner.onResponseStart?.(...args);
-  }
-
-  onResponseData(
-    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseData']>>
-  ): void {
-    this.#inner.onResponseData?.(...args);
-  }
-
-  onResponseEnd(
-    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseEnd']>>
-  ): void {
-    this.#inner.onResponseEnd?.(...args);
-  }
-
-  onResponseError(
-    ...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseError']>>
-  ): void {
-    this.#inner.onResponseError?.(...args);
-  }
+        handler.onRequestStart?.(controller, context);
+      },
+      onRequestUpgrade: (...args) => handler.onRequestUpgrade?.(...args),
+      onResponseStart: (...args) => handler.onResponseStart?.(...args),
+      onResponseData: (...args) => handler.onResponseData?.(...args),
+      onResponseEnd: (...args) => handler.onResponseEnd?.(...args),
+      onResponseError: (...args) => handler.onResponseError?.(...args),
+    });
 }
 
 function keptHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
