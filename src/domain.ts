@@ -10,7 +10,14 @@ export type RegionId = string;
 export type Access = 'open' | 'vpn' | 'partial';
 
 /** The report's status words, in the order the report lists them. */
-export const STATUSES = ['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'] as const;
+export const STATUSES = [
+  'ok',
+  'redirected',
+  'broken',
+  'unreachable',
+  'unverified',
+  'skipped',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Where a target appears in the roadmap: the resource itself, or one of its mirrors. */
@@ -70,7 +77,12 @@ export type FetchOutcome =
       durationMs: number;
     }
   | { kind: 'network-failure'; failure: NetworkFailure; hops: readonly Hop[]; durationMs: number }
-  | { kind: 'timeout'; phase: 'connect' | 'headers' | 'body'; hops: readonly Hop[]; durationMs: number };
+  | {
+      kind: 'timeout';
+      phase: 'connect' | 'headers' | 'body';
+      hops: readonly Hop[];
+      durationMs: number;
+    };
 
 export type OkReason = 'ok' | 'temporary-redirect' | 'accepted';
 export type BrokenReason =
@@ -121,7 +133,13 @@ export type SkipReason =
 export type CheckOutcome =
   | { status: 'ok'; reason: OkReason; httpStatus: number }
   | { status: 'redirected'; reason: 'permanent-redirect'; httpStatus: number; finalUrl: string }
-  | { status: 'broken'; reason: BrokenReason; httpStatus?: number; errorCode?: string; detail?: string }
+  | {
+      status: 'broken';
+      reason: BrokenReason;
+      httpStatus?: number;
+      errorCode?: string;
+      detail?: string;
+    }
   | {
       status: 'unreachable';
       reason: UnreachableReason;

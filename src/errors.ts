@@ -78,7 +78,8 @@ export class InternalError extends Error {
 
 /** Formats one input problem the way compilers do: `file:line:col path: message`. */
 export function formatProblem(problem: InputProblem): string {
-  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+  const where =
+    problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
   const path = problem.path === '' ? '' : ` ${problem.path}:`;
   const hint = problem.hint === undefined ? '' : `\n  hint: ${problem.hint}`;
   return `${where}${path} ${problem.message}${hint}`;

@@ -117,7 +117,9 @@ async function canResolveAny(
 ): Promise<boolean> {
   const resolve = (name: string) =>
     new Promise<boolean>((done) => {
-      const timer = setTimeout(() => { done(false); }, 3_000);
+      const timer = setTimeout(() => {
+        done(false);
+      }, 3_000);
       const callback = (error: NodeJS.ErrnoException | null) => {
         clearTimeout(timer);
         done(error === null);
