@@ -16,7 +16,8 @@ import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
-const fixture = (name: string) => join(root, 'test', 'fixtures', 'roadmaps', name);
+// Relative to the repository root (the CLI's cwd), as a maintainer types it and as reports record it.
+const fixture = (name: string) => `test/fixtures/roadmaps/${name}`;
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 
 type CliRun = { code: number; stdout: string; stderr: string };
