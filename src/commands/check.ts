@@ -1,0 +1,113 @@
+/** `curate check`: fetch everything, write the reports, exit by --fail-on. */
+import { Option, type Command } from 'commander';
+import { EXIT_CODES, type ExitCode } from '../errors.js';
+import { resolveOptions, type CurateFlags } from '../options.js';
+import { createProgressReporter } from '../progress.js';
+import type { Report } from '../report/schema.js';
+import { loadRoadmap } from '../roadmap/load.js';
+import { runCheck } from '../run.js';
+import type { CommandIo, RunCommand } from './io.js';
+
+/** Raw flags of `curate check`. */
+export type CheckFlags = CurateFlags;
+
+/** One line a maintainer reads first: counts per status. */
+export function summaryLine(report: Report): string {
+  const counts = report.summary;
+  const parts = (['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'] as const)
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${counts[status]} ${status}`);
+  const partial = report.partial ? ' (partial)' : '';
+  return `${counts.total} resources${partial}: ${parts.join(', ') || 'nothing to check'}.`;
+}
+
+/** Checks a roadmap and writes its reports. */
+export async function checkCommand(
+  file: string,
+  flags: CheckFlags,
+  io: CommandIo,
+): Promise<ExitCode> {
+  const loaded = await loadRoadmap(file);
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
+  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+
+  const progress = createProgressReporter(io.stderr, options.verbosity, () => Date.now());
+  const outcome = await runCheck(loaded, options, {
+    toolVersion: io.toolVersion,
+    now: () => new Date(),
+    signal: io.interruptSignal,
+    onProgress: progress.onProgress,
+    onNetworkDown: (verdict) => {
+      progress.finish();
+      io.stderr.write(
+        `The network is unavailable: ${verdict.message}. No link was judged; check the connection or --proxy and run again.\n`,
+      );
+    },
+  });
+  progress.finish();
+  if (options.verbosity !== 'quiet') {
+    io.stdout.write(`${summaryLine(outcome.report)}\n`);
+    for (const path of outcome.writtenFiles) io.stdout.write(`wrote ${path}\n`);
+  }
+  if (outcome.isNetworkDown) return EXIT_CODES.networkDown;
+  // An interrupted run has not judged everything: never report it as a clean pass.
+  if (io.interruptSignal.aborted) return EXIT_CODES.failing;
+  return outcome.failingCount > 0 ? EXIT_CODES.failing : EXIT_CODES.ok;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Adds `check` to the program. No option has a commander default: see options.ts. */
+export function registerCheckCommand(program: Command, run: RunCommand): void {
+  program
+    .command('check')
+    .description('check every resource and mirror, and write report.json and report.md')
+    .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
+    .option('-o, --out <dir>', 'directory for report.json and report.md (default: reports)')
+    .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
+    .option('--per-host <n>', 'requests in flight per host (default: 8)')
+    .option(
+      '--timeout <duration>',
+      'deadline per request attempt, e.g. 20s or 500ms (default: 20s)',
+    )
+    .option('--retries <n>', 'extra attempts for 429, 5xx and network errors (default: 2)')
+    .option('--user-agent <text>', 'User-Agent header to send')
+    .option(
+      '--proxy <url>',
+      'proxy for every request: http://, https:// or socks5:// (default: HTTPS_PROXY/HTTP_PROXY)',
+    )
+    .option(
+      '--allow-private',
+      'allow loopback, private and link-local targets (refused by default)',
+    )
+    .option('--offline', 'check nothing over the network; every result is skipped')
+    .option(
+      '--only <id>',
+      'check only this resource or section id (repeatable, or comma-separated)',
+      collect,
+    )
+    .option('--exclude <regex>', 'skip URLs matching this regular expression (repeatable)', collect)
+    .option(
+      '--fail-on <statuses>',
+      'statuses that make the run fail, comma-separated, or none (default: broken)',
+    )
+    .addOption(
+      new Option('--fragments', 'check #fragment targets on HTML pages (default)').hideHelp(),
+    )
+    .option('--no-fragments', 'do not check #fragment targets')
+    .option(
+      '--vantage <name>',
+      'label this run as observed from a region, e.g. cn (default: global)',
+    )
+    .option(
+      '--connect-to <map>',
+      'connect to another address for a name, curl style: host:port:address:port (repeatable)',
+      collect,
+    )
+    .option('--ca-file <pem>', 'also trust the CA certificates in this PEM file')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'print every result as it arrives')
+    .action((file: string, flags: CheckFlags) => run((io) => checkCommand(file, flags, io)));
+}

@@ -1,0 +1,26 @@
+/**
+ * What a command may use of the outside world, handed over by cli.ts (the only file that touches
+ * `process`). Commands print through it and return an exit code; they never exit themselves.
+ */
+import type { ExitCode } from '../errors.js';
+
+/** A writable text stream; `isTTY`/`columns` decide how progress is drawn. */
+export type TextStream = { isTTY?: boolean; columns?: number; write(text: string): unknown };
+
+/** The process as a command sees it. */
+export type CommandIo = {
+  stdout: TextStream;
+  stderr: TextStream;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Working directory for relative paths and git. */
+  cwd: string;
+  toolVersion: string;
+  /** Fires when the user asks the run to stop (Ctrl-C, SIGTERM). */
+  interruptSignal: AbortSignal;
+};
+
+/** A command's body: parsed arguments in, exit code out. */
+export type CommandResult = Promise<ExitCode>;
+
+/** Runs a command body with the process's io and records its exit code (cli.ts provides it). */
+export type RunCommand = (body: (io: CommandIo) => CommandResult) => Promise<void>;
