@@ -4,11 +4,14 @@
  * path names (/ok/1, /404/2, /moved/3, /found/4, /flaky/5, /slow/6, /big/7). It counts what
  * every host saw — requests, requests in flight, open connections — so that a checker's
  * politeness is measured at the server, not taken from its own settings.
+ *
+ *   node bench/farm.mjs [--hosts 50] [--port 0] [--latency 50] [--seconds 600]   (a farm to poke at)
  */
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { URL } from 'node:url';
+import process from 'node:process';
+import { URL, pathToFileURL } from 'node:url';
 
 /** What each kind of path answers, and whether a checker should call it alive. */
 export const ANSWER_KINDS = /** @type {const} */ ([
@@ -277,4 +280,32 @@ async function listenAll(addresses, requestedPort, handler, onConnection) {
     }
   }
   throw new Error('could not find one free port on every farm address');
+}
+
+async function main(argv) {
+  const value = (flag, fallback) => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? fallback : argv[index + 1];
+  };
+  const farm = await startFarm({
+    hosts: Number(value('--hosts', '50')),
+    port: Number(value('--port', '0')),
+    latencyMs: Number(value('--latency', '50')),
+  });
+  const seconds = Number(value('--seconds', '600'));
+  process.stdout.write(
+    `farm: ${farm.addresses.length} hosts on port ${farm.port} (${farm.origins[0]} …); stops in ${seconds} s or on Ctrl-C\n`,
+  );
+  const stop = async () => {
+    process.stdout.write(`${JSON.stringify({ ...farm.stats(), hosts: undefined })}\n`);
+    await farm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  setTimeout(() => void stop(), seconds * 1000);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv.slice(2));
 }

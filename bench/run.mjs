@@ -1,0 +1,332 @@
+/**
+ * `npm run bench`: starts the loopback farm, generates the cases, runs curate (built, from
+ * dist/cli.js) and the optional peers installed in bench/node_modules on each, and prints one
+ * table: wall time against the physical lower bound, peak RSS, CPU per link, requests per URL,
+ * and the farm's own count of requests in flight and connections per host.
+ *
+ *   node bench/run.mjs [--quick] [--all-peers] [--no-peers] [--timeout 300] [--out bench/results]
+ *
+ * All traffic stays on 127.0.0.0/8. Every child has a deadline, so the run always ends.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
+import { URL, fileURLToPath, pathToFileURL } from 'node:url';
+import { lowerBound } from './bound.mjs';
+import { startFarm } from './farm.mjs';
+import { caseStem, countKinds, generateCase, writeCase } from './generate.mjs';
+import { hasGnuTime, measureCommand } from './measure.mjs';
+import { evaluateTargets, renderTable, renderTargets, toRecord } from './summary.mjs';
+import {
+  curateVerdicts,
+  linkinatorVerdicts,
+  markdownLinkCheckVerdicts,
+  scoreVerdicts,
+} from './verdicts.mjs';
+
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+const ROOT_DIR = path.dirname(BENCH_DIR.replace(/[\\/]$/, ''));
+const CURATE_CLI = path.join(ROOT_DIR, 'dist', 'cli.js');
+const FARM_LATENCY_MS = 50;
+const FARM_SLOW_MS = 1000;
+
+/** The peers: where their CLI lives in bench/node_modules and the limits they run with. */
+const PEERS = {
+  linkinator: {
+    bin: path.join(BENCH_DIR, 'node_modules', 'linkinator', 'build', 'src', 'cli.js'),
+    args: (markdownPath) => [markdownPath, '--markdown', '--format', 'json'],
+    // linkinator 7: 100 requests at once, no per-host limit.
+    limits: { concurrency: 100, perHost: Number.POSITIVE_INFINITY },
+    verdicts: (stdout) => linkinatorVerdicts(JSON.parse(stdout)),
+  },
+  'markdown-link-check': {
+    bin: path.join(BENCH_DIR, 'node_modules', 'markdown-link-check', 'markdown-link-check'),
+    args: (markdownPath) => [markdownPath],
+    // markdown-link-check: async.mapLimit(links, 2).
+    limits: { concurrency: 2, perHost: Number.POSITIVE_INFINITY },
+    verdicts: (stdout) => markdownLinkCheckVerdicts(stdout),
+  },
+};
+
+const C64_P8 = {
+  label: '--concurrency 64 --per-host 8',
+  flags: ['--concurrency', '64', '--per-host', '8'],
+};
+const DEFAULT_RUN = { label: 'defaults', flags: [] };
+
+const FULL_CASES = [
+  { n: 10_000, hosts: 50, mix: 'mixed', curate: [DEFAULT_RUN, C64_P8], peers: ['linkinator'] },
+  { n: 10_000, hosts: 5, mix: 'mixed', curate: [DEFAULT_RUN], peers: ['linkinator'] },
+  {
+    n: 2000,
+    hosts: 50,
+    mix: 'mixed',
+    curate: [DEFAULT_RUN],
+    peers: ['linkinator', 'markdown-link-check'],
+  },
+  {
+    n: 500,
+    hosts: 50,
+    mix: 'mixed',
+    curate: [DEFAULT_RUN],
+    peers: ['linkinator', 'markdown-link-check'],
+  },
+  { n: 2000, hosts: 50, mix: 'big', curate: [DEFAULT_RUN], peers: ['linkinator'] },
+  {
+    n: 10_000,
+    hosts: 50,
+    mix: 'all-200',
+    duplicateShare: 0.05,
+    curate: [DEFAULT_RUN],
+    peers: ['linkinator'],
+  },
+];
+
+const QUICK_CASES = [
+  {
+    n: 500,
+    hosts: 50,
+    mix: 'mixed',
+    curate: [DEFAULT_RUN, C64_P8],
+    peers: ['linkinator', 'markdown-link-check'],
+  },
+  { n: 500, hosts: 5, mix: 'all-200', duplicateShare: 0.05, curate: [DEFAULT_RUN], peers: [] },
+];
+
+function parseArgs(argv) {
+  const value = (flag, fallback) => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? fallback : argv[index + 1];
+  };
+  return {
+    isQuick: argv.includes('--quick'),
+    isAllPeers: argv.includes('--all-peers'),
+    hasPeers: !argv.includes('--no-peers'),
+    timeoutMs: Number(value('--timeout', '300')) * 1000,
+    outDir: path.resolve(value('--out', path.join(BENCH_DIR, 'results'))),
+    seed: Number(value('--seed', '1')),
+  };
+}
+
+/** curate's own defaults, read from the build so the bound follows them if they change. */
+async function loadCurateDefaults() {
+  const { DEFAULTS } = await import(pathToFileURL(path.join(ROOT_DIR, 'dist', 'options.js')).href);
+  return DEFAULTS;
+}
+
+function curateLimits(flags, defaults) {
+  const flag = (name, fallback) => {
+    const index = flags.indexOf(name);
+    return index === -1 ? fallback : Number(flags[index + 1]);
+  };
+  return {
+    concurrency: flag('--concurrency', defaults.concurrency),
+    perHost: flag('--per-host', defaults.perHost),
+  };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Lets the last client's sockets close, then zeroes the farm's counters. */
+async function settleFarm(farm) {
+  farm.closeIdleConnections();
+  for (let waited = 0; waited < 3000; waited += 50) {
+    const stats = farm.stats();
+    const open = Object.values(stats.hosts).reduce((sum, host) => sum + host.openConnections, 0);
+    if (open === 0 && stats.inFlight === 0) break;
+    await sleep(50);
+  }
+  farm.reset();
+}
+
+async function timeOnce(args, dir, timeoutMs) {
+  const measured = await measureCommand(process.execPath, [CURATE_CLI, ...args], {
+    cwd: ROOT_DIR,
+    stdoutPath: path.join(dir, 'startup.out'),
+    stderrPath: path.join(dir, 'startup.err'),
+    timeoutMs,
+  });
+  return measured.wallMs;
+}
+
+/** The fastest of three runs: start-up is a floor, and noise only ever adds to it. */
+async function startupMs(args, dir, timeoutMs) {
+  const samples = [];
+  for (let i = 0; i < 3; i += 1) samples.push(await timeOnce(args, dir, timeoutMs));
+  return Math.min(...samples);
+}
+
+async function runCurate(benchCase, files, run, context) {
+  const { farm, options, defaults } = context;
+  const runDir = path.join(files.dir, `curate-${run.flags.length === 0 ? 'defaults' : 'c64-p8'}`);
+  await mkdir(runDir, { recursive: true });
+  const startup = await startupMs(
+    ['check', files.roadmapPath, '-o', path.join(runDir, 'offline'), '--offline', '--quiet'],
+    runDir,
+    options.timeoutMs,
+  );
+  await settleFarm(farm);
+  const measured = await measureCommand(
+    process.execPath,
+    [
+      CURATE_CLI,
+      'check',
+      files.roadmapPath,
+      '-o',
+      runDir,
+      '--allow-private',
+      '--quiet',
+      ...run.flags,
+    ],
+    {
+      cwd: ROOT_DIR,
+      stdoutPath: path.join(runDir, 'stdout.txt'),
+      stderrPath: path.join(runDir, 'stderr.txt'),
+      timeoutMs: options.timeoutMs,
+    },
+  );
+  const stats = farm.stats();
+  const report = await readFile(path.join(runDir, 'report.json'), 'utf8')
+    .then((text) => JSON.parse(text))
+    .catch(() => undefined);
+  const score =
+    report === undefined ? undefined : scoreVerdicts(benchCase.resources, curateVerdicts(report));
+  const limits = curateLimits(run.flags, defaults);
+  return { tool: `curate ${run.label}`, measured, stats, score, startupMs: startup, limits };
+}
+
+async function runPeer(name, benchCase, files, context) {
+  const { farm, options } = context;
+  const peer = PEERS[name];
+  const runDir = path.join(files.dir, name);
+  await mkdir(runDir, { recursive: true });
+  await settleFarm(farm);
+  const stdoutPath = path.join(runDir, 'stdout.txt');
+  const measured = await measureCommand(
+    process.execPath,
+    [peer.bin, ...peer.args(files.markdownPath)],
+    {
+      cwd: runDir,
+      stdoutPath,
+      stderrPath: path.join(runDir, 'stderr.txt'),
+      timeoutMs: options.timeoutMs,
+    },
+  );
+  const stats = farm.stats();
+  const stdout = await readFile(stdoutPath, 'utf8');
+  let score;
+  try {
+    score = scoreVerdicts(benchCase.resources, peer.verdicts(stdout));
+  } catch {
+    score = undefined;
+  }
+  return { tool: name, measured, stats, score, startupMs: undefined, limits: peer.limits };
+}
+
+const seconds = (ms) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));
+
+function machineLine(versionStartupMs) {
+  const cpus = os.cpus();
+  return [
+    `node ${process.version}, ${os.platform()} ${os.release()}, ${os.availableParallelism()} CPUs`,
+    `(${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory;`,
+    `load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} at start;`,
+    `curate --version: ${seconds(versionStartupMs)} s;`,
+    `farm: ${FARM_LATENCY_MS} ms ±10 ms latency, slow answers ${FARM_SLOW_MS} ms;`,
+    `peak RSS from ${hasGnuTime() ? 'GNU time' : '/proc VmHWM polling'}.`,
+  ].join(' ');
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(CURATE_CLI)) {
+    process.stderr.write(`bench: ${CURATE_CLI} is missing; run \`npm run build\` first.\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const defaults = await loadCurateDefaults();
+  const cases = options.isQuick ? QUICK_CASES : FULL_CASES;
+  const hosts = Math.max(...cases.map((benchCase) => benchCase.hosts));
+  const farm = await startFarm({
+    hosts,
+    latencyMs: FARM_LATENCY_MS,
+    jitterMs: 10,
+    slowMs: FARM_SLOW_MS,
+    seed: options.seed,
+  });
+  const context = { farm, options, defaults };
+  const records = [];
+  const notes = [];
+  let versionMs;
+  let machine = '';
+  const runsDir = path.join(options.outDir, 'runs');
+  try {
+    versionMs = await startupMs(['--version'], await ensureDir(runsDir), options.timeoutMs);
+    machine = machineLine(versionMs);
+    process.stdout.write(`${machine}\n\n`);
+    for (const spec of cases) {
+      const benchCase = generateCase({ ...spec, port: farm.port, seed: options.seed });
+      const dir = path.join(runsDir, caseStem(benchCase));
+      const files = { dir, ...(await writeCase(benchCase, path.join(options.outDir, 'roadmaps'))) };
+      await mkdir(dir, { recursive: true });
+      process.stdout.write(
+        `${caseStem(benchCase)}: ${benchCase.resources.length} resources, kinds ${JSON.stringify(countKinds(benchCase))}\n`,
+      );
+      const boundFor = (limits) =>
+        lowerBound(benchCase.resources, {
+          ...limits,
+          latencyMs: FARM_LATENCY_MS,
+          slowMs: FARM_SLOW_MS,
+          retryWaitMs: defaults.retryBaseDelayMs / 2,
+        });
+      let curateWallMs;
+      for (const run of spec.curate) {
+        const row = await runCurate(benchCase, files, run, context);
+        const bound = boundFor(row.limits);
+        curateWallMs ??= row.measured.wallMs;
+        records.push(toRecord(benchCase, row, bound));
+        process.stdout.write(
+          `  ${row.tool}: ${seconds(row.measured.wallMs)} s, bound ${seconds(bound.boundMs)} s (issue formula ${seconds(bound.simpleMs)} s)\n`,
+        );
+      }
+      const peers = options.isAllPeers ? Object.keys(PEERS) : spec.peers;
+      for (const name of options.hasPeers ? peers : []) {
+        if (!existsSync(PEERS[name].bin)) {
+          notes.push(`${name} skipped: not installed (cd bench && npm install).`);
+          continue;
+        }
+        const row = await runPeer(name, benchCase, files, context);
+        records.push(toRecord(benchCase, row, boundFor(row.limits)));
+        const speedup =
+          curateWallMs === undefined
+            ? ''
+            : `, ${(row.measured.wallMs / curateWallMs).toFixed(1)}× curate's wall`;
+        process.stdout.write(`  ${name}: ${seconds(row.measured.wallMs)} s${speedup}\n`);
+      }
+    }
+  } finally {
+    await farm.close();
+  }
+  const table = renderTable(records);
+  const targets = renderTargets(evaluateTargets(records, { versionStartupMs: versionMs }));
+  process.stdout.write(`\n${table}\n\nTargets (issue 5):\n${targets}\n`);
+  for (const note of [...new Set(notes)]) process.stdout.write(`${note}\n`);
+  await writeFile(path.join(options.outDir, 'latest.md'), `${machine}\n\n${table}\n\n${targets}\n`);
+  await writeFile(
+    path.join(options.outDir, 'latest.json'),
+    `${JSON.stringify({ machine, versionStartupMs: versionMs, records }, null, 2)}\n`,
+  );
+}
+
+async function ensureDir(dir) {
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+await main();

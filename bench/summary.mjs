@@ -1,0 +1,206 @@
+/**
+ * Turns measured runs into the bench's output: one record per run (raw numbers), the Markdown
+ * table, and the issue's targets each marked met or missed with the number behind it. Pure.
+ */
+import { describeScore } from './verdicts.mjs';
+
+/** How far above the bound a run may be and still meet the issue's target. */
+export const TARGETS = {
+  boundRatio: 1.3,
+  startupMs: 500,
+  speedupOverLinkinator: 3,
+  peakRssBytes: 150 * 2 ** 20,
+  requestsPerUrl: 1.05,
+  cpuMsPerLink: 1,
+};
+
+/** One run as raw numbers; `startupMs` is curate's `--offline` time on the same roadmap. */
+export function toRecord(benchCase, run, bound) {
+  const distinct = new Set(benchCase.resources.map((resource) => resource.url)).size;
+  const { measured, stats } = run;
+  return {
+    caseName: `${benchCase.mix} N=${benchCase.n} H=${benchCase.hosts}`,
+    mix: benchCase.mix,
+    n: benchCase.n,
+    hosts: benchCase.hosts,
+    resources: benchCase.resources.length,
+    distinct,
+    tool: run.tool,
+    isCurate: run.tool.startsWith('curate'),
+    isDefaults: run.tool === 'curate defaults',
+    limits: run.limits,
+    wallMs: measured.wallMs,
+    boundMs: bound.boundMs,
+    simpleBoundMs: bound.simpleMs,
+    startupMs: run.startupMs,
+    peakRssBytes: measured.peakRssBytes,
+    cpuMs: measured.cpuMs,
+    exitCode: measured.exitCode,
+    isTimedOut: measured.isTimedOut,
+    requests: stats.requests,
+    connectionsOpened: stats.connectionsOpened,
+    maxInFlightPerHost: stats.maxInFlightPerHost,
+    maxConnectionsPerHost: stats.maxOpenConnectionsPerHost,
+    score: run.score,
+  };
+}
+
+const seconds = (ms) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));
+const fixed = (value, digits) => (value === undefined ? '—' : value.toFixed(digits));
+
+const COLUMNS = [
+  ['case', (r) => r.caseName],
+  ['tool', (r) => (r.isTimedOut ? `${r.tool} (killed)` : r.tool)],
+  ['wall s', (r) => seconds(r.wallMs)],
+  ['bound s', (r) => seconds(r.boundMs)],
+  ['wall/bound', (r) => fixed(r.wallMs / r.boundMs, 2)],
+  [
+    '(wall−start-up)/bound',
+    (r) => (r.startupMs === undefined ? '—' : fixed((r.wallMs - r.startupMs) / r.boundMs, 2)),
+  ],
+  ['start-up s', (r) => seconds(r.startupMs)],
+  ['peak RSS MB', (r) => (r.peakRssBytes === undefined ? '—' : fixed(r.peakRssBytes / 2 ** 20, 0))],
+  ['CPU ms/link', (r) => (r.cpuMs === undefined ? '—' : fixed(r.cpuMs / r.distinct, 2))],
+  ['requests', (r) => String(r.requests)],
+  ['req/URL', (r) => fixed(r.requests / r.distinct, 3)],
+  ['max in flight/host', (r) => String(r.maxInFlightPerHost)],
+  ['max conns/host', (r) => String(r.maxConnectionsPerHost)],
+  ['req/conn', (r) => fixed(r.requests / Math.max(1, r.connectionsOpened), 1)],
+  [
+    'correct',
+    (r) => (r.score === undefined ? `no output (exit ${r.exitCode})` : describeScore(r.score)),
+  ],
+];
+
+const LEFT_ALIGNED = new Set(['case', 'tool', 'correct']);
+
+/** The runs as one Markdown table. */
+export function renderTable(records) {
+  const header = `| ${COLUMNS.map(([title]) => title).join(' | ')} |`;
+  const rule = `|${COLUMNS.map(([title]) => (LEFT_ALIGNED.has(title) ? ' --- ' : ' ---: ')).join('|')}|`;
+  const body = records.map(
+    (record) => `| ${COLUMNS.map(([, cell]) => cell(record)).join(' | ')} |`,
+  );
+  return [header, rule, ...body].join('\n');
+}
+
+const find = (records, predicate) => records.find(predicate);
+
+/**
+ * The issue's targets that these runs can decide, each with the measured number and whether it
+ * is met. Targets whose case was not run (e.g. with --quick) are left out.
+ */
+export function evaluateTargets(records, { versionStartupMs }) {
+  const targets = [];
+  const add = (name, measured, isMet) => targets.push({ name, measured, isMet });
+  const ratioTarget = (label, predicate) => {
+    const record = find(records, predicate);
+    if (record === undefined) return;
+    const ratio = record.wallMs / record.boundMs;
+    add(
+      `${label}: wall ≤ ${TARGETS.boundRatio} × bound`,
+      `${seconds(record.wallMs)} s / ${seconds(record.boundMs)} s = ${ratio.toFixed(2)}×`,
+      ratio <= TARGETS.boundRatio,
+    );
+  };
+  const isMain = (r) => r.mix === 'mixed' && r.n === 10_000 && r.hosts === 50;
+  ratioTarget('N=10,000 H=50 defaults', (r) => isMain(r) && r.isDefaults);
+  ratioTarget(
+    'N=10,000 H=50 --concurrency 64 --per-host 8',
+    (r) => isMain(r) && r.isCurate && r.limits.concurrency === 64,
+  );
+  ratioTarget('H=5 defaults', (r) => r.mix === 'mixed' && r.hosts === 5 && r.isDefaults);
+
+  add(
+    `start-up < ${TARGETS.startupMs / 1000} s (curate --version)`,
+    `${seconds(versionStartupMs)} s`,
+    versionStartupMs < TARGETS.startupMs,
+  );
+  const main = find(records, (r) => isMain(r) && r.isDefaults);
+  if (main?.startupMs !== undefined) {
+    add(
+      `start-up < ${TARGETS.startupMs / 1000} s (check --offline, same 10,000-link roadmap)`,
+      `${seconds(main.startupMs)} s`,
+      main.startupMs < TARGETS.startupMs,
+    );
+  }
+  const linkinator = find(records, (r) => isMain(r) && r.tool === 'linkinator');
+  if (main !== undefined && linkinator !== undefined) {
+    const speedup = linkinator.wallMs / main.wallMs;
+    add(
+      `≥ ${TARGETS.speedupOverLinkinator}× faster than linkinator (N=10,000 H=50)`,
+      `${seconds(linkinator.wallMs)} s / ${seconds(main.wallMs)} s = ${speedup.toFixed(2)}×`,
+      speedup >= TARGETS.speedupOverLinkinator,
+    );
+  }
+  const curate = records.filter((r) => r.isCurate);
+  if (curate.length > 0) {
+    const worst = curate.reduce((a, b) =>
+      b.maxInFlightPerHost - b.limits.perHost > a.maxInFlightPerHost - a.limits.perHost ? b : a,
+    );
+    add(
+      'never more than --per-host in flight on one host (farm count)',
+      `max ${worst.maxInFlightPerHost} in flight with --per-host ${worst.limits.perHost} (${worst.caseName}, ${worst.tool})`,
+      curate.every((r) => r.maxInFlightPerHost <= r.limits.perHost),
+    );
+  }
+  const tenK = curate.filter((r) => r.n === 10_000 && r.peakRssBytes !== undefined);
+  if (tenK.length > 0) {
+    const peak = Math.max(...tenK.map((r) => r.peakRssBytes));
+    add(
+      `peak RSS ≤ ${TARGETS.peakRssBytes / 2 ** 20} MB at N=10,000`,
+      `${(peak / 2 ** 20).toFixed(0)} MB (highest of ${tenK.length} runs)`,
+      peak <= TARGETS.peakRssBytes,
+    );
+  }
+  const allOk = find(records, (r) => r.mix === 'all-200' && r.isDefaults);
+  if (allOk !== undefined) {
+    const perUrl = allOk.requests / allOk.distinct;
+    add(
+      `requests per URL ≤ ${TARGETS.requestsPerUrl} on the all-200 mix`,
+      `${allOk.requests} requests for ${allOk.distinct} URLs = ${perUrl.toFixed(3)}`,
+      perUrl <= TARGETS.requestsPerUrl,
+    );
+    if (allOk.resources > allOk.distinct) {
+      add(
+        'duplicated URLs fetched once',
+        `${allOk.resources} resources, ${allOk.distinct} distinct URLs, ${allOk.requests} requests`,
+        allOk.requests <= allOk.distinct,
+      );
+    }
+    add(
+      'connections reused (keep-alive)',
+      `${(allOk.requests / Math.max(1, allOk.connectionsOpened)).toFixed(1)} requests per connection`,
+      allOk.connectionsOpened <= allOk.hosts * allOk.limits.perHost,
+    );
+  }
+  const cpu = curate.filter((r) => r.cpuMs !== undefined && r.n === 10_000);
+  if (cpu.length > 0) {
+    const worst = Math.max(...cpu.map((r) => r.cpuMs / r.distinct));
+    add(
+      `CPU time per link < ${TARGETS.cpuMsPerLink} ms (N=10,000, user+sys / N)`,
+      `${worst.toFixed(2)} ms (highest of ${cpu.length} runs)`,
+      worst < TARGETS.cpuMsPerLink,
+    );
+  }
+  const wrong = curate.filter((r) => r.score === undefined || describeScore(r.score) !== '✓');
+  add(
+    'every 404 reported broken, every alive URL not',
+    wrong.length === 0
+      ? `${curate.length} curate runs correct`
+      : wrong
+          .map((r) => `${r.caseName} ${r.tool}: ${r.score ? describeScore(r.score) : 'no report'}`)
+          .join('; '),
+    wrong.length === 0,
+  );
+  return targets;
+}
+
+/** The targets as a Markdown list. */
+export function renderTargets(targets) {
+  return targets
+    .map(
+      (target) => `- ${target.isMet ? '✅ met' : '❌ missed'}: ${target.name}: ${target.measured}`,
+    )
+    .join('\n');
+}
