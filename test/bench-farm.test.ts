@@ -15,6 +15,7 @@ import {
   toRoadmapYaml,
   type BenchResource,
 } from '../bench/generate.mjs';
+import { evaluateTargets, type BenchRecord } from '../bench/summary.mjs';
 import { markdownLinkCheckVerdicts, scoreVerdicts } from '../bench/verdicts.mjs';
 import { RoadmapSchema } from '../src/roadmap/schema.js';
 
@@ -222,5 +223,73 @@ describe('scoreVerdicts', () => {
       missing: 1,
       wrong: { '404→alive': 1, 'flaky→broken': 1, 'moved→missing': 1 },
     });
+  });
+});
+
+describe('evaluateTargets', () => {
+  const score = {
+    urls: 100,
+    expectedBroken: 5,
+    brokenMissed: 0,
+    aliveWrong: 0,
+    missing: 0,
+    wrong: {},
+  };
+  const record = (overrides: Partial<BenchRecord>): BenchRecord => ({
+    caseName: 'mixed N=10000 H=50',
+    mix: 'mixed',
+    n: 10_000,
+    hosts: 50,
+    resources: 10_000,
+    distinct: 10_000,
+    tool: 'curate defaults',
+    isCurate: true,
+    isDefaults: true,
+    limits: { concurrency: 512, perHost: 8 },
+    wallMs: 1500,
+    boundMs: 1250,
+    simpleBoundMs: 1250,
+    startupMs: 300,
+    peakRssBytes: 100 * 2 ** 20,
+    cpuMs: 5000,
+    exitCode: 1,
+    isTimedOut: false,
+    requests: 10_850,
+    connectionsOpened: 400,
+    maxInFlightPerHost: 8,
+    maxConnectionsPerHost: 8,
+    score,
+    ...overrides,
+  });
+  const verdictOf = (records: BenchRecord[], prefix: string) =>
+    evaluateTargets(records, { versionStartupMs: 200 }).find((target) =>
+      target.name.startsWith(prefix),
+    )?.isMet;
+
+  it.each([
+    ['N=10,000 H=50 defaults', {}, true],
+    ['N=10,000 H=50 defaults', { wallMs: 1700 }, false],
+    ['never more than --per-host', {}, true],
+    ['never more than --per-host', { maxInFlightPerHost: 9 }, false],
+    ['peak RSS', { peakRssBytes: 151 * 2 ** 20 }, false],
+    [
+      'every 404 reported broken',
+      { score: { ...score, brokenMissed: 1, wrong: { '404→alive': 1 } } },
+      false,
+    ],
+  ] as const)('judges "%s" from %o as met=%s', (prefix, overrides, isMet) => {
+    expect(verdictOf([record(overrides)], prefix)).toBe(isMet);
+  });
+
+  it('compares with linkinator on the same case', () => {
+    const curate = record({});
+    const linkinator = record({
+      tool: 'linkinator',
+      isCurate: false,
+      isDefaults: false,
+      wallMs: 4000,
+    });
+    expect(verdictOf([curate, linkinator], '≥ 3× faster')).toBe(false);
+    expect(verdictOf([curate, { ...linkinator, wallMs: 4500 }], '≥ 3× faster')).toBe(true);
   });
 });
