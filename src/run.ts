@@ -15,6 +15,9 @@ import { fetchTarget, type FetchSettings } from './fetch/http-client.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { DEFAULTS, hostPolicyFor, type ResolvedOptions } from './options.js';
 import { planChecks } from './plan/plan-checks.js';
+import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
+import { createProbeRunner, DEFAULT_PROBES, type ProbeFetch } from './probes/probe.js';
+import { toProbeResponse } from './probes/probe-response.js';
 import type { RunProgress } from './progress.js';
 import { buildReport } from './report/build.js';
 import { renderJson } from './report/json.js';
@@ -150,6 +153,10 @@ async function checkTargets(
     }
     return limit;
   };
+  const probeRunner = createProbeRunner(
+    DEFAULT_PROBES,
+    createProbeFetch(fetchSettings, dispatcher, deps, pLimit(PROBE_CONCURRENCY)),
+  );
   const activeHosts = new Map<string, number>();
   const startedAtMs = deps.now().getTime();
   let failing = 0;
@@ -171,11 +178,12 @@ async function checkTargets(
         }));
       // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
       if (isAborted()) return;
-      const { outcome, pageTitle } = classifyOutcome(
-        fetched,
-        target.url,
-        acceptRulesFor(options, host),
-      );
+      const classified = classifyOutcome(fetched, target.url, acceptRulesFor(options, host));
+      const verdict = isWorthProbing(classified.outcome)
+        ? await probeRunner.probe(target.url)
+        : undefined;
+      if (isAborted()) return;
+      const { outcome, pageTitle } = applyProbeVerdict(classified, verdict);
       const result: CheckResult = {
         ...outcome,
         targetId: target.id,
@@ -207,6 +215,42 @@ async function checkTargets(
     ),
   );
 }
+
+/**
+ * Platform APIs (oEmbed, Bilibili's view API) are asked at most this many at a time across the
+ * run: one call per video, and Bilibili answers -412 to anything that looks like a flood.
+ */
+const PROBE_CONCURRENCY = 2;
+
+/** The probes' view of the network: the same transport, no meta refresh, a small shared limit. */
+function createProbeFetch(
+  fetchSettings: FetchSettings,
+  dispatcher: Dispatcher,
+  deps: RunDeps,
+  limit: LimitFunction,
+): ProbeFetch {
+  const settings: FetchSettings = {
+    ...fetchSettings,
+    followMetaRefresh: false,
+    headersFor: (url) => ({
+      ...PROBE_REQUEST_HEADERS[url.hostname],
+      ...fetchSettings.headersFor(url),
+    }),
+  };
+  return (url) =>
+    limit(() =>
+      fetchTarget(url, settings, {
+        dispatcher,
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      }),
+    ).then(toProbeResponse);
+}
+
+/** Headers some platform APIs insist on (Bilibili's answers -412 without a Referer of its own). */
+const PROBE_REQUEST_HEADERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'api.bilibili.com': { referer: 'https://www.bilibili.com/' },
+};
 
 function acceptRulesFor(options: ResolvedOptions, host: string): AcceptRules {
   const hostAccept = hostPolicyFor(options.hosts, host)?.accept;

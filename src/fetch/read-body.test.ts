@@ -83,7 +83,7 @@ describe('readBody', () => {
   it.each([
     ['an image', 'image/png', undefined],
     ['a PDF', 'application/pdf', undefined],
-    ['JSON', 'application/json', undefined],
+    ['a zip archive', 'application/zip', undefined],
     ['an encoding we cannot undo', 'text/html', 'zstd'],
   ])('drains %s without reading it', async (_name, contentType, contentEncoding) => {
     const body = fakeBody([Buffer.from('binary')]);
@@ -107,6 +107,7 @@ describe('readBody', () => {
 });
 
 describe('isTextContentType', () => {
+  // JSON counts as text: the platform probes read oEmbed and Bilibili API answers.
   it.each([
     ['text/html', true],
     ['TEXT/HTML; charset=UTF-8', true],
@@ -115,7 +116,9 @@ describe('isTextContentType', () => {
     ['text/markdown', true],
     [undefined, true],
     ['', true],
-    ['application/json', false],
+    ['application/json', true],
+    ['application/json; charset=utf-8', true],
+    ['application/problem+json', true],
     ['application/pdf', false],
     ['image/svg+xml', false],
     ['video/mp4', false],

@@ -54,7 +54,14 @@ export function isTextContentType(contentType: string | undefined): boolean {
     return true;
   }
   const essence = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  return essence === '' || essence === 'application/xhtml+xml' || essence.startsWith('text/');
+  return (
+    essence === '' ||
+    essence === 'application/xhtml+xml' ||
+    essence.startsWith('text/') ||
+    // JSON is read for the platform probes (YouTube oEmbed, Bilibili's view API).
+    essence === 'application/json' ||
+    essence.endsWith('+json')
+  );
 }
 
 /**

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../classify/classify.js';
+import { applyProbeVerdict } from './apply.js';
+import type { ProbeVerdict } from './probe.js';
+
+const ok: Classification = {
+  outcome: { status: 'ok', reason: 'ok', httpStatus: 200 },
+  pageTitle: 'YouTube',
+};
+const wall: Classification = {
+  outcome: { status: 'unverified', reason: 'bot-wall', httpStatus: 429 },
+  pageTitle: undefined,
+};
+const gone: Classification = {
+  outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 },
+  pageTitle: undefined,
+};
+const removed: ProbeVerdict = {
+  kind: 'outcome',
+  outcome: { status: 'broken', reason: 'video-removed', detail: 'oEmbed answered 404' },
+};
+
+describe('applyProbeVerdict', () => {
+  it.each<[string, Classification, ProbeVerdict | undefined, Classification]>([
+    ['no probe applies', ok, undefined, ok],
+    [
+      'a removed video behind a 200 page becomes broken',
+      ok,
+      removed,
+      { outcome: removed.outcome, pageTitle: 'YouTube' },
+    ],
+    [
+      'a confirmed video keeps ok and takes the platform title',
+      ok,
+      { kind: 'confirmed', title: 'Let us build GPT' },
+      { outcome: ok.outcome, pageTitle: 'Let us build GPT' },
+    ],
+    [
+      'a confirmed video behind a bot wall is ok',
+      wall,
+      { kind: 'confirmed', title: 'Essence of linear algebra' },
+      {
+        outcome: { status: 'ok', reason: 'ok', httpStatus: 429 },
+        pageTitle: 'Essence of linear algebra',
+      },
+    ],
+    [
+      'an inconclusive probe leaves the HTTP answer',
+      ok,
+      { kind: 'inconclusive', detail: '-412' },
+      ok,
+    ],
+    ['a page that is already 404 stays as it is', gone, removed, gone],
+  ])('%s', (_name, classification, verdict, expected) => {
+    expect(applyProbeVerdict(classification, verdict)).toEqual(expected);
+  });
+});
