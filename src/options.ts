@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { STATUSES } from './domain.js';
+import type { ConnectTarget } from './fetch/dispatchers.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
 
@@ -76,8 +77,6 @@ export type ResolvedHostPolicy = {
   accept: ReadonlySet<number>;
 };
 
-/** How `--connect-to host[:port]:address[:port]` remaps a name to a local address. */
-export type ConnectTarget = { address: string; port: number | undefined };
 
 /** Every option of a `check` run, validated and with units converted. */
 export type ResolvedOptions = {
