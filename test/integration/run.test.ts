@@ -1,0 +1,206 @@
+/**
+ * The run as a whole, in-process, on real sockets: dead-network detection from DNS answers,
+ * NXDOMAIN as a broken link when the network is up, per-host politeness with one slow host not
+ * stalling the others, and an interrupted run that still reports what it has.
+ */
+import type { LookupFunction } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { delay, http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveOptions, type CurateFlags } from '../../src/options.js';
+import { parseRoadmap } from '../../src/roadmap/load.js';
+import { ReportSchema } from '../../src/report/schema.js';
+import { runCheck } from '../../src/run.js';
+import { startWebServer, type WebServer } from '../helpers/web-server.js';
+
+let out: string;
+beforeEach(async () => {
+  out = await mkdtemp(join(tmpdir(), 'curate-run-'));
+});
+afterEach(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+function roadmap(urls: readonly string[]) {
+  const resources = urls.map(
+    (url, index) =>
+      `      - { id: r${String(index)}, title: r${String(index)}, url: '${url}', kind: article }`,
+  );
+  return parseRoadmap(
+    [
+      'version: 1',
+      'title: run',
+      'sections:',
+      "  - id: '1'",
+      '    title: s',
+      '    resources:',
+      ...resources,
+    ].join('\n'),
+    'run.yaml',
+  );
+}
+
+/** A DNS that knows only `known` (mapped to 127.0.0.1) and answers NXDOMAIN for everything else. */
+function fakeDns(known: readonly string[]): LookupFunction {
+  return ((hostname: string, options: unknown, callback: (...args: unknown[]) => void) => {
+    const done = typeof options === 'function' ? (options as typeof callback) : callback;
+    const all =
+      typeof options === 'object' &&
+      options !== null &&
+      (options as { all?: boolean }).all === true;
+    if (!known.includes(hostname)) {
+      const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+        code: 'ENOTFOUND',
+        hostname,
+      });
+      setImmediate(() => {
+        done(error);
+      });
+      return;
+    }
+    setImmediate(() => {
+      if (all) done(null, [{ address: '127.0.0.1', family: 4 }]);
+      else done(null, '127.0.0.1', 4);
+    });
+  }) as LookupFunction;
+}
+
+const flags = (extra: CurateFlags = {}): CurateFlags => ({
+  out,
+  retries: '0',
+  allowPrivate: true,
+  quiet: true,
+  ...extra,
+});
+const deps = (lookup?: LookupFunction) => ({
+  toolVersion: 'test',
+  now: () => new Date(),
+  ...(lookup ? { lookup } : {}),
+});
+
+describe('dead network or dead links', () => {
+  it('calls the network down when no name resolves, not even well-known ones, and still writes reports', async () => {
+    const loaded = roadmap([
+      'http://a.example.test/',
+      'http://b.example.test/',
+      'http://c.example.test/',
+    ]);
+    const outcome = await runCheck(
+      loaded,
+      resolveOptions(flags(), undefined, {}),
+      deps(fakeDns([])),
+    );
+    expect(outcome.isNetworkDown).toBe(true);
+    expect(outcome.report.results.every((result) => result.reason === 'network-down')).toBe(true);
+    const written = ReportSchema.parse(
+      JSON.parse(await readFile(join(out, 'report.json'), 'utf8')),
+    );
+    expect(written.networkDown?.message).toMatch(/none of 3 hosts could be reached \(ENOTFOUND\)/);
+  });
+
+  it('calls NXDOMAIN a broken link when a well-known name resolves', async () => {
+    const loaded = roadmap(['http://gone.example.test/']);
+    const outcome = await runCheck(
+      loaded,
+      resolveOptions(flags(), undefined, {}),
+      deps(fakeDns(['example.com'])),
+    );
+    expect(outcome.isNetworkDown).toBe(false);
+    expect(outcome.report.results[0]).toMatchObject({
+      status: 'broken',
+      reason: 'nxdomain',
+      errorCode: 'ENOTFOUND',
+    });
+  });
+});
+
+describe('politeness and interruption', () => {
+  let server: WebServer;
+  let inFlight = new Map<string, number>();
+  let maxInFlight = new Map<string, number>();
+  const finishedOrder: string[] = [];
+
+  beforeEach(async () => {
+    inFlight = new Map();
+    maxInFlight = new Map();
+    finishedOrder.length = 0;
+    server = await startWebServer([
+      http.get('*', async ({ request }) => {
+        const url = new URL(request.url);
+        const host = url.hostname;
+        inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
+        maxInFlight.set(host, Math.max(maxInFlight.get(host) ?? 0, inFlight.get(host) ?? 0));
+        await delay(host === 'slow.example.test' ? 400 : 20);
+        inFlight.set(host, (inFlight.get(host) ?? 1) - 1);
+        finishedOrder.push(host);
+        return HttpResponse.html('<title>ok</title>');
+      }),
+    ]);
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  const connectTo = (names: readonly string[]) =>
+    names.map((name) => `${name}:80:127.0.0.1:${String(server.port)}`);
+
+  it('never has more than --per-host requests in flight on one host, and a slow host does not stall the others', async () => {
+    const slow = Array.from(
+      { length: 6 },
+      (_, index) => `http://slow.example.test/${String(index)}`,
+    );
+    const fast = Array.from(
+      { length: 12 },
+      (_, index) => `http://fast.example.test/${String(index)}`,
+    );
+    const options = resolveOptions(
+      flags({
+        perHost: '2',
+        concurrency: '3',
+        connectTo: connectTo(['slow.example.test', 'fast.example.test']),
+      }),
+      undefined,
+      {},
+    );
+    const outcome = await runCheck(roadmap([...slow, ...fast]), options, deps());
+    expect(outcome.report.summary.ok).toBe(18);
+    expect(maxInFlight.get('slow.example.test')).toBe(2);
+    expect(maxInFlight.get('fast.example.test')).toBeLessThanOrEqual(2);
+    // The fast host finished all its work before the slow one was done, although the slow
+    // host's targets came first in the roadmap and the global limit is only 3.
+    expect(finishedOrder.lastIndexOf('fast.example.test')).toBeLessThan(
+      finishedOrder.lastIndexOf('slow.example.test'),
+    );
+  });
+
+  it('writes a partial report marking unfinished links interrupted when the run is stopped', async () => {
+    const controller = new AbortController();
+    const urls = Array.from(
+      { length: 8 },
+      (_, index) => `http://slow.example.test/${String(index)}`,
+    );
+    const options = resolveOptions(
+      flags({ perHost: '1', connectTo: connectTo(['slow.example.test']) }),
+      undefined,
+      {},
+    );
+    setTimeout(() => {
+      controller.abort();
+    }, 1_000);
+    const outcome = await runCheck(roadmap(urls), options, {
+      ...deps(),
+      signal: controller.signal,
+    });
+    const reasons = outcome.report.results.map((result) => result.reason);
+    expect(outcome.report.partial).toBe(true);
+    expect(reasons.filter((reason) => reason === 'ok').length).toBeGreaterThan(0);
+    expect(reasons.filter((reason) => reason === 'interrupted').length).toBeGreaterThan(0);
+    expect(reasons.every((reason) => reason === 'ok' || reason === 'interrupted')).toBe(true);
+    const written = ReportSchema.parse(
+      JSON.parse(await readFile(join(out, 'report.json'), 'utf8')),
+    );
+    expect(written.partial).toBe(true);
+  });
+});
