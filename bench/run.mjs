@@ -4,7 +4,8 @@
  * table: wall time against the physical lower bound, peak RSS, CPU per link, requests per URL,
  * and the farm's own count of requests in flight and connections per host.
  *
- *   node bench/run.mjs [--quick] [--all-peers] [--no-peers] [--timeout 300] [--out bench/results]
+ *   node bench/run.mjs [--quick] [--repeat 1] [--all-peers] [--no-peers] [--timeout 300]
+ *                      [--out bench/results] [--seed 1]
  *
  * All traffic stays on 127.0.0.0/8. Every child has a deadline, so the run always ends.
  */
@@ -108,6 +109,7 @@ function parseArgs(argv) {
     timeoutMs: Number(value('--timeout', '300')) * 1000,
     outDir: path.resolve(value('--out', path.join(BENCH_DIR, 'results'))),
     seed: Number(value('--seed', '1')),
+    repeat: Math.max(1, Number(value('--repeat', '1'))),
   };
 }
 
@@ -159,6 +161,50 @@ async function startupMs(args, dir, timeoutMs) {
   return Math.min(...samples);
 }
 
+/**
+ * Runs one tool on a settled farm and reads what the farm saw; the runner's own CPU time over
+ * the run is the farm's (it serves from this process), to show the farm was not the bottleneck.
+ */
+async function measureOnFarm(farm, args, { cwd, runDir, timeoutMs }) {
+  await settleFarm(farm);
+  const cpuBefore = process.cpuUsage();
+  const measured = await measureCommand(process.execPath, args, {
+    cwd,
+    stdoutPath: path.join(runDir, 'stdout.txt'),
+    stderrPath: path.join(runDir, 'stderr.txt'),
+    timeoutMs,
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  return { measured, stats: farm.stats(), farmCpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/**
+ * Runs `once` `times` times and keeps the fastest run (noise from other work on the machine
+ * only ever adds time), but the worst politeness and the worst correctness seen in any run.
+ */
+async function repeated(times, once) {
+  const runs = [];
+  for (let i = 0; i < times; i += 1) runs.push(await once());
+  const fastest = runs.reduce((a, b) => (b.measured.wallMs < a.measured.wallMs ? b : a));
+  const wrongCount = (run) =>
+    run.score === undefined
+      ? Number.POSITIVE_INFINITY
+      : Object.values(run.score.wrong).reduce((x, y) => x + y, 0);
+  const worstScore = runs.reduce((a, b) => (wrongCount(b) > wrongCount(a) ? b : a)).score;
+  return {
+    ...fastest,
+    score: worstScore,
+    stats: {
+      ...fastest.stats,
+      maxInFlightPerHost: Math.max(...runs.map((run) => run.stats.maxInFlightPerHost)),
+      maxOpenConnectionsPerHost: Math.max(
+        ...runs.map((run) => run.stats.maxOpenConnectionsPerHost),
+      ),
+    },
+    wallsMs: runs.map((run) => run.measured.wallMs),
+  };
+}
+
 async function runCurate(benchCase, files, run, context) {
   const { farm, options, defaults } = context;
   const runDir = path.join(files.dir, `curate-${run.flags.length === 0 ? 'defaults' : 'c64-p8'}`);
@@ -168,34 +214,31 @@ async function runCurate(benchCase, files, run, context) {
     runDir,
     options.timeoutMs,
   );
-  await settleFarm(farm);
-  const measured = await measureCommand(
-    process.execPath,
-    [
-      CURATE_CLI,
-      'check',
-      files.roadmapPath,
-      '-o',
-      runDir,
-      '--allow-private',
-      '--quiet',
-      ...run.flags,
-    ],
-    {
+  const args = [
+    CURATE_CLI,
+    'check',
+    files.roadmapPath,
+    '-o',
+    runDir,
+    '--allow-private',
+    '--quiet',
+    ...run.flags,
+  ];
+  const result = await repeated(options.repeat, async () => {
+    const onFarm = await measureOnFarm(farm, args, {
       cwd: ROOT_DIR,
-      stdoutPath: path.join(runDir, 'stdout.txt'),
-      stderrPath: path.join(runDir, 'stderr.txt'),
+      runDir,
       timeoutMs: options.timeoutMs,
-    },
-  );
-  const stats = farm.stats();
-  const report = await readFile(path.join(runDir, 'report.json'), 'utf8')
-    .then((text) => JSON.parse(text))
-    .catch(() => undefined);
-  const score =
-    report === undefined ? undefined : scoreVerdicts(benchCase.resources, curateVerdicts(report));
+    });
+    const report = await readFile(path.join(runDir, 'report.json'), 'utf8')
+      .then((text) => JSON.parse(text))
+      .catch(() => undefined);
+    const score =
+      report === undefined ? undefined : scoreVerdicts(benchCase.resources, curateVerdicts(report));
+    return { ...onFarm, score };
+  });
   const limits = curateLimits(run.flags, defaults);
-  return { tool: `curate ${run.label}`, measured, stats, score, startupMs: startup, limits };
+  return { tool: `curate ${run.label}`, ...result, startupMs: startup, limits };
 }
 
 async function runPeer(name, benchCase, files, context) {
@@ -203,27 +246,23 @@ async function runPeer(name, benchCase, files, context) {
   const peer = PEERS[name];
   const runDir = path.join(files.dir, name);
   await mkdir(runDir, { recursive: true });
-  await settleFarm(farm);
-  const stdoutPath = path.join(runDir, 'stdout.txt');
-  const measured = await measureCommand(
-    process.execPath,
-    [peer.bin, ...peer.args(files.markdownPath)],
-    {
+  const args = [peer.bin, ...peer.args(files.markdownPath)];
+  const result = await repeated(options.repeat, async () => {
+    const onFarm = await measureOnFarm(farm, args, {
       cwd: runDir,
-      stdoutPath,
-      stderrPath: path.join(runDir, 'stderr.txt'),
+      runDir,
       timeoutMs: options.timeoutMs,
-    },
-  );
-  const stats = farm.stats();
-  const stdout = await readFile(stdoutPath, 'utf8');
-  let score;
-  try {
-    score = scoreVerdicts(benchCase.resources, peer.verdicts(stdout));
-  } catch {
-    score = undefined;
-  }
-  return { tool: name, measured, stats, score, startupMs: undefined, limits: peer.limits };
+    });
+    const stdout = await readFile(path.join(runDir, 'stdout.txt'), 'utf8');
+    let score;
+    try {
+      score = scoreVerdicts(benchCase.resources, peer.verdicts(stdout));
+    } catch {
+      score = undefined;
+    }
+    return { ...onFarm, score };
+  });
+  return { tool: name, ...result, startupMs: undefined, limits: peer.limits };
 }
 
 const seconds = (ms) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));

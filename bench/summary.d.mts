@@ -14,11 +14,13 @@ export type BenchRecord = {
   isDefaults: boolean;
   limits: { concurrency: number; perHost: number };
   wallMs: number;
+  wallsMs: number[];
   boundMs: number;
   simpleBoundMs: number;
   startupMs: number | undefined;
   peakRssBytes: number | undefined;
   cpuMs: number | undefined;
+  farmCpuMs: number | undefined;
   exitCode: number;
   isTimedOut: boolean;
   requests: number;
