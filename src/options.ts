@@ -45,6 +45,10 @@ export const DEFAULTS = {
   vantage: 'global',
   /** How long an ok result in the `--cache` file is reused without a request. @default 1 day */
   cacheMaxAgeMs: 24 * 60 * 60 * 1000,
+  /** `history`: failing audits in a row before a link counts as failing. @default 2 */
+  failAfter: 2,
+  /** `history`: observations kept per link in history.json. @default 20 */
+  historyKeep: 20,
 } as const;
 
 /** Raw command-line flags, exactly as commander hands them over: all optional, mostly strings. */

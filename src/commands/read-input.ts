@@ -1,6 +1,8 @@
 /** Reading the input files of `diff`, `fix --from` and `history`, with errors a person can act on. */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { parseReport } from '../report/parse.js';
+import type { Report } from '../report/schema.js';
 
 /** The text of an input file; an unreadable file is an `InputError` (exit 2) naming it. */
 export async function readInputFile(path: string, what: string): Promise<string> {
@@ -35,4 +37,9 @@ function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined;
+}
+
+/** Reads a report.json given on the command line; unreadable or invalid → `InputError`. */
+export async function readReportFile(path: string): Promise<Report> {
+  return parseReport(await readInputFile(path, 'the report'), path);
 }
