@@ -1,4 +1,5 @@
 /** `curate check`: fetch everything, write the reports, exit by --fail-on. */
+import { isAbsolute, relative } from 'node:path';
 import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
 import { cachedResult, updateResultCache } from '../cache/result-cache.js';
@@ -100,7 +101,10 @@ async function writeGithubOutput(
   options: ResolvedOptions,
   io: CommandIo,
 ): Promise<void> {
-  for (const annotation of reportAnnotations(report, { failing: options.failOn })) {
+  // GitHub places annotations by repository path; the workflow runs at the repository root.
+  const path = report.roadmap.path;
+  const file = isAbsolute(path) ? relative(io.cwd, path) : path;
+  for (const annotation of reportAnnotations(report, { failing: options.failOn, file })) {
     io.stdout.write(`${formatAnnotation(annotation)}\n`);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;

@@ -31,6 +31,7 @@ export function renderMarkdown(report: Report): string {
     summarySentence(report),
     '',
     ...banner(report),
+    ...cacheNote(report),
     ...countsTable(report),
     '',
     '## Needs attention',
@@ -74,6 +75,16 @@ function banner(report: Report): string[] {
     ];
   }
   return [];
+}
+
+/** Says how many ok results were reused from `--cache`, so no one mistakes them for new checks. */
+function cacheNote(report: Report): string[] {
+  const cached = allChecks(report).filter((check) => check.cached === true).length;
+  if (cached === 0) return [];
+  return [
+    `> ${plural(cached, 'ok result')} reused from the cache (\`"cached": true\` in report.json), not fetched in this run.`,
+    '',
+  ];
 }
 
 function countsTable(report: Report): string[] {

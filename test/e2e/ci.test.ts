@@ -169,7 +169,7 @@ function lineOf(file: string, text: string): number {
 describe('a pull request that adds one broken link (pr.yml)', () => {
   it('annotates that line, fails, writes the job summary, and fetches nothing else', async () => {
     const base = await git(dir, 'rev-parse', 'HEAD');
-    // The PR also re-indents nothing but moves a resource: moving must not be re-checked.
+    // The new resource goes at the end of section 1, between resources that must not be fetched.
     const changed = ROADMAP.replace('  - id: "2"\n', `${NEW_RESOURCE}  - id: "2"\n`);
     await writeFile(join(dir, 'roadmap.yaml'), changed);
     await git(dir, 'commit', '-qam', 'add a resource');
