@@ -185,6 +185,13 @@ describe('renderMarkdown', () => {
     expect(lines.filter((line) => line.includes('from the cache'))).toEqual(expected);
   });
 
+  it('says there was nothing to check when no resource was selected', () => {
+    const lines = renderMarkdown(reportOf([])).split('\n');
+    expect(lines[2]).toBe(
+      'Nothing to check: no resource was selected for this run (2026-11-28 18:00 UTC).',
+    );
+  });
+
   it('lists broken, then unreachable, then redirected, then unverified, each grouped by section', () => {
     const markdown = renderMarkdown(reportOf(representativeResults()));
     const headings = markdown.split('\n').filter((line) => line.startsWith('###'));

@@ -45,6 +45,10 @@ export function renderMarkdown(report: Report): string {
 
 function summarySentence(report: Report): string {
   const { summary, mirrorSummary } = report;
+  if (summary.total === 0) {
+    // --changed-since with no change, or a shard with no resource: say so rather than "0 ok".
+    return `Nothing to check: no resource was selected for this run (${formatUtc(report.startedAt)}).`;
+  }
   const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
   const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
   return (

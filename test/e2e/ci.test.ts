@@ -252,6 +252,7 @@ describe('a pull request that adds one broken link (pr.yml)', () => {
     expect(result?.stderr).toContain('nothing to check');
     expect(result?.stdout).toContain('0 resources: nothing to check.');
     expect((await readReport(join(dir, 'out', 'report.json'))).summary.total).toBe(0);
+    expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toContain('Nothing to check');
   });
 });
 
