@@ -11,6 +11,7 @@ const pureStages = [
   'src/report/**',
   'src/ci/**',
   'src/probes/**',
+  'src/cache/**',
   'src/roadmap/fix.ts',
   'src/roadmap/changed-since.ts',
   'src/roadmap/lint.ts',
@@ -33,7 +34,12 @@ export default tseslint.config(
   },
   {
     files: pureStages,
-    ignores: ['src/report/write.ts', 'src/region/load-rules.ts', 'src/**/*.test.ts'],
+    ignores: [
+      'src/report/write.ts',
+      'src/region/load-rules.ts',
+      'src/cache/cache-file.ts',
+      'src/**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
+import { registerDiffCommand } from './commands/diff.js';
+import { registerFixCommand } from './commands/fix.js';
+import { registerHistoryCommand } from './commands/history.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
@@ -83,6 +86,9 @@ async function main(): Promise<void> {
     .exitOverride();
   registerValidateCommand(program, run);
   registerCheckCommand(program, run);
+  registerDiffCommand(program, run);
+  registerFixCommand(program, run);
+  registerHistoryCommand(program, run);
 
   try {
     await program.parseAsync(process.argv);

@@ -162,6 +162,8 @@ export type CheckResult = CheckOutcome & {
   checkedAt: string;
   /** The page's `<title>`, when an HTML page was read. */
   pageTitle?: string;
+  /** Reused from the `--cache` file instead of fetched; `checkedAt` is the real check's time. */
+  isCached?: boolean;
 };
 
 /** Exhaustiveness guard for `switch` statements over unions. */

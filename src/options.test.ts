@@ -17,12 +17,14 @@ describe('parseDurationMs', () => {
     ['2m', 120_000],
     ['1.5s', 1_500],
     ['20', 20_000],
+    ['12h', 43_200_000],
+    ['1d', 86_400_000],
     [3, 3_000],
   ] as const)('%s → %i ms', (input, expected) => {
     expect(parseDurationMs(input, '--timeout')).toBe(expected);
   });
 
-  it.each(['soon', '10h', '-5s', '0s'])('rejects %s', (input) => {
+  it.each(['soon', '10y', '1w', '-5s', '0s'])('rejects %s', (input) => {
     expect(() => parseDurationMs(input, '--timeout')).toThrow(UsageError);
   });
 });
@@ -65,6 +67,27 @@ describe('expandEnv', () => {
 });
 
 describe('resolveOptions', () => {
+  it.each([
+    [{}, { shard: undefined, changedSince: undefined, format: 'text', cache: undefined }],
+    [
+      { shard: '2/4', changedSince: 'origin/main', format: 'github' },
+      { shard: { index: 2, total: 4 }, changedSince: 'origin/main', format: 'github' },
+    ],
+    [{ cache: 'c.json' }, { cache: { file: 'c.json', maxAgeMs: DEFAULTS.cacheMaxAgeMs } }],
+    [{ cache: 'c.json', maxAge: '12h' }, { cache: { file: 'c.json', maxAgeMs: 43_200_000 } }],
+  ] as const)('resolves the CI flags %j', (flags, expected) => {
+    expect(resolveOptions(flags, undefined, {})).toMatchObject(expected);
+  });
+
+  it.each([
+    [{ shard: '3/2' }, /shard 3 does not exist/],
+    [{ format: 'sarif' }, /--format: "sarif"/],
+    [{ maxAge: '1d' }, /--max-age only applies with --cache/],
+    [{ cache: 'c.json', maxAge: 'old' }, /--max-age: "old"/],
+  ] as const)('refuses %j', (flags, message) => {
+    expect(() => resolveOptions(flags, undefined, {})).toThrow(message);
+  });
+
   it('fills every option from DEFAULTS when nothing is given', () => {
     const options = resolveOptions({}, undefined, {});
     expect(options).toMatchObject({

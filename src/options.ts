@@ -4,6 +4,7 @@
  * never shadow a file setting). Pure: the environment comes in as a parameter.
  */
 import { z } from 'zod';
+import { parseShard, type Shard } from './ci/shard.js';
 import { STATUSES } from './domain.js';
 import type { ConnectTarget } from './fetch/dispatchers.js';
 import { UsageError } from './errors.js';
@@ -43,6 +44,12 @@ export const DEFAULTS = {
   connectTimeoutMs: 10_000,
   /** Where observations are made from. @default "global" */
   vantage: 'global',
+  /** How long an ok result in the `--cache` file is reused without a request. @default 1 day */
+  cacheMaxAgeMs: 24 * 60 * 60 * 1000,
+  /** `history`: failing audits in a row before a link counts as failing. @default 2 */
+  failAfter: 2,
+  /** `history`: observations kept per link in history.json. @default 20 */
+  historyKeep: 20,
 } as const;
 
 /** Raw command-line flags, exactly as commander hands them over: all optional, mostly strings. */
@@ -65,7 +72,16 @@ export type CurateFlags = {
   vantage?: string;
   connectTo?: string[];
   caFile?: string;
+  shard?: string;
+  changedSince?: string;
+  format?: string;
+  cache?: string;
+  maxAge?: string;
 };
+
+/** Output styles of `check --format`: `github` adds workflow annotations and a job summary. */
+export const CHECK_FORMATS = ['text', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** The parts of the environment curate reads (cli.ts reads them; nothing else does). */
 export type CurateEnv = Readonly<Record<string, string | undefined>>;
@@ -76,7 +92,6 @@ export type ResolvedHostPolicy = {
   headers: Readonly<Record<string, string>>;
   accept: ReadonlySet<number>;
 };
-
 
 /** Every option of a `check` run, validated and with units converted. */
 export type ResolvedOptions = {
@@ -99,6 +114,13 @@ export type ResolvedOptions = {
   readonly hosts: ReadonlyMap<string, ResolvedHostPolicy>;
   readonly connectTo: ReadonlyMap<string, ConnectTarget>;
   readonly caFile: string | undefined;
+  /** `--shard i/n`: only the resources of this part of the partition. */
+  readonly shard: Shard | undefined;
+  /** `--changed-since <ref>`: only resources added or re-pointed since this git ref. */
+  readonly changedSince: string | undefined;
+  readonly format: CheckFormat;
+  /** `--cache FILE`: reuse ok results younger than `maxAgeMs` instead of fetching again. */
+  readonly cache: { file: string; maxAgeMs: number } | undefined;
   /** Problems that do not stop the run (e.g. a header whose ${VAR} is not set). */
   readonly warnings: readonly string[];
 };
@@ -110,18 +132,20 @@ const positiveInt = (flag: string) =>
     .transform(Number)
     .pipe(z.number().int().min(1, `${flag} must be at least 1`));
 
-/** Parses `15s`, `500ms`, `2m`, or a plain number of seconds, into milliseconds. */
+const DURATION_UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Parses `15s`, `500ms`, `2m`, `12h`, `1d`, or a plain number of seconds, into milliseconds. */
 export function parseDurationMs(text: string | number, label: string): number {
   if (typeof text === 'number') return text * 1000;
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/.exec(text.trim());
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
   if (match === null) {
     throw new UsageError(`${label}: "${text}" is not a duration.`, {
-      hint: 'Write it like 15s, 500ms or 2m (a plain number means seconds).',
+      hint: 'Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).',
     });
   }
   const value = Number(match[1]);
-  const unit = match[2] ?? 's';
-  const ms = unit === 'ms' ? value : unit === 's' ? value * 1000 : value * 60_000;
+  const unit = (match[2] ?? 's') as keyof typeof DURATION_UNIT_MS;
+  const ms = value * DURATION_UNIT_MS[unit];
   if (ms <= 0) throw new UsageError(`${label} must be longer than 0.`);
   return Math.round(ms);
 }
@@ -317,7 +341,40 @@ export function resolveOptions(
     hosts: resolveHosts(settings, env, warnings),
     connectTo: parseConnectTo(flags.connectTo ?? []),
     caFile: flags.caFile,
+    ...resolveSelectionAndOutput(flags),
     warnings,
+  };
+}
+
+/** The CI flags of `check`: which resources (shard, changed since), output style, cache. */
+function resolveSelectionAndOutput(
+  flags: CurateFlags,
+): Pick<ResolvedOptions, 'shard' | 'changedSince' | 'format' | 'cache'> {
+  const format = CHECK_FORMATS.find((candidate) => candidate === (flags.format ?? 'text'));
+  if (format === undefined) {
+    throw new UsageError(
+      `--format: "${flags.format ?? ''}" is not one of ${CHECK_FORMATS.join(', ')}.`,
+    );
+  }
+  if (flags.maxAge !== undefined && flags.cache === undefined) {
+    throw new UsageError('--max-age only applies with --cache FILE.', {
+      hint: 'Example: --cache .curate-cache.json --max-age 1d',
+    });
+  }
+  return {
+    shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
+    changedSince: flags.changedSince,
+    format,
+    cache:
+      flags.cache === undefined
+        ? undefined
+        : {
+            file: flags.cache,
+            maxAgeMs:
+              flags.maxAge === undefined
+                ? DEFAULTS.cacheMaxAgeMs
+                : parseDurationMs(flags.maxAge, '--max-age'),
+          },
   };
 }
 

@@ -15,6 +15,7 @@ import { fetchTarget, type FetchSettings } from './fetch/http-client.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { DEFAULTS, hostPolicyFor, type ResolvedOptions } from './options.js';
 import { planChecks } from './plan/plan-checks.js';
+import type { ResourceSelector } from './plan/select.js';
 import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
 import { createProbeRunner, DEFAULT_PROBES, type ProbeFetch } from './probes/probe.js';
 import { toProbeResponse } from './probes/probe-response.js';
@@ -40,6 +41,10 @@ export type RunDeps = {
   onProgress?: (progress: RunProgress) => void;
   /** Called once when the network probe decides nothing can be reached. */
   onNetworkDown?: (verdict: Extract<NetworkVerdict, { kind: 'down' }>) => void;
+  /** Narrows the run to some resources (`--shard`, `--changed-since`); all when absent. */
+  select?: ResourceSelector;
+  /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
+  cachedResult?: (target: CheckTarget) => CheckResult | undefined;
 };
 
 /** The outcome of a run, for cli.ts to print and turn into an exit code. */
@@ -62,17 +67,27 @@ export async function runCheck(
     exclude: options.exclude,
     only: options.only,
     isOffline: options.isOffline,
+    select: deps.select,
   });
   const results = new Map<string, CheckResult>();
+  for (const target of plan.targets) {
+    const cached = deps.cachedResult?.(target);
+    if (cached !== undefined) results.set(target.id, cached);
+  }
+  // Only what the cache did not answer is probed and fetched: a fully cached run sends nothing.
+  const toFetch: Plan = {
+    ...plan,
+    targets: plan.targets.filter((target) => !results.has(target.id)),
+  };
   let networkDown: { message: string } | undefined;
 
-  if (plan.targets.length > 0) {
+  if (toFetch.targets.length > 0) {
     const extraCaPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
     const dispatcher =
       deps.dispatcher ?? createDispatcher(transportSettings(options, extraCaPem, deps));
     try {
       const fetchSettings = toFetchSettings(options);
-      const verdict = await probeNetwork(plan.targets, {
+      const verdict = await probeNetwork(toFetch.targets, {
         dispatcher,
         settings: fetchSettings,
         ...(deps.lookup ? { lookup: deps.lookup } : {}),
@@ -80,12 +95,12 @@ export async function runCheck(
       if (verdict.kind === 'down') {
         networkDown = { message: verdict.message };
         deps.onNetworkDown?.(verdict);
-        for (const target of plan.targets) {
+        for (const target of toFetch.targets) {
           results.set(target.id, skippedResult(target, 'network-down', deps.now()));
         }
       } else {
         await checkTargets(
-          plan,
+          toFetch,
           options,
           fetchSettings,
           dispatcher,
@@ -160,6 +175,8 @@ async function checkTargets(
   const activeHosts = new Map<string, number>();
   const startedAtMs = deps.now().getTime();
   let failing = 0;
+  // Counted here, not from `results`, which also holds the cached results.
+  let done = 0;
 
   // A function, not a narrowed property read: the signal flips while a fetch is in flight.
   const isAborted = (): boolean => deps.signal?.aborted === true;
@@ -193,9 +210,10 @@ async function checkTargets(
         ...(pageTitle === undefined ? {} : { pageTitle }),
       };
       results.set(target.id, result);
+      done += 1;
       if (isFailing(result, options.failOn)) failing += target.refs.length;
       deps.onProgress?.({
-        done: results.size,
+        done,
         total: plan.targets.length,
         failing,
         activeHosts: activeHosts.size,

@@ -63,7 +63,10 @@ describe('renderTrackingIssue', () => {
       'first audit: failures are only new',
       [audit(1)],
       false,
-      ['### New failures (5): counted once they fail 2 audits in a row'],
+      [
+        '## No link has failed 2 audits in a row',
+        '### New failures (5): counted once they fail 2 audits in a row',
+      ],
       ['### Failing ('],
     ],
     [

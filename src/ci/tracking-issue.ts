@@ -55,7 +55,9 @@ export function renderTrackingIssue(
   const shouldBeOpen = flakiness.persistent.length > 0;
   const headline = shouldBeOpen
     ? `${plural(flakiness.persistent.length, 'link')} failing for ${failAfter} or more audits in a row`
-    : 'All links work again';
+    : flakiness.newFailures.length > 0
+      ? `No link has failed ${failAfter} audits in a row`
+      : 'All links work again';
   const lines = [
     TRACKING_ISSUE.marker,
     `## ${headline}`,

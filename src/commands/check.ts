@@ -1,10 +1,17 @@
 /** `curate check`: fetch everything, write the reports, exit by --fail-on. */
+import { isAbsolute, relative } from 'node:path';
 import { Option, type Command } from 'commander';
+import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
+import { cachedResult, updateResultCache } from '../cache/result-cache.js';
+import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/annotations.js';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { resolveOptions, type CurateFlags } from '../options.js';
+import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
+import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { createProgressReporter } from '../progress.js';
 import type { Report } from '../report/schema.js';
-import { loadRoadmap } from '../roadmap/load.js';
+import { appendText } from '../report/write.js';
+import { changedSinceRef } from '../roadmap/changed-at-ref.js';
+import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
 import type { CommandIo, RunCommand } from './io.js';
 
@@ -30,6 +37,12 @@ export async function checkCommand(
   const loaded = await loadRoadmap(file);
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const select = await selectResources(loaded, options, io);
+  const cacheFile = options.cache;
+  const cache = cacheFile === undefined ? undefined : await readCacheFile(cacheFile.file);
+  if (cache?.warning !== undefined) io.stderr.write(`warning: ${cache.warning}\n`);
+  // One clock reading for the whole run, so every cached entry is judged against the same time.
+  const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
 
   const progress = createProgressReporter(io.stderr, options.verbosity, () => Date.now());
   const outcome = await runCheck(loaded, options, {
@@ -43,8 +56,17 @@ export async function checkCommand(
         `The network is unavailable: ${verdict.message}. No link was judged; check the connection or --proxy and run again.\n`,
       );
     },
+    ...(select === undefined ? {} : { select }),
+    ...(cache === undefined
+      ? {}
+      : { cachedResult: (target) => cachedResult(cache.cache, target.id, clock) }),
   });
   progress.finish();
+  if (cache !== undefined && cacheFile !== undefined) {
+    const updated = updateResultCache(cache.cache, outcome.report, Date.now());
+    await writeCacheFile(cacheFile.file, updated);
+  }
+  if (options.format === 'github') await writeGithubOutput(outcome.report, options, io);
   if (options.verbosity !== 'quiet') {
     io.stdout.write(`${summaryLine(outcome.report)}\n`);
     for (const path of outcome.writtenFiles) io.stdout.write(`wrote ${path}\n`);
@@ -53,6 +75,43 @@ export async function checkCommand(
   // An interrupted run has not judged everything: never report it as a clean pass.
   if (io.interruptSignal.aborted) return EXIT_CODES.failing;
   return outcome.failingCount > 0 ? EXIT_CODES.failing : EXIT_CODES.ok;
+}
+
+/** The `--shard` and `--changed-since` selection, saying what it chose unless quiet. */
+async function selectResources(
+  loaded: LoadedRoadmap,
+  options: ResolvedOptions,
+  io: CommandIo,
+): Promise<ResourceSelector | undefined> {
+  const ref = options.changedSince;
+  const changedIds = ref === undefined ? undefined : await changedSinceRef(ref, loaded, io.cwd);
+  if (changedIds !== undefined && options.verbosity !== 'quiet') {
+    const what =
+      changedIds.size === 0
+        ? 'no resource was added or changed, so there is nothing to check'
+        : `${changedIds.size} resource${changedIds.size === 1 ? '' : 's'} added or changed: ${[...changedIds].join(', ')}`;
+    io.stderr.write(`--changed-since ${ref ?? ''}: ${what}.\n`);
+  }
+  return resourceSelector({ shard: options.shard, changedIds });
+}
+
+/** Workflow annotations on the roadmap's lines, and the job summary when Actions asks for one. */
+async function writeGithubOutput(
+  report: Report,
+  options: ResolvedOptions,
+  io: CommandIo,
+): Promise<void> {
+  // GitHub places annotations by repository path; the workflow runs at the repository root.
+  const path = report.roadmap.path;
+  const file = isAbsolute(path) ? relative(io.cwd, path) : path;
+  for (const annotation of reportAnnotations(report, { failing: options.failOn, file })) {
+    io.stdout.write(`${formatAnnotation(annotation)}\n`);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile !== undefined && summaryFile !== '') {
+    const summary = renderJobSummary(report, { failing: options.failOn });
+    await appendText(summaryFile, summary, 'the job summary');
+  }
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -107,6 +166,14 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       collect,
     )
     .option('--ca-file <pem>', 'also trust the CA certificates in this PEM file')
+    .option('--shard <i/n>', 'check only part i of n of the resources (a stable split by id)')
+    .option(
+      '--changed-since <git-ref>',
+      'check only resources added, or whose url or mirrors changed, since this git ref',
+    )
+    .option('--format <format>', 'text (default), or github (workflow annotations, job summary)')
+    .option('--cache <file>', 'reuse ok results recorded in this file instead of fetching again')
+    .option('--max-age <duration>', 'how old a cached ok result may be, e.g. 12h (default: 1d)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every result as it arrives')
     .action((file: string, flags: CheckFlags) => run((io) => checkCommand(file, flags, io)));

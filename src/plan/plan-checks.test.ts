@@ -225,6 +225,17 @@ describe('planChecks', () => {
     ).toEqual([['https://example.test/attention', ['same-as-attention']]]);
   });
 
+  it('keeps only what the selector accepts, within --only, and fetches only their URLs', () => {
+    const select = (id: string) => id !== 'essence' && id !== 'attention';
+    const plan = planChecks(loaded, { ...ALL, only: ['1'], select });
+    expect(plan.resources.map((resource) => resource.id)).toEqual(['no-link', 'same-as-attention']);
+    expect(plan.targets.map((target) => target.id)).toEqual(['https://example.test/attention']);
+    expect(planChecks(loaded, { ...ALL, select: () => false })).toEqual({
+      resources: [],
+      targets: [],
+    });
+  });
+
   it.each([
     [
       ['essense'],

@@ -11,6 +11,7 @@ import { suggestNearest } from '../roadmap/suggest.js';
 import { formatFieldPath, listResources, listSections } from '../roadmap/walk.js';
 import type { FieldPath, ResourceEntry } from '../roadmap/walk.js';
 import { parseLinkUrl } from './normalize-url.js';
+import type { ResourceSelector } from './select.js';
 
 /** The slice of the options that shapes the plan. */
 export type PlanSettings = {
@@ -20,6 +21,8 @@ export type PlanSettings = {
   only: readonly string[];
   /** Plan no fetches at all: every URL that would be checked is skipped with reason `offline`. */
   isOffline: boolean;
+  /** Keeps only the resources it accepts (a shard, a PR's changes); absent keeps all. */
+  select?: ResourceSelector | undefined;
 };
 
 /** What to do with one URL as written, before it is tied to a place in the roadmap. */
@@ -56,31 +59,33 @@ export function planChecks(loaded: LoadedRoadmap, settings: PlanSettings): Plan 
     return link;
   };
 
-  const resources = selectResources(loaded, settings.only).map(
-    ({ resource, path, section, topic }): PlannedResource => ({
-      id: resource.id,
-      sectionId: section.id,
-      sectionTitle: section.title,
-      topic,
-      title: resource.title,
-      kind: resource.kind,
-      access: resource.access ?? {},
-      link: planLink(resource.url, resource.url === undefined ? path : [...path, 'url'], {
-        resourceId: resource.id,
-        role: 'resource',
-      }),
-      mirrors: (resource.mirrors ?? []).map((mirror, index) => ({
-        ...planLink(mirror.url, [...path, 'mirrors', index, 'url'], {
-          resourceId: resource.id,
-          role: 'mirror',
-        }),
-        platform: mirror.platform,
-        lang: mirror.lang,
-        note: mirror.note,
-        isConfirmed: mirror.confirmed ?? true,
-      })),
-    }),
+  const { select } = settings;
+  const selected = selectResources(loaded, settings.only).filter(
+    ({ resource }) => select === undefined || select(resource.id),
   );
+  const resources = selected.map(({ resource, path, section, topic }): PlannedResource => ({
+    id: resource.id,
+    sectionId: section.id,
+    sectionTitle: section.title,
+    topic,
+    title: resource.title,
+    kind: resource.kind,
+    access: resource.access ?? {},
+    link: planLink(resource.url, resource.url === undefined ? path : [...path, 'url'], {
+      resourceId: resource.id,
+      role: 'resource',
+    }),
+    mirrors: (resource.mirrors ?? []).map((mirror, index) => ({
+      ...planLink(mirror.url, [...path, 'mirrors', index, 'url'], {
+        resourceId: resource.id,
+        role: 'mirror',
+      }),
+      platform: mirror.platform,
+      lang: mirror.lang,
+      note: mirror.note,
+      isConfirmed: mirror.confirmed ?? true,
+    })),
+  }));
   return { resources, targets: [...targets].map(([id, { url, refs }]) => ({ id, url, refs })) };
 }
 

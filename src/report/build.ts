@@ -141,6 +141,7 @@ function fromResult(link: PlannedLink, result: CheckResult): LinkCheck {
     ...(result.pageTitle === undefined ? {} : { pageTitle: result.pageTitle }),
     durationMs: result.durationMs,
     checkedAt: result.checkedAt,
+    ...(result.isCached === true ? { cached: true as const } : {}),
   };
 }
 

@@ -167,6 +167,31 @@ describe('renderMarkdown', () => {
     ]);
   });
 
+  it.each([
+    [0, []],
+    [
+      2,
+      [
+        '> 2 ok results reused from the cache (`"cached": true` in report.json), not fetched in this run.',
+      ],
+    ],
+  ])('says when %i results come from the cache', (count, expected) => {
+    const results = [
+      resourceResult('a', BASICS, { cached: true, mirrors: [mirrorResult({ cached: true })] }),
+      resourceResult('b', BASICS),
+    ];
+    const report = reportOf(count === 0 ? [resourceResult('b', BASICS)] : results);
+    const lines = renderMarkdown(report).split('\n');
+    expect(lines.filter((line) => line.includes('from the cache'))).toEqual(expected);
+  });
+
+  it('says there was nothing to check when no resource was selected', () => {
+    const lines = renderMarkdown(reportOf([])).split('\n');
+    expect(lines[2]).toBe(
+      'Nothing to check: no resource was selected for this run (2026-11-28 18:00 UTC).',
+    );
+  });
+
   it('lists broken, then unreachable, then redirected, then unverified, each grouped by section', () => {
     const markdown = renderMarkdown(reportOf(representativeResults()));
     const headings = markdown.split('\n').filter((line) => line.startsWith('###'));

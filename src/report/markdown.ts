@@ -31,6 +31,7 @@ export function renderMarkdown(report: Report): string {
     summarySentence(report),
     '',
     ...banner(report),
+    ...cacheNote(report),
     ...countsTable(report),
     '',
     '## Needs attention',
@@ -44,6 +45,10 @@ export function renderMarkdown(report: Report): string {
 
 function summarySentence(report: Report): string {
   const { summary, mirrorSummary } = report;
+  if (summary.total === 0) {
+    // --changed-since with no change, or a shard with no resource: say so rather than "0 ok".
+    return `Nothing to check: no resource was selected for this run (${formatUtc(report.startedAt)}).`;
+  }
   const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
   const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
   return (
@@ -74,6 +79,16 @@ function banner(report: Report): string[] {
     ];
   }
   return [];
+}
+
+/** Says how many ok results were reused from `--cache`, so no one mistakes them for new checks. */
+function cacheNote(report: Report): string[] {
+  const cached = allChecks(report).filter((check) => check.cached === true).length;
+  if (cached === 0) return [];
+  return [
+    `> ${plural(cached, 'ok result')} reused from the cache (\`"cached": true\` in report.json), not fetched in this run.`,
+    '',
+  ];
 }
 
 function countsTable(report: Report): string[] {

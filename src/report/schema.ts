@@ -44,6 +44,8 @@ const linkCheckShape = {
   pageTitle: z.string().optional(),
   durationMs: z.number().min(0),
   checkedAt: z.string(),
+  /** Present when the result was reused from the `--cache` file, not fetched in this run. */
+  cached: z.literal(true).optional(),
 };
 
 export const MirrorResultSchema = z.strictObject({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InternalError, ReportWriteError } from '../errors.js';
-import { writeReports } from './write.js';
+import { appendText, writeFileAtomically, writeReports } from './write.js';
 
 // Permission bits do not stop root (or Windows), so the unwritable-directory test needs a normal user.
 const canDenyWrites = process.platform !== 'win32' && process.getuid?.() !== 0;
@@ -88,4 +88,44 @@ describe('writeReports', () => {
       expect(await readdir(root)).toEqual([]);
     },
   );
+});
+
+describe('writeFileAtomically and appendText', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'curate-write-file-'));
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('replaces a file in a new directory and leaves no temporary file behind', async () => {
+    const path = join(root, 'deep', 'history.json');
+    await writeFileAtomically(path, 'one\n', 'the history');
+    await writeFileAtomically(path, 'two\n', 'the history');
+    expect(await readFile(path, 'utf8')).toBe('two\n');
+    expect(await readdir(join(root, 'deep'))).toEqual(['history.json']);
+  });
+
+  it('names the file and what it is when it cannot be written', async () => {
+    await writeFile(join(root, 'file'), '');
+    await expect(
+      writeFileAtomically(join(root, 'file', 'cache.json'), '{}', 'the cache'),
+    ).rejects.toThrow(ReportWriteError);
+    await expect(
+      writeFileAtomically(join(root, 'file', 'cache.json'), '{}', 'the cache'),
+    ).rejects.toThrow(/Cannot write the cache to .*cache\.json/);
+  });
+
+  it('appends to what is there', async () => {
+    const path = join(root, 'summary.md');
+    await writeFile(path, 'before\n');
+    await appendText(path, 'after\n', 'the job summary');
+    expect(await readFile(path, 'utf8')).toBe('before\nafter\n');
+    await expect(appendText(join(root, 'no', 'x.md'), '', 'the job summary')).rejects.toThrow(
+      /Cannot append the job summary/,
+    );
+  });
 });

@@ -3,8 +3,8 @@
  * place, so a reader (or a CI step) never sees a half-written report.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { InternalError, ReportWriteError } from '../errors.js';
 
 /** One rendered report: a plain file name inside the output directory and its text. */
@@ -49,6 +49,42 @@ async function writeAtomically(outDir: string, file: ReportFile): Promise<string
     await rm(tempPath, { force: true }).catch(() => undefined);
     throw new ReportWriteError(`Cannot write the report ${path}: ${messageOf(error)}`, {
       hint: hintFor(error, outDir),
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Writes one file atomically (temporary name, then rename), creating its directory: for files
+ * other than the reports, such as the roadmap `curate fix` rewrites, history.json or the cache.
+ * `what` names the file in messages, e.g. "the history".
+ */
+export async function writeFileAtomically(
+  path: string,
+  content: string,
+  what: string,
+): Promise<void> {
+  const dir = dirname(path);
+  const tempPath = join(dir, `.${basename(path)}.${randomUUID()}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(tempPath, content, 'utf8');
+    await rename(tempPath, path);
+  } catch (error) {
+    await rm(tempPath, { force: true }).catch(() => undefined);
+    throw new ReportWriteError(`Cannot write ${what} to ${path}: ${messageOf(error)}`, {
+      hint: `Check that ${dir} exists and may be written to.`,
+      cause: error,
+    });
+  }
+}
+
+/** Appends text to a file that others write too, such as `$GITHUB_STEP_SUMMARY`. */
+export async function appendText(path: string, text: string, what: string): Promise<void> {
+  try {
+    await appendFile(path, text, 'utf8');
+  } catch (error) {
+    throw new ReportWriteError(`Cannot append ${what} to ${path}: ${messageOf(error)}`, {
       cause: error,
     });
   }

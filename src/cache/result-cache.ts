@@ -1,0 +1,116 @@
+/**
+ * The `--cache` file: when each URL last answered ok, so that a contributor's re-run skips what
+ * was fine a moment ago. Only ok results are kept: a failing link is always asked again, so a
+ * cache can make a run faster but never hide a new failure for longer than `--max-age`.
+ */
+import { z } from 'zod';
+import type { CheckResult, OkReason } from '../domain.js';
+import { parseLinkUrl } from '../plan/normalize-url.js';
+import type { Report } from '../report/schema.js';
+
+/** Bumped only for a breaking change of the cache file (an older file is then ignored). */
+export const CACHE_SCHEMA_VERSION = 1;
+
+/** Entries this old are dropped when the cache is written, whatever `--max-age` says. */
+export const CACHE_FORGET_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+const OK_REASONS = ['ok', 'temporary-redirect', 'accepted'] as const satisfies readonly OkReason[];
+
+/** One URL's last ok answer. */
+export const CacheEntrySchema = z.strictObject({
+  reason: z.enum(OK_REASONS),
+  httpStatus: z.number().int(),
+  /** ISO time of the check that answered ok. */
+  checkedAt: z.iso.datetime(),
+});
+
+/** The whole cache file, keyed by normalised URL (the plan's target id, fragment included). */
+export const ResultCacheSchema = z.strictObject({
+  schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
+  entries: z.record(z.string(), CacheEntrySchema),
+});
+
+export type CacheEntry = z.infer<typeof CacheEntrySchema>;
+export type ResultCache = z.infer<typeof ResultCacheSchema>;
+
+/** A cache with nothing in it (no file yet). */
+export function emptyResultCache(): ResultCache {
+  return { schemaVersion: CACHE_SCHEMA_VERSION, entries: {} };
+}
+
+/**
+ * Reads cache text; `undefined` when it is not a cache this version understands. A cache is
+ * disposable, so the caller warns and starts afresh rather than failing the run.
+ */
+export function parseResultCache(text: string): ResultCache | undefined {
+  try {
+    const parsed = ResultCacheSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cache file text: sorted keys and a final newline. */
+export function renderResultCache(cache: ResultCache): string {
+  const keys = Object.keys(cache.entries).sort();
+  const entries = Object.fromEntries(keys.map((key) => [key, cache.entries[key]]));
+  return `${JSON.stringify({ schemaVersion: cache.schemaVersion, entries }, null, 2)}\n`;
+}
+
+/** When a cached answer may stand in for a request. */
+export type CacheClock = { nowMs: number; maxAgeMs: number };
+
+/**
+ * The cached ok result for a target, or `undefined` when there is none younger than `maxAgeMs`.
+ * It keeps the time of the real check and says it is cached, so the report never passes an old
+ * answer off as a new one.
+ */
+export function cachedResult(
+  cache: ResultCache,
+  targetId: string,
+  clock: CacheClock,
+): CheckResult | undefined {
+  const entry = cache.entries[targetId];
+  if (entry === undefined) return undefined;
+  const ageMs = clock.nowMs - Date.parse(entry.checkedAt);
+  // A time in the future (a clock that jumped back) is not trusted either.
+  if (ageMs < 0 || ageMs > clock.maxAgeMs) return undefined;
+  return {
+    status: 'ok',
+    reason: entry.reason,
+    httpStatus: entry.httpStatus,
+    targetId,
+    hops: [],
+    durationMs: 0,
+    checkedAt: entry.checkedAt,
+    isCached: true,
+  };
+}
+
+/**
+ * The cache after a run: every link the report saw answer ok is (re)stored, every link it saw
+ * fail is forgotten, skipped links and cached results leave their entry as it was, and entries
+ * older than `CACHE_FORGET_AFTER_MS` are dropped.
+ */
+export function updateResultCache(cache: ResultCache, report: Report, nowMs: number): ResultCache {
+  const entries = new Map(Object.entries(cache.entries));
+  const links = report.results.flatMap((result) => [result, ...result.mirrors]);
+  for (const link of links) {
+    if (link.url === null || link.cached === true || link.status === 'skipped') continue;
+    const parsed = parseLinkUrl(link.url);
+    if (parsed.kind !== 'ok') continue;
+    const reason = OK_REASONS.find((candidate) => candidate === link.reason);
+    if (link.status === 'ok' && reason !== undefined && link.httpStatus !== undefined) {
+      entries.set(parsed.id, { reason, httpStatus: link.httpStatus, checkedAt: link.checkedAt });
+    } else {
+      entries.delete(parsed.id);
+    }
+  }
+  const isRecent = (entry: CacheEntry): boolean =>
+    nowMs - Date.parse(entry.checkedAt) <= CACHE_FORGET_AFTER_MS;
+  return {
+    schemaVersion: CACHE_SCHEMA_VERSION,
+    entries: Object.fromEntries([...entries].filter(([, entry]) => isRecent(entry))),
+  };
+}

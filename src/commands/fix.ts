@@ -1,0 +1,146 @@
+/**
+ * `curate fix [roadmap]`: rewrites every URL that moved permanently to where it moved, from a
+ * report (`--from`) or a fresh check, and leaves every other byte of the file as it was.
+ */
+import type { Command } from 'commander';
+import { EXIT_CODES, type ExitCode } from '../errors.js';
+import { resolveOptions, type CurateFlags } from '../options.js';
+import { createProgressReporter } from '../progress.js';
+import type { Report } from '../report/schema.js';
+import { writeFileAtomically } from '../report/write.js';
+import {
+  applyUrlFixes,
+  fixesFromReport,
+  renderUnifiedDiff,
+  type FixResult,
+} from '../roadmap/fix.js';
+import { loadRoadmap } from '../roadmap/load.js';
+import { runCheck } from '../run.js';
+import type { CommandIo, RunCommand } from './io.js';
+import { readInputFile, readReportFile } from './read-input.js';
+
+/** Raw flags of `curate fix`: its own, plus the network flags of a fresh check. */
+export type FixFlags = Pick<
+  CurateFlags,
+  | 'out'
+  | 'only'
+  | 'proxy'
+  | 'allowPrivate'
+  | 'connectTo'
+  | 'caFile'
+  | 'timeout'
+  | 'retries'
+  | 'quiet'
+> & { from?: string; dryRun?: boolean };
+
+/**
+ * Fixes moved URLs in the roadmap. Exits 0 when the fixes are applied (or shown, with
+ * `--dry-run`), also when there is nothing to fix; 3 when a fresh check finds no network.
+ */
+export async function fixCommand(
+  file: string | undefined,
+  flags: FixFlags,
+  io: CommandIo,
+): Promise<ExitCode> {
+  const source = await reportToFixFrom(file, flags, io);
+  if (source.kind === 'network-down') return EXIT_CODES.networkDown;
+  const { report, roadmapFile } = source;
+  if (normalisePath(report.roadmap.path) !== normalisePath(roadmapFile)) {
+    io.stderr.write(
+      `warning: the report is of ${report.roadmap.path}, not ${roadmapFile}; only URLs found on the reported lines are fixed.\n`,
+    );
+  }
+  const text = await readInputFile(roadmapFile, 'the roadmap');
+  const result = applyUrlFixes(text, fixesFromReport(report), roadmapFile);
+  if (flags.dryRun === true) {
+    io.stdout.write(renderUnifiedDiff(text, result.text, roadmapFile));
+  } else if (result.text !== text) {
+    await writeFileAtomically(roadmapFile, result.text, 'the roadmap');
+  }
+  io.stderr.write(describeFixes(result, roadmapFile, flags.dryRun === true));
+  return EXIT_CODES.ok;
+}
+
+type FixSource = { kind: 'report'; report: Report; roadmapFile: string } | { kind: 'network-down' };
+
+/** The report to fix from: `--from`, or a check run now (which also writes its reports). */
+async function reportToFixFrom(
+  file: string | undefined,
+  flags: FixFlags,
+  io: CommandIo,
+): Promise<FixSource> {
+  if (flags.from !== undefined) {
+    const report = await readReportFile(flags.from);
+    return { kind: 'report', report, roadmapFile: file ?? report.roadmap.path };
+  }
+  const roadmapFile = file ?? 'roadmap.yaml';
+  const loaded = await loadRoadmap(roadmapFile);
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
+  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const progress = createProgressReporter(io.stderr, options.verbosity, () => Date.now());
+  const outcome = await runCheck(loaded, options, {
+    toolVersion: io.toolVersion,
+    now: () => new Date(),
+    signal: io.interruptSignal,
+    onProgress: progress.onProgress,
+  });
+  progress.finish();
+  if (outcome.isNetworkDown) {
+    io.stderr.write(
+      'The network is unavailable, so no redirect could be seen; nothing was fixed.\n',
+    );
+    return { kind: 'network-down' };
+  }
+  return { kind: 'report', report: outcome.report, roadmapFile };
+}
+
+function describeFixes(result: FixResult, file: string, isDryRun: boolean): string {
+  const verb = isDryRun ? 'would update' : 'updated';
+  const lines = [
+    `${file}: ${verb} ${result.applied.length} moved URL${result.applied.length === 1 ? '' : 's'}${result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.`,
+  ];
+  for (const { fix, reason } of result.skipped) {
+    lines.push(`  skipped ${file}:${fix.line} ${fix.from} → ${fix.to}: ${skipText[reason]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const skipText: Readonly<Record<FixResult['skipped'][number]['reason'], string>> = {
+  'not-found': 'that URL is no longer on that line (the roadmap changed since the report)',
+  'block-scalar': 'the URL is a block scalar (| or >); edit it by hand',
+  conflict: 'another fix already rewrote this URL',
+  unchanged: 'it already points there',
+};
+
+function normalisePath(path: string): string {
+  return path.replaceAll('\\', '/').replace(/^(\.\/)+/, '');
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Adds `fix` to the program. */
+export function registerFixCommand(program: Command, run: RunCommand): void {
+  program
+    .command('fix')
+    .description('rewrite permanently redirected URLs in the roadmap, keeping everything else')
+    .argument('[roadmap]', "roadmap file (default: the report's roadmap, else roadmap.yaml)")
+    .option('--from <report>', 'take the redirects from this report.json instead of checking now')
+    .option('--dry-run', 'print the changes as a unified diff and write nothing')
+    .option(
+      '-o, --out <dir>',
+      'without --from: where the check writes its reports (default: reports)',
+    )
+    .option('--only <id>', 'without --from: check only this resource or section id', collect)
+    .option('--proxy <url>', 'without --from: proxy for every request')
+    .option('--allow-private', 'without --from: allow loopback and private targets')
+    .option('--connect-to <map>', 'without --from: host:port:address:port (repeatable)', collect)
+    .option('--ca-file <pem>', 'without --from: also trust these CA certificates')
+    .option('--timeout <duration>', 'without --from: deadline per request attempt')
+    .option('--retries <n>', 'without --from: extra attempts for 429, 5xx and network errors')
+    .option('-q, --quiet', 'without --from: no progress')
+    .action((file: string | undefined, flags: FixFlags) =>
+      run((io) => fixCommand(file, flags, io)),
+    );
+}

@@ -1,0 +1,155 @@
+/**
+ * `curate history <report.json>`: adds a report to history.json, sorts the links into new,
+ * persistent and recovered failures, and writes the tracking issue for the audit workflow.
+ */
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/tracking-issue.js';
+import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
+import { DEFAULTS, parseFailOn } from '../options.js';
+import {
+  assessFlakiness,
+  DEFAULT_FAILING,
+  emptyHistory,
+  type Flakiness,
+  parseHistory,
+  renderHistory,
+  updateHistory,
+} from '../report/history.js';
+import { writeFileAtomically } from '../report/write.js';
+import type { CommandIo, RunCommand } from './io.js';
+import { readOptionalInputFile, readReportFile } from './read-input.js';
+
+/** Raw flags of `curate history`. */
+export type HistoryFlags = {
+  history?: string;
+  failAfter?: string;
+  keep?: string;
+  trackingIssue?: string;
+  failOn?: string;
+  runUrl?: string;
+};
+
+/**
+ * Records a report in the history. Exits 1 when the tracking issue should be open (some link has
+ * failed `--fail-after` runs in a row), 0 when it should be closed; the files are written either way.
+ */
+export async function historyCommand(
+  reportFile: string,
+  flags: HistoryFlags,
+  io: CommandIo,
+): Promise<ExitCode> {
+  const failAfter = parseCount(flags.failAfter, '--fail-after') ?? DEFAULTS.failAfter;
+  const keep = parseCount(flags.keep, '--keep') ?? DEFAULTS.historyKeep;
+  if (keep <= failAfter) {
+    throw new UsageError(`--keep ${keep} must be more than --fail-after ${failAfter}.`, {
+      hint: 'the history needs one more observation than a failing streak to see a recovery',
+    });
+  }
+  const failing = flags.failOn === undefined ? DEFAULT_FAILING : parseFailOn([flags.failOn]);
+  const report = await readReportFile(reportFile);
+  const historyFile = flags.history ?? join(dirname(reportFile), 'history.json');
+  const text = await readOptionalInputFile(historyFile, 'the history');
+  const before = text === undefined ? emptyHistory() : parseHistory(text, historyFile);
+
+  const history = updateHistory(before, report, { keep });
+  const flakiness = assessFlakiness(history, { failAfter, failing });
+  await writeFileAtomically(historyFile, renderHistory(history), 'the history');
+  io.stdout.write(describeFlakiness(historyFile, Object.keys(history.links).length, flakiness));
+
+  const issue = renderTrackingIssue(report, flakiness, {
+    runUrl: flags.runUrl ?? githubRunUrl(io.env) ?? reportFile,
+    failAfter,
+  });
+  if (flags.trackingIssue !== undefined) {
+    await writeFileAtomically(
+      flags.trackingIssue,
+      renderIssueFile(issue, flags.trackingIssue),
+      'the tracking issue',
+    );
+    io.stdout.write(
+      `wrote ${flags.trackingIssue}: the tracking issue should be ${issue.shouldBeOpen ? 'open' : 'closed'}.\n`,
+    );
+  }
+  return issue.shouldBeOpen ? EXIT_CODES.failing : EXIT_CODES.ok;
+}
+
+/**
+ * The tracking issue file: JSON (`title`, `label`, `shouldBeOpen`, `body`) when the name ends in
+ * `.json`, for actions/github-script; otherwise the Markdown body alone, for `gh --body-file`.
+ */
+function renderIssueFile(issue: TrackingIssue, file: string): string {
+  if (!file.toLowerCase().endsWith('.json')) return issue.body;
+  const json = {
+    title: issue.title,
+    label: TRACKING_ISSUE.label,
+    shouldBeOpen: issue.shouldBeOpen,
+    body: issue.body,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** The Actions run's page, from the variables every workflow run sets. */
+function githubRunUrl(env: CommandIo['env']): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repository || !runId) return undefined;
+  return `${server}/${repository}/actions/runs/${runId}`;
+}
+
+function describeFlakiness(file: string, links: number, flakiness: Flakiness): string {
+  const lines = [
+    `${file}: ${links} links; ${flakiness.persistent.length} persistent, ${flakiness.newFailures.length} new, ${flakiness.recovered.length} recovered.`,
+  ];
+  for (const link of flakiness.persistent) {
+    lines.push(
+      `  persistent  ${link.key}  ${link.latest.status}:${link.latest.reason} since ${link.since} (${link.streak} runs)`,
+    );
+  }
+  for (const link of flakiness.newFailures) {
+    lines.push(
+      `  new         ${link.key}  ${link.latest.status}:${link.latest.reason} since ${link.since}`,
+    );
+  }
+  for (const link of flakiness.recovered) {
+    lines.push(
+      `  recovered   ${link.key}  ${link.latest.status} at ${link.recoveredAt} (failing since ${link.since})`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`${flag}: "${value}" is not a whole number ≥ 1.`);
+  }
+  return Number(value);
+}
+
+/** Adds `history` to the program. */
+export function registerHistoryCommand(program: Command, run: RunCommand): void {
+  program
+    .command('history')
+    .description(
+      'add a report to history.json and write the tracking issue (exit 1 while it should be open)',
+    )
+    .argument('<report>', 'report.json of the run, e.g. merged shards')
+    .option('--history <file>', 'history file to update (default: history.json next to the report)')
+    .option('--fail-after <runs>', 'failing runs in a row before a link counts (default: 2)')
+    .option('--keep <runs>', 'observations kept per link (default: 20)')
+    .option(
+      '--fail-on <statuses>',
+      'statuses counted as failing, comma-separated (default: broken,unreachable)',
+    )
+    .option(
+      '--tracking-issue <file>',
+      'write the tracking issue: JSON (title, label, shouldBeOpen, body) for .json, else the Markdown body',
+    )
+    .option(
+      '--run-url <url>',
+      'link to the run log in the issue (default: from GITHUB_* variables)',
+    )
+    .action((reportFile: string, flags: HistoryFlags) =>
+      run((io) => historyCommand(reportFile, flags, io)),
+    );
+}

@@ -1,0 +1,45 @@
+/** Reading the input files of `diff`, `fix --from` and `history`, with errors a person can act on. */
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { parseReport } from '../report/parse.js';
+import type { Report } from '../report/schema.js';
+
+/** The text of an input file; an unreadable file is an `InputError` (exit 2) naming it. */
+export async function readInputFile(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    const problem =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
+    throw new InputError(
+      `Cannot read ${what} ${path}: ${problem}.`,
+      [{ file: path, line: 0, column: 0, path: '', message: `cannot read ${what}: ${problem}` }],
+      { cause: error },
+    );
+  }
+}
+
+/** Like `readInputFile`, but `undefined` when the file does not exist yet (a first run). */
+export async function readOptionalInputFile(
+  path: string,
+  what: string,
+): Promise<string | undefined> {
+  try {
+    return await readInputFile(path, what);
+  } catch (error) {
+    if (error instanceof InputError && errorCode(error.cause) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+}
+
+/** Reads a report.json given on the command line; unreadable or invalid → `InputError`. */
+export async function readReportFile(path: string): Promise<Report> {
+  return parseReport(await readInputFile(path, 'the report'), path);
+}

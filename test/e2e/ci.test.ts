@@ -1,0 +1,463 @@
+/**
+ * The CI commands end to end, as the workflows run them: the built CLI against a real HTTPS
+ * server on 127.0.0.1 (names mapped with --connect-to), in temporary git repositories.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { http, HttpResponse } from 'msw';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mergeReports } from '../../src/report/merge.js';
+import { ReportSchema, type Report } from '../../src/report/schema.js';
+import { startWebServer, type WebServer } from '../helpers/web-server.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
+const hosts = ['docs.example.test', 'mirror.example.test', 'moved.example.test'];
+
+type CliRun = { code: number; stdout: string; stderr: string };
+
+function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const curate = (args: readonly string[], cwd: string, env: Record<string, string> = {}) =>
+  run(process.execPath, [cli, ...args], cwd, env);
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  const result = await run('git', args, cwd, {
+    GIT_AUTHOR_NAME: 'test',
+    GIT_AUTHOR_EMAIL: 'test@example.test',
+    GIT_COMMITTER_NAME: 'test',
+    GIT_COMMITTER_EMAIL: 'test@example.test',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: cwd,
+  });
+  if (result.code !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+const ROADMAP = `# CI end-to-end roadmap. Comments and quoting must survive curate fix.
+version: 1
+title: CI roadmap
+regions: [cn]
+sections:
+  - id: "1"
+    title: Basics
+    resources:
+      - id: guide        # the one everybody reads first
+        title: Guide
+        url: https://docs.example.test/guide
+        kind: docs
+      - id: tutorial
+        title: Tutorial
+        url: https://docs.example.test/tutorial
+        kind: course
+        mirrors:
+          - { url: 'https://mirror.example.test/tutorial', platform: bilibili, lang: zh }
+      - { id: moved, title: Moved page, url: "https://moved.example.test/old", kind: article }  # keep me
+  - id: "2"
+    title: More
+    resources:
+      - id: flaky
+        title: Sometimes down
+        url: https://docs.example.test/flaky
+        kind: article
+`;
+
+const NEW_RESOURCE = `      - id: new-broken
+        title: Added by a pull request
+        url: https://docs.example.test/missing
+        kind: article
+`;
+
+let isFlakyBroken = false;
+const page = (title: string) =>
+  HttpResponse.html(
+    `<!doctype html><html><head><title>${title}</title></head><body>${title}</body></html>`,
+  );
+const handlers = [
+  http.get('https://docs.example.test/guide', () => page('Guide')),
+  http.get('https://docs.example.test/tutorial', () => page('Tutorial')),
+  http.get('https://docs.example.test/new', () => page('New home')),
+  http.get('https://docs.example.test/flaky', () =>
+    isFlakyBroken ? new HttpResponse('gone', { status: 404 }) : page('Back'),
+  ),
+  http.get('https://docs.example.test/missing', () => new HttpResponse('nope', { status: 404 })),
+  http.get('https://mirror.example.test/tutorial', () => page('教程')),
+  http.get(
+    'https://moved.example.test/old',
+    () =>
+      new HttpResponse(null, {
+        status: 301,
+        headers: { location: 'https://docs.example.test/new' },
+      }),
+  ),
+];
+
+let server: WebServer;
+let workDir: string;
+let dir: string;
+
+/** Flags that send every fixture host to the local server and trust the test CA. */
+const network = (): string[] => [
+  '--allow-private',
+  '--ca-file',
+  caFile,
+  '--retries',
+  '0',
+  ...hosts.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:${server.port}`]),
+];
+
+async function readReport(path: string): Promise<Report> {
+  return ReportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+}
+
+/** Request paths the server saw while `body` ran. */
+async function requestsDuring(body: () => Promise<void>): Promise<string[]> {
+  const from = server.requests.length;
+  await body();
+  return server.requests.slice(from).map((request) => request.url);
+}
+
+beforeAll(async () => {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build`.');
+  server = await startWebServer(handlers, { tls: 'valid' });
+  workDir = await mkdtemp(join(tmpdir(), 'curate-ci-e2e-'));
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+let counter = 0;
+beforeEach(async () => {
+  isFlakyBroken = false;
+  counter += 1;
+  dir = join(workDir, `case-${counter}`);
+  await git(workDir, 'init', '-q', '-b', 'main', dir);
+  await writeFile(join(dir, 'roadmap.yaml'), ROADMAP);
+  await git(dir, 'add', 'roadmap.yaml');
+  await git(dir, 'commit', '-q', '-m', 'base roadmap');
+});
+
+/** The 1-based line on which `text` starts in `file`. */
+function lineOf(file: string, text: string): number {
+  return file.slice(0, file.indexOf(text)).split('\n').length;
+}
+
+describe('a pull request that adds one broken link (pr.yml)', () => {
+  it('annotates that line, fails, writes the job summary, and fetches nothing else', async () => {
+    const base = await git(dir, 'rev-parse', 'HEAD');
+    // The new resource goes at the end of section 1, between resources that must not be fetched.
+    const changed = ROADMAP.replace('  - id: "2"\n', `${NEW_RESOURCE}  - id: "2"\n`);
+    await writeFile(join(dir, 'roadmap.yaml'), changed);
+    await git(dir, 'commit', '-qam', 'add a resource');
+    const summary = join(dir, 'summary.md');
+
+    let result: CliRun | undefined;
+    const requests = await requestsDuring(async () => {
+      result = await curate(
+        [
+          'check',
+          'roadmap.yaml',
+          '--changed-since',
+          base,
+          '--format',
+          'github',
+          '-o',
+          'out',
+          ...network(),
+        ],
+        dir,
+        { GITHUB_STEP_SUMMARY: summary },
+      );
+    });
+    expect(result?.stderr).not.toMatch(/\n\s+at /);
+    expect(result?.code).toBe(1);
+    const line = lineOf(changed, '        url: https://docs.example.test/missing');
+    expect(result?.stdout).toContain(
+      `::error file=roadmap.yaml,line=${line},title=broken%3A new-broken::https://docs.example.test/missing: `,
+    );
+    expect(result?.stdout.match(/^::/gm)).toHaveLength(1);
+    expect(requests).toEqual(['https://docs.example.test/missing']);
+    expect(await readFile(summary, 'utf8')).toMatch(
+      /^### curate check: CI roadmap[\s\S]*Failing \(1\)/,
+    );
+    const report = await readReport(join(dir, 'out', 'report.json'));
+    expect(report.results.map((entry) => entry.id)).toEqual(['new-broken']);
+  });
+
+  it('works in a shallow clone once the base commit is fetched, and names an unknown ref', async () => {
+    const base = await git(dir, 'rev-parse', 'HEAD');
+    await writeFile(
+      join(dir, 'roadmap.yaml'),
+      ROADMAP.replace('  - id: "2"\n', `${NEW_RESOURCE}  - id: "2"\n`),
+    );
+    await git(dir, 'commit', '-qam', 'add a resource');
+    const clone = join(workDir, `clone-${counter}`);
+    await git(workDir, 'clone', '-q', '--depth=1', `file://${dir}`, clone);
+    const args = ['check', '--changed-since', base, '-o', 'out', '--quiet', ...network()];
+
+    const missing = await curate(args, clone);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`unknown git ref '${base}': fetch it first`);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+
+    await git(clone, 'fetch', '-q', '--depth=1', 'origin', base);
+    const fetched = await curate(args, clone);
+    expect(fetched.code).toBe(1);
+    const report = await readReport(join(clone, 'out', 'report.json'));
+    expect(report.results.map((entry) => entry.id)).toEqual(['new-broken']);
+  });
+
+  it('checks nothing and passes when no url changed (moved and reformatted resources)', async () => {
+    const base = await git(dir, 'rev-parse', 'HEAD');
+    // Section 2 moved above section 1 and the flow map written out as a block: same data.
+    const [head, sectionTwo] = ROADMAP.split('  - id: "2"\n') as [string, string];
+    const [preamble, sectionOne] = head.split('sections:\n') as [string, string];
+    const reordered = `${preamble}sections:\n  - id: "2"\n${sectionTwo}${sectionOne}`.replace(
+      '      - { id: moved, title: Moved page, url: "https://moved.example.test/old", kind: article }  # keep me\n',
+      '      - id: moved\n        kind: article\n        url: https://moved.example.test/old\n        title: Moved page\n',
+    );
+    await writeFile(join(dir, 'roadmap.yaml'), reordered);
+    expect((await curate(['validate', 'roadmap.yaml'], dir)).code).toBe(0);
+
+    let result: CliRun | undefined;
+    const requests = await requestsDuring(async () => {
+      result = await curate(['check', '--changed-since', base, '-o', 'out', ...network()], dir);
+    });
+    expect(requests).toEqual([]);
+    expect(result?.code).toBe(0);
+    expect(result?.stderr).toContain('nothing to check');
+    expect(result?.stdout).toContain('0 resources: nothing to check.');
+    expect((await readReport(join(dir, 'out', 'report.json'))).summary.total).toBe(0);
+    expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toContain('Nothing to check');
+  });
+});
+
+/** A report with what changes between runs (times, durations) taken out. */
+function withoutTimes(report: Report): unknown {
+  return JSON.parse(
+    JSON.stringify(report)
+      .replace(/"(startedAt|finishedAt|checkedAt)":"[^"]*"/g, '"$1":"<time>"')
+      .replace(/"durationMs":[\d.]+/g, '"durationMs":0'),
+  );
+}
+
+describe('the scheduled audit (audit.yml)', () => {
+  it('two shards merged equal one unsharded run', async () => {
+    const runs = await Promise.all(
+      [[], ['--shard', '1/2'], ['--shard', '2/2']].map(async (shard, index) => {
+        const out = `out-${index}`;
+        const result = await curate(['check', ...shard, '-o', out, '--quiet', ...network()], dir);
+        expect(result.code).toBe(0);
+        return readReport(join(dir, out, 'report.json'));
+      }),
+    );
+    const [whole, first, second] = runs as [Report, Report, Report];
+    const ids = (report: Report) => report.results.map((entry) => entry.id);
+    expect(ids(first).length + ids(second).length).toBe(ids(whole).length);
+    expect(ids(first).filter((id) => ids(second).includes(id))).toEqual([]);
+    expect(withoutTimes(mergeReports([second, first]))).toEqual(withoutTimes(whole));
+  });
+
+  it('history: new → persistent (issue opens) → recovered (issue closes)', async () => {
+    const audit = async (n: number) => {
+      const out = `audit-${n}`;
+      expect((await curate(['check', '-o', out, '--quiet', ...network()], dir)).code).toBe(
+        isFlakyBroken ? 1 : 0,
+      );
+      return curate(
+        [
+          'history',
+          `${out}/report.json`,
+          '--history',
+          'reports/history.json',
+          '--tracking-issue',
+          `issue-${n}.json`,
+          '--run-url',
+          'https://ci.example.test/run/1',
+        ],
+        dir,
+      );
+    };
+    const issue = async (n: number) =>
+      JSON.parse(await readFile(join(dir, `issue-${n}.json`), 'utf8')) as {
+        title: string;
+        label: string;
+        shouldBeOpen: boolean;
+        body: string;
+      };
+
+    isFlakyBroken = true;
+    const first = await audit(1);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/0 persistent, 1 new, 0 recovered/);
+    expect(first.stdout).toMatch(/^ {2}new +flaky +broken:http-404/m);
+    expect((await issue(1)).shouldBeOpen).toBe(false);
+
+    const second = await audit(2);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/1 persistent, 0 new, 0 recovered/);
+    const open = await issue(2);
+    expect(open).toMatchObject({ shouldBeOpen: true, label: 'link-audit' });
+    expect(open.body).toContain('### Failing (1)');
+    expect(open.body).toContain('`roadmap.yaml:25`');
+
+    isFlakyBroken = false;
+    const third = await audit(3);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/0 persistent, 0 new, 1 recovered/);
+    const closed = await issue(3);
+    expect(closed.shouldBeOpen).toBe(false);
+    expect(closed.body).toContain('### Recovered (1)');
+
+    const history = JSON.parse(await readFile(join(dir, 'reports', 'history.json'), 'utf8')) as {
+      links: Record<string, { status: string }[]>;
+    };
+    expect(history.links.flaky?.map((seen) => seen.status)).toEqual(['broken', 'broken', 'ok']);
+
+    // diff of the first and last audit: the flaky link is fixed; the other way round, it is new.
+    const fixed = await curate(
+      ['diff', 'audit-1/report.json', 'audit-3/report.json', '--json'],
+      dir,
+    );
+    expect(fixed.code).toBe(0);
+    expect((JSON.parse(fixed.stdout) as { fixed: { key: string }[] }).fixed).toEqual([
+      expect.objectContaining({ key: 'flaky' }),
+    ]);
+    const regressed = await curate(['diff', 'audit-3/report.json', 'audit-1/report.json'], dir);
+    expect(regressed.code).toBe(1);
+    expect(regressed.stdout).toMatch(/^New failures \(1\):\n {2}roadmap\.yaml:25 {2}flaky/m);
+  });
+
+  it.each([
+    ['a report that is not JSON', 'report.json', '{', /report\.json is not a report/],
+    [
+      'a history that is not a history',
+      'reports/history.json',
+      '{"links": 1}',
+      /history\.json is not a valid history file/,
+    ],
+  ])('history refuses %s with exit 2 and no stack trace', async (_name, file, text, message) => {
+    const result = await curate(['check', '--offline', '-o', 'reports', '--quiet'], dir);
+    expect(result.code).toBe(0);
+    await writeFile(join(dir, file), text);
+    const reportFile = file === 'report.json' ? 'report.json' : 'reports/report.json';
+    const history = await curate(['history', reportFile], dir);
+    expect(history.code).toBe(2);
+    expect(history.stderr).toMatch(message);
+    expect(history.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('curate fix', () => {
+  const fixed = ROADMAP.replace(
+    '"https://moved.example.test/old"',
+    '"https://docs.example.test/new"',
+  );
+
+  it('--from a report: --dry-run shows the diff, then only the moved URL changes', async () => {
+    expect((await curate(['check', '-o', 'reports', '--quiet', ...network()], dir)).code).toBe(0);
+    const dry = await curate(['fix', '--from', 'reports/report.json', '--dry-run'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      '-      - { id: moved, title: Moved page, url: "https://moved.example.test/old", kind: article }  # keep me\n' +
+        '+      - { id: moved, title: Moved page, url: "https://docs.example.test/new", kind: article }  # keep me\n',
+    );
+    expect(await readFile(join(dir, 'roadmap.yaml'), 'utf8')).toBe(ROADMAP);
+
+    const applied = await curate(['fix', '--from', 'reports/report.json'], dir);
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toContain('roadmap.yaml: updated 1 moved URL.');
+    expect(await readFile(join(dir, 'roadmap.yaml'), 'utf8')).toBe(fixed);
+  });
+
+  it('without --from, checks first and fixes the same way', async () => {
+    let result: CliRun | undefined;
+    const requests = await requestsDuring(async () => {
+      result = await curate(['fix', 'roadmap.yaml', '-o', 'reports', '--quiet', ...network()], dir);
+    });
+    expect(result?.code).toBe(0);
+    expect(requests).toContain('https://moved.example.test/old');
+    expect(await readFile(join(dir, 'roadmap.yaml'), 'utf8')).toBe(fixed);
+  });
+});
+
+describe('check --cache', () => {
+  it('a second run asks nothing for links that were ok, and says the results are cached', async () => {
+    isFlakyBroken = true;
+    const check = (out: string, maxAge: string) =>
+      curate(
+        [
+          'check',
+          '-o',
+          out,
+          '--cache',
+          'cache.json',
+          '--max-age',
+          maxAge,
+          '--quiet',
+          '--fail-on',
+          'none',
+          ...network(),
+        ],
+        dir,
+      );
+    const first = await requestsDuring(async () => {
+      expect((await check('first', '1d')).code).toBe(0);
+    });
+    expect(first.length).toBeGreaterThanOrEqual(5);
+
+    const second = await requestsDuring(async () => {
+      expect((await check('second', '1d')).code).toBe(0);
+    });
+    // Only the failing link and the permanent redirect (with its hop) are asked again.
+    expect(second.sort()).toEqual([
+      'https://docs.example.test/flaky',
+      'https://docs.example.test/new',
+      'https://moved.example.test/old',
+    ]);
+    const guideIn = async (out: string) =>
+      (await readReport(join(dir, out, 'report.json'))).results.find(
+        (entry) => entry.id === 'guide',
+      );
+    const cached = await guideIn('second');
+    expect(cached).toMatchObject({ status: 'ok', cached: true });
+    expect(cached?.checkedAt).toBe((await guideIn('first'))?.checkedAt);
+    const flaky = (await readReport(join(dir, 'second', 'report.json'))).results.find(
+      (entry) => entry.id === 'flaky',
+    );
+    expect(flaky).toMatchObject({ status: 'broken' });
+    expect(flaky).not.toHaveProperty('cached');
+
+    // An entry older than --max-age is fetched again, and the fresh answer is not marked cached.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const expired = await requestsDuring(async () => {
+      expect((await check('third', '1ms')).code).toBe(0);
+    });
+    expect(expired).toContain('https://docs.example.test/guide');
+    expect(await guideIn('third')).not.toHaveProperty('cached');
+  });
+});
