@@ -64,6 +64,7 @@ export type CurateFlags = {
   vantage?: string;
   connectTo?: string[];
   caFile?: string;
+  regionRules?: string[];
 };
 
 /** The parts of the environment curate reads (cli.ts reads them; nothing else does). */
@@ -100,6 +101,8 @@ export type ResolvedOptions = {
   readonly hosts: ReadonlyMap<string, ResolvedHostPolicy>;
   readonly connectTo: ReadonlyMap<string, ConnectTarget>;
   readonly caFile: string | undefined;
+  /** `--region-rules` files (YAML rules or AutoProxy lists), in the order given. */
+  readonly regionRules: readonly string[];
   /** Problems that do not stop the run (e.g. a header whose ${VAR} is not set). */
   readonly warnings: readonly string[];
 };
@@ -318,6 +321,7 @@ export function resolveOptions(
     hosts: resolveHosts(settings, env, warnings),
     connectTo: parseConnectTo(flags.connectTo ?? []),
     caFile: flags.caFile,
+    regionRules: flags.regionRules ?? [],
     warnings,
   };
 }

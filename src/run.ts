@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
 import { classifyOutcome, type AcceptRules } from './classify/classify.js';
-import type { CheckResult, CheckTarget, FetchOutcome, Plan } from './domain.js';
+import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { isFailing } from './domain.js';
 import { UsageError } from './errors.js';
 import { createDispatcher, type TransportSettings } from './fetch/dispatchers.js';
@@ -15,6 +15,9 @@ import { fetchTarget, type FetchSettings } from './fetch/http-client.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { DEFAULTS, hostPolicyFor, type ResolvedOptions } from './options.js';
 import { planChecks } from './plan/plan-checks.js';
+import { assessRegions } from './region/assess.js';
+import { loadRegionInputs } from './region/load-rules.js';
+import { planSuggestedMirrors } from './region/mirror-suggestions.js';
 import type { RunProgress } from './progress.js';
 import { buildReport } from './report/build.js';
 import { renderJson } from './report/json.js';
@@ -60,6 +63,10 @@ export async function runCheck(
     only: options.only,
     isOffline: options.isOffline,
   });
+  const regionInputs = await loadRegionInputs(loaded.roadmap.regions ?? [], options.regionRules);
+  // Known mirrors (hf-mirror.com, ...) are fetched as extra targets: shown only if they answer.
+  const suggested = planSuggestedMirrors(plan);
+  const targets = [...plan.targets, ...suggested.targets];
   const results = new Map<string, CheckResult>();
   let networkDown: { message: string } | undefined;
 
@@ -77,12 +84,12 @@ export async function runCheck(
       if (verdict.kind === 'down') {
         networkDown = { message: verdict.message };
         deps.onNetworkDown?.(verdict);
-        for (const target of plan.targets) {
+        for (const target of targets) {
           results.set(target.id, skippedResult(target, 'network-down', deps.now()));
         }
       } else {
         await checkTargets(
-          plan,
+          targets,
           options,
           fetchSettings,
           dispatcher,
@@ -97,16 +104,22 @@ export async function runCheck(
   }
 
   const isInterrupted = deps.signal?.aborted === true;
-  const report = buildReport(plan, results, {
-    toolVersion: deps.toolVersion,
-    roadmapPath: loaded.file,
-    roadmapTitle: loaded.roadmap.title,
-    vantage: options.vantage,
-    startedAt: startedAt.toISOString(),
-    finishedAt: deps.now().toISOString(),
-    isPartial: isInterrupted || networkDown !== undefined,
-    networkDown,
-  });
+  const built = buildReport(
+    plan,
+    results,
+    {
+      toolVersion: deps.toolVersion,
+      roadmapPath: loaded.file,
+      roadmapTitle: loaded.roadmap.title,
+      vantage: options.vantage,
+      startedAt: startedAt.toISOString(),
+      finishedAt: deps.now().toISOString(),
+      isPartial: isInterrupted || networkDown !== undefined,
+      networkDown,
+    },
+    suggested.byResource,
+  );
+  const report = assessRegions(built, regionInputs);
   const writtenFiles = await writeReports(options.out, [
     { name: 'report.json', content: renderJson(report) },
     { name: 'report.md', content: renderMarkdown(report) },
@@ -130,7 +143,7 @@ export function countFailing(report: Report, failOn: ReadonlySet<string>): numbe
 }
 
 async function checkTargets(
-  plan: Plan,
+  targets: readonly CheckTarget[],
   options: ResolvedOptions,
   fetchSettings: FetchSettings,
   dispatcher: Dispatcher,
@@ -188,7 +201,7 @@ async function checkTargets(
       if (isFailing(result, options.failOn)) failing += target.refs.length;
       deps.onProgress?.({
         done: results.size,
-        total: plan.targets.length,
+        total: targets.length,
         failing,
         activeHosts: activeHosts.size,
         startedAtMs,
@@ -202,7 +215,7 @@ async function checkTargets(
   };
 
   await Promise.all(
-    plan.targets.map((target) =>
+    targets.map((target) =>
       hostLimitFor(target.url.hostname)(() => globalLimit(() => checkOne(target))),
     ),
   );

@@ -107,6 +107,11 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       collect,
     )
     .option('--ca-file <pem>', 'also trust the CA certificates in this PEM file')
+    .option(
+      '--region-rules <file>',
+      'also judge region access by this rules file: YAML rules or an AutoProxy list such as gfwlist (repeatable)',
+      collect,
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every result as it arrives')
     .action((file: string, flags: CheckFlags) => run((io) => checkCommand(file, flags, io)));
