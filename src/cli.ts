@@ -9,6 +9,7 @@ import process from 'node:process';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
 
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     .exitOverride();
   registerValidateCommand(program, run);
   registerCheckCommand(program, run);
+  registerMergeCommand(program, run);
 
   try {
     await program.parseAsync(process.argv);
