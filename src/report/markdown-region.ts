@@ -35,7 +35,7 @@ function oneRegion(
   const name = formatText(region);
   const byId = new Map(report.results.map((resource) => [resource.id, resource]));
   const lines = [
-    `### ${name}: ${summary.open} open, ${summary.vpn} vpn, ${summary.partial} partial, ${summary.unknown} unknown`,
+    `### ${name}: ${summary.open} open, ${summary.vpn} vpn, ${summary.partial} partial, ${summary.unknown} unknown (resources)`,
     '',
   ];
   if (summary.uncovered.length > 0) {
@@ -48,8 +48,13 @@ function oneRegion(
       if (resource !== undefined) lines.push(...uncoveredEntry(resource, region, fileName));
     }
     lines.push('');
-  } else if (summary.vpn > 0) {
-    lines.push(`Every resource that needs a VPN in ${name} has a working mirror.`, '');
+  } else {
+    lines.push(
+      summary.vpn > 0
+        ? `Every resource that needs a VPN in ${name} has a working mirror.`
+        : `No resource needs a VPN in ${name}.`,
+      '',
+    );
   }
   if (summary.conflicts.length > 0) {
     lines.push(
