@@ -12,6 +12,7 @@ import { registerDiffCommand } from './commands/diff.js';
 import { registerFixCommand } from './commands/fix.js';
 import { registerHistoryCommand } from './commands/history.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
 
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   registerDiffCommand(program, run);
   registerFixCommand(program, run);
   registerHistoryCommand(program, run);
+  registerMergeCommand(program, run);
 
   try {
     await program.parseAsync(process.argv);

@@ -77,6 +77,7 @@ export type CurateFlags = {
   format?: string;
   cache?: string;
   maxAge?: string;
+  regionRules?: string[];
 };
 
 /** Output styles of `check --format`: `github` adds workflow annotations and a job summary. */
@@ -121,6 +122,8 @@ export type ResolvedOptions = {
   readonly format: CheckFormat;
   /** `--cache FILE`: reuse ok results younger than `maxAgeMs` instead of fetching again. */
   readonly cache: { file: string; maxAgeMs: number } | undefined;
+  /** `--region-rules` files (YAML rules or AutoProxy lists), in the order given. */
+  readonly regionRules: readonly string[];
   /** Problems that do not stop the run (e.g. a header whose ${VAR} is not set). */
   readonly warnings: readonly string[];
 };
@@ -342,6 +345,7 @@ export function resolveOptions(
     connectTo: parseConnectTo(flags.connectTo ?? []),
     caFile: flags.caFile,
     ...resolveSelectionAndOutput(flags),
+    regionRules: flags.regionRules ?? [],
     warnings,
   };
 }

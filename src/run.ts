@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
 import { classifyOutcome, type AcceptRules } from './classify/classify.js';
-import type { CheckResult, CheckTarget, FetchOutcome, Plan } from './domain.js';
+import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { isFailing } from './domain.js';
 import { UsageError } from './errors.js';
 import { createDispatcher, type TransportSettings } from './fetch/dispatchers.js';
@@ -19,6 +19,9 @@ import type { ResourceSelector } from './plan/select.js';
 import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
 import { createProbeRunner, DEFAULT_PROBES, type ProbeFetch } from './probes/probe.js';
 import { toProbeResponse } from './probes/probe-response.js';
+import { assessRegions } from './region/assess.js';
+import { loadRegionInputs } from './region/load-rules.js';
+import { planSuggestedMirrors } from './region/mirror-suggestions.js';
 import type { RunProgress } from './progress.js';
 import { buildReport } from './report/build.js';
 import { renderJson } from './report/json.js';
@@ -69,25 +72,27 @@ export async function runCheck(
     isOffline: options.isOffline,
     select: deps.select,
   });
+  const regionInputs = await loadRegionInputs(loaded.roadmap.regions ?? [], options.regionRules);
+  // Known mirrors (hf-mirror.com, ...) are fetched as extra targets: shown only if they answer.
+  const suggested = planSuggestedMirrors(plan);
   const results = new Map<string, CheckResult>();
   for (const target of plan.targets) {
     const cached = deps.cachedResult?.(target);
     if (cached !== undefined) results.set(target.id, cached);
   }
   // Only what the cache did not answer is probed and fetched: a fully cached run sends nothing.
-  const toFetch: Plan = {
-    ...plan,
-    targets: plan.targets.filter((target) => !results.has(target.id)),
-  };
+  const toFetch = [...plan.targets, ...suggested.targets].filter(
+    (target) => !results.has(target.id),
+  );
   let networkDown: { message: string } | undefined;
 
-  if (toFetch.targets.length > 0) {
+  if (toFetch.length > 0) {
     const extraCaPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
     const dispatcher =
       deps.dispatcher ?? createDispatcher(transportSettings(options, extraCaPem, deps));
     try {
       const fetchSettings = toFetchSettings(options);
-      const verdict = await probeNetwork(toFetch.targets, {
+      const verdict = await probeNetwork(toFetch, {
         dispatcher,
         settings: fetchSettings,
         ...(deps.lookup ? { lookup: deps.lookup } : {}),
@@ -95,7 +100,7 @@ export async function runCheck(
       if (verdict.kind === 'down') {
         networkDown = { message: verdict.message };
         deps.onNetworkDown?.(verdict);
-        for (const target of toFetch.targets) {
+        for (const target of toFetch) {
           results.set(target.id, skippedResult(target, 'network-down', deps.now()));
         }
       } else {
@@ -115,16 +120,22 @@ export async function runCheck(
   }
 
   const isInterrupted = deps.signal?.aborted === true;
-  const report = buildReport(plan, results, {
-    toolVersion: deps.toolVersion,
-    roadmapPath: loaded.file,
-    roadmapTitle: loaded.roadmap.title,
-    vantage: options.vantage,
-    startedAt: startedAt.toISOString(),
-    finishedAt: deps.now().toISOString(),
-    isPartial: isInterrupted || networkDown !== undefined,
-    networkDown,
-  });
+  const built = buildReport(
+    plan,
+    results,
+    {
+      toolVersion: deps.toolVersion,
+      roadmapPath: loaded.file,
+      roadmapTitle: loaded.roadmap.title,
+      vantage: options.vantage,
+      startedAt: startedAt.toISOString(),
+      finishedAt: deps.now().toISOString(),
+      isPartial: isInterrupted || networkDown !== undefined,
+      networkDown,
+    },
+    suggested.byResource,
+  );
+  const report = assessRegions(built, regionInputs);
   const writtenFiles = await writeReports(options.out, [
     { name: 'report.json', content: renderJson(report) },
     { name: 'report.md', content: renderMarkdown(report) },
@@ -148,7 +159,7 @@ export function countFailing(report: Report, failOn: ReadonlySet<string>): numbe
 }
 
 async function checkTargets(
-  plan: Plan,
+  targets: readonly CheckTarget[],
   options: ResolvedOptions,
   fetchSettings: FetchSettings,
   dispatcher: Dispatcher,
@@ -214,7 +225,7 @@ async function checkTargets(
       if (isFailing(result, options.failOn)) failing += target.refs.length;
       deps.onProgress?.({
         done,
-        total: plan.targets.length,
+        total: targets.length,
         failing,
         activeHosts: activeHosts.size,
         startedAtMs,
@@ -228,7 +239,7 @@ async function checkTargets(
   };
 
   await Promise.all(
-    plan.targets.map((target) =>
+    targets.map((target) =>
       hostLimitFor(target.url.hostname)(() => globalLimit(() => checkOne(target))),
     ),
   );

@@ -174,6 +174,11 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .option('--format <format>', 'text (default), or github (workflow annotations, job summary)')
     .option('--cache <file>', 'reuse ok results recorded in this file instead of fetching again')
     .option('--max-age <duration>', 'how old a cached ok result may be, e.g. 12h (default: 1d)')
+    .option(
+      '--region-rules <file>',
+      'also judge region access by this rules file: YAML rules or an AutoProxy list such as gfwlist (repeatable)',
+      collect,
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every result as it arrives')
     .action((file: string, flags: CheckFlags) => run((io) => checkCommand(file, flags, io)));

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { InputError, InternalError, type InputProblem } from '../errors.js';
+import type { RegionInputs } from './assess.js';
 import { parseAutoProxyList, type AutoProxyList } from './gfwlist.js';
 import { RegionRulesFileSchema, type RegionRules } from './rules-schema.js';
 
@@ -58,6 +59,51 @@ export async function loadAutoProxyFile(
       { cause: error },
     );
   }
+}
+
+/** A `--region-rules` file, loaded as whichever format it is written in. */
+export type LoadedRegionSource =
+  { kind: 'rules'; rules: RegionRules } | { kind: 'list'; list: AutoProxyList };
+
+/**
+ * Loads a `--region-rules` file: a YAML rules file (a mapping with `rules:`, validated as
+ * `rules/cn.yaml` is) or else an AutoProxy list, plain or base64 (gfwlist.txt).
+ */
+export async function loadRegionSourceFile(path: string): Promise<LoadedRegionSource> {
+  const text = (await readText(path, { isMissingOk: false })) ?? '';
+  if (isRulesYaml(text)) {
+    return { kind: 'rules', rules: parseRegionRulesText(text, path, basename(path)) };
+  }
+  return { kind: 'list', list: await loadAutoProxyFile(path) };
+}
+
+/**
+ * Everything the region stage judges by: the files given with `--region-rules`, in order, then
+ * the rules shipped for each region. An earlier rules file decides first, so a maintainer's own
+ * file overrides what curate ships.
+ */
+export async function loadRegionInputs(
+  regions: readonly string[],
+  extraPaths: readonly string[],
+): Promise<RegionInputs> {
+  const shipped = await Promise.all(regions.map((region) => loadDefaultRegionRules(region)));
+  const extra = await Promise.all(extraPaths.map((path) => loadRegionSourceFile(path)));
+  return {
+    regions: [...regions],
+    rules: [
+      ...extra.flatMap((source) => (source.kind === 'rules' ? [source.rules] : [])),
+      ...shipped.filter((rules) => rules !== undefined),
+    ],
+    lists: extra.flatMap((source) => (source.kind === 'list' ? [source.list] : [])),
+  };
+}
+
+/** A YAML mapping with a `rules` key; an AutoProxy list is never one (its lines are not `key:`). */
+function isRulesYaml(text: string): boolean {
+  const document = parseDocument(text, { prettyErrors: false });
+  if (document.errors.length > 0) return false;
+  const value: unknown = document.toJS();
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'rules' in value;
 }
 
 async function readText(

@@ -293,6 +293,15 @@ describe('buildReport', () => {
         redirects: [],
         durationMs: 120,
         checkedAt: CHECKED_AT,
+        // Kept per vantage, so reports from several vantages can be merged and compared.
+        observations: {
+          global: {
+            status: 'broken',
+            reason: 'video-removed',
+            httpStatus: 200,
+            checkedAt: CHECKED_AT,
+          },
+        },
         platform: 'bilibili',
         lang: 'zh',
         note: '中文字幕',

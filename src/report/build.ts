@@ -12,7 +12,8 @@ import type {
   Status,
 } from '../domain.js';
 import { REPORT_SCHEMA_VERSION } from './schema.js';
-import type { Counts, MirrorResult, Report, ResourceResult } from './schema.js';
+import type { Counts, MirrorResult, Observation, Report, ResourceResult } from './schema.js';
+import { detectTitleDrift } from './title-drift.js';
 
 /** What the run knows about itself, passed in so the report never reads a clock. */
 export type ReportMeta = {
@@ -29,14 +30,18 @@ export type ReportMeta = {
 /** The check fields a resource and a mirror share. */
 type LinkCheck = Omit<MirrorResult, 'platform' | 'lang' | 'note' | 'confirmed'>;
 
+/** A known mirror fetched alongside a resource (see `region/mirror-suggestions.ts`). */
+export type SuggestedMirrorTarget = { url: string; platform: string; targetId: string };
+
 /** Builds the report from the plan (what to list) and the results keyed by target id (what was seen). */
 export function buildReport(
   plan: Plan,
   results: ReadonlyMap<string, CheckResult>,
   meta: ReportMeta,
+  suggestions: ReadonlyMap<string, readonly SuggestedMirrorTarget[]> = new Map(),
 ): Report {
   const resourceResults = plan.resources.map((resource) =>
-    toResourceResult(resource, results, meta),
+    toResourceResult(resource, results, meta, suggestions.get(resource.id) ?? []),
   );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -57,7 +62,12 @@ function toResourceResult(
   resource: PlannedResource,
   results: ReadonlyMap<string, CheckResult>,
   meta: ReportMeta,
+  suggestions: readonly SuggestedMirrorTarget[],
 ): ResourceResult {
+  // A suggestion is shown only once it answered: an unverified mirror would mislead.
+  const suggestedMirrors = suggestions.flatMap(({ url, platform, targetId }) =>
+    results.get(targetId)?.status === 'ok' ? [{ url, platform, status: 'ok' as const }] : [],
+  );
   return {
     id: resource.id,
     sectionId: resource.sectionId,
@@ -65,8 +75,12 @@ function toResourceResult(
     ...(resource.topic === undefined ? {} : { topic: resource.topic }),
     title: resource.title,
     kind: resource.kind,
-    ...toLinkCheck(resource.link, results, meta),
-    mirrors: resource.mirrors.map((mirror) => toMirrorResult(mirror, results, meta)),
+    ...(Object.keys(resource.access).length === 0 ? {} : { access: { ...resource.access } }),
+    ...toLinkCheck(resource.link, results, meta, resource.title),
+    mirrors: resource.mirrors.map((mirror) =>
+      toMirrorResult(mirror, results, meta, resource.title),
+    ),
+    ...(suggestedMirrors.length === 0 ? {} : { suggestedMirrors }),
   };
 }
 
@@ -74,9 +88,10 @@ function toMirrorResult(
   mirror: PlannedMirror,
   results: ReadonlyMap<string, CheckResult>,
   meta: ReportMeta,
+  resourceTitle: string,
 ): MirrorResult {
   return {
-    ...toLinkCheck(mirror, results, meta),
+    ...toLinkCheck(mirror, results, meta, resourceTitle),
     ...(mirror.platform === undefined ? {} : { platform: mirror.platform }),
     ...(mirror.lang === undefined ? {} : { lang: mirror.lang }),
     ...(mirror.note === undefined ? {} : { note: mirror.note }),
@@ -89,6 +104,7 @@ function toLinkCheck(
   link: PlannedLink,
   results: ReadonlyMap<string, CheckResult>,
   meta: ReportMeta,
+  roadmapTitle: string,
 ): LinkCheck {
   const unfetched = {
     url: link.url ?? null,
@@ -115,19 +131,25 @@ function toLinkCheck(
         const reason = meta.networkDown === undefined ? 'interrupted' : 'network-down';
         return { ...unfetched, status: 'skipped', reason };
       }
-      return fromResult(link, result);
+      return fromResult(link, result, meta.vantage, roadmapTitle);
     }
     default:
       return assertNever(plan);
   }
 }
 
-function fromResult(link: PlannedLink, result: CheckResult): LinkCheck {
+function fromResult(
+  link: PlannedLink,
+  result: CheckResult,
+  vantage: string,
+  roadmapTitle: string,
+): LinkCheck {
   // The redirected outcome is the only one that knows where its chain ended.
   const finalUrl = result.status === 'redirected' ? result.finalUrl : undefined;
   const httpStatus = 'httpStatus' in result ? result.httpStatus : undefined;
   const errorCode = 'errorCode' in result ? result.errorCode : undefined;
   const detail = 'detail' in result ? result.detail : undefined;
+  const titleDrift = detectTitleDrift(roadmapTitle, result);
   return {
     url: link.url ?? null,
     line: link.line,
@@ -142,6 +164,32 @@ function fromResult(link: PlannedLink, result: CheckResult): LinkCheck {
     durationMs: result.durationMs,
     checkedAt: result.checkedAt,
     ...(result.isCached === true ? { cached: true as const } : {}),
+    ...(isObservation(result) ? { observations: { [vantage]: toObservation(result) } } : {}),
+    ...(titleDrift === undefined ? {} : { titleDrift }),
+  };
+}
+
+/**
+ * Whether a result says something about the URL from this vantage. A skip never does, except
+ * `private-address`: the name resolved to a private address, which a poisoned answer does too.
+ */
+function isObservation(result: CheckResult): boolean {
+  return result.status !== 'skipped' || result.reason === 'private-address';
+}
+
+/** The parts of a result kept per vantage, for comparing and merging vantages. */
+export function toObservation(result: CheckResult): Observation {
+  const httpStatus = 'httpStatus' in result ? result.httpStatus : undefined;
+  const errorCode = 'errorCode' in result ? result.errorCode : undefined;
+  const finalUrl = result.status === 'redirected' ? result.finalUrl : undefined;
+  return {
+    status: result.status,
+    reason: result.reason,
+    ...(httpStatus === undefined ? {} : { httpStatus }),
+    ...(errorCode === undefined ? {} : { errorCode }),
+    ...(result.pageTitle === undefined ? {} : { pageTitle: result.pageTitle }),
+    ...(finalUrl === undefined ? {} : { finalUrl }),
+    checkedAt: result.checkedAt,
   };
 }
 

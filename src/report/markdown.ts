@@ -4,8 +4,12 @@
  */
 import { STATUSES } from '../domain.js';
 import type { Status } from '../domain.js';
+import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
+import { regionSection, titleDriftSection } from './markdown-region.js';
 import { describeReason } from './reasons.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
+
+export { formatCodeSpan, formatText, formatUrl };
 
 /** The statuses that ask for a person, most urgent first. */
 const ATTENTION_ORDER = ['broken', 'unreachable', 'redirected', 'unverified'] as const;
@@ -37,6 +41,8 @@ export function renderMarkdown(report: Report): string {
     '## Needs attention',
     '',
     ...attentionSection(report, fileName),
+    ...titleDriftSection(report, fileName),
+    ...regionSection(report, fileName),
     ...detailsBlock(report, 'ok', (resource) => briefEntry(resource, 'ok')),
     ...detailsBlock(report, 'skipped', (resource) => fullEntry(resource, 'skipped', fileName)),
   ];
@@ -52,7 +58,7 @@ function summarySentence(report: Report): string {
   const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
   const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
   return (
-    `${plural(summary.total, 'resource')}${mirrors} checked from ${formatText(report.vantage)}, ` +
+    `${plural(summary.total, 'resource')}${mirrors} checked from ${formatText((report.vantages ?? [report.vantage]).join(', '))}, ` +
     `${formatUtc(report.startedAt)}: ${counts}.`
   );
 }
@@ -238,39 +244,4 @@ function formatUtc(iso: string): string {
   if (Number.isNaN(date.getTime())) return formatText(iso);
   const text = date.toISOString();
   return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
-}
-
-/** Escapes text for inline Markdown and keeps it on one line, so titles cannot add markup. */
-export function formatText(text: string): string {
-  return (
-    text
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/[\\`*[\]<>|~#]/g, (char) => `\\${char}`)
-      // `_` inside a word (UND_ERR_SOCKET) never starts emphasis, so it stays readable in a terminal.
-      .replace(/(?<![a-z0-9])_|_(?![a-z0-9])/gi, '\\_')
-      // Only `&` that starts an entity would be read as markup; `Q&A` stays as written.
-      .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
-  );
-}
-
-/**
- * A URL that renders as written: an autolink `<…>` when it is one, otherwise a code span, since
- * spaces and other characters would end an autolink early or turn it into HTML.
- */
-export function formatUrl(url: string | null): string {
-  if (url === null) return 'no URL';
-  // CommonMark autolink: a scheme, then no spaces, controls or angle brackets.
-  const isAutolink = /^[a-z][a-z0-9+.-]{1,31}:[^\s<>\p{Cc}]*$/iu.test(url);
-  return isAutolink ? `<${url}>` : formatCodeSpan(url);
-}
-
-/** Text as inline code, fenced with more backticks than it contains. */
-export function formatCodeSpan(text: string): string {
-  const oneLine = text.replace(/[\r\n]+/g, ' ');
-  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  // A space on each side keeps a leading or trailing backtick from joining the fence.
-  const pad = longestRun > 0 ? ' ' : '';
-  return `${fence}${pad}${oneLine}${pad}${fence}`;
 }

@@ -90,7 +90,6 @@ describe('mergeReports', () => {
       other((r) => ({ ...r, roadmap: { path: r.roadmap.path, title: 'Another' } })),
       /different roadmaps/,
     ],
-    ['two vantages', other((r) => ({ ...r, vantage: 'cn' })), /different vantages \(global, cn\)/],
     [
       'one resource with two different results',
       other((r) => ({
@@ -119,5 +118,61 @@ describe('countStatuses', () => {
     ],
   ] as const)('counts %j', (statuses, expected) => {
     expect(countStatuses(statuses.map((status) => ({ status })))).toEqual(expected);
+  });
+});
+
+describe('mergeReports across vantages', () => {
+  const at = '2026-11-28T04:00:00.000Z';
+  const withObservation = (
+    report: Report,
+    vantage: string,
+    status: 'ok' | 'unreachable',
+  ): Report => ({
+    ...report,
+    vantage,
+    results: report.results.map((result) => ({
+      ...result,
+      status: vantage === 'global' ? result.status : status,
+      observations: {
+        [vantage]: { status, reason: status === 'ok' ? 'ok' : 'reset', checkedAt: at },
+      },
+      mirrors: result.mirrors.map((mirror) => ({
+        ...mirror,
+        observations: {
+          [vantage]: { status, reason: status === 'ok' ? 'ok' : 'reset', checkedAt: at },
+        },
+      })),
+    })),
+  });
+  const global = withObservation(unsharded, 'global', 'ok');
+  const cn = withObservation(unsharded, 'cn', 'unreachable');
+
+  it.each([
+    ['global first', [global, cn]],
+    ['cn first', [cn, global]],
+  ])('keeps the global status and every vantage’s observations (%s)', (_, reports) => {
+    const merged = mergeReports(reports);
+    expect(merged.vantage).toBe('global');
+    expect(merged.vantages).toEqual(['cn', 'global']);
+    expect(merged.results.map((result) => result.status)).toEqual(
+      unsharded.results.map((result) => result.status),
+    );
+    for (const result of merged.results) {
+      expect(Object.keys(result.observations ?? {}).sort()).toEqual(['cn', 'global']);
+      for (const mirror of result.mirrors) {
+        expect(Object.keys(mirror.observations ?? {}).sort()).toEqual(['cn', 'global']);
+      }
+    }
+    expect(merged.summary).toEqual(unsharded.summary);
+    expect(ReportSchema.safeParse(merged).success).toBe(true);
+  });
+
+  it('joins the shards of each vantage before merging the vantages', () => {
+    const shards = [...splitIntoShards(global, 3), ...splitIntoShards(cn, 2)];
+    const merged = mergeReports(shards);
+    expect(merged.results).toHaveLength(unsharded.results.length);
+    expect(
+      merged.results.every((result) => result.observations?.cn?.status === 'unreachable'),
+    ).toBe(true);
   });
 });

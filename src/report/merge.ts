@@ -1,27 +1,86 @@
 /**
- * `curate merge`: several reports of one roadmap → one report. Today it joins the shards of one
- * vantage (`--shard i/n` in a CI matrix); merging vantages (global + cn) is the region issue's and
- * plugs in at `mergeReports`, which picks the strategy.
+ * `curate merge`: several reports of one roadmap → one report. Shards of one vantage
+ * (`--shard i/n` in a CI matrix) are joined; reports from different vantages (global + cn) are
+ * then merged per resource, keeping every vantage's observations so that the region stage
+ * (`assessRegions`, run by the command afterwards) can compare them.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { STATUSES, type Status } from '../domain.js';
 import { UsageError } from '../errors.js';
-import type { Counts, Report, ResourceResult } from './schema.js';
+import type { Counts, MirrorResult, Report, ResourceResult } from './schema.js';
 
-/** Merges reports of one roadmap into one, refusing combinations that would mislead. */
+/** The vantage whose status a merged report shows: observations without a region's filter. */
+const GLOBAL_VANTAGE = 'global';
+
+/**
+ * Merges reports of one roadmap into one, refusing combinations that would mislead: the shards
+ * of each vantage are joined first, then the vantages merged (see {@link mergeVantages}).
+ */
 export function mergeReports(reports: readonly Report[]): Report {
   const first = reports[0];
   if (first === undefined) throw new UsageError('curate merge needs at least one report.');
   assertSameRoadmap(reports);
   const vantages = distinct(reports.map((report) => report.vantage));
-  if (vantages.length > 1) {
-    // Extension point: vantages are merged per resource into region verdicts, not unioned.
-    throw new UsageError(
-      `Cannot merge reports from different vantages (${vantages.join(', ')}) as shards.`,
-      { hint: 'merge the shards of each vantage first; merging vantages is not supported yet' },
-    );
+  if (vantages.length === 1) return mergeShards(reports);
+  return mergeVantages(
+    vantages.map((vantage) => mergeShards(reports.filter((report) => report.vantage === vantage))),
+  );
+}
+
+/**
+ * Merges reports from different vantages (one per vantage): each resource and mirror keeps the
+ * global vantage's result when there is one (the status a learner anywhere sees), and gains
+ * every vantage's observations. Region verdicts are left to the region stage.
+ */
+export function mergeVantages(reports: readonly Report[]): Report {
+  const base = reports.find((report) => report.vantage === GLOBAL_VANTAGE) ?? reports[0];
+  if (base === undefined) throw new UsageError('curate merge needs at least one report.');
+  const byId = new Map(base.results.map((result) => [result.id, result]));
+  for (const report of reports) {
+    if (report === base) continue;
+    for (const result of report.results) {
+      const seen = byId.get(result.id);
+      byId.set(result.id, seen === undefined ? result : mergeResourceObservations(seen, result));
+    }
   }
-  return mergeShards(reports);
+  const results = [...byId.values()].sort(byLineThenId);
+  const networkDown = reports.find((report) => report.networkDown !== undefined)?.networkDown;
+  const vantages = distinct(reports.flatMap((report) => report.vantages ?? [report.vantage])).sort(
+    compareText,
+  );
+  return {
+    schemaVersion: base.schemaVersion,
+    tool: base.tool,
+    roadmap: base.roadmap,
+    vantage: base.vantage,
+    startedAt: reports.map((report) => report.startedAt).reduce(earliest),
+    finishedAt: reports.map((report) => report.finishedAt).reduce(latest),
+    partial: reports.some((report) => report.partial || report.networkDown !== undefined),
+    ...(networkDown === undefined ? {} : { networkDown }),
+    summary: countStatuses(results),
+    mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
+    results,
+    vantages,
+  };
+}
+
+/** `kept` with the observations of `other` added; `kept`'s own win for a vantage both have. */
+function withObservationsOf<T extends ResourceResult | MirrorResult>(kept: T, other: T): T {
+  const observations = { ...other.observations, ...kept.observations };
+  return Object.keys(observations).length === 0 ? kept : { ...kept, observations };
+}
+
+function mergeResourceObservations(kept: ResourceResult, other: ResourceResult): ResourceResult {
+  return {
+    ...withObservationsOf(kept, other),
+    // Mirrors pair up by position within one roadmap; a changed URL means another mirror.
+    mirrors: kept.mirrors.map((mirror, index) => {
+      const same = other.mirrors[index];
+      return same !== undefined && same.url === mirror.url
+        ? withObservationsOf(mirror, same)
+        : mirror;
+    }),
+  };
 }
 
 /** Throws unless every report has the same schema version and comes from the same roadmap. */
@@ -78,6 +137,7 @@ export function mergeShards(reports: readonly Report[]): Report {
     summary: countStatuses(results),
     mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
     results,
+    ...(first.vantages === undefined ? {} : { vantages: first.vantages }),
   };
 }
 

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mergeReports } from '../../src/report/merge.js';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
@@ -266,7 +265,7 @@ function withoutTimes(report: Report): unknown {
 }
 
 describe('the scheduled audit (audit.yml)', () => {
-  it('two shards merged equal one unsharded run', async () => {
+  it('two shards merged with curate merge equal one unsharded run', async () => {
     const runs = await Promise.all(
       [[], ['--shard', '1/2'], ['--shard', '2/2']].map(async (shard, index) => {
         const out = `out-${index}`;
@@ -279,7 +278,14 @@ describe('the scheduled audit (audit.yml)', () => {
     const ids = (report: Report) => report.results.map((entry) => entry.id);
     expect(ids(first).length + ids(second).length).toBe(ids(whole).length);
     expect(ids(first).filter((id) => ids(second).includes(id))).toEqual([]);
-    expect(withoutTimes(mergeReports([second, first]))).toEqual(withoutTimes(whole));
+    const merged = await curate(
+      ['merge', 'out-2/report.json', 'out-1/report.json', '-o', 'merged'],
+      dir,
+    );
+    expect(merged.code).toBe(0);
+    expect(withoutTimes(await readReport(join(dir, 'merged', 'report.json')))).toEqual(
+      withoutTimes(whole),
+    );
   });
 
   it('history: new → persistent (issue opens) → recovered (issue closes)', async () => {

@@ -274,6 +274,67 @@ describe('curate check', () => {
     const { json } = await readReport(out);
     expect(json.summary.skipped).toBe(json.summary.total);
   });
+
+  it('--offline on the bundled roadmap gives every resource a cn verdict and lists the VPN-only ones without a mirror', async () => {
+    const out = join(workDir, 'bundled-offline');
+    const run = await runCli(['check', 'roadmap.yaml', '-o', out, '--offline']);
+    expect(run.code).toBe(0);
+    const { json, markdown } = await readReport(out);
+    const withUrl = json.results.filter((result) => result.url !== null);
+    const verdicts = withUrl.map((result) => `${result.id}: ${result.region?.cn?.source ?? '-'}`);
+    expect(verdicts.filter((verdict) => !/: (rule|declared)$/.test(verdict))).toEqual([]);
+    expect(withUrl.filter((result) => result.region?.cn?.access === 'unknown')).toEqual([]);
+    const cn = json.regions?.cn;
+    const vpnIds = json.results
+      .filter((result) => result.region?.cn?.access === 'vpn')
+      .map((result) => result.id);
+    expect(vpnIds.length).toBeGreaterThan(0);
+    expect([...(cn?.covered ?? []), ...(cn?.uncovered ?? [])].sort()).toEqual([...vpnIds].sort());
+    // YouTube is blocked in cn and this lecture lists only an unconfirmed Bilibili copy.
+    expect(cn?.uncovered).toContain('3b1b-linear-algebra');
+    expect(markdown).toMatch(/\*\*Needs a mirror\*\*: \d+ resources need a VPN in cn/);
+    expect(markdown).toContain('`3b1b-linear-algebra`');
+  });
+
+  it('--region-rules adds an AutoProxy list; merge joins a report with itself', async () => {
+    const out = join(workDir, 'gfw');
+    const list = join(root, 'test', 'fixtures', 'region', 'gfwlist-excerpt.txt');
+    const run = await runCli([
+      'check',
+      fixture('e2e.yaml'),
+      '-o',
+      out,
+      '--offline',
+      '--region-rules',
+      list,
+    ]);
+    expect(run.code).toBe(0);
+    const merged = join(workDir, 'gfw-merged');
+    const merge = await runCli([
+      'merge',
+      join(out, 'report.json'),
+      '-o',
+      merged,
+      '--region-rules',
+      list,
+    ]);
+    expect(merge.stderr).toBe('');
+    expect(merge.code).toBe(0);
+    const { json } = await readReport(merged);
+    // No rule names the .test hosts: presumed open, after consulting both lists.
+    const verdict = json.results.find((result) => result.url !== null)?.region?.cn;
+    expect(verdict).toMatchObject({
+      access: 'open',
+      source: 'rule',
+      evidence: { ruleId: 'default-open', list: 'cn.yaml, gfwlist-excerpt.txt' },
+    });
+  });
+
+  it('merge refuses a file that is not a report, with exit 2', async () => {
+    const merge = await runCli(['merge', fixture('e2e.yaml'), '-o', join(workDir, 'bad')]);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toMatch(/is not JSON/);
+  });
 });
 
 describe('curate validate and input errors', () => {

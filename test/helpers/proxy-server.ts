@@ -31,9 +31,15 @@ import type { ConnectTarget } from '../../src/fetch/dispatchers.js';
  */
 export type BlockStyle = 'refuse' | 'reset' | 'hang';
 
+/** A host blocked in its own style, overriding `blockStyle`. */
+export type BlockedHost = { host: string; style: BlockStyle };
+
 export type ProxyServerOptions = {
-  /** Hosts to block, each with its subdomains (`youtube.test` blocks `www.youtube.test`). */
-  blockHosts?: readonly string[];
+  /**
+   * Hosts to block, each with its subdomains (`youtube.test` blocks `www.youtube.test`); a host
+   * given with a style is blocked that way, so one proxy can play several blocking styles.
+   */
+  blockHosts?: readonly (string | BlockedHost)[];
   /** @default 'refuse' */
   blockStyle?: BlockStyle;
   /** Where the proxy connects for a name, keyed `host` or `host:port` (see `WebServer.connectTo`). */
@@ -76,14 +82,15 @@ export async function startProxyServer(options: ProxyServerOptions = {}): Promis
 
   server.on('connect', (request: IncomingMessage, client: Duplex, head: Buffer) => {
     const { hostname, port } = splitAuthority(request.url ?? '', 443);
-    const isBlocked = isBlockedHost(hostname, options.blockHosts);
+    const blockedStyle = blockStyleOf(hostname, options);
+    const isBlocked = blockedStyle !== undefined;
     requests.push({ method: 'CONNECT', hostname, port, isBlocked });
     if (!isAuthorized(request, options.auth)) {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     if (isBlocked) {
-      block(client, options.blockStyle, 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+      block(client, blockedStyle, 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     const target = resolve(hostname, port, options.connectTo);
@@ -112,18 +119,15 @@ export async function startProxyServer(options: ProxyServerOptions = {}): Promis
     }
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const isBlocked = isBlockedHost(hostname, options.blockHosts);
+    const blockedStyle = blockStyleOf(hostname, options);
+    const isBlocked = blockedStyle !== undefined;
     requests.push({ method: request.method ?? 'GET', hostname, port, isBlocked });
     if (!isAuthorized(request, options.auth)) {
       response.writeHead(407).end();
       return;
     }
     if (isBlocked) {
-      block(
-        request.socket,
-        options.blockStyle,
-        'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n',
-      );
+      block(request.socket, blockedStyle, 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     const target = resolve(hostname, port, options.connectTo);
@@ -194,10 +198,11 @@ export async function startSocks5ProxyServer(
     track(client);
     client.on('error', () => undefined);
     readSocksRequest(client, ({ hostname, port }, rest) => {
-      const isBlocked = isBlockedHost(hostname, options.blockHosts);
+      const blockedStyle = blockStyleOf(hostname, options);
+      const isBlocked = blockedStyle !== undefined;
       requests.push({ method: 'CONNECT', hostname, port, isBlocked });
       if (isBlocked) {
-        block(client, options.blockStyle, socksReply(SOCKS_REPLY.notAllowed));
+        block(client, blockedStyle, socksReply(SOCKS_REPLY.notAllowed));
         return;
       }
       const target = resolve(hostname, port, options.connectTo);
@@ -297,7 +302,7 @@ function parseSocksConnect(
   return undefined;
 }
 
-function block(socket: Duplex, style: BlockStyle = 'refuse', refusal: string | Buffer): void {
+function block(socket: Duplex, style: BlockStyle, refusal: string | Buffer): void {
   switch (style) {
     case 'refuse':
       socket.end(refusal);
@@ -314,9 +319,18 @@ function block(socket: Duplex, style: BlockStyle = 'refuse', refusal: string | B
   }
 }
 
-function isBlockedHost(hostname: string, blockHosts: readonly string[] = []): boolean {
+/** How a host is blocked, or undefined when it is not. */
+function blockStyleOf(
+  hostname: string,
+  options: Pick<ProxyServerOptions, 'blockHosts' | 'blockStyle'>,
+): BlockStyle | undefined {
   const name = hostname.toLowerCase();
-  return blockHosts.some((blocked) => name === blocked || name.endsWith(`.${blocked}`));
+  for (const entry of options.blockHosts ?? []) {
+    const { host, style } =
+      typeof entry === 'string' ? { host: entry, style: options.blockStyle ?? 'refuse' } : entry;
+    if (name === host || name.endsWith(`.${host}`)) return style;
+  }
+  return undefined;
 }
 
 /** The mapped address for a name, or the name itself when it is a loopback literal. */
