@@ -35,6 +35,8 @@ export type ProbeDeps = {
   dispatcher: Dispatcher;
   settings: FetchSettings;
   lookup?: TransportSettings['lookup'];
+  /** Hosts the run's vantage is known to block (region rules), sampled last. */
+  isLikelyBlocked?: (url: URL) => boolean;
 };
 
 /**
@@ -46,7 +48,7 @@ export async function probeNetwork(
   targets: readonly CheckTarget[],
   deps: ProbeDeps,
 ): Promise<NetworkVerdict> {
-  const sample = sampleHosts(targets);
+  const sample = sampleHosts(targets, deps.isLikelyBlocked);
   if (sample.length === 0) return { kind: 'up', answered: new Map() };
   const settings: FetchSettings = {
     ...deps.settings,
@@ -86,13 +88,23 @@ function finalAnswers(
   return answered;
 }
 
-function sampleHosts(targets: readonly CheckTarget[]): CheckTarget[] {
+/**
+ * The first target of each of the first PROBE_HOST_COUNT hosts, taking hosts the vantage is
+ * known to block last: from inside a censored region, five blocked hosts in a row would
+ * otherwise look exactly like a dead network.
+ */
+export function sampleHosts(
+  targets: readonly CheckTarget[],
+  isLikelyBlocked: (url: URL) => boolean = () => false,
+): CheckTarget[] {
   const byHost = new Map<string, CheckTarget>();
   for (const target of targets) {
-    if (byHost.size >= PROBE_HOST_COUNT) break;
     if (!byHost.has(target.url.host)) byHost.set(target.url.host, target);
   }
-  return [...byHost.values()];
+  const hosts = [...byHost.values()];
+  const open = hosts.filter((target) => !isLikelyBlocked(target.url));
+  const blocked = hosts.filter((target) => isLikelyBlocked(target.url));
+  return [...open, ...blocked].slice(0, PROBE_HOST_COUNT);
 }
 
 function isBelowHttpFailure(outcome: FetchOutcome): boolean {
