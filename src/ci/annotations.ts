@@ -3,8 +3,8 @@
  * lines in a pull request, and a compact Markdown job summary for `$GITHUB_STEP_SUMMARY`.
  * See https://docs.github.com/actions/reference/workflow-commands-for-github-actions.
  */
-import { assertNever, STATUSES } from '../domain.js';
-import { DEFAULT_FAILING, isFailingLink, type ReportLink, reportLinks } from '../report/history.js';
+import { assertNever, isFailing, STATUSES } from '../domain.js';
+import { DEFAULT_FAILING, type ReportLink, reportLinks } from '../report/history.js';
 import { describeReason } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { codeSpan, escapeMarkdown } from './markdown-text.js';
@@ -85,7 +85,7 @@ function annotationLevel(
   link: ReportLink,
   failing: ReadonlySet<string>,
 ): AnnotationLevel | undefined {
-  if (isFailingLink(link, failing)) return 'error';
+  if (isFailing(link, failing)) return 'error';
   switch (link.status) {
     case 'redirected':
     case 'broken':
@@ -135,10 +135,8 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
   } else if (report.partial) {
     lines.push('', '> **Partial run:** not every link was checked.');
   }
-  const failingLinks = links.filter((link) => isFailingLink(link, failing));
-  const moved = links.filter(
-    (link) => link.status === 'redirected' && !isFailingLink(link, failing),
-  );
+  const failingLinks = links.filter((link) => isFailing(link, failing));
+  const moved = links.filter((link) => link.status === 'redirected' && !isFailing(link, failing));
   lines.push(...listSection(`Failing (${failingLinks.length})`, failingLinks, report, maxListed));
   lines.push(
     ...listSection(

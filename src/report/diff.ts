@@ -2,8 +2,8 @@
  * `curate diff <old.json> <new.json>`: what changed between two reports of one roadmap, link by
  * link (resources and mirrors, under the history keys).
  */
-import type { Status } from '../domain.js';
-import { DEFAULT_FAILING, isFailingLink, type ReportLink, reportLinks } from './history.js';
+import { isFailing, type Status } from '../domain.js';
+import { DEFAULT_FAILING, type ReportLink, reportLinks } from './history.js';
 import { describeReason } from './reasons.js';
 import type { Report } from './schema.js';
 
@@ -60,8 +60,8 @@ export type DiffOptions = {
 /** Compares two reports link by link. */
 export function diffReports(before: Report, after: Report, options: DiffOptions = {}): ReportDiff {
   const failing = options.failing ?? DEFAULT_FAILING;
-  const isFailing = (state: LinkState | undefined): boolean =>
-    state !== undefined && isFailingLink(state, failing);
+  const isFailingState = (state: LinkState | undefined): boolean =>
+    state !== undefined && isFailing(state, failing);
   const oldLinks = new Map(reportLinks(before).map((link) => [link.key, link]));
   const newLinks = new Map(reportLinks(after).map((link) => [link.key, link]));
   const diff: ReportDiff = {
@@ -81,7 +81,7 @@ export function diffReports(before: Report, after: Report, options: DiffOptions 
     const old = oldLinks.get(link.key);
     const entry = toEntry(link, old);
     if (old === undefined) diff.added.push(entry);
-    const [was, now] = [isFailing(entry.before), isFailing(entry.after)];
+    const [was, now] = [isFailingState(entry.before), isFailingState(entry.after)];
     if (now && !was) diff.newFailures.push(entry);
     if (now && was) diff.stillFailing.push(entry);
     if (!now && was) diff.fixed.push(entry);

@@ -3,7 +3,7 @@
  * is called dead only when it stayed dead (K consecutive failing runs), not after one bad night.
  */
 import { z } from 'zod';
-import { STATUSES, type Status } from '../domain.js';
+import { isFailing, STATUSES, type Status } from '../domain.js';
 import { InputError, type InputProblem, UsageError } from '../errors.js';
 import type { Report } from './schema.js';
 
@@ -92,17 +92,6 @@ function toLink(fields: LinkFields, resourceId: string, title: string): ReportLi
     ...(fields.detail === undefined ? {} : { detail: fields.detail }),
     checkedAt: fields.checkedAt,
   };
-}
-
-/**
- * Whether a status and reason are failing per a `--fail-on` style set (`broken`, or
- * `unverified:bot-wall`); `isFailing` in domain.ts does the same for typed outcomes.
- */
-export function isFailingLink(
-  link: { status: string; reason: string },
-  failing: ReadonlySet<string>,
-): boolean {
-  return failing.has(link.status) || failing.has(`${link.status}:${link.reason}`);
 }
 
 /** The statuses counted as failing when nothing else is said. */
@@ -256,16 +245,16 @@ export function assessFlakiness(history: History, options: FlakinessOptions): Fl
     );
     const latest = observations.at(-1);
     if (latest === undefined) continue;
-    const isFailing = (seen: Observation): boolean => isFailingLink(seen, options.failing);
-    if (isFailing(latest)) {
-      const streak = trailingCount(observations, isFailing);
+    const isFailingSeen = (seen: Observation): boolean => isFailing(seen, options.failing);
+    if (isFailingSeen(latest)) {
+      const streak = trailingCount(observations, isFailingSeen);
       const since = observations[observations.length - streak]?.at ?? latest.at;
       const link = { key, since, streak, latest };
       (streak >= failAfter ? flakiness.persistent : flakiness.newFailures).push(link);
       continue;
     }
     const before = observations.slice(0, -1);
-    const streak = trailingCount(before, isFailing);
+    const streak = trailingCount(before, isFailingSeen);
     if (streak >= failAfter) {
       const since = before[before.length - streak]?.at ?? latest.at;
       flakiness.recovered.push({ key, since, recoveredAt: latest.at, latest });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { isInShard } from '../ci/shard.js';
 import { UsageError } from '../errors.js';
-import { countStatuses, mergeReports } from './merge.js';
+import { countStatuses } from './build.js';
+import { mergeReports } from './merge.js';
 import { ReportSchema, type Report } from './schema.js';
 
 const unsharded = loadReportFixture();

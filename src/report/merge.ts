@@ -5,9 +5,9 @@
  * (`assessRegions`, run by the command afterwards) can compare them.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { STATUSES, type Status } from '../domain.js';
 import { UsageError } from '../errors.js';
-import type { Counts, MirrorResult, Report, ResourceResult } from './schema.js';
+import { countStatuses } from './build.js';
+import type { MirrorResult, Report, ResourceResult } from './schema.js';
 
 /** The vantage whose status a merged report shows: observations without a region's filter. */
 const GLOBAL_VANTAGE = 'global';
@@ -139,17 +139,6 @@ export function mergeShards(reports: readonly Report[]): Report {
     results,
     ...(first.vantages === undefined ? {} : { vantages: first.vantages }),
   };
-}
-
-/** Counts per status word, the shape of `summary` and `mirrorSummary`. */
-export function countStatuses(items: readonly { status: Status }[]): Counts {
-  const counts: Counts = { total: items.length, ...zeroCounts() };
-  for (const item of items) counts[item.status] += 1;
-  return counts;
-}
-
-function zeroCounts(): Record<Status, number> {
-  return Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
 }
 
 function byLineThenId(a: ResourceResult, b: ResourceResult): number {
