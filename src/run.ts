@@ -11,6 +11,7 @@ import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { isFailing } from './domain.js';
 import { UsageError } from './errors.js';
 import { createDispatcher, type TransportSettings } from './fetch/dispatchers.js';
+import { downloadText } from './fetch/download-text.js';
 import { fetchTarget, type FetchSettings } from './fetch/http-client.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { DEFAULTS, hostPolicyFor, type ResolvedOptions } from './options.js';
@@ -73,7 +74,11 @@ export async function runCheck(
     isOffline: options.isOffline,
     select: deps.select,
   });
-  const regionInputs = await loadRegionInputs(loaded.roadmap.regions ?? [], options.regionRules);
+  const regionInputs = await loadRegionInputs(
+    loaded.roadmap.regions ?? [],
+    options.regionRules,
+    options.isOffline ? undefined : (url) => downloadRulesText(url, options, deps),
+  );
   // Known mirrors (hf-mirror.com, ...) are fetched as extra targets: shown only if they answer.
   const suggested = planSuggestedMirrors(plan);
   const results = new Map<string, CheckResult>();
@@ -344,6 +349,22 @@ function transportSettings(
     connectTimeoutMs: Math.min(DEFAULTS.connectTimeoutMs, options.timeoutMs),
     ...(deps.lookup ? { lookup: deps.lookup } : {}),
   };
+}
+
+/** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */
+async function downloadRulesText(
+  url: URL,
+  options: ResolvedOptions,
+  deps: RunDeps,
+): Promise<string> {
+  const extraCaPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
+  const dispatcher =
+    deps.dispatcher ?? createDispatcher(transportSettings(options, extraCaPem, deps));
+  try {
+    return await downloadText(url, toFetchSettings(options), dispatcher);
+  } finally {
+    if (deps.dispatcher === undefined) await dispatcher.close();
+  }
 }
 
 async function readCaFile(path: string): Promise<string> {

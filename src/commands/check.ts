@@ -175,8 +175,8 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .option('--cache <file>', 'reuse ok results recorded in this file instead of fetching again')
     .option('--max-age <duration>', 'how old a cached ok result may be, e.g. 12h (default: 1d)')
     .option(
-      '--region-rules <file>',
-      'also judge region access by this rules file: YAML rules or an AutoProxy list such as gfwlist (repeatable)',
+      '--region-rules <file|url>',
+      'also judge region access by this rules file or URL: YAML rules or an AutoProxy list such as gfwlist (repeatable)',
       collect,
     )
     .option('-q, --quiet', 'print nothing but errors')

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { InputError, InternalError, type InputProblem } from '../errors.js';
+import { InputError, InternalError, UsageError, type InputProblem } from '../errors.js';
 import type { RegionInputs } from './assess.js';
 import { parseAutoProxyList, type AutoProxyList } from './gfwlist.js';
 import { RegionRulesFileSchema, type RegionRules } from './rules-schema.js';
@@ -77,6 +77,30 @@ export async function loadRegionSourceFile(path: string): Promise<LoadedRegionSo
   return { kind: 'list', list: await loadAutoProxyFile(path) };
 }
 
+/** Downloads a `--region-rules` URL's text; the run supplies it (only fetch/ talks HTTP). */
+export type FetchRulesText = (url: URL) => Promise<string>;
+
+/**
+ * A `--region-rules` source downloaded from a URL (e.g. the published gfwlist): the same two
+ * formats as a file, named by the URL in verdicts and errors.
+ */
+export async function loadRegionSourceUrl(
+  url: URL,
+  fetchText: FetchRulesText,
+): Promise<LoadedRegionSource> {
+  const text = await fetchText(url);
+  const name = url.href;
+  if (isRulesYaml(text)) {
+    return { kind: 'rules', rules: parseRegionRulesText(text, name, basename(url.pathname)) };
+  }
+  return { kind: 'list', list: parseAutoProxyList(text, basename(url.pathname) || url.host) };
+}
+
+/** Whether a `--region-rules` argument names a URL rather than a file. */
+export function isRulesUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
 /**
  * Everything the region stage judges by: the files given with `--region-rules`, in order, then
  * the rules shipped for each region. An earlier rules file decides first, so a maintainer's own
@@ -85,9 +109,23 @@ export async function loadRegionSourceFile(path: string): Promise<LoadedRegionSo
 export async function loadRegionInputs(
   regions: readonly string[],
   extraPaths: readonly string[],
+  fetchText?: FetchRulesText,
 ): Promise<RegionInputs> {
   const shipped = await Promise.all(regions.map((region) => loadDefaultRegionRules(region)));
-  const extra = await Promise.all(extraPaths.map((path) => loadRegionSourceFile(path)));
+  const extra = await Promise.all(
+    extraPaths.map((path) => {
+      if (!isRulesUrl(path)) return loadRegionSourceFile(path);
+      if (fetchText === undefined) {
+        throw new UsageError(
+          `--region-rules ${path}: a URL needs the network, and this run has none.`,
+          {
+            hint: 'Download the list once and pass the file instead, or drop --offline.',
+          },
+        );
+      }
+      return loadRegionSourceUrl(new URL(path), fetchText);
+    }),
+  );
   return {
     regions: [...regions],
     rules: [
