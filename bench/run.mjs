@@ -352,9 +352,13 @@ async function main() {
   } finally {
     await farm.close();
   }
+  machine += ` Load average at the end: ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}.`;
   const table = renderTable(records);
   const targets = renderTargets(evaluateTargets(records, { versionStartupMs: versionMs }));
-  process.stdout.write(`\n${table}\n\nTargets (issue 5):\n${targets}\n`);
+  process.stdout.write(`\n${machine}\n\n${table}\n\nTargets (issue 5):\n${targets}\n`);
   for (const note of [...new Set(notes)]) process.stdout.write(`${note}\n`);
   await writeFile(path.join(options.outDir, 'latest.md'), `${machine}\n\n${table}\n\n${targets}\n`);
   await writeFile(
