@@ -180,7 +180,7 @@ function classifyResponse(
 ): Classification {
   const finalUrl = URL.canParse(response.finalUrl) ? new URL(response.finalUrl) : requested;
   const html = isHtml(response) ? response.body : undefined;
-  const page = html === undefined ? undefined : readPageSignals(html, finalUrl);
+  const page = html === undefined ? undefined : readPageSignals(html, finalUrl, requested);
   const read: ReadResponse = { response, finalUrl, html, page };
   return { outcome: outcomeOfResponse(read, requested, rules), pageTitle: page?.title };
 }

@@ -97,8 +97,19 @@ describe('readPageSignals', () => {
     ['empty document', '', url('https://example.test/'), []],
   ];
 
-  it.each(rows)('%s', (_name, html, finalUrl, expected) => {
-    expect(flagsOf(readPageSignals(html, finalUrl))).toEqual(expected);
+  it.each(rows)('%s', (name, html, finalUrl, expected) => {
+    // Rows named "redirected to …" were requested at another path and sent to finalUrl.
+    const requested = name.startsWith('redirected to') ? url('https://example.test/a') : finalUrl;
+    expect(flagsOf(readPageSignals(html, finalUrl, requested))).toEqual(expected);
+  });
+
+  it.each([
+    ['a 404 page the link itself points at', 'https://example.test/404'],
+    ['a resource whose id is 404 under a short segment', 'https://example.test/ok/404'],
+    ['a localised /zh-CN/404 link', 'https://example.test/zh-CN/404'],
+  ])('does not call %s a soft 404 without a redirect', (_name, address) => {
+    const html = page({ title: 'Example', body: ARTICLE_TEXT });
+    expect(flagsOf(readPageSignals(html, url(address), url(address)))).toEqual([]);
   });
 
   it.each<[string, string, string | undefined]>([

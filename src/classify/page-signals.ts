@@ -21,12 +21,16 @@ export type PageSignals = {
 };
 
 /** Reads the page signals of an HTML body fetched from `finalUrl`. */
-export function readPageSignals(html: string, finalUrl: URL): PageSignals {
+export function readPageSignals(
+  html: string,
+  finalUrl: URL,
+  requestedUrl: URL = finalUrl,
+): PageSignals {
   const $ = load(html);
   const headline: Headline = { title: textOf($, 'title'), h1: textOf($, 'h1') };
   return {
     title: headline.title,
-    isSoft404: isSoft404Page($, headline, finalUrl),
+    isSoft404: isSoft404Page($, headline, finalUrl, requestedUrl),
     isParked: isParkedPage($, html, headline.title, finalUrl),
     isBotChallenge: isBotChallengePage($, html, headline.title),
     isLoginWall: isLoginWallPage($, headline, finalUrl),
@@ -160,8 +164,16 @@ function saysNotFound(text: string | undefined): boolean {
 const NOT_FOUND_PATH =
   /^(\/[a-z]{2}([-_][a-z]{2,4})?)?\/(404|not[-_]?found|page[-_]?not[-_]?found|errors?\/404|404[-_]error)(\.[a-z]+)?\/?$/i;
 
-function isSoft404Page($: CheerioAPI, { title, h1 }: Headline, finalUrl: URL): boolean {
-  if (NOT_FOUND_PATH.test(finalUrl.pathname)) return true;
+function isSoft404Page(
+  $: CheerioAPI,
+  { title, h1 }: Headline,
+  finalUrl: URL,
+  requestedUrl: URL,
+): boolean {
+  // Landing on /404 counts only after a redirect: a link written as …/404 (a post about the
+  // status code, a resource whose id is 404) is whatever its page says it is.
+  const wasSentElsewhere = finalUrl.pathname !== requestedUrl.pathname;
+  if (wasSentElsewhere && NOT_FOUND_PATH.test(finalUrl.pathname)) return true;
   if (saysNotFound(title) || saysNotFound(metaContent($, 'og:title'))) return true;
   // The main heading counts only when the title is just a site name ("Medium", "知乎"): when the
   // title names a topic, an <h1> reading "404 Not Found" is the subject of an article.
