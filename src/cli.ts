@@ -4,6 +4,7 @@
  * for signals, and sets the exit code (through the one table in errors.ts). Each command lives
  * in src/commands/ and returns its exit code.
  */
+import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { Command, CommanderError } from 'commander';
@@ -54,6 +55,8 @@ function reportError(error: unknown): ExitCode {
 async function main(): Promise<void> {
   const toolVersion = readToolVersion();
   const interrupt = new AbortController();
+  // Every request in flight listens for Ctrl-C on this one signal: hundreds at once are normal.
+  setMaxListeners(0, interrupt.signal);
   const onSignal = () => {
     if (interrupt.signal.aborted) process.exit(130);
     process.stderr.write(
