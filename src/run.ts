@@ -228,7 +228,8 @@ async function checkTargets(
         ? await probeRunner.probe(target.url)
         : undefined;
       if (isAborted()) return;
-      const { outcome, pageTitle } = applyProbeVerdict(classified, verdict);
+      const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
+      const { outcome, pageTitle } = applyProbeVerdict(classified, verdict, watchPage);
       const result: CheckResult = {
         ...outcome,
         targetId: target.id,

@@ -55,3 +55,34 @@ describe('applyProbeVerdict', () => {
     expect(applyProbeVerdict(classification, verdict)).toEqual(expected);
   });
 });
+
+describe('applyProbeVerdict with the watch page read', () => {
+  const removedPage =
+    '<script>var ytInitialPlayerResponse = {"playabilityStatus":{"status":"ERROR","reason":"Video unavailable"}};</script>';
+  const playablePage =
+    '<script>var ytInitialPlayerResponse = {"playabilityStatus":{"status":"OK"}};</script>';
+
+  it('confirms an oEmbed removal with the player status', () => {
+    const { outcome } = applyProbeVerdict(ok, removed, removedPage);
+    expect(outcome).toEqual({
+      status: 'broken',
+      reason: 'video-removed',
+      detail: 'oEmbed answered 404; the watch page says Video unavailable',
+    });
+  });
+
+  it('stands in for a rate-limited oEmbed call when the player says ERROR', () => {
+    const { outcome } = applyProbeVerdict(
+      ok,
+      { kind: 'inconclusive', detail: 'HTTP 429' },
+      removedPage,
+    );
+    expect(outcome).toMatchObject({ status: 'broken', reason: 'video-removed' });
+  });
+
+  it('leaves a playable page to the probe', () => {
+    expect(
+      applyProbeVerdict(ok, { kind: 'inconclusive', detail: 'HTTP 429' }, playablePage),
+    ).toEqual(ok);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Classification } from '../classify/classify.js';
 import { assertNever, type CheckOutcome } from '../domain.js';
 import type { ProbeVerdict } from './probe.js';
+import { readPlayabilityStatus } from './youtube-playability.js';
 
 /** Whether a probe can add anything: only pages that answered (a 404 is already final). */
 export function isWorthProbing(outcome: CheckOutcome): boolean {
@@ -13,12 +14,36 @@ export function isWorthProbing(outcome: CheckOutcome): boolean {
   );
 }
 
-/** Combines the HTTP classification with a probe's verdict (undefined: no probe applied). */
+/**
+ * Combines the HTTP classification with a probe's verdict (undefined: no probe applied) and,
+ * for a YouTube watch page that was read, the player's own status: `ERROR` ("Video
+ * unavailable") confirms a removal the oEmbed answer reported, or stands in for an oEmbed call
+ * that was rate limited.
+ */
 export function applyProbeVerdict(
   classification: Classification,
   verdict: ProbeVerdict | undefined,
+  watchPage?: string,
 ): Classification {
   if (verdict === undefined || !isWorthProbing(classification.outcome)) return classification;
+  const player = watchPage === undefined ? undefined : readPlayabilityStatus(watchPage);
+  if (player?.status === 'ERROR') {
+    const said = `the watch page says ${player.reason ?? 'the video is unavailable'}`;
+    if (verdict.kind === 'inconclusive') {
+      return {
+        outcome: { status: 'broken', reason: 'video-removed', detail: said },
+        pageTitle: classification.pageTitle,
+      };
+    }
+    if (verdict.kind === 'outcome' && verdict.outcome.status === 'broken') {
+      const detail =
+        verdict.outcome.detail === undefined ? said : `${verdict.outcome.detail}; ${said}`;
+      return {
+        outcome: { ...verdict.outcome, detail },
+        pageTitle: verdict.title ?? classification.pageTitle,
+      };
+    }
+  }
   switch (verdict.kind) {
     case 'confirmed': {
       const title = verdict.title ?? classification.pageTitle;
