@@ -13,7 +13,7 @@ import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 
 /** Raw flags of `curate check`. */
 export type CheckFlags = CurateFlags;
@@ -114,10 +114,6 @@ async function writeGithubOutput(
   }
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /** Adds `check` to the program. No option has a commander default: see options.ts. */
 export function registerCheckCommand(program: Command, run: RunCommand): void {
   program
@@ -145,9 +141,13 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .option(
       '--only <id>',
       'check only this resource or section id (repeatable, or comma-separated)',
-      collect,
+      collectRepeated,
     )
-    .option('--exclude <regex>', 'skip URLs matching this regular expression (repeatable)', collect)
+    .option(
+      '--exclude <regex>',
+      'skip URLs matching this regular expression (repeatable)',
+      collectRepeated,
+    )
     .option(
       '--fail-on <statuses>',
       'statuses that make the run fail, comma-separated, or none (default: broken)',
@@ -163,7 +163,7 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .option(
       '--connect-to <map>',
       'connect to another address for a name, curl style: host:port:address:port (repeatable)',
-      collect,
+      collectRepeated,
     )
     .option('--ca-file <pem>', 'also trust the CA certificates in this PEM file')
     .option('--shard <i/n>', 'check only part i of n of the resources (a stable split by id)')
@@ -177,7 +177,7 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .option(
       '--region-rules <file|url>',
       'also judge region access by this rules file or URL: YAML rules or an AutoProxy list such as gfwlist (repeatable)',
-      collect,
+      collectRepeated,
     )
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every result as it arrives')

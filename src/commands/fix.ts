@@ -16,7 +16,7 @@ import {
 } from '../roadmap/fix.js';
 import { loadRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
 
 /** Raw flags of `curate fix`: its own, plus the network flags of a fresh check. */
@@ -116,10 +116,6 @@ function normalisePath(path: string): string {
   return path.replaceAll('\\', '/').replace(/^(\.\/)+/, '');
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /** Adds `fix` to the program. */
 export function registerFixCommand(program: Command, run: RunCommand): void {
   program
@@ -132,10 +128,18 @@ export function registerFixCommand(program: Command, run: RunCommand): void {
       '-o, --out <dir>',
       'without --from: where the check writes its reports (default: reports)',
     )
-    .option('--only <id>', 'without --from: check only this resource or section id', collect)
+    .option(
+      '--only <id>',
+      'without --from: check only this resource or section id',
+      collectRepeated,
+    )
     .option('--proxy <url>', 'without --from: proxy for every request')
     .option('--allow-private', 'without --from: allow loopback and private targets')
-    .option('--connect-to <map>', 'without --from: host:port:address:port (repeatable)', collect)
+    .option(
+      '--connect-to <map>',
+      'without --from: host:port:address:port (repeatable)',
+      collectRepeated,
+    )
     .option('--ca-file <pem>', 'without --from: also trust these CA certificates')
     .option('--timeout <duration>', 'without --from: deadline per request attempt')
     .option('--retries <n>', 'without --from: extra attempts for 429, 5xx and network errors')

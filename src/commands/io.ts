@@ -24,3 +24,8 @@ export type CommandResult = Promise<ExitCode>;
 
 /** Runs a command body with the process's io and records its exit code (cli.ts provides it). */
 export type RunCommand = (body: (io: CommandIo) => CommandResult) => Promise<void>;
+
+/** commander parser for repeatable options: `--only a --only b` → `['a', 'b']`. */
+export function collectRepeated(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -15,7 +15,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { mergeReports } from '../report/merge.js';
 import { ReportSchema, type Report } from '../report/schema.js';
 import { writeReports } from '../report/write.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 
 /** Raw flags of `curate merge`. */
 export type MergeFlags = { out?: string; regionRules?: string[]; quiet?: boolean };
@@ -76,10 +76,6 @@ async function readReportFile(file: string): Promise<Report> {
   return parsed.data;
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /** Adds `merge` to the program. */
 export function registerMergeCommand(program: Command, run: RunCommand): void {
   program
@@ -95,7 +91,7 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
     .option(
       '--region-rules <file>',
       'also judge region access by this rules file: YAML rules or an AutoProxy list (repeatable)',
-      collect,
+      collectRepeated,
     )
     .option('-q, --quiet', 'print nothing but errors')
     .action((files: string[], flags: MergeFlags) => run((io) => mergeCommand(files, flags, io)));
