@@ -43,25 +43,10 @@ export function mergeVantages(reports: readonly Report[]): Report {
       byId.set(result.id, seen === undefined ? result : mergeResourceObservations(seen, result));
     }
   }
-  const results = [...byId.values()].sort(byLineThenId);
-  const networkDown = reports.find((report) => report.networkDown !== undefined)?.networkDown;
   const vantages = distinct(reports.flatMap((report) => report.vantages ?? [report.vantage])).sort(
     compareText,
   );
-  return {
-    schemaVersion: base.schemaVersion,
-    tool: base.tool,
-    roadmap: base.roadmap,
-    vantage: base.vantage,
-    startedAt: reports.map((report) => report.startedAt).reduce(earliest),
-    finishedAt: reports.map((report) => report.finishedAt).reduce(latest),
-    partial: reports.some((report) => report.partial || report.networkDown !== undefined),
-    ...(networkDown === undefined ? {} : { networkDown }),
-    summary: countStatuses(results),
-    mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
-    results,
-    vantages,
-  };
+  return assembleMerged(reports, base, [...byId.values()], vantages);
 }
 
 /** `kept` with the observations of `other` added; `kept`'s own win for a vantage both have. */
@@ -122,23 +107,7 @@ export function mergeShards(reports: readonly Report[]): Report {
       }
     }
   }
-  const results = [...byId.values()].sort(byLineThenId);
-  const networkDown = reports.find((report) => report.networkDown !== undefined)?.networkDown;
-  return {
-    schemaVersion: first.schemaVersion,
-    tool: first.tool,
-    roadmap: first.roadmap,
-    vantage: first.vantage,
-    // ISO-8601 UTC times order as strings, so no Date parsing is needed.
-    startedAt: reports.map((report) => report.startedAt).reduce(earliest),
-    finishedAt: reports.map((report) => report.finishedAt).reduce(latest),
-    partial: reports.some((report) => report.partial || report.networkDown !== undefined),
-    ...(networkDown === undefined ? {} : { networkDown }),
-    summary: countStatuses(results),
-    mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
-    results,
-    ...(first.vantages === undefined ? {} : { vantages: first.vantages }),
-  };
+  return assembleMerged(reports, first, [...byId.values()], first.vantages);
 }
 
 function byLineThenId(a: ResourceResult, b: ResourceResult): number {
@@ -163,4 +132,33 @@ function distinct(values: readonly string[]): string[] {
 
 function normalisePath(path: string): string {
   return path.replaceAll('\\', '/').replace(/^(\.\/)+/, '');
+}
+
+/**
+ * The merged report around its results: `base` gives identity (roadmap, tool, vantage), times
+ * span every input, and any partial or network-down input makes the whole partial.
+ */
+function assembleMerged(
+  reports: readonly Report[],
+  base: Report,
+  unsorted: readonly ResourceResult[],
+  vantages: readonly string[] | undefined,
+): Report {
+  const results = [...unsorted].sort(byLineThenId);
+  const networkDown = reports.find((report) => report.networkDown !== undefined)?.networkDown;
+  return {
+    schemaVersion: base.schemaVersion,
+    tool: base.tool,
+    roadmap: base.roadmap,
+    vantage: base.vantage,
+    // ISO-8601 UTC times order as strings, so no Date parsing is needed.
+    startedAt: reports.map((report) => report.startedAt).reduce(earliest),
+    finishedAt: reports.map((report) => report.finishedAt).reduce(latest),
+    partial: reports.some((report) => report.partial || report.networkDown !== undefined),
+    ...(networkDown === undefined ? {} : { networkDown }),
+    summary: countStatuses(results),
+    mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
+    results,
+    ...(vantages === undefined ? {} : { vantages: [...vantages] }),
+  };
 }
