@@ -5,6 +5,7 @@
  * use it before its own schema check.
  */
 import {
+  Composer,
   isAlias,
   isMap,
   isNode,
@@ -13,10 +14,10 @@ import {
   Lexer,
   LineCounter,
   Parser,
-  parseDocument,
   visit,
+  YAMLParseError,
 } from 'yaml';
-import type { Document } from 'yaml';
+import type { CST, Document } from 'yaml';
 import type { SourcePosition } from '../domain.js';
 import type { InputProblem } from '../errors.js';
 
@@ -55,16 +56,16 @@ export function readYamlSource(text: string, file: string): YamlReadResult {
     ...(hint === undefined ? {} : { hint }),
   });
 
-  const tooDeep = findExcessiveNesting(text);
-  if (tooDeep !== undefined) {
+  const lineCounter = new LineCounter();
+  const parsed = parseOneDocument(text, lineCounter);
+  if (parsed.kind === 'too-deep') {
     const hint = 'check for an unclosed [ or {';
     return {
       kind: 'failed',
-      problems: [problem(tooDeep, `nested more than ${MAX_NESTING_DEPTH} levels deep`, hint)],
+      problems: [problem(parsed.at, `nested more than ${MAX_NESTING_DEPTH} levels deep`, hint)],
     };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { doc } = parsed;
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -159,21 +160,48 @@ function createLocator(
   };
 }
 
-/** Feeds the CST parser (which keeps its own stack instead of recursing) and stops when too deep. */
-function findExcessiveNesting(text: string): SourcePosition | undefined {
-  const lineCounter = new LineCounter();
+type ParsedDocument = { kind: 'parsed'; doc: Document } | { kind: 'too-deep'; at: SourcePosition };
+
+/**
+ * `parseDocument`, taken apart so the text is lexed and parsed once: the CST parser keeps its own
+ * stack instead of recursing, so its depth is watched lexeme by lexeme, and the (recursive)
+ * composer only ever sees a document that is known to be shallow enough.
+ */
+function parseOneDocument(text: string, lineCounter: LineCounter): ParsedDocument {
   const parser = new Parser(lineCounter.addNewLine);
-  // `Parser.parse` records the first line itself; feeding lexemes one by one does not.
-  lineCounter.addNewLine(0);
-  for (const lexeme of new Lexer().lex(text)) {
-    // Drain the generator: only the parser's stack depth matters here.
-    Array.from(parser.next(lexeme));
-    if (parser.stack.length > MAX_NESTING_DEPTH) {
-      const { line, col } = lineCounter.linePos(parser.offset);
-      return { line, column: col };
+  let tooDeepAt: number | undefined;
+  function* watchedTokens(): Generator<CST.Token> {
+    // `Parser.parse` records the first line itself; feeding lexemes one by one does not.
+    lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_NESTING_DEPTH) {
+        tooDeepAt = parser.offset;
+        return;
+      }
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc: Document | undefined;
+  // As `parseDocument` does: the first document, and an error at the start of a second one.
+  for (const next of composer.compose(watchedTokens(), true, text.length)) {
+    if (tooDeepAt !== undefined) break;
+    if (doc === undefined) {
+      doc = next;
+    } else {
+      const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      break;
     }
   }
-  return undefined;
+  if (tooDeepAt !== undefined) {
+    const { line, col } = lineCounter.linePos(tooDeepAt);
+    return { kind: 'too-deep', at: { line, column: col } };
+  }
+  // `compose(…, forceDoc = true)` always yields at least one document.
+  if (doc === undefined) throw new Error('yaml composed no document');
+  return { kind: 'parsed', doc };
 }
 
 function describeDuplicateKey(
