@@ -184,8 +184,9 @@ async function checkTargets(
   results: Map<string, CheckResult>,
   answered: ReadonlyMap<string, FetchOutcome>,
 ): Promise<void> {
-  // The host limit is taken before the global one, so a task waiting for a busy host never
-  // holds a global slot: one slow host cannot stall the others (head-of-line blocking).
+  // The host limit is taken before the global one, so an attempt waiting for a busy host never
+  // holds a global slot: one slow host cannot stall the others (head-of-line blocking). Slots
+  // are taken per attempt, not per URL, so the wait before a retry leaves them to other URLs.
   const globalLimit = pLimit(options.concurrency);
   const hostLimits = new Map<string, LimitFunction>();
   const hostLimitFor = (host: string): LimitFunction => {
@@ -196,11 +197,26 @@ async function checkTargets(
     }
     return limit;
   };
+  const activeHosts = new Map<string, number>();
+  const scheduleOn =
+    (host: string) =>
+    <T>(attempt: () => Promise<T>): Promise<T> =>
+      hostLimitFor(host)(() =>
+        globalLimit(async () => {
+          activeHosts.set(host, (activeHosts.get(host) ?? 0) + 1);
+          try {
+            return await attempt();
+          } finally {
+            const left = (activeHosts.get(host) ?? 1) - 1;
+            if (left === 0) activeHosts.delete(host);
+            else activeHosts.set(host, left);
+          }
+        }),
+      );
   const probeRunner = createProbeRunner(
     DEFAULT_PROBES,
     createProbeFetch(fetchSettings, dispatcher, deps, pLimit(PROBE_CONCURRENCY)),
   );
-  const activeHosts = new Map<string, number>();
   const startedAtMs = deps.now().getTime();
   let failing = 0;
   // Counted here, not from `results`, which also holds the cached results.
@@ -211,56 +227,46 @@ async function checkTargets(
   const checkOne = async (target: CheckTarget): Promise<void> => {
     if (isAborted()) return;
     const host = target.url.hostname;
-    activeHosts.set(host, (activeHosts.get(host) ?? 0) + 1);
-    try {
-      const fetched =
-        answered.get(target.id) ??
-        (await fetchTarget(target.url, fetchSettings, {
-          dispatcher,
-          ...(deps.sleep ? { sleep: deps.sleep } : {}),
-          ...(deps.signal ? { signal: deps.signal } : {}),
-          now: () => deps.now().getTime(),
-        }));
-      // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
-      if (isAborted()) return;
-      const classified = classifyOutcome(fetched, target.url, acceptRulesFor(options, host));
-      const verdict = isWorthProbing(classified.outcome)
-        ? await probeRunner.probe(target.url)
-        : undefined;
-      if (isAborted()) return;
-      const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
-      const { outcome, pageTitle } = applyProbeVerdict(classified, verdict, watchPage);
-      const result: CheckResult = {
-        ...outcome,
-        targetId: target.id,
-        hops: fetched.hops,
-        durationMs: fetched.durationMs,
-        checkedAt: deps.now().toISOString(),
-        ...(pageTitle === undefined ? {} : { pageTitle }),
-      };
-      results.set(target.id, result);
-      done += 1;
-      if (isFailing(result, options.failOn)) failing += target.refs.length;
-      deps.onProgress?.({
-        done,
-        total: targets.length,
-        failing,
-        activeHosts: activeHosts.size,
-        startedAtMs,
-        latest: result,
-      });
-    } finally {
-      const left = (activeHosts.get(host) ?? 1) - 1;
-      if (left === 0) activeHosts.delete(host);
-      else activeHosts.set(host, left);
-    }
+    const fetched =
+      answered.get(target.id) ??
+      (await fetchTarget(target.url, fetchSettings, {
+        dispatcher,
+        schedule: scheduleOn(host),
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        now: () => deps.now().getTime(),
+      }));
+    // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
+    if (isAborted()) return;
+    const classified = classifyOutcome(fetched, target.url, acceptRulesFor(options, host));
+    const verdict = isWorthProbing(classified.outcome)
+      ? await probeRunner.probe(target.url)
+      : undefined;
+    if (isAborted()) return;
+    const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
+    const { outcome, pageTitle } = applyProbeVerdict(classified, verdict, watchPage);
+    const result: CheckResult = {
+      ...outcome,
+      targetId: target.id,
+      hops: fetched.hops,
+      durationMs: fetched.durationMs,
+      checkedAt: deps.now().toISOString(),
+      ...(pageTitle === undefined ? {} : { pageTitle }),
+    };
+    results.set(target.id, result);
+    done += 1;
+    if (isFailing(result, options.failOn)) failing += target.refs.length;
+    deps.onProgress?.({
+      done,
+      total: targets.length,
+      failing,
+      activeHosts: activeHosts.size,
+      startedAtMs,
+      latest: result,
+    });
   };
 
-  await Promise.all(
-    targets.map((target) =>
-      hostLimitFor(target.url.hostname)(() => globalLimit(() => checkOne(target))),
-    ),
-  );
+  await Promise.all(targets.map(checkOne));
 }
 
 /**

@@ -224,6 +224,65 @@ describe('fetchTarget retries', () => {
     expect(outcome).toMatchObject({ kind: 'response', status: 200 });
   });
 
+  it('takes a slot for each attempt and waits for the retry without one', async () => {
+    reply('/', 503);
+    reply('/', 200);
+    const events: string[] = [];
+    let isInSlot = false;
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 1 },
+      deps({
+        schedule: async (attempt) => {
+          events.push('slot taken');
+          isInSlot = true;
+          try {
+            return await attempt();
+          } finally {
+            isInSlot = false;
+            events.push('slot freed');
+          }
+        },
+        sleep: () => {
+          events.push(isInSlot ? 'wait in a slot' : 'wait');
+          return Promise.resolve();
+        },
+      }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 200 });
+    expect(events).toEqual(['slot taken', 'slot freed', 'wait', 'slot taken', 'slot freed']);
+  });
+
+  it('counts the attempts and the wait in durationMs, not the time queued for a slot', async () => {
+    reply('/', 503);
+    reply('/', 200);
+    let clockMs = 0;
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 1 },
+      deps({
+        now: () => clockMs,
+        schedule: (attempt) => {
+          clockMs += 1000; // queued behind the other URLs of the host
+          return attempt();
+        },
+        dispatcher: agent.compose((dispatch) => (options, handler) => {
+          clockMs += 20; // the request itself
+          return dispatch(options, handler);
+        }),
+        sleep: (ms) => {
+          clockMs += ms;
+          return Promise.resolve();
+        },
+      }),
+    );
+
+    expect(outcome.durationMs).toBe(20 + 50 + 20);
+  });
+
   it('does not retry a missing page', async () => {
     reply('/', 404);
 

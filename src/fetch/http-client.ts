@@ -51,6 +51,11 @@ export type FetchDeps = {
    * `fetchTarget` return a network failure with code `ABORTED_CODE`.
    */
   signal?: AbortSignal;
+  /**
+   * Runs one attempt once there is room for it (in a run: the host's and the run's limits), so
+   * the wait before a retry holds no slot that another URL could use. At once when absent.
+   */
+  schedule?: <T>(attempt: () => Promise<T>) => Promise<T>;
 };
 
 /** Response headers kept in the outcome: the few that classification and retries read. */
@@ -75,7 +80,8 @@ const ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
 /**
  * Fetches a URL the way a browser would open it (GET, redirects, meta refresh), retrying
  * transient failures, and reports what happened. The fragment is never sent; `finalUrl`
- * carries it over as browsers do. `durationMs` covers all attempts and waits.
+ * carries it over as browsers do. `durationMs` covers the attempts and the waits between them,
+ * not the time spent queued for a slot.
  */
 export async function fetchTarget(
   url: URL,
@@ -83,19 +89,27 @@ export async function fetchTarget(
   deps: FetchDeps,
 ): Promise<FetchOutcome> {
   const now = deps.now ?? (() => performance.now());
-  const startedMs = now();
-  const elapsedMs = (): number => Math.round(now() - startedMs);
   const sleep = deps.sleep ?? ((ms: number) => sleepUnlessAborted(ms, deps.signal));
   const random = deps.random ?? Math.random;
+  const schedule = deps.schedule ?? ((attempt) => attempt());
+  let spentMs = 0;
   for (let attempt = 1; ; attempt += 1) {
-    if (isAborted(deps.signal)) {
-      return aborted([], elapsedMs());
-    }
-    const outcome = await attemptFetch(url, settings, deps, elapsedMs);
+    const outcome = await schedule(async () => {
+      const startedMs = now();
+      const elapsedMs = (): number => Math.round(spentMs + now() - startedMs);
+      if (isAborted(deps.signal)) {
+        return aborted([], elapsedMs());
+      }
+      const attempted = await attemptFetch(url, settings, deps, elapsedMs);
+      spentMs += now() - startedMs;
+      return attempted;
+    });
     if (isAborted(deps.signal) || !shouldRetry(outcome, attempt, settings.retries)) {
       return outcome;
     }
+    const waitStartedMs = now();
     await sleep(retryDelayMs(outcome, attempt, settings, random, Date.now()));
+    spentMs += now() - waitStartedMs;
   }
 }
 
@@ -109,15 +123,29 @@ async function attemptFetch(
   deps: FetchDeps,
   elapsedMs: () => number,
 ): Promise<FetchOutcome> {
-  const deadline = new AbortController();
+  // One controller for the deadline and the run's cancellation: `AbortSignal.any` per attempt
+  // costs a weakly held signal and its bookkeeping for each of 10,000 requests.
+  const controller = new AbortController();
+  const deadline = { hasPassed: false };
   const timer = setTimeout(() => {
-    deadline.abort();
+    deadline.hasPassed = true;
+    controller.abort();
   }, settings.timeoutMs);
-  const signal =
-    deps.signal === undefined ? deadline.signal : AbortSignal.any([deadline.signal, deps.signal]);
+  const cancel = (): void => {
+    controller.abort();
+  };
+  if (deps.signal?.aborted === true) cancel();
+  deps.signal?.addEventListener('abort', cancel, { once: true });
   const progress: Progress = { phase: 'connect', hops: [] };
   try {
-    return await followChain(url, settings, deps.dispatcher, signal, progress, elapsedMs);
+    return await followChain(
+      url,
+      settings,
+      deps.dispatcher,
+      controller.signal,
+      progress,
+      elapsedMs,
+    );
   } catch (error) {
     if (isAborted(deps.signal)) {
       return aborted(progress.hops, elapsedMs());
@@ -126,7 +154,7 @@ async function attemptFetch(
     // connect timeout, whichever timer fired.
     const timerPhase = timeoutPhaseOf(error);
     const phase =
-      deadline.signal.aborted || (timerPhase !== undefined && progress.phase === 'connect')
+      deadline.hasPassed || (timerPhase !== undefined && progress.phase === 'connect')
         ? progress.phase
         : timerPhase;
     if (phase !== undefined) {
@@ -135,6 +163,7 @@ async function attemptFetch(
     return failed(toNetworkFailure(error), progress.hops, elapsedMs());
   } finally {
     clearTimeout(timer);
+    deps.signal?.removeEventListener('abort', cancel);
   }
 }
 
