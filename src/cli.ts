@@ -55,7 +55,7 @@ function reportError(error: unknown): ExitCode {
 async function main(): Promise<void> {
   const toolVersion = readToolVersion();
   const interrupt = new AbortController();
-  // Every request in flight listens for Ctrl-C on this one signal: hundreds at once are normal.
+  // Every retry wait listens for Ctrl-C on this one signal: hundreds at once are normal.
   setMaxListeners(0, interrupt.signal);
   const onSignal = () => {
     if (interrupt.signal.aborted) process.exit(130);

@@ -6,6 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import type { FetchOutcome, Hop, NetworkFailure } from '../domain.js';
+import { abortWith } from './abort-fanout.js';
 import { findMetaRefresh } from './meta-refresh.js';
 import {
   ABORTED_CODE,
@@ -124,18 +125,14 @@ async function attemptFetch(
   elapsedMs: () => number,
 ): Promise<FetchOutcome> {
   // One controller for the deadline and the run's cancellation: `AbortSignal.any` per attempt
-  // costs a weakly held signal and its bookkeeping for each of 10,000 requests.
+  // costs a weakly held signal and a listener on the run's signal for each of 10,000 requests.
   const controller = new AbortController();
   const deadline = { hasPassed: false };
   const timer = setTimeout(() => {
     deadline.hasPassed = true;
     controller.abort();
   }, settings.timeoutMs);
-  const cancel = (): void => {
-    controller.abort();
-  };
-  if (deps.signal?.aborted === true) cancel();
-  deps.signal?.addEventListener('abort', cancel, { once: true });
+  const stopFollowing = abortWith(deps.signal, controller);
   const progress: Progress = { phase: 'connect', hops: [] };
   try {
     return await followChain(
@@ -163,7 +160,7 @@ async function attemptFetch(
     return failed(toNetworkFailure(error), progress.hops, elapsedMs());
   } finally {
     clearTimeout(timer);
-    deps.signal?.removeEventListener('abort', cancel);
+    stopFollowing();
   }
 }
 
