@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveOptions, type CurateFlags } from '../../src/options.js';
+import { isInShard } from '../../src/ci/shard.js';
 import { parseRoadmap } from '../../src/roadmap/load.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { runCheck } from '../../src/run.js';
@@ -173,6 +174,38 @@ describe('politeness and interruption', () => {
     expect(finishedOrder.lastIndexOf('fast.example.test')).toBeLessThan(
       finishedOrder.lastIndexOf('slow.example.test'),
     );
+  });
+
+  it('splits the work over shards run side by side, each polite on its own: n shards, at most n·c in flight', async () => {
+    const urls = Array.from(
+      { length: 24 },
+      (_, index) => `http://slow.example.test/${String(index)}`,
+    );
+    const options = resolveOptions(
+      flags({ perHost: '2', connectTo: connectTo(['slow.example.test']) }),
+      undefined,
+      {},
+    );
+    const shards = [1, 2, 3].map((index) => ({ index, total: 3 }));
+    const outcomes = await Promise.all(
+      shards.map(async (shard) => {
+        const shardOut = join(out, `shard-${String(shard.index)}`);
+        return runCheck(
+          roadmap(urls),
+          { ...options, out: shardOut },
+          { ...deps(), select: (id) => isInShard(id, shard) },
+        );
+      }),
+    );
+    const checkedIds = outcomes.flatMap((outcome) =>
+      outcome.report.results.map((result) => result.id),
+    );
+    // Every link is checked by exactly one shard…
+    expect(checkedIds.toSorted()).toEqual(urls.map((_, index) => `r${String(index)}`).toSorted());
+    // …each shard keeps --per-host 2 on its own, so three at once reach at most 3·2 on the host,
+    // and more than one shard's limit: the work really ran side by side.
+    expect(maxInFlight.get('slow.example.test')).toBeLessThanOrEqual(6);
+    expect(maxInFlight.get('slow.example.test')).toBeGreaterThan(2);
   });
 
   it('writes a partial report marking unfinished links interrupted when the run is stopped', async () => {
