@@ -37,6 +37,10 @@ export type FarmStats = {
   maxOpenConnectionsPerHost: number;
   connectionsOpened: number;
   inFlight: number;
+  /** performance.now() when the first request since the last reset() arrived. */
+  firstRequestAt: number | undefined;
+  /** performance.now() when the last answer to a request since the last reset() was done. */
+  lastAnswerAt: number | undefined;
   hosts: Record<string, HostStats>;
 };
 

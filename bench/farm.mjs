@@ -9,6 +9,7 @@
  */
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
 import process from 'node:process';
 import { URL, pathToFileURL } from 'node:url';
@@ -112,6 +113,13 @@ export async function startFarm(options = {}) {
   /** Flaky paths already answered once with a 500 (per host and path). */
   const flakySeen = new Set();
   let unexpected = 0;
+  // The network phase of a run, on the runner's clock (performance.now(), shared with
+  // measureCommand because the farm serves from the runner's process): when the first request
+  // arrived and when the last answer was done. `epoch` grows on every reset(), so an answer to a
+  // request from before the reset cannot move the new run's last answer.
+  let epoch = 0;
+  let firstRequestAt;
+  let lastAnswerAt;
   const okBody = Buffer.from(smallPage('A bench lesson'));
   const slowBody = Buffer.from(smallPage('A slow bench lesson'));
   const bigBody = Buffer.from(bigPage('A long bench lesson', settings.bigBodyBytes));
@@ -158,15 +166,27 @@ export async function startFarm(options = {}) {
   };
 
   const handler = (request, response) => {
+    const requestEpoch = epoch;
+    firstRequestAt ??= performance.now();
     const address = request.socket.localAddress ?? '';
     const stats = byHost.get(address) ?? emptyHostStats();
     stats.requests += 1;
     stats.inFlight += 1;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     byMethod.set(request.method, (byMethod.get(request.method) ?? 0) + 1);
-    // 'close' fires once whether the answer was sent or the client went away first.
+    // 'finish' is the answer handed to the socket; 'close' also covers a client that went away
+    // first. Whichever comes first ends the request; 'close' follows 'finish' and must not move
+    // the time later.
+    let isDone = false;
+    const done = () => {
+      if (isDone) return;
+      isDone = true;
+      if (requestEpoch === epoch) lastAnswerAt = Math.max(lastAnswerAt ?? 0, performance.now());
+    };
+    response.once('finish', done);
     response.once('close', () => {
       stats.inFlight -= 1;
+      done();
     });
     request.resume();
     const pathname = (request.url ?? '/').split('?')[0] ?? '/';
@@ -210,10 +230,15 @@ export async function startFarm(options = {}) {
         maxOpenConnectionsPerHost: Math.max(0, ...values.map((s) => s.maxOpenConnections)),
         connectionsOpened: values.reduce((sum, s) => sum + s.connectionsOpened, 0),
         inFlight: values.reduce((sum, s) => sum + s.inFlight, 0),
+        firstRequestAt,
+        lastAnswerAt,
         hosts,
       };
     },
-    /** Forgets every counter and every flaky path, so the next tool starts from the same state. */
+    /**
+     * Forgets every counter, every flaky path and the first and last request times, so the next
+     * tool starts from the same state.
+     */
     reset() {
       for (const stats of byHost.values()) {
         // Sockets and requests still open stay counted, or their 'close' would drive counts below 0.
@@ -229,6 +254,9 @@ export async function startFarm(options = {}) {
       byKind.clear();
       flakySeen.clear();
       unexpected = 0;
+      epoch += 1;
+      firstRequestAt = undefined;
+      lastAnswerAt = undefined;
     },
     /** Drops idle keep-alive sockets left by the last client, so connection counts start at 0. */
     closeIdleConnections() {

@@ -23,8 +23,10 @@ export function hasGnuTime() {
 
 /**
  * Spawns `command args` with stdout/stderr to the given files and resolves with
- * { exitCode, wallMs, peakRssBytes, cpuMs, isTimedOut }; peakRssBytes and cpuMs are undefined
- * when neither GNU time nor /proc is there.
+ * { exitCode, spawnedAt, wallMs, peakRssBytes, cpuMs, isTimedOut }; peakRssBytes and cpuMs are
+ * undefined when neither GNU time nor /proc is there. `spawnedAt` is performance.now() just
+ * before the spawn, so the caller can place events it saw on the same clock (the farm's first
+ * request) between the spawn and the exit at spawnedAt + wallMs.
  */
 export async function measureCommand(command, args, { cwd, stdoutPath, stderrPath, timeoutMs }) {
   const useTime = hasGnuTime();
@@ -34,7 +36,7 @@ export async function measureCommand(command, args, { cwd, stdoutPath, stderrPat
     : [command, args];
   const stdoutFd = openSync(stdoutPath, 'w');
   const stderrFd = openSync(stderrPath, 'w');
-  const startedAt = performance.now();
+  const spawnedAt = performance.now();
   // Its own process group, so a timeout can kill the tool and anything it started, and nothing else.
   const child = spawn(file, fileArgs, {
     cwd,
@@ -66,15 +68,15 @@ export async function measureCommand(command, args, { cwd, stdoutPath, stderrPat
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal === null ? -1 : 128)));
   });
-  const wallMs = performance.now() - startedAt;
+  const wallMs = performance.now() - spawnedAt;
   clearTimeout(deadline);
   if (poller !== undefined) clearInterval(poller);
 
-  if (!useTime) return { exitCode, wallMs, ...polled, isTimedOut };
+  if (!useTime) return { exitCode, spawnedAt, wallMs, ...polled, isTimedOut };
   const measured = await readTimeFile(timeFile);
   await rm(timeFile, { force: true });
   // GNU time prints "Command exited with non-zero status N" before the format line.
-  return { exitCode, wallMs, ...measured, isTimedOut };
+  return { exitCode, spawnedAt, wallMs, ...measured, isTimedOut };
 }
 
 async function readTimeFile(timeFile) {

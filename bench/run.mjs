@@ -20,7 +20,7 @@ import { lowerBound } from './bound.mjs';
 import { startFarm } from './farm.mjs';
 import { caseStem, countKinds, generateCase, writeCase } from './generate.mjs';
 import { hasGnuTime, measureCommand } from './measure.mjs';
-import { evaluateTargets, renderTable, renderTargets, toRecord } from './summary.mjs';
+import { evaluateTargets, renderTable, renderTargets, runPhases, toRecord } from './summary.mjs';
 import {
   curateVerdicts,
   linkinatorVerdicts,
@@ -145,26 +145,28 @@ async function settleFarm(farm) {
   farm.reset();
 }
 
-async function timeOnce(args, dir, timeoutMs) {
-  const measured = await measureCommand(process.execPath, [CURATE_CLI, ...args], {
-    cwd: ROOT_DIR,
-    stdoutPath: path.join(dir, 'startup.out'),
-    stderrPath: path.join(dir, 'startup.err'),
-    timeoutMs,
-  });
-  return measured.wallMs;
-}
-
-/** The fastest of three runs: start-up is a floor, and noise only ever adds to it. */
-async function startupMs(args, dir, timeoutMs) {
+/**
+ * `curate --version`, the fastest of three runs (a floor, and noise only ever adds to it): node
+ * and module loading with no roadmap, for the machine line.
+ */
+async function versionMs(dir, timeoutMs) {
   const samples = [];
-  for (let i = 0; i < 3; i += 1) samples.push(await timeOnce(args, dir, timeoutMs));
+  for (let i = 0; i < 3; i += 1) {
+    const measured = await measureCommand(process.execPath, [CURATE_CLI, '--version'], {
+      cwd: ROOT_DIR,
+      stdoutPath: path.join(dir, 'version.out'),
+      stderrPath: path.join(dir, 'version.err'),
+      timeoutMs,
+    });
+    samples.push(measured.wallMs);
+  }
   return Math.min(...samples);
 }
 
 /**
  * Runs one tool on a settled farm and reads what the farm saw; the runner's own CPU time over
  * the run is the farm's (it serves from this process), to show the farm was not the bottleneck.
+ * The farm's first request and last answer split the wall time into phases (runPhases).
  */
 async function measureOnFarm(farm, args, { cwd, runDir, timeoutMs }) {
   await settleFarm(farm);
@@ -176,12 +178,19 @@ async function measureOnFarm(farm, args, { cwd, runDir, timeoutMs }) {
     timeoutMs,
   });
   const cpu = process.cpuUsage(cpuBefore);
-  return { measured, stats: farm.stats(), farmCpuMs: (cpu.user + cpu.system) / 1000 };
+  const stats = farm.stats();
+  return {
+    measured,
+    stats,
+    phases: runPhases(measured, stats),
+    farmCpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 /**
  * Runs `once` `times` times and keeps the fastest run (noise from other work on the machine
- * only ever adds time), but the worst politeness and the worst correctness seen in any run.
+ * only ever adds time) with its own phases, but the worst politeness and the worst correctness
+ * seen in any run.
  */
 async function repeated(times, once) {
   const runs = [];
@@ -210,11 +219,6 @@ async function runCurate(benchCase, files, run, context) {
   const { farm, options, defaults } = context;
   const runDir = path.join(files.dir, `curate-${run.flags.length === 0 ? 'defaults' : 'c64-p8'}`);
   await mkdir(runDir, { recursive: true });
-  const startup = await startupMs(
-    ['check', files.roadmapPath, '-o', path.join(runDir, 'offline'), '--offline', '--quiet'],
-    runDir,
-    options.timeoutMs,
-  );
   const args = [
     CURATE_CLI,
     'check',
@@ -239,7 +243,7 @@ async function runCurate(benchCase, files, run, context) {
     return { ...onFarm, score };
   });
   const limits = curateLimits(run.flags, defaults);
-  return { tool: `curate ${run.label}`, ...result, startupMs: startup, limits };
+  return { tool: `curate ${run.label}`, ...result, limits };
 }
 
 async function runPeer(name, benchCase, files, context) {
@@ -263,10 +267,12 @@ async function runPeer(name, benchCase, files, context) {
     }
     return { ...onFarm, score };
   });
-  return { tool: name, ...result, startupMs: undefined, limits: peer.limits };
+  return { tool: name, ...result, limits: peer.limits };
 }
 
 const seconds = (ms) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));
+const describePhases = ({ startupMs, networkMs, tailMs }) =>
+  `start-up ${seconds(startupMs)} s, network ${seconds(networkMs)} s, tail ${seconds(tailMs)} s`;
 
 function machineLine(versionStartupMs) {
   const cpus = os.cpus();
@@ -303,12 +309,12 @@ async function main() {
   const context = { farm, options, defaults };
   const records = [];
   const notes = [];
-  let versionMs;
+  let versionStartupMs;
   let machine = '';
   const runsDir = path.join(options.outDir, 'runs');
   try {
-    versionMs = await startupMs(['--version'], await ensureDir(runsDir), options.timeoutMs);
-    machine = machineLine(versionMs);
+    versionStartupMs = await versionMs(await ensureDir(runsDir), options.timeoutMs);
+    machine = machineLine(versionStartupMs);
     process.stdout.write(`${machine}\n\n`);
     for (const spec of cases) {
       const benchCase = generateCase({ ...spec, port: farm.port, seed: options.seed });
@@ -332,7 +338,7 @@ async function main() {
         curateWallMs ??= row.measured.wallMs;
         records.push(toRecord(benchCase, row, bound));
         process.stdout.write(
-          `  ${row.tool}: ${seconds(row.measured.wallMs)} s, bound ${seconds(bound.boundMs)} s (issue formula ${seconds(bound.simpleMs)} s)\n`,
+          `  ${row.tool}: ${seconds(row.measured.wallMs)} s (${describePhases(row.phases)}), bound ${seconds(bound.boundMs)} s (issue formula ${seconds(bound.simpleMs)} s)\n`,
         );
       }
       const peers = options.isAllPeers ? Object.keys(PEERS) : spec.peers;
@@ -347,7 +353,9 @@ async function main() {
           curateWallMs === undefined
             ? ''
             : `, ${(row.measured.wallMs / curateWallMs).toFixed(1)}× curate's wall`;
-        process.stdout.write(`  ${name}: ${seconds(row.measured.wallMs)} s${speedup}\n`);
+        process.stdout.write(
+          `  ${name}: ${seconds(row.measured.wallMs)} s (${describePhases(row.phases)})${speedup}\n`,
+        );
       }
     }
   } finally {
@@ -358,13 +366,13 @@ async function main() {
     .map((load) => load.toFixed(1))
     .join(' ')}.`;
   const table = renderTable(records);
-  const targets = renderTargets(evaluateTargets(records, { versionStartupMs: versionMs }));
+  const targets = renderTargets(evaluateTargets(records, { versionStartupMs }));
   process.stdout.write(`\n${machine}\n\n${table}\n\nTargets (issue 5):\n${targets}\n`);
   for (const note of [...new Set(notes)]) process.stdout.write(`${note}\n`);
   await writeFile(path.join(options.outDir, 'latest.md'), `${machine}\n\n${table}\n\n${targets}\n`);
   await writeFile(
     path.join(options.outDir, 'latest.json'),
-    `${JSON.stringify({ machine, versionStartupMs: versionMs, records }, null, 2)}\n`,
+    `${JSON.stringify({ machine, versionStartupMs, records }, null, 2)}\n`,
   );
 }
 

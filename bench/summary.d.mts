@@ -17,7 +17,12 @@ export type BenchRecord = {
   wallsMs: number[];
   boundMs: number;
   simpleBoundMs: number;
+  /** Spawn → the farm's first request. */
   startupMs: number | undefined;
+  /** The farm's first request → its last answer done. */
+  networkMs: number | undefined;
+  /** The farm's last answer done → exit. */
+  tailMs: number | undefined;
   peakRssBytes: number | undefined;
   cpuMs: number | undefined;
   farmCpuMs: number | undefined;
@@ -30,8 +35,15 @@ export type BenchRecord = {
   score: Score | undefined;
 };
 
-/** One of the issue's targets, judged. */
-export type TargetVerdict = { name: string; measured: string; isMet: boolean };
+/** One of the issue's targets, judged; `isMet` undefined: shown for information only. */
+export type TargetVerdict = { name: string; measured: string; isMet: boolean | undefined };
+
+/** A run's wall time split into start-up, network phase and tail. */
+export type RunPhases = {
+  startupMs: number | undefined;
+  networkMs: number | undefined;
+  tailMs: number | undefined;
+};
 
 /** The thresholds of the issue's targets. */
 export declare const TARGETS: {
@@ -42,6 +54,12 @@ export declare const TARGETS: {
   requestsPerUrl: number;
   cpuMsPerLink: number;
 };
+
+/** Splits a run at the farm's first request and last answer (one performance.now() clock). */
+export declare function runPhases(
+  measured: { spawnedAt: number; wallMs: number },
+  stats: { firstRequestAt: number | undefined; lastAnswerAt: number | undefined },
+): RunPhases;
 
 /** The runs as one Markdown table. */
 export declare function renderTable(records: readonly BenchRecord[]): string;

@@ -14,7 +14,25 @@ export const TARGETS = {
   cpuMsPerLink: 1,
 };
 
-/** One run as raw numbers; `startupMs` is curate's `--offline` time on the same roadmap. */
+/**
+ * Splits one run's wall time where the farm saw its traffic begin and end. Every time is on the
+ * runner's performance.now() clock (the farm serves from the runner's process): `startupMs` is
+ * spawn → first request (node, module loading, reading the input, planning), `networkMs` is
+ * first request → last answer done, `tailMs` is last answer → exit (building and writing
+ * reports). All undefined when the farm saw no request.
+ */
+export function runPhases({ spawnedAt, wallMs }, { firstRequestAt, lastAnswerAt }) {
+  if (firstRequestAt === undefined || lastAnswerAt === undefined) {
+    return { startupMs: undefined, networkMs: undefined, tailMs: undefined };
+  }
+  return {
+    startupMs: firstRequestAt - spawnedAt,
+    networkMs: lastAnswerAt - firstRequestAt,
+    tailMs: spawnedAt + wallMs - lastAnswerAt,
+  };
+}
+
+/** One run as raw numbers, its phases (see runPhases) included. */
 export function toRecord(benchCase, run, bound) {
   const distinct = new Set(benchCase.resources.map((resource) => resource.url)).size;
   const { measured, stats } = run;
@@ -34,7 +52,9 @@ export function toRecord(benchCase, run, bound) {
     wallsMs: run.wallsMs ?? [measured.wallMs],
     boundMs: bound.boundMs,
     simpleBoundMs: bound.simpleMs,
-    startupMs: run.startupMs,
+    startupMs: run.phases.startupMs,
+    networkMs: run.phases.networkMs,
+    tailMs: run.phases.tailMs,
     peakRssBytes: measured.peakRssBytes,
     cpuMs: measured.cpuMs,
     farmCpuMs: run.farmCpuMs,
@@ -57,11 +77,10 @@ const COLUMNS = [
   ['wall s', (r) => seconds(r.wallMs)],
   ['bound s', (r) => seconds(r.boundMs)],
   ['wall/bound', (r) => fixed(r.wallMs / r.boundMs, 2)],
-  [
-    '(wall−start-up)/bound',
-    (r) => (r.startupMs === undefined ? '—' : fixed((r.wallMs - r.startupMs) / r.boundMs, 2)),
-  ],
   ['start-up s', (r) => seconds(r.startupMs)],
+  ['network s', (r) => seconds(r.networkMs)],
+  ['network/bound', (r) => (r.networkMs === undefined ? '—' : fixed(r.networkMs / r.boundMs, 2))],
+  ['tail s', (r) => seconds(r.tailMs)],
   ['peak RSS MB', (r) => (r.peakRssBytes === undefined ? '—' : fixed(r.peakRssBytes / 2 ** 20, 0))],
   ['CPU ms/link', (r) => (r.cpuMs === undefined ? '—' : fixed(r.cpuMs / r.distinct, 2))],
   ['farm CPU s', (r) => seconds(r.farmCpuMs)],
@@ -92,7 +111,8 @@ const find = (records, predicate) => records.find(predicate);
 
 /**
  * The issue's targets that these runs can decide, each with the measured number and whether it
- * is met. Targets whose case was not run (e.g. with --quick) are left out.
+ * is met (`isMet` undefined: a number shown for information only). Targets whose case was not
+ * run (e.g. with --quick) are left out.
  */
 export function evaluateTargets(records, { versionStartupMs }) {
   const targets = [];
@@ -108,26 +128,37 @@ export function evaluateTargets(records, { versionStartupMs }) {
     );
   };
   const isMain = (r) => r.mix === 'mixed' && r.n === 10_000 && r.hosts === 50;
-  ratioTarget('N=10,000 H=50 defaults', (r) => isMain(r) && r.isDefaults);
+  const main = find(records, (r) => isMain(r) && r.isDefaults);
+  ratioTarget('N=10,000 H=50 defaults', (r) => r === main);
+  // Not the issue's target (that is the wall line above): how close the checking itself comes
+  // to the bound, with start-up and report writing left out.
+  if (main?.networkMs !== undefined) {
+    const ratio = main.networkMs / main.boundMs;
+    add(
+      `N=10,000 H=50 defaults, network phase only (first request → last answer): network ≤ ${TARGETS.boundRatio} × bound`,
+      `${seconds(main.networkMs)} s / ${seconds(main.boundMs)} s = ${ratio.toFixed(2)}×`,
+      ratio <= TARGETS.boundRatio,
+    );
+  }
   ratioTarget(
     'N=10,000 H=50 --concurrency 64 --per-host 8',
     (r) => isMain(r) && r.isCurate && r.limits.concurrency === 64,
   );
   ratioTarget('H=5 defaults', (r) => r.mix === 'mixed' && r.hosts === 5 && r.isDefaults);
 
-  add(
-    `start-up < ${TARGETS.startupMs / 1000} s (curate --version)`,
-    `${seconds(versionStartupMs)} s`,
-    versionStartupMs < TARGETS.startupMs,
-  );
-  const main = find(records, (r) => isMain(r) && r.isDefaults);
   if (main?.startupMs !== undefined) {
     add(
-      `start-up < ${TARGETS.startupMs / 1000} s (check --offline, same 10,000-link roadmap)`,
+      `start-up < ${TARGETS.startupMs / 1000} s (spawn → first request, N=10,000 H=50 defaults)`,
       `${seconds(main.startupMs)} s`,
       main.startupMs < TARGETS.startupMs,
     );
   }
+  // Node and module loading alone, with no roadmap: the floor under the start-up above.
+  add(
+    'curate --version (node and module loading only)',
+    `${seconds(versionStartupMs)} s`,
+    undefined,
+  );
   const linkinator = find(records, (r) => isMain(r) && r.tool === 'linkinator');
   if (main !== undefined && linkinator !== undefined) {
     const speedup = linkinator.wallMs / main.wallMs;
@@ -200,11 +231,15 @@ export function evaluateTargets(records, { versionStartupMs }) {
   return targets;
 }
 
-/** The targets as a Markdown list. */
+const VERDICT_WORDS = new Map([
+  [true, '✅ met'],
+  [false, '❌ missed'],
+  [undefined, 'ℹ️ for information'],
+]);
+
+/** The targets as a Markdown list; a line with no verdict is shown for information. */
 export function renderTargets(targets) {
   return targets
-    .map(
-      (target) => `- ${target.isMet ? '✅ met' : '❌ missed'}: ${target.name}: ${target.measured}`,
-    )
+    .map((target) => `- ${VERDICT_WORDS.get(target.isMet)}: ${target.name}: ${target.measured}`)
     .join('\n');
 }

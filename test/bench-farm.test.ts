@@ -1,9 +1,12 @@
 /**
  * The benchmark's own parts: the loopback farm answers what each path names and counts what it
  * saw, the generated cases are the same for the same seed and valid roadmaps, the lower bound
- * matches the issue's formula, and the tools' outputs are scored the same way. No timing.
+ * matches the issue's formula, and the tools' outputs are scored the same way. No timing of
+ * tools; only the farm's first-request and last-answer times, against the test's own clock.
  */
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lowerBound } from '../bench/bound.mjs';
@@ -15,7 +18,7 @@ import {
   toRoadmapYaml,
   type BenchResource,
 } from '../bench/generate.mjs';
-import { evaluateTargets, type BenchRecord } from '../bench/summary.mjs';
+import { evaluateTargets, renderTargets, runPhases, type BenchRecord } from '../bench/summary.mjs';
 import { markdownLinkCheckVerdicts, scoreVerdicts } from '../bench/verdicts.mjs';
 import { RoadmapSchema } from '../src/roadmap/schema.js';
 
@@ -90,6 +93,33 @@ describe('farm', () => {
     const host = farm.stats().hosts['127.0.0.2'];
     expect(host).toMatchObject({ requests: 3, maxInFlight: 3, maxOpenConnections: 3, inFlight: 0 });
     expect(farm.stats().hosts['127.0.0.3']?.requests).toBe(0);
+  });
+
+  it('records when the first request arrived and the last answer was done, until reset', async () => {
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0, slowMs: 200 });
+    const [first, second] = farm.origins as [string, string];
+    expect(farm.stats()).toMatchObject({ firstRequestAt: undefined, lastAnswerAt: undefined });
+    const before = performance.now();
+    await Promise.all([get(`${first}/ok/1`), get(`${second}/slow/2`)]);
+    const after = performance.now();
+    const { firstRequestAt, lastAnswerAt } = farm.stats();
+    expect(firstRequestAt).toBeGreaterThanOrEqual(before);
+    expect(lastAnswerAt).toBeLessThanOrEqual(after);
+    // The slow answer is the last one: it cannot be done before its 200 ms are up (a timer
+    // may fire up to a millisecond early).
+    expect(lastAnswerAt! - firstRequestAt!).toBeGreaterThanOrEqual(199);
+    farm.reset();
+    expect(farm.stats()).toMatchObject({ firstRequestAt: undefined, lastAnswerAt: undefined });
+  });
+
+  it('does not count an answer to a request from before the reset', async () => {
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0, slowMs: 100 });
+    const pending = get(`${farm.origins[0]!}/slow/1`);
+    // Reset once the farm holds the request, then let the answer go out.
+    while (farm.stats().inFlight === 0) await sleep(5);
+    farm.reset();
+    await pending;
+    expect(farm.stats()).toMatchObject({ firstRequestAt: undefined, lastAnswerAt: undefined });
   });
 
   it('counts one connection for requests that reuse it', async () => {
@@ -251,6 +281,8 @@ describe('evaluateTargets', () => {
     boundMs: 1250,
     simpleBoundMs: 1250,
     startupMs: 300,
+    networkMs: 1100,
+    tailMs: 100,
     peakRssBytes: 100 * 2 ** 20,
     cpuMs: 5000,
     farmCpuMs: 1000,
@@ -271,6 +303,10 @@ describe('evaluateTargets', () => {
   it.each([
     ['N=10,000 H=50 defaults', {}, true],
     ['N=10,000 H=50 defaults', { wallMs: 1700 }, false],
+    ['N=10,000 H=50 defaults, network phase only', {}, true],
+    ['N=10,000 H=50 defaults, network phase only', { networkMs: 1700 }, false],
+    ['start-up < 0.5 s', {}, true],
+    ['start-up < 0.5 s', { startupMs: 500 }, false],
     ['never more than --per-host', {}, true],
     ['never more than --per-host', { maxInFlightPerHost: 9 }, false],
     ['peak RSS', { peakRssBytes: 151 * 2 ** 20 }, false],
@@ -283,6 +319,27 @@ describe('evaluateTargets', () => {
     expect(verdictOf([record(overrides)], prefix)).toBe(isMet);
   });
 
+  it('judges start-up and the network phase on the main case at curate defaults only', () => {
+    const targets = evaluateTargets(
+      [
+        record({ tool: 'curate --concurrency 64 --per-host 8', isDefaults: false, startupMs: 900 }),
+        record({ caseName: 'mixed N=10000 H=5', hosts: 5, startupMs: 900, networkMs: 9000 }),
+        record({ tool: 'linkinator', isCurate: false, isDefaults: false, startupMs: 900 }),
+      ],
+      { versionStartupMs: 200 },
+    );
+    expect(targets.filter((target) => /start-up|network phase/.test(target.name))).toEqual([]);
+  });
+
+  it('shows curate --version for information, with no verdict', () => {
+    const targets = evaluateTargets([], { versionStartupMs: 700 });
+    const version = targets.find((target) => target.name.startsWith('curate --version'));
+    expect(version).toMatchObject({ measured: '0.70 s', isMet: undefined });
+    expect(renderTargets([version!])).toBe(
+      '- ℹ️ for information: curate --version (node and module loading only): 0.70 s',
+    );
+  });
+
   it('compares with linkinator on the same case', () => {
     const curate = record({});
     const linkinator = record({
@@ -293,5 +350,23 @@ describe('evaluateTargets', () => {
     });
     expect(verdictOf([curate, linkinator], '≥ 3× faster')).toBe(false);
     expect(verdictOf([curate, { ...linkinator, wallMs: 4500 }], '≥ 3× faster')).toBe(true);
+  });
+});
+
+describe('runPhases', () => {
+  it.each([
+    // spawn at 1000, first request at 1300, last answer at 2800, exit at 3000.
+    [
+      { spawnedAt: 1000, wallMs: 2000 },
+      { firstRequestAt: 1300, lastAnswerAt: 2800 },
+      { startupMs: 300, networkMs: 1500, tailMs: 200 },
+    ],
+    [
+      { spawnedAt: 1000, wallMs: 2000 },
+      { firstRequestAt: undefined, lastAnswerAt: undefined },
+      { startupMs: undefined, networkMs: undefined, tailMs: undefined },
+    ],
+  ])('splits %o at %o', (measured, stats, expected) => {
+    expect(runPhases(measured, stats)).toEqual(expected);
   });
 });
