@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isSignInUrl, readPageSignals, type PageSignals } from './page-signals.js';
+import { isSignInUrl } from './login-wall.js';
+import { readPageSignals, type PageSignals } from './page-signals.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/pages/${name}`, import.meta.url), 'utf8');
