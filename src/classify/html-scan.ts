@@ -1,7 +1,8 @@
 /**
  * Reads what an HTML page says about itself (its title, og metas, headings, script sources, a
  * password field, the length of its visible text) in one pass of htmlparser2's tokenizer, without
- * building a DOM, and stops as soon as nothing still wanted can appear in the rest of the page.
+ * building a DOM, and stops as soon as nothing still wanted can appear in the rest of the page
+ * (only between elements: never while the text of a title, heading or body is still being read).
  *
  * Each value is what cheerio (htmlparser2 flavour) would give for the same selector: an element's
  * text is all the text between its open and close events, nested elements and `<script>` content
