@@ -68,5 +68,11 @@ export declare function latencyFor(
 /** Splits `/kind/id`, or undefined for paths the farm does not serve. */
 export declare function parsePath(pathname: string): { kind: AnswerKind; id: string } | undefined;
 
+/** The farm's ordinary page: a title, an h1 and one paragraph. */
+export declare function smallPage(title: string): string;
+
+/** The farm's long page: a title and h1, then paragraphs up to `bytes` characters. */
+export declare function bigPage(title: string, bytes: number): string;
+
 /** Starts the farm on every host address. */
 export declare function startFarm(options?: FarmOptions): Promise<Farm>;

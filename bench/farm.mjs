@@ -70,7 +70,8 @@ export function parsePath(pathname) {
   return ANSWER_KINDS.includes(kind) ? { kind, id: match[2] } : undefined;
 }
 
-function smallPage(title) {
+/** The farm's ordinary page: a title, an h1 and one paragraph (about 300 bytes). */
+export function smallPage(title) {
   // Plain prose, and no numbers in the title ("Page 404" reads as a soft 404): nothing a
   // soft-404, parked-domain or login-wall detector should react to.
   return (
@@ -80,7 +81,8 @@ function smallPage(title) {
   );
 }
 
-function bigPage(title, bytes) {
+/** The farm's long page: `smallPage`'s head and h1, then paragraphs up to `bytes` characters. */
+export function bigPage(title, bytes) {
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>`;
   const tail = '</main></body></html>';
   const paragraph =

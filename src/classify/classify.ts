@@ -23,7 +23,8 @@ import {
   type UnverifiedReason,
 } from '../domain.js';
 import { hasFragmentTarget, isFragmentVerifiable, shouldCheckFragment } from './fragment.js';
-import { isSignInUrl, readPageSignals, type PageSignals } from './page-signals.js';
+import { isSignInUrl } from './login-wall.js';
+import { readPageSignals, type PageSignals } from './page-signals.js';
 
 /** The slice of the options classification needs. */
 export type AcceptRules = {

@@ -71,6 +71,16 @@ describe('hasFragmentTarget', () => {
     ['GitHub encoded Chinese heading', README, encodeURIComponent('中文资源'), true],
     ['GitHub legacy named anchor', README, 'legacy-anchor', true],
     ['GitHub heading that is not there', README, 'the-llm-engineer', false],
+    ['an upper-case ID attribute', '<DIV ID="upper">x</DIV>', 'upper', true],
+    ['an id spelled with entities', '<h2 id="caf&eacute;">Café</h2>', 'caf%C3%A9', true],
+    [
+      'an id inside a script string',
+      '<script>el.innerHTML = \'<div id="late">\'</script>',
+      'late',
+      false,
+    ],
+    ['an id inside a comment', '<!-- <div id="old"> -->', 'old', false],
+    ['the first of two id attributes', '<div id="first" id="second"></div>', 'second', false],
   ])('%s', (_name, html, fragment, expected) => {
     expect(hasFragmentTarget(html, fragment)).toBe(expected);
   });
@@ -98,6 +108,16 @@ describe('isFragmentVerifiable', () => {
     [
       'a client-rendered shell',
       '<html><head><script src="/app.js"></script></head><body><div id="root"></div></body></html>',
+      false,
+    ],
+    [
+      'an in-page link before the id it reaches',
+      '<html><body><nav><a href="#later">Later</a></nav><p id="later">x</p></body></html>',
+      true,
+    ],
+    [
+      'an in-page link to an id only a script writes',
+      '<html><body><a href="#x">x</a><script>document.write(\'<div id="x">\')</script></body></html>',
       false,
     ],
     [

@@ -1,10 +1,10 @@
 /**
- * Whether a URL's `#fragment` points at something on an HTML page. Pure: cheerio on the body
- * string. Only fragments a browser would scroll to are checked; the many fragments that mean
- * something else (routes, text directives, viewer parameters) are always fine.
+ * Whether a URL's `#fragment` points at something on an HTML page. Pure: htmlparser2's tokenizer
+ * on the body string, no DOM, stopping at the first element that settles the question. Only
+ * fragments a browser would scroll to are checked; the many fragments that mean something else
+ * (routes, text directives, viewer parameters) are always fine.
  */
-// htmlparser2 (the slim build) is enough to find ids, and much faster than parse5 on big pages.
-import { load } from 'cheerio/slim';
+import { Parser } from 'htmlparser2';
 
 // `#:~:text=…` is a fragment directive (text fragments), not an anchor, and may follow a real
 // fragment (`#intro:~:text=foo`); browsers strip it before looking for an element.
@@ -60,15 +60,10 @@ export function hasFragmentTarget(html: string, fragment: string): boolean {
   // with its own) and resolves `#<slug>` with a script.
   for (const name of [...names]) names.add(`user-content-${name}`);
 
-  const $ = load(html);
-  const hasId = $('[id]')
-    .toArray()
-    .some((element) => names.has(element.attribs.id ?? ''));
-  return (
-    hasId ||
-    $('a[name]')
-      .toArray()
-      .some((element) => names.has(element.attribs.name ?? ''))
+  return someOpenTag(
+    html,
+    (name, attribs) =>
+      names.has(attribs.id ?? '') || (name === 'a' && names.has(attribs.name ?? '')),
   );
 }
 
@@ -83,19 +78,61 @@ export function isFragmentVerifiable(html: string): boolean {
   // Pages whose sections and headings carry no ids, and no in-page link reaches an element, get
   // their anchors from a script (anchor.js, tocbot, client-rendered docs), so the server's HTML
   // cannot prove an anchor missing. Sphinx puts ids on <section>, GitHub on `user-content-` names.
-  const $ = load(html);
-  if ($(ANCHORED_HEADINGS).length > 0) return true;
-  const ids = new Set(
-    $('[id]')
-      .toArray()
-      .map((element) => element.attribs.id ?? '')
-      // `href="#"` must not match an `id=""`.
-      .filter((id) => id !== ''),
-  );
-  return $('a[href^="#"]')
-    .toArray()
-    .some((element) => ids.has(decodeTolerantly((element.attribs.href ?? '').slice(1))));
+  const ids = new Set<string>();
+  const targets = new Set<string>();
+  return someOpenTag(html, (name, attribs) => {
+    if (isAnchoredElement(name, attribs)) return true;
+    const { id, href } = attribs;
+    // `href="#"` must not match an `id=""`.
+    if (id !== undefined && id !== '') {
+      if (targets.has(id)) return true;
+      ids.add(id);
+    }
+    if (name === 'a' && href?.startsWith('#') === true) {
+      const target = decodeTolerantly(href.slice(1));
+      if (ids.has(target)) return true;
+      targets.add(target);
+    }
+    return false;
+  });
 }
 
-const ANCHORED_HEADINGS =
-  'h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], section[id], a[name], [id^="user-content-"]';
+const ANCHORED_HEADINGS: ReadonlySet<string> = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+]);
+
+/** A heading or section with an id, an `<a name>`, or a GitHub `user-content-` id. */
+function isAnchoredElement(name: string, attribs: Readonly<Record<string, string>>): boolean {
+  const { id } = attribs;
+  return (
+    (id !== undefined && (ANCHORED_HEADINGS.has(name) || id.startsWith('user-content-'))) ||
+    (name === 'a' && attribs.name !== undefined)
+  );
+}
+
+/**
+ * Whether `matches` holds for some element, in document order; reading stops at the first.
+ * Attributes are as a DOM would have them: names lower-cased, entities decoded, first one wins.
+ */
+function someOpenTag(
+  html: string,
+  matches: (name: string, attribs: Readonly<Record<string, string>>) => boolean,
+): boolean {
+  let isFound = false;
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      if (isFound || !matches(name, attribs)) return;
+      isFound = true;
+      parser.pause();
+    },
+  });
+  // Pausing from the callback stops the tokenizer there and makes the end a no-op.
+  parser.end(html);
+  return isFound;
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isSignInUrl, readPageSignals, type PageSignals } from './page-signals.js';
+import { isSignInUrl } from './login-wall.js';
+import { readPageSignals, type PageSignals } from './page-signals.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/pages/${name}`, import.meta.url), 'utf8');
@@ -70,6 +71,9 @@ describe('readPageSignals', () => {
     ['Bodis script', page({ title: 'example-llm.com', head: '<script src="https://parking.bodis.com/lander.js"></script>', }), url('https://example-llm.com/'), ['parked']],
     ['GoDaddy /lander shell', page({ head: '<script>window.onload=function(){window.location.href="/lander"}</script>' }), url('https://example-llm.com/'), ['parked']],
     ['Chinese 域名出售', page({ title: '该域名正在出售' }), url('https://example-llm.cn/'), ['parked']],
+    ['parking frame after a long page', page({ title: 'example-llm.com', body: ARTICLE_TEXT.repeat(50) + '<iframe src="https://www.sedoparking.com/frmpark/x"></iframe>' }), url('https://example-llm.com/'), ['parked']],
+    ['relative script on a parking host', page({ title: 'Welcome', head: '<script src="/js/park.js"></script>' }), url('https://www.sedoparking.com/lander'), ['parked']],
+    ['for-sale heading after many others', page({ title: 'example-llm.com', body: '<h2>Welcome</h2>'.repeat(5) + ARTICLE_TEXT.repeat(20) + '<h2>Buy this domain</h2>' }), url('https://example-llm.com/'), ['parked']],
     ['article about domain parking', page({ title: 'How Sedo domain parking works | Blog', body: '<p>Parking services such as sedoparking.com and bodis.com show ads.</p>' + ARTICLE_TEXT, }), url('https://example.test/blog/parking'), []],
 
     // Bot challenges
@@ -81,6 +85,7 @@ describe('readPageSignals', () => {
     ['AWS WAF challenge', page({ body: '<script>window.gokuProps = {"key":"AQID","iv":"x","context":"y"};</script>' }), url('https://example.test/a'), ['bot-challenge']],
     ['Akamai access denied', page({ title: 'Access Denied', h1: 'Access Denied', body: '<p>Reference #18.2f3c1402 <a href="https://errors.edgesuite.net/18.2f3c1402">more</a></p>', }), url('https://example.test/a'), ['bot-challenge']],
     ['Baidu security check', page({ title: '百度安全验证' }), url('https://wenku.baidu.com/view/1'), ['bot-challenge']],
+    ['marker in upper case on a bare page', page({ body: '<div id="PX-CAPTCHA"></div>' }), url('https://example.test/a'), ['bot-challenge']],
     ['long article that mentions a marker', page({ title: 'How Cloudflare challenges work', body: '<p>The page sets window._cf_chl_opt before loading.</p>' + ARTICLE_TEXT.repeat(3), }), url('https://example.test/a'), []],
     ['page with Cloudflare bot-detection script only', page({ title: 'Fine-tuning guide', head: '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>', body: ARTICLE_TEXT, }), url('https://example.test/a'), []],
 
@@ -90,6 +95,7 @@ describe('readPageSignals', () => {
     ['Chinese 登录 page with a password field', page({ title: '登录 - 示例', body: '<input type="password">' }), url('https://example.test/p/1'), ['login-wall']],
     ['accounts host with a password field', page({ title: 'Example', body: '<input type="PASSWORD">' }), url('https://accounts.example.test/'), ['login-wall']],
     ['article with a login box in its header', page({ title: 'Attention Is All You Need, explained | Blog', body: '<form><input type="password"></form>' + ARTICLE_TEXT, }), url('https://example.test/posts/attention'), []],
+    ['sign-in page whose password field ends a long page', page({ title: 'Sign in · Example', body: ARTICLE_TEXT.repeat(50) + '<form><input type="password"></form>' }), url('https://example.test/p/1'), ['login-wall']],
     ['tutorial titled about login', page({ title: 'Add login to your FastAPI app with OAuth2 | Blog', body: ARTICLE_TEXT }), url('https://example.test/blog/login'), []],
 
     // Ordinary pages

@@ -61,6 +61,51 @@ describe('findMetaRefresh', () => {
     expect(findMetaRefresh(page(meta), base)).toBeUndefined();
   });
 
+  it.each([
+    [
+      'a refresh in the body',
+      '<html><body><p>Moved.</p><meta http-equiv="refresh" content="0; url=/body"></body></html>',
+      'https://old.example.test/body',
+    ],
+    [
+      'the refresh after one for browsers without JavaScript',
+      '<head><noscript><meta http-equiv="refresh" content="0; url=/no-js"></noscript><meta http-equiv="refresh" content="0; url=/moved"></head>',
+      'https://old.example.test/moved',
+    ],
+    [
+      'entities in the content',
+      '<meta http-equiv="refresh" content="0; url=/a?x=1&amp;y=2">',
+      'https://old.example.test/a?x=1&y=2',
+    ],
+  ])('follows %s', (_name, html, expected) => {
+    expect(findMetaRefresh(html, base)?.href).toBe(expected);
+  });
+
+  it.each([
+    [
+      'a refresh for browsers without JavaScript',
+      '<noscript><meta http-equiv="refresh" content="0; url=/no-js"></noscript>',
+    ],
+    [
+      'a refresh in a template',
+      '<template><meta http-equiv="refresh" content="0; url=/t"></template>',
+    ],
+    [
+      'a refresh in a script',
+      '<script>document.write(\'<meta http-equiv="refresh" content="0; url=/s">\')</script>',
+    ],
+    ['a refresh in a comment', '<!-- <meta http-equiv="refresh" content="0; url=/c"> -->'],
+    ['a refresh after <plaintext>', '<plaintext><meta http-equiv="refresh" content="0; url=/p">'],
+    [
+      'a later refresh when the first has no content',
+      '<meta http-equiv="refresh"><meta http-equiv="refresh" content="0; url=/second">',
+    ],
+  ])('ignores %s', (_name, html) => {
+    expect(
+      findMetaRefresh(`<html><head>${html}</head><body>Hi</body></html>`, base),
+    ).toBeUndefined();
+  });
+
   it('ignores the words in body text', () => {
     expect(findMetaRefresh('<p>set http-equiv="refresh" to redirect</p>', base)).toBeUndefined();
   });

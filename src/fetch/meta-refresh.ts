@@ -2,7 +2,7 @@
  * `<meta http-equiv="refresh">` redirects: old sites and many "we moved" pages still use them,
  * and a browser follows them, so a link that lands on one has really moved.
  */
-import { load } from 'cheerio';
+import { Parser } from 'htmlparser2';
 
 /**
  * Longest refresh delay still read as a redirect. Longer ones are "this page reloads itself"
@@ -20,13 +20,57 @@ export function findMetaRefresh(html: string, base: URL): URL | undefined {
   if (!/http-equiv\s*=\s*["']?refresh/i.test(html)) {
     return undefined;
   }
-  const $ = load(html);
-  const content = $('meta[http-equiv="refresh" i]').first().attr('content');
-  if (content === undefined) {
+  const refresh = firstRefreshMeta(html);
+  if (refresh?.content === undefined) {
     return undefined;
   }
-  const target = parseRefresh(content, base);
+  const target = parseRefresh(refresh.content, base);
   return target === undefined || withoutHash(target) === withoutHash(base) ? undefined : target;
+}
+
+// A browser (scripting on) reads the content of these as text, never renders it, or drops a
+// <meta> inside it (<select>): a `<noscript><meta http-equiv="refresh" content="0; url=/no-js">`
+// is for browsers without JavaScript, not where the page lives. htmlparser2 tokenizes them all
+// as markup, so a refresh inside one is skipped here.
+const IGNORED_INSIDE: ReadonlySet<string> = new Set([
+  'noscript',
+  'template',
+  'iframe',
+  'noembed',
+  'noframes',
+  'select',
+]);
+
+/**
+ * The first `<meta http-equiv="refresh">` a browser would act on, with its `content` (undefined
+ * when it has none), read with htmlparser2's tokenizer up to that element and no further.
+ */
+function firstRefreshMeta(html: string): { content: string | undefined } | undefined {
+  let found: { content: string | undefined } | undefined;
+  let ignoredDepth = 0;
+  // Everything after `<plaintext>` is text to a browser; it has no end tag.
+  let isPlaintext = false;
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      if (IGNORED_INSIDE.has(name)) ignoredDepth += 1;
+      if (found !== undefined || isPlaintext) return;
+      if (name === 'plaintext' && ignoredDepth === 0) isPlaintext = true;
+      if (
+        name === 'meta' &&
+        ignoredDepth === 0 &&
+        attribs['http-equiv']?.toLowerCase() === 'refresh'
+      ) {
+        found = { content: attribs.content };
+        parser.pause();
+      }
+    },
+    onclosetag(name) {
+      if (IGNORED_INSIDE.has(name)) ignoredDepth -= 1;
+    },
+  });
+  // Pausing from the callback stops the tokenizer there and makes the end a no-op.
+  parser.end(html);
+  return found;
 }
 
 /**

@@ -1,0 +1,298 @@
+/**
+ * Reads what an HTML page says about itself (its title, og metas, headings, script sources, a
+ * password field, the length of its visible text) in one pass of htmlparser2's tokenizer, without
+ * building a DOM, and stops as soon as nothing still wanted can appear in the rest of the page
+ * (only between elements: never while the text of a title, heading or body is still being read).
+ *
+ * Each value is what cheerio (htmlparser2 flavour) would give for the same selector: an element's
+ * text is all the text between its open and close events, nested elements and `<script>` content
+ * included, entities decoded; the first element in document order wins. Texts are returned as
+ * written: collapsing whitespace is the reader's business.
+ */
+import { Parser } from 'htmlparser2';
+
+/** The optional, costlier parts of a scan; each is read only when asked for. */
+export type HtmlScanRequest = {
+  /**
+   * The texts of the first `max` `<h1>`/`<h2>` elements. With a `hint`, only headings that open
+   * before its last match in the raw HTML are read: a heading whose text must contain the hint
+   * cannot start after it.
+   */
+  headings?: { max: number; hint?: RegExp };
+  /** The `src` of `<script>`, `<iframe>` and `<frame>` elements opening before the hint's last match. */
+  sources?: { hint?: RegExp };
+  /** Whether there is an `<input type=password>` opening before the hint's last match. */
+  passwordField?: { hint?: RegExp };
+  /**
+   * The text of `<body>` without `<script>`, `<style>`, `<noscript>` and `<template>`, cut once
+   * it holds more than `maxNonSpaceChars` characters that are not whitespace.
+   */
+  bodyText?: { maxNonSpaceChars: number };
+};
+
+/** What a scan read. Parts that were not requested are empty. */
+export type HtmlScan = {
+  /** The text of the first `<title>`; undefined when there is none. */
+  title: string | undefined;
+  /** The `content` of the first `<meta property="og:title">`. */
+  ogTitle: string | undefined;
+  /** The `content` of the first `<meta property="og:site_name">`. */
+  ogSiteName: string | undefined;
+  /** The text of the first `<h1>`. */
+  h1: string | undefined;
+  /** The texts of the first `<h1>`/`<h2>` elements, in document order. */
+  headings: string[];
+  /** The `src` attributes of `<script>`, `<iframe>` and `<frame>` elements, as written. */
+  sources: string[];
+  hasPasswordField: boolean;
+  /** The visible text of every `<body>` joined, as cheerio's `.text()` of `$('body')` gives it. */
+  bodyText: string;
+};
+
+// Tag names cannot be written with character references, so a tag that is not in the rest of the
+// raw HTML cannot open there. The tokenizer ends a tag name at whitespace, `/` or `>`.
+const TITLE_TAG = /<title[\s/>]/gi;
+const H1_TAG = /<h1[\s/>]/gi;
+const HEADING_TAG = /<h[12][\s/>]/gi;
+const META_TAG = /<meta[\s/>]/gi;
+const SOURCE_TAG = /<(?:script|i?frame)[\s/>]/gi;
+const INPUT_TAG = /<input[\s/>]/gi;
+const BODY_TAG = /<body[\s/>]/gi;
+// Attribute values, unlike tag names, could be spelled with character references
+// (`og&#58;title`); no page does that, so the literal spelling is what the scan looks ahead for.
+const OG_TITLE = /og:title/g;
+const OG_SITE_NAME = /og:site_name/g;
+
+/** Elements whose text is not visible text (`$('body').find(...).remove()` in cheerio terms). */
+const HIDDEN_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+]);
+
+/** A pattern looked for ahead of the parse position, remembering where it next matches. */
+type Lookahead = { pattern: RegExp; nextAt: number };
+
+function lookahead(pattern: RegExp): Lookahead {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  return { pattern: new RegExp(pattern.source, flags), nextAt: -1 };
+}
+
+/** Whether the pattern matches at or after `position` (positions only ever grow). */
+function isAhead(html: string, ahead: Lookahead, position: number): boolean {
+  if (ahead.nextAt < position) {
+    ahead.pattern.lastIndex = position;
+    ahead.nextAt = ahead.pattern.exec(html)?.index ?? Infinity;
+  }
+  return ahead.nextAt !== Infinity;
+}
+
+/** Something the scan still looks for, and the patterns that must all lie ahead for it to come. */
+type Want = { isDone: () => boolean; needs: readonly Lookahead[] };
+
+/** Text collected for one open element, which closes when the depth falls back to `depth`. */
+type OpenText = { depth: number; text: string };
+
+/** Scans an HTML page; see {@link HtmlScanRequest} for the optional parts. */
+export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan {
+  const scan: HtmlScan = {
+    title: undefined,
+    ogTitle: undefined,
+    ogSiteName: undefined,
+    h1: undefined,
+    headings: [],
+    sources: [],
+    hasPasswordField: false,
+    bodyText: '',
+  };
+  let depth = 0;
+  let title: OpenText | undefined;
+  let h1: OpenText | undefined;
+  let hasSeenTitle = false;
+  let hasSeenH1 = false;
+  let hasSeenOgTitle = false;
+  let hasSeenOgSiteName = false;
+  const headingTexts: OpenText[] = [];
+  const openHeadings: OpenText[] = [];
+  // `$('body')` matches every <body>, nested ones too, and `.text()` joins their texts in order.
+  const bodies: OpenText[] = [];
+  const openBodies: OpenText[] = [];
+  const hiddenDepths: number[] = [];
+  let bodyNonSpaceChars = 0;
+  let isBodyTextCut = false;
+  let isStopped = false;
+
+  const metaTag = lookahead(META_TAG);
+  const wants: Want[] = [
+    { isDone: () => hasSeenTitle, needs: [lookahead(TITLE_TAG)] },
+    { isDone: () => hasSeenH1, needs: [lookahead(H1_TAG)] },
+    { isDone: () => hasSeenOgTitle, needs: [metaTag, lookahead(OG_TITLE)] },
+    { isDone: () => hasSeenOgSiteName, needs: [metaTag, lookahead(OG_SITE_NAME)] },
+  ];
+  const { headings, sources, passwordField, bodyText } = request;
+  if (headings !== undefined) {
+    wants.push({
+      isDone: () => headingTexts.length >= headings.max,
+      needs: withHint(lookahead(HEADING_TAG), headings.hint),
+    });
+  }
+  if (sources !== undefined) {
+    wants.push({ isDone: () => false, needs: withHint(lookahead(SOURCE_TAG), sources.hint) });
+  }
+  if (passwordField !== undefined) {
+    wants.push({
+      isDone: () => scan.hasPasswordField,
+      needs: withHint(lookahead(INPUT_TAG), passwordField.hint),
+    });
+  }
+  if (bodyText !== undefined) {
+    wants.push({ isDone: () => isBodyTextCut, needs: [lookahead(BODY_TAG)] });
+  }
+
+  /** Whether text is being gathered for an element whose text is still incomplete. */
+  const isReadingText = (): boolean =>
+    title !== undefined ||
+    h1 !== undefined ||
+    openHeadings.length > 0 ||
+    (openBodies.length > 0 && !isBodyTextCut);
+
+  const stopIfDone = (): void => {
+    if (isReadingText()) return;
+    const position = parser.startIndex;
+    const isWaiting = wants.some(
+      (want) => !want.isDone() && want.needs.every((ahead) => isAhead(html, ahead, position)),
+    );
+    if (!isWaiting) {
+      isStopped = true;
+      parser.pause();
+    }
+  };
+
+  const addBodyText = (text: string, maxNonSpaceChars: number): void => {
+    // Hidden only when the hiding element lies inside this body (`body.find(...)`); the deepest
+    // open one decides.
+    const hiddenAt = hiddenDepths.at(-1);
+    let shownIn = 0;
+    for (const body of openBodies) {
+      if (hiddenAt === undefined || hiddenAt < body.depth) {
+        body.text += text;
+        shownIn += 1;
+      }
+    }
+    if (shownIn === 0) return;
+    // A nested body's text counts once for each body around it, as in the joined `.text()`.
+    bodyNonSpaceChars += text.replace(/\s+/g, '').length * shownIn;
+    if (bodyNonSpaceChars > maxNonSpaceChars) isBodyTextCut = true;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (isStopped) return;
+        depth += 1;
+        switch (name) {
+          case 'title':
+            if (!hasSeenTitle) {
+              hasSeenTitle = true;
+              title = { depth, text: '' };
+            }
+            break;
+          case 'h1':
+          case 'h2':
+            if (name === 'h1' && !hasSeenH1) {
+              hasSeenH1 = true;
+              h1 = { depth, text: '' };
+            }
+            if (headings !== undefined && headingTexts.length < headings.max) {
+              const heading = { depth, text: '' };
+              headingTexts.push(heading);
+              openHeadings.push(heading);
+            }
+            break;
+          case 'meta':
+            if (attribs.property === 'og:title' && !hasSeenOgTitle) {
+              hasSeenOgTitle = true;
+              scan.ogTitle = attribs.content;
+            } else if (attribs.property === 'og:site_name' && !hasSeenOgSiteName) {
+              hasSeenOgSiteName = true;
+              scan.ogSiteName = attribs.content;
+            }
+            break;
+          case 'input':
+            if (passwordField !== undefined && attribs.type?.toLowerCase() === 'password') {
+              scan.hasPasswordField = true;
+            }
+            break;
+          case 'body':
+            if (bodyText !== undefined) {
+              const body = { depth, text: '' };
+              bodies.push(body);
+              openBodies.push(body);
+            }
+            break;
+          default:
+            break;
+        }
+        if (sources !== undefined && attribs.src !== undefined && isSourceElement(name)) {
+          scan.sources.push(attribs.src);
+        }
+        if (openBodies.length > 0 && HIDDEN_TEXT_ELEMENTS.has(name)) hiddenDepths.push(depth);
+        stopIfDone();
+      },
+      ontext(text) {
+        if (isStopped) return;
+        if (title !== undefined) title.text += text;
+        if (h1 !== undefined) h1.text += text;
+        for (const heading of openHeadings) heading.text += text;
+        if (bodyText !== undefined && openBodies.length > 0 && !isBodyTextCut) {
+          addBodyText(text, bodyText.maxNonSpaceChars);
+        }
+      },
+      onclosetag() {
+        if (isStopped) return;
+        if (title?.depth === depth) {
+          scan.title = title.text;
+          title = undefined;
+        }
+        if (h1?.depth === depth) {
+          scan.h1 = h1.text;
+          h1 = undefined;
+        }
+        // Elements close in the reverse order they opened, so each stack's last entry is next.
+        if (openHeadings.at(-1)?.depth === depth) openHeadings.pop();
+        if (openBodies.at(-1)?.depth === depth) openBodies.pop();
+        if (hiddenDepths.at(-1) === depth) hiddenDepths.pop();
+        depth -= 1;
+        stopIfDone();
+      },
+    },
+    { decodeEntities: true },
+  );
+  // The whole page in one call: pausing from a callback stops the tokenizer where it is (and makes
+  // the end a no-op), so the rest of a long page is never read, and no chunk boundary can fall
+  // inside a tag.
+  parser.end(html);
+  scan.headings = headingTexts.map((heading) => heading.text);
+  scan.bodyText = bodies.map((body) => body.text).join('');
+  return scan;
+}
+
+/**
+ * A case-insensitive hint matching any of `words` as written, for {@link HtmlScanRequest}: the
+ * words a wanted attribute value or heading must contain.
+ */
+export function anyWordHint(words: readonly string[]): RegExp {
+  return new RegExp(
+    words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
+    'i',
+  );
+}
+
+function withHint(tag: Lookahead, hint: RegExp | undefined): Lookahead[] {
+  return hint === undefined ? [tag] : [tag, lookahead(hint)];
+}
+
+function isSourceElement(name: string): boolean {
+  return name === 'script' || name === 'iframe' || name === 'frame';
+}
