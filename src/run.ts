@@ -182,7 +182,7 @@ async function checkTargets(
   dispatcher: Dispatcher,
   deps: RunDeps,
   results: Map<string, CheckResult>,
-  answered: ReadonlyMap<string, FetchOutcome>,
+  answered: ReadonlyMap<string, Promise<FetchOutcome | undefined>>,
 ): Promise<void> {
   // The host limit is taken before the global one, so an attempt waiting for a busy host never
   // holds a global slot: one slow host cannot stall the others (head-of-line blocking). Slots
@@ -228,7 +228,7 @@ async function checkTargets(
     if (isAborted()) return;
     const host = target.url.hostname;
     const fetched =
-      answered.get(target.id) ??
+      (await answered.get(target.id)) ??
       (await fetchTarget(target.url, fetchSettings, {
         dispatcher,
         schedule: scheduleOn(host),

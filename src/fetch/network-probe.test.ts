@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckTarget } from '../domain.js';
-import { PROBE_HOST_COUNT, sampleHosts } from './network-probe.js';
+import { isAnyTrue, PROBE_HOST_COUNT, sampleHosts } from './network-probe.js';
 
 const target = (url: string): CheckTarget => ({ id: url, url: new URL(url), refs: [] });
 
@@ -43,5 +43,27 @@ describe('sampleHosts', () => {
       'colab.research.google.com',
       'medium.com',
     ]);
+  });
+});
+
+describe('isAnyTrue', () => {
+  const after = (ms: number, value: boolean): Promise<boolean> =>
+    new Promise((resolve) => {
+      setTimeout(() => {
+        resolve(value);
+      }, ms);
+    });
+  const never = new Promise<boolean>(() => undefined);
+
+  it('settles true at the first true, without waiting for the others', async () => {
+    await expect(isAnyTrue([never, after(5, false), after(10, true)])).resolves.toBe(true);
+  });
+
+  it('settles false once every check settled false', async () => {
+    await expect(isAnyTrue([after(5, false), after(1, false)])).resolves.toBe(false);
+  });
+
+  it('settles false for no checks', async () => {
+    await expect(isAnyTrue([])).resolves.toBe(false);
   });
 });

@@ -12,10 +12,12 @@ import { isTransient } from './retry.js';
 /** The probe's answer. */
 export type NetworkVerdict =
   /**
-   * `answered`: the probe's own outcomes that are final (an HTTP answer that would not be
-   * retried), keyed by target id, so the run reuses them instead of asking the host twice.
+   * `answered`: the probe's own fetches, keyed by target id, so the run reuses them instead of
+   * asking the host twice. Each settles with the outcome when it is final (an HTTP answer that
+   * would not be retried), or undefined when the target must be checked in full. The verdict
+   * comes with the first answer, so these may still be in flight.
    */
-  | { kind: 'up'; answered: ReadonlyMap<string, FetchOutcome> }
+  | { kind: 'up'; answered: ReadonlyMap<string, Promise<FetchOutcome | undefined>> }
   /** `message` says what failed, e.g. "none of 5 hosts could be reached (ENOTFOUND)". */
   | { kind: 'down'; message: string; hostsTried: readonly string[] };
 
@@ -56,17 +58,22 @@ export async function probeNetwork(
     timeoutMs: Math.min(deps.settings.timeoutMs, PROBE_TIMEOUT_MS),
     followMetaRefresh: false,
   };
-  const outcomes = await Promise.all(
-    sample.map((target) => fetchTarget(target.url, settings, { dispatcher: deps.dispatcher })),
+  const fetches = sample.map((target) =>
+    fetchTarget(target.url, settings, { dispatcher: deps.dispatcher }),
   );
-  if (!outcomes.every(isBelowHttpFailure))
-    return { kind: 'up', answered: finalAnswers(sample, outcomes) };
+  // One answer proves the network is there: the run need not wait for a slow sampled host.
+  if (
+    await isAnyTrue(fetches.map((fetch) => fetch.then((outcome) => !isBelowHttpFailure(outcome))))
+  ) {
+    return { kind: 'up', answered: finalAnswers(sample, fetches) };
+  }
+  const outcomes = await Promise.all(fetches);
   const hostsTried = sample.map((target) => target.url.host);
   const isAllNxdomain = outcomes.every(
     (outcome) => outcome.kind === 'network-failure' && outcome.failure.reason === 'dns',
   );
   if (isAllNxdomain && (await canResolveAny(WELL_KNOWN_NAMES, deps.lookup))) {
-    return { kind: 'up', answered: finalAnswers(sample, outcomes) };
+    return { kind: 'up', answered: finalAnswers(sample, fetches) };
   }
   return {
     kind: 'down',
@@ -77,15 +84,36 @@ export async function probeNetwork(
 
 function finalAnswers(
   sample: readonly CheckTarget[],
-  outcomes: readonly FetchOutcome[],
-): Map<string, FetchOutcome> {
-  const answered = new Map<string, FetchOutcome>();
+  fetches: readonly Promise<FetchOutcome>[],
+): Map<string, Promise<FetchOutcome | undefined>> {
+  const answered = new Map<string, Promise<FetchOutcome | undefined>>();
   sample.forEach((target, index) => {
-    const outcome = outcomes[index];
+    const fetch = fetches[index];
+    if (fetch === undefined) return;
     // Only HTTP answers a retry would not change; anything else is checked again in full.
-    if (outcome?.kind === 'response' && !isTransient(outcome)) answered.set(target.id, outcome);
+    answered.set(
+      target.id,
+      fetch.then((outcome) =>
+        outcome.kind === 'response' && !isTransient(outcome) ? outcome : undefined,
+      ),
+    );
   });
   return answered;
+}
+
+/** Settles with true as soon as one of `checks` does, or with false once all settle false. */
+export async function isAnyTrue(checks: readonly Promise<boolean>[]): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    let pending = checks.length;
+    if (pending === 0) resolve(false);
+    for (const check of checks) {
+      check.then((isTrue) => {
+        pending -= 1;
+        if (isTrue) resolve(true);
+        else if (pending === 0) resolve(false);
+      }, reject);
+    }
+  });
 }
 
 /**

@@ -176,6 +176,26 @@ describe('politeness and interruption', () => {
     );
   });
 
+  it("starts checking at the network probe's first answer, not its slowest, and asks each URL once", async () => {
+    const urls = [
+      'http://slow.example.test/0',
+      ...Array.from({ length: 4 }, (_, index) => `http://fast.example.test/${String(index)}`),
+    ];
+    const options = resolveOptions(
+      flags({ connectTo: connectTo(['slow.example.test', 'fast.example.test']) }),
+      undefined,
+      {},
+    );
+    const outcome = await runCheck(roadmap(urls), options, deps());
+    expect(outcome.report.summary.ok).toBe(5);
+    // Both hosts were sampled by the probe; the fast host's other URLs did not wait for the
+    // slow sample, and the slow URL was fetched once (the probe's own fetch was reused).
+    expect(finishedOrder).toEqual([
+      ...Array.from({ length: 4 }, () => 'fast.example.test'),
+      'slow.example.test',
+    ]);
+  });
+
   it('splits the work over shards run side by side, each polite on its own: n shards, at most n·c in flight', async () => {
     const urls = Array.from(
       { length: 24 },
