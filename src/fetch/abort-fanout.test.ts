@@ -1,46 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { abortWith } from './abort-fanout.js';
+import { onAbort } from './abort-fanout.js';
 
-describe('abortWith', () => {
-  it('aborts every following controller when the signal aborts', () => {
+describe('onAbort', () => {
+  it('calls every registered callback once when the signal aborts', () => {
     const run = new AbortController();
-    const first = new AbortController();
-    const second = new AbortController();
-    abortWith(run.signal, first);
-    abortWith(run.signal, second);
+    const calls: string[] = [];
+    onAbort(run.signal, () => calls.push('first'));
+    onAbort(run.signal, () => calls.push('second'));
+
+    run.abort();
+    run.abort();
+
+    expect(calls).toEqual(['first', 'second']);
+  });
+
+  it('leaves out a callback whose registration was dropped', () => {
+    const run = new AbortController();
+    const calls: string[] = [];
+    onAbort(run.signal, () => calls.push('done'))();
+    onAbort(run.signal, () => calls.push('live'));
 
     run.abort();
 
-    expect([first.signal.aborted, second.signal.aborted]).toEqual([true, true]);
+    expect(calls).toEqual(['live']);
   });
 
-  it('leaves a controller alone once it stopped following', () => {
-    const run = new AbortController();
-    const done = new AbortController();
-    const live = new AbortController();
-    abortWith(run.signal, done)();
-    abortWith(run.signal, live);
-
-    run.abort();
-
-    expect([done.signal.aborted, live.signal.aborted]).toEqual([false, true]);
-  });
-
-  it('aborts at once when the signal has already aborted', () => {
+  it('calls back at once when the signal has already aborted', () => {
     const run = new AbortController();
     run.abort();
-    const late = new AbortController();
+    const calls: string[] = [];
 
-    abortWith(run.signal, late);
+    onAbort(run.signal, () => calls.push('late'));
 
-    expect(late.signal.aborted).toBe(true);
+    expect(calls).toEqual(['late']);
   });
 
-  it('does nothing without a signal', () => {
-    const controller = new AbortController();
+  it('never calls back without a signal', () => {
+    const calls: string[] = [];
 
-    abortWith(undefined, controller)();
+    onAbort(undefined, () => calls.push('never'))();
 
-    expect(controller.signal.aborted).toBe(false);
+    expect(calls).toEqual([]);
   });
 });

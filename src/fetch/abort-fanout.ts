@@ -1,42 +1,44 @@
 /**
- * Passes one run-wide cancellation on to many short-lived controllers. Node's EventTarget checks
+ * Passes one run-wide cancellation on to many short-lived attempts. Node's EventTarget checks
  * every listener for a duplicate on `addEventListener`, so hundreds of requests in flight each
  * listening to the run's signal made every new request pay for all the others; here the signal
- * has one listener and the live controllers sit in a Set.
+ * has one listener and the live callbacks sit in a Set.
  */
 
-const liveControllers = new WeakMap<AbortSignal, Set<AbortController>>();
+const liveCallbacks = new WeakMap<AbortSignal, Set<() => void>>();
 
 /**
- * Aborts `controller` when `signal` aborts (at once if it already has), until the returned
- * function is called. Without a signal there is nothing to follow.
+ * Calls `onAborted` once when `signal` aborts (at once if it already has), unless the returned
+ * function was called first. Without a signal there is nothing to wait for.
  */
-export function abortWith(
-  signal: AbortSignal | undefined,
-  controller: AbortController,
-): () => void {
+export function onAbort(signal: AbortSignal | undefined, onAborted: () => void): () => void {
   if (signal === undefined) return () => undefined;
   if (signal.aborted) {
-    controller.abort();
+    onAborted();
     return () => undefined;
   }
-  let live = liveControllers.get(signal);
+  let live = liveCallbacks.get(signal);
   if (live === undefined) {
-    const created = new Set<AbortController>();
+    const created = new Set<() => void>();
     signal.addEventListener(
       'abort',
       () => {
-        for (const each of created) each.abort();
+        const callbacks = [...created];
         created.clear();
+        for (const callback of callbacks) callback();
       },
       { once: true },
     );
-    liveControllers.set(signal, created);
+    liveCallbacks.set(signal, created);
     live = created;
   }
-  const controllers = live;
-  controllers.add(controller);
+  // A wrapper per registration, so the same function registered twice is called twice.
+  const callback = (): void => {
+    onAborted();
+  };
+  const callbacks = live;
+  callbacks.add(callback);
   return () => {
-    controllers.delete(controller);
+    callbacks.delete(callback);
   };
 }
