@@ -16,11 +16,10 @@ import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 function readToolVersion(): string {
-  const manifest = JSON.parse(
-    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-  ) as {
+  const manifest = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as {
     version: string;
   };
   return manifest.version;

@@ -8,19 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { InputError, InternalError, UsageError, type InputProblem } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { RegionInputs } from './assess.js';
 import { parseAutoProxyList, type AutoProxyList } from './gfwlist.js';
 import { RegionRulesFileSchema, type RegionRules } from './rules-schema.js';
 
-/**
- * Where the rules file shipped for a region lives: `rules/<region>.yaml` at the package root,
- * two levels above this module both in `src/region/` and in `dist/region/`.
- */
+/** Where the rules file shipped for a region lives: `rules/<region>.yaml` at the package root. */
 export function defaultRulesPath(region: string): string {
   // Regions are validated as two letters upstream; anything else here would escape rules/.
   if (!/^[a-z]{2}$/.test(region))
     throw new InternalError(`not a region code: ${JSON.stringify(region)}`);
-  return fileURLToPath(new URL(`../../rules/${region}.yaml`, import.meta.url));
+  return fileURLToPath(new URL(`rules/${region}.yaml`, PACKAGE_ROOT));
 }
 
 /** Loads the rules file shipped for a region, or undefined when curate ships none for it. */
