@@ -84,7 +84,7 @@ function indexEvents(events: readonly Event[], text: string): IndexNode | undefi
   let documents = 0;
 
   /** Files a node under its parent; false when it is a key no path could name. */
-  const attach = (node: IndexNode, keyName: string | undefined): boolean => {
+  const attach = (node: IndexNode, keyName: () => string | undefined): boolean => {
     const depth = stack.length - 1;
     const parent = stack[depth];
     if (parent === undefined) {
@@ -97,8 +97,9 @@ function indexEvents(events: readonly Event[], text: string): IndexNode | undefi
     }
     const pending = pendingKeys[depth];
     if (pending === undefined) {
-      if (node.kind !== 'scalar' || keyName === undefined) return false;
-      pendingKeys[depth] = { name: keyName, start: node.start };
+      const name = node.kind === 'scalar' ? keyName() : undefined;
+      if (name === undefined) return false;
+      pendingKeys[depth] = { name, start: node.start };
       return true;
     }
     parent.entries.set(pending.name, { key: pending.start, value: node });
@@ -119,7 +120,7 @@ function indexEvents(events: readonly Event[], text: string): IndexNode | undefi
           event.type === EVENT_ID.MAPPING
             ? { kind: 'map', start: event.start, entries: new Map() }
             : { kind: 'seq', start: event.start, items: [] };
-        if (!attach(node, undefined)) return undefined;
+        if (!attach(node, () => undefined)) return undefined;
         stack.push(node);
         pendingKeys.push(undefined);
         break;
@@ -128,12 +129,14 @@ function indexEvents(events: readonly Event[], text: string): IndexNode | undefi
         if (event.anchorStart !== -1 || event.tagStart !== -1) return undefined;
         const start = scalarStart(event, text);
         if (start === null) return undefined;
-        const name = getScalarValue(text, event);
-        const isPlainNonString =
-          event.style === SCALAR_STYLE.PLAIN && NON_STRING_PLAIN_KEY.test(name);
-        if (!attach({ kind: 'scalar', start }, isPlainNonString ? undefined : name)) {
-          return undefined;
-        }
+        // Decoded only when the scalar is a key: values need no name.
+        const keyName = (): string | undefined => {
+          const name = getScalarValue(text, event);
+          const isPlainNonString =
+            event.style === SCALAR_STYLE.PLAIN && NON_STRING_PLAIN_KEY.test(name);
+          return isPlainNonString ? undefined : name;
+        };
+        if (!attach({ kind: 'scalar', start }, keyName)) return undefined;
         break;
       }
       case EVENT_ID.ALIAS:
