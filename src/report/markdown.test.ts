@@ -167,6 +167,19 @@ describe('renderMarkdown', () => {
     ]);
   });
 
+  it('does not say "checked" of an --offline run, which fetched nothing', () => {
+    const offline = { status: 'skipped', reason: 'offline' } as const;
+    const report = reportOf([
+      resourceResult('a', BASICS, { ...offline, mirrors: [mirrorResult(offline)] }),
+      resourceResult('b', BASICS, offline),
+    ]);
+
+    expect(renderMarkdown(report).split('\n')[2]).toBe(
+      '2 resources and 1 mirror listed without fetching (--offline), 2026-11-28 18:00 UTC: ' +
+        '0 ok, 0 redirected, 0 broken, 0 unreachable, 0 unverified, 2 skipped.',
+    );
+  });
+
   it.each([
     [0, []],
     [

@@ -57,8 +57,13 @@ function summarySentence(report: Report): string {
   }
   const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
   const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
+  // `--offline` plans every URL and fetches none: "checked" would claim what did not happen.
+  const isOffline = allChecks(report).some((check) => check.reason === 'offline');
+  const what = isOffline
+    ? 'listed without fetching (--offline),'
+    : `checked from ${formatText((report.vantages ?? [report.vantage]).join(', '))},`;
   return (
-    `${plural(summary.total, 'resource')}${mirrors} checked from ${formatText((report.vantages ?? [report.vantage]).join(', '))}, ` +
+    `${plural(summary.total, 'resource')}${mirrors} ${what} ` +
     `${formatUtc(report.startedAt)}: ${counts}.`
   );
 }
