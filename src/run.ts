@@ -14,6 +14,7 @@ import { createDispatcher, type TransportSettings } from './fetch/dispatchers.js
 import { downloadText } from './fetch/download-text.js';
 import { fetchTarget, type FetchSettings } from './fetch/http-client.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
+import { createSlots, type Slots } from './fetch/slots.js';
 import { DEFAULTS, hostPolicyFor, type ResolvedOptions } from './options.js';
 import { planChecks } from './plan/plan-checks.js';
 import type { ResourceSelector } from './plan/select.js';
@@ -98,13 +99,22 @@ export async function runCheck(
       deps.dispatcher ?? createDispatcher(transportSettings(options, extraCaPem, deps));
     try {
       const fetchSettings = toFetchSettings(options);
+      const slots = createSlots(
+        options.concurrency,
+        (host) => hostPolicyFor(options.hosts, host)?.perHost ?? options.perHost,
+      );
       const verdict = await probeNetwork(toFetch, {
         dispatcher,
         settings: fetchSettings,
+        slots,
         isLikelyBlocked: blockedFromVantage(options.vantage, regionInputs),
         ...(deps.lookup ? { lookup: deps.lookup } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
       });
-      if (verdict.kind === 'down') {
+      if (deps.signal?.aborted === true) {
+        // Ctrl-C during the probe: nothing was judged, and the report marks every link
+        // interrupted rather than calling the network down.
+      } else if (verdict.kind === 'down') {
         networkDown = { message: verdict.message };
         deps.onNetworkDown?.(verdict);
         for (const target of toFetch) {
@@ -119,6 +129,7 @@ export async function runCheck(
           deps,
           results,
           verdict.answered,
+          slots,
         );
       }
     } finally {
@@ -183,39 +194,11 @@ async function checkTargets(
   deps: RunDeps,
   results: Map<string, CheckResult>,
   answered: ReadonlyMap<string, Promise<FetchOutcome | undefined>>,
+  slots: Slots,
 ): Promise<void> {
-  // The host limit is taken before the global one, so an attempt waiting for a busy host never
-  // holds a global slot: one slow host cannot stall the others (head-of-line blocking). Slots
-  // are taken per attempt, not per URL, so the wait before a retry leaves them to other URLs.
-  const globalLimit = pLimit(options.concurrency);
-  const hostLimits = new Map<string, LimitFunction>();
-  const hostLimitFor = (host: string): LimitFunction => {
-    let limit = hostLimits.get(host);
-    if (limit === undefined) {
-      limit = pLimit(hostPolicyFor(options.hosts, host)?.perHost ?? options.perHost);
-      hostLimits.set(host, limit);
-    }
-    return limit;
-  };
-  const activeHosts = new Map<string, number>();
-  const scheduleOn =
-    (host: string) =>
-    <T>(attempt: () => Promise<T>): Promise<T> =>
-      hostLimitFor(host)(() =>
-        globalLimit(async () => {
-          activeHosts.set(host, (activeHosts.get(host) ?? 0) + 1);
-          try {
-            return await attempt();
-          } finally {
-            const left = (activeHosts.get(host) ?? 1) - 1;
-            if (left === 0) activeHosts.delete(host);
-            else activeHosts.set(host, left);
-          }
-        }),
-      );
   const probeRunner = createProbeRunner(
     DEFAULT_PROBES,
-    createProbeFetch(fetchSettings, dispatcher, deps, pLimit(PROBE_CONCURRENCY)),
+    createProbeFetch(fetchSettings, dispatcher, deps, pLimit(PROBE_CONCURRENCY), slots),
   );
   const startedAtMs = deps.now().getTime();
   let failing = 0;
@@ -231,7 +214,7 @@ async function checkTargets(
       (await answered.get(target.id)) ??
       (await fetchTarget(target.url, fetchSettings, {
         dispatcher,
-        schedule: scheduleOn(host),
+        schedule: slots.on(host),
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
         now: () => deps.now().getTime(),
@@ -260,7 +243,7 @@ async function checkTargets(
       done,
       total: targets.length,
       failing,
-      activeHosts: activeHosts.size,
+      activeHosts: slots.activeHostCount(),
       startedAtMs,
       latest: result,
     });
@@ -281,6 +264,7 @@ function createProbeFetch(
   dispatcher: Dispatcher,
   deps: RunDeps,
   limit: LimitFunction,
+  slots: Slots,
 ): ProbeFetch {
   const settings: FetchSettings = {
     ...fetchSettings,
@@ -290,10 +274,13 @@ function createProbeFetch(
       ...fetchSettings.headersFor(url),
     }),
   };
+  // The API hosts (www.youtube.com's oEmbed, api.bilibili.com) are hosts like any other: their
+  // calls take that host's slot and a run slot, on top of the probes' own small limit.
   return (url) =>
     limit(() =>
       fetchTarget(url, settings, {
         dispatcher,
+        schedule: slots.on(url.hostname),
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
       }),

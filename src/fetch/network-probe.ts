@@ -8,6 +8,7 @@ import type { CheckTarget, FetchOutcome } from '../domain.js';
 import type { TransportSettings } from './dispatchers.js';
 import { fetchTarget, type FetchSettings } from './http-client.js';
 import { isTransient } from './retry.js';
+import type { Slots } from './slots.js';
 
 /** The probe's answer. */
 export type NetworkVerdict =
@@ -39,6 +40,13 @@ export type ProbeDeps = {
   lookup?: TransportSettings['lookup'];
   /** Hosts the run's vantage is known to block (region rules), sampled last. */
   isLikelyBlocked?: (url: URL) => boolean;
+  /**
+   * The run's slots: the probe's fetches take them like any other, since the run starts at the
+   * first answer while the others may still be in flight.
+   */
+  slots?: Slots;
+  /** Run-wide cancellation (Ctrl-C) for the probe's fetches. */
+  signal?: AbortSignal;
 };
 
 /**
@@ -59,7 +67,11 @@ export async function probeNetwork(
     followMetaRefresh: false,
   };
   const fetches = sample.map((target) =>
-    fetchTarget(target.url, settings, { dispatcher: deps.dispatcher }),
+    fetchTarget(target.url, settings, {
+      dispatcher: deps.dispatcher,
+      ...(deps.slots ? { schedule: deps.slots.on(target.url.hostname) } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    }),
   );
   // One answer proves the network is there: the run need not wait for a slow sampled host.
   if (

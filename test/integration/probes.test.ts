@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../../src/options.js';
 import { parseRoadmap } from '../../src/roadmap/load.js';
@@ -129,5 +129,67 @@ describe('platform probes in a run', () => {
       server.requests.find((request) => request.url.includes('/x/web-interface/view'))?.headers
         .referer,
     ).toBe('https://www.bilibili.com/');
+  });
+
+  it("keeps a host's own limit for its API calls too: oEmbed on www.youtube.com takes a www.youtube.com slot", async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const counting = (ms: number, answer: () => Response) => async (): Promise<Response> => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await delay(ms);
+      inFlight -= 1;
+      return answer();
+    };
+    const youtube = await startWebServer(
+      [
+        http.get('https://www.youtube.com/watch', counting(50, page)),
+        http.get(
+          'https://www.youtube.com/oembed',
+          counting(200, () => HttpResponse.json({ title: 'A video', type: 'video' })),
+        ),
+      ],
+      { tls: 'valid' },
+    );
+    const videos = ['aircAruvnKk', 'bircAruvnKk', 'circAruvnKk', 'dircAruvnKk'];
+    const text = [
+      'version: 1',
+      'title: one at a time',
+      'settings:',
+      '  hosts:',
+      '    www.youtube.com: { perHost: 1 }',
+      'sections:',
+      "  - id: '1'",
+      '    title: videos',
+      '    resources:',
+      ...videos.map(
+        (video, index) =>
+          `      - { id: v${String(index)}, title: v, url: 'https://www.youtube.com/watch?v=${video}', kind: video }`,
+      ),
+    ].join('\n');
+    const loaded = parseRoadmap(text, 'slots.yaml');
+    const options = resolveOptions(
+      {
+        out,
+        retries: '0',
+        allowPrivate: true,
+        caFile,
+        quiet: true,
+        connectTo: [`www.youtube.com:443:127.0.0.1:${String(youtube.port)}`],
+      },
+      loaded.roadmap.settings,
+      {},
+    );
+    try {
+      const { report } = await runCheck(loaded, options, {
+        toolVersion: 'test',
+        now: () => new Date('2026-11-28T00:00:00Z'),
+      });
+      expect(report.summary.ok).toBe(4);
+    } finally {
+      await youtube.close();
+    }
+    // Watch pages and oEmbed calls together: never more than the host's limit at once.
+    expect(maxInFlight).toBe(1);
   });
 });

@@ -196,6 +196,32 @@ describe('politeness and interruption', () => {
     ]);
   });
 
+  it("counts the network probe's fetches still in flight against --per-host, so no other URL of the host waits for a connection under its deadline", async () => {
+    const urls = [
+      'http://slow.example.test/0',
+      'http://slow.example.test/1',
+      'http://fast.example.test/0',
+    ];
+    const options = resolveOptions(
+      flags({
+        perHost: '1',
+        timeout: '600ms',
+        connectTo: connectTo(['slow.example.test', 'fast.example.test']),
+      }),
+      undefined,
+      {},
+    );
+    const outcome = await runCheck(roadmap(urls), options, deps());
+    // slow/0 was sampled by the probe and answers in 400 ms; slow/1 starts only after it, so its
+    // 600 ms deadline covers its own request, not the wait for a connection.
+    expect(outcome.report.results.map((result) => [result.id, result.status])).toEqual([
+      ['r0', 'ok'],
+      ['r1', 'ok'],
+      ['r2', 'ok'],
+    ]);
+    expect(maxInFlight.get('slow.example.test')).toBe(1);
+  });
+
   it('splits the work over shards run side by side, each polite on its own: n shards, at most n·c in flight', async () => {
     const urls = Array.from(
       { length: 24 },
@@ -226,6 +252,29 @@ describe('politeness and interruption', () => {
     // and more than one shard's limit: the work really ran side by side.
     expect(maxInFlight.get('slow.example.test')).toBeLessThanOrEqual(6);
     expect(maxInFlight.get('slow.example.test')).toBeGreaterThan(2);
+  });
+
+  it('calls a run stopped during the network probe interrupted, not offline', async () => {
+    const controller = new AbortController();
+    const options = resolveOptions(
+      flags({ connectTo: connectTo(['slow.example.test']) }),
+      undefined,
+      {},
+    );
+    setTimeout(() => {
+      controller.abort();
+    }, 100);
+    const outcome = await runCheck(
+      roadmap(['http://slow.example.test/0', 'http://slow.example.test/1']),
+      options,
+      { ...deps(), signal: controller.signal },
+    );
+    expect(outcome.isNetworkDown).toBe(false);
+    expect(outcome.report.partial).toBe(true);
+    expect(outcome.report.results.map((result) => result.reason)).toEqual([
+      'interrupted',
+      'interrupted',
+    ]);
   });
 
   it('writes a partial report marking unfinished links interrupted when the run is stopped', async () => {
