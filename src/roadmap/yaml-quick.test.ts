@@ -64,6 +64,10 @@ describe('readPlainYaml agrees with the careful reader', () => {
     ['the same with CRLF line ends', `${STYLES}\n`.replace(/\n/g, '\r\n')],
     ['no final newline', STYLES],
     ['a document start marker and comments', `# roadmap\n---\n${STYLES}\n...\n`],
+    [
+      'block scalars under keys that hold > or | themselves',
+      `${STYLES}\nnotes-a>#b: |\n  text\n"x> #y": >-\n  more\n'p|q': |+\n\n  kept\n`,
+    ],
   ];
 
   it.each(documents)('%s: same data, same positions for every value and key', (_, text) => {
@@ -108,6 +112,14 @@ describe('readPlainYaml leaves to the careful reader', () => {
     ['a numeric key, which the data spells differently', 'version: 1\n1.10: x\n'],
     ['a boolean key', 'true: x\n'],
     ['a collection as a key', '? [a, b]\n: x\n'],
+    ['an empty explicit key, which the data calls "null"', 'version: 1\n? \n: x\n'],
+    ['an empty key in a flow mapping', 'version: 1\nhosts: {: x}\n'],
+    ['bare CR line ends, which only one parser reads as line ends', 'version: 1\rtitle: T\r'],
+    ['a key over 1024 characters, which yaml refuses', `version: 1\n${'k'.repeat(1100)}: x\n`],
+    [
+      'nesting deep, though below the careful limit',
+      `version: 1\ntitle: ${'['.repeat(60)}${']'.repeat(60)}\n`,
+    ],
   ])('%s', (_, text) => {
     expect(readPlainYaml(text)).toBeUndefined();
   });

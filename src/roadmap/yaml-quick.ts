@@ -28,6 +28,17 @@ export type QuickYaml = {
   locate(path: readonly PropertyKey[], part?: LocatePart): SourcePosition;
 };
 
+const BARE_CR = /\r(?!\n)/;
+
+/**
+ * The two parsers count nesting differently (yaml's CST stack has more levels than js-yaml's
+ * collections); well below the careful limit, the quick reader never accepts what it refuses.
+ */
+const QUICK_MAX_DEPTH = Math.floor(MAX_NESTING_DEPTH / 2);
+
+/** yaml refuses an implicit key longer than this (YAML 1.2, 7.4.1); the quick reader leaves such keys to it. */
+const MAX_KEY_CHARS = 1024;
+
 /** Where a node starts; `undefined` for an empty value, which callers locate by its key. */
 type Start = number | undefined;
 
@@ -38,9 +49,11 @@ type IndexNode =
 
 /** Reads `text` when it is plain YAML with a mapping at the top; otherwise undefined. */
 export function readPlainYaml(text: string): QuickYaml | undefined {
+  // A bare CR ends a line for js-yaml but not for yaml (or the line index here).
+  if (BARE_CR.test(text)) return undefined;
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+    events = parseEvents(text, { maxDepth: QUICK_MAX_DEPTH });
   } catch {
     return undefined;
   }
@@ -82,6 +95,8 @@ function indexEvents(events: readonly Event[], text: string): IndexNode | undefi
   const pendingKeys: (PendingKey | undefined)[] = [];
   let root: IndexNode | undefined;
   let documents = 0;
+  // Where the last scalar ended: a block scalar's header lies after it (after its key).
+  let previousEnd = 0;
 
   /** Files a node under its parent; false when it is a key no path could name. */
   const attach = (node: IndexNode, keyName: () => string | undefined): boolean => {
@@ -127,13 +142,16 @@ function indexEvents(events: readonly Event[], text: string): IndexNode | undefi
       }
       case EVENT_ID.SCALAR: {
         if (event.anchorStart !== -1 || event.tagStart !== -1) return undefined;
-        const start = scalarStart(event, text);
+        const start = scalarStart(event, text, previousEnd);
         if (start === null) return undefined;
+        previousEnd = Math.max(previousEnd, scalarEnd(event));
         // Decoded only when the scalar is a key: values need no name.
         const keyName = (): string | undefined => {
+          if (event.valueEnd - event.valueStart > MAX_KEY_CHARS) return undefined;
           const name = getScalarValue(text, event);
+          // An empty key is `null` in the data and "" in a path: no path could name it.
           const isPlainNonString =
-            event.style === SCALAR_STYLE.PLAIN && NON_STRING_PLAIN_KEY.test(name);
+            event.style === SCALAR_STYLE.PLAIN && (name === '' || NON_STRING_PLAIN_KEY.test(name));
           return isPlainNonString ? undefined : name;
         };
         if (!attach({ kind: 'scalar', start }, keyName)) return undefined;
@@ -159,7 +177,7 @@ function indexEvents(events: readonly Event[], text: string): IndexNode | undefi
  * scalar, at the `|`/`>` header of a block scalar; undefined for an empty plain value; null when
  * the header cannot be found (the careful reader then takes over).
  */
-function scalarStart(event: ScalarEvent, text: string): Start | null {
+function scalarStart(event: ScalarEvent, text: string, notBefore: number): Start | null {
   switch (event.style) {
     case SCALAR_STYLE.PLAIN:
       return event.valueStart === -1 || event.valueStart === event.valueEnd
@@ -170,7 +188,7 @@ function scalarStart(event: ScalarEvent, text: string): Start | null {
       return event.valueStart - 1;
     case SCALAR_STYLE.LITERAL_BLOCK:
     case SCALAR_STYLE.FOLDED_BLOCK:
-      return blockHeaderStart(text, event.valueStart);
+      return blockHeaderStart(text, event.valueStart, notBefore);
     default:
       return null;
   }
@@ -179,15 +197,26 @@ function scalarStart(event: ScalarEvent, text: string): Start | null {
 // The header ends its line: an indicator, optional indentation/chomping, optional comment.
 const BLOCK_HEADER = /[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
 
-/** The content of a block scalar starts on the line after its header. */
-function blockHeaderStart(text: string, contentStart: number): number | null {
+/**
+ * The content of a block scalar starts on the line after its header, which comes after
+ * `notBefore` (the end of its key, whose text may hold a `|` or `>` of its own).
+ */
+function blockHeaderStart(text: string, contentStart: number, notBefore: number): number | null {
   if (contentStart <= 0) return null;
   const headerLineEnd = text.lastIndexOf('\n', contentStart - 1);
   if (headerLineEnd === -1) return null;
-  const headerLineStart = text.lastIndexOf('\n', headerLineEnd - 1) + 1;
-  const line = text.slice(headerLineStart, headerLineEnd).replace(/\r$/, '');
+  const searchFrom = Math.max(text.lastIndexOf('\n', headerLineEnd - 1) + 1, notBefore);
+  const line = text.slice(searchFrom, headerLineEnd).replace(/\r$/, '');
   const match = BLOCK_HEADER.exec(line);
-  return match === null ? null : headerLineStart + match.index;
+  return match === null ? null : searchFrom + match.index;
+}
+
+/** Where a scalar's text ends, closing quote included. */
+function scalarEnd(event: ScalarEvent): number {
+  if (event.valueEnd === -1) return 0;
+  const isQuoted =
+    event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+  return isQuoted ? event.valueEnd + 1 : event.valueEnd;
 }
 
 /** 1-based line and column of an offset, by binary search over the line starts. */
