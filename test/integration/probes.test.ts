@@ -85,20 +85,29 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
+/** The run's options: `names` pointed at a local HTTPS server, trusted through the test CA. */
+function optionsFor(
+  names: readonly string[],
+  port: number,
+  settings?: Parameters<typeof resolveOptions>[1],
+): ReturnType<typeof resolveOptions> {
+  return resolveOptions(
+    {
+      out,
+      retries: '0',
+      allowPrivate: true,
+      caFile,
+      quiet: true,
+      connectTo: names.map((name) => `${name}:443:127.0.0.1:${String(port)}`),
+    },
+    settings,
+    {},
+  );
+}
+
 describe('platform probes in a run', () => {
   it('reports removed and deleted videos broken although their pages answer 200', async () => {
-    const options = resolveOptions(
-      {
-        out,
-        retries: '0',
-        allowPrivate: true,
-        caFile,
-        quiet: true,
-        connectTo: names.map((name) => `${name}:443:127.0.0.1:${String(server.port)}`),
-      },
-      undefined,
-      {},
-    );
+    const options = optionsFor(names, server.port);
     const { report } = await runCheck(parseRoadmap(roadmapText, 'probes.yaml'), options, {
       toolVersion: 'test',
       now: () => new Date('2026-11-28T00:00:00Z'),
@@ -168,18 +177,7 @@ describe('platform probes in a run', () => {
       ),
     ].join('\n');
     const loaded = parseRoadmap(text, 'slots.yaml');
-    const options = resolveOptions(
-      {
-        out,
-        retries: '0',
-        allowPrivate: true,
-        caFile,
-        quiet: true,
-        connectTo: [`www.youtube.com:443:127.0.0.1:${String(youtube.port)}`],
-      },
-      loaded.roadmap.settings,
-      {},
-    );
+    const options = optionsFor(['www.youtube.com'], youtube.port, loaded.roadmap.settings);
     try {
       const { report } = await runCheck(loaded, options, {
         toolVersion: 'test',

@@ -146,6 +146,13 @@ describe('politeness and interruption', () => {
 
   const connectTo = (names: readonly string[]) =>
     names.map((name) => `${name}:80:127.0.0.1:${String(server.port)}`);
+  /** Options for a run whose slow and fast hosts are the local server. */
+  const onBothHosts = (extra: CurateFlags = {}) =>
+    resolveOptions(
+      flags({ ...extra, connectTo: connectTo(['slow.example.test', 'fast.example.test']) }),
+      undefined,
+      {},
+    );
 
   it('never has more than --per-host requests in flight on one host, and a slow host does not stall the others', async () => {
     const slow = Array.from(
@@ -156,15 +163,7 @@ describe('politeness and interruption', () => {
       { length: 12 },
       (_, index) => `http://fast.example.test/${String(index)}`,
     );
-    const options = resolveOptions(
-      flags({
-        perHost: '2',
-        concurrency: '3',
-        connectTo: connectTo(['slow.example.test', 'fast.example.test']),
-      }),
-      undefined,
-      {},
-    );
+    const options = onBothHosts({ perHost: '2', concurrency: '3' });
     const outcome = await runCheck(roadmap([...slow, ...fast]), options, deps());
     expect(outcome.report.summary.ok).toBe(18);
     expect(maxInFlight.get('slow.example.test')).toBe(2);
@@ -181,11 +180,7 @@ describe('politeness and interruption', () => {
       'http://slow.example.test/0',
       ...Array.from({ length: 4 }, (_, index) => `http://fast.example.test/${String(index)}`),
     ];
-    const options = resolveOptions(
-      flags({ connectTo: connectTo(['slow.example.test', 'fast.example.test']) }),
-      undefined,
-      {},
-    );
+    const options = onBothHosts();
     const outcome = await runCheck(roadmap(urls), options, deps());
     expect(outcome.report.summary.ok).toBe(5);
     // Both hosts were sampled by the probe; the fast host's other URLs did not wait for the
@@ -202,15 +197,7 @@ describe('politeness and interruption', () => {
       'http://slow.example.test/1',
       'http://fast.example.test/0',
     ];
-    const options = resolveOptions(
-      flags({
-        perHost: '1',
-        timeout: '600ms',
-        connectTo: connectTo(['slow.example.test', 'fast.example.test']),
-      }),
-      undefined,
-      {},
-    );
+    const options = onBothHosts({ perHost: '1', timeout: '600ms' });
     const outcome = await runCheck(roadmap(urls), options, deps());
     // slow/0 was sampled by the probe and answers in 400 ms; slow/1 starts only after it, so its
     // 600 ms deadline covers its own request, not the wait for a connection.
