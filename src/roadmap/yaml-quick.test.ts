@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPlainYaml } from './yaml-quick.js';
-import { readYamlSource, type LocatePart } from './yaml-source.js';
+import type { LocatePart } from './locate-path.js';
+import { readYamlSource } from './yaml-source.js';
 
 function repoFile(path: string): string {
   return readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');

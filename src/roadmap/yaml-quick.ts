@@ -18,8 +18,10 @@ import {
   type Event,
   type ScalarEvent,
 } from 'js-yaml';
+import { LineCounter } from 'yaml';
 import type { SourcePosition } from '../domain.js';
-import { MAX_NESTING_DEPTH, type LocatePart } from './yaml-source.js';
+import { locatePath, type LocatePart, type TreeAccess } from './locate-path.js';
+import { MAX_NESTING_DEPTH } from './yaml-source.js';
 
 /** Plain data and the means to point back into the text, for a document the quick reader vouches for. */
 export type QuickYaml = {
@@ -219,21 +221,16 @@ function scalarEnd(event: ScalarEvent): number {
   return isQuoted ? event.valueEnd + 1 : event.valueEnd;
 }
 
-/** 1-based line and column of an offset, by binary search over the line starts. */
+/** 1-based line and column of an offset, from yaml's own line counter. */
 function lineIndex(text: string): (offset: number) => SourcePosition {
-  const lineStarts = [0];
+  const lines = new LineCounter();
+  lines.addNewLine(0);
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    lineStarts.push(at + 1);
+    lines.addNewLine(at + 1);
   }
   return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
   };
 }
 
@@ -243,29 +240,16 @@ function createLocator(
 ): QuickYaml['locate'] {
   const positionOf = (start: Start): SourcePosition | undefined =>
     start === undefined ? undefined : at(start);
-  return (path, part = 'value') => {
-    let node: IndexNode | undefined = root;
-    let position = positionOf(root.start) ?? { line: 0, column: 0 };
-    for (const [index, segment] of path.entries()) {
-      let key: Start;
-      let value: IndexNode | undefined;
-      if (node?.kind === 'map') {
-        const entry = node.entries.get(String(segment));
-        if (entry === undefined) break;
-        key = entry.key;
-        value = entry.value;
-      } else if (node?.kind === 'seq' && typeof segment === 'number') {
-        value = node.items[segment];
-      } else {
-        break;
+  const access: TreeAccess<IndexNode, Start> = {
+    step(node, segment) {
+      if (node.kind === 'map') return node.entries.get(String(segment));
+      if (node.kind === 'seq' && typeof segment === 'number') {
+        return { key: undefined, value: node.items[segment] };
       }
-      const isLast = index === path.length - 1;
-      position =
-        (isLast && part === 'key' ? positionOf(key) : positionOf(value?.start)) ??
-        positionOf(key) ??
-        position;
-      node = value;
-    }
-    return position;
+      return undefined;
+    },
+    nodeStart: (node) => positionOf(node?.start),
+    keyStart: positionOf,
   };
+  return (path, part = 'value') => locatePath(root, path, part, access);
 }
