@@ -111,16 +111,15 @@ export async function runCheck(
         ...(deps.lookup ? { lookup: deps.lookup } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
       });
-      if (deps.signal?.aborted === true) {
-        // Ctrl-C during the probe: nothing was judged, and the report marks every link
-        // interrupted rather than calling the network down.
-      } else if (verdict.kind === 'down') {
+      // Ctrl-C during the probe makes it fail everywhere: that is an interruption (the report
+      // marks every link interrupted), not a dead network.
+      if (verdict.kind === 'down' && deps.signal?.aborted !== true) {
         networkDown = { message: verdict.message };
         deps.onNetworkDown?.(verdict);
         for (const target of toFetch) {
           results.set(target.id, skippedResult(target, 'network-down', deps.now()));
         }
-      } else {
+      } else if (verdict.kind === 'up') {
         await checkTargets(
           toFetch,
           options,

@@ -16,6 +16,7 @@ import {
 } from './network-failure.js';
 import { readBody, SUPPORTED_ENCODINGS } from './read-body.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
+import type { Schedule } from './slots.js';
 
 /** How one target is fetched; built once per run by `options.ts`/`run.ts`. */
 export type FetchSettings = {
@@ -56,7 +57,7 @@ export type FetchDeps = {
    * Runs one attempt once there is room for it (in a run: the host's and the run's limits), so
    * the wait before a retry holds no slot that another URL could use. At once when absent.
    */
-  schedule?: <T>(attempt: () => Promise<T>) => Promise<T>;
+  schedule?: Schedule;
 };
 
 /** Response headers kept in the outcome: the few that classification and retries read. */
@@ -162,9 +163,7 @@ async function attemptFetch(
   });
   // Nobody may be racing it when it rejects (between two steps); that is not an error.
   stopped.catch(() => undefined);
-  const deadline = { hasPassed: false };
   const timer = setTimeout(() => {
-    deadline.hasPassed = true;
     giveUp(new AttemptStopped(`No answer within ${String(settings.timeoutMs)} ms`));
   }, settings.timeoutMs);
   const stopFollowing = onAbort(deps.signal, () => {
@@ -176,11 +175,13 @@ async function attemptFetch(
     if (isAborted(deps.signal)) {
       return aborted(progress.hops, elapsedMs());
     }
-    // Any timeout before the request reached a socket (a connect or proxy-tunnel timer) is a
-    // connect timeout, whichever timer fired.
+    // Not cancelled, so a given-up attempt is one whose deadline passed. Any timeout before the
+    // request reached a socket (a connect or proxy-tunnel timer) is a connect timeout, whichever
+    // timer fired.
+    const hasDeadlinePassed = progress.stopReason !== undefined;
     const timerPhase = timeoutPhaseOf(error);
     const phase =
-      deadline.hasPassed || (timerPhase !== undefined && progress.phase === 'connect')
+      hasDeadlinePassed || (timerPhase !== undefined && progress.phase === 'connect')
         ? progress.phase
         : timerPhase;
     if (phase !== undefined) {
