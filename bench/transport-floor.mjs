@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { Agent, request } from 'undici';
 import { fetchTarget } from '../dist/fetch/http-client.js';
+import { resolveOptions } from '../dist/options.js';
+import { toFetchSettings } from '../dist/run.js';
 import { hostAddress } from './farm.mjs';
 
 const { values } = parseArgs({
@@ -37,17 +39,8 @@ async function bareGet(url, dispatcher) {
   return statusCode;
 }
 
-const FETCH_SETTINGS = {
-  timeoutMs: 20_000,
-  maxRedirects: 20,
-  maxBodyBytes: 1024 * 1024,
-  userAgent: 'curate-bench',
-  headersFor: () => ({}),
-  retries: 2,
-  retryBaseDelayMs: 500,
-  maxRetryAfterMs: 60_000,
-  followMetaRefresh: true,
-};
+// curate's own defaults, as `curate check` resolves them (deadline, retries, body cap, redirects).
+const FETCH_SETTINGS = toFetchSettings(resolveOptions({}, undefined, {}));
 
 async function run(name, fetchOne, farm) {
   const dispatcher = new Agent({ connections: perHost });
