@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
 import { assertNever } from '../domain.js';
 import { bilibiliProbe, readViewVerdict, viewApiUrl } from './bilibili.js';
-import type { ProbeFetch, ProbeResponse, ProbeVerdict } from './probe.js';
+import type { ProbeResponse, ProbeVerdict } from './probe.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/probes/${name}`, import.meta.url), 'utf8');
@@ -155,21 +156,6 @@ describe('readViewVerdict', () => {
   });
 });
 
-/** A fake network answering from a table of URL → response, recording every request. */
-function fakeFetch(table: Readonly<Record<string, ProbeResponse>>): {
-  fetch: ProbeFetch;
-  requested: string[];
-} {
-  const requested: string[] = [];
-  return {
-    requested,
-    fetch: (url) => {
-      requested.push(url.href);
-      return Promise.resolve(table[url.href] ?? { kind: 'failure', reason: 'no route' });
-    },
-  };
-}
-
 const redirectTo = (finalUrl: string, status = 200): ProbeResponse => ({
   kind: 'response',
   status,
@@ -182,7 +168,9 @@ describe('bilibiliProbe.run', () => {
   const api = viewApiUrl(BVID).href;
 
   it('asks the view API about the bvid of an av link', async () => {
-    const { fetch, requested } = fakeFetch({ [api]: answer(200, fixture('bilibili-view-0.json')) });
+    const { fetch, requested } = fakeProbeFetch({
+      [api]: answer(200, fixture('bilibili-view-0.json')),
+    });
     const match = bilibiliProbe.match(new URL('https://www.bilibili.com/video/av170001?p=2'))!;
     await expect(bilibiliProbe.run(match, fetch)).resolves.toMatchObject({ kind: 'confirmed' });
     expect(requested).toEqual([`https://api.bilibili.com/x/web-interface/view?bvid=${BVID}`]);
@@ -190,7 +178,7 @@ describe('bilibiliProbe.run', () => {
 
   it('expands a short link, then asks about the video it leads to', async () => {
     const short = 'https://b23.tv/xYz12Ab';
-    const { fetch, requested } = fakeFetch({
+    const { fetch, requested } = fakeProbeFetch({
       [short]: redirectTo(`https://www.bilibili.com/video/${BVID}/?share_source=copy_web`),
       [api]: answer(200, fixture('bilibili-view-minus-404.json')),
     });
@@ -205,7 +193,7 @@ describe('bilibiliProbe.run', () => {
     ['nowhere', { kind: 'failure', reason: 'dns' }],
   ])('is inconclusive for a short link that leads to %s', async (_name, expansion) => {
     const short = 'https://b23.tv/xYz12Ab';
-    const { fetch, requested } = fakeFetch({ [short]: expansion });
+    const { fetch, requested } = fakeProbeFetch({ [short]: expansion });
     const verdict = await bilibiliProbe.run(bilibiliProbe.match(new URL(short))!, fetch);
     expect(summary(verdict)).toBe('inconclusive');
     expect(requested).toEqual([short]);
@@ -214,7 +202,7 @@ describe('bilibiliProbe.run', () => {
   it.each(['https://www.bilibili.com/video/BV17x411w7K', 'https://www.bilibili.com/video/av0'])(
     'calls the malformed id in %s broken without a request',
     async (input) => {
-      const { fetch, requested } = fakeFetch({});
+      const { fetch, requested } = fakeProbeFetch({});
       const verdict = await bilibiliProbe.run(bilibiliProbe.match(new URL(input))!, fetch);
       expect(summary(verdict)).toBe('broken:video-removed');
       expect(requested).toEqual([]);

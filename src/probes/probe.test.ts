@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
 import { viewApiUrl } from './bilibili.js';
 import {
   createProbeRunner,
   DEFAULT_PROBES,
   findProbe,
   type Probe,
-  type ProbeFetch,
   type ProbeResponse,
 } from './probe.js';
 import { oEmbedUrl } from './youtube.js';
@@ -17,21 +17,6 @@ const OEMBED_OK: ProbeResponse = {
   body: '{"title":"Let\'s build GPT","type":"video"}',
   contentType: 'application/json',
 };
-
-/** A fake network: answers from `table` (a failure for anything else) and counts requests. */
-function fakeFetch(table: Readonly<Record<string, ProbeResponse>> = {}): {
-  fetch: ProbeFetch;
-  requested: string[];
-} {
-  const requested: string[] = [];
-  return {
-    requested,
-    fetch: (url) => {
-      requested.push(url.href);
-      return Promise.resolve(table[url.href] ?? { kind: 'failure', reason: 'no route' });
-    },
-  };
-}
 
 /** A probe for `*.example.test` paths `/<key>`, answering confirmed with its name as title. */
 function pathProbe(id: string, host: string): Probe {
@@ -70,7 +55,7 @@ describe('createProbeRunner', () => {
   const youtubeApi = oEmbedUrl(new URL('https://www.youtube.com/watch?v=kCc8FmEb1nY')).href;
 
   it('makes one API call per video even when several URLs name it', async () => {
-    const { fetch, requested } = fakeFetch({ [youtubeApi]: OEMBED_OK });
+    const { fetch, requested } = fakeProbeFetch({ [youtubeApi]: OEMBED_OK });
     const runner = createProbeRunner(DEFAULT_PROBES, fetch);
     const verdicts = await Promise.all(
       [
@@ -84,7 +69,7 @@ describe('createProbeRunner', () => {
   });
 
   it('asks again for a different video', async () => {
-    const { fetch, requested } = fakeFetch();
+    const { fetch, requested } = fakeProbeFetch();
     const runner = createProbeRunner(DEFAULT_PROBES, fetch);
     await runner.probe(new URL('https://youtu.be/kCc8FmEb1nY'));
     await runner.probe(new URL('https://youtu.be/zjkBMFhNj_g'));
@@ -92,7 +77,7 @@ describe('createProbeRunner', () => {
   });
 
   it('keeps an inconclusive verdict too, so a rate-limited API is not asked again', async () => {
-    const { fetch, requested } = fakeFetch({
+    const { fetch, requested } = fakeProbeFetch({
       [youtubeApi]: { ...OEMBED_OK, status: 429, body: undefined },
     });
     const runner = createProbeRunner(DEFAULT_PROBES, fetch);
@@ -105,7 +90,7 @@ describe('createProbeRunner', () => {
 
   it('shares the API call between a b23.tv link and the bvid it expands to', async () => {
     const bilibiliApi = viewApiUrl('BV17x411w7KC').href;
-    const { fetch, requested } = fakeFetch({
+    const { fetch, requested } = fakeProbeFetch({
       'https://b23.tv/xYz12Ab': {
         kind: 'response',
         status: 200,
@@ -128,7 +113,7 @@ describe('createProbeRunner', () => {
   });
 
   it('keys the cache by probe as well as key', async () => {
-    const { fetch, requested } = fakeFetch();
+    const { fetch, requested } = fakeProbeFetch();
     const runner = createProbeRunner(
       [pathProbe('a', 'a.example.test'), pathProbe('b', 'b.example.test')],
       fetch,
@@ -145,7 +130,7 @@ describe('createProbeRunner', () => {
   });
 
   it('answers undefined, without a request, where no probe applies', async () => {
-    const { fetch, requested } = fakeFetch();
+    const { fetch, requested } = fakeProbeFetch();
     const runner = createProbeRunner(DEFAULT_PROBES, fetch);
     await expect(runner.probe(new URL('https://example.test/video'))).resolves.toBeUndefined();
     expect(requested).toEqual([]);

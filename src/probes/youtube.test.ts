@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
 import { assertNever } from '../domain.js';
-import type { ProbeFetch, ProbeResponse, ProbeVerdict } from './probe.js';
+import type { ProbeResponse, ProbeVerdict } from './probe.js';
 import { oEmbedUrl, readOEmbedVerdict, youtubeProbe } from './youtube.js';
 
 function fixture(name: string): string {
@@ -155,28 +156,20 @@ describe('readOEmbedVerdict', () => {
   });
 });
 
-/** A fake network that answers every request with `response` and records what was asked. */
-function fakeFetch(response: ProbeResponse): { fetch: ProbeFetch; requested: string[] } {
-  const requested: string[] = [];
-  return {
-    requested,
-    fetch: (url) => {
-      requested.push(url.href);
-      return Promise.resolve(response);
-    },
-  };
-}
-
 describe('youtubeProbe.run', () => {
   it('asks oEmbed once about the canonical URL and keeps the title', async () => {
-    const { fetch, requested } = fakeFetch(answer(200, fixture('youtube-oembed-200.json')));
+    const { fetch, requested } = fakeProbeFetch(
+      {},
+      answer(200, fixture('youtube-oembed-200.json')),
+    );
     const match = youtubeProbe.match(new URL(`https://youtu.be/${ID}?t=5`))!;
     await expect(youtubeProbe.run(match, fetch)).resolves.toMatchObject({ kind: 'confirmed' });
     expect(requested).toEqual([oEmbedUrl(new URL(WATCH)).href]);
   });
 
   it('asks about the playlist page for a playlist', async () => {
-    const { fetch, requested } = fakeFetch(
+    const { fetch, requested } = fakeProbeFetch(
+      {},
       answer(200, fixture('youtube-oembed-playlist-200.json')),
     );
     const match = youtubeProbe.match(new URL(`https://www.youtube.com/watch?list=${LIST}`))!;
@@ -190,7 +183,10 @@ describe('youtubeProbe.run', () => {
   it.each(['abc', `${ID}x`, 'kCc8FmEb1n!', ''])(
     'calls the malformed id %j broken without a request',
     async (id) => {
-      const { fetch, requested } = fakeFetch(answer(200, fixture('youtube-oembed-200.json')));
+      const { fetch, requested } = fakeProbeFetch(
+        {},
+        answer(200, fixture('youtube-oembed-200.json')),
+      );
       const match = youtubeProbe.match(
         new URL(`https://www.youtube.com/watch?v=${encodeURIComponent(id)}`),
       )!;
