@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: starts the loopback farm, generates the cases, runs curate (built, from
- * dist/curate.js) and the optional peers installed in bench/node_modules on each, and prints one
+ * dist/cli.js) and the optional peers installed in bench/node_modules on each, and prints one
  * table: wall time against the physical lower bound, peak RSS, CPU per link, requests per URL,
  * and the farm's own count of requests in flight and connections per host.
  *
@@ -30,7 +30,7 @@ import {
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT_DIR = path.dirname(BENCH_DIR.replace(/[\\/]$/, ''));
-const CURATE_CLI = path.join(ROOT_DIR, 'dist', 'curate.js');
+const CURATE_CLI = path.join(ROOT_DIR, 'dist', 'cli.js');
 const FARM_LATENCY_MS = 50;
 const FARM_SLOW_MS = 1000;
 

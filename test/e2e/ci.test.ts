@@ -14,7 +14,7 @@ import { ReportSchema, type Report } from '../../src/report/schema.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist', 'curate.js');
+const cli = join(root, 'dist', 'cli.js');
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 const hosts = ['docs.example.test', 'mirror.example.test', 'moved.example.test'];
 
@@ -139,7 +139,7 @@ async function requestsDuring(body: () => Promise<void>): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error('dist/curate.js is missing: run `npm run build`.');
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build`.');
   server = await startWebServer(handlers, { tls: 'valid' });
   workDir = await mkdtemp(join(tmpdir(), 'curate-ci-e2e-'));
 });

@@ -1,5 +1,5 @@
 /**
- * The built CLI, end to end: `node dist/curate.js` (the bundled bin) against real HTTPS servers on 127.0.0.1, with
+ * The built CLI, end to end: `node dist/cli.js` (the bundled bin) against real HTTPS servers on 127.0.0.1, with
  * real-looking host names pointed at them by --connect-to and trusted through --ca-file.
  * `npm test` builds dist/ first.
  */
@@ -15,7 +15,7 @@ import { ReportSchema, type Report } from '../../src/report/schema.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist', 'curate.js');
+const cli = join(root, 'dist', 'cli.js');
 // Relative to the repository root (the CLI's cwd), as a maintainer types it and as reports record it.
 const fixture = (name: string) => `test/fixtures/roadmaps/${name}`;
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
@@ -93,7 +93,7 @@ let workDir: string;
 
 beforeAll(async () => {
   if (!existsSync(cli))
-    throw new Error('dist/curate.js is missing: run `npm run build` (npm test does it).');
+    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it).');
   server = await startWebServer(handlers, { tls: 'valid' });
   workDir = await mkdtemp(join(tmpdir(), 'curate-e2e-'));
 });
