@@ -6,7 +6,7 @@
  * path, so an `npx curate` that cached the link to it keeps working; the other compiled modules
  * stay beside it for the tests and scripts that import them.
  */
-import { rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 await build({
@@ -29,3 +29,5 @@ await build({
 });
 // tsc's source map described the file the bundle replaced.
 await rm('dist/cli.js.map', { force: true });
+// A bin runs by its shebang; npm sets the bit only when it links a package, not after a build.
+await chmod('dist/cli.js', 0o755);
