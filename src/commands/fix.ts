@@ -8,13 +8,10 @@ import { resolveOptions, type CurateFlags } from '../options.js';
 import { createProgressReporter } from '../progress.js';
 import type { Report } from '../report/schema.js';
 import { writeFileAtomically } from '../report/write.js';
-import {
-  applyUrlFixes,
-  fixesFromReport,
-  renderUnifiedDiff,
-  type FixResult,
-} from '../roadmap/fix.js';
+import { fixesFromReport } from '../roadmap/fix.js';
+import { applyUrlFixes, type FixResult } from '../roadmap/fix-splice.js';
 import { loadRoadmap } from '../roadmap/load.js';
+import { renderUnifiedDiff } from '../roadmap/unified-diff.js';
 import { runCheck } from '../run.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
@@ -53,7 +50,7 @@ export async function fixCommand(
   const text = await readInputFile(roadmapFile, 'the roadmap');
   const result = applyUrlFixes(text, fixesFromReport(report), roadmapFile);
   if (flags.dryRun === true) {
-    io.stdout.write(renderUnifiedDiff(text, result.text, roadmapFile));
+    io.stdout.write(renderUnifiedDiff(text, result.edits, roadmapFile));
   } else if (result.text !== text) {
     await writeFileAtomically(roadmapFile, result.text, 'the roadmap');
   }
