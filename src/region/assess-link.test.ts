@@ -1,0 +1,383 @@
+import { describe, expect, it } from 'vitest';
+import { assertNever, type Access } from '../domain.js';
+import type { Observation } from '../report/schema.js';
+import { assessLinkRegion, type LinkRegionFacts } from './assess-link.js';
+import { parseAutoProxyList } from './gfwlist.js';
+import type { RegionRules } from './rules-schema.js';
+import type { RegionRuleSources } from './rules.js';
+import { isPresumedOpen, type RegionAccess, type RegionVerdict } from './verdict.js';
+
+const cnRules: RegionRules = {
+  list: 'cn.yaml',
+  region: 'cn',
+  updated: '2026-11-28',
+  source: 'tests',
+  rules: [
+    { id: 'youtube', match: 'youtube.com', level: 'blocked', note: 'YouTube' },
+    { id: 'github', match: 'github.com', level: 'throttled', note: 'slow' },
+    { id: 'openai', match: 'openai.com', level: 'refuses-region', note: 'refuses cn' },
+  ],
+};
+const ruRules: RegionRules = { ...cnRules, list: 'ru.yaml', region: 'ru', rules: [] };
+const gfwlist = parseAutoProxyList(
+  '[AutoProxy 0.2.9]\n||medium.com\n||github.com\n',
+  'gfwlist.txt',
+);
+
+const withRules: RegionRuleSources = { rules: [cnRules, ruRules], lists: [gfwlist] };
+const withoutRules: RegionRuleSources = { rules: [ruRules], lists: [] };
+
+const seen = (status: Observation['status'], reason: string, pageTitle?: string): Observation => ({
+  status,
+  reason,
+  checkedAt: '2026-11-28T03:00:00.000Z',
+  ...(pageTitle === undefined ? {} : { pageTitle }),
+});
+const ok = seen('ok', 'ok');
+
+/** `observed:<blocking or open>`, `rule:<id>`, `declared` or `none`: enough to tell the decisions apart. */
+const evidenceLabel = (verdict: RegionVerdict): string => {
+  switch (verdict.source) {
+    case 'observed':
+      return `observed:${verdict.evidence.blocking ?? 'open'}`;
+    case 'rule':
+      return `rule:${verdict.evidence.ruleId}`;
+    case 'declared':
+    case 'none':
+      return verdict.source;
+    default:
+      return assertNever(verdict);
+  }
+};
+
+const facts = (
+  url: string | null,
+  declared?: Access,
+  observations?: Record<string, Observation>,
+): LinkRegionFacts => ({ url, declared, observations });
+
+describe('assessLinkRegion', () => {
+  it.each<
+    [
+      string,
+      LinkRegionFacts,
+      RegionRuleSources,
+      RegionAccess,
+      string,
+      `${'rule' | 'observed'}:${Access}` | undefined,
+    ]
+  >([
+    // [case, link, sources, access, evidence, conflict: "source:found"]
+    // rule only: a rule decides
+    [
+      'a block',
+      facts('https://www.youtube.com/watch?v=1'),
+      withRules,
+      'vpn',
+      'rule:youtube',
+      undefined,
+    ],
+    ['a throttle', facts('https://github.com/a/b'), withRules, 'partial', 'rule:github', undefined],
+    ['a refusal', facts('https://openai.com/research'), withRules, 'vpn', 'rule:openai', undefined],
+    ['a list', facts('https://medium.com/p/1'), withRules, 'vpn', 'rule:||medium.com', undefined],
+    // a rule that agrees with the roadmap: no conflict
+    [
+      'an agreeing rule',
+      facts('https://www.youtube.com/watch?v=1', 'vpn'),
+      withRules,
+      'vpn',
+      'rule:youtube',
+      undefined,
+    ],
+    [
+      'an agreeing refusal',
+      facts('https://openai.com/', 'vpn'),
+      withRules,
+      'vpn',
+      'rule:openai',
+      undefined,
+    ],
+    // a rule that disagrees decides, and the disagreement is a finding
+    [
+      'declared open, ruled vpn',
+      facts('https://www.youtube.com/watch?v=1', 'open'),
+      withRules,
+      'vpn',
+      'rule:youtube',
+      'rule:vpn',
+    ],
+    [
+      'declared vpn, ruled partial',
+      facts('https://github.com/a/b', 'vpn'),
+      withRules,
+      'partial',
+      'rule:github',
+      'rule:partial',
+    ],
+    [
+      'declared open, ruled partial',
+      facts('https://github.com/a/b', 'open'),
+      withRules,
+      'partial',
+      'rule:github',
+      'rule:partial',
+    ],
+    // declared only: no rule, the declaration decides; a restriction no rule knows is a finding
+    [
+      'declared open, unlisted',
+      facts('https://arxiv.org/abs/1', 'open'),
+      withRules,
+      'open',
+      'declared',
+      undefined,
+    ],
+    [
+      'declared vpn, unlisted',
+      facts('https://immersivemath.com/ila/', 'vpn'),
+      withRules,
+      'vpn',
+      'declared',
+      'rule:open',
+    ],
+    [
+      'declared partial, unlisted',
+      facts('https://example.org/', 'partial'),
+      withRules,
+      'partial',
+      'declared',
+      'rule:open',
+    ],
+    ['declared, no URL', facts(null, 'vpn'), withRules, 'vpn', 'declared', undefined],
+    // no rule, nothing declared: presumed open, because rules lists name what is blocked
+    [
+      'unlisted',
+      facts('https://arxiv.org/abs/1'),
+      withRules,
+      'open',
+      'rule:default-open',
+      undefined,
+    ],
+    // nothing to consult for the region: nothing to claim, and nothing to conflict with
+    ['no rules', facts('https://arxiv.org/abs/1'), withoutRules, 'unknown', 'none', undefined],
+    [
+      'no rules, a blocked host',
+      facts('https://www.youtube.com/'),
+      withoutRules,
+      'unknown',
+      'none',
+      undefined,
+    ],
+    [
+      'no rules, declared open',
+      facts('https://www.youtube.com/', 'open'),
+      withoutRules,
+      'open',
+      'declared',
+      undefined,
+    ],
+    [
+      'no rules, declared vpn',
+      facts('https://example.org/', 'vpn'),
+      withoutRules,
+      'vpn',
+      'declared',
+      undefined,
+    ],
+    ['no URL, nothing declared', facts(null), withRules, 'unknown', 'none', undefined],
+    // observed cn vs global: a conclusive comparison outranks rules and declarations
+    [
+      'cn ok',
+      facts('https://www.youtube.com/', undefined, { cn: ok }),
+      withRules,
+      'open',
+      'observed:open',
+      undefined,
+    ],
+    [
+      'cn reset, global ok',
+      facts('https://arxiv.org/', undefined, { global: ok, cn: seen('unreachable', 'reset') }),
+      withRules,
+      'vpn',
+      'observed:tcp',
+      undefined,
+    ],
+    [
+      'cn nxdomain, global ok',
+      facts('https://arxiv.org/', undefined, { global: ok, cn: seen('broken', 'nxdomain') }),
+      withoutRules,
+      'vpn',
+      'observed:dns',
+      undefined,
+    ],
+    [
+      'cn another title',
+      facts('https://arxiv.org/', undefined, {
+        global: seen('ok', 'ok', 'arXiv'),
+        cn: seen('ok', 'ok', 'Blocked'),
+      }),
+      withRules,
+      'vpn',
+      'observed:http-diff',
+      undefined,
+    ],
+    [
+      'cn ok, declared vpn',
+      facts('https://www.youtube.com/', 'vpn', { cn: ok }),
+      withRules,
+      'open',
+      'observed:open',
+      'observed:open',
+    ],
+    [
+      'cn reset, global ok, declared open',
+      facts('https://arxiv.org/', 'open', { global: ok, cn: seen('unreachable', 'reset') }),
+      withRules,
+      'vpn',
+      'observed:tcp',
+      'observed:vpn',
+    ],
+    [
+      'cn ok, declared partial: one request cannot see throttling',
+      facts('https://arxiv.org/', 'partial', { cn: ok }),
+      withRules,
+      'open',
+      'observed:open',
+      undefined,
+    ],
+    // an inconclusive observation leaves the decision to rules and the roadmap
+    [
+      'cn reset alone',
+      facts('https://www.youtube.com/', undefined, { cn: seen('unreachable', 'reset') }),
+      withRules,
+      'vpn',
+      'rule:youtube',
+      undefined,
+    ],
+    [
+      'cn and global 404',
+      facts('https://arxiv.org/', undefined, {
+        global: seen('broken', 'http-404'),
+        cn: seen('broken', 'http-404'),
+      }),
+      withRules,
+      'open',
+      'rule:default-open',
+      undefined,
+    ],
+    [
+      'cn rate-limited, global ok',
+      facts('https://arxiv.org/', 'vpn', { global: ok, cn: seen('unverified', 'rate-limited') }),
+      withRules,
+      'vpn',
+      'declared',
+      'rule:open',
+    ],
+    [
+      'global only',
+      facts('https://www.youtube.com/', undefined, { global: ok }),
+      withRules,
+      'vpn',
+      'rule:youtube',
+      undefined,
+    ],
+  ])('%s → %s', (_, link, sources, access, evidence, conflict) => {
+    const { verdict, conflict: found } = assessLinkRegion('cn', link, sources);
+    expect(verdict.access).toBe(access);
+    expect(evidenceLabel(verdict)).toBe(evidence);
+    expect(found === undefined ? undefined : `${found.source}:${found.found}`).toBe(conflict);
+    expect(found?.declared).toBe(conflict === undefined ? undefined : link.declared);
+  });
+
+  it('cites the rule, its list and its note as evidence', () => {
+    const { verdict } = assessLinkRegion('cn', facts('https://openai.com/'), withRules);
+    expect(verdict).toEqual({
+      access: 'vpn',
+      source: 'rule',
+      evidence: { ruleId: 'openai', list: 'cn.yaml', level: 'refuses-region', note: 'refuses cn' },
+    });
+  });
+
+  it('names every consulted list of the region when it presumes a host open', () => {
+    const { verdict } = assessLinkRegion('cn', facts('https://arxiv.org/'), withRules);
+    expect(verdict.evidence).toEqual({
+      ruleId: 'default-open',
+      list: 'cn.yaml, gfwlist.txt',
+      level: 'unlisted',
+      note: 'no rule names arxiv.org; presumed open',
+    });
+    expect(isPresumedOpen(verdict)).toBe(true);
+  });
+
+  it('uses only the rules files of the region asked about', () => {
+    const { verdict } = assessLinkRegion('ru', facts('https://www.youtube.com/'), {
+      rules: [cnRules, ruRules],
+      lists: [],
+    });
+    expect(verdict).toMatchObject({
+      access: 'open',
+      source: 'rule',
+      evidence: { list: 'ru.yaml' },
+    });
+  });
+
+  it.each<[string, RegionRuleSources, string]>([
+    ['declared', withRules, 'the roadmap declares cn: vpn'],
+    ['none', withoutRules, 'curate has no rules for cn and the roadmap declares nothing'],
+  ])('says where a %s verdict comes from', (source, sources, note) => {
+    const declared = source === 'declared' ? 'vpn' : undefined;
+    const { verdict } = assessLinkRegion('cn', facts('https://example.org/', declared), sources);
+    expect(verdict).toEqual({ access: declared ?? 'unknown', source, evidence: { note } });
+  });
+
+  it('describes an observed block: the vantage, what it was compared with, where it failed', () => {
+    const { verdict } = assessLinkRegion(
+      'cn',
+      facts('https://arxiv.org/', undefined, { global: ok, cn: seen('unreachable', 'reset') }),
+      withRules,
+    );
+    expect(verdict).toEqual({
+      access: 'vpn',
+      source: 'observed',
+      evidence: {
+        vantage: 'cn',
+        comparedWith: 'global',
+        blocking: 'tcp',
+        note: 'the connection failed from the region (IP blocking or a reset) (unreachable: reset), while global worked',
+      },
+    });
+  });
+
+  it('keeps an inconclusive observation as evidence of the verdict that decided', () => {
+    const { verdict } = assessLinkRegion(
+      'cn',
+      facts('https://example.org/', 'vpn', { cn: seen('unreachable', 'reset') }),
+      withRules,
+    );
+    expect(verdict).toMatchObject({
+      source: 'declared',
+      evidence: { note: 'the roadmap declares cn: vpn' },
+    });
+    expect(verdict.source === 'declared' ? verdict.evidence.observation : '').toMatch(/dead link/);
+  });
+
+  it.each([
+    ['https://www.youtube.com/', 'open', 'rule youtube in cn.yaml says blocked (vpn)'],
+    ['https://example.org/', 'vpn', 'no rule in cn.yaml, gfwlist.txt names the host'],
+  ] as const)('explains the conflict for %s declared %s', (url, declared, explanation) => {
+    const { conflict } = assessLinkRegion('cn', facts(url, declared), withRules);
+    expect(conflict?.message).toBe(
+      `the roadmap declares cn: ${declared}, but ${explanation}; fix the roadmap's access or the rules`,
+    );
+  });
+
+  it('explains an observed conflict with the observation', () => {
+    const { conflict } = assessLinkRegion(
+      'cn',
+      facts('https://www.youtube.com/', 'vpn', { cn: ok }),
+      withRules,
+    );
+    expect(conflict?.message).toBe(
+      "the roadmap declares cn: vpn, but a run from cn found open: the page answered (ok: ok); fix the roadmap's access",
+    );
+  });
+});
