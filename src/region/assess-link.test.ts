@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { cnRules, rulesFile } from '../../test/helpers/region-rules.js';
 import { assertNever, type Access } from '../domain.js';
 import type { Observation } from '../report/schema.js';
 import { assessLinkRegion, type LinkRegionFacts } from './assess-link.js';
 import { parseAutoProxyList } from './gfwlist.js';
-import type { RegionRules } from './rules-schema.js';
 import type { RegionRuleSources } from './rules.js';
 import { isPresumedOpen, type RegionAccess, type RegionVerdict } from './verdict.js';
 
-const cnRules: RegionRules = {
-  list: 'cn.yaml',
-  region: 'cn',
-  updated: '2026-11-28',
-  source: 'tests',
-  rules: [
-    { id: 'youtube', match: 'youtube.com', level: 'blocked', note: 'YouTube' },
-    { id: 'github', match: 'github.com', level: 'throttled', note: 'slow' },
-    { id: 'openai', match: 'openai.com', level: 'refuses-region', note: 'refuses cn' },
-  ],
-};
-const ruRules: RegionRules = { ...cnRules, list: 'ru.yaml', region: 'ru', rules: [] };
+const ruRules = rulesFile('ru', []);
 const gfwlist = parseAutoProxyList(
   '[AutoProxy 0.2.9]\n||medium.com\n||github.com\n',
   'gfwlist.txt',

@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { cnRules, rulesFile } from '../../test/helpers/region-rules.js';
 import { parseAutoProxyList } from './gfwlist.js';
-import type { RegionRules } from './rules-schema.js';
 import type { RegionRuleSources } from './rules.js';
 import { blockedFromVantage } from './vantage.js';
 
-const cnRules: RegionRules = {
-  list: 'cn.yaml',
-  region: 'cn',
-  updated: '2026-11-28',
-  source: 'tests',
-  rules: [
-    { id: 'youtube', match: 'youtube.com', level: 'blocked', note: 'YouTube' },
-    { id: 'openai', match: 'openai.com', level: 'refuses-region', note: 'refuses cn' },
-    { id: 'github', match: 'github.com', level: 'throttled', note: 'slow' },
-    { id: 'gitlab', match: 'gitlab.com', level: 'throttled', note: 'slow' },
-  ],
-};
-const ruRules: RegionRules = {
-  ...cnRules,
-  list: 'ru.yaml',
-  region: 'ru',
-  rules: [{ id: 'linkedin', match: 'linkedin.com', level: 'blocked', note: 'LinkedIn' }],
-};
 const sources: RegionRuleSources = {
-  rules: [cnRules, ruRules],
+  rules: [
+    cnRules,
+    rulesFile('ru', [
+      { id: 'linkedin', match: 'linkedin.com', level: 'blocked', note: 'LinkedIn' },
+    ]),
+  ],
   lists: [parseAutoProxyList('[AutoProxy 0.2.9]\n||github.com\n', 'gfwlist.txt')],
 };
 
@@ -33,7 +20,6 @@ describe('blockedFromVantage', () => {
     ['global', 'https://www.youtube.com/', false],
     ['cn', 'https://www.youtube.com/', true],
     ['cn', 'https://openai.com/', true],
-    ['cn', 'https://gitlab.com/a', false],
     // throttled in cn.yaml, but gfwlist lists it: any blocking rule counts
     ['cn', 'https://github.com/a', true],
     ['cn', 'https://arxiv.org/', false],
@@ -42,5 +28,10 @@ describe('blockedFromVantage', () => {
     ['ru', 'https://www.linkedin.com/', true],
   ])('from %s, %s → %s', (vantage, url, blocked) => {
     expect(blockedFromVantage(vantage, sources)(new URL(url))).toBe(blocked);
+  });
+
+  it('does not count a throttled host that no list blocks', () => {
+    const onlyCurated = { rules: [cnRules], lists: [] };
+    expect(blockedFromVantage('cn', onlyCurated)(new URL('https://github.com/a'))).toBe(false);
   });
 });
