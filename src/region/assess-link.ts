@@ -83,16 +83,16 @@ export function assessLinkRegion(
       };
     }
     case 'inconclusive':
-      return assessUnobserved(region, link, sources, { observation: comparison.note });
+      return assessByRulesAndDeclaration(region, link, sources, { observation: comparison.note });
     case 'unobserved':
-      return assessUnobserved(region, link, sources, {});
+      return assessByRulesAndDeclaration(region, link, sources, {});
     default:
       return assertNever(comparison);
   }
 }
 
 /** Decisions 2 to 5: what rules and the roadmap say when no observation decides. */
-function assessUnobserved(
+function assessByRulesAndDeclaration(
   region: string,
   { url, declared }: LinkRegionFacts,
   sources: RegionRuleSources,
