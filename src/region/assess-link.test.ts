@@ -5,7 +5,7 @@ import type { Observation } from '../report/schema.js';
 import { assessLinkRegion, type LinkRegionFacts } from './assess-link.js';
 import { parseAutoProxyList } from './gfwlist.js';
 import type { RegionRuleSources } from './rules.js';
-import { isPresumedOpen, type RegionAccess, type RegionVerdict } from './verdict.js';
+import { isPresumedOpen, type RegionVerdict } from './verdict.js';
 
 const ruRules = rulesFile('ru', []);
 const gfwlist = parseAutoProxyList(
@@ -45,236 +45,129 @@ const facts = (
   observations?: Record<string, Observation>,
 ): LinkRegionFacts => ({ url, declared, observations });
 
+const youtube = 'https://www.youtube.com/watch?v=1';
+const github = 'https://github.com/a/b';
+const arxiv = 'https://arxiv.org/abs/1';
+const example = 'https://example.org/';
+const reset = seen('unreachable', 'reset');
+
+/** `<access> <evidence>`, then ` ! <conflict source>:<found>` when the declaration is contradicted. */
+function outcomeOf(link: LinkRegionFacts, sources: RegionRuleSources): string {
+  const { verdict, conflict } = assessLinkRegion('cn', link, sources);
+  expect(conflict?.declared).toBe(conflict === undefined ? undefined : link.declared);
+  const contradiction = conflict === undefined ? '' : ` ! ${conflict.source}:${conflict.found}`;
+  return `${verdict.access} ${evidenceLabel(verdict)}${contradiction}`;
+}
+
 describe('assessLinkRegion', () => {
-  it.each<
-    [
-      string,
-      LinkRegionFacts,
-      RegionRuleSources,
-      RegionAccess,
-      string,
-      `${'rule' | 'observed'}:${Access}` | undefined,
-    ]
-  >([
-    // [case, link, sources, access, evidence, conflict: "source:found"]
+  it.each<[string, LinkRegionFacts, RegionRuleSources, string]>([
     // rule only: a rule decides
-    [
-      'a block',
-      facts('https://www.youtube.com/watch?v=1'),
-      withRules,
-      'vpn',
-      'rule:youtube',
-      undefined,
-    ],
-    ['a throttle', facts('https://github.com/a/b'), withRules, 'partial', 'rule:github', undefined],
-    ['a refusal', facts('https://openai.com/research'), withRules, 'vpn', 'rule:openai', undefined],
-    ['a list', facts('https://medium.com/p/1'), withRules, 'vpn', 'rule:||medium.com', undefined],
+    ['a block', facts(youtube), withRules, 'vpn rule:youtube'],
+    ['a throttle', facts(github), withRules, 'partial rule:github'],
+    ['a refusal', facts('https://openai.com/research'), withRules, 'vpn rule:openai'],
+    ['a list', facts('https://medium.com/p/1'), withRules, 'vpn rule:||medium.com'],
     // a rule that agrees with the roadmap: no conflict
-    [
-      'an agreeing rule',
-      facts('https://www.youtube.com/watch?v=1', 'vpn'),
-      withRules,
-      'vpn',
-      'rule:youtube',
-      undefined,
-    ],
-    [
-      'an agreeing refusal',
-      facts('https://openai.com/', 'vpn'),
-      withRules,
-      'vpn',
-      'rule:openai',
-      undefined,
-    ],
+    ['an agreeing rule', facts(youtube, 'vpn'), withRules, 'vpn rule:youtube'],
+    ['an agreeing refusal', facts('https://openai.com/', 'vpn'), withRules, 'vpn rule:openai'],
     // a rule that disagrees decides, and the disagreement is a finding
-    [
-      'declared open, ruled vpn',
-      facts('https://www.youtube.com/watch?v=1', 'open'),
-      withRules,
-      'vpn',
-      'rule:youtube',
-      'rule:vpn',
-    ],
+    ['declared open, ruled vpn', facts(youtube, 'open'), withRules, 'vpn rule:youtube ! rule:vpn'],
     [
       'declared vpn, ruled partial',
-      facts('https://github.com/a/b', 'vpn'),
+      facts(github, 'vpn'),
       withRules,
-      'partial',
-      'rule:github',
-      'rule:partial',
+      'partial rule:github ! rule:partial',
     ],
     [
       'declared open, ruled partial',
-      facts('https://github.com/a/b', 'open'),
+      facts(github, 'open'),
       withRules,
-      'partial',
-      'rule:github',
-      'rule:partial',
+      'partial rule:github ! rule:partial',
     ],
     // declared only: no rule, the declaration decides; a restriction no rule knows is a finding
-    [
-      'declared open, unlisted',
-      facts('https://arxiv.org/abs/1', 'open'),
-      withRules,
-      'open',
-      'declared',
-      undefined,
-    ],
+    ['declared open, unlisted', facts(arxiv, 'open'), withRules, 'open declared'],
     [
       'declared vpn, unlisted',
       facts('https://immersivemath.com/ila/', 'vpn'),
       withRules,
-      'vpn',
-      'declared',
-      'rule:open',
+      'vpn declared ! rule:open',
     ],
     [
       'declared partial, unlisted',
-      facts('https://example.org/', 'partial'),
+      facts(example, 'partial'),
       withRules,
-      'partial',
-      'declared',
-      'rule:open',
+      'partial declared ! rule:open',
     ],
-    ['declared, no URL', facts(null, 'vpn'), withRules, 'vpn', 'declared', undefined],
+    ['declared, no URL', facts(null, 'vpn'), withRules, 'vpn declared'],
     // no rule, nothing declared: presumed open, because rules lists name what is blocked
-    [
-      'unlisted',
-      facts('https://arxiv.org/abs/1'),
-      withRules,
-      'open',
-      'rule:default-open',
-      undefined,
-    ],
+    ['unlisted', facts(arxiv), withRules, 'open rule:default-open'],
     // nothing to consult for the region: nothing to claim, and nothing to conflict with
-    ['no rules', facts('https://arxiv.org/abs/1'), withoutRules, 'unknown', 'none', undefined],
-    [
-      'no rules, a blocked host',
-      facts('https://www.youtube.com/'),
-      withoutRules,
-      'unknown',
-      'none',
-      undefined,
-    ],
-    [
-      'no rules, declared open',
-      facts('https://www.youtube.com/', 'open'),
-      withoutRules,
-      'open',
-      'declared',
-      undefined,
-    ],
-    [
-      'no rules, declared vpn',
-      facts('https://example.org/', 'vpn'),
-      withoutRules,
-      'vpn',
-      'declared',
-      undefined,
-    ],
-    ['no URL, nothing declared', facts(null), withRules, 'unknown', 'none', undefined],
+    ['no rules', facts(arxiv), withoutRules, 'unknown none'],
+    ['no rules, a blocked host', facts(youtube), withoutRules, 'unknown none'],
+    ['no rules, declared open', facts(youtube, 'open'), withoutRules, 'open declared'],
+    ['no rules, declared vpn', facts(example, 'vpn'), withoutRules, 'vpn declared'],
+    ['no URL, nothing declared', facts(null), withRules, 'unknown none'],
     // observed cn vs global: a conclusive comparison outranks rules and declarations
-    [
-      'cn ok',
-      facts('https://www.youtube.com/', undefined, { cn: ok }),
-      withRules,
-      'open',
-      'observed:open',
-      undefined,
-    ],
+    ['cn ok', facts(youtube, undefined, { cn: ok }), withRules, 'open observed:open'],
     [
       'cn reset, global ok',
-      facts('https://arxiv.org/', undefined, { global: ok, cn: seen('unreachable', 'reset') }),
+      facts(arxiv, undefined, { global: ok, cn: reset }),
       withRules,
-      'vpn',
-      'observed:tcp',
-      undefined,
+      'vpn observed:tcp',
     ],
     [
-      'cn nxdomain, global ok',
-      facts('https://arxiv.org/', undefined, { global: ok, cn: seen('broken', 'nxdomain') }),
+      'cn nxdomain, global ok, no rules',
+      facts(arxiv, undefined, { global: ok, cn: seen('broken', 'nxdomain') }),
       withoutRules,
-      'vpn',
-      'observed:dns',
-      undefined,
+      'vpn observed:dns',
     ],
     [
       'cn another title',
-      facts('https://arxiv.org/', undefined, {
+      facts(arxiv, undefined, {
         global: seen('ok', 'ok', 'arXiv'),
         cn: seen('ok', 'ok', 'Blocked'),
       }),
       withRules,
-      'vpn',
-      'observed:http-diff',
-      undefined,
+      'vpn observed:http-diff',
     ],
     [
       'cn ok, declared vpn',
-      facts('https://www.youtube.com/', 'vpn', { cn: ok }),
+      facts(youtube, 'vpn', { cn: ok }),
       withRules,
-      'open',
-      'observed:open',
-      'observed:open',
+      'open observed:open ! observed:open',
     ],
     [
       'cn reset, global ok, declared open',
-      facts('https://arxiv.org/', 'open', { global: ok, cn: seen('unreachable', 'reset') }),
+      facts(arxiv, 'open', { global: ok, cn: reset }),
       withRules,
-      'vpn',
-      'observed:tcp',
-      'observed:vpn',
+      'vpn observed:tcp ! observed:vpn',
     ],
+    // one request cannot see throttling
     [
-      'cn ok, declared partial: one request cannot see throttling',
-      facts('https://arxiv.org/', 'partial', { cn: ok }),
+      'cn ok, declared partial',
+      facts(arxiv, 'partial', { cn: ok }),
       withRules,
-      'open',
-      'observed:open',
-      undefined,
+      'open observed:open',
     ],
     // an inconclusive observation leaves the decision to rules and the roadmap
-    [
-      'cn reset alone',
-      facts('https://www.youtube.com/', undefined, { cn: seen('unreachable', 'reset') }),
-      withRules,
-      'vpn',
-      'rule:youtube',
-      undefined,
-    ],
+    ['cn reset alone', facts(youtube, undefined, { cn: reset }), withRules, 'vpn rule:youtube'],
     [
       'cn and global 404',
-      facts('https://arxiv.org/', undefined, {
+      facts(arxiv, undefined, {
         global: seen('broken', 'http-404'),
         cn: seen('broken', 'http-404'),
       }),
       withRules,
-      'open',
-      'rule:default-open',
-      undefined,
+      'open rule:default-open',
     ],
     [
       'cn rate-limited, global ok',
-      facts('https://arxiv.org/', 'vpn', { global: ok, cn: seen('unverified', 'rate-limited') }),
+      facts(arxiv, 'vpn', { global: ok, cn: seen('unverified', 'rate-limited') }),
       withRules,
-      'vpn',
-      'declared',
-      'rule:open',
+      'vpn declared ! rule:open',
     ],
-    [
-      'global only',
-      facts('https://www.youtube.com/', undefined, { global: ok }),
-      withRules,
-      'vpn',
-      'rule:youtube',
-      undefined,
-    ],
-  ])('%s → %s', (_, link, sources, access, evidence, conflict) => {
-    const { verdict, conflict: found } = assessLinkRegion('cn', link, sources);
-    expect(verdict.access).toBe(access);
-    expect(evidenceLabel(verdict)).toBe(evidence);
-    expect(found === undefined ? undefined : `${found.source}:${found.found}`).toBe(conflict);
-    expect(found?.declared).toBe(conflict === undefined ? undefined : link.declared);
+    ['global only', facts(youtube, undefined, { global: ok }), withRules, 'vpn rule:youtube'],
+  ])('%s', (_, link, sources, expected) => {
+    expect(outcomeOf(link, sources)).toBe(expected);
   });
 
   it('cites the rule, its list and its note as evidence', () => {

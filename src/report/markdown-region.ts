@@ -5,8 +5,8 @@
  * Also the short list of page titles that drifted.
  */
 import { assertNever } from '../domain.js';
-import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import type { RegionSummary, RegionVerdict } from '../region/verdict.js';
+import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
 
 /** The `## Regions` section; empty when the roadmap lists no regions. */
