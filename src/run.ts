@@ -21,10 +21,10 @@ import type { ResourceSelector } from './plan/select.js';
 import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
 import { createProbeRunner, DEFAULT_PROBES, type ProbeFetch } from './probes/probe.js';
 import { toProbeResponse } from './probes/probe-response.js';
-import { assessRegions, GLOBAL_VANTAGE, type RegionInputs } from './region/assess.js';
+import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
 import { planSuggestedMirrors } from './region/mirror-suggestions.js';
-import { matchRegionSources } from './region/rules.js';
+import { blockedFromVantage } from './region/vantage.js';
 import type { RunProgress } from './progress.js';
 import { buildReport } from './report/build.js';
 import { renderJson } from './report/json.js';
@@ -163,16 +163,6 @@ export async function runCheck(
     isNetworkDown: networkDown !== undefined,
     failingCount: countFailing(report, options.failOn),
   };
-}
-
-/** Whether region rules say the run's own vantage cannot reach a URL directly. */
-function blockedFromVantage(vantage: string, inputs: RegionInputs): (url: URL) => boolean {
-  if (vantage === GLOBAL_VANTAGE) return () => false;
-  const sources = {
-    rules: inputs.rules.filter((rules) => rules.region === vantage),
-    lists: inputs.lists,
-  };
-  return (url) => matchRegionSources(sources, url).some((match) => match.level !== 'throttled');
 }
 
 /** Counts resources and mirrors whose status or status:reason is in `failOn`. */

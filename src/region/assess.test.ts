@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { cnRules } from '../../test/helpers/region-rules.js';
 import type { Access } from '../domain.js';
 import type { MirrorResult, Observation, Report, ResourceResult } from '../report/schema.js';
 import { assessRegions, type RegionInputs } from './assess.js';
-import type { RegionRules } from './rules-schema.js';
 
 const at = '2026-11-28T03:00:00.000Z';
-const cnRules: RegionRules = {
-  list: 'cn.yaml',
-  region: 'cn',
-  updated: '2026-11-28',
-  source: 'tests',
-  rules: [
-    { id: 'youtube', match: 'youtube.com', level: 'blocked', note: 'YouTube' },
-    { id: 'github', match: 'github.com', level: 'throttled', note: 'slow' },
-  ],
-};
 const inputs: RegionInputs = { regions: ['cn'], rules: [cnRules], lists: [] };
 
 const seen = (status: Observation['status'], reason: string): Observation => ({

@@ -6,9 +6,7 @@
  */
 import { assertNever } from '../domain.js';
 import type { Observation } from '../report/schema.js';
-
-/** Where the region's request failed while the global one worked (OONI's `blocking` values). */
-export type Blocking = 'dns' | 'tcp' | 'tls' | 'http-diff';
+import type { Blocking } from './verdict.js';
 
 /** What the comparison concludes; only `open` and `blocked` decide a verdict. */
 export type Comparison =

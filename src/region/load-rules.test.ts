@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, InternalError, type InputProblem } from '../errors.js';
-import { assessStaticRegion } from './assess-static.js';
+import { assessLinkRegion } from './assess-link.js';
 import { matchAutoProxy } from './gfwlist.js';
 import {
   defaultRulesPath,
@@ -89,10 +89,11 @@ describe('the shipped rules for cn', () => {
     ['https://hf-mirror.com/meta-llama', undefined, 'open'],
   ])('%s → %s (%s)', (url, level, access) => {
     expect(matchRegionRules(shipped, new URL(url))[0]?.level).toBe(level);
-    const { verdict } = assessStaticRegion('cn', new URL(url), undefined, {
-      rules: [shipped],
-      lists: [],
-    });
+    const { verdict } = assessLinkRegion(
+      'cn',
+      { url, declared: undefined, observations: undefined },
+      { rules: [shipped], lists: [] },
+    );
     expect(verdict.access).toBe(access);
   });
 

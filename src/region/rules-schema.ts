@@ -4,14 +4,7 @@
  */
 import { z } from 'zod';
 import { RegionIdSchema } from '../roadmap/schema.js';
-import { DEFAULT_OPEN_RULE_ID, type RuleLevel } from './verdict.js';
-
-/** Rule levels, mapped to access by `accessOfLevel` (blocked and refuses-region → vpn). */
-export const RULE_LEVELS = [
-  'blocked',
-  'throttled',
-  'refuses-region',
-] as const satisfies readonly RuleLevel[];
+import { DEFAULT_OPEN_RULE_ID, RULE_LEVELS } from './verdict.js';
 
 const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 

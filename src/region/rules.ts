@@ -23,6 +23,14 @@ export type RegionRuleSources = {
 };
 
 /**
+ * The sources that describe one region: its own rules files, and every AutoProxy list (lists
+ * name no region, so they apply to every region of the roadmap).
+ */
+export function sourcesForRegion(sources: RegionRuleSources, region: string): RegionRuleSources {
+  return { rules: sources.rules.filter((rules) => rules.region === region), lists: sources.lists };
+}
+
+/**
  * The rules of one file that name the URL's host (the domain itself or a subdomain of it), most
  * specific first: `colab.research.google.com` before `google.com`.
  */

@@ -5,14 +5,9 @@
  * Also the short list of page titles that drifted.
  */
 import { assertNever } from '../domain.js';
+import type { RegionSummary, RegionVerdict } from '../region/verdict.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
-import type {
-  MirrorResult,
-  RegionSummary,
-  Report,
-  ReportRegionVerdict,
-  ResourceResult,
-} from './schema.js';
+import type { MirrorResult, Report, ResourceResult } from './schema.js';
 
 /** The `## Regions` section; empty when the roadmap lists no regions. */
 export function regionSection(report: Report, fileName: string): string[] {
@@ -105,7 +100,7 @@ function mirrorProblem(mirror: MirrorResult, region: string): string {
 }
 
 /** One sentence saying where a verdict comes from. */
-export function describeVerdict(verdict: ReportRegionVerdict): string {
+export function describeVerdict(verdict: RegionVerdict): string {
   switch (verdict.source) {
     case 'observed':
       return `observed from ${verdict.evidence.vantage}: ${verdict.evidence.note}`;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { STATUSES } from '../domain.js';
+import { RegionSummarySchema, RegionVerdictSchema } from '../region/verdict.js';
 import { ACCESS_LEVELS } from '../roadmap/schema.js';
 
 /** Bumped only for a breaking change of report.json. */
@@ -28,9 +29,6 @@ export const CountsSchema = z.strictObject(countsShape);
 
 const AccessSchema = z.enum(ACCESS_LEVELS);
 
-/** A region verdict's access: `unknown` when nothing says. */
-const RegionAccessSchema = z.enum([...ACCESS_LEVELS, 'unknown']);
-
 /**
  * What one vantage saw of a URL: the result's own words, kept per vantage so that reports from
  * several vantages can be merged (`curate merge`) and compared.
@@ -44,52 +42,6 @@ export const ObservationSchema = z.strictObject({
   finalUrl: z.string().optional(),
   checkedAt: z.string(),
 });
-
-/** Why an observation did not decide a region verdict (a failure from the region alone, or from everywhere). */
-const observationNote = z.string().optional();
-
-/**
- * One region's verdict for one URL, discriminated by `source`, strongest first: `observed` (an
- * observation from the region, compared with a global one OONI-style), `rule` (a rules file or
- * AutoProxy list; rule `default-open`, level `unlisted`, means no list names the host: presumed
- * open), `declared` (the roadmap's `access:`), `none` (nothing says: access `unknown`).
- */
-export const RegionVerdictSchema = z.discriminatedUnion('source', [
-  z.strictObject({
-    access: RegionAccessSchema,
-    source: z.literal('observed'),
-    evidence: z.strictObject({
-      /** The vantage inside the region that observed it. */
-      vantage: z.string(),
-      /** The vantage its outcome was compared with (`global`), when there was one. */
-      comparedWith: z.string().optional(),
-      /** Where the region's request failed while the global one worked (OONI's `blocking`). */
-      blocking: z.enum(['dns', 'tcp', 'tls', 'http-diff']).optional(),
-      note: z.string(),
-    }),
-  }),
-  z.strictObject({
-    access: RegionAccessSchema,
-    source: z.literal('rule'),
-    evidence: z.strictObject({
-      ruleId: z.string(),
-      list: z.string(),
-      level: z.enum(['blocked', 'throttled', 'refuses-region', 'unlisted']),
-      note: z.string(),
-      observation: observationNote,
-    }),
-  }),
-  z.strictObject({
-    access: RegionAccessSchema,
-    source: z.literal('declared'),
-    evidence: z.strictObject({ note: z.string(), observation: observationNote }),
-  }),
-  z.strictObject({
-    access: z.literal('unknown'),
-    source: z.literal('none'),
-    evidence: z.strictObject({ note: z.string(), observation: observationNote }),
-  }),
-]);
 
 /** A page whose title no longer resembles the roadmap's (e.g. a domain that became a parking page). */
 const TitleDriftSchema = z.strictObject({ pageTitle: z.string(), reason: z.string() });
@@ -152,30 +104,6 @@ export const ResourceResultSchema = z.strictObject({
     .optional(),
 });
 
-/** A declaration the evidence contradicts: a finding for the maintainer, who fixes the roadmap. */
-export const RegionConflictSchema = z.strictObject({
-  resourceId: z.string(),
-  url: z.string().nullable(),
-  line: z.number().int().min(0),
-  declared: AccessSchema,
-  found: AccessSchema,
-  source: z.enum(['rule', 'observed']),
-  message: z.string(),
-});
-
-/** One region's totals over resources, its to-do list (uncovered) and its conflicts. */
-export const RegionSummarySchema = z.strictObject({
-  open: z.number().int().min(0),
-  vpn: z.number().int().min(0),
-  partial: z.number().int().min(0),
-  unknown: z.number().int().min(0),
-  /** Resources needing a VPN (access `vpn`) with a confirmed mirror open in the region and not broken. */
-  covered: z.array(z.string()),
-  /** Resources needing a VPN without such a mirror: the maintainer's to-do list. */
-  uncovered: z.array(z.string()),
-  conflicts: z.array(RegionConflictSchema),
-});
-
 export const ReportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.strictObject({ name: z.literal('curate'), version: z.string() }),
@@ -204,7 +132,4 @@ export type ResourceResult = z.infer<typeof ResourceResultSchema>;
 export type MirrorResult = z.infer<typeof MirrorResultSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
-export type ReportRegionVerdict = z.infer<typeof RegionVerdictSchema>;
-export type ReportRegionConflict = z.infer<typeof RegionConflictSchema>;
-export type RegionSummary = z.infer<typeof RegionSummarySchema>;
 export type TitleDrift = z.infer<typeof TitleDriftSchema>;
