@@ -11,7 +11,6 @@ import { problemsFromIssues } from './issues.js';
 import { RoadmapSchema } from './schema.js';
 import type { Roadmap } from './schema.js';
 import type { FieldPath } from './walk.js';
-import { readPlainYaml } from './yaml-quick.js';
 import { readYamlSource } from './yaml-source.js';
 
 /** A validated roadmap plus its source, for messages that point into the file. */
@@ -77,20 +76,6 @@ export async function loadRoadmap(
 
 /** Parses and validates roadmap text; `file` is only used in messages. */
 export function parseRoadmap(text: string, file: string): LoadedRoadmap {
-  // Most roadmaps are plain, valid YAML: read them the quick way. Anything the quick reader does
-  // not vouch for, and any roadmap the schema refuses, is read again by the careful reader,
-  // whose problems point at the file and say what to do.
-  const quick = readPlainYaml(text);
-  if (quick !== undefined) {
-    const result = RoadmapSchema.safeParse(quick.data);
-    if (result.success) {
-      return { file, text, roadmap: result.data, locate: (path) => quick.locate(path) };
-    }
-  }
-  return parseRoadmapCarefully(text, file);
-}
-
-function parseRoadmapCarefully(text: string, file: string): LoadedRoadmap {
   const yaml = readYamlSource(text, file);
   if (yaml.kind === 'failed') {
     throw invalid(file, yaml.problems);
