@@ -86,8 +86,9 @@ describe('farm', () => {
   });
 
   it('counts requests in flight and open connections on one host', async () => {
-    // Long slow answers so that the three requests are surely held at the same time.
-    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0, slowMs: 500 });
+    // Slow answers far longer than it can take, even on a loaded machine, to send three
+    // requests at once: so the three are surely held at the same time.
+    farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0, slowMs: 2_000 });
     const origin = farm.origins[0]!;
     await Promise.all([1, 2, 3].map((id) => get(`${origin}/slow/${id}`)));
     const host = farm.stats().hosts['127.0.0.2'];

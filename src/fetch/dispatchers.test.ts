@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { LookupFunction } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ANSWER_DEADLINE_MS, CONNECT_DEADLINE_MS } from '../../test/helpers/deadlines.js';
 import { startProxyServer, type ProxyServer } from '../../test/helpers/proxy-server.js';
 import { testCaPem } from '../../test/helpers/tls.js';
 import { startWebServer, type WebServer } from '../../test/helpers/web-server.js';
@@ -8,7 +9,7 @@ import { createDispatcher, type TransportSettings } from './dispatchers.js';
 import { fetchTarget, type FetchSettings } from './http-client.js';
 
 const fetchSettings: FetchSettings = {
-  timeoutMs: 2000,
+  timeoutMs: ANSWER_DEADLINE_MS,
   maxRedirects: 5,
   maxBodyBytes: 1024,
   userAgent: 'curate-test',
@@ -56,7 +57,7 @@ function settings(overrides: Partial<TransportSettings>): TransportSettings {
     connectTo: new Map(),
     extraCaPem: testCaPem,
     connectionsPerOrigin: 2,
-    connectTimeoutMs: 1000,
+    connectTimeoutMs: CONNECT_DEADLINE_MS,
     ...overrides,
   };
 }

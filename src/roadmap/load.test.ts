@@ -316,10 +316,10 @@ describe('loadRoadmap on fixture files', () => {
     ).toEqual(['4:9 sections[0].id', '10:18 sections[0].resources[0].mirrors']);
   });
 
-  it('refuses an alias bomb fast', async () => {
-    const started = performance.now();
-    await expect(loadRoadmap(join(FIXTURES, 'alias-bomb.yaml'))).rejects.toThrow(InputError);
-    expect(performance.now() - started).toBeLessThan(2000);
+  it('refuses an alias bomb at the alias limit instead of expanding it', async () => {
+    // The limit's own message, not a time limit: how fast a refusal is depends on the machine.
+    const error = await inputErrorOf(() => loadRoadmap(join(FIXTURES, 'alias-bomb.yaml')));
+    expect(error.problems.map((problem) => problem.message).join('\n')).toMatch(/too many aliases/);
   });
 });
 

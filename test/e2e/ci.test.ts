@@ -2,55 +2,37 @@
  * The CI commands end to end, as the workflows run them: the built CLI against a real HTTPS
  * server on 127.0.0.1 (names mapped with --connect-to), in temporary git repositories.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
+import {
+  assertCliBuilt,
+  REPO_ROOT as root,
+  runCurate,
+  runProcess,
+  type ProcessRun as CliRun,
+} from '../helpers/cli.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 const hosts = ['docs.example.test', 'mirror.example.test', 'moved.example.test'];
 
-type CliRun = { code: number; stdout: string; stderr: string };
-
-function run(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
 const curate = (args: readonly string[], cwd: string, env: Record<string, string> = {}) =>
-  run(process.execPath, [cli, ...args], cwd, env);
+  runCurate(args, { cwd, env });
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
-  const result = await run('git', args, cwd, {
+  const env = {
     GIT_AUTHOR_NAME: 'test',
     GIT_AUTHOR_EMAIL: 'test@example.test',
     GIT_COMMITTER_NAME: 'test',
     GIT_COMMITTER_EMAIL: 'test@example.test',
     GIT_CONFIG_NOSYSTEM: '1',
     HOME: cwd,
-  });
+  };
+  const result = await runProcess('git', args, { cwd, env });
   if (result.code !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -139,7 +121,7 @@ async function requestsDuring(body: () => Promise<void>): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build`.');
+  assertCliBuilt();
   server = await startWebServer(handlers, { tls: 'valid' });
   workDir = await mkdtemp(join(tmpdir(), 'curate-ci-e2e-'));
 });
@@ -150,14 +132,20 @@ afterAll(async () => {
 });
 
 let counter = 0;
+/** A new git repository holding ROADMAP in one commit. */
+async function newRepository(): Promise<string> {
+  counter += 1;
+  const repository = join(workDir, `case-${counter}`);
+  await git(workDir, 'init', '-q', '-b', 'main', repository);
+  await writeFile(join(repository, 'roadmap.yaml'), ROADMAP);
+  await git(repository, 'add', 'roadmap.yaml');
+  await git(repository, 'commit', '-q', '-m', 'base roadmap');
+  return repository;
+}
+
 beforeEach(async () => {
   isFlakyBroken = false;
-  counter += 1;
-  dir = join(workDir, `case-${counter}`);
-  await git(workDir, 'init', '-q', '-b', 'main', dir);
-  await writeFile(join(dir, 'roadmap.yaml'), ROADMAP);
-  await git(dir, 'add', 'roadmap.yaml');
-  await git(dir, 'commit', '-q', '-m', 'base roadmap');
+  dir = await newRepository();
 });
 
 /** The 1-based line on which `text` starts in `file`. */
@@ -288,76 +276,6 @@ describe('the scheduled audit (audit.yml)', () => {
     );
   });
 
-  it('history: new → persistent (issue opens) → recovered (issue closes)', async () => {
-    const audit = async (n: number) => {
-      const out = `audit-${n}`;
-      expect((await curate(['check', '-o', out, '--quiet', ...network()], dir)).code).toBe(
-        isFlakyBroken ? 1 : 0,
-      );
-      return curate(
-        [
-          'history',
-          `${out}/report.json`,
-          '--history',
-          'reports/history.json',
-          '--tracking-issue',
-          `issue-${n}.json`,
-          '--run-url',
-          'https://ci.example.test/run/1',
-        ],
-        dir,
-      );
-    };
-    const issue = async (n: number) =>
-      JSON.parse(await readFile(join(dir, `issue-${n}.json`), 'utf8')) as {
-        title: string;
-        label: string;
-        shouldBeOpen: boolean;
-        body: string;
-      };
-
-    isFlakyBroken = true;
-    const first = await audit(1);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/0 persistent, 1 new, 0 recovered/);
-    expect(first.stdout).toMatch(/^ {2}new +flaky +broken:http-404/m);
-    expect((await issue(1)).shouldBeOpen).toBe(false);
-
-    const second = await audit(2);
-    expect(second.code).toBe(1);
-    expect(second.stdout).toMatch(/1 persistent, 0 new, 0 recovered/);
-    const open = await issue(2);
-    expect(open).toMatchObject({ shouldBeOpen: true, label: 'link-audit' });
-    expect(open.body).toContain('### Failing (1)');
-    expect(open.body).toContain('`roadmap.yaml:25`');
-
-    isFlakyBroken = false;
-    const third = await audit(3);
-    expect(third.code).toBe(0);
-    expect(third.stdout).toMatch(/0 persistent, 0 new, 1 recovered/);
-    const closed = await issue(3);
-    expect(closed.shouldBeOpen).toBe(false);
-    expect(closed.body).toContain('### Recovered (1)');
-
-    const history = JSON.parse(await readFile(join(dir, 'reports', 'history.json'), 'utf8')) as {
-      links: Record<string, { status: string }[]>;
-    };
-    expect(history.links.flaky?.map((seen) => seen.status)).toEqual(['broken', 'broken', 'ok']);
-
-    // diff of the first and last audit: the flaky link is fixed; the other way round, it is new.
-    const fixed = await curate(
-      ['diff', 'audit-1/report.json', 'audit-3/report.json', '--json'],
-      dir,
-    );
-    expect(fixed.code).toBe(0);
-    expect((JSON.parse(fixed.stdout) as { fixed: { key: string }[] }).fixed).toEqual([
-      expect.objectContaining({ key: 'flaky' }),
-    ]);
-    const regressed = await curate(['diff', 'audit-3/report.json', 'audit-1/report.json'], dir);
-    expect(regressed.code).toBe(1);
-    expect(regressed.stdout).toMatch(/^New failures \(1\):\n {2}roadmap\.yaml:25 {2}flaky/m);
-  });
-
   it.each([
     ['a report that is not JSON', 'report.json', '{', /report\.json is not a report/],
     [
@@ -375,6 +293,96 @@ describe('the scheduled audit (audit.yml)', () => {
     expect(history.code).toBe(2);
     expect(history.stderr).toMatch(message);
     expect(history.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/**
+ * The nightly audit three times over one history: its steps run in order on one repository,
+ * one audit each (a CLI run takes seconds on a loaded machine, so not all in one test).
+ */
+describe('history over three audits (audit.yml): new → persistent (issue opens) → recovered (issue closes)', () => {
+  let repository: string;
+  beforeAll(async () => {
+    repository = await newRepository();
+  });
+
+  /** `check` then `history`, as the audit runs them; the check exits 1 while flaky is broken. */
+  const audit = async (n: number) => {
+    const out = `audit-${n}`;
+    const check = await curate(['check', '-o', out, '--quiet', ...network()], repository);
+    expect(check.code).toBe(isFlakyBroken ? 1 : 0);
+    return curate(
+      [
+        'history',
+        `${out}/report.json`,
+        '--history',
+        'reports/history.json',
+        '--tracking-issue',
+        `issue-${n}.json`,
+        '--run-url',
+        'https://ci.example.test/run/1',
+      ],
+      repository,
+    );
+  };
+  const issue = async (n: number) =>
+    JSON.parse(await readFile(join(repository, `issue-${n}.json`), 'utf8')) as {
+      title: string;
+      label: string;
+      shouldBeOpen: boolean;
+      body: string;
+    };
+
+  it('audit 1, the flaky link broken: new, and no issue yet', async () => {
+    isFlakyBroken = true;
+    const first = await audit(1);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/0 persistent, 1 new, 0 recovered/);
+    expect(first.stdout).toMatch(/^ {2}new +flaky +broken:http-404/m);
+    expect((await issue(1)).shouldBeOpen).toBe(false);
+  });
+
+  it('audit 2, still broken: persistent, and the tracking issue opens', async () => {
+    isFlakyBroken = true;
+    const second = await audit(2);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/1 persistent, 0 new, 0 recovered/);
+    const open = await issue(2);
+    expect(open).toMatchObject({ shouldBeOpen: true, label: 'link-audit' });
+    expect(open.body).toContain('### Failing (1)');
+    expect(open.body).toContain('`roadmap.yaml:25`');
+  });
+
+  it('audit 3, back: recovered, the issue closes, and history.json kept all three', async () => {
+    isFlakyBroken = false;
+    const third = await audit(3);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/0 persistent, 0 new, 1 recovered/);
+    const closed = await issue(3);
+    expect(closed.shouldBeOpen).toBe(false);
+    expect(closed.body).toContain('### Recovered (1)');
+
+    const history = JSON.parse(
+      await readFile(join(repository, 'reports', 'history.json'), 'utf8'),
+    ) as { links: Record<string, { status: string }[]> };
+    expect(history.links.flaky?.map((seen) => seen.status)).toEqual(['broken', 'broken', 'ok']);
+  });
+
+  it('diff of the first and last audit: the flaky link is fixed; the other way round, it is new', async () => {
+    const fixed = await curate(
+      ['diff', 'audit-1/report.json', 'audit-3/report.json', '--json'],
+      repository,
+    );
+    expect(fixed.code).toBe(0);
+    expect((JSON.parse(fixed.stdout) as { fixed: { key: string }[] }).fixed).toEqual([
+      expect.objectContaining({ key: 'flaky' }),
+    ]);
+    const regressed = await curate(
+      ['diff', 'audit-3/report.json', 'audit-1/report.json'],
+      repository,
+    );
+    expect(regressed.code).toBe(1);
+    expect(regressed.stdout).toMatch(/^New failures \(1\):\n {2}roadmap\.yaml:25 {2}flaky/m);
   });
 });
 
@@ -411,59 +419,65 @@ describe('curate fix', () => {
   });
 });
 
+/** Three runs over one cache, in order on one repository, one run each. */
 describe('check --cache', () => {
-  it('a second run asks nothing for links that were ok, and says the results are cached', async () => {
-    isFlakyBroken = true;
-    const check = (out: string, maxAge: string) =>
-      curate(
-        [
-          'check',
-          '-o',
-          out,
-          '--cache',
-          'cache.json',
-          '--max-age',
-          maxAge,
-          '--quiet',
-          '--fail-on',
-          'none',
-          ...network(),
-        ],
-        dir,
-      );
-    const first = await requestsDuring(async () => {
-      expect((await check('first', '1d')).code).toBe(0);
-    });
-    expect(first.length).toBeGreaterThanOrEqual(5);
+  let repository: string;
+  beforeAll(async () => {
+    repository = await newRepository();
+  });
 
-    const second = await requestsDuring(async () => {
-      expect((await check('second', '1d')).code).toBe(0);
-    });
+  /** A check through cache.json that always exits 0, with the flaky link broken. */
+  const check = async (out: string, maxAge: string) => {
+    isFlakyBroken = true;
+    const result = await curate(
+      [
+        'check',
+        '-o',
+        out,
+        '--cache',
+        'cache.json',
+        '--max-age',
+        maxAge,
+        '--quiet',
+        '--fail-on',
+        'none',
+        ...network(),
+      ],
+      repository,
+    );
+    expect(result.code).toBe(0);
+  };
+  const resultIn = async (out: string, id: string) =>
+    (await readReport(join(repository, out, 'report.json'))).results.find(
+      (entry) => entry.id === id,
+    );
+
+  it('a first run asks for every link', async () => {
+    const first = await requestsDuring(() => check('first', '1d'));
+    expect(first.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a second run asks nothing for links that were ok, and says the results are cached', async () => {
+    const second = await requestsDuring(() => check('second', '1d'));
     // Only the failing link and the permanent redirect (with its hop) are asked again.
     expect(second.sort()).toEqual([
       'https://docs.example.test/flaky',
       'https://docs.example.test/new',
       'https://moved.example.test/old',
     ]);
-    const guideIn = async (out: string) =>
-      (await readReport(join(dir, out, 'report.json'))).results.find(
-        (entry) => entry.id === 'guide',
-      );
-    const cached = await guideIn('second');
+    const cached = await resultIn('second', 'guide');
     expect(cached).toMatchObject({ status: 'ok', cached: true });
-    expect(cached?.checkedAt).toBe((await guideIn('first'))?.checkedAt);
-    const flaky = (await readReport(join(dir, 'second', 'report.json'))).results.find(
-      (entry) => entry.id === 'flaky',
-    );
+    expect(cached?.checkedAt).toBe((await resultIn('first', 'guide'))?.checkedAt);
+    const flaky = await resultIn('second', 'flaky');
     expect(flaky).toMatchObject({ status: 'broken' });
     expect(flaky).not.toHaveProperty('cached');
+  });
 
-    // An entry older than --max-age is fetched again, and the fresh answer is not marked cached.
+  it('an entry older than --max-age is fetched again, and the fresh answer is not marked cached', async () => {
+    // The first run's entries are older than 1 ms by now; the pause makes sure of it.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const expired = await requestsDuring(async () => {
-      expect((await check('third', '1ms')).code).toBe(0);
-    });
+    const expired = await requestsDuring(() => check('third', '1ms'));
     expect(expired).toContain('https://docs.example.test/guide');
-    expect(await guideIn('third')).not.toHaveProperty('cached');
+    expect(await resultIn('third', 'guide')).not.toHaveProperty('cached');
   });
 });

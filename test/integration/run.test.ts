@@ -14,6 +14,7 @@ import { isInShard } from '../../src/ci/shard.js';
 import { parseRoadmap } from '../../src/roadmap/load.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { runCheck } from '../../src/run.js';
+import { ANSWER_DEADLINE_MS } from '../helpers/deadlines.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 let out: string;
@@ -117,29 +118,61 @@ describe('dead network or dead links', () => {
   });
 });
 
+/**
+ * How long a test's "slow" host holds an answer when a wrong implementation would otherwise wait
+ * forever for something that never happens: it then answers anyway, and the test fails on what
+ * it asserts instead of on its own timeout. A right implementation never waits this long.
+ */
+const BACKSTOP_MS = ANSWER_DEADLINE_MS;
+
 describe('politeness and interruption', () => {
   let server: WebServer;
   let inFlight = new Map<string, number>();
   let maxInFlight = new Map<string, number>();
   const finishedOrder: string[] = [];
+  /** Settles when `host` has answered `count` requests. */
+  let answered: (host: string, count: number) => Promise<void>;
+  /** Called with each request as it arrives, before it is answered. */
+  let onArrival: (arrivals: number) => void;
+  /** What the slow host waits for before it answers; the fast host answers after 20 ms. */
+  let holdSlow: () => Promise<unknown>;
 
   beforeEach(async () => {
     inFlight = new Map();
     maxInFlight = new Map();
     finishedOrder.length = 0;
+    const waiting: { host: string; count: number; resolve: () => void }[] = [];
+    answered = (host, count) =>
+      new Promise((resolve) => {
+        waiting.push({ host, count, resolve });
+      });
+    onArrival = () => undefined;
+    holdSlow = () => delay(400);
+    let arrivals = 0;
     server = await startWebServer([
       http.get('*', async ({ request }) => {
         const url = new URL(request.url);
         const host = url.hostname;
+        arrivals += 1;
+        onArrival(arrivals);
         inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
         maxInFlight.set(host, Math.max(maxInFlight.get(host) ?? 0, inFlight.get(host) ?? 0));
-        await delay(host === 'slow.example.test' ? 400 : 20);
+        await (host === 'slow.example.test' ? holdSlow() : delay(20));
         inFlight.set(host, (inFlight.get(host) ?? 1) - 1);
         finishedOrder.push(host);
+        const done = finishedOrder.filter((finished) => finished === host).length;
+        for (const waiter of waiting)
+          if (waiter.host === host && waiter.count <= done) waiter.resolve();
         return HttpResponse.html('<title>ok</title>');
       }),
     ]);
   });
+
+  /** Holds the slow host's answers until `event` (or the backstop). */
+  const holdSlowUntil = (event: Promise<void>) => {
+    const released = Promise.race([event, delay(BACKSTOP_MS)]);
+    holdSlow = () => released;
+  };
   afterEach(async () => {
     await server.close();
   });
@@ -163,6 +196,9 @@ describe('politeness and interruption', () => {
       { length: 12 },
       (_, index) => `http://fast.example.test/${String(index)}`,
     );
+    // The slow host answers only once the fast one has answered everything: a run whose slow
+    // host held the global slots could never get there, and would fail at the backstop.
+    holdSlowUntil(answered('fast.example.test', fast.length));
     const options = onBothHosts({ perHost: '2', concurrency: '3' });
     const outcome = await runCheck(roadmap([...slow, ...fast]), options, deps());
     expect(outcome.report.summary.ok).toBe(18);
@@ -180,6 +216,9 @@ describe('politeness and interruption', () => {
       'http://slow.example.test/0',
       ...Array.from({ length: 4 }, (_, index) => `http://fast.example.test/${String(index)}`),
     ];
+    // The slow sample answers only after the fast host's four: a run that waited for every
+    // sample before starting would wait for it until the backstop.
+    holdSlowUntil(answered('fast.example.test', 4));
     const options = onBothHosts();
     const outcome = await runCheck(roadmap(urls), options, deps());
     expect(outcome.report.summary.ok).toBe(5);
@@ -197,10 +236,16 @@ describe('politeness and interruption', () => {
       'http://slow.example.test/1',
       'http://fast.example.test/0',
     ];
-    const options = onBothHosts({ perHost: '1', timeout: '600ms' });
+    // Each slow answer takes more than half the deadline: waiting for one and then getting
+    // one cannot fit in it (a timer never fires early), while one answer fits with seconds to
+    // spare for a loaded machine.
+    const answerMs = 3_000;
+    const deadlineMs = 5_000;
+    holdSlow = () => delay(answerMs);
+    const options = onBothHosts({ perHost: '1', timeout: `${String(deadlineMs)}ms` });
     const outcome = await runCheck(roadmap(urls), options, deps());
-    // slow/0 was sampled by the probe and answers in 400 ms; slow/1 starts only after it, so its
-    // 600 ms deadline covers its own request, not the wait for a connection.
+    // slow/0 was sampled by the probe; slow/1 starts only after it, so its deadline covers its
+    // own request, not the wait for a connection.
     expect(outcome.report.results.map((result) => [result.id, result.status])).toEqual([
       ['r0', 'ok'],
       ['r1', 'ok'],
@@ -219,6 +264,15 @@ describe('politeness and interruption', () => {
       undefined,
       {},
     );
+    // Each answer waits until the host has had more than one shard's worth in flight, so the
+    // shards surely overlap however the machine schedules them (the backstop ends a wait that
+    // would never end), and takes 400 ms, so a shard that ignored its limit would be seen.
+    const overlapped = new Promise<void>((resolve) => {
+      onArrival = () => {
+        if ((inFlight.get('slow.example.test') ?? 0) >= 2) resolve();
+      };
+    });
+    holdSlow = () => Promise.all([delay(400), Promise.race([overlapped, delay(BACKSTOP_MS)])]);
     const shards = [1, 2, 3].map((index) => ({ index, total: 3 }));
     const outcomes = await Promise.all(
       shards.map(async (shard) => {
@@ -248,9 +302,10 @@ describe('politeness and interruption', () => {
       undefined,
       {},
     );
-    setTimeout(() => {
+    // Stopped as the probe's request reaches the server, which holds it for 400 ms.
+    onArrival = () => {
       controller.abort();
-    }, 100);
+    };
     const outcome = await runCheck(
       roadmap(['http://slow.example.test/0', 'http://slow.example.test/1']),
       options,
@@ -275,9 +330,10 @@ describe('politeness and interruption', () => {
       undefined,
       {},
     );
-    setTimeout(() => {
-      controller.abort();
-    }, 1_000);
+    // One request at a time: when the fourth arrives, the first ones are done and the rest not.
+    onArrival = (arrivals) => {
+      if (arrivals === 4) controller.abort();
+    };
     const outcome = await runCheck(roadmap(urls), options, {
       ...deps(),
       signal: controller.signal,
