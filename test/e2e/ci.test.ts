@@ -2,58 +2,24 @@
  * The CI commands end to end, as the workflows run them: the built CLI against a real HTTPS
  * server on 127.0.0.1 (names mapped with --connect-to), in temporary git repositories.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
+import {
+  CLI as cli,
+  git,
+  ROOT as root,
+  runCli as curate,
+  type ProcessRun as CliRun,
+} from '../helpers/processes.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 const hosts = ['docs.example.test', 'mirror.example.test', 'moved.example.test'];
-
-type CliRun = { code: number; stdout: string; stderr: string };
-
-function run(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-const curate = (args: readonly string[], cwd: string, env: Record<string, string> = {}) =>
-  run(process.execPath, [cli, ...args], cwd, env);
-
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  const result = await run('git', args, cwd, {
-    GIT_AUTHOR_NAME: 'test',
-    GIT_AUTHOR_EMAIL: 'test@example.test',
-    GIT_COMMITTER_NAME: 'test',
-    GIT_COMMITTER_EMAIL: 'test@example.test',
-    GIT_CONFIG_NOSYSTEM: '1',
-    HOME: cwd,
-  });
-  if (result.code !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
 const ROADMAP = `# CI end-to-end roadmap. Comments and quoting must survive curate fix.
 version: 1
