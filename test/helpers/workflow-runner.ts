@@ -11,7 +11,7 @@
  * ```
  */
 import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, runProcess, type ProcessRun } from './processes.js';
 import {
@@ -80,6 +80,7 @@ export async function runWorkflow(
   { jobs }: { jobs?: readonly string[] } = {},
 ): Promise<JobResult[]> {
   const runDir = join(runner.dir, `run-${github.run_id}-${github.run_attempt}`);
+  await installNpxStub(runner.dir);
   const done: JobResult[] = [];
   const pending = new Map(
     Object.entries(workflow.jobs).filter(([name]) => jobs === undefined || jobs.includes(name)),
@@ -153,6 +154,8 @@ function runnerEnv(scope: StepScope): Record<string, string> {
     GITHUB_RUN_ATTEMPT: scope.github.run_attempt,
     GITHUB_REF_NAME: scope.github.ref_name,
     RUNNER_TEMP: scope.runDir,
+    // npx first, so a step that calls it fails here instead of reaching for the registry.
+    PATH: `${join(scope.runner.dir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     // No system or user git config: a step that commits must set its own identity.
     HOME: join(scope.runner.dir, 'home'),
     GIT_CONFIG_NOSYSTEM: '1',
@@ -289,4 +292,16 @@ const KNOWN_INPUTS: Partial<Record<string, readonly string[]>> = {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * An `npx` that refuses: in a checkout `npx curate` installs the checkout again from scratch
+ * (README, "Set up"), and a test must never reach the registry.
+ */
+async function installNpxStub(dir: string): Promise<void> {
+  await mkdir(join(dir, 'bin'), { recursive: true });
+  const message = 'npx is not available on the fake runner: run the built CLI, node dist/cli.js';
+  await writeFile(join(dir, 'bin', 'npx'), `#!/bin/sh\necho '${message}' >&2\nexit 127\n`, {
+    mode: 0o755,
+  });
 }
