@@ -16,6 +16,7 @@ import {
   runCli as curate,
   type ProcessRun as CliRun,
 } from '../helpers/processes.js';
+import { htmlPage, movedPermanently } from '../helpers/responses.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
@@ -56,26 +57,17 @@ const NEW_RESOURCE = `      - id: new-broken
 `;
 
 let isFlakyBroken = false;
-const page = (title: string) =>
-  HttpResponse.html(
-    `<!doctype html><html><head><title>${title}</title></head><body>${title}</body></html>`,
-  );
 const handlers = [
-  http.get('https://docs.example.test/guide', () => page('Guide')),
-  http.get('https://docs.example.test/tutorial', () => page('Tutorial')),
-  http.get('https://docs.example.test/new', () => page('New home')),
+  http.get('https://docs.example.test/guide', () => htmlPage('Guide')),
+  http.get('https://docs.example.test/tutorial', () => htmlPage('Tutorial')),
+  http.get('https://docs.example.test/new', () => htmlPage('New home')),
   http.get('https://docs.example.test/flaky', () =>
-    isFlakyBroken ? new HttpResponse('gone', { status: 404 }) : page('Back'),
+    isFlakyBroken ? new HttpResponse('gone', { status: 404 }) : htmlPage('Back'),
   ),
   http.get('https://docs.example.test/missing', () => new HttpResponse('nope', { status: 404 })),
-  http.get('https://mirror.example.test/tutorial', () => page('教程')),
-  http.get(
-    'https://moved.example.test/old',
-    () =>
-      new HttpResponse(null, {
-        status: 301,
-        headers: { location: 'https://docs.example.test/new' },
-      }),
+  http.get('https://mirror.example.test/tutorial', () => htmlPage('教程')),
+  http.get('https://moved.example.test/old', () =>
+    movedPermanently('https://docs.example.test/new'),
   ),
 ];
 
