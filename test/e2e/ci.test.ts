@@ -12,9 +12,10 @@ import {
   assertCliBuilt,
   REPO_ROOT as root,
   runCurate,
-  runProcess,
   type ProcessRun as CliRun,
 } from '../helpers/cli.js';
+import { git } from '../helpers/processes.js';
+import { htmlPage, movedPermanently } from '../helpers/responses.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
@@ -22,20 +23,6 @@ const hosts = ['docs.example.test', 'mirror.example.test', 'moved.example.test']
 
 const curate = (args: readonly string[], cwd: string, env: Record<string, string> = {}) =>
   runCurate(args, { cwd, env });
-
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  const env = {
-    GIT_AUTHOR_NAME: 'test',
-    GIT_AUTHOR_EMAIL: 'test@example.test',
-    GIT_COMMITTER_NAME: 'test',
-    GIT_COMMITTER_EMAIL: 'test@example.test',
-    GIT_CONFIG_NOSYSTEM: '1',
-    HOME: cwd,
-  };
-  const result = await runProcess('git', args, { cwd, env });
-  if (result.code !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
 const ROADMAP = `# CI end-to-end roadmap. Comments and quoting must survive curate fix.
 version: 1
@@ -72,26 +59,17 @@ const NEW_RESOURCE = `      - id: new-broken
 `;
 
 let isFlakyBroken = false;
-const page = (title: string) =>
-  HttpResponse.html(
-    `<!doctype html><html><head><title>${title}</title></head><body>${title}</body></html>`,
-  );
 const handlers = [
-  http.get('https://docs.example.test/guide', () => page('Guide')),
-  http.get('https://docs.example.test/tutorial', () => page('Tutorial')),
-  http.get('https://docs.example.test/new', () => page('New home')),
+  http.get('https://docs.example.test/guide', () => htmlPage('Guide')),
+  http.get('https://docs.example.test/tutorial', () => htmlPage('Tutorial')),
+  http.get('https://docs.example.test/new', () => htmlPage('New home')),
   http.get('https://docs.example.test/flaky', () =>
-    isFlakyBroken ? new HttpResponse('gone', { status: 404 }) : page('Back'),
+    isFlakyBroken ? new HttpResponse('gone', { status: 404 }) : htmlPage('Back'),
   ),
   http.get('https://docs.example.test/missing', () => new HttpResponse('nope', { status: 404 })),
-  http.get('https://mirror.example.test/tutorial', () => page('教程')),
-  http.get(
-    'https://moved.example.test/old',
-    () =>
-      new HttpResponse(null, {
-        status: 301,
-        headers: { location: 'https://docs.example.test/new' },
-      }),
+  http.get('https://mirror.example.test/tutorial', () => htmlPage('教程')),
+  http.get('https://moved.example.test/old', () =>
+    movedPermanently('https://docs.example.test/new'),
   ),
 ];
 

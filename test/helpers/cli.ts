@@ -26,19 +26,24 @@ export const CHILD_DEADLINE_MS = 120_000;
 /** What a finished child left: exit code (-1 if killed), and its output. */
 export type ProcessRun = { code: number; stdout: string; stderr: string };
 
-export type RunOptions = { cwd: string; env?: Readonly<Record<string, string>> };
+export type RunOptions = {
+  cwd: string;
+  env?: Readonly<Record<string, string>>;
+  /** Overrides CHILD_DEADLINE_MS for a child that legitimately runs longer (a workflow step). */
+  deadlineMs?: number;
+};
 
 /** Runs `command` to the end and resolves with its exit code and output, never rejecting. */
 export function runProcess(
   command: string,
   args: readonly string[],
-  { cwd, env = {} }: RunOptions,
+  { cwd, env = {}, deadlineMs = CHILD_DEADLINE_MS }: RunOptions,
 ): Promise<ProcessRun> {
   return new Promise((resolve) => {
     execFile(
       command,
       args,
-      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: CHILD_DEADLINE_MS },
+      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: deadlineMs },
       (error, stdout, stderr) => {
         if (error === null) {
           resolve({ code: 0, stdout, stderr });

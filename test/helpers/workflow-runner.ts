@@ -1,0 +1,306 @@
+/**
+ * A stand-in for a GitHub Actions runner, for tests that run the repository's own workflows:
+ * each job checks out a local bare repository, its `run:` steps run with bash exactly as
+ * written (expressions substituted from a fake context), and the actions they use are played
+ * by small fakes (artifacts are directories, the issue tracker is a JSON file). A step that
+ * fails here fails the same way on GitHub, so the test reports it with the step's output.
+ *
+ * ```ts
+ * const runner = { dir, origin, env: { HTTPS_PROXY: proxy.url } };
+ * const jobs = await runWorkflow(runner, await loadWorkflow('audit.yml'), context);
+ * ```
+ */
+import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { basename, delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLI_PATH as CLI, runProcess, type ProcessRun } from './cli.js';
+import {
+  expandExpressions,
+  matrixCombinations,
+  needsOf,
+  type ExpressionContext,
+  type Workflow,
+  type WorkflowStep,
+} from './workflow-file.js';
+
+/** Where the fake runner works and what it gives every step. */
+export type FakeRunner = {
+  /** A directory the runner owns: workspaces, artifacts, HOME and the fake issue tracker. */
+  dir: string;
+  /** The bare repository that `actions/checkout` clones and `git push origin` pushes to. */
+  origin: string;
+  /** Added to every step's environment (the fake internet: a proxy, a CA). */
+  env: Readonly<Record<string, string>>;
+};
+
+/** The `github` part of the fake context, which also gives the runner's GITHUB_* variables. */
+export type FakeGithubContext = {
+  server_url: string;
+  repository: string;
+  run_id: string;
+  run_attempt: string;
+  ref_name: string;
+  [key: string]: unknown;
+};
+
+/** One finished job (one per matrix combination). */
+export type JobResult = {
+  job: string;
+  matrix: Readonly<Record<string, string | number | boolean>>;
+  workspace: string;
+  /** What the job appended to $GITHUB_STEP_SUMMARY. */
+  summaryFile: string;
+};
+
+/** A step that exited non-zero, as the red step of a GitHub run. */
+export class StepFailedError extends Error {
+  override readonly name = 'StepFailedError';
+  readonly step: string;
+  readonly run: ProcessRun;
+  constructor(step: string, run: ProcessRun) {
+    super(`step "${step}" exited ${run.code}\n${run.stdout}\n${run.stderr}`);
+    this.step = step;
+    this.run = run;
+  }
+}
+
+/** A generous per-step deadline: it only stops a hung step, it measures nothing. */
+const STEP_TIMEOUT_MS = 180_000;
+const GITHUB_SCRIPT_HOST = fileURLToPath(new URL('github-script-host.mjs', import.meta.url));
+
+/**
+ * Runs every job of `workflow` (or only the `jobs` named) once its `needs` are done, matrix
+ * combinations at once, and resolves with the finished jobs; rejects at the first failing
+ * step, as GitHub skips the jobs that need a failed one.
+ */
+export async function runWorkflow(
+  runner: FakeRunner,
+  workflow: Workflow,
+  github: FakeGithubContext,
+  { jobs }: { jobs?: readonly string[] } = {},
+): Promise<JobResult[]> {
+  const runDir = join(runner.dir, `run-${github.run_id}-${github.run_attempt}`);
+  await installNpxStub(runner.dir);
+  const done: JobResult[] = [];
+  const pending = new Map(
+    Object.entries(workflow.jobs).filter(([name]) => jobs === undefined || jobs.includes(name)),
+  );
+  while (pending.size > 0) {
+    const ready = [...pending].filter(([, job]) =>
+      needsOf(job).every((need) => done.some((result) => result.job === need)),
+    );
+    if (ready.length === 0)
+      throw new Error(`jobs wait for jobs that never run: ${[...pending.keys()].join(', ')}`);
+    for (const [name, job] of ready) {
+      pending.delete(name);
+      const runs = matrixCombinations(job).map(async (matrix, index) => {
+        const workspace = join(runDir, `${name}-${index + 1}`);
+        const context = { github, matrix };
+        await mkdir(workspace, { recursive: true });
+        const summaryFile = join(runDir, `${name}-${index + 1}.summary.md`);
+        await writeFile(summaryFile, '');
+        for (const step of job.steps) {
+          await runStep(step, { runner, runDir, workspace, summaryFile, context, github });
+        }
+        return { job: name, matrix, workspace, summaryFile };
+      });
+      done.push(...(await Promise.all(runs)));
+    }
+  }
+  return done;
+}
+
+type StepScope = {
+  runner: FakeRunner;
+  runDir: string;
+  workspace: string;
+  summaryFile: string;
+  context: ExpressionContext;
+  github: FakeGithubContext;
+};
+
+async function runStep(step: WorkflowStep, scope: StepScope): Promise<void> {
+  const name = expandExpressions(step.name ?? step.uses ?? step.run ?? '', scope.context);
+  const env = Object.fromEntries(
+    Object.entries(step.env ?? {}).map(([key, value]) => [
+      key,
+      expandExpressions(String(value), scope.context),
+    ]),
+  );
+  if (step.run !== undefined) {
+    await runScript(name, expandExpressions(step.run, scope.context), env, scope);
+    return;
+  }
+  if (step.uses === undefined) throw new Error(`step "${name}" has neither run nor uses`);
+  const inputs = Object.fromEntries(
+    Object.entries(step.with ?? {}).map(([key, value]) => [
+      key,
+      expandExpressions(String(value), scope.context),
+    ]),
+  );
+  await runAction(step.uses, inputs, { ...scope, name, env });
+}
+
+/** The environment GitHub gives every step, for this fake run. */
+function runnerEnv(scope: StepScope): Record<string, string> {
+  return {
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: scope.workspace,
+    GITHUB_STEP_SUMMARY: scope.summaryFile,
+    GITHUB_SERVER_URL: scope.github.server_url,
+    GITHUB_REPOSITORY: scope.github.repository,
+    GITHUB_RUN_ID: scope.github.run_id,
+    GITHUB_RUN_ATTEMPT: scope.github.run_attempt,
+    GITHUB_REF_NAME: scope.github.ref_name,
+    RUNNER_TEMP: scope.runDir,
+    // npx first, so a step that calls it fails here instead of reaching for the registry.
+    PATH: `${join(scope.runner.dir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
+    // No system or user git config: a step that commits must set its own identity.
+    HOME: join(scope.runner.dir, 'home'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    ...scope.runner.env,
+  };
+}
+
+async function runScript(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  scope: StepScope,
+): Promise<void> {
+  if (script.trim() === 'npm ci') {
+    // The test has built the CLI once; "installing" links the bundle where the build puts it.
+    // The link's target is resolved by node, so the CLI finds its rules/ and package.json.
+    await mkdir(join(scope.workspace, 'dist'), { recursive: true });
+    await symlink(CLI, join(scope.workspace, 'dist', 'cli.js'));
+    return;
+  }
+  const file = join(scope.runDir, `step-${String(Math.random()).slice(2)}.sh`);
+  await writeFile(file, script);
+  // GitHub's `shell: bash` on Linux: bash --noprofile --norc -eo pipefail {0}.
+  const run = await runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
+    cwd: scope.workspace,
+    env: { ...runnerEnv(scope), ...env },
+    deadlineMs: STEP_TIMEOUT_MS,
+  });
+  if (run.code !== 0) throw new StepFailedError(name, run);
+}
+
+/** Inputs an action may have that change nothing on this runner. */
+const IGNORED_INPUTS = new Set(['node-version', 'cache', 'persist-credentials', 'retention-days']);
+
+async function runAction(
+  uses: string,
+  inputs: Record<string, string>,
+  scope: StepScope & { name: string; env: Record<string, string> },
+): Promise<void> {
+  const action = uses.replace(/@.*$/, '');
+  const input = (key: string): string | undefined => inputs[key];
+  const unknown = Object.keys(inputs).filter(
+    (key) => !IGNORED_INPUTS.has(key) && !KNOWN_INPUTS[action]?.includes(key),
+  );
+  if (unknown.length > 0)
+    throw new Error(`${uses}: the fake does not support ${unknown.join(', ')}`);
+  const artifacts = join(scope.runDir, 'artifacts');
+  switch (action) {
+    case 'actions/checkout': {
+      const depth = input('fetch-depth') ?? '1';
+      const run = await runProcess(
+        'git',
+        [
+          'clone',
+          '--quiet',
+          ...(depth === '0' ? [] : [`--depth=${depth}`]),
+          '--branch',
+          scope.github.ref_name,
+          `file://${scope.runner.origin}`,
+          '.',
+        ],
+        { cwd: scope.workspace, env: runnerEnv(scope) },
+      );
+      if (run.code !== 0) throw new StepFailedError(scope.name, run);
+      return;
+    }
+    case 'actions/setup-node':
+    case 'actions/cache':
+      // This node runs the steps; a cache that restores nothing is a first run's cache.
+      return;
+    case 'actions/upload-artifact': {
+      const name = input('name') ?? 'artifact';
+      const path = join(scope.workspace, input('path') ?? '');
+      const target = join(artifacts, name, basename(path));
+      const copied = await cp(path, target, { recursive: true }).then(
+        () => true,
+        () => false,
+      );
+      if (!copied && input('if-no-files-found') === 'error') {
+        throw new StepFailedError(scope.name, {
+          code: 1,
+          stdout: '',
+          stderr: `no files at ${path}`,
+        });
+      }
+      return;
+    }
+    case 'actions/download-artifact': {
+      const destination = join(scope.workspace, input('path') ?? '.');
+      const name = input('name');
+      if (name !== undefined) {
+        await cp(join(artifacts, name), destination, { recursive: true });
+        return;
+      }
+      // With a pattern, each artifact lands in a directory of its own name.
+      const pattern = new RegExp(
+        `^${(input('pattern') ?? '*').split('*').map(escapeRegExp).join('.*')}$`,
+      );
+      for (const found of (await readdir(artifacts)).filter((entry) => pattern.test(entry))) {
+        await cp(join(artifacts, found), join(destination, found), { recursive: true });
+      }
+      return;
+    }
+    case 'actions/github-script': {
+      const file = join(scope.runDir, `script-${String(Math.random()).slice(2)}.cjs`);
+      await writeFile(file, input('script') ?? '');
+      const run = await runProcess(
+        process.execPath,
+        [GITHUB_SCRIPT_HOST, file, join(scope.runner.dir, 'issues.json')],
+        {
+          cwd: scope.workspace,
+          env: { ...runnerEnv(scope), ...scope.env },
+          deadlineMs: STEP_TIMEOUT_MS,
+        },
+      );
+      if (run.code !== 0) throw new StepFailedError(scope.name, run);
+      return;
+    }
+    default:
+      throw new Error(`no fake for ${uses}: teach test/helpers/workflow-runner.ts what it does`);
+  }
+}
+
+/** The inputs each faked action understands. */
+const KNOWN_INPUTS: Partial<Record<string, readonly string[]>> = {
+  'actions/checkout': ['fetch-depth'],
+  'actions/setup-node': [],
+  'actions/cache': ['path', 'key', 'restore-keys'],
+  'actions/upload-artifact': ['name', 'path', 'if-no-files-found'],
+  'actions/download-artifact': ['name', 'pattern', 'path'],
+  'actions/github-script': ['script'],
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * An `npx` that refuses: in a checkout `npx curate` installs the checkout again from scratch
+ * (README, "Set up"), and a test must never reach the registry.
+ */
+async function installNpxStub(dir: string): Promise<void> {
+  await mkdir(join(dir, 'bin'), { recursive: true });
+  const message = 'npx is not available on the fake runner: run the built CLI, node dist/cli.js';
+  await writeFile(join(dir, 'bin', 'npx'), `#!/bin/sh\necho '${message}' >&2\nexit 127\n`, {
+    mode: 0o755,
+  });
+}
