@@ -55,8 +55,8 @@ export type ProbeMatch = {
 /**
  * One platform's check. To add a platform (GitHub for renamed or archived repositories, arXiv
  * for withdrawn papers): write `src/probes/<platform>.ts` exporting a `Probe` whose `match` is a
- * pure URL parser and whose `run` asks the API only through the given `ProbeFetch`, then list it
- * in `DEFAULT_PROBES`. Nothing in the engine changes: the run asks `createProbeRunner` about
+ * pure URL parser and whose `run` asks the API only through the given `ProbeFetch` (headers the
+ * API insists on go in `requestHeaders`), then list it in `DEFAULT_PROBES`. Nothing in the engine changes: the run asks `createProbeRunner` about
  * every URL and merges whatever verdict comes back.
  */
 export type Probe = {
