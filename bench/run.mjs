@@ -115,7 +115,9 @@ function parseArgs(argv) {
 
 /** curate's own defaults, read from the build so the bound follows them if they change. */
 async function loadCurateDefaults() {
-  const { DEFAULTS } = await import(pathToFileURL(path.join(ROOT_DIR, 'dist', 'options.js')).href);
+  const { DEFAULTS } = await import(
+    pathToFileURL(path.join(ROOT_DIR, 'dist', 'options', 'defaults.js')).href
+  );
   // The values of the time of writing stand in for any that a later build renames.
   return { concurrency: 512, perHost: 8, retryBaseDelayMs: 500, ...DEFAULTS };
 }

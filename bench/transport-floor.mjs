@@ -15,9 +15,9 @@ import { URL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { Agent, request } from 'undici';
+import { observeAttempts } from '../dist/fetch/attempt.js';
 import { fetchTarget } from '../dist/fetch/http-client.js';
 import { resolveOptions } from '../dist/options.js';
-import { toFetchSettings } from '../dist/run.js';
 import { hostAddress } from './farm.mjs';
 
 const { values } = parseArgs({
@@ -40,10 +40,12 @@ async function bareGet(url, dispatcher) {
 }
 
 // curate's own defaults, as `curate check` resolves them (deadline, retries, body cap, redirects).
-const FETCH_SETTINGS = toFetchSettings(resolveOptions({}, undefined, {}));
+const FETCH_SETTINGS = resolveOptions({}, undefined, {}).fetch;
 
-async function run(name, fetchOne, farm) {
-  const dispatcher = new Agent({ connections: perHost });
+/** `prepare` turns the Agent into what `fetchOne` sends through, once per run (as curate does). */
+async function run(name, fetchOne, farm, prepare = (agent) => agent) {
+  const agent = new Agent({ connections: perHost });
+  const dispatcher = prepare(agent);
   const limits = farm.origins.map(() => pLimit(perHost));
   const urls = Array.from(
     { length: n },
@@ -56,7 +58,7 @@ async function run(name, fetchOne, farm) {
   );
   const wallMs = performance.now() - startedAt;
   const cpu = process.cpuUsage(cpuBefore);
-  await dispatcher.close();
+  await agent.close();
   const boundMs = Math.ceil(n / (hostCount * perHost)) * LATENCY_MS;
   process.stdout.write(
     `${name.padEnd(22)} wall ${(wallMs / 1000).toFixed(2)} s = ${(wallMs / boundMs).toFixed(2)} × the bound of ${(boundMs / 1000).toFixed(2)} s; ` +
@@ -101,6 +103,7 @@ try {
     "curate's fetchTarget",
     (url, dispatcher) => fetchTarget(url, FETCH_SETTINGS, { dispatcher }),
     farm,
+    observeAttempts,
   );
 } finally {
   await farm.close();

@@ -1,26 +1,24 @@
 /**
  * Wires the adapters to the stages for one `check` run: plan, probe the network, fetch and
  * classify every target under a global and a per-host limit, build and write the reports.
- * Owns the dispatcher and the limits; holds no business rules of its own.
+ * Owns the dispatcher and the limits; holds no business rules of its own: each stage gets its
+ * slice of the options and decides for itself.
  */
-import { readFile } from 'node:fs/promises';
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
-import { classifyOutcome, type AcceptRules } from './classify/classify.js';
-import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
-import { isFailing } from './domain.js';
-import { UsageError } from './errors.js';
-import { createDispatcher, type TransportSettings } from './fetch/dispatchers.js';
+import { classifyOutcome } from './classify/classify.js';
+import type { CheckResult, CheckTarget } from './domain.js';
+import { assertNever, isFailing } from './domain.js';
+import { openRunDispatcher, type TransportSettings } from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
-import { fetchTarget, type FetchSettings } from './fetch/http-client.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
+import { createRunFetches, type RunFetches } from './fetch/run-fetches.js';
 import { createSlots, type Slots } from './fetch/slots.js';
-import { DEFAULTS, hostPolicyFor, type ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
+import type { AcceptOptions } from './options/slices.js';
 import { planChecks } from './plan/plan-checks.js';
 import type { ResourceSelector } from './plan/select.js';
 import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
-import { createProbeRunner, DEFAULT_PROBES, type ProbeFetch } from './probes/probe.js';
-import { toProbeResponse } from './probes/probe-response.js';
+import { createProbeRunner, DEFAULT_PROBES, probeTransportOver } from './probes/probe.js';
 import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
 import { planSuggestedMirrors } from './region/mirror-suggestions.js';
@@ -37,7 +35,7 @@ import type { LoadedRoadmap } from './roadmap/load.js';
 export type RunDeps = {
   toolVersion: string;
   now: () => Date;
-  /** Injected transport (tests); otherwise one is built from the options and closed after. */
+  /** Injected transport (tests), left open; otherwise one is built from the options and closed after. */
   dispatcher?: Dispatcher;
   /** Injected DNS, for the dispatcher and the network probe (tests map names to 127.0.0.1). */
   lookup?: TransportSettings['lookup'];
@@ -69,16 +67,11 @@ export async function runCheck(
   deps: RunDeps,
 ): Promise<RunOutcome> {
   const startedAt = deps.now();
-  const plan = planChecks(loaded, {
-    exclude: options.exclude,
-    only: options.only,
-    isOffline: options.isOffline,
-    select: deps.select,
-  });
+  const plan = planChecks(loaded, { ...options.plan, select: deps.select });
   const regionInputs = await loadRegionInputs(
     loaded.roadmap.regions ?? [],
-    options.regionRules,
-    options.isOffline ? undefined : (url) => downloadRulesText(url, options, deps),
+    options.region.ruleSources,
+    options.region.isOffline ? undefined : (url) => downloadRulesText(url, options, deps),
   );
   // Known mirrors (hf-mirror.com, ...) are fetched as extra targets: shown only if they answer.
   const suggested = planSuggestedMirrors(plan);
@@ -94,45 +87,52 @@ export async function runCheck(
   let networkDown: { message: string } | undefined;
 
   if (toFetch.length > 0) {
-    const extraCaPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
-    const dispatcher =
-      deps.dispatcher ?? createDispatcher(transportSettings(options, extraCaPem, deps));
+    const transport = await openRunDispatcher(
+      { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+      deps.dispatcher,
+      deps.lookup,
+    );
     try {
-      const fetchSettings = toFetchSettings(options);
-      const slots = createSlots(
-        options.concurrency,
-        (host) => hostPolicyFor(options.hosts, host)?.perHost ?? options.perHost,
-      );
-      const verdict = await probeNetwork(toFetch, {
-        dispatcher,
-        settings: fetchSettings,
+      const slots = createSlots(options.transport.concurrency, options.transport.perHostFor);
+      const fetches = createRunFetches(options.fetch, {
+        dispatcher: transport.dispatcher,
         slots,
-        isLikelyBlocked: blockedFromVantage(options.vantage, regionInputs),
+        now: () => deps.now().getTime(),
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
+      const verdict = await probeNetwork(toFetch, {
+        fetches,
+        isLikelyBlocked: blockedFromVantage(options.region.vantage, regionInputs),
         ...(deps.lookup ? { lookup: deps.lookup } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
       });
-      // Ctrl-C during the probe makes it fail everywhere: that is an interruption (the report
-      // marks every link interrupted), not a dead network.
-      if (verdict.kind === 'down' && deps.signal?.aborted !== true) {
-        networkDown = { message: verdict.message };
-        deps.onNetworkDown?.(verdict);
-        for (const target of toFetch) {
-          results.set(target.id, skippedResult(target, 'network-down', deps.now()));
-        }
-      } else if (verdict.kind === 'up') {
-        await checkTargets(
-          toFetch,
-          options,
-          fetchSettings,
-          dispatcher,
-          deps,
-          results,
-          verdict.answered,
-          slots,
-        );
+      switch (verdict.kind) {
+        case 'up':
+          await checkTargets(toFetch, {
+            fetches,
+            slots,
+            acceptFor: options.accept.acceptFor,
+            failOn: options.report.failOn,
+            results,
+            deps,
+          });
+          break;
+        case 'down':
+          networkDown = { message: verdict.message };
+          deps.onNetworkDown?.(verdict);
+          for (const target of toFetch) {
+            results.set(target.id, skippedResult(target, 'network-down', deps.now()));
+          }
+          break;
+        case 'interrupted':
+          // Nothing was judged: the report marks every link interrupted.
+          break;
+        default:
+          assertNever(verdict);
       }
     } finally {
-      if (deps.dispatcher === undefined) await dispatcher.close();
+      await transport.close();
     }
   }
 
@@ -144,7 +144,7 @@ export async function runCheck(
       toolVersion: deps.toolVersion,
       roadmapPath: loaded.file,
       roadmapTitle: loaded.roadmap.title,
-      vantage: options.vantage,
+      vantage: options.report.vantage,
       startedAt: startedAt.toISOString(),
       finishedAt: deps.now().toISOString(),
       isPartial: isInterrupted || networkDown !== undefined,
@@ -153,7 +153,7 @@ export async function runCheck(
     suggested.byResource,
   );
   const report = assessRegions(built, regionInputs);
-  const writtenFiles = await writeReports(options.out, [
+  const writtenFiles = await writeReports(options.report.out, [
     { name: 'report.json', content: renderJson(report) },
     { name: 'report.md', content: renderMarkdown(report) },
   ]);
@@ -161,7 +161,7 @@ export async function runCheck(
     report,
     writtenFiles,
     isNetworkDown: networkDown !== undefined,
-    failingCount: countFailing(report, options.failOn),
+    failingCount: countFailing(report, options.report.failOn),
   };
 }
 
@@ -175,20 +175,21 @@ export function countFailing(report: Report, failOn: ReadonlySet<string>): numbe
   return count;
 }
 
-async function checkTargets(
-  targets: readonly CheckTarget[],
-  options: ResolvedOptions,
-  fetchSettings: FetchSettings,
-  dispatcher: Dispatcher,
-  deps: RunDeps,
-  results: Map<string, CheckResult>,
-  answered: ReadonlyMap<string, Promise<FetchOutcome | undefined>>,
-  slots: Slots,
-): Promise<void> {
-  const probeRunner = createProbeRunner(
-    DEFAULT_PROBES,
-    createProbeFetch(fetchSettings, dispatcher, deps, pLimit(PROBE_CONCURRENCY), slots),
-  );
+/** What the check loop works with, built once per run by `runCheck`. */
+type CheckContext = {
+  fetches: RunFetches;
+  /** For the progress line's count of busy hosts. */
+  slots: Slots;
+  acceptFor: AcceptOptions['acceptFor'];
+  failOn: ReadonlySet<string>;
+  /** Filled in as results arrive. */
+  results: Map<string, CheckResult>;
+  deps: RunDeps;
+};
+
+async function checkTargets(targets: readonly CheckTarget[], context: CheckContext): Promise<void> {
+  const { fetches, slots, results, deps } = context;
+  const probeRunner = createProbeRunner(DEFAULT_PROBES, probeTransportOver(fetches));
   const startedAtMs = deps.now().getTime();
   let failing = 0;
   // Counted here, not from `results`, which also holds the cached results.
@@ -198,19 +199,10 @@ async function checkTargets(
   const isAborted = (): boolean => deps.signal?.aborted === true;
   const checkOne = async (target: CheckTarget): Promise<void> => {
     if (isAborted()) return;
-    const host = target.url.hostname;
-    const fetched =
-      (await answered.get(target.id)) ??
-      (await fetchTarget(target.url, fetchSettings, {
-        dispatcher,
-        schedule: slots.on(host),
-        ...(deps.sleep ? { sleep: deps.sleep } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        now: () => deps.now().getTime(),
-      }));
+    const fetched = await fetches.target(target);
     // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
     if (isAborted()) return;
-    const classified = classifyOutcome(fetched, target.url, acceptRulesFor(options, host));
+    const classified = classifyOutcome(fetched, target.url, context.acceptFor(target.url.hostname));
     const verdict = isWorthProbing(classified.outcome)
       ? await probeRunner.probe(target.url)
       : undefined;
@@ -227,7 +219,7 @@ async function checkTargets(
     };
     results.set(target.id, result);
     done += 1;
-    if (isFailing(result, options.failOn)) failing += target.refs.length;
+    if (isFailing(result, context.failOn)) failing += target.refs.length;
     deps.onProgress?.({
       done,
       total: targets.length,
@@ -241,57 +233,6 @@ async function checkTargets(
   await Promise.all(targets.map(checkOne));
 }
 
-/**
- * Platform APIs (oEmbed, Bilibili's view API) are asked at most this many at a time across the
- * run: one call per video, and Bilibili answers -412 to anything that looks like a flood.
- */
-const PROBE_CONCURRENCY = 2;
-
-/** The probes' view of the network: the same transport, no meta refresh, a small shared limit. */
-function createProbeFetch(
-  fetchSettings: FetchSettings,
-  dispatcher: Dispatcher,
-  deps: RunDeps,
-  limit: LimitFunction,
-  slots: Slots,
-): ProbeFetch {
-  const settings: FetchSettings = {
-    ...fetchSettings,
-    followMetaRefresh: false,
-    headersFor: (url) => ({
-      ...PROBE_REQUEST_HEADERS[url.hostname],
-      ...fetchSettings.headersFor(url),
-    }),
-  };
-  // The API hosts (www.youtube.com's oEmbed, api.bilibili.com) are hosts like any other: their
-  // calls take that host's slot and a run slot, on top of the probes' own small limit.
-  return (url) =>
-    limit(() =>
-      fetchTarget(url, settings, {
-        dispatcher,
-        schedule: slots.on(url.hostname),
-        ...(deps.sleep ? { sleep: deps.sleep } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-      }),
-    ).then(toProbeResponse);
-}
-
-/** Headers some platform APIs insist on (Bilibili's answers -412 without a Referer of its own). */
-const PROBE_REQUEST_HEADERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'api.bilibili.com': { referer: 'https://www.bilibili.com/' },
-};
-
-function acceptRulesFor(options: ResolvedOptions, host: string): AcceptRules {
-  const hostAccept = hostPolicyFor(options.hosts, host)?.accept;
-  return {
-    acceptStatuses:
-      hostAccept === undefined || hostAccept.size === 0
-        ? options.accept
-        : new Set([...options.accept, ...hostAccept]),
-    checkFragments: options.checkFragments,
-  };
-}
-
 function skippedResult(target: CheckTarget, reason: 'network-down', at: Date): CheckResult {
   return {
     status: 'skipped',
@@ -303,60 +244,20 @@ function skippedResult(target: CheckTarget, reason: 'network-down', at: Date): C
   };
 }
 
-/** The fetch stage's slice of the options. */
-export function toFetchSettings(options: ResolvedOptions): FetchSettings {
-  return {
-    timeoutMs: options.timeoutMs,
-    maxRedirects: DEFAULTS.maxRedirects,
-    maxBodyBytes: DEFAULTS.maxBodyBytes,
-    userAgent: options.userAgent,
-    headersFor: (url) => hostPolicyFor(options.hosts, url.hostname)?.headers ?? {},
-    retries: options.retries,
-    retryBaseDelayMs: DEFAULTS.retryBaseDelayMs,
-    maxRetryAfterMs: DEFAULTS.maxRetryAfterMs,
-    followMetaRefresh: true,
-  };
-}
-
-function transportSettings(
-  options: ResolvedOptions,
-  extraCaPem: string | undefined,
-  deps: RunDeps,
-): TransportSettings {
-  return {
-    proxy: options.proxy,
-    isPrivateAllowed: options.isPrivateAllowed,
-    connectTo: options.connectTo,
-    extraCaPem,
-    connectionsPerOrigin: options.perHost,
-    connectTimeoutMs: Math.min(DEFAULTS.connectTimeoutMs, options.timeoutMs),
-    ...(deps.lookup ? { lookup: deps.lookup } : {}),
-  };
-}
-
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */
 async function downloadRulesText(
   url: URL,
   options: ResolvedOptions,
   deps: RunDeps,
 ): Promise<string> {
-  const extraCaPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
-  const dispatcher =
-    deps.dispatcher ?? createDispatcher(transportSettings(options, extraCaPem, deps));
+  const transport = await openRunDispatcher(
+    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+    deps.dispatcher,
+    deps.lookup,
+  );
   try {
-    return await downloadText(url, toFetchSettings(options), dispatcher);
+    return await downloadText(url, options.fetch, transport.dispatcher);
   } finally {
-    if (deps.dispatcher === undefined) await dispatcher.close();
-  }
-}
-
-async function readCaFile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--ca-file: cannot read "${path}".`, {
-      hint: 'Pass a PEM file with the CA certificate(s) to trust in addition to the system ones.',
-      cause: error,
-    });
+    await transport.close();
   }
 }

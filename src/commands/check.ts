@@ -44,7 +44,7 @@ export async function checkCommand(
   // One clock reading for the whole run, so every cached entry is judged against the same time.
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
 
-  const progress = createProgressReporter(io.stderr, options.verbosity, () => Date.now());
+  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
   const outcome = await runCheck(loaded, options, {
     toolVersion: io.toolVersion,
     now: () => new Date(),
@@ -66,8 +66,8 @@ export async function checkCommand(
     const updated = updateResultCache(cache.cache, outcome.report, Date.now());
     await writeCacheFile(cacheFile.file, updated);
   }
-  if (options.format === 'github') await writeGithubOutput(outcome.report, options, io);
-  if (options.verbosity !== 'quiet') {
+  if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);
+  if (options.output.verbosity !== 'quiet') {
     io.stdout.write(`${summaryLine(outcome.report)}\n`);
     for (const path of outcome.writtenFiles) io.stdout.write(`wrote ${path}\n`);
   }
@@ -83,16 +83,16 @@ async function selectResources(
   options: ResolvedOptions,
   io: CommandIo,
 ): Promise<ResourceSelector | undefined> {
-  const ref = options.changedSince;
+  const ref = options.selection.changedSince;
   const changedIds = ref === undefined ? undefined : await changedSinceRef(ref, loaded, io.cwd);
-  if (changedIds !== undefined && options.verbosity !== 'quiet') {
+  if (changedIds !== undefined && options.output.verbosity !== 'quiet') {
     const what =
       changedIds.size === 0
         ? 'no resource was added or changed, so there is nothing to check'
         : `${changedIds.size} resource${changedIds.size === 1 ? '' : 's'} added or changed: ${[...changedIds].join(', ')}`;
     io.stderr.write(`--changed-since ${ref ?? ''}: ${what}.\n`);
   }
-  return resourceSelector({ shard: options.shard, changedIds });
+  return resourceSelector({ shard: options.selection.shard, changedIds });
 }
 
 /** Workflow annotations on the roadmap's lines, and the job summary when Actions asks for one. */
@@ -104,17 +104,17 @@ async function writeGithubOutput(
   // GitHub places annotations by repository path; the workflow runs at the repository root.
   const path = report.roadmap.path;
   const file = isAbsolute(path) ? relative(io.cwd, path) : path;
-  for (const annotation of reportAnnotations(report, { failing: options.failOn, file })) {
+  for (const annotation of reportAnnotations(report, { failing: options.report.failOn, file })) {
     io.stdout.write(`${formatAnnotation(annotation)}\n`);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile !== undefined && summaryFile !== '') {
-    const summary = renderJobSummary(report, { failing: options.failOn });
+    const summary = renderJobSummary(report, { failing: options.report.failOn });
     await appendText(summaryFile, summary, 'the job summary');
   }
 }
 
-/** Adds `check` to the program. No option has a commander default: see options.ts. */
+/** Adds `check` to the program. No option has a commander default: see options/defaults.ts. */
 export function registerCheckCommand(program: Command, run: RunCommand): void {
   program
     .command('check')

@@ -1,7 +1,7 @@
 /** `curate diff <old.json> <new.json>`: what changed between two reports, link by link. */
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { parseFailOn } from '../options.js';
+import { parseFailOn } from '../options/parsers.js';
 import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../report/diff.js';
 import type { CommandIo, RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';

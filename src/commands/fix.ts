@@ -74,7 +74,7 @@ async function reportToFixFrom(
   const loaded = await loadRoadmap(roadmapFile);
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
-  const progress = createProgressReporter(io.stderr, options.verbosity, () => Date.now());
+  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
   const outcome = await runCheck(loaded, options, {
     toolVersion: io.toolVersion,
     now: () => new Date(),

@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/tracking-issue.js';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
-import { DEFAULTS, parseFailOn } from '../options.js';
+import { DEFAULTS } from '../options/defaults.js';
+import { parseFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
   DEFAULT_FAILING,

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { EXIT_CODES, InputError, type ExitCode } from '../errors.js';
-import { DEFAULTS } from '../options.js';
+import { DEFAULTS } from '../options/defaults.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
 import { renderJson } from '../report/json.js';

@@ -4,10 +4,13 @@
  * the result and closes it.
  */
 import { lookup as dnsLookup } from 'node:dns';
+import { readFile } from 'node:fs/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { Agent, buildConnector, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import { UsageError } from '../errors.js';
 import { assertPublicLiteral, guardLookup } from './address-guard.js';
+import { observeAttempts, type AttemptDispatcher } from './attempt.js';
 import { PROXY_UNREACHABLE_CODE } from './network-failure.js';
 
 /** Where one `connectTo` entry sends connections for a host. */
@@ -41,9 +44,10 @@ export type TransportSettings = {
 
 /**
  * Creates the dispatcher for a run: direct connections through a guarded connector, or the
- * configured proxies with NO_PROXY hosts going direct. Close it with `await dispatcher.close()`.
+ * configured proxies with NO_PROXY hosts going direct, with the attempt observer composed on top
+ * once. Close it with `await dispatcher.close()`.
  */
-export function createDispatcher(settings: TransportSettings): Dispatcher {
+export function createDispatcher(settings: TransportSettings): AttemptDispatcher {
   // A `ca` option replaces Node's roots instead of adding to them. Built once: a `ca` list
   // handed to undici makes Node parse all ~140 roots again for every connection (most of a
   // small run's CPU time, and of every test that trusts the test CA).
@@ -79,7 +83,9 @@ export function createDispatcher(settings: TransportSettings): Dispatcher {
         });
   // Proxied targets are resolved by the proxy, so only IP literals can be checked here; the
   // connector checks everything that is connected to directly.
-  return settings.isPrivateAllowed ? dispatcher : dispatcher.compose(refusePrivateLiterals);
+  return observeAttempts(
+    settings.isPrivateAllowed ? dispatcher : dispatcher.compose(refusePrivateLiterals),
+  );
 }
 
 function isTlsProxy(proxyUrl: string | undefined): boolean {
@@ -152,4 +158,43 @@ function createProxyConnector(
       callback(Object.assign(wrapped, { code: PROXY_UNREACHABLE_CODE }), null);
     });
   };
+}
+
+/** A run's dispatcher and how to let go of it. */
+export type RunDispatcher = { dispatcher: AttemptDispatcher; close(): Promise<void> };
+
+/**
+ * The dispatcher of a run: one built from `settings` (reading the `--ca-file` PEM), closed by
+ * `close()`; or the one the caller injected, observed but left open, since its owner closes it.
+ */
+export async function openRunDispatcher(
+  transport: {
+    settings: Omit<TransportSettings, 'extraCaPem' | 'lookup'>;
+    caFile: string | undefined;
+  },
+  injected: Dispatcher | undefined,
+  lookup: LookupFunction | undefined,
+): Promise<RunDispatcher> {
+  if (injected !== undefined) {
+    return { dispatcher: observeAttempts(injected), close: () => Promise.resolve() };
+  }
+  const extraCaPem =
+    transport.caFile === undefined ? undefined : await readCaFile(transport.caFile);
+  const dispatcher = createDispatcher({
+    ...transport.settings,
+    extraCaPem,
+    ...(lookup ? { lookup } : {}),
+  });
+  return { dispatcher, close: () => dispatcher.close() };
+}
+
+async function readCaFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--ca-file: cannot read "${path}".`, {
+      hint: 'Pass a PEM file with the CA certificate(s) to trust in addition to the system ones.',
+      cause: error,
+    });
+  }
 }

@@ -2,8 +2,8 @@
  * Downloads a small text file (a `--region-rules` list) over the run's transport, with the same
  * safety as every check: private targets refused, redirects bounded, the body capped.
  */
-import type { Dispatcher } from 'undici';
 import { InputError } from '../errors.js';
+import type { AttemptDispatcher } from './attempt.js';
 import { fetchTarget, type FetchSettings } from './http-client.js';
 
 /** gfwlist is ~200 KB base64; anything near this cap is not a rules list. */
@@ -13,7 +13,7 @@ export const MAX_RULES_BYTES = 8 * 1024 * 1024;
 export async function downloadText(
   url: URL,
   settings: FetchSettings,
-  dispatcher: Dispatcher,
+  dispatcher: AttemptDispatcher,
 ): Promise<string> {
   const outcome = await fetchTarget(
     url,

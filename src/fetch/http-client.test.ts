@@ -1,5 +1,6 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { observeAttempts } from './attempt.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
 import { ABORTED_CODE } from './network-failure.js';
 
@@ -30,7 +31,12 @@ afterEach(async () => {
 });
 
 function deps(extra: Partial<FetchDeps> = {}): FetchDeps {
-  return { dispatcher: agent, sleep: () => Promise.resolve(), random: () => 0, ...extra };
+  return {
+    dispatcher: observeAttempts(agent),
+    sleep: () => Promise.resolve(),
+    random: () => 0,
+    ...extra,
+  };
 }
 
 function reply(
@@ -269,10 +275,12 @@ describe('fetchTarget retries', () => {
           clockMs += 1000; // queued behind the other URLs of the host
           return attempt();
         },
-        dispatcher: agent.compose((dispatch) => (options, handler) => {
-          clockMs += 20; // the request itself
-          return dispatch(options, handler);
-        }),
+        dispatcher: observeAttempts(
+          agent.compose((dispatch) => (options, handler) => {
+            clockMs += 20; // the request itself
+            return dispatch(options, handler);
+          }),
+        ),
         sleep: (ms) => {
           clockMs += ms;
           return Promise.resolve();

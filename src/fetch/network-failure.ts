@@ -3,7 +3,7 @@
  * place that knows its errors). Everything the HTTP adapter catches goes through here.
  */
 import { inspect } from 'node:util';
-import type { FetchOutcome, NetworkFailure, NetworkFailureReason } from '../domain.js';
+import type { FetchOutcome, Hop, NetworkFailure, NetworkFailureReason } from '../domain.js';
 
 /** Code of the error the address guard raises for a loopback/private/link-local target. */
 export const PRIVATE_ADDRESS_CODE = 'ERR_CURATE_PRIVATE_ADDRESS';
@@ -16,6 +16,21 @@ export const PROXY_UNREACHABLE_CODE = 'ERR_CURATE_PROXY_UNREACHABLE';
  * caller reports such targets as `skipped: interrupted`, not as a link problem.
  */
 export const ABORTED_CODE = 'ABORTED';
+
+/** The outcome of a fetch that ended in `failure` after `hops`. */
+export function networkFailureOutcome(
+  failure: NetworkFailure,
+  hops: readonly Hop[],
+  durationMs: number,
+): FetchOutcome {
+  return { kind: 'network-failure', failure, hops, durationMs };
+}
+
+/** The outcome of a fetch the run-wide signal stopped: code `ABORTED_CODE`. */
+export function interruptedOutcome(hops: readonly Hop[], durationMs: number): FetchOutcome {
+  const message = 'Interrupted before the check finished';
+  return networkFailureOutcome({ reason: 'other', code: ABORTED_CODE, message }, hops, durationMs);
+}
 
 /** Where a per-attempt deadline fired. */
 export type TimeoutPhase = Extract<FetchOutcome, { kind: 'timeout' }>['phase'];

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckTarget } from '../domain.js';
-import { isAnyTrue, PROBE_HOST_COUNT, sampleHosts } from './network-probe.js';
+import type { CheckTarget, FetchOutcome } from '../domain.js';
+import type { FetchSettings } from './http-client.js';
+import {
+  isAnyTrue,
+  probeNetwork,
+  PROBE_HOST_COUNT,
+  PROBE_TIMEOUT_MS,
+  sampleHosts,
+} from './network-probe.js';
 
 const target = (url: string): CheckTarget => ({ id: url, url: new URL(url), refs: [] });
 
@@ -65,5 +72,59 @@ describe('isAnyTrue', () => {
 
   it('settles false for no checks', async () => {
     await expect(isAnyTrue([])).resolves.toBe(false);
+  });
+});
+
+describe('probeNetwork', () => {
+  const refused: FetchOutcome = {
+    kind: 'network-failure',
+    failure: { reason: 'refused', code: 'ECONNREFUSED', message: 'refused' },
+    hops: [],
+    durationMs: 1,
+  };
+  const answered: FetchOutcome = {
+    kind: 'response',
+    status: 200,
+    finalUrl: 'https://a.example.test/',
+    hops: [],
+    headers: {},
+    contentType: 'text/html',
+    body: '',
+    durationMs: 1,
+  };
+  const runSettings = { timeoutMs: 20_000, retries: 2 } as FetchSettings;
+  const sampled = ['https://a.example.test/', 'https://b.example.test/'].map(target);
+
+  it("samples through the run's fetches, one short attempt each, and is up at the first answer", async () => {
+    const asked: FetchSettings[] = [];
+    const neverSettles = new Promise<FetchOutcome>(() => undefined);
+    const verdict = await probeNetwork(sampled, {
+      fetches: {
+        sample: (sampledTarget, adjust) => {
+          asked.push(adjust(runSettings));
+          return sampledTarget.url.hostname === 'a.example.test'
+            ? Promise.resolve(answered)
+            : neverSettles;
+        },
+      },
+    });
+    expect(verdict).toEqual({ kind: 'up' });
+    expect(asked).toEqual([
+      { timeoutMs: PROBE_TIMEOUT_MS, retries: 0 },
+      { timeoutMs: PROBE_TIMEOUT_MS, retries: 0 },
+    ]);
+  });
+
+  it('is down when every sample fails below HTTP, and interrupted when Ctrl-C caused it', async () => {
+    const fetches = { sample: () => Promise.resolve(refused) };
+    await expect(probeNetwork(sampled, { fetches })).resolves.toMatchObject({
+      kind: 'down',
+      hostsTried: ['a.example.test', 'b.example.test'],
+    });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(probeNetwork(sampled, { fetches, signal: controller.signal })).resolves.toEqual({
+      kind: 'interrupted',
+    });
   });
 });

@@ -3,24 +3,25 @@
  * sandbox without internet) gets one clear line and exit 3 instead of 150 links called broken.
  */
 import { lookup as dnsLookup } from 'node:dns';
-import type { Dispatcher } from 'undici';
 import type { CheckTarget, FetchOutcome } from '../domain.js';
 import type { TransportSettings } from './dispatchers.js';
-import { fetchTarget, type FetchSettings } from './http-client.js';
-import { isTransient } from './retry.js';
-import type { Slots } from './slots.js';
+import type { FetchSettings } from './http-client.js';
+import type { RunFetches } from './run-fetches.js';
 
 /** The probe's answer. */
 export type NetworkVerdict =
   /**
-   * `answered`: the probe's own fetches, keyed by target id, so the run reuses them instead of
-   * asking the host twice. Each settles with the outcome when it is final (an HTTP answer that
-   * would not be retried), or undefined when the target must be checked in full. The verdict
-   * comes with the first answer, so these may still be in flight.
+   * Something answered. The verdict comes with the first answer; the other sampled fetches may
+   * still be in flight, and the run's fetches of those targets pick them up (run-fetches.ts).
    */
-  | { kind: 'up'; answered: ReadonlyMap<string, Promise<FetchOutcome | undefined>> }
+  | { kind: 'up' }
   /** `message` says what failed, e.g. "none of 5 hosts could be reached (ENOTFOUND)". */
-  | { kind: 'down'; message: string; hostsTried: readonly string[] };
+  | { kind: 'down'; message: string; hostsTried: readonly string[] }
+  /**
+   * The run was cancelled (Ctrl-C) before anything answered: every fetch failed because of it,
+   * which says nothing about the network. The report marks every link interrupted.
+   */
+  | { kind: 'interrupted' };
 
 /** Distinct hosts sampled from the run's own targets. */
 export const PROBE_HOST_COUNT = 5;
@@ -35,17 +36,15 @@ export const WELL_KNOWN_NAMES = ['example.com', 'www.baidu.com'] as const;
 
 /** What the probe needs from the run. */
 export type ProbeDeps = {
-  dispatcher: Dispatcher;
-  settings: FetchSettings;
+  /**
+   * The run's fetches: the probe's are the sampled targets' first fetches, so they take the
+   * run's slots and the run reuses their answers.
+   */
+  fetches: Pick<RunFetches, 'sample'>;
   lookup?: TransportSettings['lookup'];
   /** Hosts the run's vantage is known to block (region rules), sampled last. */
   isLikelyBlocked?: (url: URL) => boolean;
-  /**
-   * The run's slots: the probe's fetches take them like any other, since the run starts at the
-   * first answer while the others may still be in flight.
-   */
-  slots?: Slots;
-  /** Run-wide cancellation (Ctrl-C) for the probe's fetches. */
+  /** Run-wide cancellation (Ctrl-C): once it fires, no answer means an interruption. */
   signal?: AbortSignal;
 };
 
@@ -59,33 +58,22 @@ export async function probeNetwork(
   deps: ProbeDeps,
 ): Promise<NetworkVerdict> {
   const sample = sampleHosts(targets, deps.isLikelyBlocked);
-  if (sample.length === 0) return { kind: 'up', answered: new Map() };
-  const settings: FetchSettings = {
-    ...deps.settings,
-    retries: 0,
-    timeoutMs: Math.min(deps.settings.timeoutMs, PROBE_TIMEOUT_MS),
-    followMetaRefresh: false,
-  };
-  const fetches = sample.map((target) =>
-    fetchTarget(target.url, settings, {
-      dispatcher: deps.dispatcher,
-      ...(deps.slots ? { schedule: deps.slots.on(target.url.hostname) } : {}),
-      ...(deps.signal ? { signal: deps.signal } : {}),
-    }),
-  );
+  if (sample.length === 0) return { kind: 'up' };
+  const fetches = sample.map((target) => deps.fetches.sample(target, probeSettings));
   // One answer proves the network is there: the run need not wait for a slow sampled host.
   if (
     await isAnyTrue(fetches.map((fetch) => fetch.then((outcome) => !isBelowHttpFailure(outcome))))
   ) {
-    return { kind: 'up', answered: finalAnswers(sample, fetches) };
+    return { kind: 'up' };
   }
   const outcomes = await Promise.all(fetches);
+  if (deps.signal?.aborted === true) return { kind: 'interrupted' };
   const hostsTried = sample.map((target) => target.url.host);
   const isAllNxdomain = outcomes.every(
     (outcome) => outcome.kind === 'network-failure' && outcome.failure.reason === 'dns',
   );
   if (isAllNxdomain && (await canResolveAny(WELL_KNOWN_NAMES, deps.lookup))) {
-    return { kind: 'up', answered: finalAnswers(sample, fetches) };
+    return { kind: 'up' };
   }
   return {
     kind: 'down',
@@ -94,23 +82,9 @@ export async function probeNetwork(
   };
 }
 
-function finalAnswers(
-  sample: readonly CheckTarget[],
-  fetches: readonly Promise<FetchOutcome>[],
-): Map<string, Promise<FetchOutcome | undefined>> {
-  const answered = new Map<string, Promise<FetchOutcome | undefined>>();
-  sample.forEach((target, index) => {
-    const fetch = fetches[index];
-    if (fetch === undefined) return;
-    // Only HTTP answers a retry would not change; anything else is checked again in full.
-    answered.set(
-      target.id,
-      fetch.then((outcome) =>
-        outcome.kind === 'response' && !isTransient(outcome) ? outcome : undefined,
-      ),
-    );
-  });
-  return answered;
+/** The probe's fetch of a target: one attempt, no retries, the short deadline. */
+function probeSettings(settings: FetchSettings): FetchSettings {
+  return { ...settings, retries: 0, timeoutMs: Math.min(settings.timeoutMs, PROBE_TIMEOUT_MS) };
 }
 
 /** Settles with true as soon as one of `checks` does, or with false once all settle false. */

@@ -18,7 +18,9 @@ export type BilibiliTarget =
   | { kind: 'short-link'; url: URL };
 
 const PROBE_ID = 'bilibili';
-const VIEW_ENDPOINT = 'https://api.bilibili.com/x/web-interface/view';
+const API_HOST = 'api.bilibili.com';
+const VIEW_ENDPOINT = `https://${API_HOST}/x/web-interface/view`;
+const API_HEADERS: Readonly<Record<string, string>> = { referer: 'https://www.bilibili.com/' };
 
 const SITE_HOSTS: ReadonlySet<string> = new Set([
   'bilibili.com',
@@ -205,6 +207,8 @@ async function expandAndCheck(shortLink: URL, fetch: ProbeFetch): Promise<ProbeV
 /** Matches Bilibili video pages, player embeds and b23.tv short links and asks the view API. */
 export const bilibiliProbe: Probe = {
   id: PROBE_ID,
+  // The view API answers -412 to a request without a Referer of the site's own.
+  requestHeaders: (url) => (url.hostname === API_HOST ? API_HEADERS : {}),
   match(url): ProbeMatch | undefined {
     const target = parseBilibiliUrl(url);
     if (target === undefined) {

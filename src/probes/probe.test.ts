@@ -7,6 +7,7 @@ import {
   findProbe,
   type Probe,
   type ProbeResponse,
+  type ProbeTransport,
 } from './probe.js';
 import { oEmbedUrl } from './youtube.js';
 
@@ -134,5 +135,23 @@ describe('createProbeRunner', () => {
     const runner = createProbeRunner(DEFAULT_PROBES, fetch);
     await expect(runner.probe(new URL('https://example.test/video'))).resolves.toBeUndefined();
     expect(requested).toEqual([]);
+  });
+
+  it("asks each URL with the asking probe's own headers (Bilibili's Referer on its API only)", async () => {
+    const asked: { url: string; headers: Readonly<Record<string, string>> }[] = [];
+    const transport: ProbeTransport = (url, headersFor) => {
+      asked.push({ url: url.href, headers: headersFor(url) });
+      return Promise.resolve({ kind: 'failure', reason: 'offline in this test' });
+    };
+    const runner = createProbeRunner(DEFAULT_PROBES, transport);
+    await runner.probe(new URL('https://www.bilibili.com/video/BV1GJ411x7h7'));
+    await runner.probe(new URL('https://youtu.be/kCc8FmEb1nY'));
+    expect(asked).toEqual([
+      {
+        url: viewApiUrl('BV1GJ411x7h7').href,
+        headers: { referer: 'https://www.bilibili.com/' },
+      },
+      { url: youtubeApi, headers: {} },
+    ]);
   });
 });

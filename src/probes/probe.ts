@@ -3,12 +3,21 @@
  * YouTube video, a deleted Bilibili video), ask the platform's own API instead. A probe is a
  * small module behind one interface; the engine only knows `findProbe` and `createProbeRunner`.
  */
+import pLimit from 'p-limit';
 import type { CheckOutcome } from '../domain.js';
+import type { RunFetches } from '../fetch/run-fetches.js';
 import { bilibiliProbe } from './bilibili.js';
+import { toProbeResponse } from './probe-response.js';
 import { youtubeProbe } from './youtube.js';
 
 /** What a probe may ask of the network: a GET whose JSON/text body comes back (capped), or a failure. */
 export type ProbeFetch = (url: URL) => Promise<ProbeResponse>;
+
+/** Request headers a probe adds for a URL (each hop is asked again, so they never leak across hosts). */
+export type ProbeHeaders = (url: URL) => Readonly<Record<string, string>>;
+
+/** The network under every probe: a GET with the asking probe's own headers. */
+export type ProbeTransport = (url: URL, headersFor: ProbeHeaders) => Promise<ProbeResponse>;
 
 /**
  * The answer to a probe's GET, after redirects were followed. A `failure` is a network problem
@@ -46,8 +55,8 @@ export type ProbeMatch = {
 /**
  * One platform's check. To add a platform (GitHub for renamed or archived repositories, arXiv
  * for withdrawn papers): write `src/probes/<platform>.ts` exporting a `Probe` whose `match` is a
- * pure URL parser and whose `run` asks the API only through the given `ProbeFetch`, then list it
- * in `DEFAULT_PROBES`. Nothing in the engine changes: the run asks `createProbeRunner` about
+ * pure URL parser and whose `run` asks the API only through the given `ProbeFetch` (headers the
+ * API insists on go in `requestHeaders`), then list it in `DEFAULT_PROBES`. Nothing in the engine changes: the run asks `createProbeRunner` about
  * every URL and merges whatever verdict comes back.
  */
 export type Probe = {
@@ -57,6 +66,11 @@ export type Probe = {
   match(url: URL): ProbeMatch | undefined;
   /** Asks the platform about the matched content; must not throw for network trouble. */
   run(match: ProbeMatch, fetch: ProbeFetch): Promise<ProbeVerdict>;
+  /**
+   * Headers the platform's API insists on (Bilibili's answers -412 without its own Referer);
+   * the maintainer's configured headers for a host still override them.
+   */
+  requestHeaders?: ProbeHeaders;
 };
 
 /** The probes a run uses unless told otherwise. */
@@ -76,24 +90,44 @@ export function findProbe(
   return undefined;
 }
 
+/**
+ * Platform APIs (oEmbed, Bilibili's view API) are asked at most this many at a time across the
+ * run: one call per video, and Bilibili answers -412 to anything that looks like a flood.
+ */
+export const PROBE_CONCURRENCY = 2;
+
+/**
+ * The probes' transport over the run's fetches: the same dispatcher and slots (an API host is a
+ * host like any other), no meta refresh, and the probes' own small limit on top.
+ */
+export function probeTransportOver(fetches: Pick<RunFetches, 'extra'>): ProbeTransport {
+  const limit = pLimit(PROBE_CONCURRENCY);
+  return (url, headersFor) =>
+    limit(() => fetches.extra(url, { headersFor, followMetaRefresh: false })).then(toProbeResponse);
+}
+
+const NO_HEADERS: ProbeHeaders = () => ({});
+
 /** Runs probes with a per-run cache keyed by probeId+key, so one API call per video per run. */
 export function createProbeRunner(
   probes: readonly Probe[],
-  fetch: ProbeFetch,
+  transport: ProbeTransport,
 ): { probe(url: URL): Promise<ProbeVerdict | undefined> } {
   const verdicts = new Map<string, Promise<ProbeVerdict>>();
   // Different keys can still lead to one request: a b23.tv short link expands to a bvid that
   // another URL names directly. Sharing responses by URL keeps that to one API call too.
   const responses = new Map<string, Promise<ProbeResponse>>();
-  const sharedFetch: ProbeFetch = (url) => {
-    const cached = responses.get(url.href);
-    if (cached !== undefined) {
-      return cached;
-    }
-    const response = fetch(url);
-    responses.set(url.href, response);
-    return response;
-  };
+  const fetchFor =
+    (probe: Probe): ProbeFetch =>
+    (url) => {
+      const cached = responses.get(url.href);
+      if (cached !== undefined) {
+        return cached;
+      }
+      const response = transport(url, probe.requestHeaders ?? NO_HEADERS);
+      responses.set(url.href, response);
+      return response;
+    };
 
   return {
     probe(url) {
@@ -104,7 +138,7 @@ export function createProbeRunner(
       const cacheKey = `${found.probe.id}\u0000${found.match.key}`;
       let verdict = verdicts.get(cacheKey);
       if (verdict === undefined) {
-        verdict = found.probe.run(found.match, sharedFetch);
+        verdict = found.probe.run(found.match, fetchFor(found.probe));
         verdicts.set(cacheKey, verdict);
       }
       return verdict;

@@ -279,7 +279,7 @@ describe('politeness and interruption', () => {
         const shardOut = join(out, `shard-${String(shard.index)}`);
         return runCheck(
           roadmap(urls),
-          { ...options, out: shardOut },
+          { ...options, report: { ...options.report, out: shardOut } },
           { ...deps(), select: (id) => isInShard(id, shard) },
         );
       }),

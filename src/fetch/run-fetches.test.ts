@@ -1,0 +1,119 @@
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CheckTarget } from '../domain.js';
+import { observeAttempts } from './attempt.js';
+import type { FetchSettings } from './http-client.js';
+import { createRunFetches } from './run-fetches.js';
+import { createSlots } from './slots.js';
+
+const origin = 'https://www.example.test';
+
+const settings: FetchSettings = {
+  timeoutMs: 1000,
+  maxRedirects: 3,
+  maxBodyBytes: 1024,
+  userAgent: 'curate-test',
+  headersFor: (url) => (url.hostname === 'www.example.test' ? { 'x-configured': 'yes' } : {}),
+  retries: 1,
+  retryBaseDelayMs: 1,
+  maxRetryAfterMs: 10,
+  followMetaRefresh: true,
+};
+
+const noRetries = (given: FetchSettings): FetchSettings => ({ ...given, retries: 0 });
+
+let agent: MockAgent;
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+});
+
+afterEach(async () => {
+  agent.assertNoPendingInterceptors();
+  await agent.close();
+});
+
+function target(path: string): CheckTarget {
+  return { id: path, url: new URL(`${origin}${path}`), refs: [] };
+}
+
+function runFetches() {
+  return createRunFetches(settings, {
+    dispatcher: observeAttempts(agent),
+    slots: createSlots(4, () => 2),
+    sleep: () => Promise.resolve(),
+  });
+}
+
+describe('createRunFetches', () => {
+  it("hands a sampled target's final answer to the run's fetch of it, without asking again", async () => {
+    agent.get(origin).intercept({ path: '/gone', method: 'GET' }).reply(404, 'no');
+    const fetches = runFetches();
+
+    const sampled = await fetches.sample(target('/gone'), noRetries);
+    const checked = await fetches.target(target('/gone'));
+
+    expect(sampled).toMatchObject({ kind: 'response', status: 404 });
+    expect(checked).toBe(sampled);
+  });
+
+  it('asks again in full, retries included, when a retry could change the sampled answer', async () => {
+    const pool = agent.get(origin);
+    pool.intercept({ path: '/busy', method: 'GET' }).reply(503, 'busy');
+    pool.intercept({ path: '/busy', method: 'GET' }).reply(503, 'still busy');
+    pool.intercept({ path: '/busy', method: 'GET' }).reply(200, 'ok');
+    const fetches = runFetches();
+
+    const sampled = await fetches.sample(target('/busy'), noRetries);
+    const checked = await fetches.target(target('/busy'));
+
+    expect(sampled).toMatchObject({ kind: 'response', status: 503 });
+    expect(checked).toMatchObject({ kind: 'response', status: 200 });
+  });
+
+  it('forgets a sampled answer once handed over, so no page body outlives its check', async () => {
+    const pool = agent.get(origin);
+    pool.intercept({ path: '/page', method: 'GET' }).reply(200, 'first');
+    pool.intercept({ path: '/page', method: 'GET' }).reply(200, 'second');
+    const fetches = runFetches();
+
+    await fetches.sample(target('/page'), noRetries);
+    await fetches.target(target('/page'));
+    const again = await fetches.target(target('/page'));
+
+    expect(again).toMatchObject({ kind: 'response', body: 'second' });
+  });
+
+  it("sends an extra URL's own headers under the host's configured ones, hop by hop", async () => {
+    const seen: Record<string, unknown>[] = [];
+    const record = (headers: unknown): void => {
+      seen.push(headers as Record<string, unknown>);
+    };
+    agent
+      .get(origin)
+      .intercept({ path: '/api', method: 'GET' })
+      .reply((request) => {
+        record(request.headers);
+        return { statusCode: 302, data: '', responseOptions: { headers: { location: '/next' } } };
+      });
+    agent
+      .get(origin)
+      .intercept({ path: '/next', method: 'GET' })
+      .reply((request) => {
+        record(request.headers);
+        return { statusCode: 200, data: '{}' };
+      });
+    const fetches = runFetches();
+
+    const outcome = await fetches.extra(new URL(`${origin}/api`), {
+      headersFor: (url) =>
+        url.pathname === '/api' ? { 'x-configured': 'probe', 'x-probe': 'api' } : {},
+      followMetaRefresh: false,
+    });
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 200 });
+    expect(seen[0]).toMatchObject({ 'x-configured': 'yes', 'x-probe': 'api' });
+    expect(seen[1]).not.toHaveProperty('x-probe');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The fetches of one run, behind one object: every request takes the run's slots (the checks',
+ * the network probe's and the platform probes' alike), and each target is asked once. The
+ * network probe's look at a sampled target is that target's first fetch (decisions 4 and 14):
+ * the run's fetch of it reuses the answer when no retry could change it, and otherwise asks
+ * again in full, so the probe's short deadline never decides a link.
+ */
+import type { CheckTarget, FetchOutcome } from '../domain.js';
+import type { AttemptDispatcher } from './attempt.js';
+import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
+import { isTransient } from './retry.js';
+import type { Slots } from './slots.js';
+
+/** What the run's fetches share. */
+export type RunFetchDeps = Pick<FetchDeps, 'sleep' | 'signal' | 'now'> & {
+  dispatcher: AttemptDispatcher;
+  slots: Slots;
+};
+
+/** How a URL outside the plan (a platform API) is asked. */
+export type ExtraRequest = {
+  /** Headers for each hop on top of ours; the host's configured headers still override them. */
+  headersFor: (url: URL) => Readonly<Record<string, string>>;
+  followMetaRefresh: boolean;
+};
+
+/** The fetches of one run. */
+export type RunFetches = {
+  /**
+   * The outcome of a planned target. The run asks each target once; a sampled target's answer
+   * is handed over here once and then forgotten, so no page body outlives its check.
+   */
+  target(target: CheckTarget): Promise<FetchOutcome>;
+  /**
+   * The network probe's first fetch of a target, with its own settings (a short deadline, no
+   * retries); settles as soon as that fetch does.
+   */
+  sample(
+    target: CheckTarget,
+    adjust: (settings: FetchSettings) => FetchSettings,
+  ): Promise<FetchOutcome>;
+  /** A URL that is not a planned target (a platform API), under the URL host's slots. */
+  extra(url: URL, request: ExtraRequest): Promise<FetchOutcome>;
+};
+
+/** Creates the fetches of one run over its dispatcher and slots. */
+export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): RunFetches {
+  const sampled = new Map<string, Promise<FetchOutcome>>();
+  const fetchWith = (url: URL, urlSettings: FetchSettings): Promise<FetchOutcome> =>
+    fetchTarget(url, urlSettings, {
+      dispatcher: deps.dispatcher,
+      schedule: deps.slots.on(url.hostname),
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+  return {
+    async target(target) {
+      const first = sampled.get(target.id);
+      if (first !== undefined) {
+        sampled.delete(target.id);
+        const outcome = await first;
+        // Only HTTP answers a retry would not change; anything else is checked again in full.
+        if (outcome.kind === 'response' && !isTransient(outcome)) return outcome;
+      }
+      return fetchWith(target.url, settings);
+    },
+    sample(target, adjust) {
+      const first = fetchWith(target.url, adjust(settings));
+      sampled.set(target.id, first);
+      return first;
+    },
+    extra(url, request) {
+      return fetchWith(url, {
+        ...settings,
+        followMetaRefresh: request.followMetaRefresh,
+        headersFor: (hop) => ({ ...request.headersFor(hop), ...settings.headersFor(hop) }),
+      });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The default of every option, in one place (commander gets none, so an absent flag can never
+ * shadow a file setting). README.md documents them.
+ */
+
+/** Default values for every option, documented in the README. */
+export const DEFAULTS = {
+  /** Directory reports are written to. @default "reports" */
+  out: 'reports',
+  /**
+   * Requests in flight across all hosts. High enough that the per-host limit binds for a list
+   * over 50 hosts (50 × 8 = 400), so a large list is bounded by politeness, not by this.
+   * @default 512
+   */
+  concurrency: 512,
+  /** Requests in flight per host (lychee uses 10; a little lower is kinder to small sites). @default 8 */
+  perHost: 8,
+  /** One deadline per attempt for connect, headers and body together. @default 20 s */
+  timeoutMs: 20_000,
+  /** Extra attempts for 408/429/5xx and network errors. @default 2 */
+  retries: 2,
+  /** @default a descriptive, browser-compatible User-Agent naming curate */
+  userAgent: 'Mozilla/5.0 (compatible; curate/0.1; +https://github.com/curate-dev/curate)',
+  /** Statuses that make `check` exit 1. @default ["broken"] */
+  failOn: ['broken'],
+  /** Look for `#fragment` targets on HTML pages. @default true */
+  checkFragments: true,
+  /** Decoded bytes of an HTML page kept for classification. @default 1 MiB */
+  maxBodyBytes: 1024 * 1024,
+  /** Redirect hops followed before giving up, as browsers do. @default 20 */
+  maxRedirects: 20,
+  /** Base of the exponential retry backoff. @default 500 ms */
+  retryBaseDelayMs: 500,
+  /** Longest Retry-After honoured. @default 30 s */
+  maxRetryAfterMs: 30_000,
+  /** Connect timeout inside the per-attempt deadline. @default 10 s */
+  connectTimeoutMs: 10_000,
+  /** Where observations are made from. @default "global" */
+  vantage: 'global',
+  /** How long an ok result in the `--cache` file is reused without a request. @default 1 day */
+  cacheMaxAgeMs: 24 * 60 * 60 * 1000,
+  /** `history`: failing audits in a row before a link counts as failing. @default 2 */
+  failAfter: 2,
+  /** `history`: observations kept per link in history.json. @default 20 */
+  historyKeep: 20,
+} as const;
+
+/** Output styles of `check --format`: `github` adds workflow annotations and a job summary. */
+export const CHECK_FORMATS = ['text', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];

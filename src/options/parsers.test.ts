@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../errors.js';
+import { expandEnv, parseConnectTo, parseDurationMs, parseFailOn, parseProxy } from './parsers.js';
+
+describe('parseDurationMs', () => {
+  it.each([
+    ['15s', 15_000],
+    ['500ms', 500],
+    ['2m', 120_000],
+    ['1.5s', 1_500],
+    ['20', 20_000],
+    ['12h', 43_200_000],
+    ['1d', 86_400_000],
+    [3, 3_000],
+  ] as const)('%s → %i ms', (input, expected) => {
+    expect(parseDurationMs(input, '--timeout')).toBe(expected);
+  });
+
+  it.each(['soon', '10y', '1w', '-5s', '0s'])('rejects %s', (input) => {
+    expect(() => parseDurationMs(input, '--timeout')).toThrow(UsageError);
+  });
+});
+
+describe('parseFailOn', () => {
+  it('accepts status words and status:reason pairs', () => {
+    expect([...parseFailOn(['broken,unreachable', 'unverified:bot-wall'])]).toEqual([
+      'broken',
+      'unreachable',
+      'unverified:bot-wall',
+    ]);
+  });
+  it('"none" fails on nothing', () => {
+    expect(parseFailOn(['none']).size).toBe(0);
+  });
+  it('rejects an unknown word with the list of valid ones', () => {
+    expect(() => parseFailOn(['brokn'])).toThrow(/not a status word/);
+  });
+});
+
+describe('parseConnectTo', () => {
+  it('maps host:port to address:port, curl style', () => {
+    const map = parseConnectTo(['www.youtube.com:443:127.0.0.1:8443', 'Example.test:127.0.0.2']);
+    expect(map.get('www.youtube.com:443')).toEqual({ address: '127.0.0.1', port: 8443 });
+    expect(map.get('example.test')).toEqual({ address: '127.0.0.2', port: undefined });
+  });
+  it.each(['nonsense', 'a:b:c', 'host:x:127.0.0.1:1'])('rejects %s', (entry) => {
+    expect(() => parseConnectTo([entry])).toThrow(UsageError);
+  });
+});
+
+describe('expandEnv', () => {
+  it('replaces ${VAR} and lists the missing ones', () => {
+    expect(expandEnv('Bearer ${TOKEN}', { TOKEN: 's3cret' })).toEqual({
+      value: 'Bearer s3cret',
+      missing: [],
+    });
+    expect(expandEnv('Bearer ${TOKEN}', {})).toEqual({ value: 'Bearer ', missing: ['TOKEN'] });
+  });
+});
+
+describe('parseProxy', () => {
+  it('reads proxies from the environment unless --proxy is given', () => {
+    const env = { HTTPS_PROXY: 'http://proxy.test:3128', NO_PROXY: 'localhost' };
+    expect(parseProxy(undefined, env)).toEqual({
+      httpsProxy: 'http://proxy.test:3128',
+      noProxy: 'localhost',
+    });
+    expect(parseProxy('socks5://127.0.0.1:1080', env)).toEqual({
+      httpProxy: 'socks5://127.0.0.1:1080',
+      httpsProxy: 'socks5://127.0.0.1:1080',
+      noProxy: 'localhost',
+    });
+  });
+
+  it('has no proxy when neither the flag nor the environment names one', () => {
+    expect(parseProxy(undefined, {})).toBeUndefined();
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The option parsers: text from a flag, a roadmap setting or the environment → a typed value, or
+ * a `UsageError` that says how to write it. Pure.
+ */
+import { z } from 'zod';
+import { STATUSES } from '../domain.js';
+import { UsageError } from '../errors.js';
+import type { ConnectTarget, TransportSettings } from '../fetch/dispatchers.js';
+
+/** The parts of the environment curate reads (cli.ts reads them; nothing else does). */
+export type CurateEnv = Readonly<Record<string, string | undefined>>;
+
+const positiveInt = (flag: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${flag} takes a whole number`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `${flag} must be at least 1`));
+
+const DURATION_UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Parses `15s`, `500ms`, `2m`, `12h`, `1d`, or a plain number of seconds, into milliseconds. */
+export function parseDurationMs(text: string | number, label: string): number {
+  if (typeof text === 'number') return text * 1000;
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
+  if (match === null) {
+    throw new UsageError(`${label}: "${text}" is not a duration.`, {
+      hint: 'Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).',
+    });
+  }
+  const value = Number(match[1]);
+  const unit = (match[2] ?? 's') as keyof typeof DURATION_UNIT_MS;
+  const ms = value * DURATION_UNIT_MS[unit];
+  if (ms <= 0) throw new UsageError(`${label} must be longer than 0.`);
+  return Math.round(ms);
+}
+
+/** A whole-number flag (at least `min`, which is 0 or 1), or undefined when it is absent. */
+export function parseIntFlag(
+  value: string | undefined,
+  flag: string,
+  min: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = (
+    min === 0 ? z.string().regex(/^\d+$/).transform(Number) : positiveInt(flag)
+  ).safeParse(value);
+  if (!parsed.success) {
+    throw new UsageError(`${flag}: "${value}" is not a whole number${min > 0 ? ' ≥ 1' : ''}.`);
+  }
+  return parsed.data;
+}
+
+/** An `--exclude`/`settings.exclude` pattern as a regular expression. */
+export function compilePattern(pattern: string, where: string): RegExp {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch (error) {
+    throw new UsageError(`${where}: "${pattern}" is not a valid regular expression.`, {
+      hint: 'Exclude patterns are JavaScript regular expressions, e.g. "^https://www\\.linkedin\\.com/".',
+      cause: error,
+    });
+  }
+}
+
+/** Parses `--fail-on broken,unreachable` (status words, or `status:reason` pairs). */
+export function parseFailOn(items: readonly string[]): Set<string> {
+  const known = new Set<string>(STATUSES);
+  const result = new Set<string>();
+  for (const raw of items.flatMap((item) => item.split(','))) {
+    const item = raw.trim();
+    if (item === '' || item === 'none') continue;
+    const status = item.split(':')[0] ?? '';
+    if (!known.has(status)) {
+      throw new UsageError(`--fail-on: "${item}" is not a status word.`, {
+        hint: `Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), or "none".`,
+      });
+    }
+    result.add(item);
+  }
+  return result;
+}
+
+/**
+ * Parses `--connect-to` entries, curl style: `host:address` or `host:port:address:port`
+ * (the name keeps its Host header, SNI and certificate check; only the socket goes elsewhere).
+ */
+export function parseConnectTo(entries: readonly string[]): Map<string, ConnectTarget> {
+  const map = new Map<string, ConnectTarget>();
+  for (const entry of entries) {
+    const parts = entry.split(':');
+    if (parts.length === 2 && parts[0] && parts[1]) {
+      map.set(parts[0].toLowerCase(), { address: parts[1], port: undefined });
+      continue;
+    }
+    if (
+      parts.length === 4 &&
+      parts[0] &&
+      parts[2] &&
+      /^\d+$/.test(parts[1] ?? '') &&
+      /^\d+$/.test(parts[3] ?? '')
+    ) {
+      map.set(`${parts[0].toLowerCase()}:${parts[1]}`, {
+        address: parts[2],
+        port: Number(parts[3]),
+      });
+      continue;
+    }
+    throw new UsageError(
+      `--connect-to: "${entry}" is not host:address or host:port:address:port.`,
+      {
+        hint: 'Example: --connect-to www.youtube.com:443:127.0.0.1:8443',
+      },
+    );
+  }
+  return map;
+}
+
+/** Replaces `${VAR}` with the environment's value; reports names that are not set. */
+export function expandEnv(text: string, env: CurateEnv): { value: string; missing: string[] } {
+  const missing: string[] = [];
+  const value = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    const found = env[name];
+    if (found === undefined || found === '') {
+      missing.push(name);
+      return '';
+    }
+    return found;
+  });
+  return { value, missing };
+}
+
+/** The proxies of a run: `--proxy` for every scheme, else HTTP(S)_PROXY; NO_PROXY either way. */
+export function parseProxy(flag: string | undefined, env: CurateEnv): TransportSettings['proxy'] {
+  const noProxy = env.NO_PROXY ?? env.no_proxy;
+  if (flag !== undefined) {
+    try {
+      new URL(flag);
+    } catch {
+      throw new UsageError(`--proxy: "${flag}" is not a URL.`, {
+        hint: 'Example: --proxy http://127.0.0.1:7890 or socks5://127.0.0.1:1080',
+      });
+    }
+    return { httpProxy: flag, httpsProxy: flag, ...(noProxy ? { noProxy } : {}) };
+  }
+  const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
+  const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
+  if (httpsProxy === undefined && httpProxy === undefined) return undefined;
+  return {
+    ...(httpProxy ? { httpProxy } : {}),
+    ...(httpsProxy ? { httpsProxy } : {}),
+    ...(noProxy ? { noProxy } : {}),
+  };
+}
