@@ -1,19 +1,26 @@
-/** `curate validate`: schema and lint, no network. */
+/** `curate validate`: YAML, schema and lint, no network. */
 import type { Command } from 'commander';
-import { formatAnnotation } from '../ci/annotations.js';
-import { EXIT_CODES, formatProblem, UsageError, type ExitCode } from '../errors.js';
-import { lintRoadmap, type LintFinding } from '../roadmap/lint.js';
+import { InputError, UsageError, type ExitCode } from '../errors.js';
+import { lintRoadmap } from '../roadmap/lint.js';
+import {
+  exitCodeOf,
+  fromInputProblem,
+  fromLintFinding,
+  PROBLEM_FORMATS,
+  renderProblems,
+  type ProblemFormat,
+  type RoadmapProblem,
+} from '../roadmap/lint-output.js';
 import { loadRoadmap } from '../roadmap/load.js';
 import type { CommandIo, RunCommand } from './io.js';
 
 /** Output styles of `validate --format`. */
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
-type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+export const VALIDATE_FORMATS = PROBLEM_FORMATS;
 
 /** Raw flags of `curate validate`. */
 export type ValidateFlags = { format?: string };
 
-function parseFormat(format: string | undefined): ValidateFormat {
+function parseFormat(format: string | undefined): ProblemFormat {
   const value = format ?? 'text';
   const known = VALIDATE_FORMATS.find((candidate) => candidate === value);
   if (known === undefined) {
@@ -22,53 +29,39 @@ function parseFormat(format: string | undefined): ValidateFormat {
   return known;
 }
 
-function textFinding(finding: LintFinding): string {
-  return `${finding.severity}: ${formatProblem(finding)} [${finding.rule}]`;
+/**
+ * Every problem of a roadmap file: those that stop it from loading (YAML, schema, an unreadable
+ * file), else the lint findings of the loaded roadmap.
+ */
+export async function findRoadmapProblems(file: string): Promise<RoadmapProblem[]> {
+  try {
+    const loaded = await loadRoadmap(file);
+    return lintRoadmap(loaded).map(fromLintFinding);
+  } catch (error) {
+    if (!(error instanceof InputError) || error.problems.length === 0) throw error;
+    return error.problems.map(fromInputProblem);
+  }
 }
 
-/** GitHub workflow command, so a pull request shows the finding on its YAML line. */
-function githubFinding(finding: LintFinding): string {
-  const hint = finding.hint === undefined ? '' : ` (${finding.hint})`;
-  return formatAnnotation({
-    level: finding.severity,
-    file: finding.file,
-    line: finding.line,
-    col: finding.column,
-    title: finding.rule,
-    message: `${finding.path}: ${finding.message}${hint}`,
-  });
-}
-
-/** Validates one roadmap file; exit 1 when any lint error is found. */
+/** Validates one roadmap file; exit 2 when it cannot be loaded, 1 for lint errors. */
 export async function validateCommand(
   file: string,
   flags: ValidateFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
   const format = parseFormat(flags.format);
-  const loaded = await loadRoadmap(file);
-  const findings = lintRoadmap(loaded);
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const warnings = findings.length - errors;
-  if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ file, errors, warnings, findings }, null, 2)}\n`);
-  } else {
-    for (const finding of findings) {
-      io.stdout.write(`${format === 'github' ? githubFinding(finding) : textFinding(finding)}\n`);
-    }
-    const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    io.stderr.write(
-      `${file}: ${errors > 0 ? 'invalid' : 'valid'} — ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`,
-    );
-  }
-  return errors > 0 ? EXIT_CODES.failing : EXIT_CODES.ok;
+  const problems = await findRoadmapProblems(file);
+  const rendered = renderProblems(file, problems, format);
+  io.stdout.write(rendered.stdout);
+  io.stderr.write(rendered.stderr);
+  return exitCodeOf(problems);
 }
 
 /** Adds `validate` to the program. */
 export function registerValidateCommand(program: Command, run: RunCommand): void {
   program
     .command('validate')
-    .description('check the roadmap file (schema and lint) without touching the network')
+    .description('check the roadmap file (YAML, schema and lint) without touching the network')
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
     .option('--format <format>', 'text (default), json, or github (workflow annotations)')
     .action((file: string, flags: ValidateFlags) => run((io) => validateCommand(file, flags, io)));

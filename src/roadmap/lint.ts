@@ -8,6 +8,7 @@ import { findUrlProblems, parseLinkUrl } from '../plan/normalize-url.js';
 import type { UrlProblemKind } from '../plan/normalize-url.js';
 import type { LoadedRoadmap } from './load.js';
 import type { Resource } from './schema.js';
+import { resourceAt } from './issues.js';
 import { suggestNearest } from './suggest.js';
 import { formatFieldPath, listResources, listSections } from './walk.js';
 import type { FieldPath, ResourceEntry, SectionEntry } from './walk.js';
@@ -44,6 +45,7 @@ export function lintRoadmap(loaded: LoadedRoadmap): LintFinding[] {
     path: formatFieldPath(path),
     message,
     ...(hint === undefined ? {} : { hint }),
+    ...withResource(resourceAt(loaded.roadmap, path)),
     severity: LINT_RULES[rule],
     rule,
   });
@@ -243,4 +245,8 @@ function duplicateUrls(
 function urlKey(url: string): string {
   const parsed = parseLinkUrl(url);
   return parsed.kind === 'ok' ? parsed.id : url.trim();
+}
+
+function withResource(resource: InputProblem['resource']): Pick<InputProblem, 'resource'> {
+  return resource === undefined ? {} : { resource };
 }
