@@ -12,6 +12,7 @@ import { RoadmapSchema } from './schema.js';
 import type { Roadmap } from './schema.js';
 import type { FieldPath } from './walk.js';
 import { readPlainYaml } from './yaml-quick.js';
+import { explainYamlProblems } from './yaml-problems.js';
 import { readYamlSource } from './yaml-source.js';
 
 /** A validated roadmap plus its source, for messages that point into the file. */
@@ -91,7 +92,7 @@ export function parseRoadmap(text: string, file: string): LoadedRoadmap {
 }
 
 function parseRoadmapCarefully(text: string, file: string): LoadedRoadmap {
-  const yaml = readYamlSource(text, file);
+  const yaml = explainYamlProblems(text, readYamlSource(text, file));
   if (yaml.kind === 'failed') {
     throw invalid(file, yaml.problems);
   }
