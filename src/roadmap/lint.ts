@@ -4,12 +4,14 @@
  * every finding is positioned through the loaded file, no network involved.
  */
 import type { InputProblem } from '../errors.js';
-import { findUrlProblems, parseLinkUrl } from '../plan/normalize-url.js';
+import { assertNever } from '../domain.js';
+import { parseLinkUrl } from '../plan/normalize-url.js';
 import type { UrlProblemKind } from '../plan/normalize-url.js';
 import type { LoadedRoadmap } from './load.js';
 import type { Resource } from './schema.js';
 import { resourceAt } from './issues.js';
 import { suggestNearest } from './suggest.js';
+import { repairUrl, suggestionFor, type StrayCharacter } from './suggest-url.js';
 import { formatFieldPath, listResources, listSections } from './walk.js';
 import type { FieldPath, ResourceEntry, SectionEntry } from './walk.js';
 
@@ -20,6 +22,7 @@ export const LINT_RULES = {
   'duplicate-url': 'warning',
   'invalid-url': 'error',
   'url-whitespace': 'error',
+  'url-stray-character': 'error',
   'unsupported-scheme': 'error',
   'insecure-http': 'warning',
   'missing-url': 'warning',
@@ -192,14 +195,35 @@ const URL_RULES: Readonly<Record<UrlProblemKind, LintRule>> = {
 };
 
 function urlFindings(url: string, path: FieldPath, report: Report): LintFinding[] {
-  return findUrlProblems(url).map((problem) =>
-    report(
-      URL_RULES[problem.kind],
-      path,
-      problem.message,
-      problem.suggestion === undefined ? undefined : `write it as ${problem.suggestion}`,
+  const repair = repairUrl(url);
+  const writeItAs = (suggestion: string | undefined): string | undefined =>
+    suggestion === undefined ? undefined : `write it as ${suggestion}`;
+  return [
+    ...repair.stray.map((stray) =>
+      report('url-stray-character', path, strayMessage(stray), writeItAs(repair.suggestion)),
     ),
-  );
+    ...repair.problems.map((problem) =>
+      report(
+        URL_RULES[problem.kind],
+        path,
+        problem.message,
+        writeItAs(suggestionFor(problem, repair)),
+      ),
+    ),
+  ];
+}
+
+function strayMessage(stray: StrayCharacter): string {
+  switch (stray.where) {
+    case 'scheme':
+      return `the URL has ${stray.name} in its scheme (a Chinese keyboard's punctuation?)`;
+    case 'space':
+      return `the URL contains ${stray.name}`;
+    case 'end':
+      return `the URL ends with ${stray.name}, copied from the text around it?`;
+    default:
+      return assertNever(stray.where);
+  }
 }
 
 /** Reports every URL that already appeared elsewhere, naming the first place it appeared. */
