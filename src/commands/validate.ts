@@ -8,10 +8,13 @@ import {
   fromLintFinding,
   PROBLEM_FORMATS,
   renderProblems,
+  type NeedsMirror,
   type ProblemFormat,
   type RoadmapProblem,
 } from '../roadmap/lint-output.js';
-import { loadRoadmap } from '../roadmap/load.js';
+import { findUncoveredResources } from '../roadmap/lint-region.js';
+import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
+import { loadRegionInputs } from '../region/load-rules.js';
 import type { CommandIo, RunCommand } from './io.js';
 
 /** Output styles of `validate --format`. */
@@ -29,18 +32,39 @@ function parseFormat(format: string | undefined): ProblemFormat {
   return known;
 }
 
+/** What validating one roadmap file found. */
+export type ValidationResult = {
+  problems: RoadmapProblem[];
+  /** Per region, the ids of the resources that need a VPN there and have no mirror (the report's count). */
+  needsMirror: NeedsMirror;
+};
+
+/**
+ * Lints a loaded roadmap by the region rules curate ships (`rules/<region>.yaml`), so its VPN
+ * findings are the ones an offline `check` reports.
+ */
+export async function lintLoadedRoadmap(loaded: LoadedRoadmap): Promise<ValidationResult> {
+  const rules = await loadRegionInputs(loaded.roadmap.regions ?? [], []);
+  const needsMirror: NeedsMirror = {};
+  for (const { entry, region } of findUncoveredResources(loaded.roadmap, rules)) {
+    (needsMirror[region] ??= []).push(entry.resource.id);
+  }
+  return { problems: lintRoadmap(loaded, rules).map(fromLintFinding), needsMirror };
+}
+
 /**
  * Every problem of a roadmap file: those that stop it from loading (YAML, schema, an unreadable
  * file), else the lint findings of the loaded roadmap.
  */
-export async function findRoadmapProblems(file: string): Promise<RoadmapProblem[]> {
+export async function validateRoadmapFile(file: string): Promise<ValidationResult> {
+  let loaded: LoadedRoadmap;
   try {
-    const loaded = await loadRoadmap(file);
-    return lintRoadmap(loaded).map(fromLintFinding);
+    loaded = await loadRoadmap(file);
   } catch (error) {
     if (!(error instanceof InputError) || error.problems.length === 0) throw error;
-    return error.problems.map(fromInputProblem);
+    return { problems: error.problems.map(fromInputProblem), needsMirror: {} };
   }
+  return lintLoadedRoadmap(loaded);
 }
 
 /** Validates one roadmap file; exit 2 when it cannot be loaded, 1 for lint errors. */
@@ -50,11 +74,11 @@ export async function validateCommand(
   io: CommandIo,
 ): Promise<ExitCode> {
   const format = parseFormat(flags.format);
-  const problems = await findRoadmapProblems(file);
-  const rendered = renderProblems(file, problems, format);
+  const result = await validateRoadmapFile(file);
+  const rendered = renderProblems(file, result, format);
   io.stdout.write(rendered.stdout);
   io.stderr.write(rendered.stderr);
-  return exitCodeOf(problems);
+  return exitCodeOf(result.problems);
 }
 
 /** Adds `validate` to the program. */

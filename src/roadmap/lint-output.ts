@@ -136,15 +136,29 @@ export function renderProblemAnnotation(problem: RoadmapProblem): string {
   });
 }
 
-/** The one-line verdict under the problems: `roadmap.yaml: invalid — 1 error, 2 warnings.` */
-export function renderProblemSummary(file: string, problems: readonly RoadmapProblem[]): string {
+/** Per region, the ids of the resources that need a VPN there and have no confirmed mirror open. */
+export type NeedsMirror = Partial<Record<string, string[]>>;
+
+/** What a validation found: its problems, and the resources that need a mirror. */
+export type ProblemList = { problems: readonly RoadmapProblem[]; needsMirror: NeedsMirror };
+
+/**
+ * The verdict under the problems: `roadmap.yaml: invalid — 1 error, 2 warnings.`, then per
+ * region the number the report's "Needs a mirror" gives.
+ */
+export function renderProblemSummary(file: string, { problems, needsMirror }: ProblemList): string {
   const { errors, warnings } = countProblems(problems);
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const notLinted = problems.some((problem) => problem.stage !== 'lint')
     ? ' (lint runs once the file is valid YAML that matches the schema)'
     : '';
-  return `${file}: ${errors > 0 ? 'invalid' : 'valid'} — ${counts}${notLinted}.`;
+  const regions = Object.entries(needsMirror).map(
+    ([region, ids = []]) =>
+      `${file}: ${plural(ids.length, 'resource')} ${ids.length === 1 ? 'needs' : 'need'} a VPN in ${region} and ${ids.length === 1 ? 'has' : 'have'} no confirmed mirror open there.`,
+  );
+  return [`${file}: ${errors > 0 ? 'invalid' : 'valid'} — ${counts}${notLinted}.`, ...regions].join(
+    '\n',
+  );
 }
 
 /** What one format writes: `stdout` for the machine-readable part, `stderr` for people. */
@@ -153,12 +167,13 @@ export type RenderedProblems = { stdout: string; stderr: string };
 /** Renders every problem in one format; text and github end with the summary line on stderr. */
 export function renderProblems(
   file: string,
-  problems: readonly RoadmapProblem[],
+  list: ProblemList,
   format: ProblemFormat,
 ): RenderedProblems {
+  const { problems, needsMirror } = list;
   const lines = (render: (problem: RoadmapProblem) => string): string =>
     problems.map((problem) => `${render(problem)}\n`).join('');
-  const summary = `${renderProblemSummary(file, problems)}\n`;
+  const summary = `${renderProblemSummary(file, list)}\n`;
   switch (format) {
     case 'text':
       return { stdout: lines(renderProblemText), stderr: summary };
@@ -167,10 +182,14 @@ export function renderProblems(
     case 'json': {
       const { errors, warnings } = countProblems(problems);
       const valid = exitCodeOf(problems) === EXIT_CODES.ok;
-      const body = { file, valid, errors, warnings, problems };
+      const body = { file, valid, errors, warnings, problems, needsMirror };
       return { stdout: `${JSON.stringify(body, null, 2)}\n`, stderr: '' };
     }
     default:
       return assertNever(format);
   }
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

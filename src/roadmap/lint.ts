@@ -10,6 +10,12 @@ import type { UrlProblemKind } from '../plan/normalize-url.js';
 import type { LoadedRoadmap } from './load.js';
 import type { Resource } from './schema.js';
 import { resourceAt } from './issues.js';
+import {
+  findUncoveredResources,
+  NO_REGION_RULES,
+  type LintRegionRules,
+  type UncoveredResource,
+} from './lint-region.js';
 import { suggestNearest } from './suggest.js';
 import { repairUrl, suggestionFor, type StrayCharacter } from './suggest-url.js';
 import { formatFieldPath, listResources, listSections } from './walk.js';
@@ -40,8 +46,15 @@ export type LintFinding = InputProblem & { severity: 'error' | 'warning'; rule: 
 
 type Report = (rule: LintRule, path: FieldPath, message: string, hint?: string) => LintFinding;
 
-/** Runs every lint rule over a loaded roadmap; findings are sorted by position. */
-export function lintRoadmap(loaded: LoadedRoadmap): LintFinding[] {
+/**
+ * Runs every lint rule over a loaded roadmap; findings are sorted by position. Region verdicts
+ * follow `regionRules` (pass the shipped rules, as `validate` and `check` do, so the VPN count
+ * is the report's); without them only the roadmap's own `access:` counts.
+ */
+export function lintRoadmap(
+  loaded: LoadedRoadmap,
+  regionRules: LintRegionRules = NO_REGION_RULES,
+): LintFinding[] {
   const report: Report = (rule, path, message, hint) => ({
     file: loaded.file,
     ...loaded.locate(path),
@@ -81,6 +94,9 @@ export function lintRoadmap(loaded: LoadedRoadmap): LintFinding[] {
     ...resources.flatMap((entry) => resourceFindings(entry, loaded.roadmap.regions ?? [], report)),
     ...(sourceUrl === undefined ? [] : urlFindings(sourceUrl, ['source', 'url'], report)),
     ...duplicateUrls(resources, report, lineOf),
+    ...findUncoveredResources(loaded.roadmap, regionRules).map((uncovered) =>
+      vpnWithoutMirror(uncovered, report),
+    ),
   ].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
@@ -156,8 +172,7 @@ function accessFindings(
   regions: readonly string[],
   report: Report,
 ): LintFinding[] {
-  const hasMirror = (resource.mirrors ?? []).length > 0;
-  return Object.entries(resource.access ?? {}).flatMap(([region, access]) => {
+  return Object.keys(resource.access ?? {}).flatMap((region) => {
     const accessPath = [...path, 'access', region];
     const findings: LintFinding[] = [];
     if (!regions.includes(region)) {
@@ -173,18 +188,36 @@ function accessFindings(
         ),
       );
     }
-    if (access === 'vpn' && !hasMirror) {
-      findings.push(
-        report(
-          'vpn-without-mirror',
-          accessPath,
-          `needs a VPN in ${region}, and no mirror is listed`,
-          `add a copy that opens in ${region} under mirrors:`,
-        ),
-      );
-    }
     return findings;
   });
+}
+
+function vpnWithoutMirror(
+  { entry, region, byRule }: UncoveredResource,
+  report: Report,
+): LintFinding {
+  const { resource, path } = entry;
+  const hasMirror = (resource.mirrors ?? []).length > 0;
+  const where =
+    resource.access?.[region] !== undefined
+      ? [...path, 'access', region]
+      : resource.url !== undefined
+        ? [...path, 'url']
+        : path;
+  const why = byRule === undefined ? '' : ` (${byRule})`;
+  return hasMirror
+    ? report(
+        'vpn-without-mirror',
+        where,
+        `needs a VPN in ${region}${why}, and none of its mirrors is confirmed and open there`,
+        `check a mirror that opens in ${region} and mark it confirmed: true, or add one`,
+      )
+    : report(
+        'vpn-without-mirror',
+        where,
+        `needs a VPN in ${region}${why}, and no mirror is listed`,
+        `add a copy that opens in ${region} under mirrors:`,
+      );
 }
 
 const URL_RULES: Readonly<Record<UrlProblemKind, LintRule>> = {
