@@ -8,6 +8,7 @@ import {
   fromLintFinding,
   PROBLEM_FORMATS,
   renderProblems,
+  renderProblemText,
   type NeedsMirror,
   type ProblemFormat,
   type RoadmapProblem,
@@ -15,7 +16,7 @@ import {
 import { findUncoveredResources } from '../roadmap/lint-region.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { loadRegionInputs } from '../region/load-rules.js';
-import type { CommandIo, RunCommand } from './io.js';
+import type { CommandIo, RunCommand, TextStream } from './io.js';
 
 /** Output styles of `validate --format`. */
 export const VALIDATE_FORMATS = PROBLEM_FORMATS;
@@ -65,6 +66,22 @@ export async function validateRoadmapFile(file: string): Promise<ValidationResul
     return { problems: error.problems.map(fromInputProblem), needsMirror: {} };
   }
   return lintLoadedRoadmap(loaded);
+}
+
+/**
+ * The lint `check` runs before fetching anything: every finding on `stderr`, as `validate`
+ * prints them (only errors when `quiet`). Returns whether any is an error: `check` then exits
+ * 1 even when every link works, so a duplicate id or an `htps:` URL never passes silently.
+ */
+export async function lintBeforeCheck(
+  loaded: LoadedRoadmap,
+  stderr: TextStream,
+  quiet: boolean,
+): Promise<boolean> {
+  const { problems } = await lintLoadedRoadmap(loaded);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  for (const problem of quiet ? errors : problems) stderr.write(`${renderProblemText(problem)}\n`);
+  return errors.length > 0;
 }
 
 /** Validates one roadmap file; exit 2 when it cannot be loaded, 1 for lint errors. */
