@@ -47,6 +47,10 @@ export type InputProblem = {
   path: string;
   message: string;
   hint?: string;
+  /** Machine name of the problem (`unknown-key`, `yaml-indentation`, …), when its producer gives one. */
+  code?: string;
+  /** The roadmap resource the problem is in, when known: people find a resource by id and title. */
+  resource?: { id: string; title?: string };
 };
 
 /** The roadmap (or another input file such as a rules file or report) cannot be used. */

@@ -13,6 +13,7 @@ import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
+import { lintBeforeCheck } from './validate.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 
 /** Raw flags of `curate check`. */
@@ -37,6 +38,7 @@ export async function checkCommand(
   const loaded = await loadRoadmap(file);
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const hasLintErrors = await lintBeforeCheck(loaded, io.stderr, options.output.verbosity === 'quiet');
   const select = await selectResources(loaded, options, io);
   const cacheFile = options.cache;
   const cache = cacheFile === undefined ? undefined : await readCacheFile(cacheFile.file);
@@ -74,7 +76,7 @@ export async function checkCommand(
   if (outcome.isNetworkDown) return EXIT_CODES.networkDown;
   // An interrupted run has not judged everything: never report it as a clean pass.
   if (io.interruptSignal.aborted) return EXIT_CODES.failing;
-  return outcome.failingCount > 0 ? EXIT_CODES.failing : EXIT_CODES.ok;
+  return outcome.failingCount > 0 || hasLintErrors ? EXIT_CODES.failing : EXIT_CODES.ok;
 }
 
 /** The `--shard` and `--changed-since` selection, saying what it chose unless quiet. */

@@ -1,19 +1,30 @@
-/** `curate validate`: schema and lint, no network. */
+/** `curate validate`: YAML, schema and lint, no network. */
 import type { Command } from 'commander';
-import { formatAnnotation } from '../ci/annotations.js';
-import { EXIT_CODES, formatProblem, UsageError, type ExitCode } from '../errors.js';
-import { lintRoadmap, type LintFinding } from '../roadmap/lint.js';
-import { loadRoadmap } from '../roadmap/load.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { InputError, UsageError, type ExitCode } from '../errors.js';
+import { lintRoadmap } from '../roadmap/lint.js';
+import {
+  exitCodeOf,
+  fromInputProblem,
+  fromLintFinding,
+  PROBLEM_FORMATS,
+  renderProblems,
+  renderProblemText,
+  type NeedsMirror,
+  type ProblemFormat,
+  type RoadmapProblem,
+} from '../roadmap/lint-output.js';
+import { findUncoveredResources } from '../roadmap/lint-region.js';
+import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
+import { loadRegionInputs } from '../region/load-rules.js';
+import type { CommandIo, RunCommand, TextStream } from './io.js';
 
 /** Output styles of `validate --format`. */
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
-type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+export const VALIDATE_FORMATS = PROBLEM_FORMATS;
 
 /** Raw flags of `curate validate`. */
 export type ValidateFlags = { format?: string };
 
-function parseFormat(format: string | undefined): ValidateFormat {
+function parseFormat(format: string | undefined): ProblemFormat {
   const value = format ?? 'text';
   const known = VALIDATE_FORMATS.find((candidate) => candidate === value);
   if (known === undefined) {
@@ -22,53 +33,76 @@ function parseFormat(format: string | undefined): ValidateFormat {
   return known;
 }
 
-function textFinding(finding: LintFinding): string {
-  return `${finding.severity}: ${formatProblem(finding)} [${finding.rule}]`;
+/** What validating one roadmap file found. */
+export type ValidationResult = {
+  problems: RoadmapProblem[];
+  /** Per region, the ids of the resources that need a VPN there and have no mirror (the report's count). */
+  needsMirror: NeedsMirror;
+};
+
+/**
+ * Lints a loaded roadmap by the region rules curate ships (`rules/<region>.yaml`), so its VPN
+ * findings are the ones an offline `check` reports.
+ */
+export async function lintLoadedRoadmap(loaded: LoadedRoadmap): Promise<ValidationResult> {
+  const rules = await loadRegionInputs(loaded.roadmap.regions ?? [], []);
+  const needsMirror: NeedsMirror = {};
+  for (const { entry, region } of findUncoveredResources(loaded.roadmap, rules)) {
+    (needsMirror[region] ??= []).push(entry.resource.id);
+  }
+  return { problems: lintRoadmap(loaded, rules).map(fromLintFinding), needsMirror };
 }
 
-/** GitHub workflow command, so a pull request shows the finding on its YAML line. */
-function githubFinding(finding: LintFinding): string {
-  const hint = finding.hint === undefined ? '' : ` (${finding.hint})`;
-  return formatAnnotation({
-    level: finding.severity,
-    file: finding.file,
-    line: finding.line,
-    col: finding.column,
-    title: finding.rule,
-    message: `${finding.path}: ${finding.message}${hint}`,
-  });
+/**
+ * Every problem of a roadmap file: those that stop it from loading (YAML, schema, an unreadable
+ * file), else the lint findings of the loaded roadmap.
+ */
+export async function validateRoadmapFile(file: string): Promise<ValidationResult> {
+  let loaded: LoadedRoadmap;
+  try {
+    loaded = await loadRoadmap(file);
+  } catch (error) {
+    if (!(error instanceof InputError) || error.problems.length === 0) throw error;
+    return { problems: error.problems.map(fromInputProblem), needsMirror: {} };
+  }
+  return lintLoadedRoadmap(loaded);
 }
 
-/** Validates one roadmap file; exit 1 when any lint error is found. */
+/**
+ * The lint `check` runs before fetching anything: every finding on `stderr`, as `validate`
+ * prints them (only errors when `quiet`). Returns whether any is an error: `check` then exits
+ * 1 even when every link works, so a duplicate id or an `htps:` URL never passes silently.
+ */
+export async function lintBeforeCheck(
+  loaded: LoadedRoadmap,
+  stderr: TextStream,
+  quiet: boolean,
+): Promise<boolean> {
+  const { problems } = await lintLoadedRoadmap(loaded);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  for (const problem of quiet ? errors : problems) stderr.write(`${renderProblemText(problem)}\n`);
+  return errors.length > 0;
+}
+
+/** Validates one roadmap file; exit 2 when it cannot be loaded, 1 for lint errors. */
 export async function validateCommand(
   file: string,
   flags: ValidateFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
   const format = parseFormat(flags.format);
-  const loaded = await loadRoadmap(file);
-  const findings = lintRoadmap(loaded);
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const warnings = findings.length - errors;
-  if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ file, errors, warnings, findings }, null, 2)}\n`);
-  } else {
-    for (const finding of findings) {
-      io.stdout.write(`${format === 'github' ? githubFinding(finding) : textFinding(finding)}\n`);
-    }
-    const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    io.stderr.write(
-      `${file}: ${errors > 0 ? 'invalid' : 'valid'} — ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`,
-    );
-  }
-  return errors > 0 ? EXIT_CODES.failing : EXIT_CODES.ok;
+  const result = await validateRoadmapFile(file);
+  const rendered = renderProblems(file, result, format);
+  io.stdout.write(rendered.stdout);
+  io.stderr.write(rendered.stderr);
+  return exitCodeOf(result.problems);
 }
 
 /** Adds `validate` to the program. */
 export function registerValidateCommand(program: Command, run: RunCommand): void {
   program
     .command('validate')
-    .description('check the roadmap file (schema and lint) without touching the network')
+    .description('check the roadmap file (YAML, schema and lint) without touching the network')
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
     .option('--format <format>', 'text (default), json, or github (workflow annotations)')
     .action((file: string, flags: ValidateFlags) => run((io) => validateCommand(file, flags, io)));

@@ -26,6 +26,17 @@ type Issue = z.core.$ZodIssue;
 /** A problem plus what is needed to drop a "missing" one that a typo suggestion explains. */
 type DraftProblem = InputProblem & { suggestedPath?: string; isMissing?: boolean };
 
+/** The `code` of each schema problem, by what is wrong (see `InputProblem.code`). */
+type SchemaProblemCode =
+  | 'unknown-key'
+  | 'missing-key'
+  | 'invalid-value'
+  | 'wrong-type'
+  | 'invalid-key'
+  | 'out-of-range'
+  | 'invalid-format'
+  | 'schema-rule';
+
 /** Maps every issue to one or more problems, in file order. */
 export function problemsFromIssues(
   issues: readonly Issue[],
@@ -36,13 +47,15 @@ export function problemsFromIssues(
   const suggested = new Set(problems.map((problem) => problem.suggestedPath));
   return problems
     .filter((problem) => !(problem.isMissing === true && suggested.has(problem.path)))
-    .map(({ file, line, column, path, message, hint }) => ({
+    .map(({ file, line, column, path, message, hint, code, resource }) => ({
       file,
       line,
       column,
       path,
       message,
       ...(hint === undefined ? {} : { hint }),
+      ...(code === undefined ? {} : { code }),
+      ...(resource === undefined ? {} : { resource }),
     }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -54,7 +67,9 @@ function problemsFromIssue(
 ): DraftProblem[] {
   const path = [...prefix, ...issue.path];
   const value = valueAt(context.data, path);
+  const resource = resourceAt(context.data, path);
   const problem = (
+    code: SchemaProblemCode,
     message: string,
     options: {
       hint?: string | undefined;
@@ -69,6 +84,8 @@ function problemsFromIssue(
       path: formatFieldPath(at),
       message,
       ...(options.hint === undefined ? {} : { hint: options.hint }),
+      code,
+      ...(resource === undefined ? {} : { resource }),
     };
   };
 
@@ -88,13 +105,15 @@ function problemsFromIssue(
             .map((inner) => describeType(inner.expected)),
         ),
       ];
-      return [problem(`expected ${expected.join(' or ')}, got ${describeValue(value)}`)];
+      return [
+        problem('wrong-type', `expected ${expected.join(' or ')}, got ${describeValue(value)}`),
+      ];
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(context.schema, path);
       return issue.keys.map((key) => {
         const suggestion = suggestNearest(key, allowed);
-        const draft = problem(`unknown key "${key}"${didYouMean(suggestion)}`, {
+        const draft = problem('unknown-key', `unknown key "${key}"${didYouMean(suggestion)}`, {
           path: [...path, key],
           part: 'key',
           hint: allowed.length > 0 ? `allowed here: ${allowed.join(', ')}` : undefined,
@@ -107,14 +126,16 @@ function problemsFromIssue(
     case 'invalid_value': {
       const [only] = issue.values;
       if (issue.values.length === 1) {
-        return [problem(`must be ${JSON.stringify(only)}, got ${describeValue(value)}`)];
+        return [
+          problem('invalid-value', `must be ${JSON.stringify(only)}, got ${describeValue(value)}`),
+        ];
       }
       const options = issue.values.map(String);
       const suggestion = typeof value === 'string' ? suggestNearest(value, options) : undefined;
       const noun = fieldName(path, context.schema);
       const what = noun === undefined ? 'is not allowed here' : `is not a valid ${noun}`;
       return [
-        problem(`${describeValue(value)} ${what}${didYouMean(suggestion)}`, {
+        problem('invalid-value', `${describeValue(value)} ${what}${didYouMean(suggestion)}`, {
           hint: `one of: ${options.join(', ')}`,
         }),
       ];
@@ -122,7 +143,10 @@ function problemsFromIssue(
     case 'invalid_type': {
       if (value === undefined) {
         return [
-          { ...problem(`required key "${String(path.at(-1))}" is missing`), isMissing: true },
+          {
+            ...problem('missing-key', `required key "${String(path.at(-1))}" is missing`),
+            isMissing: true,
+          },
         ];
       }
       const written = context.sourceAt(path);
@@ -134,19 +158,24 @@ function problemsFromIssue(
             ? 'leave the key out, or give it a value'
             : undefined;
       return [
-        problem(`expected ${describeType(issue.expected)}, got ${describeValue(value)}`, { hint }),
+        problem(
+          'wrong-type',
+          `expected ${describeType(issue.expected)}, got ${describeValue(value)}`,
+          { hint },
+        ),
       ];
     }
     case 'invalid_key': {
       const reasons = issue.issues.map((inner) => inner.message).join('; ');
-      return [problem(`key "${String(path.at(-1))}" ${reasons}`, { part: 'key' })];
+      return [problem('invalid-key', `key "${String(path.at(-1))}" ${reasons}`, { part: 'key' })];
     }
     case 'too_small':
     case 'too_big':
-      return [problem(sizeMessage(issue, value))];
+      return [problem('out-of-range', sizeMessage(issue, value))];
     case 'invalid_format':
       return [
         problem(
+          'invalid-format',
           isDefaultMessage(issue.message)
             ? `${describeValue(value)} is not a valid ${issue.format}`
             : withValue(issue.message, value),
@@ -155,9 +184,9 @@ function problemsFromIssue(
     case 'not_multiple_of':
     case 'invalid_element':
     case 'custom':
-      return [problem(issue.message)];
+      return [problem('schema-rule', issue.message)];
     default:
-      return [problem((issue as { message: string }).message)];
+      return [problem('schema-rule', (issue as { message: string }).message)];
   }
 }
 
@@ -243,4 +272,21 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[segment];
   }
   return current;
+}
+
+/**
+ * The resource a path points into (`sections[0].resources[2].url` → that resource), named by
+ * its id and title as written, when it has an id: people know a resource by these, not by its path.
+ */
+export function resourceAt(
+  data: unknown,
+  path: readonly PropertyKey[],
+): { id: string; title?: string } | undefined {
+  const index = path.lastIndexOf('resources');
+  if (index < 0 || typeof path[index + 1] !== 'number') return undefined;
+  const resource = valueAt(data, path.slice(0, index + 2));
+  if (resource === null || typeof resource !== 'object') return undefined;
+  const { id, title } = resource as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '') return undefined;
+  return typeof title === 'string' && title !== '' ? { id, title } : { id };
 }

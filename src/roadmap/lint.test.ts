@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES, lintRoadmap } from './lint.js';
 import type { LintFinding } from './lint.js';
+import type { RegionRules } from '../region/rules-schema.js';
 import { parseRoadmap } from './load.js';
 
 /** A roadmap with one section holding the given YAML lines (indented by the caller). */
@@ -8,8 +9,19 @@ function roadmap(body: string, head = 'regions: [cn]\n'): string {
   return `version: 1\ntitle: T\n${head}sections:\n  - id: "1"\n    title: S\n${body}`;
 }
 
+/** Rules for cn as the shipped file has them: one blocked host, every other host presumed open. */
+const CN_RULES: RegionRules = {
+  region: 'cn',
+  list: 'cn.yaml',
+  updated: '2026-11-28',
+  source: 'test',
+  rules: [
+    { id: 'blocked-test', match: 'blocked.test', level: 'blocked', note: 'blocked in tests' },
+  ],
+};
+
 function lint(text: string): LintFinding[] {
-  return lintRoadmap(parseRoadmap(text, 'roadmap.yaml'));
+  return lintRoadmap(parseRoadmap(text, 'roadmap.yaml'), { rules: [CN_RULES], lists: [] });
 }
 
 /** The parts of a finding a test pins down; messages are matched by substring. */
@@ -194,6 +206,37 @@ describe('lintRoadmap', () => {
           path: 'sections[0].resources[0].access.cn',
           message: 'needs a VPN in cn, and no mirror is listed',
           hint: 'add a copy that opens in cn under mirrors:',
+        },
+      ],
+    },
+    {
+      name: 'a host the rules block, without a mirror',
+      text: roadmap(
+        '    resources:\n      - { id: a, title: A, kind: video, url: "https://www.blocked.test/v" }\n',
+      ),
+      expected: [
+        {
+          rule: 'vpn-without-mirror',
+          line: 8,
+          path: 'sections[0].resources[0].url',
+          message: 'needs a VPN in cn (rule blocked-test in cn.yaml), and no mirror is listed',
+          hint: 'add a copy that opens in cn under mirrors:',
+        },
+      ],
+    },
+    {
+      name: 'a blocked host whose only mirror is an unconfirmed candidate',
+      text: roadmap(
+        '    resources:\n      - id: a\n        title: A\n        kind: video\n        url: https://blocked.test/v\n        mirrors:\n          - { url: "https://open.test/v", confirmed: false }\n',
+      ),
+      expected: [
+        {
+          rule: 'vpn-without-mirror',
+          line: 11,
+          path: 'sections[0].resources[0].url',
+          message:
+            'needs a VPN in cn (rule blocked-test in cn.yaml), and none of its mirrors is confirmed and open there',
+          hint: 'check a mirror that opens in cn and mark it confirmed: true, or add one',
         },
       ],
     },

@@ -4,11 +4,20 @@
  * every finding is positioned through the loaded file, no network involved.
  */
 import type { InputProblem } from '../errors.js';
-import { findUrlProblems, parseLinkUrl } from '../plan/normalize-url.js';
+import { assertNever } from '../domain.js';
+import { parseLinkUrl } from '../plan/normalize-url.js';
 import type { UrlProblemKind } from '../plan/normalize-url.js';
 import type { LoadedRoadmap } from './load.js';
 import type { Resource } from './schema.js';
+import { resourceAt } from './issues.js';
+import {
+  findUncoveredResources,
+  NO_REGION_RULES,
+  type LintRegionRules,
+  type UncoveredResource,
+} from './lint-region.js';
 import { suggestNearest } from './suggest.js';
+import { repairUrl, suggestionFor, type StrayCharacter } from './suggest-url.js';
 import { formatFieldPath, listResources, listSections } from './walk.js';
 import type { FieldPath, ResourceEntry, SectionEntry } from './walk.js';
 
@@ -19,6 +28,7 @@ export const LINT_RULES = {
   'duplicate-url': 'warning',
   'invalid-url': 'error',
   'url-whitespace': 'error',
+  'url-stray-character': 'error',
   'unsupported-scheme': 'error',
   'insecure-http': 'warning',
   'missing-url': 'warning',
@@ -36,14 +46,22 @@ export type LintFinding = InputProblem & { severity: 'error' | 'warning'; rule: 
 
 type Report = (rule: LintRule, path: FieldPath, message: string, hint?: string) => LintFinding;
 
-/** Runs every lint rule over a loaded roadmap; findings are sorted by position. */
-export function lintRoadmap(loaded: LoadedRoadmap): LintFinding[] {
+/**
+ * Runs every lint rule over a loaded roadmap; findings are sorted by position. Region verdicts
+ * follow `regionRules` (pass the shipped rules, as `validate` and `check` do, so the VPN count
+ * is the report's); without them only the roadmap's own `access:` counts.
+ */
+export function lintRoadmap(
+  loaded: LoadedRoadmap,
+  regionRules: LintRegionRules = NO_REGION_RULES,
+): LintFinding[] {
   const report: Report = (rule, path, message, hint) => ({
     file: loaded.file,
     ...loaded.locate(path),
     path: formatFieldPath(path),
     message,
     ...(hint === undefined ? {} : { hint }),
+    ...withResource(resourceAt(loaded.roadmap, path)),
     severity: LINT_RULES[rule],
     rule,
   });
@@ -76,6 +94,9 @@ export function lintRoadmap(loaded: LoadedRoadmap): LintFinding[] {
     ...resources.flatMap((entry) => resourceFindings(entry, loaded.roadmap.regions ?? [], report)),
     ...(sourceUrl === undefined ? [] : urlFindings(sourceUrl, ['source', 'url'], report)),
     ...duplicateUrls(resources, report, lineOf),
+    ...findUncoveredResources(loaded.roadmap, regionRules).map((uncovered) =>
+      vpnWithoutMirror(uncovered, report),
+    ),
   ].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
@@ -151,8 +172,7 @@ function accessFindings(
   regions: readonly string[],
   report: Report,
 ): LintFinding[] {
-  const hasMirror = (resource.mirrors ?? []).length > 0;
-  return Object.entries(resource.access ?? {}).flatMap(([region, access]) => {
+  return Object.keys(resource.access ?? {}).flatMap((region) => {
     const accessPath = [...path, 'access', region];
     const findings: LintFinding[] = [];
     if (!regions.includes(region)) {
@@ -168,18 +188,36 @@ function accessFindings(
         ),
       );
     }
-    if (access === 'vpn' && !hasMirror) {
-      findings.push(
-        report(
-          'vpn-without-mirror',
-          accessPath,
-          `needs a VPN in ${region}, and no mirror is listed`,
-          `add a copy that opens in ${region} under mirrors:`,
-        ),
-      );
-    }
     return findings;
   });
+}
+
+function vpnWithoutMirror(
+  { entry, region, byRule }: UncoveredResource,
+  report: Report,
+): LintFinding {
+  const { resource, path } = entry;
+  const hasMirror = (resource.mirrors ?? []).length > 0;
+  const where =
+    resource.access?.[region] !== undefined
+      ? [...path, 'access', region]
+      : resource.url !== undefined
+        ? [...path, 'url']
+        : path;
+  const why = byRule === undefined ? '' : ` (${byRule})`;
+  return hasMirror
+    ? report(
+        'vpn-without-mirror',
+        where,
+        `needs a VPN in ${region}${why}, and none of its mirrors is confirmed and open there`,
+        `check a mirror that opens in ${region} and mark it confirmed: true, or add one`,
+      )
+    : report(
+        'vpn-without-mirror',
+        where,
+        `needs a VPN in ${region}${why}, and no mirror is listed`,
+        `add a copy that opens in ${region} under mirrors:`,
+      );
 }
 
 const URL_RULES: Readonly<Record<UrlProblemKind, LintRule>> = {
@@ -190,14 +228,35 @@ const URL_RULES: Readonly<Record<UrlProblemKind, LintRule>> = {
 };
 
 function urlFindings(url: string, path: FieldPath, report: Report): LintFinding[] {
-  return findUrlProblems(url).map((problem) =>
-    report(
-      URL_RULES[problem.kind],
-      path,
-      problem.message,
-      problem.suggestion === undefined ? undefined : `write it as ${problem.suggestion}`,
+  const repair = repairUrl(url);
+  const writeItAs = (suggestion: string | undefined): string | undefined =>
+    suggestion === undefined ? undefined : `write it as ${suggestion}`;
+  return [
+    ...repair.stray.map((stray) =>
+      report('url-stray-character', path, strayMessage(stray), writeItAs(repair.suggestion)),
     ),
-  );
+    ...repair.problems.map((problem) =>
+      report(
+        URL_RULES[problem.kind],
+        path,
+        problem.message,
+        writeItAs(suggestionFor(problem, repair)),
+      ),
+    ),
+  ];
+}
+
+function strayMessage(stray: StrayCharacter): string {
+  switch (stray.where) {
+    case 'scheme':
+      return `the URL has ${stray.name} in its scheme (a Chinese keyboard's punctuation?)`;
+    case 'space':
+      return `the URL contains ${stray.name}`;
+    case 'end':
+      return `the URL ends with ${stray.name}, copied from the text around it?`;
+    default:
+      return assertNever(stray.where);
+  }
 }
 
 /** Reports every URL that already appeared elsewhere, naming the first place it appeared. */
@@ -243,4 +302,8 @@ function duplicateUrls(
 function urlKey(url: string): string {
   const parsed = parseLinkUrl(url);
   return parsed.kind === 'ok' ? parsed.id : url.trim();
+}
+
+function withResource(resource: InputProblem['resource']): Pick<InputProblem, 'resource'> {
+  return resource === undefined ? {} : { resource };
 }

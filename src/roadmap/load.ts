@@ -11,6 +11,7 @@ import { problemsFromIssues } from './issues.js';
 import { RoadmapSchema } from './schema.js';
 import type { Roadmap } from './schema.js';
 import type { FieldPath } from './walk.js';
+import { explainYamlProblems } from './yaml-problems.js';
 import { readYamlSource } from './yaml-source.js';
 
 /** A validated roadmap plus its source, for messages that point into the file. */
@@ -76,7 +77,7 @@ export async function loadRoadmap(
 
 /** Parses and validates roadmap text; `file` is only used in messages. */
 export function parseRoadmap(text: string, file: string): LoadedRoadmap {
-  const yaml = readYamlSource(text, file);
+  const yaml = explainYamlProblems(text, readYamlSource(text, file));
   if (yaml.kind === 'failed') {
     throw invalid(file, yaml.problems);
   }

@@ -345,6 +345,78 @@ describe('curate validate and input errors', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each([
+    { fixture: 'invalid/unknown-key.yaml', line: 8, column: 9, code: 'unknown-key' },
+    { fixture: 'invalid/bad-enum.yaml', line: 13, column: 19, code: 'invalid-value' },
+    { fixture: 'invalid/indent-under.yaml', line: 15, column: 8, code: 'yaml-indentation' },
+    { fixture: 'invalid/tab.yaml', line: 10, column: 1, code: 'yaml-tab' },
+  ])(
+    '$code ($fixture) comes out in every format, exit 2',
+    async ({ fixture: name, line, column, code }) => {
+      const file = fixture(name);
+      const [text, json, github] = await Promise.all(
+        ['text', 'json', 'github'].map((format) => runCli(['validate', file, '--format', format])),
+      );
+      for (const run of [text, json, github]) expect(run?.code).toBe(2);
+      expect(text?.stdout).toContain(`error: ${file}:${line}:${column} `);
+      expect(text?.stdout).toContain(`[${code}]`);
+      const body = JSON.parse(json?.stdout ?? '') as { valid: boolean; problems: unknown[] };
+      expect(body.valid).toBe(false);
+      expect(body.problems).toContainEqual(
+        expect.objectContaining({ severity: 'error', code, file, line, column }),
+      );
+      expect(github?.stdout).toMatch(
+        new RegExp(
+          `^::error file=${file.replaceAll('.', '\\.')},line=${line},col=${column},title=${code}::`,
+          'm',
+        ),
+      );
+    },
+  );
+
+  it('names the resource by id and title before its path', async () => {
+    const run = await runCli(['validate', fixture('invalid/bad-enum.yaml')]);
+    expect(run.stdout).toMatch(
+      /^error: \S+:13:19 resource "intro" \(Intro\): "vidoe" is not a valid kind; did you mean "video"\? \[invalid-value\]\n {2}at: sections\[0\]\.sections\[0\]\.resources\[0\]\.kind$/m,
+    );
+  });
+
+  it('counts the VPN-only resources without a mirror as the offline report does', async () => {
+    const out = join(workDir, 'vpn-count');
+    const [validate, check] = await Promise.all([
+      runCli(['validate', 'roadmap.yaml', '--format', 'json']),
+      runCli(['check', 'roadmap.yaml', '-o', out, '--offline']),
+    ]);
+    expect(check.code).toBe(0);
+    const { json } = await readReport(out);
+    const needsMirror = (JSON.parse(validate.stdout) as { needsMirror: Record<string, string[]> })
+      .needsMirror;
+    const uncovered = json.regions?.cn?.uncovered ?? [];
+    expect(uncovered.length).toBeGreaterThan(2);
+    expect([...(needsMirror.cn ?? [])].sort()).toEqual([...uncovered].sort());
+    const text = await runCli(['validate', 'roadmap.yaml']);
+    expect(text.stderr).toContain(
+      `${uncovered.length} resources need a VPN in cn and have no confirmed mirror open there.`,
+    );
+  });
+
+  it('check prints the lint findings first and exits 1 on a lint error', async () => {
+    const run = await runCli([
+      'check',
+      fixture('lint-errors.yaml'),
+      '-o',
+      join(workDir, 'lint-errors'),
+      '--offline',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error: \S+:13:13 resource "intro" \(Intro again\): duplicate resource id/m,
+    );
+    expect(run.stderr).toContain(
+      'hint: write it as https://immersivemath.com/ila/learn%20more.html',
+    );
+  });
+
   it('prints GitHub annotations on the YAML line for pull requests', async () => {
     const run = await runCli(['validate', fixture('seed-exllama.yaml'), '--format', 'github']);
     expect(run.code).toBe(1);

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, type InputProblem } from '../errors.js';
+import { parseRoadmap } from './load.js';
+import { findIndentationAnomalies } from './yaml-indentation.js';
+import { readYamlSource } from './yaml-source.js';
+
+const FIXTURES = 'test/fixtures/roadmaps/invalid';
+const BUNDLED = readFileSync('roadmap.yaml', 'utf8');
+
+function problemsOf(text: string, file = 'roadmap.yaml'): InputProblem[] {
+  try {
+    parseRoadmap(text, file);
+  } catch (error) {
+    if (error instanceof InputError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected the roadmap to be refused');
+}
+
+function summary(problems: readonly InputProblem[]): string[] {
+  return problems.map(
+    (problem) => `${problem.line}:${problem.column} [${problem.code}] ${problem.message}`,
+  );
+}
+
+/** The bundled roadmap with one line's leading whitespace replaced. */
+function bundledWith(line: number, indentation: string): string {
+  const lines = BUNDLED.split('\n');
+  lines[line - 1] = `${indentation}${(lines[line - 1] ?? '').trimStart()}`;
+  return lines.join('\n');
+}
+
+describe('a cascade of YAML errors collapses to its cause', () => {
+  it.each([
+    {
+      fixture: 'indent-under.yaml',
+      expected: ['15:8 [yaml-indentation] line 15 is indented 7 spaces; its siblings use 8'],
+    },
+    {
+      // The parser itself blames line 10, the text value the deeper line seems to continue.
+      fixture: 'indent-over.yaml',
+      expected: ['11:10 [yaml-indentation] line 11 is indented 9 spaces; its siblings use 8'],
+    },
+    {
+      fixture: 'tab.yaml',
+      expected: ['10:1 [yaml-tab] line 10 starts with a tab; YAML indents with spaces'],
+    },
+    {
+      // The indentation explains its own cascade only; the unclosed list further down stays.
+      fixture: 'two-mistakes.yaml',
+      expected: [
+        '10:8 [yaml-indentation] line 10 is indented 7 spaces; its siblings use 8',
+        '17:9 [yaml-syntax] Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ],
+    },
+  ])('$fixture', ({ fixture, expected }) => {
+    const path = join(FIXTURES, fixture);
+    const text = readFileSync(path, 'utf8');
+    // The parser alone says more, and not all of it on the right line.
+    const raw = readYamlSource(text, path);
+    expect(raw.problems.length).toBeGreaterThan(expected.length);
+    expect(summary(problemsOf(text, path))).toEqual(expected);
+  });
+
+  it('says how far to indent, from the lines around', () => {
+    const [problem] = problemsOf(readFileSync(join(FIXTURES, 'tab.yaml'), 'utf8'));
+    expect(problem?.hint).toBe('replace the indentation with 8 spaces, like the lines around it');
+    const [under] = problemsOf(readFileSync(join(FIXTURES, 'indent-under.yaml'), 'utf8'));
+    expect(under?.hint).toMatch(/^indent it with 8 spaces/);
+  });
+
+  it.each([
+    { what: 'a key one space short', line: 63, indentation: ' '.repeat(11) },
+    { what: 'a key one space too deep', line: 63, indentation: ' '.repeat(13) },
+    { what: 'a list item two spaces short', line: 59, indentation: ' '.repeat(8) },
+    { what: 'a tab for the indent', line: 62, indentation: '\t' },
+    { what: 'a tab before the spaces', line: 40, indentation: `\t${' '.repeat(14)}` },
+  ])('$what on the bundled roadmap gives one problem on its line', ({ line, indentation }) => {
+    const text = bundledWith(line, indentation);
+    expect(readYamlSource(text, 'roadmap.yaml').problems.length).toBeGreaterThan(1);
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line, path: '' });
+    expect(problems[0]?.code).toMatch(/^yaml-(tab|indentation)$/);
+  });
+
+  it("keeps the parser's words where it cannot name a cause", () => {
+    const text = readFileSync(join(FIXTURES, 'syntax-error.yaml'), 'utf8');
+    expect(summary(problemsOf(text))).toEqual([
+      '9:9 [yaml-syntax] Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+  });
+});
+
+describe('findIndentationAnomalies', () => {
+  it('finds nothing in the bundled roadmap', () => {
+    expect(findIndentationAnomalies(BUNDLED)).toEqual([]);
+  });
+
+  it('accepts compact lists, block text, flow lists and text going on over lines', () => {
+    const text = [
+      'top:',
+      '- a: 1',
+      '  b: |',
+      '      free text',
+      '    at any depth',
+      '  c: [1,',
+      '   2]',
+      '- plain text value',
+      '  going on',
+      'other: x',
+    ].join('\n');
+    expect(findIndentationAnomalies(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Turns the YAML parser's raw errors into what a contributor needs: one mis-indented line or one
+ * tab makes the parser report a cascade (7 to 70 messages, the first often on the line before),
+ * so the cascade is collapsed into its first real cause, on the right line, in plain words
+ * ("line 62 is indented 3 spaces; its siblings use 4"). A proposed cause is only kept when
+ * repairing that line in memory and parsing again makes errors go away; the errors the repair
+ * does not explain are kept as the parser said them. Pure: text in, problems out.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { assertNever } from '../domain.js';
+import type { InputProblem } from '../errors.js';
+import { findIndentationAnomalies, type IndentationAnomaly } from './yaml-indentation.js';
+import type { YamlReadResult } from './yaml-source.js';
+
+/** The `code` of each YAML problem (see `InputProblem.code`). */
+export type YamlProblemCode =
+  'yaml-tab' | 'yaml-indentation' | 'yaml-duplicate-key' | 'yaml-syntax';
+
+/** Every YAML problem's wording, in one place per code. */
+const YAML_MESSAGES = {
+  tab: (line: number, column: number): string =>
+    column === 1
+      ? `line ${line} starts with a tab; YAML indents with spaces`
+      : `line ${line} has a tab in its indentation (column ${column}); YAML indents with spaces`,
+  tabHint: (spaces: number | undefined): string =>
+    spaces === undefined
+      ? 'replace the tab with spaces'
+      : spaces === 0
+        ? 'remove the tab: this line needs no indentation'
+        : `replace the indentation with ${plural(spaces, 'space')}, like the lines around it`,
+  misaligned: (line: number, indent: number, siblings: number): string =>
+    `line ${line} is indented ${plural(indent, 'space')}; its siblings use ${siblings}`,
+  misalignedHint: (siblings: number): string =>
+    `indent it with ${plural(siblings, 'space')}, or, if it belongs to the entry above, as far as that entry's keys`,
+} as const;
+
+/** At most this many causes are looked for, each confirmed by one parse per candidate column. */
+const MAX_CAUSES = 10;
+
+/**
+ * Explains the problems of one read: a failed read's cascades are collapsed to their causes,
+ * and every YAML problem gets its code. The data of a successful read is untouched.
+ */
+export function explainYamlProblems(text: string, read: YamlReadResult): YamlReadResult {
+  if (read.kind === 'ok') return { ...read, problems: read.problems.map(withRawCode) };
+  return { kind: 'failed', problems: explainSyntaxErrors(text, read.problems) };
+}
+
+/** The parser's problems, with each cascade replaced by the line that caused it. */
+export function explainSyntaxErrors(
+  text: string,
+  problems: readonly InputProblem[],
+): InputProblem[] {
+  // Past the nesting guard, the (recursive) parser must not see the text again.
+  if (problems.some(isNestingGuard)) return problems.map(withRawCode);
+  const causes: InputProblem[] = [];
+  let remaining = [...problems];
+  let current = text;
+  for (let round = 0; round < MAX_CAUSES && remaining.length > 0; round++) {
+    const found = findConfirmedCause(current, remaining);
+    if (found === undefined) break;
+    causes.push(found.problem);
+    current = found.repairedText;
+    // What the repaired text still reports was not caused by this line.
+    remaining = remaining.filter(
+      (problem) =>
+        problem.line !== found.problem.line &&
+        found.stillReported.some(
+          (error) => error.line === problem.line && error.message === problem.message,
+        ),
+    );
+  }
+  return [...causes, ...remaining.map(withRawCode)].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
+}
+
+type ParserError = { line: number; column: number; message: string };
+
+type ConfirmedCause = {
+  problem: InputProblem;
+  repairedText: string;
+  stillReported: readonly ParserError[];
+};
+
+function findConfirmedCause(
+  text: string,
+  problems: readonly InputProblem[],
+): ConfirmedCause | undefined {
+  const [first] = problems;
+  if (first === undefined) return undefined;
+  const firstLine = Math.min(...problems.map((problem) => problem.line).filter((line) => line > 0));
+  if (!Number.isFinite(firstLine)) return undefined;
+  const lines = text.split('\n');
+  const errorsBefore = parserErrors(text).length;
+  // The parser notices a bad indent on the line itself, or on the line before (the text value
+  // that the deeper line seems to continue); a cause far from the first error is not this one.
+  const nearby = findIndentationAnomalies(text).filter(
+    (anomaly) => anomaly.line >= firstLine - 2 && anomaly.line <= firstLine + 2,
+  );
+  for (const anomaly of nearby) {
+    const repair = bestRepair(lines, anomaly, errorsBefore);
+    if (repair === undefined) continue;
+    return {
+      problem: describeCause(first.file, anomaly, repair.column),
+      repairedText: repair.text,
+      stillReported: repair.errors,
+    };
+  }
+  return undefined;
+}
+
+/** The candidate column whose repair leaves the fewest parser errors, if it leaves fewer. */
+function bestRepair(
+  lines: readonly string[],
+  anomaly: IndentationAnomaly,
+  errorsBefore: number,
+): { column: number; text: string; errors: ParserError[] } | undefined {
+  let best: { column: number; text: string; errors: ParserError[] } | undefined;
+  for (const column of anomaly.candidates) {
+    const repaired = lines.map((line, index) =>
+      index === anomaly.line - 1 ? `${' '.repeat(column)}${line.trimStart()}` : line,
+    );
+    const text = repaired.join('\n');
+    const errors = parserErrors(text);
+    if (
+      errors.length < errorsBefore &&
+      (best === undefined || errors.length < best.errors.length)
+    ) {
+      best = { column, text, errors };
+      if (errors.length === 0) break;
+    }
+  }
+  return best;
+}
+
+function describeCause(file: string, anomaly: IndentationAnomaly, column: number): InputProblem {
+  switch (anomaly.kind) {
+    case 'tab':
+      return {
+        file,
+        line: anomaly.line,
+        column: anomaly.column,
+        path: '',
+        message: YAML_MESSAGES.tab(anomaly.line, anomaly.column),
+        hint: YAML_MESSAGES.tabHint(column),
+        code: 'yaml-tab',
+      };
+    case 'misaligned':
+      return {
+        file,
+        line: anomaly.line,
+        column: anomaly.indent + 1,
+        path: '',
+        message: YAML_MESSAGES.misaligned(anomaly.line, anomaly.indent, column),
+        hint: YAML_MESSAGES.misalignedHint(column),
+        code: 'yaml-indentation',
+      };
+    default:
+      return assertNever(anomaly);
+  }
+}
+
+/** The parser's syntax errors (duplicate keys leave the tree intact and are not counted). */
+function parserErrors(text: string): ParserError[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  return doc.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { line, column: col, message: error.message };
+  });
+}
+
+/** `readYamlSource` stopped reading: the text is nested too deep to parse safely. */
+function isNestingGuard(problem: InputProblem): boolean {
+  return problem.message.startsWith('nested more than');
+}
+
+function withRawCode(problem: InputProblem): InputProblem {
+  if (problem.code !== undefined) return problem;
+  const code: YamlProblemCode = problem.message.startsWith('duplicate key')
+    ? 'yaml-duplicate-key'
+    : 'yaml-syntax';
+  return { ...problem, code };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
