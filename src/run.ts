@@ -221,8 +221,10 @@ async function checkTargets(
     // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
     if (isAborted()) return;
     const classified = classifyOutcome(fetched, target.url, acceptRulesFor(options, host));
+    // Page-reading probes (WeChat, Baidu Netdisk, Zhihu) judge the page fetched above.
+    const page = fetched.kind === 'response' ? toProbeResponse(fetched) : undefined;
     const verdict = isWorthProbing(classified.outcome)
-      ? await probeRunner.probe(target.url)
+      ? await probeRunner.probe(target.url, page)
       : undefined;
     if (isAborted()) return;
     const watchPage = fetched.kind === 'response' ? fetched.body : undefined;

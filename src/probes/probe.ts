@@ -55,8 +55,13 @@ export type Probe = {
   id: string;
   /** Returns the probe's request plan for a URL, or undefined when the probe does not apply. */
   match(url: URL): ProbeMatch | undefined;
-  /** Asks the platform about the matched content; must not throw for network trouble. */
-  run(match: ProbeMatch, fetch: ProbeFetch): Promise<ProbeVerdict>;
+  /**
+   * Asks the platform about the matched content; must not throw for network trouble. `page` is
+   * the run's own answer for the probed URL, when it has one: probes of platforms without an API
+   * (WeChat, Baidu Netdisk, Zhihu) read it instead of asking again, since a second look is what
+   * makes those hosts answer with a verification wall. Without it they fetch the page themselves.
+   */
+  run(match: ProbeMatch, fetch: ProbeFetch, page?: ProbeResponse): Promise<ProbeVerdict>;
 };
 
 /** The probes a run uses unless told otherwise. */
@@ -80,7 +85,7 @@ export function findProbe(
 export function createProbeRunner(
   probes: readonly Probe[],
   fetch: ProbeFetch,
-): { probe(url: URL): Promise<ProbeVerdict | undefined> } {
+): { probe(url: URL, page?: ProbeResponse): Promise<ProbeVerdict | undefined> } {
   const verdicts = new Map<string, Promise<ProbeVerdict>>();
   // Different keys can still lead to one request: a b23.tv short link expands to a bvid that
   // another URL names directly. Sharing responses by URL keeps that to one API call too.
@@ -96,7 +101,7 @@ export function createProbeRunner(
   };
 
   return {
-    probe(url) {
+    probe(url, page) {
       const found = findProbe(probes, url);
       if (found === undefined) {
         return Promise.resolve(undefined);
@@ -104,7 +109,7 @@ export function createProbeRunner(
       const cacheKey = `${found.probe.id}\u0000${found.match.key}`;
       let verdict = verdicts.get(cacheKey);
       if (verdict === undefined) {
-        verdict = found.probe.run(found.match, sharedFetch);
+        verdict = found.probe.run(found.match, sharedFetch, page);
         verdicts.set(cacheKey, verdict);
       }
       return verdict;
