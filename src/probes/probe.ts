@@ -4,8 +4,12 @@
  * small module behind one interface; the engine only knows `findProbe` and `createProbeRunner`.
  */
 import type { CheckOutcome } from '../domain.js';
+import { baiduNetdiskProbe } from './baidu-netdisk.js';
 import { bilibiliProbe } from './bilibili.js';
+import { colabProbe } from './colab.js';
+import { wechatProbe } from './wechat.js';
 import { youtubeProbe } from './youtube.js';
+import { zhihuProbe } from './zhihu.js';
 
 /** What a probe may ask of the network: a GET whose JSON/text body comes back (capped), or a failure. */
 export type ProbeFetch = (url: URL) => Promise<ProbeResponse>;
@@ -65,7 +69,14 @@ export type Probe = {
 };
 
 /** The probes a run uses unless told otherwise. */
-export const DEFAULT_PROBES: readonly Probe[] = [youtubeProbe, bilibiliProbe];
+export const DEFAULT_PROBES: readonly Probe[] = [
+  youtubeProbe,
+  bilibiliProbe,
+  wechatProbe,
+  colabProbe,
+  zhihuProbe,
+  baiduNetdiskProbe,
+];
 
 /** The first probe (in list order) that applies to a URL, with its plan. */
 export function findProbe(
