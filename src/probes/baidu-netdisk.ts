@@ -18,14 +18,8 @@
 import { scanHtml } from '../classify/html-scan.js';
 import { platformMessageScanRequest, platformMessagesOf } from '../classify/platform-messages.js';
 import { collapse } from '../classify/page-text.js';
-import {
-  findPhrase,
-  outcomeVerdict,
-  pageToJudge,
-  withoutHash,
-  type PhraseRow,
-} from './page-probe.js';
-import type { Probe, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
+import { findPhrase, outcomeVerdict, pageReadingProbe, type PhraseRow } from './page-probe.js';
+import type { Probe, ProbeResponse, ProbeVerdict } from './probe.js';
 
 const PROBE_ID = 'baidu-netdisk';
 const HOSTS: ReadonlySet<string> = new Set(['pan.baidu.com', 'yun.baidu.com']);
@@ -79,14 +73,8 @@ export function readNetdiskPage(response: ProbeResponse): ProbeVerdict {
 }
 
 /** Matches Netdisk share links and judges the share page by the platform's own words. */
-export const baiduNetdiskProbe: Probe = {
-  id: PROBE_ID,
-  match(url): ProbeMatch | undefined {
-    if (!isNetdiskShareUrl(url)) return undefined;
-    const canonical = withoutHash(url);
-    return { probeId: PROBE_ID, key: canonical.href, url: canonical };
-  },
-  async run(match, fetch, page) {
-    return readNetdiskPage(await pageToJudge(match, fetch, page));
-  },
-};
+export const baiduNetdiskProbe: Probe = pageReadingProbe(
+  PROBE_ID,
+  isNetdiskShareUrl,
+  readNetdiskPage,
+);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
-import { assertNever } from '../domain.js';
+import { verdictSummary } from '../../test/helpers/probe-verdict.js';
 import { bilibiliProbe, readViewVerdict, viewApiUrl } from './bilibili.js';
-import { createProbeRunner, type ProbeResponse, type ProbeVerdict } from './probe.js';
+import { createProbeRunner, type ProbeResponse } from './probe.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/probes/${name}`, import.meta.url), 'utf8');
@@ -76,18 +76,7 @@ function answer(
   return { kind: 'response', status, finalUrl: viewApiUrl(BVID).href, body, contentType };
 }
 
-/** The verdict in one comparable word: `confirmed`, `broken:video-removed`, `inconclusive`. */
-function summary(verdict: ProbeVerdict): string {
-  switch (verdict.kind) {
-    case 'confirmed':
-    case 'inconclusive':
-      return verdict.kind;
-    case 'outcome':
-      return `${verdict.outcome.status}:${verdict.outcome.reason}`;
-    default:
-      return assertNever(verdict);
-  }
-}
+const summary = verdictSummary;
 
 const coded = (code: number, message: string) => JSON.stringify({ code, message, ttl: 1 });
 

@@ -18,6 +18,7 @@
  */
 import { assertNever, type UnverifiedReason } from '../domain.js';
 import { avToBv, isBvid } from './bilibili-id.js';
+import { withoutHash } from './page-probe.js';
 import { isJsonObject, parseJsonObject, stringField, type JsonObject } from './json-body.js';
 import type { Probe, ProbeFetch, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
 
@@ -61,7 +62,7 @@ export function parseBilibiliUrl(url: URL): BilibiliTarget | undefined {
     if (code === undefined) {
       return undefined;
     }
-    return videoOf(code, part) ?? { kind: 'short-link', url: withoutFragment(url) };
+    return videoOf(code, part) ?? { kind: 'short-link', url: withoutHash(url) };
   }
   if (host === PLAYER_HOST) {
     const bvid = url.searchParams.get('bvid');
@@ -94,12 +95,6 @@ function videoOf(id: string, part: number | undefined): BilibiliTarget | undefin
 
 function partOf(value: string | null): number | undefined {
   return value !== null && PART_PATTERN.test(value) ? Number(value) : undefined;
-}
-
-function withoutFragment(url: URL): URL {
-  const copy = new URL(url.href);
-  copy.hash = '';
-  return copy;
 }
 
 /** The video page as the site itself links it, with the part number when one was given. */
@@ -262,7 +257,7 @@ export const bilibiliProbe: Probe = {
           url: canonicalBilibiliUrl(target.bvid, target.part),
         };
       case 'invalid-id':
-        return { probeId: PROBE_ID, key: `invalid:${target.id}`, url: withoutFragment(url) };
+        return { probeId: PROBE_ID, key: `invalid:${target.id}`, url: withoutHash(url) };
       case 'short-link':
         return { probeId: PROBE_ID, key: `short:${target.url.href}`, url: target.url };
       default:

@@ -4,7 +4,29 @@
  * writes in its status elements (classify/platform-messages.ts).
  */
 import type { CheckOutcome } from '../domain.js';
-import type { ProbeFetch, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
+import type { Probe, ProbeFetch, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
+
+/**
+ * A probe that judges a page by what it says: it applies to the URLs `appliesTo` accepts (one
+ * piece of content per URL, fragment aside) and reads the run's page, or fetches it.
+ */
+export function pageReadingProbe(
+  id: string,
+  appliesTo: (url: URL) => boolean,
+  readPage: (page: ProbeResponse) => ProbeVerdict,
+): Probe {
+  return {
+    id,
+    match(url): ProbeMatch | undefined {
+      if (!appliesTo(url)) return undefined;
+      const canonical = withoutHash(url);
+      return { probeId: id, key: canonical.href, url: canonical };
+    },
+    async run(match, fetch, page) {
+      return readPage(await pageToJudge(match, fetch, page));
+    },
+  };
+}
 
 /** The page a page-reading probe judges: the run's answer for it, or a fetch of its own. */
 export function pageToJudge(

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
-import { assertNever } from '../domain.js';
-import type { ProbeResponse, ProbeVerdict } from './probe.js';
+import { verdictSummary } from '../../test/helpers/probe-verdict.js';
+import type { ProbeResponse } from './probe.js';
 import { readTransferLink, readWechatPage, wechatProbe } from './wechat.js';
 
 function fixture(name: string): string {
@@ -15,18 +15,7 @@ function page(body: string | undefined, finalUrl = ARTICLE, status = 200): Probe
   return { kind: 'response', status, finalUrl, body, contentType: 'text/html; charset=utf-8' };
 }
 
-/** The verdict in one comparable word: `confirmed`, `broken:content-removed`, `inconclusive`. */
-function summary(verdict: ProbeVerdict): string {
-  switch (verdict.kind) {
-    case 'confirmed':
-    case 'inconclusive':
-      return verdict.kind;
-    case 'outcome':
-      return `${verdict.outcome.status}:${verdict.outcome.reason}`;
-    default:
-      return assertNever(verdict);
-  }
-}
+const summary = verdictSummary;
 
 describe('wechatProbe.match', () => {
   it.each([

@@ -30,14 +30,8 @@
 import { assertNever, type BrokenReason, type UnverifiedReason } from '../domain.js';
 import { scanHtml } from '../classify/html-scan.js';
 import { platformMessageScanRequest, platformMessagesOf } from '../classify/platform-messages.js';
-import {
-  findPhrase,
-  outcomeVerdict,
-  pageToJudge,
-  withoutHash,
-  type PhraseRow,
-} from './page-probe.js';
-import type { Probe, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
+import { findPhrase, outcomeVerdict, pageReadingProbe, type PhraseRow } from './page-probe.js';
+import type { Probe, ProbeResponse, ProbeVerdict } from './probe.js';
 
 const PROBE_ID = 'wechat';
 const HOST = 'mp.weixin.qq.com';
@@ -161,14 +155,4 @@ function nonEmpty(text: string | undefined): string | undefined {
 }
 
 /** Matches WeChat articles and judges the article page by the platform's own words. */
-export const wechatProbe: Probe = {
-  id: PROBE_ID,
-  match(url): ProbeMatch | undefined {
-    if (!isWechatArticleUrl(url)) return undefined;
-    const canonical = withoutHash(url);
-    return { probeId: PROBE_ID, key: canonical.href, url: canonical };
-  },
-  async run(match, fetch, page) {
-    return readWechatPage(await pageToJudge(match, fetch, page));
-  },
-};
+export const wechatProbe: Probe = pageReadingProbe(PROBE_ID, isWechatArticleUrl, readWechatPage);

@@ -15,14 +15,8 @@
  */
 import { scanHtml } from '../classify/html-scan.js';
 import { platformMessageScanRequest, platformMessagesOf } from '../classify/platform-messages.js';
-import {
-  findPhrase,
-  outcomeVerdict,
-  pageToJudge,
-  withoutHash,
-  type PhraseRow,
-} from './page-probe.js';
-import type { Probe, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
+import { findPhrase, outcomeVerdict, pageReadingProbe, type PhraseRow } from './page-probe.js';
+import type { Probe, ProbeResponse, ProbeVerdict } from './probe.js';
 
 const PROBE_ID = 'zhihu';
 const HOSTS: ReadonlySet<string> = new Set(['www.zhihu.com', 'zhihu.com', 'zhuanlan.zhihu.com']);
@@ -74,14 +68,4 @@ export function readZhihuPage(response: ProbeResponse): ProbeVerdict {
 }
 
 /** Matches Zhihu content pages and reads walls and error pages from the run's answer. */
-export const zhihuProbe: Probe = {
-  id: PROBE_ID,
-  match(url): ProbeMatch | undefined {
-    if (!isZhihuContentUrl(url)) return undefined;
-    const canonical = withoutHash(url);
-    return { probeId: PROBE_ID, key: canonical.href, url: canonical };
-  },
-  async run(match, fetch, page) {
-    return readZhihuPage(await pageToJudge(match, fetch, page));
-  },
-};
+export const zhihuProbe: Probe = pageReadingProbe(PROBE_ID, isZhihuContentUrl, readZhihuPage);
