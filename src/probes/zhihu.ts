@@ -1,7 +1,8 @@
 /**
  * The Zhihu (知乎) probe. Zhihu answers a checker with 403 or sends it to a sign-in or "unhuman"
- * verification page far more often than it shows a dead page, and a removed answer can still be
- * a 200 page whose `ErrorPage-title` says so. The probe reads the page the run already fetched:
+ * verification page far more often than it shows a dead page; its error page (`ErrorPage-title`,
+ * "你似乎来到了没有知识存在的荒原") normally comes with a 404, and when it comes with a 200 it
+ * still means the content is gone. The probe reads the page the run already fetched:
  *
  * | the run's answer for a Zhihu content page                        | verdict                 |
  * | ---------------------------------------------------------------- | ----------------------- |
