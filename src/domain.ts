@@ -96,7 +96,10 @@ export type BrokenReason =
   | 'too-many-redirects'
   | 'redirect-loop'
   | 'video-removed'
-  | 'invalid-url';
+  | 'invalid-url'
+  | 'content-removed'
+  | 'part-missing'
+  | 'notebook-missing';
 export type UnreachableReason =
   | 'timeout'
   | 'refused'
@@ -116,7 +119,8 @@ export type UnverifiedReason =
   | 'embedding-disabled'
   | 'unavailable-in-region'
   | 'under-review'
-  | 'scheduled';
+  | 'scheduled'
+  | 'content-moved';
 export type SkipReason =
   | 'excluded'
   | 'no-url'

@@ -19,6 +19,7 @@ import { planChecks } from './plan/plan-checks.js';
 import type { ResourceSelector } from './plan/select.js';
 import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
 import { createProbeRunner, DEFAULT_PROBES, probeTransportOver } from './probes/probe.js';
+import { toProbeResponse } from './probes/probe-response.js';
 import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
 import { planSuggestedMirrors } from './region/mirror-suggestions.js';
@@ -203,8 +204,10 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
     // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
     if (isAborted()) return;
     const classified = classifyOutcome(fetched, target.url, context.acceptFor(target.url.hostname));
+    // Page-reading probes (WeChat, Baidu Netdisk, Zhihu) judge the page fetched above.
+    const page = fetched.kind === 'response' ? toProbeResponse(fetched) : undefined;
     const verdict = isWorthProbing(classified.outcome)
-      ? await probeRunner.probe(target.url)
+      ? await probeRunner.probe(target.url, page)
       : undefined;
     if (isAborted()) return;
     const watchPage = fetched.kind === 'response' ? fetched.body : undefined;

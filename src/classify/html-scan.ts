@@ -28,7 +28,16 @@ export type HtmlScanRequest = {
    * it holds more than `maxNonSpaceChars` characters that are not whitespace.
    */
   bodyText?: { maxNonSpaceChars: number };
+  /**
+   * The texts of the first element matching each selector, a class (`.weui-msg__title`, one
+   * token of the `class` attribute) or an id (`#share_nofound_des`): where a platform writes its
+   * status message. A selector whose name is not in the rest of the raw HTML is not waited for.
+   */
+  marked?: readonly MarkSelector[];
 };
+
+/** A class or id selector for {@link HtmlScanRequest.marked}: `.name` or `#name`. */
+export type MarkSelector = `.${string}` | `#${string}`;
 
 /** What a scan read. Parts that were not requested are empty. */
 export type HtmlScan = {
@@ -47,6 +56,8 @@ export type HtmlScan = {
   hasPasswordField: boolean;
   /** The visible text of every `<body>` joined, as cheerio's `.text()` of `$('body')` gives it. */
   bodyText: string;
+  /** The text of the first element matching each requested `marked` selector that was found. */
+  marked: Partial<Record<MarkSelector, string>>;
 };
 
 // Tag names cannot be written with character references, so a tag that is not in the rest of the
@@ -126,6 +137,17 @@ type Want = { isDone: () => boolean; needs: readonly Lookahead[] };
 /** Text collected for one open element, which closes when the depth falls back to `depth`. */
 type OpenText = { depth: number; text: string };
 
+/** Whether an element's attributes match a class or id selector. */
+function isMarkedBy(selector: MarkSelector, attribs: Readonly<Record<string, string>>): boolean {
+  const name = selector.slice(1);
+  if (selector.startsWith('#')) return attribs.id === name;
+  return (attribs.class ?? '').split(/\s+/).includes(name);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
 /** Scans an HTML page; see {@link HtmlScanRequest} for the optional parts. */
 export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan {
   const scan: HtmlScan = {
@@ -137,6 +159,7 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
     sources: [],
     hasPasswordField: false,
     bodyText: '',
+    marked: {},
   };
   let depth = 0;
   let title: OpenText | undefined;
@@ -154,6 +177,8 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
   let bodyNonSpaceChars = 0;
   let isBodyTextCut = false;
   let isStopped = false;
+  const openMarks: (OpenText & { selector: MarkSelector })[] = [];
+  const seenMarks = new Set<MarkSelector>();
 
   const metaTag = tagAhead(META_TAG);
   const wants: Want[] = [
@@ -162,7 +187,14 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
     { isDone: () => hasSeenOgTitle, needs: [metaTag, lookahead(OG_TITLE)] },
     { isDone: () => hasSeenOgSiteName, needs: [metaTag, lookahead(OG_SITE_NAME)] },
   ];
-  const { headings, sources, passwordField, bodyText } = request;
+  const { headings, sources, passwordField, bodyText, marked } = request;
+  for (const selector of marked ?? []) {
+    // Class and id names are attribute values: their literal spelling must lie ahead.
+    wants.push({
+      isDone: () => seenMarks.has(selector),
+      needs: [lookahead(new RegExp(escapeRegExp(selector.slice(1))))],
+    });
+  }
   if (headings !== undefined) {
     wants.push({
       isDone: () => headingTexts.length >= headings.max,
@@ -187,6 +219,7 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
     title !== undefined ||
     h1 !== undefined ||
     openHeadings.length > 0 ||
+    openMarks.length > 0 ||
     (openBodies.length > 0 && !isBodyTextCut);
 
   let tags: TagIndex | undefined;
@@ -270,6 +303,12 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
           default:
             break;
         }
+        for (const selector of marked ?? []) {
+          if (!seenMarks.has(selector) && isMarkedBy(selector, attribs)) {
+            seenMarks.add(selector);
+            openMarks.push({ depth, text: '', selector });
+          }
+        }
         if (sources !== undefined && attribs.src !== undefined && isSourceElement(name)) {
           scan.sources.push(attribs.src);
         }
@@ -281,6 +320,7 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
         if (title !== undefined) title.text += text;
         if (h1 !== undefined) h1.text += text;
         for (const heading of openHeadings) heading.text += text;
+        for (const mark of openMarks) mark.text += text;
         if (bodyText !== undefined && openBodies.length > 0 && !isBodyTextCut) {
           addBodyText(text, bodyText.maxNonSpaceChars);
         }
@@ -297,6 +337,10 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
         }
         // Elements close in the reverse order they opened, so each stack's last entry is next.
         if (openHeadings.at(-1)?.depth === depth) openHeadings.pop();
+        while (openMarks.at(-1)?.depth === depth) {
+          const mark = openMarks.pop();
+          if (mark !== undefined) scan.marked[mark.selector] = mark.text;
+        }
         if (openBodies.at(-1)?.depth === depth) openBodies.pop();
         if (hiddenDepths.at(-1) === depth) hiddenDepths.pop();
         depth -= 1;
@@ -311,6 +355,8 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
   parser.end(html);
   scan.headings = headingTexts.map((heading) => heading.text);
   scan.bodyText = bodies.map((body) => body.text).join('');
+  // A page cut off inside a marked element (the fetcher caps bodies): its text so far counts.
+  for (const mark of openMarks) scan.marked[mark.selector] ??= mark.text;
   return scan;
 }
 
@@ -319,10 +365,7 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
  * words a wanted attribute value or heading must contain.
  */
 export function anyWordHint(words: readonly string[]): RegExp {
-  return new RegExp(
-    words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
-    'i',
-  );
+  return new RegExp(words.map(escapeRegExp).join('|'), 'i');
 }
 
 function withHint(tag: Lookahead, hint: RegExp | undefined): Lookahead[] {

@@ -47,6 +47,12 @@ describe('readPageSignals', () => {
     ['Chinese title 页面不存在', page({ title: '页面不存在-示例网' }), url('https://example.test/a'), ['soft-404']],
     ['Chinese 找不到页面', page({ title: '404 找不到页面' }), url('https://example.test/a'), ['soft-404']],
     ['Chinese h1 under a site-name title', page({ title: '示例网', h1: '抱歉，你要找的页面不存在！' }), url('https://example.test/a'), ['soft-404']],
+    // A platform's status element (only on its own hosts), bounded like the rest of the scan.
+    ['WeChat: "not found" in weui-msg__title, empty title', page({ title: '', body: '<div class="weui-msg"><div class="weui-msg__title warn">页面不存在</div></div>' }), url('https://mp.weixin.qq.com/s/abc'), ['soft-404']],
+    ['WeChat: the message after a long page', page({ title: '', body: `${ARTICLE_TEXT}<p class="weui-msg__title">Page not found</p>` }), url('https://mp.weixin.qq.com/s/abc'), ['soft-404']],
+    ['the same element on another host says nothing', page({ title: 'Blog', body: '<div class="weui-msg__title">页面不存在</div>' }), url('https://blog.example.test/a'), []],
+    ['Baidu Netdisk: share_nofound_des', page({ title: '百度网盘', body: '<div id="share_nofound_des">页面不存在</div>' }), url('https://pan.baidu.com/s/1abc'), ['soft-404']],
+    ['WeChat: an article whose message element talks about something else', page({ title: '', body: '<p class="weui-msg__title">该内容已被发布者删除</p>' }), url('https://mp.weixin.qq.com/s/abc'), []],
     ['Medium-style: title is the site, h1 is "404"', page({ title: 'Medium', h1: '404' }), url('https://medium.com/@x/gone'), ['soft-404']],
     ['og:title only', page({ head: '<meta property="og:title" content="Page Not Found">' }), url('https://example.test/a'), ['soft-404']],
     ['redirected to a /404 page', page({ title: 'Example' }), url('https://example.test/404.html'), ['soft-404']],

@@ -4,14 +4,16 @@
  * capped (no DOM), reading only what the signals can still use.
  *
  * Every signal is read from a few strong places (the title, the main heading, og:title, script
- * sources), never from the whole body text: an article *about* 404 errors or domain parking must
- * not be mistaken for the thing it describes.
+ * sources, and on a few platforms the element they write their status message in), never from
+ * the whole body text: an article *about* 404 errors or domain parking must not be mistaken for
+ * the thing it describes.
  */
 import { CHALLENGE_SCAN_REQUEST, hasChallengeMarker, isBotChallengePage } from './bot-challenge.js';
 import { scanHtml } from './html-scan.js';
 import { isLoginWallPage, LOGIN_WALL_SCAN_REQUEST } from './login-wall.js';
 import { headlineOf } from './page-text.js';
 import { isParkedPage, parkedScanRequest } from './parked.js';
+import { platformMessageScanRequest, platformMessagesOf } from './platform-messages.js';
 import { isSoft404Page } from './soft-404.js';
 
 /** The signals classification reads from one HTML page. */
@@ -35,11 +37,13 @@ export function readPageSignals(
     ...parkedScanRequest(finalUrl),
     ...LOGIN_WALL_SCAN_REQUEST,
     ...(hasMarker ? CHALLENGE_SCAN_REQUEST : {}),
+    ...platformMessageScanRequest(finalUrl),
   });
   const headline = headlineOf(scan);
+  const messages = platformMessagesOf(scan, finalUrl);
   return {
     title: headline.title,
-    isSoft404: isSoft404Page(headline, finalUrl, requestedUrl),
+    isSoft404: isSoft404Page(headline, finalUrl, requestedUrl, messages),
     isParked: isParkedPage(scan, headline.title, html, finalUrl),
     isBotChallenge: isBotChallengePage(headline.title, hasMarker ? scan.bodyText : undefined),
     isLoginWall: isLoginWallPage(headline, scan.hasPasswordField, finalUrl),

@@ -1,6 +1,7 @@
 /**
  * Soft 404s: a "not found" page served with 200, recognised by its title, og:title or main
- * heading, or by the shared error page a dead link was redirected to.
+ * heading, by the element a platform writes its status message in (platform-messages.ts), or by
+ * the shared error page a dead link was redirected to.
  */
 import { collapse, isSiteNameLike, titleSegments, type Headline } from './page-text.js';
 
@@ -77,14 +78,24 @@ function saysNotFound(text: string | undefined): boolean {
 const NOT_FOUND_PATH =
   /^(\/[a-z]{2}([-_][a-z]{2,4})?)?\/(404|not[-_]?found|page[-_]?not[-_]?found|errors?\/404|404[-_]error)(\.[a-z]+)?\/?$/i;
 
-/** Whether a page fetched at `requestedUrl` and ending at `finalUrl` is a "not found" page. */
-export function isSoft404Page(headline: Headline, finalUrl: URL, requestedUrl: URL): boolean {
+/**
+ * Whether a page fetched at `requestedUrl` and ending at `finalUrl` is a "not found" page.
+ * `platformMessages` are the texts of the elements the page's platform writes its status in.
+ */
+export function isSoft404Page(
+  headline: Headline,
+  finalUrl: URL,
+  requestedUrl: URL,
+  platformMessages: readonly string[] = [],
+): boolean {
   const { title, h1 } = headline;
   // Landing on /404 counts only after a redirect: a link written as …/404 (a post about the
   // status code, a resource whose id is 404) is whatever its page says it is.
   const wasSentElsewhere = finalUrl.pathname !== requestedUrl.pathname;
   if (wasSentElsewhere && NOT_FOUND_PATH.test(finalUrl.pathname)) return true;
   if (saysNotFound(title) || saysNotFound(headline.ogTitle)) return true;
+  // A platform's own status element says nothing but its status, like a title would.
+  if (platformMessages.some(saysNotFound)) return true;
   // The main heading counts only when the title is just a site name ("Medium", "知乎"): when the
   // title names a topic, an <h1> reading "404 Not Found" is the subject of an article.
   const titleIsSiteName =

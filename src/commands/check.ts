@@ -38,7 +38,11 @@ export async function checkCommand(
   const loaded = await loadRoadmap(file);
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
-  const hasLintErrors = await lintBeforeCheck(loaded, io.stderr, options.output.verbosity === 'quiet');
+  const hasLintErrors = await lintBeforeCheck(
+    loaded,
+    io.stderr,
+    options.output.verbosity === 'quiet',
+  );
   const select = await selectResources(loaded, options, io);
   const cacheFile = options.cache;
   const cache = cacheFile === undefined ? undefined : await readCacheFile(cacheFile.file);

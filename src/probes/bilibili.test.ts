@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
-import { assertNever } from '../domain.js';
+import { verdictSummary } from '../../test/helpers/probe-verdict.js';
 import { bilibiliProbe, readViewVerdict, viewApiUrl } from './bilibili.js';
-import type { ProbeResponse, ProbeVerdict } from './probe.js';
+import { createProbeRunner, type ProbeResponse } from './probe.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/probes/${name}`, import.meta.url), 'utf8');
@@ -20,11 +20,12 @@ describe('bilibiliProbe.match', () => {
     [`https://m.bilibili.com/video/${BVID}`, BVID, PAGE],
     [`https://www.bilibili.com/s/video/${BVID}`, BVID, PAGE],
     [`https://www.bilibili.com/video/bv17x411w7KC`, BVID, PAGE],
-    [`https://www.bilibili.com/video/${BVID}?p=3`, BVID, `${PAGE}?p=3`],
+    // A part is its own key: ?p=3 may be missing where ?p=1 is not.
+    [`https://www.bilibili.com/video/${BVID}?p=3`, `${BVID}?p=3`, `${PAGE}?p=3`],
     [`https://www.bilibili.com/video/${BVID}?p=0`, BVID, PAGE],
     // av numbers become bvids offline (av170001 is BV17x411w7KC).
     ['https://www.bilibili.com/video/av170001', BVID, PAGE],
-    ['https://www.bilibili.com/video/AV170001/?p=2', BVID, `${PAGE}?p=2`],
+    ['https://www.bilibili.com/video/AV170001/?p=2', `${BVID}?p=2`, `${PAGE}?p=2`],
     ['https://m.bilibili.com/video/av170001', BVID, PAGE],
     [`https://player.bilibili.com/player.html?bvid=${BVID}&page=1`, BVID, PAGE],
     ['https://player.bilibili.com/player.html?aid=170001', BVID, PAGE],
@@ -75,18 +76,7 @@ function answer(
   return { kind: 'response', status, finalUrl: viewApiUrl(BVID).href, body, contentType };
 }
 
-/** The verdict in one comparable word: `confirmed`, `broken:video-removed`, `inconclusive`. */
-function summary(verdict: ProbeVerdict): string {
-  switch (verdict.kind) {
-    case 'confirmed':
-    case 'inconclusive':
-      return verdict.kind;
-    case 'outcome':
-      return `${verdict.outcome.status}:${verdict.outcome.reason}`;
-    default:
-      return assertNever(verdict);
-  }
-}
+const summary = verdictSummary;
 
 const coded = (code: number, message: string) => JSON.stringify({ code, message, ttl: 1 });
 
@@ -148,6 +138,51 @@ describe('readViewVerdict', () => {
     });
   });
 
+  describe('multi-part videos (?p=N)', () => {
+    const parts = (pages: number, videos?: number) =>
+      answer(
+        200,
+        JSON.stringify({
+          code: 0,
+          data: {
+            title: '合集',
+            ...(videos === undefined ? {} : { videos }),
+            pages: Array.from({ length: pages }, (_, index) => ({ page: index + 1 })),
+          },
+        }),
+      );
+
+    it.each<[string, ProbeResponse, number | undefined, string]>([
+      ['the last part', parts(3, 3), 3, 'confirmed'],
+      ['one past the last part', parts(3, 3), 4, 'broken:part-missing'],
+      ['part 2 of a single video', parts(1, 1), 2, 'broken:part-missing'],
+      ['no ?p at all', parts(1, 1), undefined, 'confirmed'],
+      ['a count from videos alone', parts(0, 5), 5, 'confirmed'],
+      ['a pages list shorter than videos', parts(3, 10), 10, 'confirmed'],
+      [
+        'a fixture answer with 10 parts',
+        answer(200, fixture('bilibili-view-0.json')),
+        11,
+        'broken:part-missing',
+      ],
+      ['an answer that counts no parts', answer(200, coded(0, '0')), 7, 'confirmed'],
+    ])('%s (?p=%s) → %s', (_name, response, part, expected) => {
+      expect(summary(readViewVerdict(response, part))).toBe(expected);
+    });
+
+    it('says how many parts there are, and keeps the title', () => {
+      expect(readViewVerdict(parts(2, 2), 5)).toEqual({
+        kind: 'outcome',
+        outcome: {
+          status: 'broken',
+          reason: 'part-missing',
+          detail: 'Bilibili view API: the video has 2 parts; ?p=5 is beyond them',
+        },
+        title: '合集',
+      });
+    });
+  });
+
   it('names an unknown code and its message in the detail', () => {
     expect(readViewVerdict(answer(200, coded(-400, '请求错误')))).toEqual({
       kind: 'inconclusive',
@@ -174,6 +209,28 @@ describe('bilibiliProbe.run', () => {
     const match = bilibiliProbe.match(new URL('https://www.bilibili.com/video/av170001?p=2'))!;
     await expect(bilibiliProbe.run(match, fetch)).resolves.toMatchObject({ kind: 'confirmed' });
     expect(requested).toEqual([`https://api.bilibili.com/x/web-interface/view?bvid=${BVID}`]);
+  });
+
+  it('checks the ?p of a page link against the parts, asking the API once for two parts', async () => {
+    const { fetch, requested } = fakeProbeFetch({
+      [api]: answer(200, fixture('bilibili-view-0.json')),
+    });
+    const runner = createProbeRunner([bilibiliProbe], fetch);
+    const valid = await runner.probe(new URL(`https://www.bilibili.com/video/${BVID}?p=10`));
+    const beyond = await runner.probe(new URL(`https://www.bilibili.com/video/${BVID}?p=11`));
+    expect(summary(valid!)).toBe('confirmed');
+    expect(summary(beyond!)).toBe('broken:part-missing');
+    expect(requested).toEqual([api]);
+  });
+
+  it('checks the ?p a short link expands to', async () => {
+    const short = 'https://b23.tv/xYz12Ab';
+    const { fetch } = fakeProbeFetch({
+      [short]: redirectTo(`https://www.bilibili.com/video/${BVID}/?p=12`),
+      [api]: answer(200, fixture('bilibili-view-0.json')),
+    });
+    const verdict = await bilibiliProbe.run(bilibiliProbe.match(new URL(short))!, fetch);
+    expect(summary(verdict)).toBe('broken:part-missing');
   });
 
   it('expands a short link, then asks about the video it leads to', async () => {

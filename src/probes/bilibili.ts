@@ -2,10 +2,24 @@
  * The Bilibili probe. A deleted video's page still answers 200, so the probe asks the
  * `x/web-interface/view` API, whose JSON `code` says what became of the video. `av` links are
  * converted to a bvid offline; b23.tv short links are expanded by following their redirect.
+ *
+ * A multi-part video (分P) is one bvid with several pages; `?p=N` opens part N. The view API
+ * lists them in `data.pages` (and counts them in `data.videos`). A `?p` beyond that count
+ * still answers 200 and plays part 1, so the link no longer points at what it named:
+ *
+ * | view API answer                          | `?p=N` in the link | verdict                   |
+ * | ---------------------------------------- | ------------------ | ------------------------- |
+ * | code 0, N ≤ parts                        | yes                | confirmed, video title    |
+ * | code 0, N > parts                        | yes                | broken `part-missing`     |
+ * | code 0, neither `pages` nor `videos`     | yes                | confirmed (nothing to compare) |
+ * | code 0                                   | no                 | confirmed                 |
+ *
+ * Parts are the larger of `pages.length` and `videos`.
  */
 import { assertNever, type UnverifiedReason } from '../domain.js';
 import { avToBv, isBvid } from './bilibili-id.js';
-import { isJsonObject, parseJsonObject, stringField } from './json-body.js';
+import { withoutHash } from './page-probe.js';
+import { isJsonObject, parseJsonObject, stringField, type JsonObject } from './json-body.js';
 import type { Probe, ProbeFetch, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
 
 /** What a Bilibili URL points at. */
@@ -50,7 +64,7 @@ export function parseBilibiliUrl(url: URL): BilibiliTarget | undefined {
     if (code === undefined) {
       return undefined;
     }
-    return videoOf(code, part) ?? { kind: 'short-link', url: withoutFragment(url) };
+    return videoOf(code, part) ?? { kind: 'short-link', url: withoutHash(url) };
   }
   if (host === PLAYER_HOST) {
     const bvid = url.searchParams.get('bvid');
@@ -83,12 +97,6 @@ function videoOf(id: string, part: number | undefined): BilibiliTarget | undefin
 
 function partOf(value: string | null): number | undefined {
   return value !== null && PART_PATTERN.test(value) ? Number(value) : undefined;
-}
-
-function withoutFragment(url: URL): URL {
-  const copy = new URL(url.href);
-  copy.hash = '';
-  return copy;
 }
 
 /** The video page as the site itself links it, with the part number when one was given. */
@@ -138,8 +146,38 @@ function rateLimited(code: number): ProbeVerdict {
   };
 }
 
-/** What a view API answer says about a video. */
-export function readViewVerdict(response: ProbeResponse): ProbeVerdict {
+/**
+ * How many parts the view API says a video has, or undefined when it does not say. `pages` and
+ * `videos` agree on a well-formed answer; when they do not, the larger count is believed, so a
+ * truncated list never makes a real part look missing.
+ */
+function partCountOf(data: JsonObject): number | undefined {
+  const pages = data['pages'];
+  const listed = Array.isArray(pages) ? pages.length : 0;
+  const videos = data['videos'];
+  const counted = typeof videos === 'number' && Number.isInteger(videos) ? videos : 0;
+  const parts = Math.max(listed, counted);
+  return parts > 0 ? parts : undefined;
+}
+
+/** `broken: part-missing` when the link's `?p` lies beyond the video's parts, else undefined. */
+function missingPartVerdict(
+  data: JsonObject,
+  part: number | undefined,
+  title: string | undefined,
+): ProbeVerdict | undefined {
+  const parts = partCountOf(data);
+  if (part === undefined || parts === undefined || part <= parts) return undefined;
+  const detail = `Bilibili view API: the video has ${parts} part${parts === 1 ? '' : 's'}; ?p=${part} is beyond them`;
+  return {
+    kind: 'outcome',
+    outcome: { status: 'broken', reason: 'part-missing', detail },
+    ...(title === undefined ? {} : { title }),
+  };
+}
+
+/** What a view API answer says about a video, and about its `?p=N` part when the link names one. */
+export function readViewVerdict(response: ProbeResponse, part?: number): ProbeVerdict {
   if (response.kind === 'failure') {
     return { kind: 'inconclusive', detail: `Bilibili API not reachable: ${response.reason}` };
   }
@@ -157,10 +195,9 @@ export function readViewVerdict(response: ProbeResponse): ProbeVerdict {
   }
   if (code === 0) {
     const data = json?.['data'];
-    return {
-      kind: 'confirmed',
-      title: isJsonObject(data) ? stringField(data, 'title') : undefined,
-    };
+    if (!isJsonObject(data)) return { kind: 'confirmed', title: undefined };
+    const title = stringField(data, 'title');
+    return missingPartVerdict(data, part, title) ?? { kind: 'confirmed', title };
   }
   const known = CODE_VERDICTS.get(code);
   if (known !== undefined) {
@@ -181,7 +218,7 @@ async function checkTarget(
   if (target.kind === 'invalid-id') {
     return removed(`invalid video id: ${JSON.stringify(target.id)} is not a bvid or av number`);
   }
-  return readViewVerdict(await fetch(viewApiUrl(target.bvid)));
+  return readViewVerdict(await fetch(viewApiUrl(target.bvid)), target.part);
 }
 
 /** Follows a short link and checks the video it leads to; anything else is inconclusive. */
@@ -216,13 +253,15 @@ export const bilibiliProbe: Probe = {
     }
     switch (target.kind) {
       case 'video':
+        // The part is in the key: ?p=2 and ?p=9 of one video can differ (the API is asked
+        // once all the same: the runner shares responses by URL).
         return {
           probeId: PROBE_ID,
-          key: target.bvid,
+          key: target.part === undefined ? target.bvid : `${target.bvid}?p=${target.part}`,
           url: canonicalBilibiliUrl(target.bvid, target.part),
         };
       case 'invalid-id':
-        return { probeId: PROBE_ID, key: `invalid:${target.id}`, url: withoutFragment(url) };
+        return { probeId: PROBE_ID, key: `invalid:${target.id}`, url: withoutHash(url) };
       case 'short-link':
         return { probeId: PROBE_ID, key: `short:${target.url.href}`, url: target.url };
       default:

@@ -6,9 +6,13 @@
 import pLimit from 'p-limit';
 import type { CheckOutcome } from '../domain.js';
 import type { RunFetches } from '../fetch/run-fetches.js';
+import { baiduNetdiskProbe } from './baidu-netdisk.js';
 import { bilibiliProbe } from './bilibili.js';
+import { colabProbe } from './colab.js';
 import { toProbeResponse } from './probe-response.js';
+import { wechatProbe } from './wechat.js';
 import { youtubeProbe } from './youtube.js';
+import { zhihuProbe } from './zhihu.js';
 
 /** What a probe may ask of the network: a GET whose JSON/text body comes back (capped), or a failure. */
 export type ProbeFetch = (url: URL) => Promise<ProbeResponse>;
@@ -64,8 +68,13 @@ export type Probe = {
   id: string;
   /** Returns the probe's request plan for a URL, or undefined when the probe does not apply. */
   match(url: URL): ProbeMatch | undefined;
-  /** Asks the platform about the matched content; must not throw for network trouble. */
-  run(match: ProbeMatch, fetch: ProbeFetch): Promise<ProbeVerdict>;
+  /**
+   * Asks the platform about the matched content; must not throw for network trouble. `page` is
+   * the run's own answer for the probed URL, when it has one: probes of platforms without an API
+   * (WeChat, Baidu Netdisk, Zhihu) read it instead of asking again, since a second look is what
+   * makes those hosts answer with a verification wall. Without it they fetch the page themselves.
+   */
+  run(match: ProbeMatch, fetch: ProbeFetch, page?: ProbeResponse): Promise<ProbeVerdict>;
   /**
    * Headers the platform's API insists on (Bilibili's answers -412 without its own Referer);
    * the maintainer's configured headers for a host still override them.
@@ -74,7 +83,14 @@ export type Probe = {
 };
 
 /** The probes a run uses unless told otherwise. */
-export const DEFAULT_PROBES: readonly Probe[] = [youtubeProbe, bilibiliProbe];
+export const DEFAULT_PROBES: readonly Probe[] = [
+  youtubeProbe,
+  bilibiliProbe,
+  wechatProbe,
+  colabProbe,
+  zhihuProbe,
+  baiduNetdiskProbe,
+];
 
 /** The first probe (in list order) that applies to a URL, with its plan. */
 export function findProbe(
@@ -112,7 +128,7 @@ const NO_HEADERS: ProbeHeaders = () => ({});
 export function createProbeRunner(
   probes: readonly Probe[],
   transport: ProbeTransport,
-): { probe(url: URL): Promise<ProbeVerdict | undefined> } {
+): { probe(url: URL, page?: ProbeResponse): Promise<ProbeVerdict | undefined> } {
   const verdicts = new Map<string, Promise<ProbeVerdict>>();
   // Different keys can still lead to one request: a b23.tv short link expands to a bvid that
   // another URL names directly. Sharing responses by URL keeps that to one API call too.
@@ -130,7 +146,7 @@ export function createProbeRunner(
     };
 
   return {
-    probe(url) {
+    probe(url, page) {
       const found = findProbe(probes, url);
       if (found === undefined) {
         return Promise.resolve(undefined);
@@ -138,7 +154,7 @@ export function createProbeRunner(
       const cacheKey = `${found.probe.id}\u0000${found.match.key}`;
       let verdict = verdicts.get(cacheKey);
       if (verdict === undefined) {
-        verdict = found.probe.run(found.match, fetchFor(found.probe));
+        verdict = found.probe.run(found.match, fetchFor(found.probe), page);
         verdicts.set(cacheKey, verdict);
       }
       return verdict;
