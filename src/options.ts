@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseShard, type Shard } from './ci/shard.js';
-import { STATUSES } from './domain.js';
+import { parseFailOnList, type FailOn } from './outcome/fail-on.js';
 import type { ConnectTarget } from './fetch/dispatchers.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
@@ -108,7 +108,7 @@ export type ResolvedOptions = {
   readonly only: readonly string[];
   readonly exclude: readonly RegExp[];
   readonly accept: ReadonlySet<number>;
-  readonly failOn: ReadonlySet<string>;
+  readonly failOn: FailOn;
   readonly checkFragments: boolean;
   readonly verbosity: 'quiet' | 'normal' | 'verbose';
   readonly vantage: string;
@@ -176,21 +176,8 @@ function compilePattern(pattern: string, where: string): RegExp {
 }
 
 /** Parses `--fail-on broken,unreachable` (status words, or `status:reason` pairs). */
-export function parseFailOn(items: readonly string[]): Set<string> {
-  const known = new Set<string>(STATUSES);
-  const result = new Set<string>();
-  for (const raw of items.flatMap((item) => item.split(','))) {
-    const item = raw.trim();
-    if (item === '' || item === 'none') continue;
-    const status = item.split(':')[0] ?? '';
-    if (!known.has(status)) {
-      throw new UsageError(`--fail-on: "${item}" is not a status word.`, {
-        hint: `Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), or "none".`,
-      });
-    }
-    result.add(item);
-  }
-  return result;
+export function parseFailOn(items: readonly string[]): FailOn {
+  return parseFailOnList(items);
 }
 
 /**

@@ -9,6 +9,8 @@ import type { Dispatcher } from 'undici';
 import { classifyOutcome, type AcceptRules } from './classify/classify.js';
 import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { isFailing } from './domain.js';
+import type { FailOn } from './outcome/fail-on.js';
+import { networkDownResult } from './outcome/unfetched.js';
 import { UsageError } from './errors.js';
 import { createDispatcher, type TransportSettings } from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
@@ -117,7 +119,7 @@ export async function runCheck(
         networkDown = { message: verdict.message };
         deps.onNetworkDown?.(verdict);
         for (const target of toFetch) {
-          results.set(target.id, skippedResult(target, 'network-down', deps.now()));
+          results.set(target.id, networkDownResult(target.id, deps.now().toISOString()));
         }
       } else if (verdict.kind === 'up') {
         await checkTargets(
@@ -176,11 +178,11 @@ function blockedFromVantage(vantage: string, inputs: RegionInputs): (url: URL) =
 }
 
 /** Counts resources and mirrors whose status or status:reason is in `failOn`. */
-export function countFailing(report: Report, failOn: ReadonlySet<string>): number {
+export function countFailing(report: Report, failOn: FailOn): number {
   let count = 0;
   for (const result of report.results) {
-    if (isFailing(result, failOn)) count += 1;
-    for (const mirror of result.mirrors) if (isFailing(mirror, failOn)) count += 1;
+    if (isFailing(result.outcome, failOn)) count += 1;
+    for (const mirror of result.mirrors) if (isFailing(mirror.outcome, failOn)) count += 1;
   }
   return count;
 }
@@ -299,17 +301,6 @@ function acceptRulesFor(options: ResolvedOptions, host: string): AcceptRules {
         ? options.accept
         : new Set([...options.accept, ...hostAccept]),
     checkFragments: options.checkFragments,
-  };
-}
-
-function skippedResult(target: CheckTarget, reason: 'network-down', at: Date): CheckResult {
-  return {
-    status: 'skipped',
-    reason,
-    targetId: target.id,
-    hops: [],
-    durationMs: 0,
-    checkedAt: at.toISOString(),
   };
 }
 

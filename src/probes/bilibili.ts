@@ -3,7 +3,8 @@
  * `x/web-interface/view` API, whose JSON `code` says what became of the video. `av` links are
  * converted to a bvid offline; b23.tv short links are expanded by following their redirect.
  */
-import { assertNever, type UnverifiedReason } from '../domain.js';
+import { assertNever } from '../domain.js';
+import type { UnverifiedPlatformReason } from '../outcome/model.js';
 import { avToBv, isBvid } from './bilibili-id.js';
 import { isJsonObject, parseJsonObject, stringField } from './json-body.js';
 import type { Probe, ProbeFetch, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
@@ -125,7 +126,7 @@ function removed(detail: string): ProbeVerdict {
   return { kind: 'outcome', outcome: { status: 'broken', reason: 'video-removed', detail } };
 }
 
-function unverified(reason: UnverifiedReason, detail: string): ProbeVerdict {
+function unverified(reason: UnverifiedPlatformReason, detail: string): ProbeVerdict {
   return { kind: 'outcome', outcome: { status: 'unverified', reason, detail } };
 }
 
