@@ -4,7 +4,13 @@
  */
 import { UsageError } from '../errors.js';
 import { suggestNearest } from '../roadmap/suggest.js';
-import { REASONS_BY_STATUS, STATUSES, type ReasonOf, type Status, type StatusReason } from './model.js';
+import {
+  REASONS_BY_STATUS,
+  STATUSES,
+  type ReasonOf,
+  type Status,
+  type StatusReason,
+} from './model.js';
 
 /** A `status:reason` pair of the model, e.g. `unverified:bot-wall`. */
 export type StatusReasonKey = { [S in Status]: `${S}:${ReasonOf<S>}` }[Status];

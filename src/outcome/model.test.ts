@@ -5,7 +5,12 @@ describe('CheckOutcomeSchema', () => {
   it('accepts each reason with the fields its group requires', () => {
     const good: CheckOutcome[] = [
       { status: 'ok', reason: 'ok', httpStatus: 200 },
-      { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://a/' },
+      {
+        status: 'redirected',
+        reason: 'permanent-redirect',
+        httpStatus: 200,
+        finalUrl: 'https://a/',
+      },
       { status: 'broken', reason: 'http-404', httpStatus: 404 },
       { status: 'broken', reason: 'nxdomain', errorCode: 'ENOTFOUND' },
       { status: 'broken', reason: 'video-removed', detail: 'gone' },
@@ -45,7 +50,11 @@ describe('the CheckOutcome type', () => {
     // @ts-expect-error: a reason answered over HTTP needs its status code.
     const noCode: CheckOutcome = { status: 'broken', reason: 'http-404' };
     // @ts-expect-error: a permanent redirect needs the URL to move to.
-    const noTarget: CheckOutcome = { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200 };
+    const noTarget: CheckOutcome = {
+      status: 'redirected',
+      reason: 'permanent-redirect',
+      httpStatus: 200,
+    };
     expect(CheckOutcomeSchema.safeParse(wrong).success).toBe(false);
     expect(CheckOutcomeSchema.safeParse(noCode).success).toBe(false);
     expect(CheckOutcomeSchema.safeParse(noTarget).success).toBe(false);

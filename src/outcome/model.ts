@@ -31,7 +31,11 @@ export const BROKEN_HTTP_REASONS = [
   'parked-domain',
 ] as const;
 /** Broken without a page: the name is gone or the redirect chain never ends. */
-export const BROKEN_TRANSPORT_REASONS = ['nxdomain', 'too-many-redirects', 'redirect-loop'] as const;
+export const BROKEN_TRANSPORT_REASONS = [
+  'nxdomain',
+  'too-many-redirects',
+  'redirect-loop',
+] as const;
 /** Broken by a platform's word (a probe), not by the page's status code. */
 export const BROKEN_PLATFORM_REASONS = ['video-removed'] as const;
 /** Down for now because of the server's answer (a 5xx after the retries). */
@@ -111,7 +115,11 @@ const BrokenOutcomeSchema = z.discriminatedUnion('reason', [
   }),
   z.strictObject({ status: z.literal('broken'), reason: z.enum(BROKEN_PLATFORM_REASONS), detail }),
   /** A URL that cannot be parsed: never requested, and `detail` says what is wrong with it. */
-  z.strictObject({ status: z.literal('broken'), reason: z.literal('invalid-url'), detail: z.string() }),
+  z.strictObject({
+    status: z.literal('broken'),
+    reason: z.literal('invalid-url'),
+    detail: z.string(),
+  }),
 ]);
 
 const UnreachableOutcomeSchema = z.discriminatedUnion('reason', [

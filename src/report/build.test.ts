@@ -233,7 +233,9 @@ describe('buildReport', () => {
       meta,
     );
 
-    expect(report.results.map((entry) => [entry.id, entry.status, entry.reason])).toEqual([
+    expect(
+      report.results.map((entry) => [entry.id, entry.outcome.status, entry.outcome.reason]),
+    ).toEqual([
       ['a', 'skipped', reason],
       ['b', 'ok', 'ok'],
     ]);
@@ -255,7 +257,9 @@ describe('buildReport', () => {
       META,
     );
 
-    expect(report.results.map((entry) => [entry.id, entry.url, entry.line, entry.reason])).toEqual([
+    expect(
+      report.results.map((entry) => [entry.id, entry.url, entry.line, entry.outcome.reason]),
+    ).toEqual([
       ['first', 'https://EXAMPLE.test/a', 10, 'http-404'],
       ['second', 'https://example.test/a', 30, 'http-404'],
     ]);
@@ -278,7 +282,7 @@ describe('buildReport', () => {
       ),
       resultsOf(
         result(TARGET, { status: 'ok', reason: 'ok', httpStatus: 200 }),
-        result(mirrorTarget, { status: 'broken', reason: 'video-removed', httpStatus: 200 }),
+        result(mirrorTarget, { status: 'broken', reason: 'video-removed' }),
       ),
       META,
     );
@@ -413,7 +417,8 @@ describe('buildReport', () => {
 
 describe('countStatuses', () => {
   it('counts every status, including the ones with no entries', () => {
-    expect(countStatuses([{ status: 'ok' }, { status: 'skipped' }, { status: 'ok' }])).toEqual({
+    const entries = [{ status: 'ok' }, { status: 'skipped' }, { status: 'ok' }] as const;
+    expect(countStatuses(entries.map((outcome) => ({ outcome })))).toEqual({
       total: 3,
       ok: 2,
       redirected: 0,

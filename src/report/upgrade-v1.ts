@@ -31,20 +31,23 @@ export function isReportV1(data: unknown): data is JsonObject {
  * dropped, so whatever v1 wrote wrongly is still found when the result is validated.
  */
 export function upgradeReportV1(report: JsonObject): JsonObject {
-  const results = Array.isArray(report.results) ? report.results.map(upgradeResource) : report.results;
+  const results = Array.isArray(report.results)
+    ? report.results.map(upgradeResource)
+    : report.results;
   return { ...report, schemaVersion: 2, results };
 }
 
 function upgradeResource(resource: unknown): unknown {
   if (!isObject(resource)) return resource;
-  const upgraded = upgradeEntry(resource);
   const { mirrors } = resource;
-  return { ...upgraded, mirrors: Array.isArray(mirrors) ? mirrors.map(upgradeEntry) : mirrors };
+  const upgradedMirrors = Array.isArray(mirrors)
+    ? mirrors.map((mirror) => (isObject(mirror) ? upgradeEntry(mirror) : mirror))
+    : mirrors;
+  return { ...upgradeEntry(resource), mirrors: upgradedMirrors };
 }
 
 /** A resource or mirror entry: its outcome fields nested, and each observation's too. */
-function upgradeEntry(entry: unknown): unknown {
-  if (!isObject(entry)) return entry;
+function upgradeEntry(entry: JsonObject): JsonObject {
   const upgraded = nestOutcome(entry);
   const { observations } = entry;
   if (!isObject(observations)) return upgraded;

@@ -146,7 +146,7 @@ describe('curate check', () => {
     const byId = new Map(json.results.map((result) => [result.id, result]));
     expect(
       Object.fromEntries(
-        [...byId].map(([id, result]) => [id, `${result.status}:${result.reason}`]),
+        [...byId].map(([id, result]) => [id, `${result.outcome.status}:${result.outcome.reason}`]),
       ),
     ).toEqual({
       'paper-ok': 'ok:ok',
@@ -162,12 +162,17 @@ describe('curate check', () => {
       'no-url': 'skipped:no-url',
       duplicate: 'ok:ok',
     });
-    expect(byId.get('page-moved')?.finalUrl).toBe('https://ok.example.test/page');
+    expect(byId.get('page-moved')?.outcome).toMatchObject({
+      status: 'redirected',
+      finalUrl: 'https://ok.example.test/page',
+    });
     expect(byId.get('page-moved')?.redirects).toEqual([
       { url: 'https://moved.example.test/old', status: 301 },
     ]);
     expect(
-      byId.get('page-ok')?.mirrors.map((mirror) => `${mirror.status}:${mirror.reason}`),
+      byId
+        .get('page-ok')
+        ?.mirrors.map((mirror) => `${mirror.outcome.status}:${mirror.outcome.reason}`),
     ).toEqual(['ok:ok', 'broken:http-404']);
     expect(json.summary).toEqual({
       total: 12,
@@ -262,7 +267,7 @@ describe('curate check', () => {
     const { json } = await readReport(out);
     expect(json.partial).toBe(true);
     expect(json.networkDown?.message).toContain('could be reached');
-    expect(new Set(json.results.map((result) => result.reason))).toEqual(
+    expect(new Set(json.results.map((result) => result.outcome.reason))).toEqual(
       new Set(['network-down', 'excluded', 'no-url']),
     );
   });
@@ -333,7 +338,8 @@ describe('curate check', () => {
   it('merge refuses a file that is not a report, with exit 2', async () => {
     const merge = await runCli(['merge', fixture('e2e.yaml'), '-o', join(workDir, 'bad')]);
     expect(merge.code).toBe(2);
-    expect(merge.stderr).toMatch(/is not JSON/);
+    // The one report reader names the file and what is wrong with it.
+    expect(merge.stderr).toMatch(/is not a report[\s\S]*not JSON/);
   });
 });
 
