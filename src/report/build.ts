@@ -120,7 +120,9 @@ function toEntry(
     url: link.url ?? null,
     line: link.line,
     outcome:
-      plan.kind === 'check' ? uncheckedOutcome(meta.networkDown !== undefined) : plannedOutcome(plan),
+      plan.kind === 'check'
+        ? uncheckedOutcome(meta.networkDown !== undefined)
+        : plannedOutcome(plan),
     redirects: [],
     durationMs: 0,
     checkedAt: meta.finishedAt,

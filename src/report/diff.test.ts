@@ -98,8 +98,8 @@ describe('diffReports', () => {
   it('keeps both states of a changed link', () => {
     expect(diff.newFailures[0]).toMatchObject({
       line: 40,
-      before: { outcome: { status: 'ok', reason: 'ok', httpStatus: 200 } },
-      after: { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } },
+      before: { status: 'ok', reason: 'ok', httpStatus: 200 },
+      after: { status: 'broken', reason: 'http-404', httpStatus: 404 },
     });
     expect(diff.newFailures[1]?.before).toBeUndefined();
     expect(diff.removed[0]?.after).toBeUndefined();

@@ -69,7 +69,13 @@ function toLink(
   entry: ReportEntry,
   where: Pick<ReportLink, 'key' | 'role' | 'resourceId' | 'title'>,
 ): ReportLink {
-  return { ...where, url: entry.url, line: entry.line, outcome: entry.outcome, checkedAt: entry.checkedAt };
+  return {
+    ...where,
+    url: entry.url,
+    line: entry.line,
+    outcome: entry.outcome,
+    checkedAt: entry.checkedAt,
+  };
 }
 
 /** The statuses counted as failing when nothing else is said. */

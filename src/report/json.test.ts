@@ -55,7 +55,7 @@ describe('renderJson', () => {
     const text = renderJson(report());
 
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text).toContain('\n  "schemaVersion": 1,\n');
+    expect(text).toContain('\n  "schemaVersion": 2,\n');
     expect(JSON.parse(text)).toEqual(report());
   });
 

@@ -131,7 +131,9 @@ function vantageTable(report: Report): string[] {
   const rows = report.results.map((resource) => {
     const seen = vantages.map((vantage) => {
       const observation = resource.observations?.[vantage];
-      return observation === undefined ? '—' : `${observation.outcome.status}: ${observation.outcome.reason}`;
+      return observation === undefined
+        ? '—'
+        : `${observation.outcome.status}: ${observation.outcome.reason}`;
     });
     const access = regions.map((region) => {
       const verdict = resource.region?.[region];

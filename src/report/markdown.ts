@@ -76,7 +76,9 @@ function banner(report: Report): string[] {
     ];
   }
   if (report.partial) {
-    const unchecked = allChecks(report).filter((check) => check.outcome.reason === 'interrupted').length;
+    const unchecked = allChecks(report).filter(
+      (check) => check.outcome.reason === 'interrupted',
+    ).length;
     return [
       '> [!WARNING]',
       unchecked > 0

@@ -71,13 +71,21 @@ describe('reading a version 1 report', () => {
       ...resource.mirrors.map((mirror) => mirror.outcome),
     ]);
     expect(outcomes).toContainEqual(
-      expect.objectContaining({ status: 'unreachable', reason: 'refused', errorCode: 'ECONNREFUSED' }),
+      expect.objectContaining({
+        status: 'unreachable',
+        reason: 'refused',
+        errorCode: 'ECONNREFUSED',
+      }),
     );
     expect(outcomes).toContainEqual(
       expect.objectContaining({ status: 'broken', reason: 'http-404', httpStatus: 404 }),
     );
     expect(outcomes).toContainEqual(
-      expect.objectContaining({ status: 'broken', reason: 'invalid-url', detail: expect.any(String) }),
+      expect.objectContaining({
+        status: 'broken',
+        reason: 'invalid-url',
+        detail: expect.any(String),
+      }),
     );
     const e2e = parseReport(readV1('e2e-check.json').text, 'e2e-check.json');
     const moved = e2e.results.find((resource) => resource.id === 'page-moved');
