@@ -108,3 +108,27 @@ describe('reading a version 1 report', () => {
     expect(upgraded).toEqual({ schemaVersion: 2, results: 'nonsense' });
   });
 });
+
+describe('the upgraded e2e report', () => {
+  it('is what the current code writes for the same run, but the details v1 observations never kept', () => {
+    const upgraded = renderJson(parseReport(readV1('e2e-check.json').text, 'e2e-check.json'))
+      .replaceAll('2026-11-30T10:00:00.000Z', '<time>')
+      .replace('"version": "0.1.0"', '"version": "<version>"');
+    const snapshot = JSON.parse(
+      readFileSync(
+        new URL('../../test/e2e/__snapshots__/e2e-report.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { results: FlatEntry[] };
+    const withoutObservationDetail = (entry: FlatEntry): FlatEntry => {
+      const observations = (entry.observations ?? {}) as Record<string, { outcome: FlatEntry }>;
+      for (const seen of Object.values(observations)) delete seen.outcome.detail;
+      return entry;
+    };
+    for (const resource of snapshot.results) {
+      withoutObservationDetail(resource);
+      resource.mirrors?.forEach(withoutObservationDetail);
+    }
+    expect(JSON.parse(upgraded)).toEqual(snapshot);
+  });
+});

@@ -450,12 +450,12 @@ describe('check --cache', () => {
         (entry) => entry.id === 'guide',
       );
     const cached = await guideIn('second');
-    expect(cached).toMatchObject({ status: 'ok', cached: true });
+    expect(cached).toMatchObject({ outcome: { status: 'ok' }, cached: true });
     expect(cached?.checkedAt).toBe((await guideIn('first'))?.checkedAt);
     const flaky = (await readReport(join(dir, 'second', 'report.json'))).results.find(
       (entry) => entry.id === 'flaky',
     );
-    expect(flaky).toMatchObject({ status: 'broken' });
+    expect(flaky).toMatchObject({ outcome: { status: 'broken' } });
     expect(flaky).not.toHaveProperty('cached');
 
     // An entry older than --max-age is fetched again, and the fresh answer is not marked cached.

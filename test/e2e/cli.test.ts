@@ -243,7 +243,9 @@ describe('curate check', () => {
       ...flags,
     ]);
     const { json } = await readReport(out);
-    expect(json.results[0]).toMatchObject({ status: 'skipped', reason: 'private-address' });
+    expect(json.results[0]).toMatchObject({
+      outcome: { status: 'skipped', reason: 'private-address' },
+    });
     expect(run.code).toBe(0);
   });
 
@@ -339,7 +341,8 @@ describe('curate check', () => {
     const merge = await runCli(['merge', fixture('e2e.yaml'), '-o', join(workDir, 'bad')]);
     expect(merge.code).toBe(2);
     // The one report reader names the file and what is wrong with it.
-    expect(merge.stderr).toMatch(/is not a report[\s\S]*not JSON/);
+    expect(merge.stderr).toMatch(/e2e\.yaml not JSON/);
+    expect(merge.stderr).toMatch(/e2e\.yaml is not a report/);
   });
 });
 

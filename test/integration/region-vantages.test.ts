@@ -228,7 +228,9 @@ describe('region verdicts from a global and a cn vantage', () => {
     );
     const reset = merged.results.find((result) => result.id === 'reset-page');
     expect(reset?.observations?.global?.outcome.status).toBe('ok');
-    expect(reset?.observations?.cn).toMatchObject({ status: 'unreachable', reason: 'reset' });
+    expect(reset?.observations?.cn).toMatchObject({
+      outcome: { status: 'unreachable', reason: 'reset' },
+    });
   });
 
   it('merged: a blocked video with a mirror open in cn is covered, one without is not', () => {
