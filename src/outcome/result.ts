@@ -4,7 +4,9 @@ import type { CheckOutcome } from './model.js';
 
 /** A result without what was observed on the way (target, hops, times, title, cache mark). */
 export function outcomeOf(result: CheckResult): CheckOutcome {
-  // The rest of a union keeps each variant apart, so this is the variant the result carries.
+  // The rest of a union keeps each variant apart, so this is the variant the result carries;
+  // the named fields are there to be left out.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { targetId, hops, durationMs, checkedAt, pageTitle, isCached, ...outcome } = result;
   return outcome;
 }

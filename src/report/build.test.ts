@@ -8,6 +8,7 @@ import type {
   PlannedLink,
   PlannedMirror,
   PlannedResource,
+  SkipReason,
 } from '../domain.js';
 import { buildReport, countStatuses } from './build.js';
 import type { ReportMeta } from './build.js';
@@ -217,7 +218,7 @@ describe('buildReport', () => {
     });
   });
 
-  it.each<[string, ReportMeta, string]>([
+  it.each<[string, ReportMeta, SkipReason]>([
     ['interrupted', { ...META, isPartial: true }, 'interrupted'],
     [
       'network down',

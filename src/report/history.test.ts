@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFailOnList, type FailOnKey } from '../outcome/fail-on.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
-import type { CheckOutcome } from '../domain.js';
+import { assertNever, type CheckOutcome } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
 import {
   DEFAULT_FAILING,
@@ -20,7 +20,18 @@ const fixture = loadReportFixture();
 const WATCHED = 'python-tutorial';
 
 /** `broken`, or `skipped:network-down` for a status with a chosen reason. */
-type Step = FailOnKey;
+type Step = Extract<
+  FailOnKey,
+  | 'ok'
+  | 'broken'
+  | 'unreachable'
+  | 'redirected'
+  | 'unverified'
+  | 'skipped:network-down'
+  | 'skipped:interrupted'
+  | 'skipped:excluded'
+  | 'unverified:login-wall'
+>;
 
 /** An outcome for a step: the status's usual outcome, or the chosen reason. */
 function outcomeOf(step: Step): CheckOutcome {
@@ -49,7 +60,7 @@ function outcomeOf(step: Step): CheckOutcome {
     case 'unverified:login-wall':
       return { status: 'unverified', reason: 'login-wall' };
     default:
-      throw new Error(`no outcome for step ${step}`);
+      return assertNever(step);
   }
 }
 

@@ -80,13 +80,9 @@ describe('reading a version 1 report', () => {
     expect(outcomes).toContainEqual(
       expect.objectContaining({ status: 'broken', reason: 'http-404', httpStatus: 404 }),
     );
-    expect(outcomes).toContainEqual(
-      expect.objectContaining({
-        status: 'broken',
-        reason: 'invalid-url',
-        detail: expect.any(String),
-      }),
-    );
+    const invalid = outcomes.find((outcome) => outcome.reason === 'invalid-url');
+    expect(invalid).toMatchObject({ status: 'broken' });
+    expect(invalid && 'detail' in invalid ? invalid.detail : undefined).toMatch(/\S/);
     const e2e = parseReport(readV1('e2e-check.json').text, 'e2e-check.json');
     const moved = e2e.results.find((resource) => resource.id === 'page-moved');
     expect(moved?.outcome).toEqual({
@@ -129,6 +125,6 @@ describe('the upgraded e2e report', () => {
       withoutObservationDetail(resource);
       resource.mirrors?.forEach(withoutObservationDetail);
     }
-    expect(JSON.parse(upgraded)).toEqual(snapshot);
+    expect(JSON.parse(upgraded) as unknown).toEqual(snapshot);
   });
 });

@@ -41,7 +41,7 @@ function upgradeResource(resource: unknown): unknown {
   if (!isObject(resource)) return resource;
   const { mirrors } = resource;
   const upgradedMirrors = Array.isArray(mirrors)
-    ? mirrors.map((mirror) => (isObject(mirror) ? upgradeEntry(mirror) : mirror))
+    ? (mirrors as unknown[]).map((mirror) => (isObject(mirror) ? upgradeEntry(mirror) : mirror))
     : mirrors;
   return { ...upgradeEntry(resource), mirrors: upgradedMirrors };
 }

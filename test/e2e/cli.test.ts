@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reason } from '../../src/domain.js';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
@@ -270,7 +271,7 @@ describe('curate check', () => {
     expect(json.partial).toBe(true);
     expect(json.networkDown?.message).toContain('could be reached');
     expect(new Set(json.results.map((result) => result.outcome.reason))).toEqual(
-      new Set(['network-down', 'excluded', 'no-url']),
+      new Set<Reason>(['network-down', 'excluded', 'no-url']),
     );
   });
 
