@@ -112,9 +112,7 @@ describe('dead network or dead links', () => {
     );
     expect(outcome.isNetworkDown).toBe(false);
     expect(outcome.report.results[0]).toMatchObject({
-      status: 'broken',
-      reason: 'nxdomain',
-      errorCode: 'ENOTFOUND',
+      outcome: { status: 'broken', reason: 'nxdomain', errorCode: 'ENOTFOUND' },
     });
   });
 });
