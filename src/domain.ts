@@ -2,6 +2,7 @@
  * Shared types of the check pipeline. No logic lives here except the small predicates that
  * belong with the types (the way lychee keeps `Status::is_error` next to `Status`).
  */
+import type { CheckOutcome, SkipReason } from './outcome/model.js';
 
 /** A region learners live in, as listed in the roadmap's `regions:` (e.g. `cn`). */
 export type RegionId = string;
@@ -9,16 +10,20 @@ export type RegionId = string;
 /** How a learner in a region can open a resource. `partial`: reachable but throttled or flaky. */
 export type Access = 'open' | 'vpn' | 'partial';
 
-/** The report's status words, in the order the report lists them. */
-export const STATUSES = [
-  'ok',
-  'redirected',
-  'broken',
-  'unreachable',
-  'unverified',
-  'skipped',
-] as const;
-export type Status = (typeof STATUSES)[number];
+export {
+  STATUSES,
+  type BrokenReason,
+  type CheckOutcome,
+  type OkReason,
+  type OutcomeOf,
+  type Reason,
+  type ReasonOf,
+  type SkipReason,
+  type Status,
+  type UnreachableReason,
+  type UnverifiedReason,
+} from './outcome/model.js';
+export { isFailing } from './outcome/fail-on.js';
 
 /** Where a target appears in the roadmap: the resource itself, or one of its mirrors. */
 export type RoadmapRef = {
@@ -84,79 +89,6 @@ export type FetchOutcome =
       durationMs: number;
     };
 
-export type OkReason = 'ok' | 'temporary-redirect' | 'accepted';
-export type BrokenReason =
-  | 'http-404'
-  | 'http-410'
-  | 'http-client-error'
-  | 'nxdomain'
-  | 'soft-404'
-  | 'missing-fragment'
-  | 'parked-domain'
-  | 'too-many-redirects'
-  | 'redirect-loop'
-  | 'video-removed'
-  | 'invalid-url'
-  | 'content-removed'
-  | 'part-missing'
-  | 'notebook-missing';
-export type UnreachableReason =
-  | 'timeout'
-  | 'refused'
-  | 'reset'
-  | 'tls'
-  | 'dns-temporary'
-  | 'proxy'
-  | 'server-error'
-  | 'network-error';
-export type UnverifiedReason =
-  | 'bot-wall'
-  | 'rate-limited'
-  | 'auth-required'
-  | 'forbidden'
-  | 'login-wall'
-  | 'video-private'
-  | 'embedding-disabled'
-  | 'unavailable-in-region'
-  | 'under-review'
-  | 'scheduled'
-  | 'content-moved';
-export type SkipReason =
-  | 'excluded'
-  | 'no-url'
-  | 'unsupported-scheme'
-  | 'offline'
-  | 'network-down'
-  | 'private-address'
-  | 'interrupted';
-
-/**
- * What an outcome means for the learner. Every planned link yields exactly one. `status` is the
- * report's word; `reason` says why, for people and for `--fail-on`.
- */
-export type CheckOutcome =
-  | { status: 'ok'; reason: OkReason; httpStatus: number }
-  | { status: 'redirected'; reason: 'permanent-redirect'; httpStatus: number; finalUrl: string }
-  | {
-      status: 'broken';
-      reason: BrokenReason;
-      httpStatus?: number;
-      errorCode?: string;
-      detail?: string;
-    }
-  | {
-      status: 'unreachable';
-      reason: UnreachableReason;
-      httpStatus?: number;
-      errorCode?: string;
-      detail?: string;
-    }
-  | { status: 'unverified'; reason: UnverifiedReason; httpStatus?: number; detail?: string }
-  | { status: 'skipped'; reason: SkipReason; detail?: string };
-
-/** Any reason word of any status. */
-export type Reason = CheckOutcome['reason'];
-
 /** The outcome of one target plus what was observed on the way. */
 export type CheckResult = CheckOutcome & {
   targetId: string;
@@ -170,18 +102,7 @@ export type CheckResult = CheckOutcome & {
   isCached?: boolean;
 };
 
-/** Exhaustiveness guard for `switch` statements over unions. */
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}
-
-/** Whether a result's status is one of the given failing statuses or reasons (`--fail-on`). */
-export function isFailing(
-  outcome: { readonly status: string; readonly reason: string },
-  failOn: ReadonlySet<string>,
-): boolean {
-  return failOn.has(outcome.status) || failOn.has(`${outcome.status}:${outcome.reason}`);
-}
+export { assertNever } from './assert-never.js';
 
 /** Whether the roadmap should be edited because of this outcome (a dead or moved link). */
 export function needsEdit(outcome: Pick<CheckOutcome, 'status'>): boolean {

@@ -8,6 +8,8 @@ import type { Dispatcher } from 'undici';
 import { classifyOutcome } from './classify/classify.js';
 import type { CheckResult, CheckTarget } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
+import type { FailOn } from './outcome/fail-on.js';
+import { networkDownResult } from './outcome/unfetched.js';
 import { openRunDispatcher, type TransportSettings } from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
@@ -123,7 +125,7 @@ export async function runCheck(
           networkDown = { message: verdict.message };
           deps.onNetworkDown?.(verdict);
           for (const target of toFetch) {
-            results.set(target.id, skippedResult(target, 'network-down', deps.now()));
+            results.set(target.id, networkDownResult(target.id, deps.now().toISOString()));
           }
           break;
         case 'interrupted':
@@ -167,11 +169,11 @@ export async function runCheck(
 }
 
 /** Counts resources and mirrors whose status or status:reason is in `failOn`. */
-export function countFailing(report: Report, failOn: ReadonlySet<string>): number {
+export function countFailing(report: Report, failOn: FailOn): number {
   let count = 0;
   for (const result of report.results) {
-    if (isFailing(result, failOn)) count += 1;
-    for (const mirror of result.mirrors) if (isFailing(mirror, failOn)) count += 1;
+    if (isFailing(result.outcome, failOn)) count += 1;
+    for (const mirror of result.mirrors) if (isFailing(mirror.outcome, failOn)) count += 1;
   }
   return count;
 }
@@ -182,7 +184,7 @@ type CheckContext = {
   /** For the progress line's count of busy hosts. */
   slots: Slots;
   acceptFor: AcceptOptions['acceptFor'];
-  failOn: ReadonlySet<string>;
+  failOn: FailOn;
   /** Filled in as results arrive. */
   results: Map<string, CheckResult>;
   deps: RunDeps;
@@ -234,17 +236,6 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
   };
 
   await Promise.all(targets.map(checkOne));
-}
-
-function skippedResult(target: CheckTarget, reason: 'network-down', at: Date): CheckResult {
-  return {
-    status: 'skipped',
-    reason,
-    targetId: target.id,
-    hops: [],
-    durationMs: 0,
-    checkedAt: at.toISOString(),
-  };
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */

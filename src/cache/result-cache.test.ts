@@ -60,7 +60,7 @@ describe('updateResultCache', () => {
     const updated = updateResultCache(emptyResultCache(), report, now);
     const okLinks = report.results
       .flatMap((result) => [result, ...result.mirrors])
-      .filter((link) => link.status === 'ok');
+      .filter((link) => link.outcome.status === 'ok');
     expect(Object.keys(updated.entries)).toHaveLength(okLinks.length);
     expect(updated.entries['https://video.example.test/playlist?list=PLZHQ']).toEqual({
       reason: 'ok',
@@ -70,7 +70,7 @@ describe('updateResultCache', () => {
   });
 
   it('forgets a link that fails now, keeps cached and skipped ones, drops very old entries', () => {
-    const failing = report.results.find((result) => result.status === 'broken')!;
+    const failing = report.results.find((result) => result.outcome.status === 'broken')!;
     const old: ResultCache = {
       schemaVersion: 1,
       entries: {

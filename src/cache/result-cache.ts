@@ -4,7 +4,8 @@
  * cache can make a run faster but never hide a new failure for longer than `--max-age`.
  */
 import { z } from 'zod';
-import type { CheckResult, OkReason } from '../domain.js';
+import type { CheckResult } from '../domain.js';
+import { OkOutcomeSchema } from '../outcome/model.js';
 import { parseLinkUrl } from '../plan/normalize-url.js';
 import type { Report } from '../report/schema.js';
 
@@ -14,12 +15,8 @@ export const CACHE_SCHEMA_VERSION = 1;
 /** Entries this old are dropped when the cache is written, whatever `--max-age` says. */
 export const CACHE_FORGET_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
-const OK_REASONS = ['ok', 'temporary-redirect', 'accepted'] as const satisfies readonly OkReason[];
-
-/** One URL's last ok answer. */
-export const CacheEntrySchema = z.strictObject({
-  reason: z.enum(OK_REASONS),
-  httpStatus: z.number().int(),
+/** One URL's last ok answer: the model's ok outcome without its status word, and its time. */
+export const CacheEntrySchema = OkOutcomeSchema.pick({ reason: true, httpStatus: true }).extend({
   /** ISO time of the check that answered ok. */
   checkedAt: z.iso.datetime(),
 });
@@ -97,12 +94,13 @@ export function updateResultCache(cache: ResultCache, report: Report, nowMs: num
   const entries = new Map(Object.entries(cache.entries));
   const links = report.results.flatMap((result) => [result, ...result.mirrors]);
   for (const link of links) {
-    if (link.url === null || link.cached === true || link.status === 'skipped') continue;
+    const { outcome } = link;
+    if (link.url === null || link.cached === true || outcome.status === 'skipped') continue;
     const parsed = parseLinkUrl(link.url);
     if (parsed.kind !== 'ok') continue;
-    const reason = OK_REASONS.find((candidate) => candidate === link.reason);
-    if (link.status === 'ok' && reason !== undefined && link.httpStatus !== undefined) {
-      entries.set(parsed.id, { reason, httpStatus: link.httpStatus, checkedAt: link.checkedAt });
+    if (outcome.status === 'ok') {
+      const { reason, httpStatus } = outcome;
+      entries.set(parsed.id, { reason, httpStatus, checkedAt: link.checkedAt });
     } else {
       entries.delete(parsed.id);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import type { Report } from '../report/schema.js';
 import {
@@ -90,7 +91,7 @@ describe('reportAnnotations', () => {
       ['23 warning', '45 warning', '65 warning', '72 error', '88 warning', '96 warning'],
     ],
   ])('follows the failing set %j', (failing, expected) => {
-    const levels = reportAnnotations(report, { failing: new Set(failing) })
+    const levels = reportAnnotations(report, { failing: parseFailOnList(failing) })
       .filter((annotation) => !annotation.title.startsWith('redirected'))
       .map((annotation) => `${annotation.line} ${annotation.level}`);
     expect(levels).toEqual(expected);
@@ -122,10 +123,10 @@ describe('reportAnnotations', () => {
     const clean: Report = {
       ...report,
       results: report.results
-        .filter((result) => result.status === 'ok' || result.status === 'skipped')
+        .filter((result) => result.outcome.status === 'ok' || result.outcome.status === 'skipped')
         .map((result) => ({
           ...result,
-          mirrors: result.mirrors.filter((mirror) => mirror.status === 'ok'),
+          mirrors: result.mirrors.filter((mirror) => mirror.outcome.status === 'ok'),
         })),
     };
     expect(reportAnnotations(clean)).toEqual([]);
@@ -167,7 +168,8 @@ describe('renderJobSummary', () => {
 
   it('keeps roadmap text from becoming Markdown', () => {
     const [first, ...rest] = report.results;
-    const tricky = { ...first!, status: 'broken' as const, title: 'a <b>|*x*|</b> [l](u)' };
+    const outcome = { status: 'broken' as const, reason: 'http-404' as const, httpStatus: 404 };
+    const tricky = { ...first!, outcome, title: 'a <b>|*x*|</b> [l](u)' };
     const text = renderJobSummary({ ...report, results: [tricky, ...rest] });
     expect(text).toContain('**a \\<b\\>\\|\\*x\\*\\|\\</b\\> \\[l\\](u)**');
   });

@@ -3,9 +3,10 @@
  * lines in a pull request, and a compact Markdown job summary for `$GITHUB_STEP_SUMMARY`.
  * See https://docs.github.com/actions/reference/workflow-commands-for-github-actions.
  */
-import { assertNever, isFailing, STATUSES } from '../domain.js';
+import { assertNever, STATUSES } from '../domain.js';
+import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { DEFAULT_FAILING, type ReportLink, reportLinks } from '../report/history.js';
-import { describeReason } from '../report/reasons.js';
+import { describeOutcome } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { codeSpan, escapeMarkdown } from './markdown-text.js';
 
@@ -52,7 +53,7 @@ export function formatAnnotation(annotation: Annotation): string {
 /** How findings are chosen and where they point. */
 export type AnnotationOptions = {
   /** Statuses (or `status:reason`) reported as errors. @default broken and unreachable */
-  failing?: ReadonlySet<string>;
+  failing?: FailOn;
   /** The roadmap's path relative to the repository root. @default the report's roadmap path */
   file?: string;
 };
@@ -74,19 +75,17 @@ export function reportAnnotations(report: Report, options: AnnotationOptions = {
       level,
       file,
       line: link.line,
-      title: `${link.status}: ${what}`,
+      title: `${link.outcome.status}: ${what}`,
       message: linkMessage(link),
     });
   }
   return annotations;
 }
 
-function annotationLevel(
-  link: ReportLink,
-  failing: ReadonlySet<string>,
-): AnnotationLevel | undefined {
-  if (isFailing(link, failing)) return 'error';
-  switch (link.status) {
+function annotationLevel(link: ReportLink, failing: FailOn): AnnotationLevel | undefined {
+  const { outcome } = link;
+  if (isFailing(outcome, failing)) return 'error';
+  switch (outcome.status) {
     case 'redirected':
     case 'broken':
     case 'unreachable':
@@ -97,22 +96,23 @@ function annotationLevel(
     case 'skipped':
       return undefined;
     default:
-      return assertNever(link.status);
+      return assertNever(outcome);
   }
 }
 
 function linkMessage(link: ReportLink): string {
   const url = link.url ?? '(no URL)';
-  if (link.status === 'redirected' && link.finalUrl !== undefined) {
-    return `${url} moved permanently to ${link.finalUrl}; run \`curate fix\` to update the roadmap.`;
+  const { outcome } = link;
+  if (outcome.status === 'redirected') {
+    return `${url} moved permanently to ${outcome.finalUrl}; run \`curate fix\` to update the roadmap.`;
   }
-  return `${url}: ${describeReason(link.status, link.reason, link)}`;
+  return `${url}: ${describeOutcome(outcome)}`;
 }
 
 /** How the job summary lists links. */
 export type JobSummaryOptions = {
   /** @default broken and unreachable */
-  failing?: ReadonlySet<string>;
+  failing?: FailOn;
   /** Links listed per group before "…and N more". @default 50 */
   maxListed?: number;
 };
@@ -135,8 +135,10 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
   } else if (report.partial) {
     lines.push('', '> **Partial run:** not every link was checked.');
   }
-  const failingLinks = links.filter((link) => isFailing(link, failing));
-  const moved = links.filter((link) => link.status === 'redirected' && !isFailing(link, failing));
+  const failingLinks = links.filter((link) => isFailing(link.outcome, failing));
+  const moved = links.filter(
+    (link) => link.outcome.status === 'redirected' && !isFailing(link.outcome, failing),
+  );
   lines.push(...listSection(`Failing (${failingLinks.length})`, failingLinks, report, maxListed));
   lines.push(
     ...listSection(
@@ -160,11 +162,12 @@ function listSection(
   const items = links.slice(0, maxListed).map((link) => {
     const where = `\`${report.roadmap.path}:${link.line}\``;
     const name = link.role === 'mirror' ? `mirror of ${link.resourceId}` : link.resourceId;
-    const outcome =
-      link.status === 'redirected' && link.finalUrl !== undefined
-        ? `${codeSpan(link.url ?? '(no URL)')} moved to ${codeSpan(link.finalUrl)}`
-        : `${link.status}: ${escapeMarkdown(describeReason(link.status, link.reason, link))} ${codeSpan(link.url ?? '(no URL)')}`;
-    return `- ${where} **${escapeMarkdown(link.title)}** (${escapeMarkdown(name)}): ${outcome}`;
+    const { outcome } = link;
+    const said =
+      outcome.status === 'redirected'
+        ? `${codeSpan(link.url ?? '(no URL)')} moved to ${codeSpan(outcome.finalUrl)}`
+        : `${outcome.status}: ${escapeMarkdown(describeOutcome(outcome))} ${codeSpan(link.url ?? '(no URL)')}`;
+    return `- ${where} **${escapeMarkdown(link.title)}** (${escapeMarkdown(name)}): ${said}`;
   });
   const more = links.length > maxListed ? [`- …and ${links.length - maxListed} more`] : [];
   return ['', `**${heading}**`, '', ...items, ...more];

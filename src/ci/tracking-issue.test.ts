@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckOutcome } from '../domain.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import {
   assessFlakiness,
@@ -14,6 +15,9 @@ const fixture = loadReportFixture();
 const RUN_URL = 'https://github.example.test/o/r/actions/runs/42';
 
 /** The fixture as audit number `run`, with the listed resources working again. */
+const FIXED: CheckOutcome = { status: 'ok', reason: 'ok', httpStatus: 200 };
+const NETWORK_DOWN: CheckOutcome = { status: 'skipped', reason: 'network-down' };
+
 function audit(run: number, fixedIds: readonly string[] = []): Report {
   const at = `2026-12-0${run}T03:00:00.000Z`;
   return {
@@ -25,11 +29,11 @@ function audit(run: number, fixedIds: readonly string[] = []): Report {
       return {
         ...result,
         checkedAt: at,
-        ...(isFixed ? { status: 'ok' as const, reason: 'ok', httpStatus: 200 } : {}),
+        ...(isFixed ? { outcome: FIXED } : {}),
         mirrors: result.mirrors.map((mirror) => ({
           ...mirror,
           checkedAt: at,
-          ...(isFixed ? { status: 'ok' as const, reason: 'ok' } : {}),
+          ...(isFixed ? { outcome: FIXED } : {}),
         })),
       };
     }),
@@ -140,13 +144,8 @@ describe('renderTrackingIssue', () => {
       networkDown: { message: 'no host could be reached.' },
       results: audit(3).results.map((result) => ({
         ...result,
-        status: 'skipped' as const,
-        reason: 'network-down',
-        mirrors: result.mirrors.map((mirror) => ({
-          ...mirror,
-          status: 'skipped' as const,
-          reason: 'network-down',
-        })),
+        outcome: NETWORK_DOWN,
+        mirrors: result.mirrors.map((mirror) => ({ ...mirror, outcome: NETWORK_DOWN })),
       })),
     };
     const issue = issueAfter([audit(1), audit(2), down]);
@@ -181,7 +180,7 @@ describe('renderTrackingIssue', () => {
         at: '2026-12-02T03:00:00.000Z',
         vantage: 'global',
         status: 'broken' as const,
-        reason: 'http-404',
+        reason: 'http-404' as const,
       },
     }));
     const flakiness = { newFailures: [], persistent: many, recovered: [] };

@@ -101,7 +101,10 @@ function failingSection(
     .map((entry) => {
       const [where, name, url, link] = linkCells(entry.key, listing);
       const { status, reason } = entry.latest;
-      const now = `${status}: ${escapeMarkdown(describeReason(status, reason, link ?? {}))}`;
+      // The report's status code and detail make the sentence precise; the error code is left
+      // out, as the tracking issue always did.
+      const extras = link === undefined ? {} : { ...link.outcome, errorCode: undefined };
+      const now = `${status}: ${escapeMarkdown(describeReason(reason, extras))}`;
       const since = `${entry.since.slice(0, 10)} (${plural(entry.streak, 'audit')})`;
       return `| ${where} | ${name} | ${now} | ${since} | ${url} |`;
     });

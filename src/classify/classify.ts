@@ -13,15 +13,19 @@
  */
 import {
   assertNever,
-  type BrokenReason,
   type CheckOutcome,
   type FetchOutcome,
   type NetworkFailure,
   type NetworkFailureReason,
   type SkipReason,
   type UnreachableReason,
-  type UnverifiedReason,
 } from '../domain.js';
+import type {
+  BrokenHttpReason,
+  BrokenTransportReason,
+  UnreachableTransportReason,
+  UnverifiedHttpReason,
+} from '../outcome/model.js';
 import { hasFragmentTarget, isFragmentVerifiable, shouldCheckFragment } from './fragment.js';
 import { isSignInUrl } from './login-wall.js';
 import { readPageSignals, type PageSignals } from './page-signals.js';
@@ -74,8 +78,8 @@ const TIMEOUT_PHASES = {
 // Network failures: one row per transport reason.
 
 type FailureVerdict =
-  | { status: 'broken'; reason: BrokenReason }
-  | { status: 'unreachable'; reason: UnreachableReason }
+  | { status: 'broken'; reason: BrokenTransportReason }
+  | { status: 'unreachable'; reason: UnreachableTransportReason }
   | { status: 'skipped'; reason: SkipReason };
 
 const FAILURE_VERDICTS: Readonly<Record<NetworkFailureReason, FailureVerdict>> = {
@@ -124,9 +128,9 @@ function outcomeOfFailure(failure: NetworkFailure, hops: FetchOutcome['hops']): 
 // HTTP responses
 
 type StatusVerdict =
-  | { status: 'broken'; reason: BrokenReason }
+  | { status: 'broken'; reason: BrokenHttpReason }
   | { status: 'unreachable'; reason: UnreachableReason }
-  | { status: 'unverified'; reason: UnverifiedReason };
+  | { status: 'unverified'; reason: UnverifiedHttpReason };
 
 // Final codes with a meaning of their own; the rest of 4xx and 5xx fall to the ranges below.
 const STATUS_VERDICTS: ReadonlyMap<number, StatusVerdict> = new Map<number, StatusVerdict>([

@@ -3,19 +3,17 @@
  * several vantages, e.g. global and cn) into one report whose region verdicts use every
  * observation, and writes report.json and report.md as `check` does.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { EXIT_CODES, InputError, type ExitCode } from '../errors.js';
+import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { mergeReports } from '../report/merge.js';
-import { ReportSchema, type Report } from '../report/schema.js';
 import { writeReports } from '../report/write.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
+import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate merge`. */
 export type MergeFlags = { out?: string; regionRules?: string[]; quiet?: boolean };
@@ -45,35 +43,6 @@ export async function mergeCommand(
     for (const path of written) io.stdout.write(`wrote ${path}\n`);
   }
   return EXIT_CODES.ok;
-}
-
-/** Reads and validates one report.json; every schema problem is named at once. */
-async function readReportFile(file: string): Promise<Report> {
-  const problem = (message: string) => ({ file, line: 0, column: 0, path: '', message });
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new InputError(`cannot read ${file}`, [problem(`cannot read the file (${code})`)], {
-      cause: error,
-    });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file} is not JSON`, [problem(String(error))], { cause: error });
-  }
-  const parsed = ReportSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(
-      `${file} is not a curate report`,
-      [problem(z.prettifyError(parsed.error))],
-      { hint: 'pass report.json files written by curate check' },
-    );
-  }
-  return parsed.data;
 }
 
 /** Adds `merge` to the program. */

@@ -2,8 +2,8 @@
  * The option parsers: text from a flag, a roadmap setting or the environment → a typed value, or
  * a `UsageError` that says how to write it. Pure.
  */
+import { parseFailOnList, type FailOn } from '../outcome/fail-on.js';
 import { z } from 'zod';
-import { STATUSES } from '../domain.js';
 import { UsageError } from '../errors.js';
 import type { ConnectTarget, TransportSettings } from '../fetch/dispatchers.js';
 
@@ -64,21 +64,8 @@ export function compilePattern(pattern: string, where: string): RegExp {
 }
 
 /** Parses `--fail-on broken,unreachable` (status words, or `status:reason` pairs). */
-export function parseFailOn(items: readonly string[]): Set<string> {
-  const known = new Set<string>(STATUSES);
-  const result = new Set<string>();
-  for (const raw of items.flatMap((item) => item.split(','))) {
-    const item = raw.trim();
-    if (item === '' || item === 'none') continue;
-    const status = item.split(':')[0] ?? '';
-    if (!known.has(status)) {
-      throw new UsageError(`--fail-on: "${item}" is not a status word.`, {
-        hint: `Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), or "none".`,
-      });
-    }
-    result.add(item);
-  }
-  return result;
+export function parseFailOn(items: readonly string[]): FailOn {
+  return parseFailOnList(items);
 }
 
 /**

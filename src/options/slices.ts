@@ -3,6 +3,7 @@
  * (design guide §5). The per-host lookups are resolved here, so a stage asks "what applies to
  * this host" and never sees the `settings.hosts` table.
  */
+import type { FailOn } from '../outcome/fail-on.js';
 import type { AcceptRules } from '../classify/classify.js';
 import type { TransportSettings } from '../fetch/dispatchers.js';
 import type { FetchSettings } from '../fetch/http-client.js';
@@ -48,7 +49,7 @@ export type ReportOptions = {
   /** The vantage the report says it was observed from. */
   readonly vantage: string;
   /** Statuses (or status:reason pairs) that count as failing. */
-  readonly failOn: ReadonlySet<string>;
+  readonly failOn: FailOn;
 };
 
 /** What is printed while and after a run. */

@@ -16,7 +16,8 @@
  *
  * Parts are the larger of `pages.length` and `videos`.
  */
-import { assertNever, type UnverifiedReason } from '../domain.js';
+import { assertNever } from '../domain.js';
+import type { UnverifiedPlatformReason } from '../outcome/model.js';
 import { avToBv, isBvid } from './bilibili-id.js';
 import { withoutHash } from './page-probe.js';
 import { isJsonObject, parseJsonObject, stringField, type JsonObject } from './json-body.js';
@@ -135,7 +136,7 @@ function removed(detail: string): ProbeVerdict {
   return { kind: 'outcome', outcome: { status: 'broken', reason: 'video-removed', detail } };
 }
 
-function unverified(reason: UnverifiedReason, detail: string): ProbeVerdict {
+function unverified(reason: UnverifiedPlatformReason, detail: string): ProbeVerdict {
   return { kind: 'outcome', outcome: { status: 'unverified', reason, detail } };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cnRules, rulesFile } from '../../test/helpers/region-rules.js';
 import { assertNever, type Access } from '../domain.js';
+import type { CheckOutcome } from '../domain.js';
 import type { Observation } from '../report/schema.js';
 import { assessLinkRegion, type LinkRegionFacts } from './assess-link.js';
 import { parseAutoProxyList } from './gfwlist.js';
@@ -16,13 +17,12 @@ const gfwlist = parseAutoProxyList(
 const withRules: RegionRuleSources = { rules: [cnRules, ruRules], lists: [gfwlist] };
 const withoutRules: RegionRuleSources = { rules: [ruRules], lists: [] };
 
-const seen = (status: Observation['status'], reason: string, pageTitle?: string): Observation => ({
-  status,
-  reason,
+const seen = (outcome: CheckOutcome, pageTitle?: string): Observation => ({
+  outcome,
   checkedAt: '2026-11-28T03:00:00.000Z',
   ...(pageTitle === undefined ? {} : { pageTitle }),
 });
-const ok = seen('ok', 'ok');
+const ok = seen({ status: 'ok', reason: 'ok', httpStatus: 200 });
 
 /** `observed:<blocking or open>`, `rule:<id>`, `declared` or `none`: enough to tell the decisions apart. */
 const evidenceLabel = (verdict: RegionVerdict): string => {
@@ -49,7 +49,7 @@ const youtube = 'https://www.youtube.com/watch?v=1';
 const github = 'https://github.com/a/b';
 const arxiv = 'https://arxiv.org/abs/1';
 const example = 'https://example.org/';
-const reset = seen('unreachable', 'reset');
+const reset = seen({ status: 'unreachable', reason: 'reset' });
 
 /** `<access> <evidence>`, then ` ! <conflict source>:<found>` when the declaration is contradicted. */
 function outcomeOf(link: LinkRegionFacts, sources: RegionRuleSources): string {
@@ -116,15 +116,15 @@ describe('assessLinkRegion', () => {
     ],
     [
       'cn nxdomain, global ok, no rules',
-      facts(arxiv, undefined, { global: ok, cn: seen('broken', 'nxdomain') }),
+      facts(arxiv, undefined, { global: ok, cn: seen({ status: 'broken', reason: 'nxdomain' }) }),
       withoutRules,
       'vpn observed:dns',
     ],
     [
       'cn another title',
       facts(arxiv, undefined, {
-        global: seen('ok', 'ok', 'arXiv'),
-        cn: seen('ok', 'ok', 'Blocked'),
+        global: seen({ status: 'ok', reason: 'ok', httpStatus: 200 }, 'arXiv'),
+        cn: seen({ status: 'ok', reason: 'ok', httpStatus: 200 }, 'Blocked'),
       }),
       withRules,
       'vpn observed:http-diff',
@@ -153,15 +153,18 @@ describe('assessLinkRegion', () => {
     [
       'cn and global 404',
       facts(arxiv, undefined, {
-        global: seen('broken', 'http-404'),
-        cn: seen('broken', 'http-404'),
+        global: seen({ status: 'broken', reason: 'http-404', httpStatus: 404 }),
+        cn: seen({ status: 'broken', reason: 'http-404', httpStatus: 404 }),
       }),
       withRules,
       'open rule:default-open',
     ],
     [
       'cn rate-limited, global ok',
-      facts(arxiv, 'vpn', { global: ok, cn: seen('unverified', 'rate-limited') }),
+      facts(arxiv, 'vpn', {
+        global: ok,
+        cn: seen({ status: 'unverified', reason: 'rate-limited', httpStatus: 429 }),
+      }),
       withRules,
       'vpn declared ! rule:open',
     ],
@@ -214,7 +217,10 @@ describe('assessLinkRegion', () => {
   it('describes an observed block: the vantage, what it was compared with, where it failed', () => {
     const { verdict } = assessLinkRegion(
       'cn',
-      facts('https://arxiv.org/', undefined, { global: ok, cn: seen('unreachable', 'reset') }),
+      facts('https://arxiv.org/', undefined, {
+        global: ok,
+        cn: seen({ status: 'unreachable', reason: 'reset' }),
+      }),
       withRules,
     );
     expect(verdict).toEqual({
@@ -232,7 +238,9 @@ describe('assessLinkRegion', () => {
   it('keeps an inconclusive observation as evidence of the verdict that decided', () => {
     const { verdict } = assessLinkRegion(
       'cn',
-      facts('https://example.org/', 'vpn', { cn: seen('unreachable', 'reset') }),
+      facts('https://example.org/', 'vpn', {
+        cn: seen({ status: 'unreachable', reason: 'reset' }),
+      }),
       withRules,
     );
     expect(verdict).toMatchObject({

@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { cnRules } from '../../test/helpers/region-rules.js';
-import type { Access } from '../domain.js';
+import type { Access, CheckOutcome } from '../domain.js';
 import type { MirrorResult, Observation, Report, ResourceResult } from '../report/schema.js';
 import { assessRegions, type RegionInputs } from './assess.js';
 
 const at = '2026-11-28T03:00:00.000Z';
 const inputs: RegionInputs = { regions: ['cn'], rules: [cnRules], lists: [] };
 
-const seen = (status: Observation['status'], reason: string): Observation => ({
-  status,
-  reason,
-  checkedAt: at,
-});
-const okSeen = seen('ok', 'ok');
+const seen = (outcome: CheckOutcome): Observation => ({ outcome, checkedAt: at });
+const okSeen = seen({ status: 'ok', reason: 'ok', httpStatus: 200 });
 
 function mirror(url: string, fields: Partial<MirrorResult> = {}): MirrorResult {
   return {
     url,
     line: 2,
-    status: 'ok',
-    reason: 'ok',
+    outcome: { status: 'ok', reason: 'ok', httpStatus: 200 },
     redirects: [],
     durationMs: 0,
     checkedAt: at,
@@ -41,8 +36,7 @@ function resource(
     kind: 'video',
     url,
     line: 1,
-    status: 'ok',
-    reason: 'ok',
+    outcome: { status: 'ok', reason: 'ok', httpStatus: 200 },
     redirects: [],
     durationMs: 0,
     checkedAt: at,
@@ -53,7 +47,7 @@ function resource(
 
 function report(results: ResourceResult[]): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'curate', version: '0' },
     roadmap: { path: 'roadmap.yaml', title: 'Roadmap' },
     vantage: 'global',
@@ -100,21 +94,24 @@ describe('assessRegions', () => {
     [
       'global ok, cn reset',
       bilibili,
-      { global: okSeen, cn: seen('unreachable', 'reset') },
+      { global: okSeen, cn: seen({ status: 'unreachable', reason: 'reset' }) },
       undefined,
       'vpn/observed',
     ],
     [
       'cn failing alone: the rule decides',
       youtube,
-      { cn: seen('unreachable', 'reset') },
+      { cn: seen({ status: 'unreachable', reason: 'reset' }) },
       undefined,
       'vpn/rule',
     ],
     [
       'both failing: the rule decides',
       bilibili,
-      { global: seen('broken', 'http-404'), cn: seen('broken', 'http-404') },
+      {
+        global: seen({ status: 'broken', reason: 'http-404', httpStatus: 404 }),
+        cn: seen({ status: 'broken', reason: 'http-404', httpStatus: 404 }),
+      },
       undefined,
       'open/rule',
     ],
@@ -134,7 +131,11 @@ describe('assessRegions', () => {
 
   it('keeps an inconclusive observation as evidence of the rule verdict', () => {
     const result = assessRegions(
-      report([resource('r', youtube, { observations: { cn: seen('unreachable', 'reset') } })]),
+      report([
+        resource('r', youtube, {
+          observations: { cn: seen({ status: 'unreachable', reason: 'reset' }) },
+        }),
+      ]),
       inputs,
     );
     const verdict = result.results[0]?.region?.cn;
@@ -165,19 +166,26 @@ describe('assessRegions', () => {
     ['no mirror', [], 'uncovered'],
     [
       'only a broken mirror',
-      [mirror(bilibili, { status: 'broken', reason: 'http-404' })],
+      [mirror(bilibili, { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } })],
       'uncovered',
     ],
     ['only an unconfirmed mirror', [mirror(bilibili, { confirmed: false })], 'uncovered'],
     ['only a mirror that needs a VPN too', [mirror('https://m.youtube.com/x')], 'uncovered'],
     [
       'a mirror observed blocked from cn',
-      [mirror(bilibili, { observations: { global: okSeen, cn: seen('unreachable', 'timeout') } })],
+      [
+        mirror(bilibili, {
+          observations: { global: okSeen, cn: seen({ status: 'unreachable', reason: 'timeout' }) },
+        }),
+      ],
       'uncovered',
     ],
     [
       'a broken mirror and a good one',
-      [mirror(bilibili, { status: 'broken', reason: 'http-404' }), mirror(`${bilibili}2`)],
+      [
+        mirror(bilibili, { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } }),
+        mirror(`${bilibili}2`),
+      ],
       'covered',
     ],
   ])('a vpn resource with %s is %s', (_, mirrors, expected) => {
@@ -216,7 +224,7 @@ describe('assessRegions', () => {
       'declared open, observed vpn',
       resource('r', bilibili, {
         access: { cn: 'open' },
-        observations: { global: okSeen, cn: seen('unreachable', 'reset') },
+        observations: { global: okSeen, cn: seen({ status: 'unreachable', reason: 'reset' }) },
       }),
       { declared: 'open', found: 'vpn', source: 'observed' },
     ],

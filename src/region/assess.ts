@@ -111,7 +111,9 @@ export function summarizeRegion(
 export function isCoveredIn(resource: ResourceResult, region: string): boolean {
   return resource.mirrors.some(
     (mirror) =>
-      mirror.confirmed && mirror.status !== 'broken' && mirror.region?.[region]?.access === 'open',
+      mirror.confirmed &&
+      mirror.outcome.status !== 'broken' &&
+      mirror.region?.[region]?.access === 'open',
   );
 }
 

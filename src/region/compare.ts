@@ -4,7 +4,7 @@
  * link, so it only counts as blocking when the global observation worked.
  * https://github.com/ooni/spec/blob/master/nettests/ts-017-web-connectivity.md
  */
-import { assertNever } from '../domain.js';
+import { assertNever, type Reason } from '../domain.js';
 import type { Observation } from '../report/schema.js';
 import type { Blocking } from './verdict.js';
 
@@ -30,7 +30,7 @@ const WRONG_CERTIFICATE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Failures from the region that say nothing about blocking: transient, or about the checker. */
-const INCONCLUSIVE_REASONS: ReadonlySet<string> = new Set([
+const INCONCLUSIVE_REASONS: ReadonlySet<Reason> = new Set<Reason>([
   'dns-temporary',
   'server-error',
   'network-error',
@@ -45,7 +45,7 @@ const INCONCLUSIVE_REASONS: ReadonlySet<string> = new Set([
 
 /** Whether an observation reached the page (the statuses a learner can read). */
 export function isReachedObservation(observation: Observation): boolean {
-  return observation.status === 'ok' || observation.status === 'redirected';
+  return observation.outcome.status === 'ok' || observation.outcome.status === 'redirected';
 }
 
 /**
@@ -65,7 +65,7 @@ export function compareObservations(
   global: Observation | undefined,
 ): Comparison {
   if (regional === undefined) return { kind: 'unobserved' };
-  const seen = `${regional.status}: ${regional.reason}`;
+  const seen = `${regional.outcome.status}: ${regional.outcome.reason}`;
   if (isReachedObservation(regional)) {
     if (global !== undefined && isReachedObservation(global) && titlesDiffer(regional, global)) {
       return {
@@ -85,7 +85,7 @@ export function compareObservations(
   if (!isReachedObservation(global)) {
     return {
       kind: 'inconclusive',
-      note: `${seen} from the region, and ${global.status}: ${global.reason} from global too: the link itself is bad, not a region problem`,
+      note: `${seen} from the region, and ${global.outcome.status}: ${global.outcome.reason} from global too: the link itself is bad, not a region problem`,
     };
   }
   const blocking = blockingOf(regional);
@@ -102,24 +102,37 @@ export function compareObservations(
   };
 }
 
-function blockingOf(observation: Observation): Blocking | undefined {
-  const { status, reason, errorCode, httpStatus } = observation;
-  if (INCONCLUSIVE_REASONS.has(reason)) return undefined;
-  if (reason === 'nxdomain' || reason === 'private-address') return 'dns';
-  if (reason === 'tls') {
-    return errorCode !== undefined && WRONG_CERTIFICATE_CODES.has(errorCode) ? 'dns' : 'tls';
+/** Connection failures: the style of IP blocking and of injected resets. */
+const TCP_REASONS: ReadonlySet<Reason> = new Set<Reason>(['refused', 'reset', 'timeout', 'proxy']);
+
+function blockingOf({ outcome }: Observation): Blocking | undefined {
+  if (INCONCLUSIVE_REASONS.has(outcome.reason)) return undefined;
+  switch (outcome.status) {
+    // Any other answered page from the region is another page than the global one.
+    case 'ok':
+    case 'redirected':
+    case 'unverified':
+      return 'http-diff';
+    case 'broken':
+      return outcome.reason === 'nxdomain' ? 'dns' : 'http-diff';
+    case 'unreachable':
+      if (outcome.reason === 'tls') {
+        const { errorCode } = outcome;
+        return errorCode !== undefined && WRONG_CERTIFICATE_CODES.has(errorCode) ? 'dns' : 'tls';
+      }
+      if (TCP_REASONS.has(outcome.reason)) return 'tcp';
+      return outcome.httpStatus === undefined ? undefined : 'http-diff';
+    case 'skipped':
+      return outcome.reason === 'private-address' ? 'dns' : undefined;
+    default:
+      return assertNever(outcome);
   }
-  if (['refused', 'reset', 'timeout', 'proxy'].includes(reason)) return 'tcp';
-  // Any other answered page from the region is another page than the global one.
-  if (httpStatus !== undefined || status === 'broken' || status === 'unverified')
-    return 'http-diff';
-  return undefined;
 }
 
 function describeBlocking(blocking: Blocking, observation: Observation): string {
   switch (blocking) {
     case 'dns':
-      return observation.reason === 'tls'
+      return observation.outcome.reason === 'tls'
         ? 'the region got a certificate for another name: its DNS answer pointed elsewhere (poisoning)'
         : 'the name did not resolve to the site from the region (DNS poisoning)';
     case 'tcp':

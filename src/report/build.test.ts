@@ -8,6 +8,7 @@ import type {
   PlannedLink,
   PlannedMirror,
   PlannedResource,
+  SkipReason,
 } from '../domain.js';
 import { buildReport, countStatuses } from './build.js';
 import type { ReportMeta } from './build.js';
@@ -142,17 +143,13 @@ describe('buildReport', () => {
     );
 
     const [entry] = report.results;
-    expect(entry).toMatchObject({
-      ...expected,
-      url: TARGET,
-      line: 10,
-      durationMs: 120,
-      checkedAt: CHECKED_AT,
-    });
-    // Optional fields the outcome lacks are absent, not undefined, so JSON and snapshots stay lean.
-    for (const key of ['httpStatus', 'finalUrl', 'errorCode', 'detail', 'pageTitle']) {
-      expect(Object.hasOwn(entry!, key)).toBe(key in expected);
+    expect(entry).toMatchObject({ url: TARGET, line: 10, durationMs: 120, checkedAt: CHECKED_AT });
+    // The entry carries the outcome itself: exactly its fields, no flattened copies beside it.
+    expect(entry?.outcome).toStrictEqual(expected);
+    for (const key of ['status', 'reason', 'httpStatus', 'finalUrl', 'errorCode', 'detail']) {
+      expect(Object.hasOwn(entry!, key)).toBe(false);
     }
+    expect(Object.hasOwn(entry!, 'pageTitle')).toBe(false);
   });
 
   it('copies hops as redirects and keeps the page title', () => {
@@ -175,9 +172,9 @@ describe('buildReport', () => {
     expect(report.results[0]).toMatchObject({
       redirects: hops,
       pageTitle: 'Home',
-      reason: 'temporary-redirect',
+      outcome: { reason: 'temporary-redirect' },
     });
-    expect(report.results[0]).not.toHaveProperty('finalUrl');
+    expect(report.results[0]?.outcome).not.toHaveProperty('finalUrl');
   });
 
   it.each<[string, LinkPlan, string | undefined, Record<string, unknown>]>([
@@ -185,19 +182,25 @@ describe('buildReport', () => {
       'excluded',
       { kind: 'skip', reason: 'excluded', detail: 'matches exclude pattern' },
       TARGET,
-      { status: 'skipped', reason: 'excluded', detail: 'matches exclude pattern', url: TARGET },
+      {
+        outcome: { status: 'skipped', reason: 'excluded', detail: 'matches exclude pattern' },
+        url: TARGET,
+      },
     ],
     [
       'no URL',
       { kind: 'skip', reason: 'no-url' },
       undefined,
-      { status: 'skipped', reason: 'no-url', url: null },
+      { outcome: { status: 'skipped', reason: 'no-url' }, url: null },
     ],
     [
       'invalid URL',
       { kind: 'invalid', detail: 'Invalid URL' },
       'htp://exa mple',
-      { status: 'broken', reason: 'invalid-url', detail: 'Invalid URL', url: 'htp://exa mple' },
+      {
+        outcome: { status: 'broken', reason: 'invalid-url', detail: 'Invalid URL' },
+        url: 'htp://exa mple',
+      },
     ],
   ])('reports a link that was never fetched from its plan: %s', (_name, plan, url, expected) => {
     const report = buildReport(
@@ -215,7 +218,7 @@ describe('buildReport', () => {
     });
   });
 
-  it.each<[string, ReportMeta, string]>([
+  it.each<[string, ReportMeta, SkipReason]>([
     ['interrupted', { ...META, isPartial: true }, 'interrupted'],
     [
       'network down',
@@ -233,7 +236,9 @@ describe('buildReport', () => {
       meta,
     );
 
-    expect(report.results.map((entry) => [entry.id, entry.status, entry.reason])).toEqual([
+    expect(
+      report.results.map((entry) => [entry.id, entry.outcome.status, entry.outcome.reason]),
+    ).toEqual([
       ['a', 'skipped', reason],
       ['b', 'ok', 'ok'],
     ]);
@@ -255,7 +260,9 @@ describe('buildReport', () => {
       META,
     );
 
-    expect(report.results.map((entry) => [entry.id, entry.url, entry.line, entry.reason])).toEqual([
+    expect(
+      report.results.map((entry) => [entry.id, entry.url, entry.line, entry.outcome.reason]),
+    ).toEqual([
       ['first', 'https://EXAMPLE.test/a', 10, 'http-404'],
       ['second', 'https://example.test/a', 30, 'http-404'],
     ]);
@@ -278,7 +285,7 @@ describe('buildReport', () => {
       ),
       resultsOf(
         result(TARGET, { status: 'ok', reason: 'ok', httpStatus: 200 }),
-        result(mirrorTarget, { status: 'broken', reason: 'video-removed', httpStatus: 200 }),
+        result(mirrorTarget, { status: 'broken', reason: 'video-removed' }),
       ),
       META,
     );
@@ -287,20 +294,13 @@ describe('buildReport', () => {
       {
         url: mirrorTarget,
         line: 12,
-        status: 'broken',
-        reason: 'video-removed',
-        httpStatus: 200,
+        outcome: { status: 'broken', reason: 'video-removed' },
         redirects: [],
         durationMs: 120,
         checkedAt: CHECKED_AT,
         // Kept per vantage, so reports from several vantages can be merged and compared.
         observations: {
-          global: {
-            status: 'broken',
-            reason: 'video-removed',
-            httpStatus: 200,
-            checkedAt: CHECKED_AT,
-          },
+          global: { outcome: { status: 'broken', reason: 'video-removed' }, checkedAt: CHECKED_AT },
         },
         platform: 'bilibili',
         lang: 'zh',
@@ -310,8 +310,7 @@ describe('buildReport', () => {
       {
         url: mirrorTarget,
         line: 12,
-        status: 'skipped',
-        reason: 'offline',
+        outcome: { status: 'skipped', reason: 'offline' },
         redirects: [],
         durationMs: 0,
         checkedAt: META.finishedAt,
@@ -365,7 +364,7 @@ describe('buildReport', () => {
     const report = buildReport(planOf(), new Map(), META);
 
     expect(report).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'curate', version: '0.1.0' },
       roadmap: { path: 'roadmap.yaml', title: 'LLM roadmap' },
       vantage: 'global',
@@ -413,7 +412,8 @@ describe('buildReport', () => {
 
 describe('countStatuses', () => {
   it('counts every status, including the ones with no entries', () => {
-    expect(countStatuses([{ status: 'ok' }, { status: 'skipped' }, { status: 'ok' }])).toEqual({
+    const entries = [{ status: 'ok' }, { status: 'skipped' }, { status: 'ok' }] as const;
+    expect(countStatuses(entries.map((outcome) => ({ outcome })))).toEqual({
       total: 3,
       ok: 2,
       redirected: 0,

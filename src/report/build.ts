@@ -2,7 +2,6 @@
  * Turns the plan and the per-target results into the report: one entry per resource and mirror,
  * in roadmap order, so duplicated URLs (one shared target) appear at every place they are written.
  */
-import { assertNever } from '../domain.js';
 import type {
   CheckResult,
   Plan,
@@ -11,8 +10,17 @@ import type {
   PlannedResource,
   Status,
 } from '../domain.js';
+import { outcomeOf } from '../outcome/result.js';
+import { plannedOutcome, uncheckedOutcome } from '../outcome/unfetched.js';
 import { REPORT_SCHEMA_VERSION } from './schema.js';
-import type { Counts, MirrorResult, Observation, Report, ResourceResult } from './schema.js';
+import type {
+  Counts,
+  MirrorResult,
+  Observation,
+  Report,
+  ReportEntry,
+  ResourceResult,
+} from './schema.js';
 import { detectTitleDrift } from './title-drift.js';
 
 /** What the run knows about itself, passed in so the report never reads a clock. */
@@ -26,9 +34,6 @@ export type ReportMeta = {
   isPartial: boolean;
   networkDown: { message: string } | undefined;
 };
-
-/** The check fields a resource and a mirror share. */
-type LinkCheck = Omit<MirrorResult, 'platform' | 'lang' | 'note' | 'confirmed'>;
 
 /** A known mirror fetched alongside a resource (see `region/mirror-suggestions.ts`). */
 export type SuggestedMirrorTarget = { url: string; platform: string; targetId: string };
@@ -76,7 +81,7 @@ function toResourceResult(
     title: resource.title,
     kind: resource.kind,
     ...(Object.keys(resource.access).length === 0 ? {} : { access: { ...resource.access } }),
-    ...toLinkCheck(resource.link, results, meta, resource.title),
+    ...toEntry(resource.link, results, meta, resource.title),
     mirrors: resource.mirrors.map((mirror) =>
       toMirrorResult(mirror, results, meta, resource.title),
     ),
@@ -91,7 +96,7 @@ function toMirrorResult(
   resourceTitle: string,
 ): MirrorResult {
   return {
-    ...toLinkCheck(mirror, results, meta, resourceTitle),
+    ...toEntry(mirror, results, meta, resourceTitle),
     ...(mirror.platform === undefined ? {} : { platform: mirror.platform }),
     ...(mirror.lang === undefined ? {} : { lang: mirror.lang }),
     ...(mirror.note === undefined ? {} : { note: mirror.note }),
@@ -100,42 +105,28 @@ function toMirrorResult(
 }
 
 /** One planned URL's entry: from its target's result, or from the plan when nothing was fetched. */
-function toLinkCheck(
+function toEntry(
   link: PlannedLink,
   results: ReadonlyMap<string, CheckResult>,
   meta: ReportMeta,
   roadmapTitle: string,
-): LinkCheck {
-  const unfetched = {
+): ReportEntry {
+  const { plan } = link;
+  if (plan.kind === 'check') {
+    const result = results.get(plan.targetId);
+    if (result !== undefined) return fromResult(link, result, meta.vantage, roadmapTitle);
+  }
+  return {
     url: link.url ?? null,
     line: link.line,
+    outcome:
+      plan.kind === 'check'
+        ? uncheckedOutcome(meta.networkDown !== undefined)
+        : plannedOutcome(plan),
     redirects: [],
     durationMs: 0,
     checkedAt: meta.finishedAt,
   };
-  const { plan } = link;
-  switch (plan.kind) {
-    case 'skip':
-      return {
-        ...unfetched,
-        status: 'skipped',
-        reason: plan.reason,
-        ...(plan.detail === undefined ? {} : { detail: plan.detail }),
-      };
-    case 'invalid':
-      return { ...unfetched, status: 'broken', reason: 'invalid-url', detail: plan.detail };
-    case 'check': {
-      const result = results.get(plan.targetId);
-      if (result === undefined) {
-        // A network-down stop leaves the rest unchecked for that reason; anything else is an interruption.
-        const reason = meta.networkDown === undefined ? 'interrupted' : 'network-down';
-        return { ...unfetched, status: 'skipped', reason };
-      }
-      return fromResult(link, result, meta.vantage, roadmapTitle);
-    }
-    default:
-      return assertNever(plan);
-  }
 }
 
 function fromResult(
@@ -143,23 +134,13 @@ function fromResult(
   result: CheckResult,
   vantage: string,
   roadmapTitle: string,
-): LinkCheck {
-  // The redirected outcome is the only one that knows where its chain ended.
-  const finalUrl = result.status === 'redirected' ? result.finalUrl : undefined;
-  const httpStatus = 'httpStatus' in result ? result.httpStatus : undefined;
-  const errorCode = 'errorCode' in result ? result.errorCode : undefined;
-  const detail = 'detail' in result ? result.detail : undefined;
+): ReportEntry {
   const titleDrift = detectTitleDrift(roadmapTitle, result);
   return {
     url: link.url ?? null,
     line: link.line,
-    status: result.status,
-    reason: result.reason,
-    ...(httpStatus === undefined ? {} : { httpStatus }),
-    ...(finalUrl === undefined ? {} : { finalUrl }),
+    outcome: outcomeOf(result),
     redirects: result.hops.map((hop) => ({ url: hop.url, status: hop.status })),
-    ...(errorCode === undefined ? {} : { errorCode }),
-    ...(detail === undefined ? {} : { detail }),
     ...(result.pageTitle === undefined ? {} : { pageTitle: result.pageTitle }),
     durationMs: result.durationMs,
     checkedAt: result.checkedAt,
@@ -179,22 +160,15 @@ function isObservation(result: CheckResult): boolean {
 
 /** The parts of a result kept per vantage, for comparing and merging vantages. */
 export function toObservation(result: CheckResult): Observation {
-  const httpStatus = 'httpStatus' in result ? result.httpStatus : undefined;
-  const errorCode = 'errorCode' in result ? result.errorCode : undefined;
-  const finalUrl = result.status === 'redirected' ? result.finalUrl : undefined;
   return {
-    status: result.status,
-    reason: result.reason,
-    ...(httpStatus === undefined ? {} : { httpStatus }),
-    ...(errorCode === undefined ? {} : { errorCode }),
+    outcome: outcomeOf(result),
     ...(result.pageTitle === undefined ? {} : { pageTitle: result.pageTitle }),
-    ...(finalUrl === undefined ? {} : { finalUrl }),
     checkedAt: result.checkedAt,
   };
 }
 
 /** Counts entries per status; every status is present, so the report's shape never varies. */
-export function countStatuses(entries: readonly { status: Status }[]): Counts {
+export function countStatuses(entries: readonly { outcome: { status: Status } }[]): Counts {
   const counts: Counts = {
     total: entries.length,
     ok: 0,
@@ -205,7 +179,7 @@ export function countStatuses(entries: readonly { status: Status }[]): Counts {
     skipped: 0,
   };
   for (const entry of entries) {
-    counts[entry.status] += 1;
+    counts[entry.outcome.status] += 1;
   }
   return counts;
 }

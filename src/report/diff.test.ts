@@ -7,6 +7,7 @@ import {
   renderDiffText,
   type ReportDiff,
 } from './diff.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import type { Report, ResourceResult } from './schema.js';
 
 const before = loadReportFixture();
@@ -34,30 +35,39 @@ const added: ResourceResult = {
   title: 'A new course',
   url: 'https://new.example.test/course',
   line: 120,
-  status: 'broken',
-  reason: 'http-410',
-  httpStatus: 410,
+  outcome: { status: 'broken', reason: 'http-410', httpStatus: 410 },
 };
 const hfCourse = before.results.find((result) => result.id === 'hf-course')!;
 
 const after = patched(
   before,
   {
-    'numpy-guide': { status: 'ok', reason: 'ok', httpStatus: 200 },
-    'python-tutorial': { status: 'broken', reason: 'http-404', httpStatus: 404 },
-    'llm-leaderboard': { finalUrl: 'https://leaderboard.example.test/v2' },
+    'numpy-guide': { outcome: { status: 'ok', reason: 'ok', httpStatus: 200 } },
+    'python-tutorial': { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } },
+    'llm-leaderboard': {
+      outcome: {
+        status: 'redirected',
+        reason: 'permanent-redirect',
+        httpStatus: 200,
+        finalUrl: 'https://leaderboard.example.test/v2',
+      },
+    },
     'khan-calculus': {
       url: 'https://khan.example.test/calculus',
-      status: 'ok',
-      reason: 'ok',
+      outcome: { status: 'ok', reason: 'ok', httpStatus: 200 },
       redirects: [],
     },
     'vllm-repo': {
-      status: 'redirected',
-      reason: 'permanent-redirect',
-      finalUrl: 'https://git.example.test/vllm/vllm',
+      outcome: {
+        status: 'redirected',
+        reason: 'permanent-redirect',
+        httpStatus: 200,
+        finalUrl: 'https://git.example.test/vllm/vllm',
+      },
     },
-    'illustrated-transformer': { status: 'unverified', reason: 'rate-limited', httpStatus: 429 },
+    'illustrated-transformer': {
+      outcome: { status: 'unverified', reason: 'rate-limited', httpStatus: 429 },
+    },
     'stats-book': 'remove',
     'hf-course': {
       mirrors: [{ ...hfCourse.mirrors[0]!, url: 'https://hf-mirror.example.test/learn/' }],
@@ -88,7 +98,7 @@ describe('diffReports', () => {
   it('keeps both states of a changed link', () => {
     expect(diff.newFailures[0]).toMatchObject({
       line: 40,
-      before: { status: 'ok', reason: 'ok' },
+      before: { status: 'ok', reason: 'ok', httpStatus: 200 },
       after: { status: 'broken', reason: 'http-404', httpStatus: 404 },
     });
     expect(diff.newFailures[1]?.before).toBeUndefined();
@@ -102,7 +112,7 @@ describe('diffReports', () => {
     [['unverified:rate-limited'], 1, 0],
     [['unreachable'], 0, 0],
   ])('counts failures by the failing set %j', (failing, newFailures, fixed) => {
-    const result = diffReports(before, after, { failing: new Set(failing) });
+    const result = diffReports(before, after, { failing: parseFailOnList(failing) });
     expect(result.newFailures).toHaveLength(newFailures);
     expect(result.fixed).toHaveLength(fixed);
     expect(hasNewFailures(result)).toBe(newFailures > 0);
@@ -116,7 +126,9 @@ describe('diffReports', () => {
   });
 
   it('does not list a redirect change for a link that now fails', () => {
-    const broke = patched(before, { 'llm-leaderboard': { status: 'broken', reason: 'http-404' } });
+    const broke = patched(before, {
+      'llm-leaderboard': { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } },
+    });
     const result = diffReports(before, broke);
     expect(result.changedRedirects).toEqual([]);
     expect(result.newFailures.map((entry) => entry.key)).toEqual(['llm-leaderboard']);

@@ -2,22 +2,17 @@
  * `curate diff <old.json> <new.json>`: what changed between two reports of one roadmap, link by
  * link (resources and mirrors, under the history keys).
  */
-import { isFailing, type Status } from '../domain.js';
+import type { CheckOutcome } from '../domain.js';
+import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { DEFAULT_FAILING, type ReportLink, reportLinks } from './history.js';
-import { describeReason } from './reasons.js';
+import { describeOutcome } from './reasons.js';
 import type { Report } from './schema.js';
 
 /** Bumped only for a breaking change of the `--json` output. */
 export const DIFF_SCHEMA_VERSION = 1;
 
-/** What one report says about one link. */
-export type LinkState = {
-  status: Status;
-  reason: string;
-  httpStatus?: number;
-  finalUrl?: string;
-  detail?: string;
-};
+/** What one report says about one link: its outcome there. */
+export type LinkState = CheckOutcome;
 
 /** One link in the diff, with its state in each report where it appears. */
 export type DiffEntry = {
@@ -54,7 +49,7 @@ export type ReportDiff = {
 /** How `diffReports` decides what fails. */
 export type DiffOptions = {
   /** @default broken and unreachable */
-  failing?: ReadonlySet<string>;
+  failing?: FailOn;
 };
 
 /** Compares two reports link by link. */
@@ -97,7 +92,7 @@ export function diffReports(before: Report, after: Report, options: DiffOptions 
 
 /** Only a permanent redirect names a URL to move to; temporary hops are not worth a change. */
 function redirectTarget(link: ReportLink): string | undefined {
-  return link.status === 'redirected' ? link.finalUrl : undefined;
+  return link.outcome.status === 'redirected' ? link.outcome.finalUrl : undefined;
 }
 
 function toEntry(now: ReportLink | undefined, old: ReportLink | undefined): DiffEntry {
@@ -116,13 +111,7 @@ function toEntry(now: ReportLink | undefined, old: ReportLink | undefined): Diff
 }
 
 function toState(link: ReportLink): LinkState {
-  return {
-    status: link.status,
-    reason: link.reason,
-    ...(link.httpStatus === undefined ? {} : { httpStatus: link.httpStatus }),
-    ...(link.finalUrl === undefined ? {} : { finalUrl: link.finalUrl }),
-    ...(link.detail === undefined ? {} : { detail: link.detail }),
-  };
+  return link.outcome;
 }
 
 /** Whether the diff shows a link that started failing (what a CI gate on `diff` looks at). */
@@ -173,7 +162,7 @@ function describeChange(entry: DiffEntry, group: (typeof GROUPS)[number][0]): st
   }
   const state = after ?? before;
   if (state === undefined) return '';
-  const sentence = describeReason(state.status, state.reason, state);
+  const sentence = describeOutcome(state);
   if (before === undefined || after === undefined) return `${state.status}: ${sentence}`;
   return `${before.status} → ${after.status}: ${sentence}`;
 }

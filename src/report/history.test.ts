@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseFailOnList, type FailOnKey } from '../outcome/fail-on.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
-import type { Status } from '../domain.js';
+import { assertNever, type CheckOutcome } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
 import {
   DEFAULT_FAILING,
@@ -19,15 +20,53 @@ const fixture = loadReportFixture();
 const WATCHED = 'python-tutorial';
 
 /** `broken`, or `skipped:network-down` for a status with a chosen reason. */
-type Step = Status | `${Status}:${string}`;
+type Step = Extract<
+  FailOnKey,
+  | 'ok'
+  | 'broken'
+  | 'unreachable'
+  | 'redirected'
+  | 'unverified'
+  | 'skipped:network-down'
+  | 'skipped:interrupted'
+  | 'skipped:excluded'
+  | 'unverified:login-wall'
+>;
+
+/** An outcome for a step: the status's usual outcome, or the chosen reason. */
+function outcomeOf(step: Step): CheckOutcome {
+  switch (step) {
+    case 'ok':
+      return { status: 'ok', reason: 'ok', httpStatus: 200 };
+    case 'broken':
+      return { status: 'broken', reason: 'http-404', httpStatus: 404 };
+    case 'unreachable':
+      return { status: 'unreachable', reason: 'timeout' };
+    case 'redirected':
+      return {
+        status: 'redirected',
+        reason: 'permanent-redirect',
+        httpStatus: 200,
+        finalUrl: 'https://new.test/',
+      };
+    case 'skipped:network-down':
+      return { status: 'skipped', reason: 'network-down' };
+    case 'skipped:interrupted':
+      return { status: 'skipped', reason: 'interrupted' };
+    case 'skipped:excluded':
+      return { status: 'skipped', reason: 'excluded' };
+    case 'unverified':
+      return { status: 'unverified', reason: 'bot-wall', httpStatus: 403 };
+    case 'unverified:login-wall':
+      return { status: 'unverified', reason: 'login-wall' };
+    default:
+      return assertNever(step);
+  }
+}
 
 /** The fixture report as run number `run`, with the watched resource in the given state. */
 function reportOfRun(run: number, step: Step, vantage = 'global'): Report {
   const at = `2026-11-${String(run).padStart(2, '0')}T03:00:00.000Z`;
-  const [status, reason = status === 'ok' ? 'ok' : 'some-reason'] = step.split(':') as [
-    Status,
-    string?,
-  ];
   return {
     ...fixture,
     vantage,
@@ -35,7 +74,7 @@ function reportOfRun(run: number, step: Step, vantage = 'global'): Report {
     results: fixture.results.map((result) => ({
       ...result,
       checkedAt: at,
-      ...(result.id === WATCHED ? { status, reason } : {}),
+      ...(result.id === WATCHED ? { outcome: outcomeOf(step) } : {}),
       mirrors: result.mirrors.map((mirror) => ({ ...mirror, checkedAt: at })),
     })),
   };
@@ -153,7 +192,7 @@ describe('assessFlakiness', () => {
   it('honours status:reason entries of the failing set', () => {
     // The fixture's illustrated-transformer is unverified too, but behind a bot wall.
     const history = historyOf(['unverified:login-wall', 'unverified:login-wall']);
-    const failing = new Set(['unverified:login-wall']);
+    const failing = parseFailOnList(['unverified:login-wall']);
     const keys = assessFlakiness(history, { failing }).persistent.map((link) => link.key);
     expect(keys).toEqual([WATCHED]);
   });
@@ -201,7 +240,7 @@ describe('updateHistory', () => {
       fixture.results.length + fixture.results.flatMap((result) => result.mirrors).length,
     );
     expect(history.links[linkKey(WATCHED)]).toEqual([
-      { at: day(1), vantage: 'global', status: 'broken', reason: 'some-reason' },
+      { at: day(1), vantage: 'global', status: 'broken', reason: 'http-404' },
     ]);
     expect(history.links[linkKey('hf-course', 'https://hf-mirror.example.test/learn')]).toEqual([
       { at: day(1), vantage: 'global', status: 'ok', reason: 'ok' },

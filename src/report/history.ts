@@ -3,21 +3,21 @@
  * is called dead only when it stayed dead (K consecutive failing runs), not after one bad night.
  */
 import { z } from 'zod';
-import { isFailing, STATUSES, type Status } from '../domain.js';
+import type { CheckOutcome, SkipReason } from '../domain.js';
 import { InputError, type InputProblem, UsageError } from '../errors.js';
-import type { Report } from './schema.js';
+import { isFailing, type FailOn } from '../outcome/fail-on.js';
+import { statusReasonOf, withStatusReason } from '../outcome/model.js';
+import type { Report, ReportEntry } from './schema.js';
 
 /** Bumped only for a breaking change of history.json. */
 export const HISTORY_SCHEMA_VERSION = 1;
 
-/** One observation of one link in one run. */
-export const ObservationSchema = z.strictObject({
+/** One observation of one link in one run: when, from where, and the outcome's status and reason. */
+export const ObservationSchema = withStatusReason({
   /** ISO time the link was checked. */
   at: z.string(),
   /** Where it was checked from: `global` or a region. */
   vantage: z.string(),
-  status: z.enum(STATUSES),
-  reason: z.string(),
 });
 
 /** The whole history file: observations per link key, oldest first. */
@@ -38,11 +38,7 @@ export type ReportLink = {
   title: string;
   url: string | null;
   line: number;
-  status: Status;
-  reason: string;
-  httpStatus?: number;
-  finalUrl?: string;
-  detail?: string;
+  outcome: CheckOutcome;
   checkedAt: string;
 };
 
@@ -58,48 +54,40 @@ export function reportLinks(report: Report): ReportLink[] {
     if (!links.has(link.key)) links.set(link.key, link);
   };
   for (const result of report.results) {
-    add(toLink({ ...result, key: linkKey(result.id), role: 'resource' }, result.id, result.title));
+    const resource = { resourceId: result.id, title: result.title };
+    add(toLink(result, { ...resource, key: linkKey(result.id), role: 'resource' }));
     result.mirrors.forEach((mirror, index) => {
       // A mirror always has a URL in the roadmap format; the index keeps a hand-edited one apart.
       const key = linkKey(result.id, mirror.url ?? `[${index}]`);
-      add(toLink({ ...mirror, key, role: 'mirror' }, result.id, result.title));
+      add(toLink(mirror, { ...resource, key, role: 'mirror' }));
     });
   }
   return [...links.values()];
 }
 
-type LinkFields = Pick<
-  ReportLink,
-  'key' | 'role' | 'url' | 'line' | 'status' | 'reason' | 'checkedAt'
-> & {
-  httpStatus?: number | undefined;
-  finalUrl?: string | undefined;
-  detail?: string | undefined;
-};
-
-function toLink(fields: LinkFields, resourceId: string, title: string): ReportLink {
+function toLink(
+  entry: ReportEntry,
+  where: Pick<ReportLink, 'key' | 'role' | 'resourceId' | 'title'>,
+): ReportLink {
   return {
-    key: fields.key,
-    resourceId,
-    role: fields.role,
-    title,
-    url: fields.url,
-    line: fields.line,
-    status: fields.status,
-    reason: fields.reason,
-    ...(fields.httpStatus === undefined ? {} : { httpStatus: fields.httpStatus }),
-    ...(fields.finalUrl === undefined ? {} : { finalUrl: fields.finalUrl }),
-    ...(fields.detail === undefined ? {} : { detail: fields.detail }),
-    checkedAt: fields.checkedAt,
+    ...where,
+    url: entry.url,
+    line: entry.line,
+    outcome: entry.outcome,
+    checkedAt: entry.checkedAt,
   };
 }
 
 /** The statuses counted as failing when nothing else is said. */
-export const DEFAULT_FAILING: ReadonlySet<string> = new Set(['broken', 'unreachable']);
+export const DEFAULT_FAILING: FailOn = new Set(['broken', 'unreachable']);
 
 // These say nothing about the link, only about the run: recording them would break a chain of
 // failures (or of recoveries) that the link itself never broke.
-const RUN_SKIP_REASONS: ReadonlySet<string> = new Set(['network-down', 'interrupted', 'offline']);
+const RUN_SKIP_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>([
+  'network-down',
+  'interrupted',
+  'offline',
+]);
 
 /** A history with no observations yet (the first audit). */
 export function emptyHistory(): History {
@@ -168,12 +156,12 @@ export function updateHistory(
   const listed = new Set<string>();
   for (const link of reportLinks(report)) {
     listed.add(link.key);
-    if (link.status === 'skipped' && RUN_SKIP_REASONS.has(link.reason)) continue;
+    const { outcome } = link;
+    if (outcome.status === 'skipped' && RUN_SKIP_REASONS.has(outcome.reason)) continue;
     const observation: Observation = {
       at: link.checkedAt === '' ? report.startedAt : link.checkedAt,
       vantage: report.vantage,
-      status: link.status,
-      reason: link.reason,
+      ...statusReasonOf(outcome),
     };
     const earlier = (links.get(link.key) ?? []).filter(
       (seen) => seen.at !== observation.at || seen.vantage !== observation.vantage,
@@ -225,7 +213,7 @@ export type FlakinessOptions = {
   /** Consecutive failing observations before a link counts as failing. @default 2 */
   failAfter?: number;
   /** Statuses (or `status:reason`) that fail, as in `--fail-on`. */
-  failing: ReadonlySet<string>;
+  failing: FailOn;
   /** Only observations from this vantage; all vantages when absent. */
   vantage?: string;
 };

@@ -25,9 +25,7 @@ function resourceResult(fields: Partial<ResourceResult> = {}): ResourceResult {
     kind: 'paper',
     url: 'https://example.test/attention',
     line: 12,
-    status: 'broken',
-    reason: 'http-404',
-    httpStatus: 404,
+    outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 },
     redirects: [],
     durationMs: 80,
     checkedAt: '2026-11-28T18:01:00.000Z',
@@ -38,7 +36,7 @@ function resourceResult(fields: Partial<ResourceResult> = {}): ResourceResult {
 
 function report(fields: Partial<Report> = {}): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'curate', version: '0.1.0' },
     roadmap: { path: 'roadmap.yaml', title: 'LLM roadmap' },
     vantage: 'global',
@@ -57,7 +55,7 @@ describe('renderJson', () => {
     const text = renderJson(report());
 
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text).toContain('\n  "schemaVersion": 1,\n');
+    expect(text).toContain('\n  "schemaVersion": 2,\n');
     expect(JSON.parse(text)).toEqual(report());
   });
 
@@ -70,7 +68,11 @@ describe('renderJson', () => {
   });
 
   it('leaves out optional fields that are not set', () => {
-    const text = renderJson(report({ results: [resourceResult({ status: 'ok', reason: 'ok' })] }));
+    const text = renderJson(
+      report({
+        results: [resourceResult({ outcome: { status: 'ok', reason: 'ok', httpStatus: 200 } })],
+      }),
+    );
 
     expect(text).not.toContain('networkDown');
     expect(text).not.toContain('finalUrl');
@@ -80,8 +82,15 @@ describe('renderJson', () => {
   it.each<[string, Report]>([
     ['an unknown top-level key', { ...report(), extra: true } as Report],
     ['a negative count', report({ summary: counts({ total: -1 }) })],
-    ['an unknown status', report({ results: [resourceResult({ status: 'gone' as 'ok' })] })],
-    ['a wrong schema version', { ...report(), schemaVersion: 2 } as unknown as Report],
+    [
+      'an unknown status',
+      report({
+        results: [
+          resourceResult({ outcome: { status: 'gone' as 'ok', reason: 'ok', httpStatus: 200 } }),
+        ],
+      }),
+    ],
+    ['a wrong schema version', { ...report(), schemaVersion: 1 } as unknown as Report],
   ])(
     'throws InternalError for a report with %s, since only a bug can build one',
     (_name, invalid) => {

@@ -89,11 +89,11 @@ function uncoveredEntry(resource: ResourceResult, region: string, fileName: stri
 }
 
 function isUsableIn(mirror: MirrorResult, region: string): boolean {
-  return mirror.status !== 'broken' && mirror.region?.[region]?.access === 'open';
+  return mirror.outcome.status !== 'broken' && mirror.region?.[region]?.access === 'open';
 }
 
 function mirrorProblem(mirror: MirrorResult, region: string): string {
-  if (mirror.status === 'broken') return `broken (${formatText(mirror.reason)})`;
+  if (mirror.outcome.status === 'broken') return `broken (${formatText(mirror.outcome.reason)})`;
   const access = mirror.region?.[region]?.access ?? 'unknown';
   if (access !== 'open') return `${access} in ${formatText(region)}`;
   return 'unconfirmed: confirm it (`confirmed: true`) if it is a faithful copy';
@@ -126,7 +126,9 @@ function vantageTable(report: Report): string[] {
   const rows = report.results.map((resource) => {
     const seen = vantages.map((vantage) => {
       const observation = resource.observations?.[vantage];
-      return observation === undefined ? '—' : `${observation.status}: ${observation.reason}`;
+      return observation === undefined
+        ? '—'
+        : `${observation.outcome.status}: ${observation.outcome.reason}`;
     });
     const access = regions.map((region) => {
       const verdict = resource.region?.[region];

@@ -18,9 +18,7 @@ function resourceResult(
     kind: 'article',
     url: `https://example.test/${id}`,
     line: 10,
-    status: 'ok',
-    reason: 'ok',
-    httpStatus: 200,
+    outcome: { status: 'ok', reason: 'ok', httpStatus: 200 },
     redirects: [],
     durationMs: 50,
     checkedAt: CHECKED_AT,
@@ -33,9 +31,7 @@ function mirrorResult(fields: Partial<MirrorResult> = {}): MirrorResult {
   return {
     url: 'https://mirror.example.test/video',
     line: 14,
-    status: 'ok',
-    reason: 'ok',
-    httpStatus: 200,
+    outcome: { status: 'ok', reason: 'ok', httpStatus: 200 },
     redirects: [],
     durationMs: 50,
     checkedAt: CHECKED_AT,
@@ -48,7 +44,7 @@ function mirrorResult(fields: Partial<MirrorResult> = {}): MirrorResult {
 /** A report whose counts follow from its results, as buildReport makes them. */
 function reportOf(results: ResourceResult[], fields: Partial<Report> = {}): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'curate', version: '0.1.0' },
     roadmap: { path: 'docs/roadmap.yaml', title: 'LLM 学习路线 (2026)' },
     vantage: 'global',
@@ -77,46 +73,43 @@ function representativeResults(): ResourceResult[] {
       title: 'Attention *Is* All_You Need [v2] <html> | pipe',
       kind: 'paper',
       line: 12,
-      status: 'broken',
-      reason: 'http-404',
-      httpStatus: 404,
+      outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 },
     }),
     resourceResult('draft', BASICS, {
       url: 'https://example.test/a b (draft)',
       line: 16,
-      status: 'broken',
-      reason: 'invalid-url',
-      detail: 'Invalid URL',
+      outcome: { status: 'broken', reason: 'invalid-url', detail: 'Invalid URL' },
     }),
     resourceResult('wiki', BASICS, {
       url: 'https://wiki.example.test/wiki/Transformer_(machine_learning)',
       line: 20,
-      reason: 'temporary-redirect',
+      outcome: { status: 'ok', reason: 'temporary-redirect', httpStatus: 200 },
       redirects: [
         { url: 'https://wiki.example.test/wiki/Transformer_(machine_learning)', status: 302 },
       ],
     }),
     resourceResult('moved', MODELS, {
       line: 30,
-      status: 'redirected',
-      reason: 'permanent-redirect',
-      httpStatus: 301,
-      finalUrl: 'https://new.example.test/moved',
+      outcome: {
+        status: 'redirected',
+        reason: 'permanent-redirect',
+        httpStatus: 301,
+        finalUrl: 'https://new.example.test/moved',
+      },
       redirects: [{ url: 'https://example.test/moved', status: 301 }],
     }),
     resourceResult('slow', MODELS, {
       line: 34,
-      status: 'unreachable',
-      reason: 'timeout',
-      errorCode: 'UND_ERR_HEADERS_TIMEOUT',
+      outcome: { status: 'unreachable', reason: 'timeout', errorCode: 'UND_ERR_HEADERS_TIMEOUT' },
     }),
     resourceResult('walled', MODELS, {
       line: 38,
-      status: 'unverified',
-      reason: 'bot-wall',
-      httpStatus: 403,
+      outcome: { status: 'unverified', reason: 'bot-wall', httpStatus: 403 },
       mirrors: [
-        mirrorResult({ line: 40, status: 'unverified', reason: 'rate-limited', httpStatus: 429 }),
+        mirrorResult({
+          line: 40,
+          outcome: { status: 'unverified', reason: 'rate-limited', httpStatus: 429 },
+        }),
       ],
     }),
     resourceResult('lecture', MODELS, {
@@ -125,9 +118,7 @@ function representativeResults(): ResourceResult[] {
       mirrors: [
         mirrorResult({
           line: 44,
-          status: 'broken',
-          reason: 'video-removed',
-          httpStatus: 200,
+          outcome: { status: 'broken', reason: 'video-removed' },
           confirmed: false,
         }),
         mirrorResult({ line: 45, platform: undefined }),
@@ -136,14 +127,12 @@ function representativeResults(): ResourceResult[] {
     resourceResult('someday', MODELS, {
       url: null,
       line: 48,
-      status: 'skipped',
-      reason: 'no-url',
+      outcome: { status: 'skipped', reason: 'no-url' },
       durationMs: 0,
     }),
     resourceResult('unreached', MODELS, {
       line: 50,
-      status: 'skipped',
-      reason: 'interrupted',
+      outcome: { status: 'skipped', reason: 'interrupted' },
       durationMs: 0,
     }),
   ];
@@ -168,7 +157,7 @@ describe('renderMarkdown', () => {
   });
 
   it('does not say "checked" of an --offline run, which fetched nothing', () => {
-    const offline = { status: 'skipped', reason: 'offline' } as const;
+    const offline = { outcome: { status: 'skipped', reason: 'offline' } } as const;
     const report = reportOf([
       resourceResult('a', BASICS, { ...offline, mirrors: [mirrorResult(offline)] }),
       resourceResult('b', BASICS, offline),
@@ -254,7 +243,10 @@ describe('renderMarkdown', () => {
     ['roadmap.yaml', 'roadmap.yaml:12'],
   ])('refers to lines by the file name of %s', (path, expected) => {
     const results = [
-      resourceResult('gone', BASICS, { line: 12, status: 'broken', reason: 'http-410' }),
+      resourceResult('gone', BASICS, {
+        line: 12,
+        outcome: { status: 'broken', reason: 'http-410', httpStatus: 410 },
+      }),
     ];
 
     expect(renderMarkdown(reportOf(results, { roadmap: { path, title: 'T' } }))).toContain(
@@ -264,7 +256,10 @@ describe('renderMarkdown', () => {
 
   it('leaves the line out when it is unknown', () => {
     const results = [
-      resourceResult('gone', BASICS, { line: 0, status: 'broken', reason: 'http-410' }),
+      resourceResult('gone', BASICS, {
+        line: 0,
+        outcome: { status: 'broken', reason: 'http-410', httpStatus: 410 },
+      }),
     ];
 
     expect(renderMarkdown(reportOf(results))).toContain('(`gone`, roadmap.yaml): ');
@@ -274,9 +269,7 @@ describe('renderMarkdown', () => {
     const results = [
       resourceResult('fine', BASICS, { mirrors: [mirrorResult()] }),
       resourceResult('later', BASICS, {
-        status: 'skipped',
-        reason: 'excluded',
-        detail: 'matches *.pdf',
+        outcome: { status: 'skipped', reason: 'excluded', detail: 'matches *.pdf' },
       }),
     ];
 
@@ -309,7 +302,9 @@ describe('renderMarkdown', () => {
   ])('shows a warning banner only when the run is partial: %s', (_name, fields, phrases) => {
     const results = [
       resourceResult('fine', BASICS),
-      resourceResult('unreached', BASICS, { status: 'skipped', reason: 'interrupted' }),
+      resourceResult('unreached', BASICS, {
+        outcome: { status: 'skipped', reason: 'interrupted' },
+      }),
     ];
 
     const markdown = renderMarkdown(reportOf(results, fields));

@@ -6,8 +6,8 @@ import { STATUSES } from '../domain.js';
 import type { Status } from '../domain.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import { regionSection, titleDriftSection } from './markdown-region.js';
-import { describeReason } from './reasons.js';
-import type { MirrorResult, Report, ResourceResult } from './schema.js';
+import { describeOutcome } from './reasons.js';
+import type { MirrorResult, Report, ReportEntry, ResourceResult } from './schema.js';
 
 export { formatCodeSpan, formatText, formatUrl };
 
@@ -22,9 +22,6 @@ const HEADINGS: Readonly<Record<Status, string>> = {
   unverified: 'Unverified',
   skipped: 'Skipped',
 };
-
-/** A resource or mirror check, whichever role it plays. */
-type LinkCheck = ResourceResult | MirrorResult;
 
 /** Renders a report as Markdown; the same report always gives the same bytes. */
 export function renderMarkdown(report: Report): string {
@@ -58,7 +55,7 @@ function summarySentence(report: Report): string {
   const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
   const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
   // `--offline` plans every URL and fetches none: "checked" would claim what did not happen.
-  const isOffline = allChecks(report).some((check) => check.reason === 'offline');
+  const isOffline = allChecks(report).some((check) => check.outcome.reason === 'offline');
   const what = isOffline
     ? 'listed without fetching (--offline),'
     : `checked from ${formatText((report.vantages ?? [report.vantage]).join(', '))},`;
@@ -79,7 +76,9 @@ function banner(report: Report): string[] {
     ];
   }
   if (report.partial) {
-    const unchecked = allChecks(report).filter((check) => check.reason === 'interrupted').length;
+    const unchecked = allChecks(report).filter(
+      (check) => check.outcome.reason === 'interrupted',
+    ).length;
     return [
       '> [!WARNING]',
       unchecked > 0
@@ -156,11 +155,11 @@ function fullEntry(resource: ResourceResult, status: Status, fileName: string): 
   const where = `${formatCodeSpan(resource.id)}, ${lineRef(fileName, resource.line)}`;
   const head = `- **${formatText(resource.title)}** (${where})`;
   const own =
-    resource.status === status
+    resource.outcome.status === status
       ? `${head}${checkText(resource)}`
-      : `${head}: the resource itself is ${resource.status}`;
+      : `${head}: the resource itself is ${resource.outcome.status}`;
   const mirrors = resource.mirrors
-    .filter((mirror) => mirror.status === status)
+    .filter((mirror) => mirror.outcome.status === status)
     .map(
       (mirror) => `  - ${mirrorLabel(mirror, lineRef(fileName, mirror.line))}${checkText(mirror)}`,
     );
@@ -169,16 +168,14 @@ function fullEntry(resource: ResourceResult, status: Status, fileName: string): 
 
 /** A compact line for links that are fine: title and URL, plus the reason when it is not plain `ok`. */
 function briefEntry(resource: ResourceResult, status: Status): string[] {
-  const note = (check: LinkCheck): string =>
-    check.reason === 'ok'
-      ? ''
-      : ` — ${formatText(describeReason(check.status, check.reason, check))}`;
+  const note = (check: ReportEntry): string =>
+    check.outcome.reason === 'ok' ? '' : ` — ${formatText(describeOutcome(check.outcome))}`;
   const own =
-    resource.status === status
+    resource.outcome.status === status
       ? `- ${formatText(resource.title)} — ${formatUrl(resource.url)}${note(resource)}`
-      : `- ${formatText(resource.title)}: the resource itself is ${resource.status}`;
+      : `- ${formatText(resource.title)}: the resource itself is ${resource.outcome.status}`;
   const mirrors = resource.mirrors
-    .filter((mirror) => mirror.status === status)
+    .filter((mirror) => mirror.outcome.status === status)
     .map(
       (mirror) => `  - ${mirrorLabel(mirror, undefined)} — ${formatUrl(mirror.url)}${note(mirror)}`,
     );
@@ -186,10 +183,11 @@ function briefEntry(resource: ResourceResult, status: Status): string[] {
 }
 
 /** `: <url> — reason → <new url>`; the URL is left out when the roadmap gives none. */
-function checkText(check: LinkCheck): string {
+function checkText(check: ReportEntry): string {
   const url = check.url === null ? '' : `: ${formatUrl(check.url)}`;
-  const reason = formatText(describeReason(check.status, check.reason, check));
-  const moved = check.finalUrl === undefined ? '' : ` → ${formatUrl(check.finalUrl)}`;
+  const { outcome } = check;
+  const reason = formatText(describeOutcome(outcome));
+  const moved = outcome.status === 'redirected' ? ` → ${formatUrl(outcome.finalUrl)}` : '';
   return `${url} — ${reason}${moved}`;
 }
 
@@ -203,7 +201,10 @@ function mirrorLabel(mirror: MirrorResult, where: string | undefined): string {
 }
 
 function involves(resource: ResourceResult, status: Status): boolean {
-  return resource.status === status || resource.mirrors.some((mirror) => mirror.status === status);
+  return (
+    resource.outcome.status === status ||
+    resource.mirrors.some((mirror) => mirror.outcome.status === status)
+  );
 }
 
 /** Groups resources under `2.1 Section title` headings, in the order the sections first appear. */
@@ -218,7 +219,7 @@ function groupBySection(resources: readonly ResourceResult[]): [string, Resource
   return [...groups];
 }
 
-function allChecks(report: Report): LinkCheck[] {
+function allChecks(report: Report): ReportEntry[] {
   return report.results.flatMap((resource) => [resource, ...resource.mirrors]);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { isInShard } from '../ci/shard.js';
+import type { CheckOutcome } from '../domain.js';
 import { UsageError } from '../errors.js';
 import { countStatuses } from './build.js';
 import { mergeReports } from './merge.js';
@@ -95,7 +96,13 @@ describe('mergeReports', () => {
       'one resource with two different results',
       other((r) => ({
         ...r,
-        results: [...r.results, { ...unsharded.results[0]!, status: 'broken' }],
+        results: [
+          ...r.results,
+          {
+            ...unsharded.results[0]!,
+            outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 },
+          },
+        ],
       })),
       /"3b1b-linear-algebra" appears in two reports with different results/,
     ],
@@ -118,35 +125,31 @@ describe('countStatuses', () => {
       { total: 4, ok: 2, redirected: 0, broken: 1, unreachable: 0, unverified: 0, skipped: 1 },
     ],
   ] as const)('counts %j', (statuses, expected) => {
-    expect(countStatuses(statuses.map((status) => ({ status })))).toEqual(expected);
+    expect(countStatuses(statuses.map((status) => ({ outcome: { status } })))).toEqual(expected);
   });
 });
 
 describe('mergeReports across vantages', () => {
   const at = '2026-11-28T04:00:00.000Z';
-  const withObservation = (
-    report: Report,
-    vantage: string,
-    status: 'ok' | 'unreachable',
-  ): Report => ({
+  const withObservation = (report: Report, vantage: string, outcome: CheckOutcome): Report => ({
     ...report,
     vantage,
     results: report.results.map((result) => ({
       ...result,
-      status: vantage === 'global' ? result.status : status,
-      observations: {
-        [vantage]: { status, reason: status === 'ok' ? 'ok' : 'reset', checkedAt: at },
-      },
+      outcome: vantage === 'global' ? result.outcome : outcome,
+      observations: { [vantage]: { outcome, checkedAt: at } },
       mirrors: result.mirrors.map((mirror) => ({
         ...mirror,
-        observations: {
-          [vantage]: { status, reason: status === 'ok' ? 'ok' : 'reset', checkedAt: at },
-        },
+        observations: { [vantage]: { outcome, checkedAt: at } },
       })),
     })),
   });
-  const global = withObservation(unsharded, 'global', 'ok');
-  const cn = withObservation(unsharded, 'cn', 'unreachable');
+  const global = withObservation(unsharded, 'global', {
+    status: 'ok',
+    reason: 'ok',
+    httpStatus: 200,
+  });
+  const cn = withObservation(unsharded, 'cn', { status: 'unreachable', reason: 'reset' });
 
   it.each([
     ['global first', [global, cn]],
@@ -155,8 +158,8 @@ describe('mergeReports across vantages', () => {
     const merged = mergeReports(reports);
     expect(merged.vantage).toBe('global');
     expect(merged.vantages).toEqual(['cn', 'global']);
-    expect(merged.results.map((result) => result.status)).toEqual(
-      unsharded.results.map((result) => result.status),
+    expect(merged.results.map((result) => result.outcome)).toEqual(
+      unsharded.results.map((result) => result.outcome),
     );
     for (const result of merged.results) {
       expect(Object.keys(result.observations ?? {}).sort()).toEqual(['cn', 'global']);
@@ -173,7 +176,7 @@ describe('mergeReports across vantages', () => {
     const merged = mergeReports(shards);
     expect(merged.results).toHaveLength(unsharded.results.length);
     expect(
-      merged.results.every((result) => result.observations?.cn?.status === 'unreachable'),
+      merged.results.every((result) => result.observations?.cn?.outcome.status === 'unreachable'),
     ).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Human sentences for reason words, shared by every report format that speaks to people.
  */
-import type { Reason, Status } from '../domain.js';
+import type { CheckOutcome, Reason } from '../domain.js';
 
 /** What a report records next to a reason that can make its sentence more precise. */
 export type ReasonExtras = {
@@ -68,20 +68,17 @@ const SENTENCES: Readonly<Record<Reason, Describe>> = {
   interrupted: () => 'not checked: the run stopped before reaching it',
 };
 
-function isKnownReason(reason: string): reason is Reason {
-  return Object.hasOwn(SENTENCES, reason);
-}
-
 /**
- * A short human sentence for a status and reason word, e.g. `http-404` → "HTTP 404: the page is
- * gone"; the error code and detail are appended when given.
+ * A short human sentence for a reason word, e.g. `http-404` → "HTTP 404: the page is gone"; the
+ * error code and detail are appended when given.
  */
-export function describeReason(status: Status, reason: string, extras: ReasonExtras = {}): string {
-  // Reports are also read back from disk, possibly written by a newer curate with new reasons.
-  const sentence = isKnownReason(reason)
-    ? SENTENCES[reason](extras)
-    : `${httpPrefix(extras)}${status} (${reason})`;
+export function describeReason(reason: Reason, extras: ReasonExtras = {}): string {
   const code = extras.errorCode === undefined ? '' : ` (${extras.errorCode})`;
   const detail = extras.detail === undefined ? '' : ` — ${extras.detail}`;
-  return `${sentence}${code}${detail}`;
+  return `${SENTENCES[reason](extras)}${code}${detail}`;
+}
+
+/** The sentence for an outcome, with its own status code, error code and detail. */
+export function describeOutcome(outcome: CheckOutcome): string {
+  return describeReason(outcome.reason, outcome);
 }

@@ -78,7 +78,7 @@ describe('ReportSchema', () => {
     const parsed = ReportSchema.safeParse(report);
 
     expect(parsed.error).toBeUndefined();
-    expect(parsed.data?.results.map((entry) => entry.status)).toEqual([
+    expect(parsed.data?.results.map((entry) => entry.outcome.status)).toEqual([
       'ok',
       'redirected',
       'broken',

@@ -3,12 +3,16 @@
  * `schema/report.schema.json` (see `npm run schema`), and every written report is checked against it.
  */
 import { z } from 'zod';
-import { STATUSES } from '../domain.js';
+import { CheckOutcomeSchema, STATUSES } from '../outcome/model.js';
 import { RegionSummarySchema, RegionVerdictSchema } from '../region/verdict.js';
 import { ACCESS_LEVELS } from '../roadmap/schema.js';
 
-/** Bumped only for a breaking change of report.json. */
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * Bumped only for a breaking change of report.json. Version 2: every entry and observation
+ * carries the typed `outcome` instead of flat `status`, `reason` and optional fields (version 1
+ * reports are upgraded where they are read, see `upgrade-v1.ts`).
+ */
+export const REPORT_SCHEMA_VERSION = 2;
 
 const HopSchema = z.strictObject({ url: z.string(), status: z.number().int() });
 
@@ -30,16 +34,12 @@ export const CountsSchema = z.strictObject(countsShape);
 const AccessSchema = z.enum(ACCESS_LEVELS);
 
 /**
- * What one vantage saw of a URL: the result's own words, kept per vantage so that reports from
+ * What one vantage saw of a URL: the result's outcome, kept per vantage so that reports from
  * several vantages can be merged (`curate merge`) and compared.
  */
 export const ObservationSchema = z.strictObject({
-  status: StatusSchema,
-  reason: z.string(),
-  httpStatus: z.number().int().optional(),
-  errorCode: z.string().optional(),
+  outcome: CheckOutcomeSchema,
   pageTitle: z.string().optional(),
-  finalUrl: z.string().optional(),
   checkedAt: z.string(),
 });
 
@@ -56,20 +56,13 @@ const regionShape = {
 };
 
 /** Fields shared by a resource's own check and a mirror's check. */
-const linkCheckShape = {
+const entryShape = {
   url: z.string().nullable(),
   /** Line of the URL in the roadmap file. */
   line: z.number().int().min(0),
-  status: StatusSchema,
-  /** Machine-readable reason, e.g. `http-404`, `soft-404`, `timeout` (see README). */
-  reason: z.string(),
-  httpStatus: z.number().int().optional(),
-  /** The URL to use instead (permanent redirects) or where the chain ended. */
-  finalUrl: z.string().optional(),
+  /** What the check means: status, reason and the fields that reason requires (see README). */
+  outcome: CheckOutcomeSchema,
   redirects: z.array(HopSchema),
-  errorCode: z.string().optional(),
-  /** A human explanation where the reason alone is not enough. */
-  detail: z.string().optional(),
   /** The page's `<title>` as read. */
   pageTitle: z.string().optional(),
   durationMs: z.number().min(0),
@@ -80,7 +73,7 @@ const linkCheckShape = {
 };
 
 export const MirrorResultSchema = z.strictObject({
-  ...linkCheckShape,
+  ...entryShape,
   platform: z.string().optional(),
   lang: z.string().optional(),
   note: z.string().optional(),
@@ -96,7 +89,7 @@ export const ResourceResultSchema = z.strictObject({
   kind: z.string(),
   /** What the roadmap declares per region (`access:`), as written. */
   access: z.record(z.string(), AccessSchema).optional(),
-  ...linkCheckShape,
+  ...entryShape,
   mirrors: z.array(MirrorResultSchema),
   /** Known mirrors (e.g. hf-mirror.com for huggingface.co) that answered ok in this run. */
   suggestedMirrors: z
@@ -133,3 +126,5 @@ export type MirrorResult = z.infer<typeof MirrorResultSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
 export type TitleDrift = z.infer<typeof TitleDriftSchema>;
+/** What a resource and a mirror entry share: one checked URL of the report. */
+export type ReportEntry = Omit<MirrorResult, 'platform' | 'lang' | 'note' | 'confirmed'>;

@@ -37,7 +37,13 @@ describe('fixesFromReport', () => {
     ['https://a.test/x#part', 'https://a.test/x#part', undefined],
   ])('moves %s to %s as %s (a lost fragment is kept)', (url, finalUrl, expected) => {
     const [first] = report.results;
-    const redirected = { ...first!, url, finalUrl, status: 'redirected' as const, mirrors: [] };
+    const outcome = {
+      status: 'redirected' as const,
+      reason: 'permanent-redirect' as const,
+      httpStatus: 200,
+      finalUrl,
+    };
+    const redirected = { ...first!, url, outcome, mirrors: [] };
     const fixes = fixesFromReport({ ...report, results: [redirected] });
     expect(fixes.map((fix) => fix.to)).toEqual(expected === undefined ? [] : [expected]);
   });

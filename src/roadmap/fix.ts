@@ -22,8 +22,8 @@ export function fixesFromReport(report: Report): UrlFix[] {
   const links = report.results.flatMap((result) => [result, ...result.mirrors]);
   const fixes: UrlFix[] = [];
   for (const link of links) {
-    if (link.status !== 'redirected' || link.url === null || link.finalUrl === undefined) continue;
-    const to = keepFragment(link.url, link.finalUrl);
+    if (link.outcome.status !== 'redirected' || link.url === null) continue;
+    const to = keepFragment(link.url, link.outcome.finalUrl);
     if (to !== link.url) fixes.push({ line: link.line, from: link.url, to });
   }
   return uniqueFixes(fixes);

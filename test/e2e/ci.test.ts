@@ -444,10 +444,10 @@ describe('check --cache', () => {
       'https://moved.example.test/old',
     ]);
     const cached = await resultIn('second', 'guide');
-    expect(cached).toMatchObject({ status: 'ok', cached: true });
+    expect(cached).toMatchObject({ outcome: { status: 'ok' }, cached: true });
     expect(cached?.checkedAt).toBe((await resultIn('first', 'guide'))?.checkedAt);
     const flaky = await resultIn('second', 'flaky');
-    expect(flaky).toMatchObject({ status: 'broken' });
+    expect(flaky).toMatchObject({ outcome: { status: 'broken' } });
     expect(flaky).not.toHaveProperty('cached');
   });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reason } from '../../src/domain.js';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
 import { assertCliBuilt, REPO_ROOT as root, runCurate, type ProcessRun } from '../helpers/cli.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
@@ -130,7 +131,7 @@ describe('curate check', () => {
     const byId = new Map(json.results.map((result) => [result.id, result]));
     expect(
       Object.fromEntries(
-        [...byId].map(([id, result]) => [id, `${result.status}:${result.reason}`]),
+        [...byId].map(([id, result]) => [id, `${result.outcome.status}:${result.outcome.reason}`]),
       ),
     ).toEqual({
       'paper-ok': 'ok:ok',
@@ -146,12 +147,17 @@ describe('curate check', () => {
       'no-url': 'skipped:no-url',
       duplicate: 'ok:ok',
     });
-    expect(byId.get('page-moved')?.finalUrl).toBe('https://ok.example.test/page');
+    expect(byId.get('page-moved')?.outcome).toMatchObject({
+      status: 'redirected',
+      finalUrl: 'https://ok.example.test/page',
+    });
     expect(byId.get('page-moved')?.redirects).toEqual([
       { url: 'https://moved.example.test/old', status: 301 },
     ]);
     expect(
-      byId.get('page-ok')?.mirrors.map((mirror) => `${mirror.status}:${mirror.reason}`),
+      byId
+        .get('page-ok')
+        ?.mirrors.map((mirror) => `${mirror.outcome.status}:${mirror.outcome.reason}`),
     ).toEqual(['ok:ok', 'broken:http-404']);
     expect(json.summary).toEqual({
       total: 12,
@@ -222,7 +228,9 @@ describe('curate check', () => {
       ...flags,
     ]);
     const { json } = await readReport(out);
-    expect(json.results[0]).toMatchObject({ status: 'skipped', reason: 'private-address' });
+    expect(json.results[0]).toMatchObject({
+      outcome: { status: 'skipped', reason: 'private-address' },
+    });
     expect(run.code).toBe(0);
   });
 
@@ -244,8 +252,8 @@ describe('curate check', () => {
     const { json } = await readReport(out);
     expect(json.partial).toBe(true);
     expect(json.networkDown?.message).toContain('could be reached');
-    expect(new Set(json.results.map((result) => result.reason))).toEqual(
-      new Set(['network-down', 'excluded', 'no-url']),
+    expect(new Set(json.results.map((result) => result.outcome.reason))).toEqual(
+      new Set<Reason>(['network-down', 'excluded', 'no-url']),
     );
   });
 
@@ -315,7 +323,9 @@ describe('curate check', () => {
   it('merge refuses a file that is not a report, with exit 2', async () => {
     const merge = await runCli(['merge', fixture('e2e.yaml'), '-o', join(workDir, 'bad')]);
     expect(merge.code).toBe(2);
-    expect(merge.stderr).toMatch(/is not JSON/);
+    // The one report reader names the file and what is wrong with it.
+    expect(merge.stderr).toMatch(/e2e\.yaml not JSON/);
+    expect(merge.stderr).toMatch(/e2e\.yaml is not a report/);
   });
 });
 

@@ -190,7 +190,10 @@ describe('platforms whose pages answer 200 whatever became of the content', () =
       toolVersion: 'test',
       now: () => new Date('2026-12-02T00:00:00Z'),
     });
-    const byId = Object.fromEntries(report.results.map((result) => [result.id, result]));
+    // Each entry with its outcome's fields beside the rest, so the rows read as status + reason.
+    const byId = Object.fromEntries(
+      report.results.map((result) => [result.id, { ...result, ...result.outcome }]),
+    );
     const removed = { status: 'broken', reason: 'content-removed' };
 
     expect(byId['wx-livearticle01']).toMatchObject({

@@ -115,19 +115,23 @@ describe('platform probes in a run', () => {
 
     const byId = Object.fromEntries(report.results.map((result) => [result.id, result]));
     expect(byId['yt-live']).toMatchObject({
-      status: 'ok',
+      outcome: { status: 'ok' },
       pageTitle: 'But what is a neural network?',
     });
     expect(byId['yt-live-short']).toMatchObject({
-      status: 'ok',
+      outcome: { status: 'ok' },
       pageTitle: 'But what is a neural network?',
     });
-    expect(byId['yt-removed']).toMatchObject({ status: 'broken', reason: 'video-removed' });
+    expect(byId['yt-removed']).toMatchObject({
+      outcome: { status: 'broken', reason: 'video-removed' },
+    });
     expect(byId['bili-live']).toMatchObject({
-      status: 'ok',
+      outcome: { status: 'ok' },
       pageTitle: '【官方双语】深度学习之神经网络的结构',
     });
-    expect(byId['bili-deleted']).toMatchObject({ status: 'broken', reason: 'video-removed' });
+    expect(byId['bili-deleted']).toMatchObject({
+      outcome: { status: 'broken', reason: 'video-removed' },
+    });
 
     // One API call per video, even when two URLs name the same one.
     const apiCalls = server.requests

@@ -179,7 +179,9 @@ describe('region verdicts from a global and a cn vantage', () => {
   });
 
   it('sees every page from global', () => {
-    expect(Object.fromEntries(global.results.map((result) => [result.id, result.status]))).toEqual({
+    expect(
+      Object.fromEntries(global.results.map((result) => [result.id, result.outcome.status])),
+    ).toEqual({
       'open-page': 'ok',
       'refused-page': 'ok',
       'reset-page': 'ok',
@@ -227,12 +229,14 @@ describe('region verdicts from a global and a cn vantage', () => {
 
   it('merged: keeps the global status and both vantages’ observations', () => {
     expect(merged.vantages).toEqual(['cn', 'global']);
-    expect(merged.results.map((result) => result.status)).toEqual(
-      global.results.map((result) => result.status),
+    expect(merged.results.map((result) => result.outcome.status)).toEqual(
+      global.results.map((result) => result.outcome.status),
     );
     const reset = merged.results.find((result) => result.id === 'reset-page');
-    expect(reset?.observations?.global?.status).toBe('ok');
-    expect(reset?.observations?.cn).toMatchObject({ status: 'unreachable', reason: 'reset' });
+    expect(reset?.observations?.global?.outcome.status).toBe('ok');
+    expect(reset?.observations?.cn).toMatchObject({
+      outcome: { status: 'unreachable', reason: 'reset' },
+    });
   });
 
   it('merged: a blocked video with a mirror open in cn is covered, one without is not', () => {

@@ -95,7 +95,9 @@ describe('dead network or dead links', () => {
       deps(fakeDns([])),
     );
     expect(outcome.isNetworkDown).toBe(true);
-    expect(outcome.report.results.every((result) => result.reason === 'network-down')).toBe(true);
+    expect(outcome.report.results.every((result) => result.outcome.reason === 'network-down')).toBe(
+      true,
+    );
     const written = ReportSchema.parse(
       JSON.parse(await readFile(join(out, 'report.json'), 'utf8')),
     );
@@ -111,9 +113,7 @@ describe('dead network or dead links', () => {
     );
     expect(outcome.isNetworkDown).toBe(false);
     expect(outcome.report.results[0]).toMatchObject({
-      status: 'broken',
-      reason: 'nxdomain',
-      errorCode: 'ENOTFOUND',
+      outcome: { status: 'broken', reason: 'nxdomain', errorCode: 'ENOTFOUND' },
     });
   });
 });
@@ -246,7 +246,7 @@ describe('politeness and interruption', () => {
     const outcome = await runCheck(roadmap(urls), options, deps());
     // slow/0 was sampled by the probe; slow/1 starts only after it, so its deadline covers its
     // own request, not the wait for a connection.
-    expect(outcome.report.results.map((result) => [result.id, result.status])).toEqual([
+    expect(outcome.report.results.map((result) => [result.id, result.outcome.status])).toEqual([
       ['r0', 'ok'],
       ['r1', 'ok'],
       ['r2', 'ok'],
@@ -313,7 +313,7 @@ describe('politeness and interruption', () => {
     );
     expect(outcome.isNetworkDown).toBe(false);
     expect(outcome.report.partial).toBe(true);
-    expect(outcome.report.results.map((result) => result.reason)).toEqual([
+    expect(outcome.report.results.map((result) => result.outcome.reason)).toEqual([
       'interrupted',
       'interrupted',
     ]);
@@ -338,7 +338,7 @@ describe('politeness and interruption', () => {
       ...deps(),
       signal: controller.signal,
     });
-    const reasons = outcome.report.results.map((result) => result.reason);
+    const reasons = outcome.report.results.map((result) => result.outcome.reason);
     expect(outcome.report.partial).toBe(true);
     expect(reasons.filter((reason) => reason === 'ok').length).toBeGreaterThan(0);
     expect(reasons.filter((reason) => reason === 'interrupted').length).toBeGreaterThan(0);

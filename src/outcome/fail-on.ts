@@ -1,0 +1,74 @@
+/**
+ * `--fail-on`: which outcomes make a run fail, as typed `status` or `status:reason` keys, parsed
+ * against the model's own reason lists so that a typo is a usage error, never a silent no-op.
+ */
+import { UsageError } from '../errors.js';
+import { suggestNearest } from '../roadmap/suggest.js';
+import {
+  REASONS_BY_STATUS,
+  STATUSES,
+  type ReasonOf,
+  type Status,
+  type StatusReason,
+} from './model.js';
+
+/** A `status:reason` pair of the model, e.g. `unverified:bot-wall`. */
+export type StatusReasonKey = { [S in Status]: `${S}:${ReasonOf<S>}` }[Status];
+
+/** One `--fail-on` item: a whole status, or one reason of a status. */
+export type FailOnKey = Status | StatusReasonKey;
+
+/** The parsed `--fail-on`: empty for `none`. */
+export type FailOn = ReadonlySet<FailOnKey>;
+
+/** The `status:reason` key of an outcome (or of a history record). */
+export function statusReasonKey(outcome: StatusReason): StatusReasonKey {
+  // The pair comes from one variant of the union, so it is one of the model's keys; TypeScript
+  // cannot correlate the two halves of a template literal on its own.
+  return `${outcome.status}:${outcome.reason}` as StatusReasonKey;
+}
+
+/** Whether an outcome's status, or its `status:reason`, is one that fails the run. */
+export function isFailing(outcome: StatusReason, failOn: FailOn): boolean {
+  return failOn.has(outcome.status) || failOn.has(statusReasonKey(outcome));
+}
+
+const STATUS_WORDS: ReadonlySet<string> = new Set(STATUSES);
+
+function isStatus(word: string): word is Status {
+  return STATUS_WORDS.has(word);
+}
+
+/**
+ * Parses `--fail-on broken,unverified:bot-wall` (or `none`). An unknown status, or a reason the
+ * status never has, is a `UsageError` (exit 2) with the nearest word as a hint.
+ */
+export function parseFailOnList(items: readonly string[]): FailOn {
+  const keys = new Set<FailOnKey>();
+  for (const raw of items.flatMap((item) => item.split(','))) {
+    const item = raw.trim();
+    if (item === '' || item === 'none') continue;
+    keys.add(parseFailOnItem(item));
+  }
+  return keys;
+}
+
+function parseFailOnItem(item: string): FailOnKey {
+  const separator = item.indexOf(':');
+  const statusWord = separator === -1 ? item : item.slice(0, separator);
+  if (!isStatus(statusWord)) {
+    const nearest = suggestNearest(statusWord, STATUSES);
+    throw new UsageError(`--fail-on: "${item}" is not a status word.`, {
+      hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), or "none".`,
+    });
+  }
+  if (separator === -1) return statusWord;
+  const reasonWord = item.slice(separator + 1);
+  const reasons: readonly string[] = REASONS_BY_STATUS[statusWord];
+  const key = `${statusWord}:${reasonWord}`;
+  if (reasons.includes(reasonWord)) return key as StatusReasonKey;
+  const nearest = suggestNearest(reasonWord, reasons);
+  throw new UsageError(`--fail-on: "${reasonWord}" is not a reason of ${statusWord}.`, {
+    hint: `${nearest === undefined ? '' : `Did you mean ${statusWord}:${nearest}? `}The reasons of ${statusWord} are ${reasons.join(', ')}.`,
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Outcomes of links that were never fetched: skipped by the plan, an unparsable URL, or left
+ * unchecked because the run stopped. The one place they are made, next to the model, so the
+ * report and the run never invent an outcome of their own.
+ */
+import type { CheckResult, LinkPlan } from '../domain.js';
+import type { OutcomeOf, SkipReason } from './model.js';
+
+/** A skip, with the plan's explanation when it gave one. */
+export function skippedOutcome(reason: SkipReason, detail?: string): OutcomeOf<'skipped'> {
+  return { status: 'skipped', reason, ...(detail === undefined ? {} : { detail }) };
+}
+
+/** A URL that cannot be parsed is broken for every reader; it is never requested. */
+export function invalidUrlOutcome(detail: string): OutcomeOf<'broken'> {
+  return { status: 'broken', reason: 'invalid-url', detail };
+}
+
+/** The outcome the plan decided for a link it will not fetch. */
+export function plannedOutcome(
+  plan: Exclude<LinkPlan, { kind: 'check' }>,
+): OutcomeOf<'skipped'> | OutcomeOf<'broken'> {
+  return plan.kind === 'skip'
+    ? skippedOutcome(plan.reason, plan.detail)
+    : invalidUrlOutcome(plan.detail);
+}
+
+/**
+ * A planned target with no result: the run stopped before it. A network-down stop leaves the
+ * rest unchecked for that reason; anything else is an interruption.
+ */
+export function uncheckedOutcome(isNetworkDown: boolean): OutcomeOf<'skipped'> {
+  return skippedOutcome(isNetworkDown ? 'network-down' : 'interrupted');
+}
+
+/** The result of a target the run stopped fetching because the network is down. */
+export function networkDownResult(targetId: string, checkedAt: string): CheckResult {
+  return { ...uncheckedOutcome(true), targetId, hops: [], durationMs: 0, checkedAt };
+}
