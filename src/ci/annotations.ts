@@ -8,7 +8,7 @@ import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { DEFAULT_FAILING, type ReportLink, reportLinks } from '../report/history.js';
 import { describeOutcome } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
-import { codeSpan, escapeMarkdown } from './markdown-text.js';
+import { formatCodeSpan, formatText } from '../report/markdown-format.js';
 
 /** How loud an annotation is: errors fail the eye, notices only inform. */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -123,7 +123,7 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
   const maxListed = options.maxListed ?? 50;
   const links = reportLinks(report);
   const lines = [
-    `### curate check: ${escapeMarkdown(report.roadmap.title)} (${escapeMarkdown(report.vantage)})`,
+    `### curate check: ${formatText(report.roadmap.title)} (${formatText(report.vantage)})`,
     '',
     `| | ${STATUSES.join(' | ')} | total |`,
     `|---|${STATUSES.map(() => '---:').join('|')}|---:|`,
@@ -131,7 +131,7 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
     `| mirrors | ${STATUSES.map((status) => report.mirrorSummary[status]).join(' | ')} | ${report.mirrorSummary.total} |`,
   ];
   if (report.networkDown !== undefined) {
-    lines.push('', `> **Network down:** ${escapeMarkdown(report.networkDown.message)}`);
+    lines.push('', `> **Network down:** ${formatText(report.networkDown.message)}`);
   } else if (report.partial) {
     lines.push('', '> **Partial run:** not every link was checked.');
   }
@@ -165,9 +165,9 @@ function listSection(
     const { outcome } = link;
     const said =
       outcome.status === 'redirected'
-        ? `${codeSpan(link.url ?? '(no URL)')} moved to ${codeSpan(outcome.finalUrl)}`
-        : `${outcome.status}: ${escapeMarkdown(describeOutcome(outcome))} ${codeSpan(link.url ?? '(no URL)')}`;
-    return `- ${where} **${escapeMarkdown(link.title)}** (${escapeMarkdown(name)}): ${said}`;
+        ? `${formatCodeSpan(link.url ?? '(no URL)')} moved to ${formatCodeSpan(outcome.finalUrl)}`
+        : `${outcome.status}: ${formatText(describeOutcome(outcome))} ${formatCodeSpan(link.url ?? '(no URL)')}`;
+    return `- ${where} **${formatText(link.title)}** (${formatText(name)}): ${said}`;
   });
   const more = links.length > maxListed ? [`- …and ${links.length - maxListed} more`] : [];
   return ['', `**${heading}**`, '', ...items, ...more];

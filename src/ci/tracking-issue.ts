@@ -12,7 +12,7 @@ import {
 } from '../report/history.js';
 import { describeReason } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
-import { codeSpan, escapeMarkdown } from './markdown-text.js';
+import { formatCodeSpan, formatText } from '../report/markdown-format.js';
 
 /** How the workflow finds the issue again: by this title and label (and the marker in the body). */
 export const TRACKING_ISSUE = {
@@ -62,10 +62,10 @@ export function renderTrackingIssue(
     TRACKING_ISSUE.marker,
     `## ${headline}`,
     '',
-    `Audit of ${codeSpan(report.roadmap.path)} (${escapeMarkdown(report.roadmap.title)}) from ${escapeMarkdown(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})`,
+    `Audit of ${formatCodeSpan(report.roadmap.path)} (${formatText(report.roadmap.title)}) from ${formatText(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})`,
   ];
   if (report.networkDown !== undefined) {
-    const message = escapeMarkdown(report.networkDown.message);
+    const message = formatText(report.networkDown.message);
     lines.push('', `> **Network down in this run:** ${message} Earlier results stand.`);
   } else if (report.partial) {
     lines.push('', '> **Partial run:** not every link was checked; the others keep their state.');
@@ -104,7 +104,7 @@ function failingSection(
       // The report's status code and detail make the sentence precise; the error code is left
       // out, as the tracking issue always did.
       const extras = link === undefined ? {} : { ...link.outcome, errorCode: undefined };
-      const now = `${status}: ${escapeMarkdown(describeReason(reason, extras))}`;
+      const now = `${status}: ${formatText(describeReason(reason, extras))}`;
       const since = `${entry.since.slice(0, 10)} (${plural(entry.streak, 'audit')})`;
       return `| ${where} | ${name} | ${now} | ${since} | ${url} |`;
     });
@@ -154,12 +154,13 @@ function linkCells(
   listing: Listing,
 ): [where: string, name: string, url: string, link: ReportLink | undefined] {
   const link = listing.links.get(key);
-  if (link === undefined) return [codeSpan(key), codeSpan(key.split('#')[0] ?? key), '', undefined];
-  const title = escapeMarkdown(link.title);
+  if (link === undefined)
+    return [formatCodeSpan(key), formatCodeSpan(key.split('#')[0] ?? key), '', undefined];
+  const title = formatText(link.title);
   return [
-    codeSpan(`${listing.file}:${link.line}`),
+    formatCodeSpan(`${listing.file}:${link.line}`),
     link.role === 'mirror' ? `${title} (mirror)` : title,
-    link.url === null ? '' : codeSpan(link.url),
+    link.url === null ? '' : formatCodeSpan(link.url),
     link,
   ];
 }
