@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anyWordHint, scanHtml, type HtmlScan, type HtmlScanRequest } from './html-scan.js';
+import { anyWordHint } from './html-lookahead.js';
+import { scanHtml } from './html-scan.js';
+import type { HtmlScan, HtmlScanRequest } from './html-scan-request.js';
 
 const ARTICLE = '<p>Attention mixes tokens; each layer adds a residual update.</p>\n'.repeat(3_000);
 const LONG_HEAD = `<style>${'.a{color:red}\n'.repeat(10_000)}</style>`;
