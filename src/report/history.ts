@@ -30,8 +30,8 @@ export const HistorySchema = z.strictObject({
 export type HistoryObservation = z.infer<typeof HistoryObservationSchema>;
 export type History = z.infer<typeof HistorySchema>;
 
-/** One checked URL of a report, a resource's own or a mirror's, under its history key. */
-export type ReportLink = {
+/** Which link of a roadmap a record is about: its history key and where the roadmap has it. */
+export type LinkIdentity = {
   key: string;
   resourceId: string;
   role: 'resource' | 'mirror';
@@ -39,9 +39,10 @@ export type ReportLink = {
   title: string;
   url: string | null;
   line: number;
-  outcome: CheckOutcome;
-  checkedAt: string;
 };
+
+/** One checked URL of a report, a resource's own or a mirror's, under its history key. */
+export type ReportLink = LinkIdentity & { outcome: CheckOutcome; checkedAt: string };
 
 /** The history key of a link: the resource id, or `<id>#mirror:<url>` for a mirror. */
 export function linkKey(resourceId: string, mirrorUrl?: string): string {
