@@ -9,12 +9,12 @@ import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
 import { CHECK_FORMATS, DEFAULTS } from './options/defaults.js';
+import { parseFailOnList } from './outcome/fail-on.js';
 import { resolveHosts } from './options/host-policy.js';
 import {
   compilePattern,
   parseConnectTo,
   parseDurationMs,
-  parseFailOn,
   parseIntFlag,
   parseProxy,
   type CurateEnv,
@@ -119,7 +119,7 @@ export function resolveOptions(
     report: {
       out: flags.out ?? DEFAULTS.out,
       vantage,
-      failOn: parseFailOn(
+      failOn: parseFailOnList(
         flags.failOn === undefined ? (settings?.failOn ?? DEFAULTS.failOn) : [flags.failOn],
       ),
     },

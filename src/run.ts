@@ -10,7 +10,11 @@ import type { CheckResult, CheckTarget } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
 import type { FailOn } from './outcome/fail-on.js';
 import { networkDownResult } from './outcome/unfetched.js';
-import { openRunDispatcher, type TransportSettings } from './fetch/dispatchers.js';
+import {
+  openRunDispatcher,
+  type RunDispatcher,
+  type TransportSettings,
+} from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { createRunFetches, type RunFetches } from './fetch/run-fetches.js';
@@ -90,11 +94,7 @@ export async function runCheck(
   let networkDown: { message: string } | undefined;
 
   if (toFetch.length > 0) {
-    const transport = await openRunDispatcher(
-      { settings: options.transport.dispatcher, caFile: options.transport.caFile },
-      deps.dispatcher,
-      deps.lookup,
-    );
+    const transport = await openTransport(options, deps);
     try {
       const slots = createSlots(options.transport.concurrency, options.transport.perHostFor);
       const fetches = createRunFetches(options.fetch, {
@@ -244,14 +244,19 @@ async function downloadRulesText(
   options: ResolvedOptions,
   deps: RunDeps,
 ): Promise<string> {
-  const transport = await openRunDispatcher(
-    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
-    deps.dispatcher,
-    deps.lookup,
-  );
+  const transport = await openTransport(options, deps);
   try {
     return await downloadText(url, options.fetch, transport.dispatcher);
   } finally {
     await transport.close();
   }
+}
+
+/** The run's transport, or the injected one; the caller closes it in `finally`. */
+function openTransport(options: ResolvedOptions, deps: RunDeps): Promise<RunDispatcher> {
+  return openRunDispatcher(
+    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+    deps.dispatcher,
+    deps.lookup,
+  );
 }

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, FetchOutcome, Hop, NetworkFailureReason, Reason } from '../domain.js';
-import { classifyOutcome, type AcceptRules } from './classify.js';
+import { classifyOutcome, type AcceptRules, type ResponseOutcome } from './classify.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/pages/${name}`, import.meta.url), 'utf8');
 }
-
-type ResponseOutcome = Extract<FetchOutcome, { kind: 'response' }>;
 
 const GUIDE = 'https://example.test/guide';
 

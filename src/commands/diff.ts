@@ -1,7 +1,7 @@
 /** `curate diff <old.json> <new.json>`: what changed between two reports, link by link. */
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { parseFailOn } from '../options/parsers.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../report/diff.js';
 import type { CommandIo, RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
@@ -25,7 +25,7 @@ export async function diffCommand(
   const diff = diffReports(
     before,
     after,
-    flags.failOn === undefined ? {} : { failing: parseFailOn([flags.failOn]) },
+    flags.failOn === undefined ? {} : { failing: parseFailOnList([flags.failOn]) },
   );
   io.stdout.write(flags.json === true ? renderDiffJson(diff) : renderDiffText(diff));
   return hasNewFailures(diff) ? EXIT_CODES.failing : EXIT_CODES.ok;

@@ -6,6 +6,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FetchOutcome } from '../domain.js';
+import type { AbortFanout } from './abort-fanout.js';
 import { runAttempt, type AttemptDispatcher } from './attempt.js';
 import { interruptedOutcome } from './network-failure.js';
 import { followChain } from './redirect-chain.js';
@@ -50,6 +51,8 @@ export type FetchDeps = {
    * `fetchTarget` return a network failure with code `ABORTED_CODE`.
    */
   signal?: AbortSignal;
+  /** The run's one listener on `signal`, shared by its attempts (see abort-fanout.ts). */
+  abortFanout?: AbortFanout;
   /**
    * Runs one attempt once there is room for it (in a run: the host's and the run's limits), so
    * the wait before a retry holds no slot that another URL could use. At once when absent.

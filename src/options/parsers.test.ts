@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { expandEnv, parseConnectTo, parseDurationMs, parseFailOn, parseProxy } from './parsers.js';
+import { expandEnv, parseConnectTo, parseDurationMs, parseProxy } from './parsers.js';
 
 describe('parseDurationMs', () => {
   it.each([
@@ -18,22 +18,6 @@ describe('parseDurationMs', () => {
 
   it.each(['soon', '10y', '1w', '-5s', '0s'])('rejects %s', (input) => {
     expect(() => parseDurationMs(input, '--timeout')).toThrow(UsageError);
-  });
-});
-
-describe('parseFailOn', () => {
-  it('accepts status words and status:reason pairs', () => {
-    expect([...parseFailOn(['broken,unreachable', 'unverified:bot-wall'])]).toEqual([
-      'broken',
-      'unreachable',
-      'unverified:bot-wall',
-    ]);
-  });
-  it('"none" fails on nothing', () => {
-    expect(parseFailOn(['none']).size).toBe(0);
-  });
-  it('rejects an unknown word with the list of valid ones', () => {
-    expect(() => parseFailOn(['brokn'])).toThrow(/not a status word/);
   });
 });
 

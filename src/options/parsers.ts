@@ -2,7 +2,6 @@
  * The option parsers: text from a flag, a roadmap setting or the environment → a typed value, or
  * a `UsageError` that says how to write it. Pure.
  */
-import { parseFailOnList, type FailOn } from '../outcome/fail-on.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { ConnectTarget, TransportSettings } from '../fetch/dispatchers.js';
@@ -61,11 +60,6 @@ export function compilePattern(pattern: string, where: string): RegExp {
       cause: error,
     });
   }
-}
-
-/** Parses `--fail-on broken,unreachable` (status words, or `status:reason` pairs). */
-export function parseFailOn(items: readonly string[]): FailOn {
-  return parseFailOnList(items);
 }
 
 /**

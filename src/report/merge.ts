@@ -6,11 +6,9 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../errors.js';
+import { GLOBAL_VANTAGE } from '../region/vantage.js';
 import { countStatuses } from './build.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
-
-/** The vantage whose status a merged report shows: observations without a region's filter. */
-const GLOBAL_VANTAGE = 'global';
 
 /**
  * Merges reports of one roadmap into one, refusing combinations that would mislead: the shards
