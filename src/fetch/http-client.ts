@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FetchOutcome } from '../domain.js';
 import type { AbortFanout } from './abort-fanout.js';
 import { runAttempt, type AttemptDispatcher } from './attempt.js';
+import type { AttemptEvent } from './fetch-events.js';
 import { interruptedOutcome } from './network-failure.js';
 import { followChain } from './redirect-chain.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
@@ -58,6 +59,8 @@ export type FetchDeps = {
    * the wait before a retry holds no slot that another URL could use. At once when absent.
    */
   schedule?: Schedule;
+  /** Told when each attempt starts and ends (for the progress line); nobody when absent. */
+  onAttempt?: (event: AttemptEvent) => void;
 };
 
 /**
@@ -83,10 +86,12 @@ export async function fetchTarget(
       if (isAborted(deps.signal)) {
         return interruptedOutcome([], elapsedMs());
       }
+      deps.onAttempt?.({ kind: 'attempt-started', attempt, maxAttempts: settings.retries + 1 });
       const attempted = await runAttempt(settings.timeoutMs, deps, elapsedMs, (session, hops) =>
         followChain(url, settings, session, hops),
       );
       spentMs += now() - startedMs;
+      deps.onAttempt?.({ kind: 'attempt-ended', attempt });
       return attempted;
     });
     if (isAborted(deps.signal) || !shouldRetry(outcome, attempt, settings.retries)) {

@@ -8,6 +8,7 @@
 import type { CheckTarget, FetchOutcome } from '../domain.js';
 import { createAbortFanout } from './abort-fanout.js';
 import type { AttemptDispatcher } from './attempt.js';
+import type { FetchEvent, FetchIdentity } from './fetch-events.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
 import { isTransient } from './retry.js';
 import type { Slots } from './slots.js';
@@ -16,6 +17,8 @@ import type { Slots } from './slots.js';
 export type RunFetchDeps = Pick<FetchDeps, 'sleep' | 'signal' | 'now'> & {
   dispatcher: AttemptDispatcher;
   slots: Slots;
+  /** Told about every attempt of every fetch of the run (the progress line); nobody when absent. */
+  onFetchEvent?: (event: FetchEvent) => void;
 };
 
 /** How a URL outside the plan (a platform API) is asked. */
@@ -49,15 +52,20 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
   const sampled = new Map<string, Promise<FetchOutcome>>();
   // One listener on the run's signal for all its attempts in flight, however many there are.
   const abortFanout = createAbortFanout(deps.signal);
-  const fetchWith = (url: URL, urlSettings: FetchSettings): Promise<FetchOutcome> =>
-    fetchTarget(url, urlSettings, {
+  const observe = observerOf(deps.onFetchEvent);
+  const fetchWith = (url: URL, urlSettings: FetchSettings): Promise<FetchOutcome> => {
+    const observed = observe(url);
+    const fetched = fetchTarget(url, urlSettings, {
       dispatcher: deps.dispatcher,
       schedule: deps.slots.on(url.hostname),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),
       abortFanout,
       ...(deps.now ? { now: deps.now } : {}),
+      ...(observed ? { onAttempt: observed.onAttempt } : {}),
     });
+    return observed ? fetched.finally(observed.onFinished) : fetched;
+  };
   return {
     async target(target) {
       const first = sampled.get(target.id);
@@ -81,5 +89,28 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
         headersFor: (hop) => ({ ...request.headersFor(hop), ...settings.headersFor(hop) }),
       });
     },
+  };
+}
+
+/** The attempt hook and the end of one fetch, told to `onFetchEvent` with the fetch's identity. */
+type ObservedFetch = Required<Pick<FetchDeps, 'onAttempt'>> & { onFinished: () => void };
+
+/** Gives each fetch its identity for `onFetchEvent`; nothing to observe when it is absent. */
+function observerOf(
+  onFetchEvent: RunFetchDeps['onFetchEvent'],
+): (url: URL) => ObservedFetch | undefined {
+  if (onFetchEvent === undefined) return () => undefined;
+  let lastFetchId = 0;
+  return (url) => {
+    lastFetchId += 1;
+    const identity: FetchIdentity = { fetchId: lastFetchId, url: url.href, host: url.hostname };
+    return {
+      onAttempt: (event) => {
+        onFetchEvent({ ...event, ...identity });
+      },
+      onFinished: () => {
+        onFetchEvent({ kind: 'fetch-finished', ...identity });
+      },
+    };
   };
 }
