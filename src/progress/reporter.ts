@@ -71,9 +71,9 @@ export function createProgressReporter(
             clearLiveLine();
             stream.write(`${renderResultLine(event.result)}\n`);
           }
-          const { done, total } = state.snapshot(nowMs());
-          if (isLive || done === total) writeLine();
-          if (done === total) stopTimer();
+          const isDone = state.isDone();
+          if (isLive || isDone) writeLine();
+          if (isDone) stopTimer();
           break;
         }
         case 'attempt-started':

@@ -56,6 +56,8 @@ export type ProgressSnapshot = {
 export type ProgressState = {
   apply(event: ProgressEvent, atMs: number): void;
   snapshot(nowMs: number): ProgressSnapshot;
+  /** Whether every planned target is judged (cheaper than a snapshot). */
+  isDone(): boolean;
 };
 
 type FetchUnderWay = {
@@ -121,6 +123,7 @@ export function createProgressState(): ProgressState {
         estimate: estimate(nowMs),
       };
     },
+    isDone: () => startedAtMs !== undefined && done >= total,
   };
 
   function estimate(nowMs: number): Estimate {
