@@ -3,10 +3,11 @@
  * is called dead only when it stayed dead (K consecutive failing runs), not after one bad night.
  */
 import { z } from 'zod';
-import type { CheckOutcome, SkipReason } from '../domain.js';
+import type { CheckOutcome } from '../domain.js';
 import { InputError, type InputProblem, UsageError } from '../errors.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { statusReasonOf, withStatusReason } from '../outcome/model.js';
+import { isUnchecked } from '../outcome/unfetched.js';
 import type { Report, ReportEntry } from './schema.js';
 
 /** Bumped only for a breaking change of history.json. */
@@ -81,14 +82,6 @@ function toLink(
 /** The statuses counted as failing when nothing else is said. */
 export const DEFAULT_FAILING: FailOn = new Set(['broken', 'unreachable']);
 
-// These say nothing about the link, only about the run: recording them would break a chain of
-// failures (or of recoveries) that the link itself never broke.
-const RUN_SKIP_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>([
-  'network-down',
-  'interrupted',
-  'offline',
-]);
-
 /** A history with no observations yet (the first audit). */
 export function emptyHistory(): History {
   return { schemaVersion: HISTORY_SCHEMA_VERSION, links: {} };
@@ -157,7 +150,9 @@ export function updateHistory(
   for (const link of reportLinks(report)) {
     listed.add(link.key);
     const { outcome } = link;
-    if (outcome.status === 'skipped' && RUN_SKIP_REASONS.has(outcome.reason)) continue;
+    // A run that did not check the link says nothing about it: recording it would break a chain
+    // of failures (or of recoveries) that the link itself never broke.
+    if (isUnchecked(outcome)) continue;
     const observation: Observation = {
       at: link.checkedAt === '' ? report.startedAt : link.checkedAt,
       vantage: report.vantage,
