@@ -10,22 +10,35 @@ import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { mergeReports } from '../report/merge.js';
+import { mergeInputs } from '../report/merge.js';
+import { missingShardsPhrase } from '../report/coverage.js';
+import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate merge`. */
-export type MergeFlags = { out?: string; regionRules?: string[]; quiet?: boolean };
+export type MergeFlags = {
+  out?: string;
+  regionRules?: string[];
+  quiet?: boolean;
+  allowPartial?: boolean;
+};
 
-/** Merges reports and writes the result; exits 0 unless an input or the output fails. */
+/**
+ * Merges reports and writes the result; exits 0 unless an input or the output fails, or the
+ * shards are incomplete or doubled (exit 2; missing ones are allowed with `--allow-partial`).
+ */
 export async function mergeCommand(
   files: readonly string[],
   flags: MergeFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const reports = await Promise.all(files.map((file) => readReportFile(file)));
-  const merged = mergeReports(reports);
+  const given = await Promise.all(
+    files.map(async (file) => ({ file, report: await readReportFile(file) })),
+  );
+  const reports = given.map((input) => input.report);
+  const merged = mergeInputs(given, { allowPartial: flags.allowPartial === true });
   // The regions come from the reports (each lists its roadmap's regions), the rules from disk:
   // the same rules `check` used, plus any --region-rules given here.
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
@@ -37,8 +50,12 @@ export async function mergeCommand(
   ]);
   if (flags.quiet !== true) {
     const vantages = report.vantages ?? [report.vantage];
+    const missing =
+      report.missingShards === undefined
+        ? ''
+        : ` Partial: ${missingShardsPhrase(report.missingShards)}.`;
     io.stdout.write(
-      `merged ${reports.length} reports (${vantages.join(', ')}): ${report.summary.total} resources.\n`,
+      `merged ${plural(reports.length, 'report')} (${vantages.join(', ')}): ${plural(report.summary.total, 'resource')}.${missing}\n`,
     );
     for (const path of written) io.stdout.write(`wrote ${path}\n`);
   }
@@ -61,6 +78,10 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
       '--region-rules <file>',
       'also judge region access by this rules file: YAML rules or an AutoProxy list (repeatable)',
       collectRepeated,
+    )
+    .option(
+      '--allow-partial',
+      'merge even when shards are missing; the merged report says it is partial and which are missing',
     )
     .option('-q, --quiet', 'print nothing but errors')
     .action((files: string[], flags: MergeFlags) => run((io) => mergeCommand(files, flags, io)));

@@ -90,9 +90,10 @@ export function notCheckedPhrase(coverage: ReportCoverage): string {
   const parts: string[] = [];
   if (coverage.notChecked > 0) {
     const reasons = [...coverage.notCheckedBy];
+    const [only] = reasons;
     const why =
-      reasons.length === 1
-        ? whyWords(reasons[0]![0]).clause
+      reasons.length === 1 && only !== undefined
+        ? whyWords(only[0]).clause
         : reasons.map(([reason, count]) => `${count} ${whyWords(reason).label}`).join(', ');
     const links = coverage.checked + coverage.notChecked;
     parts.push(`${coverage.notChecked} of ${plural(links, 'link')} not checked (${why})`);

@@ -316,14 +316,17 @@ describe('renderMarkdown', () => {
         'not a verdict on the links',
       ],
     ],
-  ])('shows a warning banner only when links were not checked: %s', (_, second, fields, phrases) => {
-    const results = [resourceResult('fine', BASICS), resourceResult('second', BASICS, second)];
+  ])(
+    'shows a warning banner only when links were not checked: %s',
+    (_, second, fields, phrases) => {
+      const results = [resourceResult('fine', BASICS), resourceResult('second', BASICS, second)];
 
-    const markdown = renderMarkdown(reportOf(results, fields));
+      const markdown = renderMarkdown(reportOf(results, fields));
 
-    expect(markdown.includes('> [!WARNING]')).toBe(phrases.length > 0);
-    for (const phrase of phrases) expect(markdown).toContain(phrase);
-  });
+      expect(markdown.includes('> [!WARNING]')).toBe(phrases.length > 0);
+      for (const phrase of phrases) expect(markdown).toContain(phrase);
+    },
+  );
 
   it('says a network-down run checked nothing, and does not call it "nothing needs attention"', () => {
     const results = [

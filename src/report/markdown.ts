@@ -140,11 +140,7 @@ function countsTable(report: Report): string[] {
   ];
 }
 
-function attentionSection(
-  report: Report,
-  fileName: string,
-  coverage: ReportCoverage,
-): string[] {
+function attentionSection(report: Report, fileName: string, coverage: ReportCoverage): string[] {
   const lines: string[] = [];
   for (const status of ATTENTION_ORDER) {
     const resources = report.results.filter((resource) => involves(resource, status));
