@@ -8,6 +8,7 @@
 import { assertNever } from '../assert-never.js';
 import { uncheckedReasonOf, type UncheckedReason } from '../outcome/unfetched.js';
 import { plural, pluralForm } from '../text/plural.js';
+import { formatText } from './markdown-format.js';
 import type { MissingShard, Report } from './schema.js';
 
 /** What a report covers. */
@@ -53,6 +54,19 @@ export function isOfflineOnly(coverage: ReportCoverage): boolean {
   return coverage.notCheckedBy.size === 1 && coverage.notCheckedBy.has('offline');
 }
 
+/**
+ * The coverage as a Markdown quote for the CI texts (job summary, tracking issue), e.g.
+ * `> **Not checked:** 8 of 8 links not checked (the network was unavailable: …).`; nothing for a
+ * fully checked report. `after` is added to the sentence (what the reader should make of it).
+ */
+export function coverageQuote(report: Report, coverage: ReportCoverage, after = ''): string[] {
+  if (coverage.kind === 'checked') return [];
+  const words = coverageWords(coverage);
+  const heading = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  const phrase = notCheckedPhrase(coverage, report.networkDown?.message.replace(/\.$/, ''));
+  return ['', `> **${heading}:** ${formatText(phrase)}.${after}`];
+}
+
 /** `checked`, `not checked` or `partly checked`. */
 export function coverageWords(coverage: ReportCoverage): string {
   switch (coverage.kind) {
@@ -84,16 +98,18 @@ function whyWords(reason: UncheckedReason): { clause: string; label: string } {
 /**
  * What was not checked and why, e.g. `3 of 5 links not checked (the network was unavailable)`
  * or `2 of 6 links not checked (1 network down, 1 interrupted)`; then the missing shards.
- * Empty for a fully checked report.
+ * Empty for a fully checked report. `networkMessage` (the network probe's) follows a sole
+ * network-down reason.
  */
-export function notCheckedPhrase(coverage: ReportCoverage): string {
+export function notCheckedPhrase(coverage: ReportCoverage, networkMessage?: string): string {
   const parts: string[] = [];
   if (coverage.notChecked > 0) {
     const reasons = [...coverage.notCheckedBy];
     const [only] = reasons;
+    const detail = networkMessage === undefined ? '' : `: ${networkMessage}`;
     const why =
       reasons.length === 1 && only !== undefined
-        ? whyWords(only[0]).clause
+        ? `${whyWords(only[0]).clause}${only[0] === 'network-down' ? detail : ''}`
         : reasons.map(([reason, count]) => `${count} ${whyWords(reason).label}`).join(', ');
     const links = coverage.checked + coverage.notChecked;
     parts.push(`${coverage.notChecked} of ${plural(links, 'link')} not checked (${why})`);
