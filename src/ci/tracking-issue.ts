@@ -58,7 +58,7 @@ export function renderTrackingIssue(
   const headline = shouldBeOpen
     ? `${plural(flakiness.persistent.length, 'link')} failing for ${failAfter} or more audits in a row`
     : flakiness.newFailures.length > 0
-      ? `No link has failed ${failAfter} audits in a row`
+      ? `No link has failed ${plural(failAfter, 'audit')} in a row`
       : 'All links work again';
   const lines = [
     TRACKING_ISSUE.marker,
@@ -72,7 +72,7 @@ export function renderTrackingIssue(
   if (coverage.kind === 'checked' && report.partial) {
     lines.push('', '> **Partial run:** not every link was checked; the others keep their state.');
   }
-  const watching = `counted once they fail ${failAfter} audits in a row`;
+  const watching = `counted once they fail ${plural(failAfter, 'audit')} in a row`;
   lines.push(
     ...failingSection(`Failing (${flakiness.persistent.length})`, flakiness.persistent, listing),
     ...failingSection(

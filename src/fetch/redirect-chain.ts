@@ -9,6 +9,7 @@ import type { AttemptSession, HopAnswer } from './attempt.js';
 import { findMetaRefresh } from './meta-refresh.js';
 import { networkFailureOutcome } from './network-failure.js';
 import { SUPPORTED_ENCODINGS } from './read-body.js';
+import { plural } from '../text/plural.js';
 
 /** What the chain reads from the fetch settings. */
 export type ChainSettings = {
@@ -81,7 +82,7 @@ export async function followChain(
       return networkFailureOutcome(next, hops, session.elapsedMs());
     }
     if (hops.length > settings.maxRedirects) {
-      const message = `More than ${settings.maxRedirects} redirects, last to ${next.href}`;
+      const message = `More than ${plural(settings.maxRedirects, 'redirect')}, last to ${next.href}`;
       return chainFailure('too-many-redirects', message, hops, session);
     }
     const nextUrl = withoutFragment(next);

@@ -8,6 +8,7 @@ import { assertNever } from '../domain.js';
 import type { RegionSummary, RegionVerdict } from '../region/verdict.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
+import { plural } from '../text/plural.js';
 
 /** The `## Regions` section; empty when the roadmap lists no regions. */
 export function regionSection(report: Report, fileName: string): string[] {
@@ -162,10 +163,6 @@ export function titleDriftSection(report: Report, fileName: string): string[] {
   );
   if (entries.length === 0) return [];
   return ['### Check these titles', '', ...entries, ''];
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function lineRef(fileName: string, line: number): string {
