@@ -12,7 +12,7 @@ export function renderDiffMarkdown(diff: ReportDiff): string {
     '',
     `${formatText(diff.before.startedAt)} (${formatText(diff.before.vantage)}) → ${formatText(diff.after.startedAt)} (${formatText(diff.after.vantage)}): ${formatText(diffSummary(diff))}.`,
   ];
-  for (const { group, heading } of DIFF_GROUPS) {
+  for (const [group, heading] of DIFF_GROUPS) {
     const entries = diff[group];
     if (entries.length === 0) continue;
     lines.push('', `#### ${heading} (${entries.length})`, '');

@@ -163,37 +163,23 @@ export function renderDiffJson(diff: ReportDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }
 
-/** The groups of a diff in the order they are printed, with their heading and count words. */
+/** The groups of a diff in the order they are printed, with their headings. */
 export const DIFF_GROUPS = [
-  { group: 'newFailures', heading: 'New failures', one: 'new failure', other: 'new failures' },
-  {
-    group: 'failingNotCheckedBefore',
-    heading: 'Failing, not checked in the older report',
-    one: 'failing, not checked in the older report',
-    other: 'failing, not checked in the older report',
-  },
-  { group: 'fixed', heading: 'Fixed', one: 'fixed', other: 'fixed' },
-  { group: 'stillFailing', heading: 'Still failing', one: 'still failing', other: 'still failing' },
-  {
-    group: 'changedRedirects',
-    heading: 'Changed redirects',
-    one: 'changed redirect',
-    other: 'changed redirects',
-  },
-  { group: 'added', heading: 'Added', one: 'added', other: 'added' },
-  { group: 'removed', heading: 'Removed', one: 'removed', other: 'removed' },
-  {
-    group: 'notChecked',
-    heading: 'Not checked in the newer report',
-    one: 'not checked in the newer report',
-    other: 'not checked in the newer report',
-  },
-] as const satisfies readonly {
-  group: DiffGroup;
-  heading: string;
-  one: string;
-  other: string;
-}[];
+  ['newFailures', 'New failures'],
+  ['failingNotCheckedBefore', 'Failing, not checked in the older report'],
+  ['fixed', 'Fixed'],
+  ['stillFailing', 'Still failing'],
+  ['changedRedirects', 'Changed redirects'],
+  ['added', 'Added'],
+  ['removed', 'Removed'],
+  ['notChecked', 'Not checked in the newer report'],
+] as const satisfies readonly (readonly [DiffGroup, string])[];
+
+/** The headings that are nouns, counted as `1 new failure`; the others read the same for any count. */
+const COUNTED_NOUNS: Partial<Record<DiffGroup, readonly [string, string]>> = {
+  newFailures: ['new failure', 'new failures'],
+  changedRedirects: ['changed redirect', 'changed redirects'],
+};
 
 /** The name of one list of a {@link ReportDiff}. */
 export type DiffGroup = Exclude<
@@ -204,7 +190,7 @@ export type DiffGroup = Exclude<
 /** The groups worth a word: the six that are always counted, the other two when they hold links. */
 function countedGroups(diff: ReportDiff): (typeof DIFF_GROUPS)[number][] {
   return DIFF_GROUPS.filter(
-    ({ group }) =>
+    ([group]) =>
       diff[group].length > 0 || (group !== 'notChecked' && group !== 'failingNotCheckedBefore'),
   );
 }
@@ -212,7 +198,10 @@ function countedGroups(diff: ReportDiff): (typeof DIFF_GROUPS)[number][] {
 /** `2 new failures, 1 fixed, …`: the diff's summary line. */
 export function diffSummary(diff: ReportDiff): string {
   return countedGroups(diff)
-    .map(({ group, one, other }) => plural(diff[group].length, one, other))
+    .map(([group, heading]) => {
+      const [one, other] = COUNTED_NOUNS[group] ?? [heading.toLowerCase(), heading.toLowerCase()];
+      return plural(diff[group].length, one, other);
+    })
     .join(', ');
 }
 
@@ -222,7 +211,7 @@ export function renderDiffText(diff: ReportDiff): string {
     `curate diff ${diff.roadmap}: ${diff.before.startedAt} (${diff.before.vantage}) → ${diff.after.startedAt} (${diff.after.vantage})`,
     diffSummary(diff),
   ];
-  for (const { group, heading } of DIFF_GROUPS) {
+  for (const [group, heading] of DIFF_GROUPS) {
     const entries = diff[group];
     if (entries.length === 0) continue;
     lines.push('', `${heading} (${entries.length}):`);
