@@ -18,7 +18,7 @@ export type ReportCoverage = {
    * `not-checked`: none was; `partly-checked`: some were, or a shard is missing.
    */
   kind: 'checked' | 'not-checked' | 'partly-checked';
-  /** Links (resources and mirrors) that were judged, including the plan's own skips. */
+  /** Links (resources and mirrors) that were judged (any status but `skipped`). */
   checked: number;
   /** Links the run left unchecked, in total and per reason. */
   notChecked: number;
@@ -34,8 +34,10 @@ export function reportCoverage(report: Report): ReportCoverage {
   for (const result of report.results) {
     for (const entry of [result, ...result.mirrors]) {
       const reason = uncheckedReasonOf(entry.outcome);
-      if (reason === undefined) checked += 1;
-      else notCheckedBy.set(reason, (notCheckedBy.get(reason) ?? 0) + 1);
+      if (reason !== undefined) notCheckedBy.set(reason, (notCheckedBy.get(reason) ?? 0) + 1);
+      // A skip the plan or the address guard chose (excluded, no URL, …) was never to be
+      // fetched: it counts as neither checked nor not checked.
+      else if (entry.outcome.status !== 'skipped') checked += 1;
     }
   }
   const notChecked = [...notCheckedBy.values()].reduce((sum, count) => sum + count, 0);

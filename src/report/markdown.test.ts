@@ -154,7 +154,7 @@ describe('renderMarkdown', () => {
       // One link of the representative report is interrupted: the header says so.
       '10 resources and 4 mirrors partly checked from global, 2026-11-28 18:00 UTC: ' +
         '3 ok, 1 redirected, 2 broken, 1 unreachable, 1 unverified, 2 skipped; ' +
-        '1 of 14 links not checked (the run was interrupted).',
+        '1 of 13 links not checked (the run was interrupted).',
     ]);
   });
 

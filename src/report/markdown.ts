@@ -5,7 +5,7 @@
 import { assertNever } from '../assert-never.js';
 import { STATUSES } from '../domain.js';
 import type { Status } from '../domain.js';
-import { plural } from '../text/plural.js';
+import { plural, pluralForm } from '../text/plural.js';
 import {
   coverageWords,
   isOfflineOnly,
@@ -85,26 +85,32 @@ function banner(report: Report, coverage: ReportCoverage): string[] {
   const interrupted = coverage.notCheckedBy.get('interrupted') ?? 0;
   const message =
     report.networkDown === undefined ? '' : ` (${formatText(report.networkDown.message)})`;
-  if (networkDown > 0 && coverage.kind === 'not-checked') {
+  const offline = coverage.notCheckedBy.get('offline') ?? 0;
+  const isAllNetworkDown = networkDown === coverage.notChecked && coverage.kind === 'not-checked';
+  if (isAllNetworkDown) {
     lines.push(`> The network was unavailable${message}, so the links were not checked.`);
   } else if (networkDown > 0) {
+    const checked = coverage.checked > 0 ? `, ${coverage.checked} checked` : '';
     lines.push(
-      `> The network was unavailable${message} for part of this run: ${plural(networkDown, 'link')} not checked, ${coverage.checked} checked.`,
+      `> The network was unavailable${message} for part of this run: ${plural(networkDown, 'link')} not checked${checked}.`,
     );
   }
   if (interrupted > 0) {
     lines.push(`> This run was interrupted: ${plural(interrupted, 'link')} not checked.`);
   }
-  if (coverage.missingShards.length > 0) {
+  if (offline > 0 && !isOfflineOnly(coverage)) {
+    lines.push(`> ${plural(offline, 'link')} listed without fetching (--offline).`);
+  }
+  const missing = coverage.missingShards.length;
+  if (missing > 0) {
     lines.push(
-      `> This report is partial: ${formatText(missingShardsPhrase(coverage.missingShards))} (merged with \`--allow-partial\`), so their resources are not listed.`,
+      `> This report is partial: ${formatText(missingShardsPhrase(coverage.missingShards))} (merged with \`--allow-partial\`), so ${pluralForm(missing, 'its', 'their')} resources are not listed.`,
     );
   }
   if (lines.length > 0) {
-    const again =
-      networkDown > 0 && coverage.kind === 'not-checked'
-        ? `> ${notVerdict}: run the check again once the network is back.`
-        : `> ${notVerdict} that were not checked: run the check again for a full report.`;
+    const again = isAllNetworkDown
+      ? `> ${notVerdict}: run the check again once the network is back.`
+      : `> ${notVerdict} that were not checked: run the check again for a full report.`;
     return ['> [!WARNING]', ...lines, again, ''];
   }
   if (report.partial) {

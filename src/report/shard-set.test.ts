@@ -92,7 +92,7 @@ describe('mergeInputs', () => {
     expect(ReportSchema.safeParse(merged).success).toBe(true);
     const markdown = renderMarkdown(merged);
     expect(markdown).toContain(
-      '> This report is partial: shard 2/3 is missing (merged with `--allow-partial`), so their resources are not listed.',
+      '> This report is partial: shard 2/3 is missing (merged with `--allow-partial`), so its resources are not listed.',
     );
     expect(markdown.split('\n')[2]).toMatch(
       / partly checked from global, .*; shard 2\/3 is missing\.$/,
