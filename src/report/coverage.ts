@@ -6,6 +6,7 @@
  * the job summary, the tracking issue, the command's summary line) says what this says.
  */
 import { assertNever } from '../assert-never.js';
+import { shardOf } from '../ci/shard.js';
 import { uncheckedReasonOf, type UncheckedReason } from '../outcome/unfetched.js';
 import { plural, pluralForm } from '../text/plural.js';
 import { formatText } from './markdown-format.js';
@@ -49,6 +50,16 @@ export function reportCoverage(report: Report): ReportCoverage {
         ? 'partly-checked'
         : 'checked';
   return { kind, checked, notChecked, notCheckedBy, missingShards };
+}
+
+/**
+ * Whether a resource belongs to a shard that a partial merge (`--allow-partial`) went without:
+ * its absence from the report says nothing about it (it was not checked, not removed).
+ */
+export function isInMissingShard(report: Report, resourceId: string): boolean {
+  return (report.missingShards ?? []).some(
+    (shard) => shardOf(resourceId, shard.total) === shard.index,
+  );
 }
 
 /** Whether the only reason links went unchecked is `--offline` (nothing was meant to be fetched). */

@@ -2,11 +2,11 @@
  * `curate diff <old.json> <new.json>`: what changed between two reports of one roadmap, link by
  * link (resources and mirrors, under the history keys).
  */
-import { shardOf } from '../ci/shard.js';
 import type { CheckOutcome } from '../domain.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { isUnchecked } from '../outcome/unfetched.js';
 import { plural } from '../text/plural.js';
+import { isInMissingShard } from './coverage.js';
 import { DEFAULT_FAILING, type ReportLink, reportLinks } from './history.js';
 import { describeOutcome } from './reasons.js';
 import type { Report } from './schema.js';
@@ -117,13 +117,6 @@ export function diffReports(before: Report, after: Report, options: DiffOptions 
     group.push(toEntry(undefined, old));
   }
   return diff;
-}
-
-/** Whether a resource belongs to a shard that a partial merge (`--allow-partial`) went without. */
-function isInMissingShard(report: Report, resourceId: string): boolean {
-  return (report.missingShards ?? []).some(
-    (shard) => shardOf(resourceId, shard.total) === shard.index,
-  );
 }
 
 /** Only a permanent redirect names a URL to move to; temporary hops are not worth a change. */

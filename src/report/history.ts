@@ -8,6 +8,7 @@ import { InputError, type InputProblem, UsageError } from '../errors.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { statusReasonOf, withStatusReason } from '../outcome/model.js';
 import { isUnchecked } from '../outcome/unfetched.js';
+import { isInMissingShard } from './coverage.js';
 import type { Report, ReportEntry } from './schema.js';
 
 /** Bumped only for a breaking change of history.json. */
@@ -46,6 +47,12 @@ export type ReportLink = {
 /** The history key of a link: the resource id, or `<id>#mirror:<url>` for a mirror. */
 export function linkKey(resourceId: string, mirrorUrl?: string): string {
   return mirrorUrl === undefined ? resourceId : `${resourceId}#mirror:${mirrorUrl}`;
+}
+
+/** The resource id in a history key (see {@link linkKey}). */
+export function resourceIdOfKey(key: string): string {
+  const mirror = key.indexOf('#mirror:');
+  return mirror === -1 ? key : key.slice(0, mirror);
 }
 
 /** Every link of a report in report order, each under its history key (first one wins). */
@@ -165,7 +172,11 @@ export function updateHistory(
     const ordered = [...earlier, observation].sort((a, b) => compareText(a.at, b.at));
     links.set(link.key, ordered.slice(-options.keep));
   }
-  const isKept = (key: string): boolean => options.dropMissing === false || listed.has(key);
+  // A link of a shard a partial merge lacks was not checked, not removed: it keeps its history.
+  const isKept = (key: string): boolean =>
+    options.dropMissing === false ||
+    listed.has(key) ||
+    isInMissingShard(report, resourceIdOfKey(key));
   const keys = [...links.keys()].filter(isKept).sort(compareText);
   return {
     schemaVersion: HISTORY_SCHEMA_VERSION,
