@@ -374,6 +374,16 @@ describe('renderMarkdown', () => {
     expect(markdown).not.toContain('so the links were not checked');
   });
 
+  it('agrees the verb with one resource that needs a mirror', () => {
+    const cn = { open: 0, vpn: 1, partial: 0, unknown: 0, covered: [], uncovered: ['walled'] };
+    const markdown = renderMarkdown(
+      reportOf([resourceResult('walled', BASICS)], { regions: { cn: { ...cn, conflicts: [] } } }),
+    );
+    expect(markdown).toContain(
+      '**Needs a mirror**: 1 resource needs a VPN in cn and has no confirmed mirror open there.',
+    );
+  });
+
   it('says "nothing needs attention" only of the links that were checked', () => {
     const results = [resourceResult('fine', BASICS), resourceResult('down', BASICS, networkDown)];
     const markdown = renderMarkdown(reportOf(results, { partial: true }));
