@@ -178,8 +178,8 @@ function attributes(values: Readonly<Record<string, string | number>>): string {
 
 // Characters XML 1.0 cannot hold at all, even as a reference (controls but tab, LF and CR;
 // lone surrogates; U+FFFE/U+FFFF). They become U+FFFD rather than a file no reader accepts.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
