@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
-import AjvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { loadReportFixture, readCiFixture } from '../../test/fixtures/ci/fixtures.js';
+import { validateSarif } from '../../test/helpers/sarif-schema.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
 import { REASONS_BY_STATUS } from '../outcome/model.js';
 import { FINGERPRINT_KEY, renderSarif, urlColumns } from './sarif.js';
 import type { Report } from './schema.js';
-
-/** The official SARIF 2.1.0 schema (OASIS, draft-04), vendored: see test/fixtures/sarif/README.md. */
-const schema = JSON.parse(
-  readFileSync(
-    new URL('../../test/fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url),
-    'utf8',
-  ),
-) as object;
-// Both are CommonJS whose module.exports is also their `default`: the same value either way.
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-ajvFormats.default(ajv);
-const validateSarif = ajv.compile(schema);
 
 type SarifLog = {
   $schema: string;
