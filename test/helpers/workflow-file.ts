@@ -67,13 +67,7 @@ export function expandExpressions(text: string, context: ExpressionContext): str
     if (!/^[a-z_][\w-]*(\.[a-z_][\w-]*)*$/i.test(expression)) {
       throw new Error(`unsupported expression \${{ ${expression} }}`);
     }
-    let value: unknown = context;
-    for (const key of expression.split('.')) {
-      value =
-        typeof value === 'object' && value !== null
-          ? (value as Record<string, unknown>)[key]
-          : undefined;
-    }
+    const value = valueAt(expression, context);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       throw new Error(`the fake context has no value for \${{ ${expression} }}`);
     }
@@ -129,7 +123,9 @@ export function evaluateCondition(
     if (!/^[a-z_][\w-]*(\.[a-z_][\w-]*)*$/i.test(operand)) {
       throw new Error(`unsupported operand ${operand} in ${text}`);
     }
-    return lookUp(operand, context);
+    const found = valueAt(operand, context);
+    if (found === undefined) throw new Error(`the fake context has no value for ${operand}`);
+    return found;
   };
   const evaluate = (term: string): boolean => {
     if (term.startsWith('!')) return !evaluate(term.slice(1).trim());
@@ -143,7 +139,8 @@ export function evaluateCondition(
   return (hasStatusFunction || !status.hasFailed) && terms.every(evaluate);
 }
 
-function lookUp(path: string, context: ExpressionContext): unknown {
+/** The value at a property path (`github.event.pull_request.number`), or undefined. */
+function valueAt(path: string, context: ExpressionContext): unknown {
   let value: unknown = context;
   for (const key of path.split('.')) {
     value =
@@ -151,7 +148,6 @@ function lookUp(path: string, context: ExpressionContext): unknown {
         ? (value as Record<string, unknown>)[key]
         : undefined;
   }
-  if (value === undefined) throw new Error(`the fake context has no value for ${path}`);
   return value;
 }
 
