@@ -1,22 +1,32 @@
 /**
  * `curate merge`: joins report.json files of one roadmap (the shards of a run, and the runs of
  * several vantages, e.g. global and cn) into one report whose region verdicts use every
- * observation, and writes report.json and report.md as `check` does.
+ * observation, and writes the reports `check` writes (`--reports`).
  */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
+import { parseReportFormats } from '../options/parsers.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
-import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
 import { mergeReports } from '../report/merge.js';
+import { renderReports } from '../report/render-reports.js';
 import { writeReports } from '../report/write.js';
-import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
+import { REPORTS_HELP } from './check.js';
+import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate merge`. */
-export type MergeFlags = { out?: string; regionRules?: string[]; quiet?: boolean };
+export type MergeFlags = {
+  out?: string;
+  regionRules?: string[];
+  quiet?: boolean;
+  reports?: string;
+  failOn?: string;
+};
 
 /** Merges reports and writes the result; exits 0 unless an input or the output fails. */
 export async function mergeCommand(
@@ -24,6 +34,11 @@ export async function mergeCommand(
   flags: MergeFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
+  // Flags first: a typo is a usage error before any file is read.
+  const formats = parseReportFormats(
+    flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
+  );
+  const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
   const reports = await Promise.all(files.map((file) => readReportFile(file)));
   const merged = mergeReports(reports);
   // The regions come from the reports (each lists its roadmap's regions), the rules from disk:
@@ -31,10 +46,17 @@ export async function mergeCommand(
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
   const inputs = await loadRegionInputs(regions, flags.regionRules ?? []);
   const report = assessRegions(merged, inputs);
-  const written = await writeReports(flags.out ?? DEFAULTS.out, [
-    { name: 'report.json', content: renderJson(report) },
-    { name: 'report.md', content: renderMarkdown(report) },
-  ]);
+  const written = await writeReports(
+    flags.out ?? DEFAULTS.out,
+    renderReports(report, formats, {
+      failOn,
+      file: repositoryPath(report.roadmap.path, io.cwd),
+      // For the URLs' columns in SARIF; a roadmap that is not there leaves the lines alone.
+      roadmapText: await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
+        () => undefined,
+      ),
+    }),
+  );
   if (flags.quiet !== true) {
     const vantages = report.vantages ?? [report.vantage];
     io.stdout.write(
@@ -53,9 +75,11 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
       'merge report.json files of one roadmap (shards, and vantages such as global and cn) into one report',
     )
     .argument('<reports...>', 'report.json files')
+    .option('-o, --out <dir>', 'directory for the merged reports (default: reports)')
+    .option('--reports <list>', REPORTS_HELP)
     .option(
-      '-o, --out <dir>',
-      'directory for the merged report.json and report.md (default: reports)',
+      '--fail-on <statuses>',
+      'what report.sarif calls errors and report.junit.xml failures (default: broken); merge itself exits 0',
     )
     .option(
       '--region-rules <file>',
