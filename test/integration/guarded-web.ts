@@ -1,0 +1,71 @@
+/**
+ * A fake internet reached with the private-address guard ON, as a learner runs curate: every
+ * request goes through a local forward proxy that sends real-looking names to local servers
+ * (`name:443` to the HTTPS one, `name:80` to the plain one), so the connector never sees
+ * 127.0.0.1 while the guard still refuses any private literal. Each test file starts its own.
+ */
+import type { RequestHandler } from 'msw';
+import { afterAll, beforeAll } from 'vitest';
+import { createDispatcher } from '../../src/fetch/dispatchers.js';
+import type { AttemptDispatcher } from '../../src/fetch/attempt.js';
+import type { FetchDeps } from '../../src/fetch/http-client.js';
+import { CONNECT_DEADLINE_MS } from '../helpers/deadlines.js';
+import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
+import { testCaPem } from '../helpers/tls.js';
+import { startWebServer, type RawHandler, type WebServer } from '../helpers/web-server.js';
+
+/** Names the guarded web answers for, over https (port 443) and http (port 80). */
+export const GUARDED_HOSTS = [
+  'www.example.test',
+  'cdn.example.test',
+  'docs.example.test',
+  'www.github.test',
+  'other.test',
+];
+
+/** The servers and the guarded dispatcher of a test file (live: set before its tests run). */
+export type GuardedWeb = {
+  secure: WebServer;
+  plain: WebServer;
+  proxy: ProxyServer;
+  dispatcher: AttemptDispatcher;
+  /** Fetch deps over the guarded dispatcher, with no real waits. */
+  deps(extra?: Partial<FetchDeps>): FetchDeps;
+};
+
+/** Starts the guarded web before the file's tests and closes it after them. */
+export function useGuardedWeb(handlers: readonly RequestHandler[], raw?: RawHandler): GuardedWeb {
+  const web = {} as GuardedWeb;
+  beforeAll(async () => {
+    web.secure = await startWebServer(handlers, { tls: 'valid', ...(raw ? { raw } : {}) });
+    web.plain = await startWebServer(handlers, raw ? { raw } : {});
+    const connectTo = new Map(
+      GUARDED_HOSTS.flatMap((host) => [
+        [`${host}:443`, { address: '127.0.0.1', port: web.secure.port }],
+        [`${host}:80`, { address: '127.0.0.1', port: web.plain.port }],
+      ]),
+    );
+    web.proxy = await startProxyServer({ connectTo });
+    web.dispatcher = createDispatcher({
+      proxy: { httpProxy: web.proxy.url, httpsProxy: web.proxy.url },
+      isPrivateAllowed: false,
+      connectTo: new Map(),
+      extraCaPem: testCaPem,
+      connectionsPerOrigin: 4,
+      connectTimeoutMs: CONNECT_DEADLINE_MS,
+    });
+    web.deps = (extra = {}) => ({
+      dispatcher: web.dispatcher,
+      sleep: () => Promise.resolve(),
+      random: () => 0,
+      ...extra,
+    });
+  });
+  afterAll(async () => {
+    await web.dispatcher.close();
+    await web.proxy.close();
+    await web.secure.close();
+    await web.plain.close();
+  });
+  return web;
+}
