@@ -20,7 +20,6 @@ export const GUARDED_HOSTS = [
   'cdn.example.test',
   'docs.example.test',
   'www.github.test',
-  'other.test',
 ];
 
 /** The servers and the guarded dispatcher of a test file (live: set before its tests run). */
