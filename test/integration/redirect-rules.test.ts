@@ -70,6 +70,11 @@ const handlers = [
     }),
   ),
   http.get('*/members/page', () => page('members')),
+  http.get('https://www.example.test/permanent-wall', ({ request }) =>
+    (request.headers.get('cookie') ?? '').includes('consent=1')
+      ? page('behind a 301 wall')
+      : redirect(request.url, 301, { 'set-cookie': 'consent=1; Path=/' }),
+  ),
   cookieWall('pass=yes', 'pass=yes; Path=/; Secure; HttpOnly; Max-Age=600'),
   http.get('*/%E6%96%87%E6%A1%A3/%E9%A1%B5%E9%9D%A2', ({ request }) =>
     new URL(request.url).search === '?q=%E4%B8%AD%E6%96%87' ? page('文档') : page('wrong query'),
@@ -194,6 +199,18 @@ describe('cookie walls', () => {
     );
 
     expect(second).toMatchObject({ kind: 'response', status: 200, hops: [] });
+  });
+
+  it('reports a 301 wall back to the same URL as ok, not as a move to itself', async () => {
+    const url = new URL('https://www.example.test/permanent-wall');
+
+    const fetched = await fetchTarget(url, settings, web.deps());
+    const { outcome } = classifyOutcome(fetched, url, {
+      acceptStatuses: new Set(),
+      checkFragments: true,
+    });
+
+    expect(outcome).toEqual({ status: 'ok', reason: 'temporary-redirect', httpStatus: 200 });
   });
 
   it('calls it a loop when the same request, cookies and all, comes round again', async () => {
