@@ -8,11 +8,14 @@ import type { RequestHandler } from 'msw';
 import { afterAll, beforeAll } from 'vitest';
 import { createDispatcher } from '../../src/fetch/dispatchers.js';
 import type { AttemptDispatcher } from '../../src/fetch/attempt.js';
-import type { FetchDeps } from '../../src/fetch/http-client.js';
+import { classifyOutcome } from '../../src/classify/classify.js';
+import type { CheckOutcome, FetchOutcome } from '../../src/domain.js';
+import { fetchTarget, type FetchDeps, type FetchSettings } from '../../src/fetch/http-client.js';
 import { CONNECT_DEADLINE_MS } from '../helpers/deadlines.js';
 import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
 import { testCaPem } from '../helpers/tls.js';
 import { startWebServer, type RawHandler, type WebServer } from '../helpers/web-server.js';
+import { fetchSettings } from './fetch-sites.js';
 
 /** Names the guarded web answers for, over https (port 443) and http (port 80). */
 export const GUARDED_HOSTS = [
@@ -30,6 +33,10 @@ export type GuardedWeb = {
   dispatcher: AttemptDispatcher;
   /** Fetch deps over the guarded dispatcher, with no real waits. */
   deps(extra?: Partial<FetchDeps>): FetchDeps;
+  /** Fetches a link over the guarded dispatcher. */
+  fetch(link: string, settings?: FetchSettings, extra?: Partial<FetchDeps>): Promise<FetchOutcome>;
+  /** Fetches and classifies a link (no accepted codes, fragments checked). */
+  check(link: string, settings?: FetchSettings): Promise<CheckOutcome>;
 };
 
 /** Starts the guarded web before the file's tests and closes it after them. */
@@ -59,6 +66,13 @@ export function useGuardedWeb(handlers: readonly RequestHandler[], raw?: RawHand
       random: () => 0,
       ...extra,
     });
+    web.fetch = (link, settings = fetchSettings, extra = {}) =>
+      fetchTarget(new URL(link), settings, web.deps(extra));
+    web.check = async (link, settings = fetchSettings) => {
+      const fetched = await web.fetch(link, settings);
+      const rules = { acceptStatuses: new Set<number>(), checkFragments: true };
+      return classifyOutcome(fetched, new URL(link), rules).outcome;
+    };
   });
   afterAll(async () => {
     await web.dispatcher.close();

@@ -5,9 +5,6 @@
  */
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { classifyOutcome } from '../../src/classify/classify.js';
-import { fetchTarget } from '../../src/fetch/http-client.js';
-import { fetchSettings } from './fetch-sites.js';
 import { useGuardedWeb } from './guarded-web.js';
 
 const moved = (location: string, status: number) => () =>
@@ -40,12 +37,6 @@ const handlers = [
 
 const web = useGuardedWeb(handlers);
 
-async function check(link: string) {
-  const url = new URL(link);
-  const fetched = await fetchTarget(url, fetchSettings, web.deps());
-  return classifyOutcome(fetched, url, { acceptStatuses: new Set(), checkFragments: true }).outcome;
-}
-
 describe('deleted pages that redirect home', () => {
   it.each([
     ['a 301 to /', 'https://docs.example.test/docs/some/old-page', 'https://docs.example.test/'],
@@ -65,7 +56,7 @@ describe('deleted pages that redirect home', () => {
       'https://www.example.test/en-us/',
     ],
   ])('reports %s as broken redirected-to-home', async (_name, link, landed) => {
-    expect(await check(link)).toEqual({
+    expect(await web.check(link)).toEqual({
       status: 'broken',
       reason: 'redirected-to-home',
       httpStatus: 200,
@@ -95,7 +86,7 @@ describe('deleted pages that redirect home', () => {
       'https://www.github.test/',
     ],
   ])('keeps %s a permanent redirect', async (_name, link, finalUrl) => {
-    expect(await check(link)).toEqual({
+    expect(await web.check(link)).toEqual({
       status: 'redirected',
       reason: 'permanent-redirect',
       httpStatus: 200,

@@ -5,7 +5,6 @@
  */
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { fetchTarget } from '../../src/fetch/http-client.js';
 import { createDispatcher } from '../../src/fetch/dispatchers.js';
 import { CONNECT_DEADLINE_MS } from '../helpers/deadlines.js';
 import { fetchSettings, fakeLookup } from './fetch-sites.js';
@@ -55,11 +54,7 @@ describe('loopback in every spelling', () => {
     port = web.plain.port;
     const before = requestsSoFar();
 
-    const outcome = await fetchTarget(
-      new URL(`http://${host}:${port}/ok`),
-      fetchSettings,
-      web.deps(),
-    );
+    const outcome = await web.fetch(`http://${host}:${port}/ok`);
 
     expect(outcome).toMatchObject({
       kind: 'network-failure',
@@ -72,7 +67,7 @@ describe('loopback in every spelling', () => {
     port = web.plain.port;
     const link = `https://www.example.test/hop/${encodeURIComponent(host)}`;
 
-    const outcome = await fetchTarget(new URL(link), fetchSettings, web.deps());
+    const outcome = await web.fetch(link);
 
     expect(outcome).toMatchObject({
       kind: 'network-failure',
@@ -85,11 +80,7 @@ describe('loopback in every spelling', () => {
   it('refuses a meta refresh to a loopback literal', async () => {
     port = web.plain.port;
 
-    const outcome = await fetchTarget(
-      new URL('https://www.example.test/refresh'),
-      fetchSettings,
-      web.deps(),
-    );
+    const outcome = await web.fetch('https://www.example.test/refresh');
 
     expect(outcome).toMatchObject({
       failure: { reason: 'private-address' },
@@ -112,11 +103,9 @@ describe('loopback in every spelling', () => {
       });
       const before = requestsSoFar();
       try {
-        const outcome = await fetchTarget(
-          new URL(`http://${host}:${web.plain.port}/ok`),
-          fetchSettings,
-          web.deps({ dispatcher: direct }),
-        );
+        const outcome = await web.fetch(`http://${host}:${web.plain.port}/ok`, fetchSettings, {
+          dispatcher: direct,
+        });
 
         expect(outcome).toMatchObject({ failure: { reason: 'private-address' } });
         expect(requestsSoFar()).toBe(before);

@@ -5,8 +5,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { classifyOutcome } from '../../src/classify/classify.js';
-import { fetchTarget } from '../../src/fetch/http-client.js';
 import { createRedirectCookies } from '../../src/fetch/redirect-cookies.js';
 import { fetchSettings } from './fetch-sites.js';
 import { useGuardedWeb } from './guarded-web.js';
@@ -104,11 +102,7 @@ const cookieOf = (requests: typeof web.secure.requests, url: string) =>
 
 describe('credentials stay with their origin', () => {
   it('never resends host headers or cookies when https redirects to http on the same host', async () => {
-    const outcome = await fetchTarget(
-      new URL('https://www.github.test/secure'),
-      settings,
-      web.deps(),
-    );
+    const outcome = await web.fetch('https://www.github.test/secure', settings);
 
     expect(outcome).toMatchObject({ kind: 'response', status: 200 });
     expect(authorizationOf(web.secure.requests, 'https://www.github.test/secure')).toBe(TOKEN);
@@ -121,15 +115,15 @@ describe('credentials stay with their origin', () => {
   });
 
   it('sends them on an upgrade to https of the same host', async () => {
-    await fetchTarget(new URL('http://www.github.test/start'), settings, web.deps());
+    await web.fetch('http://www.github.test/start', settings);
 
     expect(authorizationOf(web.plain.requests, 'http://www.github.test/start')).toBe(TOKEN);
     expect(authorizationOf(web.secure.requests, 'https://www.github.test/upgraded')).toBe(TOKEN);
   });
 
   it('strips them on a hop to another host, even one a cookie Domain names', async () => {
-    await fetchTarget(new URL('https://www.github.test/away'), settings, web.deps());
-    await fetchTarget(new URL('https://www.example.test/to-sibling'), settings, web.deps());
+    await web.fetch('https://www.github.test/away', settings);
+    await web.fetch('https://www.example.test/to-sibling', settings);
 
     const landings = web.secure.requests.filter(
       (request) => request.url === 'https://cdn.example.test/landing',
@@ -146,14 +140,9 @@ describe('redirects to schemes no browser follows', () => {
   it.each(['file', 'gopher', 'data', 'javascript', 'ftp'])(
     'reports a redirect to %s: as broken unsupported-redirect',
     async (scheme) => {
-      const url = new URL(`https://www.example.test/to/${scheme}`);
       const before = web.secure.requests.length + web.plain.requests.length;
 
-      const fetched = await fetchTarget(url, settings, web.deps());
-      const { outcome } = classifyOutcome(fetched, url, {
-        acceptStatuses: new Set(),
-        checkFragments: true,
-      });
+      const outcome = await web.check(`https://www.example.test/to/${scheme}`, settings);
 
       expect(outcome).toMatchObject({
         status: 'broken',
@@ -169,11 +158,7 @@ describe('redirects to schemes no browser follows', () => {
 
 describe('cookie walls', () => {
   it('gets through a 302 to the same URL once the cookie comes back', async () => {
-    const outcome = await fetchTarget(
-      new URL('https://www.example.test/wall/paper'),
-      settings,
-      web.deps(),
-    );
+    const outcome = await web.fetch('https://www.example.test/wall/paper', settings);
 
     expect(outcome).toMatchObject({
       kind: 'response',
@@ -186,39 +171,21 @@ describe('cookie walls', () => {
 
   it("keeps the run's cookies: the next link to the site passes at once", async () => {
     const cookies = createRedirectCookies();
-    await fetchTarget(
-      new URL('https://www.example.test/wall/one'),
-      settings,
-      web.deps({ cookies }),
-    );
+    await web.fetch('https://www.example.test/wall/one', settings, { cookies });
 
-    const second = await fetchTarget(
-      new URL('https://www.example.test/wall/two'),
-      settings,
-      web.deps({ cookies }),
-    );
+    const second = await web.fetch('https://www.example.test/wall/two', settings, { cookies });
 
     expect(second).toMatchObject({ kind: 'response', status: 200, hops: [] });
   });
 
   it('reports a 301 wall back to the same URL as ok, not as a move to itself', async () => {
-    const url = new URL('https://www.example.test/permanent-wall');
-
-    const fetched = await fetchTarget(url, settings, web.deps());
-    const { outcome } = classifyOutcome(fetched, url, {
-      acceptStatuses: new Set(),
-      checkFragments: true,
-    });
+    const outcome = await web.check('https://www.example.test/permanent-wall', settings);
 
     expect(outcome).toEqual({ status: 'ok', reason: 'temporary-redirect', httpStatus: 200 });
   });
 
   it('calls it a loop when the same request, cookies and all, comes round again', async () => {
-    const outcome = await fetchTarget(
-      new URL('https://www.example.test/wall/sticky'),
-      settings,
-      web.deps(),
-    );
+    const outcome = await web.fetch('https://www.example.test/wall/sticky', settings);
 
     expect(outcome).toMatchObject({
       kind: 'network-failure',
@@ -231,18 +198,14 @@ describe('cookie walls', () => {
   });
 
   it('never sends an expired cookie, so a wall that sets one loops at once', async () => {
-    const outcome = await fetchTarget(
-      new URL('https://www.example.test/wall/expired'),
-      settings,
-      web.deps(),
-    );
+    const outcome = await web.fetch('https://www.example.test/wall/expired', settings);
 
     expect(outcome).toMatchObject({ failure: { reason: 'redirect-loop' }, hops: [{}] });
     expect(cookieOf(web.secure.requests, 'https://www.example.test/wall/expired')).toBeUndefined();
   });
 
   it('sends a cookie only under its Path', async () => {
-    await fetchTarget(new URL('https://www.example.test/wall/elsewhere'), settings, web.deps());
+    await web.fetch('https://www.example.test/wall/elsewhere', settings);
 
     expect(cookieOf(web.secure.requests, 'https://www.example.test/members/page')).toBeUndefined();
   });
@@ -250,11 +213,7 @@ describe('cookie walls', () => {
 
 describe('raw bytes in Location', () => {
   it('reads UTF-8 bytes as UTF-8 and percent-encodes them as a browser does', async () => {
-    const outcome = await fetchTarget(
-      new URL('https://www.example.test/raw/utf8'),
-      settings,
-      web.deps(),
-    );
+    const outcome = await web.fetch('https://www.example.test/raw/utf8', settings);
 
     expect(outcome).toMatchObject({
       kind: 'response',
@@ -266,11 +225,7 @@ describe('raw bytes in Location', () => {
   });
 
   it('leaves bytes that are not UTF-8 as latin1', async () => {
-    const outcome = await fetchTarget(
-      new URL('http://www.example.test/raw/latin1'),
-      settings,
-      web.deps(),
-    );
+    const outcome = await web.fetch('http://www.example.test/raw/latin1', settings);
 
     expect(outcome).toMatchObject({
       status: 200,
