@@ -6,7 +6,7 @@
  */
 import type { RequestHandler } from 'msw';
 import { afterAll, beforeAll } from 'vitest';
-import { createDispatcher } from '../../src/fetch/dispatchers.js';
+import { createDispatcher, type ConnectTarget } from '../../src/fetch/dispatchers.js';
 import type { AttemptDispatcher } from '../../src/fetch/attempt.js';
 import { classifyOutcome } from '../../src/classify/classify.js';
 import type { CheckOutcome, FetchOutcome } from '../../src/domain.js';
@@ -39,19 +39,29 @@ export type GuardedWeb = {
   check(link: string, settings?: FetchSettings): Promise<CheckOutcome>;
 };
 
+/** A proxy's `connectTo` sending each host's port 443 to `secure` and port 80 to `plain`. */
+export function proxyRoutes(
+  hosts: readonly string[],
+  secure: WebServer,
+  plain: WebServer,
+): Map<string, ConnectTarget> {
+  return new Map(
+    hosts.flatMap((host) => [
+      [`${host}:443`, { address: '127.0.0.1', port: secure.port }],
+      [`${host}:80`, { address: '127.0.0.1', port: plain.port }],
+    ]),
+  );
+}
+
 /** Starts the guarded web before the file's tests and closes it after them. */
 export function useGuardedWeb(handlers: readonly RequestHandler[], raw?: RawHandler): GuardedWeb {
   const web = {} as GuardedWeb;
   beforeAll(async () => {
     web.secure = await startWebServer(handlers, { tls: 'valid', ...(raw ? { raw } : {}) });
     web.plain = await startWebServer(handlers, raw ? { raw } : {});
-    const connectTo = new Map(
-      GUARDED_HOSTS.flatMap((host) => [
-        [`${host}:443`, { address: '127.0.0.1', port: web.secure.port }],
-        [`${host}:80`, { address: '127.0.0.1', port: web.plain.port }],
-      ]),
-    );
-    web.proxy = await startProxyServer({ connectTo });
+    web.proxy = await startProxyServer({
+      connectTo: proxyRoutes(GUARDED_HOSTS, web.secure, web.plain),
+    });
     web.dispatcher = createDispatcher({
       proxy: { httpProxy: web.proxy.url, httpsProxy: web.proxy.url },
       isPrivateAllowed: false,

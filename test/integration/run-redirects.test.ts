@@ -14,6 +14,7 @@ import { parseRoadmap } from '../../src/roadmap/load.js';
 import { runCheck } from '../../src/run.js';
 import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { proxyRoutes } from './guarded-web.js';
 
 const redirect = (location: string, status: number, headers: Record<string, string> = {}) =>
   new Response(null, { status, headers: { location, ...headers } });
@@ -40,14 +41,8 @@ let out: string;
 beforeAll(async () => {
   secure = await startWebServer(handlers, { tls: 'valid' });
   plain = await startWebServer(handlers);
-  const hosts = ['www.github.test', 'www.example.test'];
   proxy = await startProxyServer({
-    connectTo: new Map(
-      hosts.flatMap((host) => [
-        [`${host}:443`, { address: '127.0.0.1', port: secure.port }],
-        [`${host}:80`, { address: '127.0.0.1', port: plain.port }],
-      ]),
-    ),
+    connectTo: proxyRoutes(['www.github.test', 'www.example.test'], secure, plain),
   });
   out = await mkdtemp(join(tmpdir(), 'curate-run-redirects-'));
 });
