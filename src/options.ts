@@ -9,14 +9,15 @@ import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
 import { CHECK_FORMATS, DEFAULTS } from './options/defaults.js';
+import { parseFailOnList } from './outcome/fail-on.js';
 import { resolveHosts } from './options/host-policy.js';
 import {
   compilePattern,
   parseConnectTo,
   parseDurationMs,
-  parseFailOn,
   parseIntFlag,
   parseProxy,
+  parseReportFormats,
   type CurateEnv,
 } from './options/parsers.js';
 import {
@@ -60,6 +61,7 @@ export type CurateFlags = {
   cache?: string;
   maxAge?: string;
   regionRules?: string[];
+  reports?: string;
 };
 
 /** Every option of a `check` run, validated, units converted, cut into one slice per stage. */
@@ -119,9 +121,10 @@ export function resolveOptions(
     report: {
       out: flags.out ?? DEFAULTS.out,
       vantage,
-      failOn: parseFailOn(
+      failOn: parseFailOnList(
         flags.failOn === undefined ? (settings?.failOn ?? DEFAULTS.failOn) : [flags.failOn],
       ),
+      formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
     },
     ...resolveSelectionAndOutput(flags),
     warnings,

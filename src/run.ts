@@ -10,7 +10,11 @@ import type { CheckResult, CheckTarget } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
 import type { FailOn } from './outcome/fail-on.js';
 import { networkDownResult } from './outcome/unfetched.js';
-import { openRunDispatcher, type TransportSettings } from './fetch/dispatchers.js';
+import {
+  openRunDispatcher,
+  type RunDispatcher,
+  type TransportSettings,
+} from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { createRunFetches, type RunFetches } from './fetch/run-fetches.js';
@@ -28,8 +32,7 @@ import { planSuggestedMirrors } from './region/mirror-suggestions.js';
 import { blockedFromVantage } from './region/vantage.js';
 import type { RunProgress } from './progress.js';
 import { buildReport } from './report/build.js';
-import { renderJson } from './report/json.js';
-import { renderMarkdown } from './report/markdown.js';
+import { renderReports } from './report/render-reports.js';
 import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
 import type { LoadedRoadmap } from './roadmap/load.js';
@@ -52,6 +55,11 @@ export type RunDeps = {
   select?: ResourceSelector;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
+  /**
+   * The roadmap's path relative to the repository root, where SARIF and JUnit place findings.
+   * @default the path the roadmap was loaded from
+   */
+  roadmapRepositoryPath?: string;
 };
 
 /** The outcome of a run, for cli.ts to print and turn into an exit code. */
@@ -90,11 +98,7 @@ export async function runCheck(
   let networkDown: { message: string } | undefined;
 
   if (toFetch.length > 0) {
-    const transport = await openRunDispatcher(
-      { settings: options.transport.dispatcher, caFile: options.transport.caFile },
-      deps.dispatcher,
-      deps.lookup,
-    );
+    const transport = await openTransport(options, deps);
     try {
       const slots = createSlots(options.transport.concurrency, options.transport.perHostFor);
       const fetches = createRunFetches(options.fetch, {
@@ -157,10 +161,14 @@ export async function runCheck(
     suggested.byResource,
   );
   const report = assessRegions(built, regionInputs);
-  const writtenFiles = await writeReports(options.report.out, [
-    { name: 'report.json', content: renderJson(report) },
-    { name: 'report.md', content: renderMarkdown(report) },
-  ]);
+  const writtenFiles = await writeReports(
+    options.report.out,
+    renderReports(report, options.report.formats, {
+      failOn: options.report.failOn,
+      file: deps.roadmapRepositoryPath ?? loaded.file,
+      roadmapText: loaded.text,
+    }),
+  );
   return {
     report,
     writtenFiles,
@@ -245,14 +253,19 @@ async function downloadRulesText(
   options: ResolvedOptions,
   deps: RunDeps,
 ): Promise<string> {
-  const transport = await openRunDispatcher(
-    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
-    deps.dispatcher,
-    deps.lookup,
-  );
+  const transport = await openTransport(options, deps);
   try {
     return await downloadText(url, options.fetch, transport.dispatcher);
   } finally {
     await transport.close();
   }
+}
+
+/** The run's transport, or the injected one; the caller closes it in `finally`. */
+function openTransport(options: ResolvedOptions, deps: RunDeps): Promise<RunDispatcher> {
+  return openRunDispatcher(
+    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+    deps.dispatcher,
+    deps.lookup,
+  );
 }

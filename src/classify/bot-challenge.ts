@@ -2,7 +2,8 @@
  * Bot challenges: an interstitial (Cloudflare, PerimeterX, DataDome, AWS WAF, Akamai, Baidu …)
  * standing in for the real page.
  */
-import { anyWordHint, type HtmlScanRequest } from './html-scan.js';
+import { anyWordHint } from './html-lookahead.js';
+import type { HtmlScanRequest } from './html-scan-request.js';
 import { collapse } from './page-text.js';
 
 // Titles of interstitials that stand in for the real page: Cloudflare ("Just a moment...", its

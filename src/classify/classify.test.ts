@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, FetchOutcome, Hop, NetworkFailureReason, Reason } from '../domain.js';
-import { classifyOutcome, type AcceptRules } from './classify.js';
+import { classifyOutcome, type AcceptRules, type ResponseOutcome } from './classify.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/pages/${name}`, import.meta.url), 'utf8');
 }
-
-type ResponseOutcome = Extract<FetchOutcome, { kind: 'response' }>;
 
 const GUIDE = 'https://example.test/guide';
 
@@ -90,7 +88,13 @@ const ROWS: Row[] = [
   ['http to https 301', response(200, { finalUrl: 'https://example.test/guide', hops: [hop('http://example.test/guide', 301)] }), 'http://example.test/guide', DEFAULT_RULES, { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://example.test/guide' }],
   ['keeps the requested fragment', response(200, { finalUrl: 'https://example.test/new-guide', hops: [hop(GUIDE, 301)] }), `${GUIDE}#setup`, DEFAULT_RULES, { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://example.test/new-guide#setup' }],
   ["keeps the final URL's own fragment", response(200, { finalUrl: 'https://example.test/new-guide#fine-tuning', hops: [hop(GUIDE, 301)] }), `${GUIDE}#setup`, DEFAULT_RULES, { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://example.test/new-guide#fine-tuning' }],
-  ['a meta refresh followed', response(200, { finalUrl: 'https://new.example.test/', hops: [hop(GUIDE, 200)] }), GUIDE, DEFAULT_RULES, { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://new.example.test/' }],
+  ['a meta refresh followed', response(200, { finalUrl: 'https://new.example.test/guide', hops: [hop(GUIDE, 200)] }), GUIDE, DEFAULT_RULES, { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://new.example.test/guide' }],
+  ['a deep link sent home by a 301', response(200, { finalUrl: 'https://www.example.test/', hops: [hop(GUIDE, 301)] }), GUIDE, DEFAULT_RULES, { status: 'broken', reason: 'redirected-to-home', httpStatus: 200, detail: 'redirected to https://www.example.test/' }],
+  ['a deep link sent to a locale root by a 302', response(200, { finalUrl: 'https://example.test/zh-CN/', hops: [hop(GUIDE, 302)] }), GUIDE, DEFAULT_RULES, { status: 'broken', reason: 'redirected-to-home', httpStatus: 200, detail: 'redirected to https://example.test/zh-CN/' }],
+  ['a deep link sent home, even with accept: [301]', response(200, { finalUrl: 'https://example.test/index.html', hops: [hop(GUIDE, 301)] }), GUIDE, accepting(301), { status: 'broken', reason: 'redirected-to-home', httpStatus: 200, detail: 'redirected to https://example.test/index.html' }],
+  ['a home page moved to its locale root', response(200, { finalUrl: 'https://example.test/en-us/', hops: [hop('https://example.test/', 301)] }), 'https://example.test/', DEFAULT_RULES, { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://example.test/en-us/' }],
+  ['a deep link sent to another site\'s home', response(200, { finalUrl: 'https://other.test/', hops: [hop(GUIDE, 301)] }), GUIDE, DEFAULT_RULES, { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://other.test/' }],
+  ['a cookie wall\'s 301 back to the same URL', response(200, { finalUrl: GUIDE, hops: [hop(GUIDE, 301)] }), GUIDE, DEFAULT_RULES, { status: 'ok', reason: 'temporary-redirect', httpStatus: 200 }],
   ['accepting 308 does not hide a 301', response(200, { finalUrl: 'https://example.test/new', hops: [hop(GUIDE, 301)] }), GUIDE, accepting(308), { status: 'redirected', reason: 'permanent-redirect', httpStatus: 200, finalUrl: 'https://example.test/new' }],
 
   // broken
@@ -130,7 +134,8 @@ const ROWS: Row[] = [
   ['503 without a challenge', response(503, { headers: { server: 'cloudflare' }, body: page('503 Service Unavailable') }), GUIDE, DEFAULT_RULES, { status: 'unreachable', reason: 'server-error', httpStatus: 503 }],
   ['another transport error', failure('other', 'UND_ERR_SOCKET', 'other side closed'), GUIDE, DEFAULT_RULES, { status: 'unreachable', reason: 'network-error', errorCode: 'UND_ERR_SOCKET', detail: 'other side closed' }],
   ['other without a code', failure('other', undefined, 'socket hang up'), GUIDE, DEFAULT_RULES, { status: 'unreachable', reason: 'network-error', detail: 'socket hang up' }],
-  ['a redirect to a non-http URL', failure('unsupported-redirect', undefined, 'Redirect to a ftp: URL: ftp://example.test/', [hop(GUIDE, 301)]), GUIDE, DEFAULT_RULES, { status: 'unreachable', reason: 'network-error', httpStatus: 301, detail: 'Redirect to a ftp: URL: ftp://example.test/' }],
+  ['a redirect to a non-http URL', { kind: 'network-failure', failure: { reason: 'unsupported-redirect', scheme: 'ftp', code: undefined, message: 'redirects to a ftp: URL' }, hops: [hop(GUIDE, 301)], durationMs: 80 }, GUIDE, DEFAULT_RULES, { status: 'broken', reason: 'unsupported-redirect', scheme: 'ftp', httpStatus: 301, detail: 'redirects to a ftp: URL' }],
+  ['an unparsable Location', failure('invalid-redirect', undefined, 'Location "http://[bad" is not a valid URL', [hop(GUIDE, 302)]), GUIDE, DEFAULT_RULES, { status: 'unreachable', reason: 'network-error', httpStatus: 302, detail: 'Location "http://[bad" is not a valid URL' }],
   ['a 3xx with no Location', response(300, { body: undefined }), GUIDE, DEFAULT_RULES, { status: 'unreachable', reason: 'network-error', httpStatus: 300, detail: 'HTTP 300: a redirect status with no Location to follow' }],
   ['a code outside HTTP', response(600, { body: undefined }), GUIDE, DEFAULT_RULES, { status: 'unreachable', reason: 'network-error', httpStatus: 600, detail: 'unexpected HTTP status 600' }],
 

@@ -6,29 +6,19 @@
  * For a response, the first rule that applies decides:
  *   1. a non-2xx code the maintainer accepts      → ok (accepted)
  *   2. a bot wall, by header or challenge page    → unverified (bot-wall), whatever the code
- *   3. any other non-2xx                          → STATUS_VERDICTS, then the 4xx/5xx ranges
- *   4. a 2xx page that is parked, a soft 404, a login wall or lacks the fragment → that reason
+ *   3. any other non-2xx                          → its code (status-code.ts)
+ *   4. a 2xx page that is parked, a soft 404, a login wall, a deep link sent to the site's
+ *      home page, or one that lacks the fragment  → that reason
  *   5. a 2xx reached through a permanent redirect → redirected; a temporary one → ok
- * Transport failures map through FAILURE_VERDICTS; timeouts are unreachable (timeout).
+ * Transport failures and timeouts map through failure-outcome.ts.
  */
-import {
-  assertNever,
-  type CheckOutcome,
-  type FetchOutcome,
-  type NetworkFailure,
-  type NetworkFailureReason,
-  type SkipReason,
-  type UnreachableReason,
-} from '../domain.js';
-import type {
-  BrokenHttpReason,
-  BrokenTransportReason,
-  UnreachableTransportReason,
-  UnverifiedHttpReason,
-} from '../outcome/model.js';
+import { assertNever, type CheckOutcome, type FetchOutcome } from '../domain.js';
+import { outcomeOfFailure, outcomeOfTimeout } from './failure-outcome.js';
 import { hasFragmentTarget, isFragmentVerifiable, shouldCheckFragment } from './fragment.js';
+import { isRedirectedHome } from './home-page.js';
 import { isSignInUrl } from './login-wall.js';
 import { readPageSignals, type PageSignals } from './page-signals.js';
+import { verdictForStatus } from './status-code.js';
 
 /** The slice of the options classification needs. */
 export type AcceptRules = {
@@ -41,7 +31,8 @@ export type AcceptRules = {
 /** A target's outcome plus the page title read on the way (for the report). */
 export type Classification = { outcome: CheckOutcome; pageTitle: string | undefined };
 
-type ResponseOutcome = Extract<FetchOutcome, { kind: 'response' }>;
+/** A fetch that got an HTTP answer. */
+export type ResponseOutcome = Extract<FetchOutcome, { kind: 'response' }>;
 
 /** Classifies what fetching `requested` produced, under the maintainer's accept rules. */
 export function classifyOutcome(
@@ -55,119 +46,10 @@ export function classifyOutcome(
     case 'network-failure':
       return { outcome: outcomeOfFailure(fetched.failure, fetched.hops), pageTitle: undefined };
     case 'timeout':
-      return {
-        outcome: {
-          status: 'unreachable',
-          reason: 'timeout',
-          detail: `timed out while ${TIMEOUT_PHASES[fetched.phase]} (after ${fetched.durationMs} ms)`,
-        },
-        pageTitle: undefined,
-      };
+      return { outcome: outcomeOfTimeout(fetched), pageTitle: undefined };
     default:
       return assertNever(fetched);
   }
-}
-
-const TIMEOUT_PHASES = {
-  connect: 'connecting',
-  headers: 'waiting for the response headers',
-  body: 'reading the page',
-} as const;
-
-// ---------------------------------------------------------------------------------------------
-// Network failures: one row per transport reason.
-
-type FailureVerdict =
-  | { status: 'broken'; reason: BrokenTransportReason }
-  | { status: 'unreachable'; reason: UnreachableTransportReason }
-  | { status: 'skipped'; reason: SkipReason };
-
-const FAILURE_VERDICTS: Readonly<Record<NetworkFailureReason, FailureVerdict>> = {
-  // NXDOMAIN: the name is not registered any more, so the link is dead, not merely down.
-  dns: { status: 'broken', reason: 'nxdomain' },
-  // SERVFAIL/EAI_AGAIN: the resolver could not answer just now; that says nothing about the site.
-  'dns-temporary': { status: 'unreachable', reason: 'dns-temporary' },
-  refused: { status: 'unreachable', reason: 'refused' },
-  reset: { status: 'unreachable', reason: 'reset' },
-  tls: { status: 'unreachable', reason: 'tls' },
-  // The region's proxy failed, not the site.
-  proxy: { status: 'unreachable', reason: 'proxy' },
-  // The name resolves to 127.0.0.1, 10.x, …: never fetched (no requests into the checker's own
-  // network), so there is nothing to say about it.
-  'private-address': { status: 'skipped', reason: 'private-address' },
-  // A chain that never reaches a page is as dead for a reader as a 404.
-  'too-many-redirects': { status: 'broken', reason: 'too-many-redirects' },
-  'redirect-loop': { status: 'broken', reason: 'redirect-loop' },
-  // A Location that is not an http(s) URL, or any other transport error.
-  'unsupported-redirect': { status: 'unreachable', reason: 'network-error' },
-  other: { status: 'unreachable', reason: 'network-error' },
-};
-
-// Failures that are about the redirect responses themselves, so the last hop's code is the one
-// the server gave (an nxdomain after a 301 elsewhere is not "HTTP 301").
-const REDIRECT_FAILURES: ReadonlySet<NetworkFailureReason> = new Set([
-  'too-many-redirects',
-  'redirect-loop',
-  'unsupported-redirect',
-]);
-
-function outcomeOfFailure(failure: NetworkFailure, hops: FetchOutcome['hops']): CheckOutcome {
-  const verdict = FAILURE_VERDICTS[failure.reason];
-  const detail = { detail: failure.message };
-  if (verdict.status === 'skipped') return { ...verdict, ...detail };
-  const lastHop = REDIRECT_FAILURES.has(failure.reason) ? hops.at(-1) : undefined;
-  return {
-    ...verdict,
-    ...(lastHop === undefined ? {} : { httpStatus: lastHop.status }),
-    ...(failure.code === undefined ? {} : { errorCode: failure.code }),
-    ...detail,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP responses
-
-type StatusVerdict =
-  | { status: 'broken'; reason: BrokenHttpReason }
-  | { status: 'unreachable'; reason: UnreachableReason }
-  | { status: 'unverified'; reason: UnverifiedHttpReason };
-
-// Final codes with a meaning of their own; the rest of 4xx and 5xx fall to the ranges below.
-const STATUS_VERDICTS: ReadonlyMap<number, StatusVerdict> = new Map<number, StatusVerdict>([
-  // The page may be fine behind the login; a checker cannot tell.
-  [401, { status: 'unverified', reason: 'auth-required' }],
-  // Mostly anti-bot rules that let browsers through (bot walls are recognised before this table).
-  [403, { status: 'unverified', reason: 'forbidden' }],
-  [404, { status: 'broken', reason: 'http-404' }],
-  // Proxy Authentication Required: our region proxy wants credentials, not the site.
-  [407, { status: 'unreachable', reason: 'proxy' }],
-  // Request Timeout: the server gave up waiting on us; the fetcher already retried.
-  [408, { status: 'unreachable', reason: 'timeout' }],
-  [410, { status: 'broken', reason: 'http-410' }],
-  // The fetcher already retried and honoured Retry-After; the site may be fine.
-  [429, { status: 'unverified', reason: 'rate-limited' }],
-  // Unavailable For Legal Reasons: blocked where the check ran, not gone.
-  [451, { status: 'unverified', reason: 'unavailable-in-region' }],
-  // 999: LinkedIn's bot wall; cannot tell dead from blocked.
-  [999, { status: 'unverified', reason: 'bot-wall' }],
-]);
-
-function verdictForStatus(status: number): StatusVerdict & { detail?: string } {
-  const known = STATUS_VERDICTS.get(status);
-  if (known !== undefined) return known;
-  if (status >= 400 && status <= 499) return { status: 'broken', reason: 'http-client-error' };
-  // The fetcher already retried 5xx; still failing means down for now, not gone.
-  if (status >= 500 && status <= 599) return { status: 'unreachable', reason: 'server-error' };
-  // The fetcher follows 301/302/303/307/308 with a Location; any 3xx left is one it could not.
-  if (status >= 300 && status <= 399) {
-    const detail = `HTTP ${status}: a redirect status with no Location to follow`;
-    return { status: 'unreachable', reason: 'network-error', detail };
-  }
-  return {
-    status: 'unreachable',
-    reason: 'network-error',
-    detail: `unexpected HTTP status ${status}`,
-  };
 }
 
 /** What the response says, once read: the parsed final URL, the HTML body and its signals. */
@@ -264,6 +146,16 @@ function outcomeOfPage(read: ReadResponse, requested: URL, rules: AcceptRules): 
       detail: `landed on a sign-in page: ${withoutFragment(finalUrl)}`,
     };
   }
+  // A deep link sent to the site's home page: the page was removed (home-page.ts). Before the
+  // fragment, which the home page lacks too: "removed" is the more useful news.
+  if (isRedirectedHome(requested, finalUrl, response.hops.length)) {
+    return {
+      status: 'broken',
+      reason: 'redirected-to-home',
+      httpStatus,
+      detail: `redirected to ${withoutFragment(finalUrl)}`,
+    };
+  }
   // The fragment is looked for on the page the chain ended on, before any redirect verdict: a
   // moved page without the section is still broken for the reader.
   const fragment = finalUrl.hash === '' ? requested.hash : finalUrl.hash;
@@ -302,7 +194,11 @@ function outcomeOfHops(
 ): CheckOutcome {
   const httpStatus = response.status;
   const permanent = response.hops.filter((hop) => isPermanentHop(hop.status));
-  if (permanent.length > 0) {
+  // A chain that ends where it began (a cookie wall's 301 to the same URL) moved nothing.
+  const isBackHome =
+    URL.canParse(response.finalUrl) &&
+    withoutFragment(new URL(response.finalUrl)) === withoutFragment(requested);
+  if (permanent.length > 0 && !isBackHome) {
     // `accept: [301]` means "do not ask me to update moved links".
     if (permanent.every((hop) => rules.acceptStatuses.has(hop.status))) {
       return { status: 'ok', reason: 'accepted', httpStatus };

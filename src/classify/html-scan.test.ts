@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anyWordHint, scanHtml, type HtmlScan, type HtmlScanRequest } from './html-scan.js';
+import { anyWordHint } from './html-lookahead.js';
+import { scanHtml } from './html-scan.js';
+import type { HtmlScan, HtmlScanRequest } from './html-scan-request.js';
 
 const ARTICLE = '<p>Attention mixes tokens; each layer adds a residual update.</p>\n'.repeat(3_000);
 const LONG_HEAD = `<style>${'.a{color:red}\n'.repeat(10_000)}</style>`;
@@ -76,16 +78,5 @@ describe('scanHtml', () => {
     expect(scan.bodyText.length).toBeLessThan(1_000);
     // The h1 is still wanted, so the scan read on to it.
     expect(scan.h1).toBe('After');
-  });
-});
-
-describe('anyWordHint', () => {
-  it.each<[string, string, boolean]>([
-    ['matches any word, in any case', 'PARKING.BODIS.COM', true],
-    ['treats dots as dots', 'bodisXcom', false],
-    ['matches a word with a slash and a dash', 'x/_sec/cp-challenge/', true],
-    ['misses other words', 'example.test', false],
-  ])('%s', (_name, text, expected) => {
-    expect(anyWordHint(['bodis.com', '/_sec/cp-challenge/']).test(text)).toBe(expected);
   });
 });

@@ -10,61 +10,18 @@
  * written: collapsing whitespace is the reader's business.
  */
 import { Parser } from 'htmlparser2';
+import {
+  escapeRegExp,
+  indexTags,
+  isAhead,
+  lookahead,
+  tagAhead,
+  withHint,
+  type Lookahead,
+  type TagIndex,
+} from './html-lookahead.js';
+import type { HtmlScan, HtmlScanRequest, MarkSelector } from './html-scan-request.js';
 
-/** The optional, costlier parts of a scan; each is read only when asked for. */
-export type HtmlScanRequest = {
-  /**
-   * The texts of the first `max` `<h1>`/`<h2>` elements. With a `hint`, only headings that open
-   * before its last match in the raw HTML are read: a heading whose text must contain the hint
-   * cannot start after it.
-   */
-  headings?: { max: number; hint?: RegExp };
-  /** The `src` of `<script>`, `<iframe>` and `<frame>` elements opening before the hint's last match. */
-  sources?: { hint?: RegExp };
-  /** Whether there is an `<input type=password>` opening before the hint's last match. */
-  passwordField?: { hint?: RegExp };
-  /**
-   * The text of `<body>` without `<script>`, `<style>`, `<noscript>` and `<template>`, cut once
-   * it holds more than `maxNonSpaceChars` characters that are not whitespace.
-   */
-  bodyText?: { maxNonSpaceChars: number };
-  /**
-   * The texts of the first element matching each selector, a class (`.weui-msg__title`, one
-   * token of the `class` attribute) or an id (`#share_nofound_des`): where a platform writes its
-   * status message. A selector whose name is not in the rest of the raw HTML is not waited for.
-   */
-  marked?: readonly MarkSelector[];
-};
-
-/** A class or id selector for {@link HtmlScanRequest.marked}: `.name` or `#name`. */
-export type MarkSelector = `.${string}` | `#${string}`;
-
-/** What a scan read. Parts that were not requested are empty. */
-export type HtmlScan = {
-  /** The text of the first `<title>`; undefined when there is none. */
-  title: string | undefined;
-  /** The `content` of the first `<meta property="og:title">`. */
-  ogTitle: string | undefined;
-  /** The `content` of the first `<meta property="og:site_name">`. */
-  ogSiteName: string | undefined;
-  /** The text of the first `<h1>`. */
-  h1: string | undefined;
-  /** The texts of the first `<h1>`/`<h2>` elements, in document order. */
-  headings: string[];
-  /** The `src` attributes of `<script>`, `<iframe>` and `<frame>` elements, as written. */
-  sources: string[];
-  hasPasswordField: boolean;
-  /** The visible text of every `<body>` joined, as cheerio's `.text()` of `$('body')` gives it. */
-  bodyText: string;
-  /** The text of the first element matching each requested `marked` selector that was found. */
-  marked: Partial<Record<MarkSelector, string>>;
-};
-
-// Tag names cannot be written with character references, so a tag that is not in the rest of the
-// raw HTML cannot open there. The tokenizer ends a tag name at whitespace, `/` or `>`. One pass
-// over the page finds where each watched tag opens last: a 200 KB page took a full regex scan
-// for each absent tag before, most of its classification time.
-const WATCHED_TAG = /<(title|h1|h2|meta|script|iframe|frame|input|body)[\s/>]/gi;
 const TITLE_TAG = ['title'];
 const H1_TAG = ['h1'];
 const HEADING_TAG = ['h1', 'h2'];
@@ -85,52 +42,6 @@ const HIDDEN_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
   'template',
 ]);
 
-/**
- * Something that must lie ahead of the parse position: one of some tags opening (answered from
- * the page's tag index), or a text pattern (searched once, remembering where it next matches).
- */
-type Lookahead =
-  { kind: 'tag'; names: readonly string[] } | { kind: 'text'; pattern: RegExp; nextAt: number };
-
-function lookahead(pattern: RegExp): Lookahead {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  return { kind: 'text', pattern: new RegExp(pattern.source, flags), nextAt: -1 };
-}
-
-function tagAhead(names: readonly string[]): Lookahead {
-  return { kind: 'tag', names };
-}
-
-/** Where each watched tag name opens last in the raw HTML (lower-cased names). */
-type TagIndex = ReadonlyMap<string, number>;
-
-function indexTags(html: string): TagIndex {
-  const lastOpen = new Map<string, number>();
-  WATCHED_TAG.lastIndex = 0;
-  for (let match = WATCHED_TAG.exec(html); match !== null; match = WATCHED_TAG.exec(html)) {
-    lastOpen.set((match[1] ?? '').toLowerCase(), match.index);
-  }
-  return lastOpen;
-}
-
-/** Whether the lookahead matches at or after `position` (positions only ever grow). */
-function isAhead(
-  html: string,
-  ahead: Lookahead,
-  position: number,
-  tagIndex: () => TagIndex,
-): boolean {
-  if (ahead.kind === 'tag') {
-    const tags = tagIndex();
-    return ahead.names.some((name) => (tags.get(name) ?? -1) >= position);
-  }
-  if (ahead.nextAt < position) {
-    ahead.pattern.lastIndex = position;
-    ahead.nextAt = ahead.pattern.exec(html)?.index ?? Infinity;
-  }
-  return ahead.nextAt !== Infinity;
-}
-
 /** Something the scan still looks for, and the patterns that must all lie ahead for it to come. */
 type Want = { isDone: () => boolean; needs: readonly Lookahead[] };
 
@@ -142,10 +53,6 @@ function isMarkedBy(selector: MarkSelector, attribs: Readonly<Record<string, str
   const name = selector.slice(1);
   if (selector.startsWith('#')) return attribs.id === name;
   return (attribs.class ?? '').split(/\s+/).includes(name);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 /** Scans an HTML page; see {@link HtmlScanRequest} for the optional parts. */
@@ -358,18 +265,6 @@ export function scanHtml(html: string, request: HtmlScanRequest = {}): HtmlScan 
   // A page cut off inside a marked element (the fetcher caps bodies): its text so far counts.
   for (const mark of openMarks) scan.marked[mark.selector] ??= mark.text;
   return scan;
-}
-
-/**
- * A case-insensitive hint matching any of `words` as written, for {@link HtmlScanRequest}: the
- * words a wanted attribute value or heading must contain.
- */
-export function anyWordHint(words: readonly string[]): RegExp {
-  return new RegExp(words.map(escapeRegExp).join('|'), 'i');
-}
-
-function withHint(tag: Lookahead, hint: RegExp | undefined): Lookahead[] {
-  return hint === undefined ? [tag] : [tag, lookahead(hint)];
 }
 
 function isSourceElement(name: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * Login walls: a link that lands on a sign-in form instead of the content.
  */
-import type { HtmlScanRequest } from './html-scan.js';
+import type { HtmlScanRequest } from './html-scan-request.js';
 import { titleSegments, wordCount, type Headline } from './page-text.js';
 
 const SIGN_IN_HOST_LABELS: ReadonlySet<string> = new Set([

@@ -2,7 +2,7 @@
  * The words a page uses about itself (its title, main heading and og metas), whitespace
  * collapsed, and the helpers that split a title into its page and site parts.
  */
-import type { HtmlScan } from './html-scan.js';
+import type { HtmlScan } from './html-scan-request.js';
 
 /** The page's own words about what it is; each undefined when missing or blank. */
 export type Headline = {

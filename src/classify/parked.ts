@@ -2,7 +2,8 @@
  * Parked domains: a sale listing, a "this domain is for sale" page, or a page built from a
  * parking service's scripts and frames.
  */
-import { anyWordHint, type HtmlScan, type HtmlScanRequest } from './html-scan.js';
+import { anyWordHint } from './html-lookahead.js';
+import type { HtmlScan, HtmlScanRequest } from './html-scan-request.js';
 import { collapse } from './page-text.js';
 
 // Domain marketplaces: a dead site's domain often redirects straight to its sale listing.

@@ -9,7 +9,8 @@
  * The texts feed the soft-404 check (a "not found" phrase there counts like one in the title)
  * and the platform probes in `src/probes/`, which read their platform's own words.
  */
-import { scanHtml, type HtmlScan, type HtmlScanRequest, type MarkSelector } from './html-scan.js';
+import { scanHtml } from './html-scan.js';
+import type { HtmlScan, HtmlScanRequest, MarkSelector } from './html-scan-request.js';
 import { collapse } from './page-text.js';
 
 /** The elements one platform writes its status messages in, in the order they are read. */

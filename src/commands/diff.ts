@@ -1,7 +1,7 @@
 /** `curate diff <old.json> <new.json>`: what changed between two reports, link by link. */
 import type { Command } from 'commander';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
-import { parseFailOn } from '../options/parsers.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../report/diff.js';
 import { renderDiffMarkdown } from '../report/diff-markdown.js';
 import type { CommandIo, RunCommand } from './io.js';
@@ -43,7 +43,7 @@ export async function diffCommand(
   const diff = diffReports(
     before,
     after,
-    flags.failOn === undefined ? {} : { failing: parseFailOn([flags.failOn]) },
+    flags.failOn === undefined ? {} : { failing: parseFailOnList([flags.failOn]) },
   );
   io.stdout.write(render(diff));
   return hasNewFailures(diff) ? EXIT_CODES.failing : EXIT_CODES.ok;

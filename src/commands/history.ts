@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/tracking-issue.js';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
-import { parseFailOn } from '../options/parsers.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import {
   assessFlakiness,
   DEFAULT_FAILING,
@@ -48,7 +48,7 @@ export async function historyCommand(
       hint: 'the history needs one more observation than a failing streak to see a recovery',
     });
   }
-  const failing = flags.failOn === undefined ? DEFAULT_FAILING : parseFailOn([flags.failOn]);
+  const failing = flags.failOn === undefined ? DEFAULT_FAILING : parseFailOnList([flags.failOn]);
   const report = await readReportFile(reportFile);
   const historyFile = flags.history ?? join(dirname(reportFile), 'history.json');
   const text = await readOptionalInputFile(historyFile, 'the history');

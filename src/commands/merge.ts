@@ -1,20 +1,24 @@
 /**
  * `curate merge`: joins report.json files of one roadmap (the shards of a run, and the runs of
  * several vantages, e.g. global and cn) into one report whose region verdicts use every
- * observation, and writes report.json and report.md as `check` does.
+ * observation, and writes the reports `check` writes (`--reports`).
  */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
+import { parseReportFormats } from '../options/parsers.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
-import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { mergeInputs } from '../report/merge.js';
 import { missingShardsPhrase } from '../report/coverage.js';
+import { mergeInputs } from '../report/merge.js';
+import { renderReports } from '../report/render-reports.js';
 import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
-import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
+import { REPORTS_HELP } from './check.js';
+import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate merge`. */
@@ -23,6 +27,8 @@ export type MergeFlags = {
   regionRules?: string[];
   quiet?: boolean;
   allowPartial?: boolean;
+  reports?: string;
+  failOn?: string;
 };
 
 /**
@@ -34,6 +40,11 @@ export async function mergeCommand(
   flags: MergeFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
+  // Flags first: a typo is a usage error before any file is read.
+  const formats = parseReportFormats(
+    flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
+  );
+  const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
   const given = await Promise.all(
     files.map(async (file) => ({ file, report: await readReportFile(file) })),
   );
@@ -44,10 +55,17 @@ export async function mergeCommand(
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
   const inputs = await loadRegionInputs(regions, flags.regionRules ?? []);
   const report = assessRegions(merged, inputs);
-  const written = await writeReports(flags.out ?? DEFAULTS.out, [
-    { name: 'report.json', content: renderJson(report) },
-    { name: 'report.md', content: renderMarkdown(report) },
-  ]);
+  const written = await writeReports(
+    flags.out ?? DEFAULTS.out,
+    renderReports(report, formats, {
+      failOn,
+      file: repositoryPath(report.roadmap.path, io.cwd),
+      // For the URLs' columns in SARIF; a roadmap that is not there leaves the lines alone.
+      roadmapText: await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
+        () => undefined,
+      ),
+    }),
+  );
   if (flags.quiet !== true) {
     const vantages = report.vantages ?? [report.vantage];
     const missing =
@@ -70,9 +88,11 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
       'merge report.json files of one roadmap (shards, and vantages such as global and cn) into one report',
     )
     .argument('<reports...>', 'report.json files')
+    .option('-o, --out <dir>', 'directory for the merged reports (default: reports)')
+    .option('--reports <list>', REPORTS_HELP)
     .option(
-      '-o, --out <dir>',
-      'directory for the merged report.json and report.md (default: reports)',
+      '--fail-on <statuses>',
+      'what report.sarif calls errors and report.junit.xml failures (default: broken); merge itself exits 0',
     )
     .option(
       '--region-rules <file>',

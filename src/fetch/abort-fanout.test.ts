@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { onAbort } from './abort-fanout.js';
+import { createAbortFanout } from './abort-fanout.js';
 
-describe('onAbort', () => {
+describe('createAbortFanout', () => {
   it('calls every registered callback once when the signal aborts', () => {
     const run = new AbortController();
+    const fanout = createAbortFanout(run.signal);
     const calls: string[] = [];
-    onAbort(run.signal, () => calls.push('first'));
-    onAbort(run.signal, () => calls.push('second'));
+    fanout.onAbort(() => calls.push('first'));
+    fanout.onAbort(() => calls.push('second'));
 
     run.abort();
     run.abort();
@@ -16,9 +17,10 @@ describe('onAbort', () => {
 
   it('leaves out a callback whose registration was dropped', () => {
     const run = new AbortController();
+    const fanout = createAbortFanout(run.signal);
     const calls: string[] = [];
-    onAbort(run.signal, () => calls.push('done'))();
-    onAbort(run.signal, () => calls.push('live'));
+    fanout.onAbort(() => calls.push('done'))();
+    fanout.onAbort(() => calls.push('live'));
 
     run.abort();
 
@@ -30,7 +32,7 @@ describe('onAbort', () => {
     run.abort();
     const calls: string[] = [];
 
-    onAbort(run.signal, () => calls.push('late'));
+    createAbortFanout(run.signal).onAbort(() => calls.push('late'));
 
     expect(calls).toEqual(['late']);
   });
@@ -38,8 +40,23 @@ describe('onAbort', () => {
   it('never calls back without a signal', () => {
     const calls: string[] = [];
 
-    onAbort(undefined, () => calls.push('never'))();
+    createAbortFanout(undefined).onAbort(() => calls.push('never'))();
 
     expect(calls).toEqual([]);
+  });
+
+  it('listens on the signal once, however many attempts register', () => {
+    const run = new AbortController();
+    let listeners = 0;
+    const addEventListener = run.signal.addEventListener.bind(run.signal);
+    run.signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
+      listeners += 1;
+      addEventListener(...args);
+    };
+    const fanout = createAbortFanout(run.signal);
+
+    for (let index = 0; index < 100; index += 1) fanout.onAbort(() => undefined);
+
+    expect(listeners).toBe(1);
   });
 });

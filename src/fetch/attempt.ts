@@ -10,7 +10,7 @@
  */
 import { request, type Dispatcher } from 'undici';
 import type { FetchOutcome, Hop } from '../domain.js';
-import { onAbort } from './abort-fanout.js';
+import { createAbortFanout, type AbortFanout } from './abort-fanout.js';
 import {
   interruptedOutcome,
   networkFailureOutcome,
@@ -33,6 +33,8 @@ export type HopAnswer = {
   status: number;
   /** A response header, several values joined with ", ". */
   header(name: string): string | undefined;
+  /** Every `Set-Cookie` value, one each (they cannot be joined: `Expires` has a comma). */
+  setCookies: readonly string[];
   /** The body as text, at most `maxBytes` decoded, or undefined when it is not text. */
   readText(maxBytes: number): Promise<string | undefined>;
   /** Reads the body to its end without keeping it, so the connection can be reused. */
@@ -47,8 +49,15 @@ export type AttemptSession = {
   elapsedMs(): number;
 };
 
-/** What an attempt needs: the transport and the run-wide cancellation. */
-export type AttemptDeps = { dispatcher: AttemptDispatcher; signal?: AbortSignal | undefined };
+/**
+ * What an attempt needs: the transport and the run-wide cancellation. `abortFanout` is the run's
+ * one listener on `signal` (`createRunFetches` makes it); without it the attempt listens itself.
+ */
+export type AttemptDeps = {
+  dispatcher: AttemptDispatcher;
+  signal?: AbortSignal | undefined;
+  abortFanout?: AbortFanout | undefined;
+};
 
 /**
  * Runs `follow` (the redirect chain) as one attempt: `timeoutMs` covers connect, headers and
@@ -81,7 +90,8 @@ export async function runAttempt(
   const timer = setTimeout(() => {
     giveUp(new AttemptStopped(`No answer within ${String(timeoutMs)} ms`));
   }, timeoutMs);
-  const stopFollowing = onAbort(deps.signal, () => {
+  const abortFanout = deps.abortFanout ?? createAbortFanout(deps.signal);
+  const stopFollowing = abortFanout.onAbort(() => {
     giveUp(new AttemptStopped('Interrupted'));
   });
   const session: AttemptSession = {
@@ -152,6 +162,7 @@ async function sendHop(
   return {
     status: response.statusCode,
     header,
+    setCookies: [response.headers['set-cookie'] ?? []].flat(),
     readText: (maxBytes) =>
       Promise.race([
         readBody(response.body, header('content-type'), header('content-encoding'), maxBytes),

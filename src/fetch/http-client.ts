@@ -6,9 +6,11 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FetchOutcome } from '../domain.js';
+import type { AbortFanout } from './abort-fanout.js';
 import { runAttempt, type AttemptDispatcher } from './attempt.js';
 import { interruptedOutcome } from './network-failure.js';
 import { followChain } from './redirect-chain.js';
+import { createRedirectCookies, type RedirectCookies } from './redirect-cookies.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { Schedule } from './slots.js';
 
@@ -50,11 +52,15 @@ export type FetchDeps = {
    * `fetchTarget` return a network failure with code `ABORTED_CODE`.
    */
   signal?: AbortSignal;
+  /** The run's one listener on `signal`, shared by its attempts (see abort-fanout.ts). */
+  abortFanout?: AbortFanout;
   /**
    * Runs one attempt once there is room for it (in a run: the host's and the run's limits), so
    * the wait before a retry holds no slot that another URL could use. At once when absent.
    */
   schedule?: Schedule;
+  /** The run's cookie jars for following redirects; fresh ones for this fetch when absent. */
+  cookies?: RedirectCookies;
 };
 
 /**
@@ -72,6 +78,7 @@ export async function fetchTarget(
   const sleep = deps.sleep ?? ((ms: number) => sleepUnlessAborted(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const schedule = deps.schedule ?? ((attempt) => attempt());
+  const cookies = deps.cookies ?? createRedirectCookies();
   let spentMs = 0;
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await schedule(async () => {
@@ -81,7 +88,7 @@ export async function fetchTarget(
         return interruptedOutcome([], elapsedMs());
       }
       const attempted = await runAttempt(settings.timeoutMs, deps, elapsedMs, (session, hops) =>
-        followChain(url, settings, session, hops),
+        followChain(url, settings, session, hops, cookies),
       );
       spentMs += now() - startedMs;
       return attempted;

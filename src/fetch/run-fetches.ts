@@ -6,8 +6,10 @@
  * again in full, so the probe's short deadline never decides a link.
  */
 import type { CheckTarget, FetchOutcome } from '../domain.js';
+import { createAbortFanout } from './abort-fanout.js';
 import type { AttemptDispatcher } from './attempt.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
+import { createRedirectCookies } from './redirect-cookies.js';
 import { isTransient } from './retry.js';
 import type { Slots } from './slots.js';
 
@@ -46,12 +48,18 @@ export type RunFetches = {
 /** Creates the fetches of one run over its dispatcher and slots. */
 export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): RunFetches {
   const sampled = new Map<string, Promise<FetchOutcome>>();
+  // One listener on the run's signal for all its attempts in flight, however many there are.
+  const abortFanout = createAbortFanout(deps.signal);
+  // One set of jars for the run: a cookie wall passed once stays passed for the site's links.
+  const cookies = createRedirectCookies();
   const fetchWith = (url: URL, urlSettings: FetchSettings): Promise<FetchOutcome> =>
     fetchTarget(url, urlSettings, {
       dispatcher: deps.dispatcher,
       schedule: deps.slots.on(url.hostname),
+      cookies,
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),
+      abortFanout,
       ...(deps.now ? { now: deps.now } : {}),
     });
   return {

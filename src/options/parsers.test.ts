@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { expandEnv, parseConnectTo, parseDurationMs, parseFailOn, parseProxy } from './parsers.js';
+import {
+  expandEnv,
+  parseConnectTo,
+  parseDurationMs,
+  parseProxy,
+  parseReportFormats,
+} from './parsers.js';
 
 describe('parseDurationMs', () => {
   it.each([
@@ -18,22 +24,6 @@ describe('parseDurationMs', () => {
 
   it.each(['soon', '10y', '1w', '-5s', '0s'])('rejects %s', (input) => {
     expect(() => parseDurationMs(input, '--timeout')).toThrow(UsageError);
-  });
-});
-
-describe('parseFailOn', () => {
-  it('accepts status words and status:reason pairs', () => {
-    expect([...parseFailOn(['broken,unreachable', 'unverified:bot-wall'])]).toEqual([
-      'broken',
-      'unreachable',
-      'unverified:bot-wall',
-    ]);
-  });
-  it('"none" fails on nothing', () => {
-    expect(parseFailOn(['none']).size).toBe(0);
-  });
-  it('rejects an unknown word with the list of valid ones', () => {
-    expect(() => parseFailOn(['brokn'])).toThrow(/not a status word/);
   });
 });
 
@@ -74,5 +64,37 @@ describe('parseProxy', () => {
 
   it('has no proxy when neither the flag nor the environment names one', () => {
     expect(parseProxy(undefined, {})).toBeUndefined();
+  });
+});
+
+describe('parseReportFormats', () => {
+  it.each<[string[], string[]]>([
+    [['md,json,html'], ['md', 'json', 'html']],
+    [['sarif, JUnit'], ['json', 'sarif', 'junit']],
+    [
+      ['md', 'sarif'],
+      ['json', 'md', 'sarif'],
+    ],
+    // report.json is the machine contract other commands read: always written.
+    [['md'], ['json', 'md']],
+    [[''], ['json']],
+  ])('%j → %j', (items, expected) => {
+    expect([...parseReportFormats(items)].sort()).toEqual([...expected].sort());
+  });
+
+  it('refuses an unknown format with the nearest one as a hint', () => {
+    const error = (() => {
+      try {
+        parseReportFormats(['md,sarf']);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe('--reports: "sarf" is not a report format.');
+    expect((error as UsageError).hint).toMatch(
+      /^Did you mean sarif\? Use .*md, html, sarif, junit/,
+    );
   });
 });

@@ -2,9 +2,10 @@
  * The option parsers: text from a flag, a roadmap setting or the environment → a typed value, or
  * a `UsageError` that says how to write it. Pure.
  */
-import { parseFailOnList, type FailOn } from '../outcome/fail-on.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/render-reports.js';
+import { suggestNearest } from '../roadmap/suggest.js';
 import type { ConnectTarget, TransportSettings } from '../fetch/dispatchers.js';
 
 /** The parts of the environment curate reads (cli.ts reads them; nothing else does). */
@@ -63,9 +64,34 @@ export function compilePattern(pattern: string, where: string): RegExp {
   }
 }
 
-/** Parses `--fail-on broken,unreachable` (status words, or `status:reason` pairs). */
-export function parseFailOn(items: readonly string[]): FailOn {
-  return parseFailOnList(items);
+const REPORT_FORMAT_WORDS: ReadonlySet<string> = new Set(REPORT_FORMATS);
+
+function isReportFormat(word: string): word is ReportFormat {
+  return REPORT_FORMAT_WORDS.has(word);
+}
+
+/**
+ * Parses `--reports md,json,sarif` into the formats to write. report.json is always written
+ * (other commands read it), so it is in the set whether named or not. An unknown word is a
+ * `UsageError` naming the nearest one.
+ */
+export function parseReportFormats(
+  items: readonly string[],
+  flag = '--reports',
+): ReadonlySet<ReportFormat> {
+  const words = items.flatMap((item) => item.split(',')).map((word) => word.trim().toLowerCase());
+  const formats = new Set<ReportFormat>(['json']);
+  for (const word of words.filter(Boolean)) {
+    if (isReportFormat(word)) {
+      formats.add(word);
+      continue;
+    }
+    const nearest = suggestNearest(word, REPORT_FORMATS);
+    throw new UsageError(`${flag}: "${word}" is not a report format.`, {
+      hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use a comma-separated list of ${REPORT_FORMATS.join(', ')} (report.json is always written).`,
+    });
+  }
+  return formats;
 }
 
 /**

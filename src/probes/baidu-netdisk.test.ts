@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itAppliesTo, itDoesNotApplyTo } from '../../test/helpers/probe-match.js';
 import { baiduNetdiskProbe, readNetdiskPage } from './baidu-netdisk.js';
 import type { ProbeResponse } from './probe.js';
 
@@ -17,23 +18,19 @@ function page(body: string | undefined, finalUrl = SHARE, status = 200): ProbeRe
 }
 
 describe('baiduNetdiskProbe.match', () => {
-  it.each([
+  itAppliesTo(baiduNetdiskProbe, [
     SHARE,
     `${SHARE}?pwd=ab12`,
     'https://pan.baidu.com/share/init?surl=a2B3c4D5e6F7g8H9i0JkLm',
     'https://yun.baidu.com/s/1a2B3c4D5e6F7g8H9i0JkLm',
     'https://pan.baidu.com/share/link?shareid=123&uk=456',
-  ])('applies to %s', (input) => {
-    expect(baiduNetdiskProbe.match(new URL(input))?.probeId).toBe('baidu-netdisk');
-  });
+  ]);
 
-  it.each([
+  itDoesNotApplyTo(baiduNetdiskProbe, [
     'https://pan.baidu.com/',
     'https://pan.baidu.com/disk/home',
     'https://www.baidu.com/s/1a',
-  ])('does not apply to %s', (input) => {
-    expect(baiduNetdiskProbe.match(new URL(input))).toBeUndefined();
-  });
+  ]);
 });
 
 describe('readNetdiskPage', () => {

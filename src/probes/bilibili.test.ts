@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
 import { verdictSummary } from '../../test/helpers/probe-verdict.js';
+import { itDoesNotApplyTo, itMatchesAs } from '../../test/helpers/probe-match.js';
 import { bilibiliProbe, readViewVerdict, viewApiUrl } from './bilibili.js';
 import { createProbeRunner, type ProbeResponse } from './probe.js';
 
@@ -13,7 +14,7 @@ const BVID = 'BV17x411w7KC';
 const PAGE = `https://www.bilibili.com/video/${BVID}/`;
 
 describe('bilibiliProbe.match', () => {
-  it.each([
+  itMatchesAs(bilibiliProbe, [
     [`https://www.bilibili.com/video/${BVID}`, BVID, PAGE],
     [`https://www.bilibili.com/video/${BVID}/?spm_id_from=333.788&vd_source=abc`, BVID, PAGE],
     [`https://bilibili.com/video/${BVID}`, BVID, PAGE],
@@ -45,15 +46,9 @@ describe('bilibiliProbe.match', () => {
       'https://www.bilibili.com/video/BV17x411w7K',
     ],
     ['https://www.bilibili.com/video/av0', 'invalid:av0', 'https://www.bilibili.com/video/av0'],
-  ])('%s → key %s', (input, key, url) => {
-    expect(bilibiliProbe.match(new URL(input))).toEqual({
-      probeId: 'bilibili',
-      key,
-      url: new URL(url),
-    });
-  });
+  ]);
 
-  it.each([
+  itDoesNotApplyTo(bilibiliProbe, [
     'https://www.bilibili.com/',
     'https://www.bilibili.com/video/',
     'https://www.bilibili.com/video/online.html',
@@ -63,9 +58,7 @@ describe('bilibiliProbe.match', () => {
     'https://player.bilibili.com/player.html',
     'https://b23.tv/',
     'https://www.bilibili.com.example.test/video/BV17x411w7KC',
-  ])('does not apply to %s', (input) => {
-    expect(bilibiliProbe.match(new URL(input))).toBeUndefined();
-  });
+  ]);
 });
 
 function answer(

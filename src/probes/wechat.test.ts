@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
 import { verdictSummary } from '../../test/helpers/probe-verdict.js';
+import { itDoesNotApplyTo, itMatchesAs } from '../../test/helpers/probe-match.js';
 import type { ProbeResponse } from './probe.js';
 import { readTransferLink, readWechatPage, wechatProbe } from './wechat.js';
 
@@ -10,6 +11,8 @@ function fixture(name: string): string {
 }
 
 const ARTICLE = 'https://mp.weixin.qq.com/s/Xk3cQ1vR8pYtLmN0aBcDeF';
+const BIZ_ARTICLE =
+  'https://mp.weixin.qq.com/s?__biz=MzA3MzI4MjgzMw==&mid=2650826543&idx=1&sn=5c1d8e';
 
 function page(body: string | undefined, finalUrl = ARTICLE, status = 200): ProbeResponse {
   return { kind: 'response', status, finalUrl, body, contentType: 'text/html; charset=utf-8' };
@@ -18,31 +21,21 @@ function page(body: string | undefined, finalUrl = ARTICLE, status = 200): Probe
 const summary = verdictSummary;
 
 describe('wechatProbe.match', () => {
-  it.each([
-    [ARTICLE, ARTICLE],
-    [`${ARTICLE}#rd`, ARTICLE],
-    [
-      'https://mp.weixin.qq.com/s?__biz=MzA3MzI4MjgzMw==&mid=2650826543&idx=1&sn=5c1d8e#rd',
-      'https://mp.weixin.qq.com/s?__biz=MzA3MzI4MjgzMw==&mid=2650826543&idx=1&sn=5c1d8e',
-    ],
-  ])('%s → %s', (input, url) => {
-    expect(wechatProbe.match(new URL(input))).toEqual({
-      probeId: 'wechat',
-      key: url,
-      url: new URL(url),
-    });
-  });
+  // An article's key is its canonical URL.
+  itMatchesAs(wechatProbe, [
+    [ARTICLE, ARTICLE, ARTICLE],
+    [`${ARTICLE}#rd`, ARTICLE, ARTICLE],
+    [`${BIZ_ARTICLE}#rd`, BIZ_ARTICLE, BIZ_ARTICLE],
+  ]);
 
-  it.each([
+  itDoesNotApplyTo(wechatProbe, [
     'https://mp.weixin.qq.com/',
     'https://mp.weixin.qq.com/s/',
     'https://mp.weixin.qq.com/s?src=3',
     'https://mp.weixin.qq.com/cgi-bin/home',
     'https://weixin.qq.com/s/Xk3cQ1vR8pYtLmN0aBcDeF',
     'https://mp.weixin.qq.com.example.test/s/Xk3cQ1vR8pYtLmN0aBcDeF',
-  ])('does not apply to %s', (input) => {
-    expect(wechatProbe.match(new URL(input))).toBeUndefined();
-  });
+  ]);
 });
 
 describe('readWechatPage', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
+import { itDoesNotApplyTo, itMatchesAs } from '../../test/helpers/probe-match.js';
 import { assertNever } from '../domain.js';
 import type { ProbeResponse, ProbeVerdict } from './probe.js';
 import { oEmbedUrl, readOEmbedVerdict, youtubeProbe } from './youtube.js';
@@ -15,7 +16,7 @@ const WATCH = `https://www.youtube.com/watch?v=${ID}`;
 const PLAYLIST = `https://www.youtube.com/playlist?list=${LIST}`;
 
 describe('youtubeProbe.match', () => {
-  it.each([
+  itMatchesAs(youtubeProbe, [
     [`https://www.youtube.com/watch?v=${ID}`, ID, WATCH],
     [`https://youtube.com/watch?v=${ID}&t=42s`, ID, WATCH],
     [`https://m.youtube.com/watch?v=${ID}&feature=share`, ID, WATCH],
@@ -37,15 +38,9 @@ describe('youtubeProbe.match', () => {
     // A malformed id still matches, so that run() can call it broken.
     ['https://youtu.be/abc', 'abc', 'https://www.youtube.com/watch?v=abc'],
     ['https://www.youtube.com/watch?v=', '', 'https://www.youtube.com/watch?v='],
-  ])('%s → key %s', (input, key, canonical) => {
-    expect(youtubeProbe.match(new URL(input))).toEqual({
-      probeId: 'youtube',
-      key,
-      url: new URL(canonical),
-    });
-  });
+  ]);
 
-  it.each([
+  itDoesNotApplyTo(youtubeProbe, [
     'https://www.youtube.com/',
     'https://www.youtube.com/@AndrejKarpathy',
     'https://www.youtube.com/results?search_query=transformers',
@@ -60,9 +55,7 @@ describe('youtubeProbe.match', () => {
     'https://www.youtube.com/playlist?list=PL%20bad',
     'https://notyoutube.com/watch?v=kCc8FmEb1nY',
     'https://www.youtube.com.example.test/watch?v=kCc8FmEb1nY',
-  ])('does not apply to %s', (input) => {
-    expect(youtubeProbe.match(new URL(input))).toBeUndefined();
-  });
+  ]);
 });
 
 describe('oEmbedUrl', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
+import { itAppliesTo, itDoesNotApplyTo } from '../../test/helpers/probe-match.js';
 import type { ProbeResponse } from './probe.js';
 import { readZhihuPage, zhihuProbe } from './zhihu.js';
 
@@ -19,22 +20,18 @@ function page(
 }
 
 describe('zhihuProbe.match', () => {
-  it.each([
+  itAppliesTo(zhihuProbe, [
     ARTICLE,
     'https://www.zhihu.com/question/19723347',
     'https://www.zhihu.com/question/19723347/answer/1234567',
     'https://www.zhihu.com/zvideo/1360523718466985984',
-  ])('applies to %s', (input) => {
-    expect(zhihuProbe.match(new URL(input))?.probeId).toBe('zhihu');
-  });
+  ]);
 
-  it.each([
+  itDoesNotApplyTo(zhihuProbe, [
     'https://www.zhihu.com/',
     'https://www.zhihu.com/people/someone',
     'https://www.zhihu.com/signin',
-  ])('does not apply to %s', (input) => {
-    expect(zhihuProbe.match(new URL(input))).toBeUndefined();
-  });
+  ]);
 });
 
 describe('readZhihuPage', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cnRules } from '../../test/helpers/region-rules.js';
 import type { Access, CheckOutcome } from '../domain.js';
+import { countStatuses } from '../report/build.js';
 import type { MirrorResult, Observation, Report, ResourceResult } from '../report/schema.js';
 import { assessRegions, type RegionInputs } from './assess.js';
 
@@ -54,24 +55,8 @@ function report(results: ResourceResult[]): Report {
     startedAt: at,
     finishedAt: at,
     partial: false,
-    summary: {
-      total: 0,
-      ok: 0,
-      redirected: 0,
-      broken: 0,
-      unreachable: 0,
-      unverified: 0,
-      skipped: 0,
-    },
-    mirrorSummary: {
-      total: 0,
-      ok: 0,
-      redirected: 0,
-      broken: 0,
-      unreachable: 0,
-      unverified: 0,
-      skipped: 0,
-    },
+    summary: countStatuses([]),
+    mirrorSummary: countStatuses([]),
     results,
   };
 }

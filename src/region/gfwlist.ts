@@ -15,29 +15,12 @@
  * - `!` comments and the `[AutoProxy x.y]` header are ignored; so are Adblock Plus element-hiding
  *   rules (`##`), which say nothing about URLs.
  */
-import { domainToASCII } from 'node:url';
 import { assertNever } from '../domain.js';
 import { InputError } from '../errors.js';
+import { compileRule, type CompiledRule, type DomainRule, type UrlRule } from './autoproxy-rule.js';
 
 /** A list line that takes no part in matching, and why. */
 export type SkippedLine = { line: number; text: string; reason: string };
-
-/** A `||` rule: a host and its subdomains, maybe narrowed by a host wildcard and a path. */
-type DomainRule = {
-  kind: 'domain';
-  text: string;
-  hostPattern: RegExp | undefined;
-  pathPattern: RegExp | undefined;
-};
-
-/** A rule tested against the URL's text. */
-type UrlRule = {
-  kind: 'prefix' | 'keyword' | 'regex';
-  text: string;
-  pattern: RegExp;
-};
-
-type CompiledRule = DomainRule | UrlRule;
 
 /** Rules indexed so that a URL is tested only against rules that could match its host. */
 type RuleIndex = {
@@ -152,96 +135,6 @@ function decodeBase64(text: string): string | undefined {
     // Not base64 after all, or not UTF-8 inside: the caller reports the list as unreadable.
     return undefined;
   }
-}
-
-type Compiled = { rule: CompiledRule; key: string | undefined } | { skip: string };
-
-function compileRule(body: string, text: string): Compiled {
-  if (body === '') return { skip: 'empty rule' };
-  if (body.length > 2 && body.startsWith('/') && body.endsWith('/'))
-    return compileRegex(body, text);
-  if (body.startsWith('||')) return compileDomain(body.slice(2), text);
-  if (body.startsWith('|')) return compilePrefix(body.slice(1), text);
-  const isEndAnchored = body.endsWith('|');
-  const keyword = isEndAnchored ? body.slice(0, -1) : body;
-  if (keyword === '') return { skip: 'empty rule' };
-  return {
-    rule: {
-      kind: 'keyword',
-      text,
-      pattern: new RegExp(wildcardSource(keyword) + (isEndAnchored ? '$' : ''), 'i'),
-    },
-    key: undefined,
-  };
-}
-
-function compileRegex(body: string, text: string): Compiled {
-  try {
-    return {
-      rule: { kind: 'regex', text, pattern: new RegExp(body.slice(1, -1), 'i') },
-      key: undefined,
-    };
-  } catch (error) {
-    return { skip: `regular expression JavaScript cannot compile: ${(error as Error).message}` };
-  }
-}
-
-function compileDomain(rest: string, text: string): Compiled {
-  const slash = rest.indexOf('/');
-  const hostText = (slash === -1 ? rest : rest.slice(0, slash))
-    .replace(/[|^]+$/, '')
-    .replace(/\.$/, '');
-  const path = slash === -1 ? '' : rest.slice(slash).replace(/\|$/, '');
-  if (hostText === '') return { skip: 'no domain after "||"' };
-  if (hostText.includes(':')) return { skip: 'ports in domain rules are not supported' };
-  const pathPattern = path === '' ? undefined : new RegExp(`^${wildcardSource(path)}`, 'i');
-  if (!hostText.includes('*')) {
-    const host = asciiHost(hostText);
-    if (host === undefined) return { skip: `"${hostText}" is not a domain name` };
-    return { rule: { kind: 'domain', text, hostPattern: undefined, pathPattern }, key: host };
-  }
-  // A wildcard host is indexed by the labels after its last wildcard, then tested in full.
-  const labels = hostText.toLowerCase().split('.');
-  const lastWildcard = labels.findLastIndex((part) => part.includes('*'));
-  const tail = labels.slice(lastWildcard + 1).join('.');
-  const hostPattern = new RegExp(`(?:^|\\.)${wildcardSource(hostText)}$`, 'i');
-  return {
-    rule: { kind: 'domain', text, hostPattern, pathPattern },
-    key: tail === '' ? undefined : tail,
-  };
-}
-
-function compilePrefix(rest: string, text: string): Compiled {
-  const isEndAnchored = rest.endsWith('|');
-  const prefix = isEndAnchored ? rest.slice(0, -1) : rest;
-  if (prefix === '') return { skip: 'no URL after "|"' };
-  const pattern = new RegExp(`^${wildcardSource(prefix)}${isEndAnchored ? '$' : ''}`, 'i');
-  const schemeEnd = prefix.indexOf('://');
-  // The literal start of the host: enough to find the rule from a URL's host.
-  const hostStart =
-    schemeEnd === -1
-      ? ''
-      : (/^[^/:?#*^|]*/.exec(prefix.slice(schemeEnd + 3))?.[0] ?? '').toLowerCase();
-  return { rule: { kind: 'prefix', text, pattern }, key: hostStart === '' ? undefined : hostStart };
-}
-
-/** Turns an AutoProxy pattern into regex source: `*` is anything, `^` a separator. */
-function wildcardSource(pattern: string): string {
-  let source = '';
-  for (const char of pattern.replace(/\*+/g, '*')) {
-    if (char === '*') source += '.*';
-    else if (char === '^') source += '(?:[^\\w.%-]|$)';
-    else source += char.replace(/[.+?${}()|[\]\\/]/g, '\\$&');
-  }
-  return source;
-}
-
-function asciiHost(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex -- the ASCII range, to spot names that need IDNA
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-  const ascii = domainToASCII(lower);
-  return ascii === '' ? undefined : ascii;
 }
 
 function emptyIndex(): RuleIndex {

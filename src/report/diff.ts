@@ -7,7 +7,7 @@ import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { isUnchecked } from '../outcome/unfetched.js';
 import { plural } from '../text/plural.js';
 import { isInMissingShard } from './coverage.js';
-import { DEFAULT_FAILING, type ReportLink, reportLinks } from './history.js';
+import { DEFAULT_FAILING, type LinkIdentity, type ReportLink, reportLinks } from './history.js';
 import { describeOutcome } from './reasons.js';
 import type { Report } from './schema.js';
 
@@ -17,18 +17,11 @@ export const DIFF_SCHEMA_VERSION = 1;
 /** What one report says about one link: its outcome there. */
 export type LinkState = CheckOutcome;
 
-/** One link in the diff, with its state in each report where it appears. */
-export type DiffEntry = {
-  key: string;
-  resourceId: string;
-  role: 'resource' | 'mirror';
-  title: string;
-  /** As written in the newer report (the older one for removed links). */
-  url: string | null;
-  line: number;
-  before?: LinkState;
-  after?: LinkState;
-};
+/**
+ * One link in the diff, with its state in each report where it appears; its `url` and `line` are
+ * as written in the newer report (the older one for removed links).
+ */
+export type DiffEntry = LinkIdentity & { before?: LinkState; after?: LinkState };
 
 /** The result of `diffReports`; also the `--json` shape. */
 export type ReportDiff = {

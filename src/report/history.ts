@@ -4,18 +4,19 @@
  */
 import { z } from 'zod';
 import type { CheckOutcome } from '../domain.js';
-import { InputError, type InputProblem, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { statusReasonOf, withStatusReason } from '../outcome/model.js';
 import { isUnchecked } from '../outcome/unfetched.js';
 import { isInMissingShard } from './coverage.js';
+import { parseJsonInput, schemaProblems } from './json-input.js';
 import type { Report, ReportEntry } from './schema.js';
 
 /** Bumped only for a breaking change of history.json. */
 export const HISTORY_SCHEMA_VERSION = 1;
 
 /** One observation of one link in one run: when, from where, and the outcome's status and reason. */
-export const ObservationSchema = withStatusReason({
+export const HistoryObservationSchema = withStatusReason({
   /** ISO time the link was checked. */
   at: z.string(),
   /** Where it was checked from: `global` or a region. */
@@ -25,14 +26,14 @@ export const ObservationSchema = withStatusReason({
 /** The whole history file: observations per link key, oldest first. */
 export const HistorySchema = z.strictObject({
   schemaVersion: z.literal(HISTORY_SCHEMA_VERSION),
-  links: z.record(z.string(), z.array(ObservationSchema)),
+  links: z.record(z.string(), z.array(HistoryObservationSchema)),
 });
 
-export type Observation = z.infer<typeof ObservationSchema>;
+export type HistoryObservation = z.infer<typeof HistoryObservationSchema>;
 export type History = z.infer<typeof HistorySchema>;
 
-/** One checked URL of a report, a resource's own or a mirror's, under its history key. */
-export type ReportLink = {
+/** Which link of a roadmap a record is about: its history key and where the roadmap has it. */
+export type LinkIdentity = {
   key: string;
   resourceId: string;
   role: 'resource' | 'mirror';
@@ -40,9 +41,10 @@ export type ReportLink = {
   title: string;
   url: string | null;
   line: number;
-  outcome: CheckOutcome;
-  checkedAt: string;
 };
+
+/** One checked URL of a report, a resource's own or a mirror's, under its history key. */
+export type ReportLink = LinkIdentity & { outcome: CheckOutcome; checkedAt: string };
 
 /** The history key of a link: the resource id, or `<id>#mirror:<url>` for a mirror. */
 export function linkKey(resourceId: string, mirrorUrl?: string): string {
@@ -96,32 +98,16 @@ export function emptyHistory(): History {
 
 /** Reads history.json text; a malformed file is an input error naming every problem. */
 export function parseHistory(text: string, file: string): History {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const problem: InputProblem = {
-      file,
-      line: 0,
-      column: 0,
-      path: '',
-      message: `not JSON: ${message}`,
-    };
-    throw new InputError(`${file} is not a history file.`, [problem], { cause: error });
-  }
+  const data = parseJsonInput(text, file, { message: `${file} is not a history file.` });
   const parsed = HistorySchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue): InputProblem => ({
-    file,
-    line: 0,
-    column: 0,
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-  throw new InputError(`${file} is not a valid history file.`, problems, {
-    hint: 'delete it to start a new history; the next audit writes a fresh one',
-  });
+  throw new InputError(
+    `${file} is not a valid history file.`,
+    schemaProblems(file, parsed.error.issues),
+    {
+      hint: 'delete it to start a new history; the next audit writes a fresh one',
+    },
+  );
 }
 
 /** history.json text: stable key order and a final newline, so commits show real changes only. */
@@ -160,7 +146,7 @@ export function updateHistory(
     // A run that did not check the link says nothing about it: recording it would break a chain
     // of failures (or of recoveries) that the link itself never broke.
     if (isUnchecked(outcome)) continue;
-    const observation: Observation = {
+    const observation: HistoryObservation = {
       at: link.checkedAt === '' ? report.startedAt : link.checkedAt,
       vantage: report.vantage,
       ...statusReasonOf(outcome),
@@ -191,7 +177,7 @@ export type FailingLink = {
   since: string;
   /** Length of the streak, in observations. */
   streak: number;
-  latest: Observation;
+  latest: HistoryObservation;
 };
 
 /** A link that had failed long enough to count and now works again. */
@@ -201,7 +187,7 @@ export type RecoveredLink = {
   since: string;
   /** Time of the observation that found it working. */
   recoveredAt: string;
-  latest: Observation;
+  latest: HistoryObservation;
 };
 
 /** What the history says about each link, for the tracking issue. */
@@ -239,7 +225,7 @@ export function assessFlakiness(history: History, options: FlakinessOptions): Fl
     );
     const latest = observations.at(-1);
     if (latest === undefined) continue;
-    const isFailingSeen = (seen: Observation): boolean => isFailing(seen, options.failing);
+    const isFailingSeen = (seen: HistoryObservation): boolean => isFailing(seen, options.failing);
     if (isFailingSeen(latest)) {
       const streak = trailingCount(observations, isFailingSeen);
       const since = observations[observations.length - streak]?.at ?? latest.at;

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '../errors.js';
+import { countStatuses } from './build.js';
 import { renderJson } from './json.js';
 import type { Counts, Report, ResourceResult } from './schema.js';
 
 function counts(fields: Partial<Counts> = {}): Counts {
-  return {
-    total: 0,
-    ok: 0,
-    redirected: 0,
-    broken: 0,
-    unreachable: 0,
-    unverified: 0,
-    skipped: 0,
-    ...fields,
-  };
+  return { ...countStatuses([]), ...fields };
 }
 
 function resourceResult(fields: Partial<ResourceResult> = {}): ResourceResult {

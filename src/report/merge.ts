@@ -6,12 +6,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../errors.js';
+import { GLOBAL_VANTAGE } from '../region/vantage.js';
 import { countStatuses } from './build.js';
 import type { MirrorResult, MissingShard, Report, ResourceResult } from './schema.js';
 import { checkShardSet, type MergeInput, type ShardSetOptions } from './shard-set.js';
-
-/** The vantage whose status a merged report shows: observations without a region's filter. */
-const GLOBAL_VANTAGE = 'global';
 
 /**
  * What `curate merge` does with its files: checks that the shards of each vantage are all there

@@ -7,7 +7,7 @@
 import { formatAnnotation } from '../ci/annotations.js';
 import { assertNever } from '../domain.js';
 import { EXIT_CODES, type ExitCode, type InputProblem } from '../errors.js';
-import type { LintFinding } from './lint.js';
+import type { LintFinding } from './lint-finding.js';
 import { plural, pluralForm } from '../text/plural.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LINT_RULES, lintRoadmap } from './lint.js';
-import type { LintFinding } from './lint.js';
+import { LINT_RULES, type LintFinding } from './lint-finding.js';
+import { lintRoadmap } from './lint.js';
 import type { RegionRules } from '../region/rules-schema.js';
 import { parseRoadmap } from './load.js';
 

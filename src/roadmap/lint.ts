@@ -4,47 +4,20 @@
  * every finding is positioned through the loaded file, no network involved.
  */
 import type { InputProblem } from '../errors.js';
-import { assertNever } from '../domain.js';
-import { parseLinkUrl } from '../plan/normalize-url.js';
-import type { UrlProblemKind } from '../plan/normalize-url.js';
 import type { LoadedRoadmap } from './load.js';
 import type { Resource } from './schema.js';
 import { resourceAt } from './issues.js';
+import { LINT_RULES, type LintFinding, type ReportFinding } from './lint-finding.js';
 import {
   findUncoveredResources,
   NO_REGION_RULES,
   type LintRegionRules,
   type UncoveredResource,
 } from './lint-region.js';
+import { duplicateUrls, urlFindings, urlKey } from './lint-url.js';
 import { suggestNearest } from './suggest.js';
-import { repairUrl, suggestionFor, type StrayCharacter } from './suggest-url.js';
 import { formatFieldPath, listResources, listSections } from './walk.js';
 import type { FieldPath, ResourceEntry, SectionEntry } from './walk.js';
-
-/** Every lint rule and its severity; errors make `validate` exit 1, warnings do not. */
-export const LINT_RULES = {
-  'duplicate-resource-id': 'error',
-  'duplicate-section-id': 'error',
-  'duplicate-url': 'warning',
-  'invalid-url': 'error',
-  'url-whitespace': 'error',
-  'url-stray-character': 'error',
-  'unsupported-scheme': 'error',
-  'insecure-http': 'warning',
-  'missing-url': 'warning',
-  'vpn-without-mirror': 'warning',
-  'unknown-region': 'error',
-  'empty-section': 'warning',
-  'mirror-same-as-resource': 'error',
-} as const satisfies Record<string, 'error' | 'warning'>;
-
-/** The name of a lint rule, shown in brackets after each finding. */
-export type LintRule = keyof typeof LINT_RULES;
-
-/** One lint finding: an input problem with a severity and the rule that found it. */
-export type LintFinding = InputProblem & { severity: 'error' | 'warning'; rule: LintRule };
-
-type Report = (rule: LintRule, path: FieldPath, message: string, hint?: string) => LintFinding;
 
 /**
  * Runs every lint rule over a loaded roadmap; findings are sorted by position. Region verdicts
@@ -55,7 +28,7 @@ export function lintRoadmap(
   loaded: LoadedRoadmap,
   regionRules: LintRegionRules = NO_REGION_RULES,
 ): LintFinding[] {
-  const report: Report = (rule, path, message, hint) => ({
+  const report: ReportFinding = (rule, path, message, hint) => ({
     file: loaded.file,
     ...loaded.locate(path),
     path: formatFieldPath(path),
@@ -72,23 +45,19 @@ export function lintRoadmap(
 
   return [
     ...duplicateIds(
+      'duplicate-section-id',
       sections.map(({ section, path }) => ({ id: section.id, path: [...path, 'id'] })),
-      (id, path, firstPath) =>
-        report(
-          'duplicate-section-id',
-          path,
-          `duplicate section id "${id}" (first at line ${lineOf(firstPath)})`,
-        ),
+      { noun: 'section', report, lineOf },
     ),
     ...duplicateIds(
+      'duplicate-resource-id',
       resources.map(({ resource, path }) => ({ id: resource.id, path: [...path, 'id'] })),
-      (id, path, firstPath) =>
-        report(
-          'duplicate-resource-id',
-          path,
-          `duplicate resource id "${id}" (first at line ${lineOf(firstPath)})`,
-          'ids name resources in reports and in --only; give each resource its own',
-        ),
+      {
+        noun: 'resource',
+        hint: 'ids name resources in reports and in --only; give each resource its own',
+        report,
+        lineOf,
+      },
     ),
     ...sections.flatMap((entry) => emptySection(entry, report)),
     ...resources.flatMap((entry) => resourceFindings(entry, loaded.roadmap.regions ?? [], report)),
@@ -100,9 +69,16 @@ export function lintRoadmap(
   ].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
+/** An id used again: a finding at each later use, naming the line of the first. */
 function duplicateIds(
+  rule: 'duplicate-section-id' | 'duplicate-resource-id',
   entries: readonly { id: string; path: FieldPath }[],
-  toFinding: (id: string, path: FieldPath, firstPath: FieldPath) => LintFinding,
+  how: {
+    noun: string;
+    hint?: string;
+    report: ReportFinding;
+    lineOf: (path: FieldPath) => number;
+  },
 ): LintFinding[] {
   const firstPaths = new Map<string, FieldPath>();
   return entries.flatMap(({ id, path }) => {
@@ -111,11 +87,12 @@ function duplicateIds(
       firstPaths.set(id, path);
       return [];
     }
-    return [toFinding(id, path, firstPath)];
+    const message = `duplicate ${how.noun} id "${id}" (first at line ${how.lineOf(firstPath)})`;
+    return [how.report(rule, path, message, how.hint)];
   });
 }
 
-function emptySection({ section, path }: SectionEntry, report: Report): LintFinding[] {
+function emptySection({ section, path }: SectionEntry, report: ReportFinding): LintFinding[] {
   const isEmpty = [section.topics, section.resources, section.sections].every(
     (list) => list === undefined || list.length === 0,
   );
@@ -134,7 +111,7 @@ function emptySection({ section, path }: SectionEntry, report: Report): LintFind
 function resourceFindings(
   { resource, path }: ResourceEntry,
   regions: readonly string[],
-  report: Report,
+  report: ReportFinding,
 ): LintFinding[] {
   const mirrors = resource.mirrors ?? [];
   const findings =
@@ -170,7 +147,7 @@ function accessFindings(
   resource: Resource,
   path: FieldPath,
   regions: readonly string[],
-  report: Report,
+  report: ReportFinding,
 ): LintFinding[] {
   return Object.keys(resource.access ?? {}).flatMap((region) => {
     const accessPath = [...path, 'access', region];
@@ -194,7 +171,7 @@ function accessFindings(
 
 function vpnWithoutMirror(
   { entry, region, byRule }: UncoveredResource,
-  report: Report,
+  report: ReportFinding,
 ): LintFinding {
   const { resource, path } = entry;
   const hasMirror = (resource.mirrors ?? []).length > 0;
@@ -218,90 +195,6 @@ function vpnWithoutMirror(
         `needs a VPN in ${region}${why}, and no mirror is listed`,
         `add a copy that opens in ${region} under mirrors:`,
       );
-}
-
-const URL_RULES: Readonly<Record<UrlProblemKind, LintRule>> = {
-  unparseable: 'invalid-url',
-  'contains-space': 'url-whitespace',
-  'unsupported-scheme': 'unsupported-scheme',
-  'insecure-http': 'insecure-http',
-};
-
-function urlFindings(url: string, path: FieldPath, report: Report): LintFinding[] {
-  const repair = repairUrl(url);
-  const writeItAs = (suggestion: string | undefined): string | undefined =>
-    suggestion === undefined ? undefined : `write it as ${suggestion}`;
-  return [
-    ...repair.stray.map((stray) =>
-      report('url-stray-character', path, strayMessage(stray), writeItAs(repair.suggestion)),
-    ),
-    ...repair.problems.map((problem) =>
-      report(
-        URL_RULES[problem.kind],
-        path,
-        problem.message,
-        writeItAs(suggestionFor(problem, repair)),
-      ),
-    ),
-  ];
-}
-
-function strayMessage(stray: StrayCharacter): string {
-  switch (stray.where) {
-    case 'scheme':
-      return `the URL has ${stray.name} in its scheme (a Chinese keyboard's punctuation?)`;
-    case 'space':
-      return `the URL contains ${stray.name}`;
-    case 'end':
-      return `the URL ends with ${stray.name}, copied from the text around it?`;
-    default:
-      return assertNever(stray.where);
-  }
-}
-
-/** Reports every URL that already appeared elsewhere, naming the first place it appeared. */
-function duplicateUrls(
-  resources: readonly ResourceEntry[],
-  report: Report,
-  lineOf: (path: FieldPath) => number,
-): LintFinding[] {
-  const firstPaths = new Map<string, FieldPath>();
-  const findings: LintFinding[] = [];
-  const visit = (url: string, path: FieldPath, ownId: string | undefined): void => {
-    const id = urlKey(url);
-    const firstPath = firstPaths.get(id);
-    if (firstPath === undefined) {
-      firstPaths.set(id, path);
-      return;
-    }
-    // A mirror repeating its own resource's URL is already an error of its own.
-    if (id !== ownId) {
-      findings.push(
-        report(
-          'duplicate-url',
-          path,
-          `same URL as ${formatFieldPath(firstPath)} (line ${lineOf(firstPath)})`,
-          'list the resource once, or point each entry at its own page',
-        ),
-      );
-    }
-  };
-  for (const { resource, path } of resources) {
-    if (resource.url !== undefined) {
-      visit(resource.url, [...path, 'url'], undefined);
-    }
-    const ownId = resource.url === undefined ? undefined : urlKey(resource.url);
-    (resource.mirrors ?? []).forEach((mirror, index) => {
-      visit(mirror.url, [...path, 'mirrors', index, 'url'], ownId);
-    });
-  }
-  return findings;
-}
-
-/** Two spellings of one URL are the same link; unparseable URLs compare as written. */
-function urlKey(url: string): string {
-  const parsed = parseLinkUrl(url);
-  return parsed.kind === 'ok' ? parsed.id : url.trim();
 }
 
 function withResource(resource: InputProblem['resource']): Pick<InputProblem, 'resource'> {
