@@ -27,6 +27,11 @@ describe('formatProgress', () => {
       'checked 4/10 (40%), 1 failing, 3 hosts in flight, ETA 12s',
     );
   });
+  it('counts one host in flight in the singular', () => {
+    expect(formatProgress(progress(10, { activeHosts: 1 }), 8_000)).toBe(
+      'checked 10/10 (100%), 1 failing, 1 host in flight',
+    );
+  });
   it('drops the ETA when done', () => {
     expect(formatProgress(progress(10), 8_000)).toBe(
       'checked 10/10 (100%), 1 failing, 3 hosts in flight',

@@ -4,6 +4,7 @@
  * the reporter only decides when to write.
  */
 import type { CheckResult } from './domain.js';
+import { plural } from './text/plural.js';
 
 /** Progress of a run, reported after every finished target. */
 export type RunProgress = {
@@ -28,7 +29,7 @@ export function formatProgress(progress: RunProgress, nowMs: number): string {
     progress.done === 0 || remaining === 0
       ? ''
       : `, ETA ${formatSeconds((elapsedMs / progress.done) * remaining)}`;
-  return `checked ${progress.done}/${progress.total} (${percent}%), ${progress.failing} failing, ${progress.activeHosts} hosts in flight${eta}`;
+  return `checked ${progress.done}/${progress.total} (${percent}%), ${progress.failing} failing, ${plural(progress.activeHosts, 'host')} in flight${eta}`;
 }
 
 function formatSeconds(ms: number): string {

@@ -156,6 +156,7 @@ export async function runCheck(
       finishedAt: deps.now().toISOString(),
       isPartial: isInterrupted || networkDown !== undefined,
       networkDown,
+      shard: options.selection.shard,
     },
     suggested.byResource,
   );

@@ -8,12 +8,14 @@ import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../optio
 import { DEFAULTS } from '../options/defaults.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { createProgressReporter } from '../progress.js';
+import { coverageWords, reportCoverage } from '../report/coverage.js';
 import { REPORT_FORMATS } from '../report/render-reports.js';
 import type { Report } from '../report/schema.js';
 import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
+import { plural } from '../text/plural.js';
 import { lintBeforeCheck } from './validate.js';
 import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
 
@@ -29,8 +31,15 @@ export function summaryLine(report: Report): string {
   const parts = (['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'] as const)
     .filter((status) => counts[status] > 0)
     .map((status) => `${counts[status]} ${status}`);
-  const partial = report.partial ? ' (partial)' : '';
-  return `${counts.total} resources${partial}: ${parts.join(', ') || 'nothing to check'}.`;
+  // Said from the outcomes, as report.md says it: "(not checked)" for a network-down run.
+  const coverage = reportCoverage(report);
+  const partial =
+    coverage.kind !== 'checked'
+      ? ` (${coverageWords(coverage)})`
+      : report.partial
+        ? ' (partial)'
+        : '';
+  return `${plural(counts.total, 'resource')}${partial}: ${parts.join(', ') || 'nothing to check'}.`;
 }
 
 /** Checks a roadmap and writes its reports. */
@@ -100,7 +109,7 @@ async function selectResources(
     const what =
       changedIds.size === 0
         ? 'no resource was added or changed, so there is nothing to check'
-        : `${changedIds.size} resource${changedIds.size === 1 ? '' : 's'} added or changed: ${[...changedIds].join(', ')}`;
+        : `${plural(changedIds.size, 'resource')} added or changed: ${[...changedIds].join(', ')}`;
     io.stderr.write(`--changed-since ${ref ?? ''}: ${what}.\n`);
   }
   return resourceSelector({ shard: options.selection.shard, changedIds });

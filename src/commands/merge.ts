@@ -12,8 +12,10 @@ import { parseReportFormats } from '../options/parsers.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
-import { mergeReports } from '../report/merge.js';
+import { missingShardsPhrase } from '../report/coverage.js';
+import { mergeInputs } from '../report/merge.js';
 import { renderReports } from '../report/render-reports.js';
+import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
 import { REPORTS_HELP } from './check.js';
 import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
@@ -24,11 +26,15 @@ export type MergeFlags = {
   out?: string;
   regionRules?: string[];
   quiet?: boolean;
+  allowPartial?: boolean;
   reports?: string;
   failOn?: string;
 };
 
-/** Merges reports and writes the result; exits 0 unless an input or the output fails. */
+/**
+ * Merges reports and writes the result; exits 0 unless an input or the output fails, or the
+ * shards are incomplete or doubled (exit 2; missing ones are allowed with `--allow-partial`).
+ */
 export async function mergeCommand(
   files: readonly string[],
   flags: MergeFlags,
@@ -39,8 +45,11 @@ export async function mergeCommand(
     flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
   );
   const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
-  const reports = await Promise.all(files.map((file) => readReportFile(file)));
-  const merged = mergeReports(reports);
+  const given = await Promise.all(
+    files.map(async (file) => ({ file, report: await readReportFile(file) })),
+  );
+  const reports = given.map((input) => input.report);
+  const merged = mergeInputs(given, { allowPartial: flags.allowPartial === true });
   // The regions come from the reports (each lists its roadmap's regions), the rules from disk:
   // the same rules `check` used, plus any --region-rules given here.
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
@@ -59,8 +68,12 @@ export async function mergeCommand(
   );
   if (flags.quiet !== true) {
     const vantages = report.vantages ?? [report.vantage];
+    const missing =
+      report.missingShards === undefined
+        ? ''
+        : ` Partial: ${missingShardsPhrase(report.missingShards)}.`;
     io.stdout.write(
-      `merged ${reports.length} reports (${vantages.join(', ')}): ${report.summary.total} resources.\n`,
+      `merged ${plural(reports.length, 'report')} (${vantages.join(', ')}): ${plural(report.summary.total, 'resource')}.${missing}\n`,
     );
     for (const path of written) io.stdout.write(`wrote ${path}\n`);
   }
@@ -85,6 +98,10 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
       '--region-rules <file>',
       'also judge region access by this rules file: YAML rules or an AutoProxy list (repeatable)',
       collectRepeated,
+    )
+    .option(
+      '--allow-partial',
+      'merge even when shards are missing; the merged report says it is partial and which are missing',
     )
     .option('-q, --quiet', 'print nothing but errors')
     .action((files: string[], flags: MergeFlags) => run((io) => mergeCommand(files, flags, io)));

@@ -10,6 +10,7 @@ import { resolveLocation } from './location.js';
 import { findMetaRefresh } from './meta-refresh.js';
 import { networkFailureOutcome } from './network-failure.js';
 import { SUPPORTED_ENCODINGS } from './read-body.js';
+import { plural } from '../text/plural.js';
 import type { RedirectCookies } from './redirect-cookies.js';
 
 /** What the chain reads from the fetch settings. */
@@ -96,7 +97,7 @@ export async function followChain(
     }
     cookies.keep(current, answer.setCookies);
     if (hops.length > settings.maxRedirects) {
-      const message = `More than ${settings.maxRedirects} redirects, last to ${next.href}`;
+      const message = `More than ${plural(settings.maxRedirects, 'redirect')}, last to ${next.href}`;
       return chainFailure('too-many-redirects', message, hops, session);
     }
     // RFC 9110 §10.2.2: a Location without a fragment inherits the original one.
