@@ -12,6 +12,7 @@ const pureStages = [
   'src/ci/**',
   'src/probes/**',
   'src/cache/**',
+  'src/text/**',
   'src/roadmap/fix.ts',
   'src/roadmap/changed-since.ts',
   'src/roadmap/lint.ts',

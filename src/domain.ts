@@ -58,6 +58,7 @@ export type NetworkFailureReason =
   | 'too-many-redirects'
   | 'redirect-loop'
   | 'unsupported-redirect'
+  | 'invalid-redirect'
   | 'other';
 
 export type NetworkFailure = {
@@ -65,6 +66,8 @@ export type NetworkFailure = {
   /** The Node/undici error code, e.g. `ENOTFOUND`, `UND_ERR_SOCKET`. */
   code: string | undefined;
   message: string;
+  /** For `unsupported-redirect`: the scheme the Location named, without its colon. */
+  scheme?: string;
 };
 
 /** What the network did: the output of `fetch/`, the input of `classify/`. */

@@ -67,6 +67,7 @@ describe('resolveOptions', () => {
       checkFragments: true,
     });
     expect([...options.report.failOn]).toEqual(['broken']);
+    expect([...options.report.formats].sort()).toEqual(['html', 'json', 'md']);
   });
 
   it('lets the settings block override defaults and flags override settings', () => {
@@ -144,6 +145,7 @@ describe('resolveOptions', () => {
         regionRules: ['rules.yaml'],
         out: 'out',
         failOn: 'broken,unverified',
+        reports: 'md,sarif',
         quiet: true,
       },
       { exclude: ['linkedin'] },
@@ -160,6 +162,7 @@ describe('resolveOptions', () => {
       out: 'out',
       vantage: 'cn',
       failOn: new Set(['broken', 'unverified']),
+      formats: new Set(['json', 'md', 'sarif']),
     });
     expect(options.output.verbosity).toBe('quiet');
   });

@@ -17,6 +17,7 @@ import {
   parseDurationMs,
   parseIntFlag,
   parseProxy,
+  parseReportFormats,
   type CurateEnv,
 } from './options/parsers.js';
 import {
@@ -60,6 +61,7 @@ export type CurateFlags = {
   cache?: string;
   maxAge?: string;
   regionRules?: string[];
+  reports?: string;
 };
 
 /** Every option of a `check` run, validated, units converted, cut into one slice per stage. */
@@ -122,6 +124,7 @@ export function resolveOptions(
       failOn: parseFailOnList(
         flags.failOn === undefined ? (settings?.failOn ?? DEFAULTS.failOn) : [flags.failOn],
       ),
+      formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
     },
     ...resolveSelectionAndOutput(flags),
     warnings,

@@ -32,8 +32,7 @@ import { planSuggestedMirrors } from './region/mirror-suggestions.js';
 import { blockedFromVantage } from './region/vantage.js';
 import type { ProgressEvent } from './progress/state.js';
 import { buildReport } from './report/build.js';
-import { renderJson } from './report/json.js';
-import { renderMarkdown } from './report/markdown.js';
+import { renderReports } from './report/render-reports.js';
 import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
 import type { LoadedRoadmap } from './roadmap/load.js';
@@ -57,6 +56,11 @@ export type RunDeps = {
   select?: ResourceSelector;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
+  /**
+   * The roadmap's path relative to the repository root, where SARIF and JUnit place findings.
+   * @default the path the roadmap was loaded from
+   */
+  roadmapRepositoryPath?: string;
 };
 
 /** The outcome of a run, for cli.ts to print and turn into an exit code. */
@@ -154,14 +158,19 @@ export async function runCheck(
       finishedAt: deps.now().toISOString(),
       isPartial: isInterrupted || networkDown !== undefined,
       networkDown,
+      shard: options.selection.shard,
     },
     suggested.byResource,
   );
   const report = assessRegions(built, regionInputs);
-  const writtenFiles = await writeReports(options.report.out, [
-    { name: 'report.json', content: renderJson(report) },
-    { name: 'report.md', content: renderMarkdown(report) },
-  ]);
+  const writtenFiles = await writeReports(
+    options.report.out,
+    renderReports(report, options.report.formats, {
+      failOn: options.report.failOn,
+      file: deps.roadmapRepositoryPath ?? loaded.file,
+      roadmapText: loaded.text,
+    }),
+  );
   return {
     report,
     writtenFiles,

@@ -155,15 +155,37 @@ describe('renderJobSummary', () => {
     expect(lines).toContain('- …and 2 more');
   });
 
+  const networkDown = { status: 'skipped', reason: 'network-down' } as const;
+  const downFrom = (from: number): Report['results'] =>
+    report.results.map((result, index) =>
+      index < from
+        ? result
+        : {
+            ...result,
+            outcome: networkDown,
+            mirrors: result.mirrors.map((mirror) => ({ ...mirror, outcome: networkDown })),
+          },
+    );
   it.each<[string, Partial<Report>, string]>([
     ['a partial run', { partial: true }, '> **Partial run:** not every link was checked.'],
     [
       'a dead network',
-      { partial: true, networkDown: { message: 'no host answered' } },
-      '> **Network down:** no host answered',
+      { partial: true, networkDown: { message: 'no host answered' }, results: downFrom(0) },
+      '> **Not checked:** 18 of 18 links not checked (the network was unavailable: no host answered).',
+    ],
+    [
+      'a merge with one network-down shard',
+      { partial: true, networkDown: { message: 'no host answered' }, results: downFrom(10) },
+      '> **Partly checked:** 3 of 17 links not checked (the network was unavailable: no host answered).',
     ],
   ])('warns about %s', (_, change, line) => {
     expect(renderJobSummary({ ...report, ...change }).split('\n')).toContain(line);
+  });
+
+  it('does not say "Nothing is failing" of links it did not check', () => {
+    const down = { ...report, partial: true, results: downFrom(0) };
+    expect(renderJobSummary(down)).toContain('\nNothing is known to fail: no link was checked.\n');
+    expect(renderJobSummary(down)).not.toContain('Nothing is failing');
   });
 
   it('keeps roadmap text from becoming Markdown', () => {

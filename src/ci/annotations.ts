@@ -5,10 +5,12 @@
  */
 import { assertNever, STATUSES } from '../domain.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
+import { coverageQuote, reportCoverage, type ReportCoverage } from '../report/coverage.js';
 import { DEFAULT_FAILING, type ReportLink, reportLinks } from '../report/history.js';
 import { describeOutcome } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { formatCodeSpan, formatText } from '../report/markdown-format.js';
+import { plural } from '../text/plural.js';
 
 /** How loud an annotation is: errors fail the eye, notices only inform. */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -130,9 +132,10 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
     `| resources | ${STATUSES.map((status) => report.summary[status]).join(' | ')} | ${report.summary.total} |`,
     `| mirrors | ${STATUSES.map((status) => report.mirrorSummary[status]).join(' | ')} | ${report.mirrorSummary.total} |`,
   ];
-  if (report.networkDown !== undefined) {
-    lines.push('', `> **Network down:** ${formatText(report.networkDown.message)}`);
-  } else if (report.partial) {
+  // What was checked comes from the outcomes (report/coverage.ts), as in report.md.
+  const coverage = reportCoverage(report);
+  lines.push(...coverageQuote(report, coverage));
+  if (coverage.kind === 'checked' && report.partial) {
     lines.push('', '> **Partial run:** not every link was checked.');
   }
   const failingLinks = links.filter((link) => isFailing(link.outcome, failing));
@@ -148,8 +151,22 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
       maxListed,
     ),
   );
-  if (failingLinks.length === 0) lines.push('', 'Nothing is failing.');
+  if (failingLinks.length === 0) lines.push('', nothingFailing(coverage));
   return `${lines.join('\n')}\n`;
+}
+
+/** "Nothing is failing", said only of the links that were checked. */
+function nothingFailing(coverage: ReportCoverage): string {
+  switch (coverage.kind) {
+    case 'checked':
+      return 'Nothing is failing.';
+    case 'not-checked':
+      return 'Nothing is known to fail: no link was checked.';
+    case 'partly-checked':
+      return `Nothing is failing among the ${plural(coverage.checked, 'link')} checked.`;
+    default:
+      return assertNever(coverage.kind);
+  }
 }
 
 function listSection(

@@ -151,7 +151,7 @@ describe('renderTrackingIssue', () => {
     const issue = issueAfter([audit(1), audit(2), down]);
     expect(issue.shouldBeOpen).toBe(true);
     expect(issue.body).toContain(
-      '> **Network down in this run:** no host could be reached. Earlier results stand.',
+      '> **Not checked:** 18 of 18 links not checked (the network was unavailable: no host could be reached). Their earlier results stand.',
     );
   });
 

@@ -10,9 +10,11 @@ import {
   type ReportLink,
   reportLinks,
 } from '../report/history.js';
+import { coverageQuote, reportCoverage } from '../report/coverage.js';
 import { describeReason } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { formatCodeSpan, formatText } from '../report/markdown-format.js';
+import { plural } from '../text/plural.js';
 
 /** How the workflow finds the issue again: by this title and label (and the marker in the body). */
 export const TRACKING_ISSUE = {
@@ -56,7 +58,7 @@ export function renderTrackingIssue(
   const headline = shouldBeOpen
     ? `${plural(flakiness.persistent.length, 'link')} failing for ${failAfter} or more audits in a row`
     : flakiness.newFailures.length > 0
-      ? `No link has failed ${failAfter} audits in a row`
+      ? `No link has failed ${plural(failAfter, 'audit')} in a row`
       : 'All links work again';
   const lines = [
     TRACKING_ISSUE.marker,
@@ -64,13 +66,13 @@ export function renderTrackingIssue(
     '',
     `Audit of ${formatCodeSpan(report.roadmap.path)} (${formatText(report.roadmap.title)}) from ${formatText(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})`,
   ];
-  if (report.networkDown !== undefined) {
-    const message = formatText(report.networkDown.message);
-    lines.push('', `> **Network down in this run:** ${message} Earlier results stand.`);
-  } else if (report.partial) {
+  // What this run checked, from its outcomes (report/coverage.ts); the history keeps the rest.
+  const coverage = reportCoverage(report);
+  lines.push(...coverageQuote(report, coverage, ' Their earlier results stand.'));
+  if (coverage.kind === 'checked' && report.partial) {
     lines.push('', '> **Partial run:** not every link was checked; the others keep their state.');
   }
-  const watching = `counted once they fail ${failAfter} audits in a row`;
+  const watching = `counted once they fail ${plural(failAfter, 'audit')} in a row`;
   lines.push(
     ...failingSection(`Failing (${flakiness.persistent.length})`, flakiness.persistent, listing),
     ...failingSection(
@@ -167,10 +169,6 @@ function linkCells(
 
 function moreLine(count: number, maxListed: number): string[] {
   return count > maxListed ? ['', `…and ${count - maxListed} more; see the run log.`] : [];
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function capBody(body: string): string {

@@ -7,13 +7,15 @@
  *   1. a non-2xx code the maintainer accepts      → ok (accepted)
  *   2. a bot wall, by header or challenge page    → unverified (bot-wall), whatever the code
  *   3. any other non-2xx                          → its code (status-code.ts)
- *   4. a 2xx page that is parked, a soft 404, a login wall or lacks the fragment → that reason
+ *   4. a 2xx page that is parked, a soft 404, a login wall, a deep link sent to the site's
+ *      home page, or one that lacks the fragment  → that reason
  *   5. a 2xx reached through a permanent redirect → redirected; a temporary one → ok
  * Transport failures and timeouts map through failure-outcome.ts.
  */
 import { assertNever, type CheckOutcome, type FetchOutcome } from '../domain.js';
 import { outcomeOfFailure, outcomeOfTimeout } from './failure-outcome.js';
 import { hasFragmentTarget, isFragmentVerifiable, shouldCheckFragment } from './fragment.js';
+import { isRedirectedHome } from './home-page.js';
 import { isSignInUrl } from './login-wall.js';
 import { readPageSignals, type PageSignals } from './page-signals.js';
 import { verdictForStatus } from './status-code.js';
@@ -144,6 +146,16 @@ function outcomeOfPage(read: ReadResponse, requested: URL, rules: AcceptRules): 
       detail: `landed on a sign-in page: ${withoutFragment(finalUrl)}`,
     };
   }
+  // A deep link sent to the site's home page: the page was removed (home-page.ts). Before the
+  // fragment, which the home page lacks too: "removed" is the more useful news.
+  if (isRedirectedHome(requested, finalUrl, response.hops.length)) {
+    return {
+      status: 'broken',
+      reason: 'redirected-to-home',
+      httpStatus,
+      detail: `redirected to ${withoutFragment(finalUrl)}`,
+    };
+  }
   // The fragment is looked for on the page the chain ended on, before any redirect verdict: a
   // moved page without the section is still broken for the reader.
   const fragment = finalUrl.hash === '' ? requested.hash : finalUrl.hash;
@@ -182,7 +194,11 @@ function outcomeOfHops(
 ): CheckOutcome {
   const httpStatus = response.status;
   const permanent = response.hops.filter((hop) => isPermanentHop(hop.status));
-  if (permanent.length > 0) {
+  // A chain that ends where it began (a cookie wall's 301 to the same URL) moved nothing.
+  const isBackHome =
+    URL.canParse(response.finalUrl) &&
+    withoutFragment(new URL(response.finalUrl)) === withoutFragment(requested);
+  if (permanent.length > 0 && !isBackHome) {
     // `accept: [301]` means "do not ask me to update moved links".
     if (permanent.every((hop) => rules.acceptStatuses.has(hop.status))) {
       return { status: 'ok', reason: 'accepted', httpStatus };

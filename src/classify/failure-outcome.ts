@@ -16,7 +16,10 @@ type FailureVerdict =
   | { status: 'unreachable'; reason: UnreachableTransportReason }
   | { status: 'skipped'; reason: SkipReason };
 
-const FAILURE_VERDICTS: Readonly<Record<NetworkFailureReason, FailureVerdict>> = {
+// An unsupported redirect carries its scheme and has its own rule (outcomeOfFailure).
+const FAILURE_VERDICTS: Readonly<
+  Record<Exclude<NetworkFailureReason, 'unsupported-redirect'>, FailureVerdict>
+> = {
   // NXDOMAIN: the name is not registered any more, so the link is dead, not merely down.
   dns: { status: 'broken', reason: 'nxdomain' },
   // SERVFAIL/EAI_AGAIN: the resolver could not answer just now; that says nothing about the site.
@@ -32,8 +35,8 @@ const FAILURE_VERDICTS: Readonly<Record<NetworkFailureReason, FailureVerdict>> =
   // A chain that never reaches a page is as dead for a reader as a 404.
   'too-many-redirects': { status: 'broken', reason: 'too-many-redirects' },
   'redirect-loop': { status: 'broken', reason: 'redirect-loop' },
-  // A Location that is not an http(s) URL, or any other transport error.
-  'unsupported-redirect': { status: 'unreachable', reason: 'network-error' },
+  // A Location that cannot be parsed as a URL, or any other transport error.
+  'invalid-redirect': { status: 'unreachable', reason: 'network-error' },
   other: { status: 'unreachable', reason: 'network-error' },
 };
 
@@ -43,6 +46,7 @@ const REDIRECT_FAILURES: ReadonlySet<NetworkFailureReason> = new Set([
   'too-many-redirects',
   'redirect-loop',
   'unsupported-redirect',
+  'invalid-redirect',
 ]);
 
 /** The outcome of a transport failure; a redirect failure keeps the last hop's code. */
@@ -50,13 +54,20 @@ export function outcomeOfFailure(
   failure: NetworkFailure,
   hops: FetchOutcome['hops'],
 ): CheckOutcome {
-  const verdict = FAILURE_VERDICTS[failure.reason];
   const detail = { detail: failure.message };
-  if (verdict.status === 'skipped') return { ...verdict, ...detail };
   const lastHop = REDIRECT_FAILURES.has(failure.reason) ? hops.at(-1) : undefined;
+  const lastStatus = lastHop === undefined ? {} : { httpStatus: lastHop.status };
+  if (failure.reason === 'unsupported-redirect') {
+    // file:, javascript:, data:, gopher: … no browser follows one from a web page, so the link is
+    // dead for a reader; and the site said so, not the network.
+    const scheme = failure.scheme ?? 'unknown';
+    return { status: 'broken', reason: 'unsupported-redirect', scheme, ...lastStatus, ...detail };
+  }
+  const verdict = FAILURE_VERDICTS[failure.reason];
+  if (verdict.status === 'skipped') return { ...verdict, ...detail };
   return {
     ...verdict,
-    ...(lastHop === undefined ? {} : { httpStatus: lastHop.status }),
+    ...lastStatus,
     ...(failure.code === undefined ? {} : { errorCode: failure.code }),
     ...detail,
   };

@@ -1,20 +1,26 @@
 /** `curate check`: fetch everything, write the reports, exit by --fail-on. */
-import { isAbsolute, relative } from 'node:path';
 import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
 import { cachedResult, updateResultCache } from '../cache/result-cache.js';
 import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/annotations.js';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
+import { DEFAULTS } from '../options/defaults.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { createProgressReporter } from '../progress/reporter.js';
+import { coverageWords, reportCoverage } from '../report/coverage.js';
+import { REPORT_FORMATS } from '../report/render-reports.js';
 import type { Report } from '../report/schema.js';
 import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
+import { plural } from '../text/plural.js';
 import { lintBeforeCheck } from './validate.js';
-import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
+import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
+
+/** The help of `--reports`, shared by `check` and `merge`. */
+export const REPORTS_HELP = `report files to write, comma-separated: ${REPORT_FORMATS.join(', ')}; report.json is always written (default: ${DEFAULTS.reports.join(',')})`;
 
 /** Raw flags of `curate check`. */
 export type CheckFlags = CurateFlags;
@@ -25,8 +31,15 @@ export function summaryLine(report: Report): string {
   const parts = (['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'] as const)
     .filter((status) => counts[status] > 0)
     .map((status) => `${counts[status]} ${status}`);
-  const partial = report.partial ? ' (partial)' : '';
-  return `${counts.total} resources${partial}: ${parts.join(', ') || 'nothing to check'}.`;
+  // Said from the outcomes, as report.md says it: "(not checked)" for a network-down run.
+  const coverage = reportCoverage(report);
+  const partial =
+    coverage.kind !== 'checked'
+      ? ` (${coverageWords(coverage)})`
+      : report.partial
+        ? ' (partial)'
+        : '';
+  return `${plural(counts.total, 'resource')}${partial}: ${parts.join(', ') || 'nothing to check'}.`;
 }
 
 /** Checks a roadmap and writes its reports. */
@@ -63,6 +76,7 @@ export async function checkCommand(
         `The network is unavailable: ${verdict.message}. No link was judged; check the connection or --proxy and run again.\n`,
       );
     },
+    roadmapRepositoryPath: repositoryPath(loaded.file, io.cwd),
     ...(select === undefined ? {} : { select }),
     ...(cache === undefined
       ? {}
@@ -95,7 +109,7 @@ async function selectResources(
     const what =
       changedIds.size === 0
         ? 'no resource was added or changed, so there is nothing to check'
-        : `${changedIds.size} resource${changedIds.size === 1 ? '' : 's'} added or changed: ${[...changedIds].join(', ')}`;
+        : `${plural(changedIds.size, 'resource')} added or changed: ${[...changedIds].join(', ')}`;
     io.stderr.write(`--changed-since ${ref ?? ''}: ${what}.\n`);
   }
   return resourceSelector({ shard: options.selection.shard, changedIds });
@@ -108,8 +122,7 @@ async function writeGithubOutput(
   io: CommandIo,
 ): Promise<void> {
   // GitHub places annotations by repository path; the workflow runs at the repository root.
-  const path = report.roadmap.path;
-  const file = isAbsolute(path) ? relative(io.cwd, path) : path;
+  const file = repositoryPath(report.roadmap.path, io.cwd);
   for (const annotation of reportAnnotations(report, { failing: options.report.failOn, file })) {
     io.stdout.write(`${formatAnnotation(annotation)}\n`);
   }
@@ -124,9 +137,12 @@ async function writeGithubOutput(
 export function registerCheckCommand(program: Command, run: RunCommand): void {
   program
     .command('check')
-    .description('check every resource and mirror, and write report.json and report.md')
+    .description(
+      'check every resource and mirror, and write the reports (report.json, report.md, ...)',
+    )
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
-    .option('-o, --out <dir>', 'directory for report.json and report.md (default: reports)')
+    .option('-o, --out <dir>', 'directory for the reports (default: reports)')
+    .option('--reports <list>', REPORTS_HELP)
     .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
     .option('--per-host <n>', 'requests in flight per host (default: 8)')
     .option(

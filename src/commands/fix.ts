@@ -15,6 +15,7 @@ import { renderUnifiedDiff } from '../roadmap/unified-diff.js';
 import { runCheck } from '../run.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
+import { plural } from '../text/plural.js';
 
 /** Raw flags of `curate fix`: its own, plus the network flags of a fresh check. */
 export type FixFlags = Pick<
@@ -94,7 +95,7 @@ async function reportToFixFrom(
 function describeFixes(result: FixResult, file: string, isDryRun: boolean): string {
   const verb = isDryRun ? 'would update' : 'updated';
   const lines = [
-    `${file}: ${verb} ${result.applied.length} moved URL${result.applied.length === 1 ? '' : 's'}${result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.`,
+    `${file}: ${verb} ${plural(result.applied.length, 'moved URL')}${result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.`,
   ];
   for (const { fix, reason } of result.skipped) {
     lines.push(`  skipped ${file}:${fix.line} ${fix.from} → ${fix.to}: ${skipText[reason]}`);

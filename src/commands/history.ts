@@ -20,6 +20,7 @@ import {
 import { writeFileAtomically } from '../report/write.js';
 import type { CommandIo, RunCommand } from './io.js';
 import { readOptionalInputFile, readReportFile } from './read-input.js';
+import { plural } from '../text/plural.js';
 
 /** Raw flags of `curate history`. */
 export type HistoryFlags = {
@@ -99,11 +100,11 @@ function githubRunUrl(env: CommandIo['env']): string | undefined {
 
 function describeFlakiness(file: string, links: number, flakiness: Flakiness): string {
   const lines = [
-    `${file}: ${links} links; ${flakiness.persistent.length} persistent, ${flakiness.newFailures.length} new, ${flakiness.recovered.length} recovered.`,
+    `${file}: ${plural(links, 'link')}; ${flakiness.persistent.length} persistent, ${flakiness.newFailures.length} new, ${flakiness.recovered.length} recovered.`,
   ];
   for (const link of flakiness.persistent) {
     lines.push(
-      `  persistent  ${link.key}  ${link.latest.status}:${link.latest.reason} since ${link.since} (${link.streak} runs)`,
+      `  persistent  ${link.key}  ${link.latest.status}:${link.latest.reason} since ${link.since} (${plural(link.streak, 'run')})`,
     );
   }
   for (const link of flakiness.newFailures) {

@@ -2,6 +2,7 @@
  * What a command may use of the outside world, handed over by cli.ts (the only file that touches
  * `process`). Commands print through it and return an exit code; they never exit themselves.
  */
+import { isAbsolute, relative } from 'node:path';
 import type { ExitCode } from '../errors.js';
 
 /** A writable text stream; `isTTY`/`columns` decide how progress is drawn. */
@@ -28,4 +29,12 @@ export type RunCommand = (body: (io: CommandIo) => CommandResult) => Promise<voi
 /** commander parser for repeatable options: `--only a --only b` → `['a', 'b']`. */
 export function collectRepeated(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * A path as GitHub names files (annotations, code scanning): relative to the working directory,
+ * where the workflows run at the repository root, when it was given as an absolute path.
+ */
+export function repositoryPath(path: string, cwd: string): string {
+  return isAbsolute(path) ? relative(cwd, path) : path;
 }

@@ -1,44 +1,79 @@
 /**
  * `curate merge`: joins report.json files of one roadmap (the shards of a run, and the runs of
  * several vantages, e.g. global and cn) into one report whose region verdicts use every
- * observation, and writes report.json and report.md as `check` does.
+ * observation, and writes the reports `check` writes (`--reports`).
  */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
+import { parseReportFormats } from '../options/parsers.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
-import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { mergeReports } from '../report/merge.js';
+import { missingShardsPhrase } from '../report/coverage.js';
+import { mergeInputs } from '../report/merge.js';
+import { renderReports } from '../report/render-reports.js';
+import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
-import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
+import { REPORTS_HELP } from './check.js';
+import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate merge`. */
-export type MergeFlags = { out?: string; regionRules?: string[]; quiet?: boolean };
+export type MergeFlags = {
+  out?: string;
+  regionRules?: string[];
+  quiet?: boolean;
+  allowPartial?: boolean;
+  reports?: string;
+  failOn?: string;
+};
 
-/** Merges reports and writes the result; exits 0 unless an input or the output fails. */
+/**
+ * Merges reports and writes the result; exits 0 unless an input or the output fails, or the
+ * shards are incomplete or doubled (exit 2; missing ones are allowed with `--allow-partial`).
+ */
 export async function mergeCommand(
   files: readonly string[],
   flags: MergeFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const reports = await Promise.all(files.map((file) => readReportFile(file)));
-  const merged = mergeReports(reports);
+  // Flags first: a typo is a usage error before any file is read.
+  const formats = parseReportFormats(
+    flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
+  );
+  const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
+  const given = await Promise.all(
+    files.map(async (file) => ({ file, report: await readReportFile(file) })),
+  );
+  const reports = given.map((input) => input.report);
+  const merged = mergeInputs(given, { allowPartial: flags.allowPartial === true });
   // The regions come from the reports (each lists its roadmap's regions), the rules from disk:
   // the same rules `check` used, plus any --region-rules given here.
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
   const inputs = await loadRegionInputs(regions, flags.regionRules ?? []);
   const report = assessRegions(merged, inputs);
-  const written = await writeReports(flags.out ?? DEFAULTS.out, [
-    { name: 'report.json', content: renderJson(report) },
-    { name: 'report.md', content: renderMarkdown(report) },
-  ]);
+  const written = await writeReports(
+    flags.out ?? DEFAULTS.out,
+    renderReports(report, formats, {
+      failOn,
+      file: repositoryPath(report.roadmap.path, io.cwd),
+      // For the URLs' columns in SARIF; a roadmap that is not there leaves the lines alone.
+      roadmapText: await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
+        () => undefined,
+      ),
+    }),
+  );
   if (flags.quiet !== true) {
     const vantages = report.vantages ?? [report.vantage];
+    const missing =
+      report.missingShards === undefined
+        ? ''
+        : ` Partial: ${missingShardsPhrase(report.missingShards)}.`;
     io.stdout.write(
-      `merged ${reports.length} reports (${vantages.join(', ')}): ${report.summary.total} resources.\n`,
+      `merged ${plural(reports.length, 'report')} (${vantages.join(', ')}): ${plural(report.summary.total, 'resource')}.${missing}\n`,
     );
     for (const path of written) io.stdout.write(`wrote ${path}\n`);
   }
@@ -53,14 +88,20 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
       'merge report.json files of one roadmap (shards, and vantages such as global and cn) into one report',
     )
     .argument('<reports...>', 'report.json files')
+    .option('-o, --out <dir>', 'directory for the merged reports (default: reports)')
+    .option('--reports <list>', REPORTS_HELP)
     .option(
-      '-o, --out <dir>',
-      'directory for the merged report.json and report.md (default: reports)',
+      '--fail-on <statuses>',
+      'what report.sarif calls errors and report.junit.xml failures (default: broken); merge itself exits 0',
     )
     .option(
       '--region-rules <file>',
       'also judge region access by this rules file: YAML rules or an AutoProxy list (repeatable)',
       collectRepeated,
+    )
+    .option(
+      '--allow-partial',
+      'merge even when shards are missing; the merged report says it is partial and which are missing',
     )
     .option('-q, --quiet', 'print nothing but errors')
     .action((files: string[], flags: MergeFlags) => run((io) => mergeCommand(files, flags, io)));

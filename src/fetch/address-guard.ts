@@ -44,17 +44,35 @@ export function addressRange(address: string): string {
   return ipaddr.process(address).range();
 }
 
-/** Whether curate may connect to this IP address without private addresses being allowed. */
+/**
+ * Whether curate may connect to this IP address without private addresses being allowed. An
+ * address is judged as the 32 or 128 bits it is, after ipaddr.js has read any spelling of it
+ * (URLs reach here already normalised by the WHATWG parser: `2130706433`, `0x7f.1` and
+ * `0177.0.0.1` are all `127.0.0.1`); an IPv4 address inside IPv6 is judged as that IPv4.
+ */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) {
     return false;
   }
+  // `::ffff:127.0.0.1` (IPv4-mapped) becomes 127.0.0.1 here.
   const parsed = ipaddr.process(address);
-  if (parsed.range() === 'unicast') {
-    return true;
+  if (parsed.kind() === 'ipv4') {
+    return parsed.range() === 'unicast' || parsed.match(FAKE_IP_RANGE);
   }
-  return parsed.kind() === 'ipv4' && parsed.match(FAKE_IP_RANGE);
+  const ipv6 = parsed as ipaddr.IPv6;
+  // NAT64 (RFC 6052): on an IPv6-only network DNS64 answers every IPv4-only site with
+  // 64:ff9b::<its IPv4>, and the gateway connects to that IPv4, so that is what is judged.
+  if (ipv6.match(NAT64_PREFIX)) {
+    const [high = 0, low = 0] = ipv6.parts.slice(6);
+    return isPublicAddress(`${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`);
+  }
+  // Only 2000::/3 is allocated as global unicast. ipaddr.js calls the rest of ::/8 (e.g. the
+  // deprecated IPv4-compatible `::127.0.0.1`, which URLs write `[::7f00:1]`) unicast too.
+  return ipv6.range() === 'unicast' && ipv6.match(GLOBAL_UNICAST);
 }
+
+const NAT64_PREFIX = ipaddr.parseCIDR('64:ff9b::/96');
+const GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
 
 /** Throws `PrivateAddressError` when `hostname` is an IP literal that is not public. */
 export function assertPublicLiteral(hostname: string): void {

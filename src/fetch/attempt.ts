@@ -33,6 +33,8 @@ export type HopAnswer = {
   status: number;
   /** A response header, several values joined with ", ". */
   header(name: string): string | undefined;
+  /** Every `Set-Cookie` value, one each (they cannot be joined: `Expires` has a comma). */
+  setCookies: readonly string[];
   /** The body as text, at most `maxBytes` decoded, or undefined when it is not text. */
   readText(maxBytes: number): Promise<string | undefined>;
   /** Reads the body to its end without keeping it, so the connection can be reused. */
@@ -160,6 +162,7 @@ async function sendHop(
   return {
     status: response.statusCode,
     header,
+    setCookies: [response.headers['set-cookie'] ?? []].flat(),
     readText: (maxBytes) =>
       Promise.race([
         readBody(response.body, header('content-type'), header('content-encoding'), maxBytes),

@@ -87,16 +87,16 @@ describe('fetchTarget redirects', () => {
   });
 
   it.each([
-    ['a non-http(s) Location', 'ftp://files.example.test/x'],
-    ['an unparsable Location', 'http://[bad'],
-  ])('refuses %s', async (_name, location) => {
+    ['a non-http(s) Location', 'ftp://files.example.test/x', 'unsupported-redirect'],
+    ['an unparsable Location', 'http://[bad', 'invalid-redirect'],
+  ])('refuses %s', async (_name, location, reason) => {
     reply('/go', 302, { location });
 
     const outcome = await fetchTarget(new URL(`${origin}/go`), settings, deps());
 
     expect(outcome).toMatchObject({
       kind: 'network-failure',
-      failure: { reason: 'unsupported-redirect' },
+      failure: { reason },
       hops: [{ url: `${origin}/go`, status: 302 }],
     });
   });

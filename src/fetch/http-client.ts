@@ -11,6 +11,7 @@ import { runAttempt, type AttemptDispatcher } from './attempt.js';
 import type { AttemptEvent } from './fetch-events.js';
 import { interruptedOutcome } from './network-failure.js';
 import { followChain } from './redirect-chain.js';
+import { createRedirectCookies, type RedirectCookies } from './redirect-cookies.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { Schedule } from './slots.js';
 
@@ -59,6 +60,8 @@ export type FetchDeps = {
    * the wait before a retry holds no slot that another URL could use. At once when absent.
    */
   schedule?: Schedule;
+  /** The run's cookie jars for following redirects; fresh ones for this fetch when absent. */
+  cookies?: RedirectCookies;
   /** Told when each attempt starts and ends (for the progress line); nobody when absent. */
   onAttempt?: (event: AttemptEvent) => void;
 };
@@ -78,6 +81,7 @@ export async function fetchTarget(
   const sleep = deps.sleep ?? ((ms: number) => sleepUnlessAborted(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const schedule = deps.schedule ?? ((attempt) => attempt());
+  const cookies = deps.cookies ?? createRedirectCookies();
   let spentMs = 0;
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await schedule(async () => {
@@ -88,7 +92,7 @@ export async function fetchTarget(
       }
       deps.onAttempt?.({ kind: 'attempt-started', attempt, maxAttempts: settings.retries + 1 });
       const attempted = await runAttempt(settings.timeoutMs, deps, elapsedMs, (session, hops) =>
-        followChain(url, settings, session, hops),
+        followChain(url, settings, session, hops, cookies),
       );
       spentMs += now() - startedMs;
       deps.onAttempt?.({ kind: 'attempt-ended', attempt });

@@ -121,6 +121,12 @@ describe('probeNetwork', () => {
       kind: 'down',
       hostsTried: ['a.example.test', 'b.example.test'],
     });
+    await expect(probeNetwork(sampled.slice(0, 1), { fetches })).resolves.toMatchObject({
+      message: 'the one host tried could not be reached (ECONNREFUSED)',
+    });
+    await expect(probeNetwork(sampled, { fetches })).resolves.toMatchObject({
+      message: 'none of 2 hosts could be reached (ECONNREFUSED)',
+    });
     const controller = new AbortController();
     controller.abort();
     await expect(probeNetwork(sampled, { fetches, signal: controller.signal })).resolves.toEqual({

@@ -7,6 +7,7 @@ import type { CheckTarget, FetchOutcome } from '../domain.js';
 import type { TransportSettings } from './dispatchers.js';
 import type { FetchSettings } from './http-client.js';
 import type { RunFetches } from './run-fetches.js';
+import { pluralForm } from '../text/plural.js';
 
 /** The probe's answer. */
 export type NetworkVerdict =
@@ -78,7 +79,7 @@ export async function probeNetwork(
   return {
     kind: 'down',
     hostsTried,
-    message: `none of ${hostsTried.length} hosts could be reached (${describe(outcomes[0])})`,
+    message: `${pluralForm(hostsTried.length, 'the one host tried could not', `none of ${hostsTried.length} hosts could`)} be reached (${describe(outcomes[0])})`,
   };
 }
 

@@ -4,11 +4,14 @@
  * `<meta http-equiv=refresh>` on a 2xx HTML page followed like a hop. The attempt
  * (attempt.ts) sends the requests and owns the deadline; this module only decides where to go.
  */
-import type { FetchOutcome, Hop, NetworkFailure } from '../domain.js';
+import type { FetchOutcome, Hop, NetworkFailure, NetworkFailureReason } from '../domain.js';
 import type { AttemptSession, HopAnswer } from './attempt.js';
+import { resolveLocation } from './location.js';
 import { findMetaRefresh } from './meta-refresh.js';
 import { networkFailureOutcome } from './network-failure.js';
 import { SUPPORTED_ENCODINGS } from './read-body.js';
+import { plural } from '../text/plural.js';
+import type { RedirectCookies } from './redirect-cookies.js';
 
 /** What the chain reads from the fetch settings. */
 export type ChainSettings = {
@@ -41,18 +44,30 @@ const ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
 /**
  * Requests hop after hop until a final answer, recording each followed hop in `hops`; throws
  * only what the transport throws. The fragment is never sent; `finalUrl` carries it over.
+ * `cookies` are the run's jars: a redirect's `Set-Cookie` goes back on the next hops.
  */
 export async function followChain(
   url: URL,
   settings: ChainSettings,
   session: AttemptSession,
   hops: Hop[],
+  cookies: RedirectCookies,
 ): Promise<FetchOutcome> {
   let current = withoutFragment(url);
   let fragment = url.hash;
-  const seen = new Set([current.href]);
+  let previous: URL | undefined;
+  // A loop is a request sent twice, URL and cookies alike: a cookie wall redirects to the very
+  // URL it was asked for, and answers differently once the cookie comes back.
+  const sent = new Set<string>();
   for (;;) {
-    const answer = await session.send(current, requestHeaders(current, settings));
+    const headers = requestHeaders(current, url, settings, cookies);
+    const request = `${current.href} ${headers.cookie ?? ''}`;
+    if (previous !== undefined && sent.has(request)) {
+      const message = `Redirect loop: ${previous.href} leads back to ${current.href}`;
+      return chainFailure('redirect-loop', message, hops, session);
+    }
+    sent.add(request);
+    const answer = await session.send(current, headers);
     let next: URL | NetworkFailure;
     const location = REDIRECT_STATUSES.has(answer.status) ? answer.header('location') : undefined;
     if (location === undefined) {
@@ -80,19 +95,15 @@ export async function followChain(
     if (!(next instanceof URL)) {
       return networkFailureOutcome(next, hops, session.elapsedMs());
     }
+    cookies.keep(current, answer.setCookies);
     if (hops.length > settings.maxRedirects) {
-      const message = `More than ${settings.maxRedirects} redirects, last to ${next.href}`;
+      const message = `More than ${plural(settings.maxRedirects, 'redirect')}, last to ${next.href}`;
       return chainFailure('too-many-redirects', message, hops, session);
     }
-    const nextUrl = withoutFragment(next);
-    if (seen.has(nextUrl.href)) {
-      const message = `Redirect loop: ${current.href} leads back to ${nextUrl.href}`;
-      return chainFailure('redirect-loop', message, hops, session);
-    }
-    seen.add(nextUrl.href);
     // RFC 9110 §10.2.2: a Location without a fragment inherits the original one.
     fragment = next.hash === '' ? fragment : next.hash;
-    current = nextUrl;
+    previous = current;
+    current = withoutFragment(next);
   }
 }
 
@@ -111,29 +122,32 @@ function metaRefreshOf(
   return text === undefined ? undefined : findMetaRefresh(text, current);
 }
 
-function resolveLocation(location: string, current: URL): URL | NetworkFailure {
-  if (!URL.canParse(location, current.href)) {
-    return failure('unsupported-redirect', `Location "${location}" is not a valid URL`);
-  }
-  const next = new URL(location, current);
-  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-    return failure('unsupported-redirect', `Redirect to a ${next.protocol} URL: ${next.href}`);
-  }
-  return next;
-}
-
 /**
- * Headers for one hop: ours, then the host's configured ones (which may override ours). They are
- * computed per hop, so a token for one host never travels to another across a redirect.
+ * Headers for one hop: ours, then the host's configured ones (which may override ours), then
+ * the cookies the run's redirects set for this origin. Configured headers are computed per hop,
+ * so a token for one host never travels to another across a redirect; and they go only over
+ * https or to the very origin the link names (the roadmap chose it), so a redirect from
+ * `https://host` to `http://host` never sends a token in clear.
  */
-function requestHeaders(url: URL, settings: ChainSettings): Record<string, string> {
+function requestHeaders(
+  url: URL,
+  link: URL,
+  settings: ChainSettings,
+  cookies: RedirectCookies,
+): Record<string, string> {
   const headers: Record<string, string> = {
     'user-agent': settings.userAgent,
     accept: ACCEPT,
     'accept-encoding': SUPPORTED_ENCODINGS.join(', '),
   };
-  for (const [name, value] of Object.entries(settings.headersFor(url))) {
-    headers[name.toLowerCase()] = value;
+  if (url.protocol === 'https:' || url.origin === link.origin) {
+    for (const [name, value] of Object.entries(settings.headersFor(url))) {
+      headers[name.toLowerCase()] = value;
+    }
+  }
+  const jarCookies = cookies.cookieHeaderFor(url);
+  if (jarCookies !== undefined) {
+    headers.cookie = headers.cookie === undefined ? jarCookies : `${headers.cookie}; ${jarCookies}`;
   }
   return headers;
 }
@@ -155,12 +169,12 @@ function withoutFragment(url: URL): URL {
   return copy;
 }
 
-function failure(reason: NetworkFailure['reason'], message: string): NetworkFailure {
+function failure(reason: NetworkFailureReason, message: string): NetworkFailure {
   return { reason, code: undefined, message };
 }
 
 function chainFailure(
-  reason: NetworkFailure['reason'],
+  reason: 'too-many-redirects' | 'redirect-loop',
   message: string,
   hops: readonly Hop[],
   session: AttemptSession,

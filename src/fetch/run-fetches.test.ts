@@ -158,4 +158,23 @@ describe('createRunFetches', () => {
       { kind: 'fetch-finished', fetchId: 2, url: `${origin}/page`, host: 'www.example.test' },
     ]);
   });
+
+  it('keeps one cookie jar for the run: a wall passed for one target stays passed for the next', async () => {
+    const pool = agent.get(origin);
+    pool
+      .intercept({ path: '/wall/a', method: 'GET' })
+      .reply(302, '', { headers: { location: '/wall/a', 'set-cookie': 'pass=1; Path=/' } });
+    pool
+      .intercept({ path: '/wall/a', method: 'GET', headers: { cookie: 'pass=1' } })
+      .reply(200, 'a');
+    pool
+      .intercept({ path: '/wall/b', method: 'GET', headers: { cookie: 'pass=1' } })
+      .reply(200, 'b');
+    const fetches = runFetches();
+
+    await fetches.target(target('/wall/a'));
+    const second = await fetches.target(target('/wall/b'));
+
+    expect(second).toMatchObject({ kind: 'response', status: 200, hops: [] });
+  });
 });

@@ -10,6 +10,7 @@ import { createAbortFanout } from './abort-fanout.js';
 import type { AttemptDispatcher } from './attempt.js';
 import type { FetchEvent, FetchIdentity } from './fetch-events.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
+import { createRedirectCookies } from './redirect-cookies.js';
 import { isTransient } from './retry.js';
 import type { Slots } from './slots.js';
 
@@ -52,12 +53,15 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
   const sampled = new Map<string, Promise<FetchOutcome>>();
   // One listener on the run's signal for all its attempts in flight, however many there are.
   const abortFanout = createAbortFanout(deps.signal);
+  // One set of jars for the run: a cookie wall passed once stays passed for the site's links.
+  const cookies = createRedirectCookies();
   const observe = observerOf(deps.onFetchEvent);
   const fetchWith = (url: URL, urlSettings: FetchSettings): Promise<FetchOutcome> => {
     const observed = observe(url);
     const fetched = fetchTarget(url, urlSettings, {
       dispatcher: deps.dispatcher,
       schedule: deps.slots.on(url.hostname),
+      cookies,
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),
       abortFanout,

@@ -3,6 +3,9 @@
  * shadow a file setting). README.md documents them.
  */
 
+/** curate's home page: named in the User-Agent and as the SARIF tool's `informationUri`. */
+export const HOMEPAGE = 'https://github.com/curate-dev/curate';
+
 /** Default values for every option, documented in the README. */
 export const DEFAULTS = {
   /** Directory reports are written to. @default "reports" */
@@ -20,7 +23,12 @@ export const DEFAULTS = {
   /** Extra attempts for 408/429/5xx and network errors. @default 2 */
   retries: 2,
   /** @default a descriptive, browser-compatible User-Agent naming curate */
-  userAgent: 'Mozilla/5.0 (compatible; curate/0.1; +https://github.com/curate-dev/curate)',
+  userAgent: `Mozilla/5.0 (compatible; curate/0.1; +${HOMEPAGE})`,
+  /**
+   * Report files a run writes besides report.json, which is always written (merge, diff, history
+   * and fix read it). @default md, json, html
+   */
+  reports: ['md', 'json', 'html'],
   /** Statuses that make `check` exit 1. @default ["broken"] */
   failOn: ['broken'],
   /** Look for `#fragment` targets on HTML pages. @default true */

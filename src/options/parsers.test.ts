@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { expandEnv, parseConnectTo, parseDurationMs, parseProxy } from './parsers.js';
+import {
+  expandEnv,
+  parseConnectTo,
+  parseDurationMs,
+  parseProxy,
+  parseReportFormats,
+} from './parsers.js';
 
 describe('parseDurationMs', () => {
   it.each([
@@ -58,5 +64,37 @@ describe('parseProxy', () => {
 
   it('has no proxy when neither the flag nor the environment names one', () => {
     expect(parseProxy(undefined, {})).toBeUndefined();
+  });
+});
+
+describe('parseReportFormats', () => {
+  it.each<[string[], string[]]>([
+    [['md,json,html'], ['md', 'json', 'html']],
+    [['sarif, JUnit'], ['json', 'sarif', 'junit']],
+    [
+      ['md', 'sarif'],
+      ['json', 'md', 'sarif'],
+    ],
+    // report.json is the machine contract other commands read: always written.
+    [['md'], ['json', 'md']],
+    [[''], ['json']],
+  ])('%j → %j', (items, expected) => {
+    expect([...parseReportFormats(items)].sort()).toEqual([...expected].sort());
+  });
+
+  it('refuses an unknown format with the nearest one as a hint', () => {
+    const error = (() => {
+      try {
+        parseReportFormats(['md,sarf']);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe('--reports: "sarf" is not a report format.');
+    expect((error as UsageError).hint).toMatch(
+      /^Did you mean sarif\? Use .*md, html, sarif, junit/,
+    );
   });
 });

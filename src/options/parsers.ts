@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/render-reports.js';
+import { suggestNearest } from '../roadmap/suggest.js';
 import type { ConnectTarget, TransportSettings } from '../fetch/dispatchers.js';
 
 /** The parts of the environment curate reads (cli.ts reads them; nothing else does). */
@@ -60,6 +62,36 @@ export function compilePattern(pattern: string, where: string): RegExp {
       cause: error,
     });
   }
+}
+
+const REPORT_FORMAT_WORDS: ReadonlySet<string> = new Set(REPORT_FORMATS);
+
+function isReportFormat(word: string): word is ReportFormat {
+  return REPORT_FORMAT_WORDS.has(word);
+}
+
+/**
+ * Parses `--reports md,json,sarif` into the formats to write. report.json is always written
+ * (other commands read it), so it is in the set whether named or not. An unknown word is a
+ * `UsageError` naming the nearest one.
+ */
+export function parseReportFormats(
+  items: readonly string[],
+  flag = '--reports',
+): ReadonlySet<ReportFormat> {
+  const words = items.flatMap((item) => item.split(',')).map((word) => word.trim().toLowerCase());
+  const formats = new Set<ReportFormat>(['json']);
+  for (const word of words.filter(Boolean)) {
+    if (isReportFormat(word)) {
+      formats.add(word);
+      continue;
+    }
+    const nearest = suggestNearest(word, REPORT_FORMATS);
+    throw new UsageError(`${flag}: "${word}" is not a report format.`, {
+      hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use a comma-separated list of ${REPORT_FORMATS.join(', ')} (report.json is always written).`,
+    });
+  }
+  return formats;
 }
 
 /**

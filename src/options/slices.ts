@@ -9,6 +9,7 @@ import type { TransportSettings } from '../fetch/dispatchers.js';
 import type { FetchSettings } from '../fetch/http-client.js';
 import type { PlanSettings } from '../plan/plan-checks.js';
 import type { Shard } from '../ci/shard.js';
+import type { ReportFormat } from '../report/render-reports.js';
 import { DEFAULTS, type CheckFormat } from './defaults.js';
 import { hostPolicyFor, type ResolvedHostPolicy } from './host-policy.js';
 
@@ -50,6 +51,8 @@ export type ReportOptions = {
   readonly vantage: string;
   /** Statuses (or status:reason pairs) that count as failing. */
   readonly failOn: FailOn;
+  /** `--reports`: the files to write; always holds `json`. */
+  readonly formats: ReadonlySet<ReportFormat>;
 };
 
 /** What is printed while and after a run. */

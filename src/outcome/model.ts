@@ -29,6 +29,7 @@ export const BROKEN_HTTP_REASONS = [
   'soft-404',
   'missing-fragment',
   'parked-domain',
+  'redirected-to-home',
 ] as const;
 /** Broken without a page: the name is gone or the redirect chain never ends. */
 export const BROKEN_TRANSPORT_REASONS = [
@@ -126,6 +127,18 @@ const BrokenOutcomeSchema = z.discriminatedUnion('reason', [
     httpStatus: httpStatus.optional(),
     detail,
   }),
+  /**
+   * A redirect to a scheme no browser follows from a web page (`file:`, `javascript:`, `data:`,
+   * `ftp:` …): never followed, and the link's own fault. `httpStatus` is the redirect's code.
+   */
+  z.strictObject({
+    status: z.literal('broken'),
+    reason: z.literal('unsupported-redirect'),
+    /** The scheme the Location named, without its colon, e.g. `file`. */
+    scheme: z.string(),
+    httpStatus: httpStatus.optional(),
+    detail,
+  }),
   /** A URL that cannot be parsed: never requested, and `detail` says what is wrong with it. */
   z.strictObject({
     status: z.literal('broken'),
@@ -208,6 +221,7 @@ export const REASONS_BY_STATUS = {
     ...BROKEN_HTTP_REASONS,
     ...BROKEN_TRANSPORT_REASONS,
     ...BROKEN_PLATFORM_REASONS,
+    'unsupported-redirect',
     'invalid-url',
   ],
   unreachable: [...UNREACHABLE_HTTP_REASONS, ...UNREACHABLE_TRANSPORT_REASONS],
@@ -239,6 +253,8 @@ export type StatusReason = z.infer<typeof StatusReasonSchema>;
 
 /** Broken reasons read from an HTTP answer (they carry its `httpStatus`). */
 export type BrokenHttpReason = (typeof BROKEN_HTTP_REASONS)[number];
+/** Broken reasons a platform gives (a probe). */
+export type BrokenPlatformReason = (typeof BROKEN_PLATFORM_REASONS)[number];
 /** Broken reasons of a transport failure. */
 export type BrokenTransportReason = (typeof BROKEN_TRANSPORT_REASONS)[number];
 /** Unreachable reasons of a transport failure (some also come from a 407 or 408). */

@@ -3,8 +3,9 @@
  * unchecked because the run stopped. The one place they are made, next to the model, so the
  * report and the run never invent an outcome of their own.
  */
+import { assertNever } from '../assert-never.js';
 import type { CheckResult, LinkPlan } from '../domain.js';
-import type { OutcomeOf, SkipReason } from './model.js';
+import type { CheckOutcome, OutcomeOf, SkipReason } from './model.js';
 
 /** A skip, with the plan's explanation when it gave one. */
 export function skippedOutcome(reason: SkipReason, detail?: string): OutcomeOf<'skipped'> {
@@ -36,4 +37,36 @@ export function uncheckedOutcome(isNetworkDown: boolean): OutcomeOf<'skipped'> {
 /** The result of a target the run stopped fetching because the network is down. */
 export function networkDownResult(targetId: string, checkedAt: string): CheckResult {
   return { ...uncheckedOutcome(true), targetId, hops: [], durationMs: 0, checkedAt };
+}
+
+/**
+ * Why a link was not checked, when the run (not the link or the plan) is the reason: the network
+ * was down, the run was interrupted, or `--offline` fetched nothing. Such an outcome says
+ * nothing about the link: it is neither fixed nor failing, and never counted in a history.
+ */
+export type UncheckedReason = Extract<SkipReason, 'network-down' | 'interrupted' | 'offline'>;
+
+/** The reason a link went unchecked because of the run, or undefined for a link that was judged. */
+export function uncheckedReasonOf(outcome: CheckOutcome): UncheckedReason | undefined {
+  if (outcome.status !== 'skipped') return undefined;
+  const { reason } = outcome;
+  switch (reason) {
+    case 'network-down':
+    case 'interrupted':
+    case 'offline':
+      return reason;
+    // Chosen by the plan or decided from the URL itself: the link's own state, not the run's.
+    case 'excluded':
+    case 'no-url':
+    case 'unsupported-scheme':
+    case 'private-address':
+      return undefined;
+    default:
+      return assertNever(reason);
+  }
+}
+
+/** Whether the run left this link unchecked (see {@link uncheckedReasonOf}). */
+export function isUnchecked(outcome: CheckOutcome): boolean {
+  return uncheckedReasonOf(outcome) !== undefined;
 }

@@ -22,6 +22,7 @@ import { avToBv, isBvid } from './bilibili-id.js';
 import { withoutHash } from './page-probe.js';
 import { isJsonObject, parseJsonObject, stringField, type JsonObject } from './json-body.js';
 import type { Probe, ProbeFetch, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
+import { plural } from '../text/plural.js';
 
 /** What a Bilibili URL points at. */
 export type BilibiliTarget =
@@ -169,7 +170,7 @@ function missingPartVerdict(
 ): ProbeVerdict | undefined {
   const parts = partCountOf(data);
   if (part === undefined || parts === undefined || part <= parts) return undefined;
-  const detail = `Bilibili view API: the video has ${parts} part${parts === 1 ? '' : 's'}; ?p=${part} is beyond them`;
+  const detail = `Bilibili view API: the video has ${plural(parts, 'part')}; ?p=${part} is beyond them`;
   return {
     kind: 'outcome',
     outcome: { status: 'broken', reason: 'part-missing', detail },

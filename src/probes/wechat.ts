@@ -27,7 +27,8 @@
  * and "侵权，无法查看" are one phrase. A verification wall is recognised by its words or by the
  * captcha path it redirects to (`/mp/wappoc_appmsgcaptcha`): it says nothing about the article.
  */
-import { assertNever, type BrokenReason, type UnverifiedReason } from '../domain.js';
+import { assertNever, type UnverifiedReason } from '../domain.js';
+import type { BrokenPlatformReason } from '../outcome/model.js';
 import { scanHtml } from '../classify/html-scan.js';
 import { platformMessageScanRequest, platformMessagesOf } from '../classify/platform-messages.js';
 import { findPhrase, outcomeVerdict, pageReadingProbe, type PhraseRow } from './page-probe.js';
@@ -39,7 +40,7 @@ const CAPTCHA_PATH = '/mp/wappoc_appmsgcaptcha';
 
 /** What a WeChat message means for the article. */
 type Meaning =
-  | { kind: 'broken'; reason: BrokenReason }
+  | { kind: 'broken'; reason: BrokenPlatformReason }
   | { kind: 'unverified'; reason: UnverifiedReason }
   | { kind: 'moved' };
 

@@ -4,12 +4,11 @@
  */
 import { assertNever } from '../assert-never.js';
 import type { CheckResult } from '../domain.js';
+import { pluralForm } from '../text/plural.js';
 import type { Estimate, PendingFetch, ProgressSnapshot } from './state.js';
 
 /** How many of the fetches waited on are named; the rest are counted. */
 export const NAMED_PENDING_COUNT = 3;
-
-const ENGLISH_PLURALS = new Intl.PluralRules('en');
 
 /** The human text of the progress output, in one place for translators. */
 export const PROGRESS_TEXT = {
@@ -19,7 +18,7 @@ export const PROGRESS_TEXT = {
   requestsOut: (requests: number, hosts: number) =>
     requests === 0
       ? 'no request out'
-      : `${requests} ${pick(requests, 'request', 'requests')} out on ${hosts} ${pick(hosts, 'host', 'hosts')}`,
+      : `${requests} ${pluralForm(requests, 'request')} out on ${hosts} ${pluralForm(hosts, 'host')}`,
   eta: (duration: string) => `ETA ${duration}`,
   waitingOn: (count: number, named: string) => `waiting on ${count}: ${named}`,
   andMore: (count: number) => `and ${count} more`,
@@ -30,10 +29,6 @@ export const PROGRESS_TEXT = {
   minutes: (minutes: number, seconds: number) => `${minutes} min ${seconds} s`,
   listSeparator: ', ',
 } as const;
-
-function pick(count: number, one: string, other: string): string {
-  return ENGLISH_PLURALS.select(count) === 'one' ? one : other;
-}
 
 /**
  * One progress line: done/total, failing so far, requests out and on how many hosts, then

@@ -2,6 +2,7 @@
  * Turns the plan and the per-target results into the report: one entry per resource and mirror,
  * in roadmap order, so duplicated URLs (one shared target) appear at every place they are written.
  */
+import type { Shard } from '../ci/shard.js';
 import type {
   CheckResult,
   Plan,
@@ -33,6 +34,8 @@ export type ReportMeta = {
   finishedAt: string;
   isPartial: boolean;
   networkDown: { message: string } | undefined;
+  /** The `--shard i/n` this run checked, recorded so `curate merge` can tell a missing part. */
+  shard?: Shard | undefined;
 };
 
 /** A known mirror fetched alongside a resource (see `region/mirror-suggestions.ts`). */
@@ -57,6 +60,9 @@ export function buildReport(
     finishedAt: meta.finishedAt,
     partial: meta.isPartial,
     ...(meta.networkDown === undefined ? {} : { networkDown: { ...meta.networkDown } }),
+    ...(meta.shard === undefined
+      ? {}
+      : { shard: { index: meta.shard.index, total: meta.shard.total } }),
     summary: countStatuses(resourceResults),
     mirrorSummary: countStatuses(resourceResults.flatMap((resource) => resource.mirrors)),
     results: resourceResults,

@@ -7,7 +7,9 @@ import {
   renderDiffText,
   type ReportDiff,
 } from './diff.js';
+import { shardOf } from '../ci/shard.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
+import { renderDiffMarkdown } from './diff-markdown.js';
 import type { Report, ResourceResult } from './schema.js';
 
 const before = loadReportFixture();
@@ -172,3 +174,110 @@ describe('renderDiffJson', () => {
     expect(json.failing).toEqual(['broken', 'unreachable']);
   });
 });
+
+describe('links a report did not check', () => {
+  const networkDown = { status: 'skipped', reason: 'network-down' } as const;
+  const interrupted = { status: 'skipped', reason: 'interrupted' } as const;
+  /** Every resource and mirror of the fixture with this outcome, as a network-down run writes it. */
+  const unchecked = (report: Report, outcome: typeof networkDown | typeof interrupted): Report => ({
+    ...report,
+    startedAt: '2026-11-29T03:00:00.000Z',
+    partial: true,
+    results: report.results.map((result) => ({
+      ...result,
+      outcome,
+      mirrors: result.mirrors.map((mirror) => ({ ...mirror, outcome })),
+    })),
+  });
+
+  it.each([
+    ['network-down', networkDown],
+    ['interrupted', interrupted],
+  ])('calls nothing fixed when the newer report is %s', (_, outcome) => {
+    const diff = diffReports(before, unchecked(before, outcome));
+    expect(diff.fixed).toEqual([]);
+    expect(diff.newFailures).toEqual([]);
+    expect(diff.stillFailing).toEqual([]);
+    expect(diff.notChecked).toHaveLength(reportLinksCount(before));
+    expect(hasNewFailures(diff)).toBe(false);
+  });
+
+  it('says so in the text, with the counts and the words "not checked in the newer report"', () => {
+    const text = renderDiffText(diffReports(before, unchecked(before, networkDown)));
+    const lines = text.split('\n');
+    expect(lines[1]).toBe(
+      `0 new failures, 0 fixed, 0 still failing, 0 changed redirects, 0 added, 0 removed, ${reportLinksCount(before)} not checked in the newer report`,
+    );
+    expect(lines).toContain(`Not checked in the newer report (${reportLinksCount(before)}):`);
+    expect(lines).toContain(
+      '  roadmap.yaml:45  numpy-guide  broken → not checked: the network was unavailable',
+    );
+    expect(text).not.toContain('Fixed (');
+  });
+
+  it('keeps them apart in the JSON and Markdown output too', () => {
+    const diff = diffReports(before, unchecked(before, networkDown));
+    const json = JSON.parse(renderDiffJson(diff)) as ReportDiff;
+    expect(json.fixed).toEqual([]);
+    expect(json.notChecked.map((entry) => entry.key)).toContain('numpy-guide');
+    const markdown = renderDiffMarkdown(diff);
+    expect(markdown).toContain(
+      `#### Not checked in the newer report (${reportLinksCount(before)})`,
+    );
+    expect(markdown).toContain(
+      '- `roadmap.yaml:45` **numpy-guide**: broken → not checked: the network was unavailable',
+    );
+    expect(markdown).not.toContain('#### Fixed');
+  });
+
+  it('the other way round: failing now but not checked before is neither new nor still failing, yet fails the gate', () => {
+    const diff = diffReports(unchecked(before, networkDown), before);
+    expect(diff.newFailures).toEqual([]);
+    expect(diff.stillFailing).toEqual([]);
+    expect(diff.fixed).toEqual([]);
+    expect(diff.failingNotCheckedBefore.map((entry) => entry.key)).toContain('numpy-guide');
+    expect(hasNewFailures(diff)).toBe(true);
+    expect(renderDiffText(diff).split('\n')).toContain(
+      '  roadmap.yaml:45  numpy-guide  not checked → broken: HTTP 404: the page is gone',
+    );
+  });
+
+  it('treats the links of a shard missing from a partial merge as not checked, not removed or added', () => {
+    const missing = { vantage: 'global', index: 1, total: 2 };
+    const inShard = (id: string) => shardOf(id, 2) === 1;
+    const partialMerge: Report = {
+      ...before,
+      startedAt: '2026-11-29T03:00:00.000Z',
+      partial: true,
+      missingShards: [missing],
+      results: before.results.filter((result) => !inShard(result.id)),
+    };
+    const lost = before.results.filter((result) => inShard(result.id)).map((result) => result.id);
+    expect(lost.length).toBeGreaterThan(0);
+
+    const newer = diffReports(before, partialMerge);
+    expect(newer.removed).toEqual([]);
+    expect(newer.fixed).toEqual([]);
+    expect(new Set(newer.notChecked.map((entry) => entry.resourceId))).toEqual(new Set(lost));
+    expect(renderDiffText(newer)).toContain(
+      'not checked: its shard is missing from the newer report',
+    );
+
+    const older = diffReports(partialMerge, before);
+    expect(older.added).toEqual([]);
+    expect(older.newFailures).toEqual([]);
+  });
+
+  it('counts in the singular for one link', () => {
+    const one = patched(before, {
+      'python-tutorial': { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } },
+    });
+    expect(renderDiffText(diffReports(before, one)).split('\n')[1]).toBe(
+      '1 new failure, 0 fixed, 5 still failing, 0 changed redirects, 0 added, 0 removed',
+    );
+  });
+});
+
+function reportLinksCount(report: Report): number {
+  return report.results.reduce((count, result) => count + 1 + result.mirrors.length, 0);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shardOf } from '../ci/shard.js';
 import { parseFailOnList, type FailOnKey } from '../outcome/fail-on.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { assertNever, type CheckOutcome } from '../domain.js';
@@ -280,6 +281,19 @@ describe('updateHistory', () => {
       ...(dropMissing === undefined ? {} : { dropMissing }),
     });
     expect(WATCHED in history.links).toBe(isKept);
+  });
+
+  it('keeps the history of links in a shard a partial merge lacks (not checked, not removed)', () => {
+    const total = 2;
+    const index = shardOf(WATCHED, total);
+    const partial: Report = {
+      ...reportOfRun(2, 'ok'),
+      partial: true,
+      missingShards: [{ vantage: 'global', index, total }],
+      results: reportOfRun(2, 'ok').results.filter((result) => shardOf(result.id, total) !== index),
+    };
+    const history = updateHistory(historyOf(['broken']), partial, { keep: 10 });
+    expect(history.links[WATCHED]).toHaveLength(1);
   });
 
   it.each([0, -3, 2.5])('refuses keep %s', (keep) => {

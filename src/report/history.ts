@@ -3,10 +3,12 @@
  * is called dead only when it stayed dead (K consecutive failing runs), not after one bad night.
  */
 import { z } from 'zod';
-import type { CheckOutcome, SkipReason } from '../domain.js';
+import type { CheckOutcome } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { statusReasonOf, withStatusReason } from '../outcome/model.js';
+import { isUnchecked } from '../outcome/unfetched.js';
+import { isInMissingShard } from './coverage.js';
 import { parseJsonInput, schemaProblems } from './json-input.js';
 import type { Report, ReportEntry } from './schema.js';
 
@@ -49,6 +51,12 @@ export function linkKey(resourceId: string, mirrorUrl?: string): string {
   return mirrorUrl === undefined ? resourceId : `${resourceId}#mirror:${mirrorUrl}`;
 }
 
+/** The resource id in a history key (see {@link linkKey}). */
+export function resourceIdOfKey(key: string): string {
+  const mirror = key.indexOf('#mirror:');
+  return mirror === -1 ? key : key.slice(0, mirror);
+}
+
 /** Every link of a report in report order, each under its history key (first one wins). */
 export function reportLinks(report: Report): ReportLink[] {
   const links = new Map<string, ReportLink>();
@@ -82,14 +90,6 @@ function toLink(
 
 /** The statuses counted as failing when nothing else is said. */
 export const DEFAULT_FAILING: FailOn = new Set(['broken', 'unreachable']);
-
-// These say nothing about the link, only about the run: recording them would break a chain of
-// failures (or of recoveries) that the link itself never broke.
-const RUN_SKIP_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>([
-  'network-down',
-  'interrupted',
-  'offline',
-]);
 
 /** A history with no observations yet (the first audit). */
 export function emptyHistory(): History {
@@ -143,7 +143,9 @@ export function updateHistory(
   for (const link of reportLinks(report)) {
     listed.add(link.key);
     const { outcome } = link;
-    if (outcome.status === 'skipped' && RUN_SKIP_REASONS.has(outcome.reason)) continue;
+    // A run that did not check the link says nothing about it: recording it would break a chain
+    // of failures (or of recoveries) that the link itself never broke.
+    if (isUnchecked(outcome)) continue;
     const observation: HistoryObservation = {
       at: link.checkedAt === '' ? report.startedAt : link.checkedAt,
       vantage: report.vantage,
@@ -156,7 +158,11 @@ export function updateHistory(
     const ordered = [...earlier, observation].sort((a, b) => compareText(a.at, b.at));
     links.set(link.key, ordered.slice(-options.keep));
   }
-  const isKept = (key: string): boolean => options.dropMissing === false || listed.has(key);
+  // A link of a shard a partial merge lacks was not checked, not removed: it keeps its history.
+  const isKept = (key: string): boolean =>
+    options.dropMissing === false ||
+    listed.has(key) ||
+    isInMissingShard(report, resourceIdOfKey(key));
   const keys = [...links.keys()].filter(isKept).sort(compareText);
   return {
     schemaVersion: HISTORY_SCHEMA_VERSION,

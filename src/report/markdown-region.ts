@@ -8,6 +8,7 @@ import { assertNever } from '../domain.js';
 import type { RegionSummary, RegionVerdict } from '../region/verdict.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
+import { plural, pluralForm } from '../text/plural.js';
 
 /** The `## Regions` section; empty when the roadmap lists no regions. */
 export function regionSection(report: Report, fileName: string): string[] {
@@ -35,7 +36,7 @@ function oneRegion(
   ];
   if (summary.uncovered.length > 0) {
     lines.push(
-      `**Needs a mirror**: ${plural(summary.uncovered.length, 'resource')} need a VPN in ${name} and have no confirmed mirror open there.`,
+      `**Needs a mirror**: ${plural(summary.uncovered.length, 'resource')} ${pluralForm(summary.uncovered.length, 'needs', 'need')} a VPN in ${name} and ${pluralForm(summary.uncovered.length, 'has', 'have')} no confirmed mirror open there.`,
       '',
     );
     for (const id of summary.uncovered) {
@@ -162,10 +163,6 @@ export function titleDriftSection(report: Report, fileName: string): string[] {
   );
   if (entries.length === 0) return [];
   return ['### Check these titles', '', ...entries, ''];
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function lineRef(fileName: string, line: number): string {

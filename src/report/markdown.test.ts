@@ -151,9 +151,19 @@ describe('renderMarkdown', () => {
     expect(lines.slice(0, 3)).toEqual([
       '# Link report: LLM 学习路线 (2026)',
       '',
-      '10 resources and 4 mirrors checked from global, 2026-11-28 18:00 UTC: ' +
-        '3 ok, 1 redirected, 2 broken, 1 unreachable, 1 unverified, 2 skipped.',
+      // One link of the representative report is interrupted: the header says so.
+      '10 resources and 4 mirrors partly checked from global, 2026-11-28 18:00 UTC: ' +
+        '3 ok, 1 redirected, 2 broken, 1 unreachable, 1 unverified, 2 skipped; ' +
+        '1 of 13 links not checked (the run was interrupted).',
     ]);
+  });
+
+  it('says "checked" only when every link was', () => {
+    const results = representativeResults().filter((result) => result.id !== 'unreached');
+    expect(renderMarkdown(reportOf(results)).split('\n')[2]).toBe(
+      '9 resources and 4 mirrors checked from global, 2026-11-28 18:00 UTC: ' +
+        '3 ok, 1 redirected, 2 broken, 1 unreachable, 1 unverified, 1 skipped.',
+    );
   });
 
   it('does not say "checked" of an --offline run, which fetched nothing', () => {
@@ -287,30 +297,100 @@ describe('renderMarkdown', () => {
     expect(markdown).not.toContain('###');
   });
 
-  it.each<[string, Partial<Report>, string[]]>([
-    ['complete', {}, []],
+  const networkDown = { outcome: { status: 'skipped', reason: 'network-down' } } as const;
+  const interrupted = { outcome: { status: 'skipped', reason: 'interrupted' } } as const;
+  it.each<[string, Partial<ResourceResult>, Partial<Report>, string[]]>([
+    ['complete', {}, {}, []],
     [
       'interrupted',
+      interrupted,
       { partial: true },
       ['This run was interrupted: 1 link not checked.', 'not a verdict on the links'],
     ],
     [
       'network down',
+      networkDown,
       { partial: true, networkDown: { message: 'getaddrinfo EAI_AGAIN' } },
-      ['The network was unavailable (getaddrinfo EAI_AGAIN)', 'not a verdict on the links'],
+      [
+        'The network was unavailable (getaddrinfo EAI_AGAIN) for part of this run: 1 link not checked, 1 checked.',
+        'not a verdict on the links',
+      ],
     ],
-  ])('shows a warning banner only when the run is partial: %s', (_name, fields, phrases) => {
+  ])(
+    'shows a warning banner only when links were not checked: %s',
+    (_, second, fields, phrases) => {
+      const results = [resourceResult('fine', BASICS), resourceResult('second', BASICS, second)];
+
+      const markdown = renderMarkdown(reportOf(results, fields));
+
+      expect(markdown.includes('> [!WARNING]')).toBe(phrases.length > 0);
+      for (const phrase of phrases) expect(markdown).toContain(phrase);
+    },
+  );
+
+  it('says a network-down run checked nothing, and does not call it "nothing needs attention"', () => {
     const results = [
-      resourceResult('fine', BASICS),
-      resourceResult('unreached', BASICS, {
-        outcome: { status: 'skipped', reason: 'interrupted' },
-      }),
+      resourceResult('a', BASICS, networkDown),
+      resourceResult('b', BASICS, { ...networkDown, mirrors: [mirrorResult(networkDown)] }),
     ];
+    const markdown = renderMarkdown(
+      reportOf(results, { partial: true, networkDown: { message: 'none of 2 hosts answered' } }),
+    );
 
-    const markdown = renderMarkdown(reportOf(results, fields));
+    expect(markdown.split('\n')[2]).toBe(
+      '2 resources and 1 mirror not checked from global, 2026-11-28 18:00 UTC: ' +
+        '0 ok, 0 redirected, 0 broken, 0 unreachable, 0 unverified, 2 skipped; ' +
+        '3 of 3 links not checked (the network was unavailable).',
+    );
+    expect(markdown).toContain(
+      '> The network was unavailable (none of 2 hosts answered), so the links were not checked.',
+    );
+    expect(markdown).not.toContain('Nothing needs attention');
+    expect(markdown).toContain('Nothing is known to need attention: no link was checked.');
+  });
 
-    expect(markdown.includes('> [!WARNING]')).toBe(phrases.length > 0);
-    for (const phrase of phrases) expect(markdown).toContain(phrase);
+  it('says a merge with one network-down shard was partly checked, with counts', () => {
+    const broken = { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } } as const;
+    const results = [
+      resourceResult('ok-1', BASICS),
+      resourceResult('ok-2', BASICS),
+      resourceResult('gone-1', BASICS, broken),
+      resourceResult('gone-2', BASICS, broken),
+      resourceResult('down-1', BASICS, networkDown),
+      resourceResult('down-2', BASICS, networkDown),
+    ];
+    const markdown = renderMarkdown(
+      reportOf(results, { partial: true, networkDown: { message: 'no route to host' } }),
+    );
+
+    expect(markdown.split('\n')[2]).toBe(
+      '6 resources partly checked from global, 2026-11-28 18:00 UTC: ' +
+        '2 ok, 0 redirected, 2 broken, 0 unreachable, 0 unverified, 2 skipped; ' +
+        '2 of 6 links not checked (the network was unavailable).',
+    );
+    expect(markdown).toContain(
+      '> The network was unavailable (no route to host) for part of this run: 2 links not checked, 4 checked.',
+    );
+    expect(markdown).not.toContain('so the links were not checked');
+  });
+
+  it('agrees the verb with one resource that needs a mirror', () => {
+    const cn = { open: 0, vpn: 1, partial: 0, unknown: 0, covered: [], uncovered: ['walled'] };
+    const markdown = renderMarkdown(
+      reportOf([resourceResult('walled', BASICS)], { regions: { cn: { ...cn, conflicts: [] } } }),
+    );
+    expect(markdown).toContain(
+      '**Needs a mirror**: 1 resource needs a VPN in cn and has no confirmed mirror open there.',
+    );
+  });
+
+  it('says "nothing needs attention" only of the links that were checked', () => {
+    const results = [resourceResult('fine', BASICS), resourceResult('down', BASICS, networkDown)];
+    const markdown = renderMarkdown(reportOf(results, { partial: true }));
+
+    expect(markdown).toContain(
+      'Nothing needs attention among the 1 link checked; 1 of 2 links not checked (the network was unavailable).',
+    );
   });
 
   it('still warns about an interrupted run when every link got a result', () => {

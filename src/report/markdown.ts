@@ -2,8 +2,18 @@
  * The Markdown report: what needs fixing first, grouped by status and roadmap section, with the
  * file line of every URL. Written to read well both rendered on GitHub and raw in a terminal.
  */
+import { assertNever } from '../assert-never.js';
 import { STATUSES } from '../domain.js';
 import type { Status } from '../domain.js';
+import { plural, pluralForm } from '../text/plural.js';
+import {
+  coverageWords,
+  isOfflineOnly,
+  missingShardsPhrase,
+  notCheckedPhrase,
+  reportCoverage,
+  type ReportCoverage,
+} from './coverage.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import { regionSection, titleDriftSection } from './markdown-region.js';
 import { describeOutcome } from './reasons.js';
@@ -26,18 +36,19 @@ const HEADINGS: Readonly<Record<Status, string>> = {
 /** Renders a report as Markdown; the same report always gives the same bytes. */
 export function renderMarkdown(report: Report): string {
   const fileName = baseName(report.roadmap.path);
+  const coverage = reportCoverage(report);
   const lines = [
     `# Link report: ${formatText(report.roadmap.title)}`,
     '',
-    summarySentence(report),
+    summarySentence(report, coverage),
     '',
-    ...banner(report),
+    ...banner(report, coverage),
     ...cacheNote(report),
     ...countsTable(report),
     '',
     '## Needs attention',
     '',
-    ...attentionSection(report, fileName),
+    ...attentionSection(report, fileName, coverage),
     ...titleDriftSection(report, fileName),
     ...regionSection(report, fileName),
     ...detailsBlock(report, 'ok', (resource) => briefEntry(resource, 'ok')),
@@ -46,44 +57,66 @@ export function renderMarkdown(report: Report): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function summarySentence(report: Report): string {
+function summarySentence(report: Report, coverage: ReportCoverage): string {
   const { summary, mirrorSummary } = report;
-  if (summary.total === 0) {
+  if (summary.total === 0 && coverage.missingShards.length === 0) {
     // --changed-since with no change, or a shard with no resource: say so rather than "0 ok".
     return `Nothing to check: no resource was selected for this run (${formatUtc(report.startedAt)}).`;
   }
   const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
   const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
-  // `--offline` plans every URL and fetches none: "checked" would claim what did not happen.
-  const isOffline = allChecks(report).some((check) => check.outcome.reason === 'offline');
-  const what = isOffline
-    ? 'listed without fetching (--offline),'
-    : `checked from ${formatText((report.vantages ?? [report.vantage]).join(', '))},`;
+  const vantages = formatText((report.vantages ?? [report.vantage]).join(', '));
+  const unchecked = formatText(notCheckedPhrase(coverage));
+  // The header says what happened to the links, from their outcomes (see coverage.ts).
+  const what = isOfflineOnly(coverage)
+    ? 'listed without fetching (--offline)'
+    : `${coverageWords(coverage)} from ${vantages}`;
+  const why = coverage.kind === 'checked' || isOfflineOnly(coverage) ? '' : `; ${unchecked}`;
   return (
-    `${plural(summary.total, 'resource')}${mirrors} ${what} ` +
-    `${formatUtc(report.startedAt)}: ${counts}.`
+    `${plural(summary.total, 'resource')}${mirrors} ${what}, ` +
+    `${formatUtc(report.startedAt)}: ${counts}${why}.`
   );
 }
 
-function banner(report: Report): string[] {
+function banner(report: Report, coverage: ReportCoverage): string[] {
   const notVerdict = 'These results are not a verdict on the links';
-  if (report.networkDown !== undefined) {
-    return [
-      '> [!WARNING]',
-      `> The network was unavailable (${formatText(report.networkDown.message)}), so the links were not checked.`,
-      `> ${notVerdict}: run the check again once the network is back.`,
-      '',
-    ];
+  const lines: string[] = [];
+  const networkDown = coverage.notCheckedBy.get('network-down') ?? 0;
+  const interrupted = coverage.notCheckedBy.get('interrupted') ?? 0;
+  const message =
+    report.networkDown === undefined ? '' : ` (${formatText(report.networkDown.message)})`;
+  const offline = coverage.notCheckedBy.get('offline') ?? 0;
+  const isAllNetworkDown = networkDown === coverage.notChecked && coverage.kind === 'not-checked';
+  if (isAllNetworkDown) {
+    lines.push(`> The network was unavailable${message}, so the links were not checked.`);
+  } else if (networkDown > 0) {
+    const checked = coverage.checked > 0 ? `, ${coverage.checked} checked` : '';
+    lines.push(
+      `> The network was unavailable${message} for part of this run: ${plural(networkDown, 'link')} not checked${checked}.`,
+    );
+  }
+  if (interrupted > 0) {
+    lines.push(`> This run was interrupted: ${plural(interrupted, 'link')} not checked.`);
+  }
+  if (offline > 0 && !isOfflineOnly(coverage)) {
+    lines.push(`> ${plural(offline, 'link')} listed without fetching (--offline).`);
+  }
+  const missing = coverage.missingShards.length;
+  if (missing > 0) {
+    lines.push(
+      `> This report is partial: ${formatText(missingShardsPhrase(coverage.missingShards))} (merged with \`--allow-partial\`), so ${pluralForm(missing, 'its', 'their')} resources are not listed.`,
+    );
+  }
+  if (lines.length > 0) {
+    const again = isAllNetworkDown
+      ? `> ${notVerdict}: run the check again once the network is back.`
+      : `> ${notVerdict} that were not checked: run the check again for a full report.`;
+    return ['> [!WARNING]', ...lines, again, ''];
   }
   if (report.partial) {
-    const unchecked = allChecks(report).filter(
-      (check) => check.outcome.reason === 'interrupted',
-    ).length;
     return [
       '> [!WARNING]',
-      unchecked > 0
-        ? `> This run was interrupted: ${plural(unchecked, 'link')} not checked.`
-        : '> This run was interrupted, so the report may be incomplete.',
+      '> This run was interrupted, so the report may be incomplete.',
       `> ${notVerdict} that were not reached: run the check again for a full report.`,
       '',
     ];
@@ -113,7 +146,7 @@ function countsTable(report: Report): string[] {
   ];
 }
 
-function attentionSection(report: Report, fileName: string): string[] {
+function attentionSection(report: Report, fileName: string, coverage: ReportCoverage): string[] {
   const lines: string[] = [];
   for (const status of ATTENTION_ORDER) {
     const resources = report.results.filter((resource) => involves(resource, status));
@@ -124,9 +157,24 @@ function attentionSection(report: Report, fileName: string): string[] {
       lines.push(...members.flatMap((resource) => fullEntry(resource, status, fileName)), '');
     }
   }
-  return lines.length === 0
-    ? ['Nothing needs attention: no link is broken, unreachable, redirected or unverified.', '']
-    : lines;
+  if (lines.length > 0) return lines;
+  // "Nothing needs attention" would be a verdict on links that were never checked.
+  switch (coverage.kind) {
+    case 'checked':
+      return [
+        'Nothing needs attention: no link is broken, unreachable, redirected or unverified.',
+        '',
+      ];
+    case 'not-checked':
+      return ['Nothing is known to need attention: no link was checked.', ''];
+    case 'partly-checked':
+      return [
+        `Nothing needs attention among the ${plural(coverage.checked, 'link')} checked; ${formatText(notCheckedPhrase(coverage))}.`,
+        '',
+      ];
+    default:
+      return assertNever(coverage.kind);
+  }
 }
 
 function detailsBlock(
@@ -228,10 +276,6 @@ function countPhrase(report: Report, status: Status): string {
   const resources = plural(report.summary[status], 'resource');
   const mirrorCount = report.mirrorSummary[status];
   return mirrorCount === 0 ? resources : `${resources}, ${plural(mirrorCount, 'mirror')}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** `roadmap.yaml:42`, or just the file name when the line is unknown. */

@@ -8,7 +8,20 @@ import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../errors.js';
 import { GLOBAL_VANTAGE } from '../region/vantage.js';
 import { countStatuses } from './build.js';
-import type { MirrorResult, Report, ResourceResult } from './schema.js';
+import type { MirrorResult, MissingShard, Report, ResourceResult } from './schema.js';
+import { checkShardSet, type MergeInput, type ShardSetOptions } from './shard-set.js';
+
+/**
+ * What `curate merge` does with its files: checks that the shards of each vantage are all there
+ * once (see `shard-set.ts`), merges, and marks a merge that lacks shards partial, naming them.
+ */
+export function mergeInputs(inputs: readonly MergeInput[], options: ShardSetOptions): Report {
+  const missing = checkShardSet(inputs, options);
+  const merged = mergeReports(inputs.map((input) => input.report));
+  if (missing.length === 0) return merged;
+  const missingShards = [...(merged.missingShards ?? []), ...missing];
+  return { ...merged, partial: true, missingShards };
+}
 
 /**
  * Merges reports of one roadmap into one, refusing combinations that would mislead: the shards
@@ -144,6 +157,8 @@ function assembleMerged(
 ): Report {
   const results = [...unsorted].sort(byLineThenId);
   const networkDown = reports.find((report) => report.networkDown !== undefined)?.networkDown;
+  // A partial merge merged again stays partial, and keeps naming what it lacks.
+  const missingShards: MissingShard[] = reports.flatMap((report) => report.missingShards ?? []);
   return {
     schemaVersion: base.schemaVersion,
     tool: base.tool,
@@ -152,8 +167,12 @@ function assembleMerged(
     // ISO-8601 UTC times order as strings, so no Date parsing is needed.
     startedAt: reports.map((report) => report.startedAt).reduce(earliest),
     finishedAt: reports.map((report) => report.finishedAt).reduce(latest),
-    partial: reports.some((report) => report.partial || report.networkDown !== undefined),
+    partial: reports.some(
+      (report) =>
+        report.partial || report.networkDown !== undefined || report.missingShards !== undefined,
+    ),
     ...(networkDown === undefined ? {} : { networkDown }),
+    ...(missingShards.length === 0 ? {} : { missingShards }),
     summary: countStatuses(results),
     mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
     results,

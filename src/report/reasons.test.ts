@@ -18,6 +18,18 @@ describe('describeReason', () => {
       'a bot wall (e.g. a Cloudflare challenge) would not let a checker in; open it in a browser',
     ],
     ['redirected', 'permanent-redirect', {}, 'moved permanently; use the new URL'],
+    [
+      'broken',
+      'unsupported-redirect',
+      { scheme: 'file' },
+      'redirects to a file: URL, which no browser follows from a web page',
+    ],
+    [
+      'broken',
+      'redirected-to-home',
+      { detail: 'redirected to https://example.test/' },
+      "redirects to the site's home page: the page was removed; find where its content went — redirected to https://example.test/",
+    ],
     ['skipped', 'network-down', {}, 'not checked: the network was unavailable'],
     [
       'unreachable',

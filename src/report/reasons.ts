@@ -8,6 +8,8 @@ export type ReasonExtras = {
   httpStatus?: number | undefined;
   errorCode?: string | undefined;
   detail?: string | undefined;
+  /** The scheme an `unsupported-redirect` led to. */
+  scheme?: string | undefined;
 };
 
 type Describe = (extras: ReasonExtras) => string;
@@ -33,6 +35,10 @@ const SENTENCES: Readonly<Record<Reason, Describe>> = {
   'too-many-redirects': () => 'too many redirects; the chain never reaches a page',
   'redirect-loop': () => 'the redirects go round in a loop',
   'video-removed': () => 'the video was removed or the account closed',
+  'unsupported-redirect': (extras) =>
+    `redirects to a ${extras.scheme ?? 'non-web'}: URL, which no browser follows from a web page`,
+  'redirected-to-home': () =>
+    "redirects to the site's home page: the page was removed; find where its content went",
   'invalid-url': () => 'the URL as written cannot be parsed',
   'content-removed': () => 'the page answers 200 but the platform says the content was removed',
   'part-missing': () => 'the video has no such part (?p=N beyond its parts)',

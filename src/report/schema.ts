@@ -97,6 +97,12 @@ export const ResourceResultSchema = z.strictObject({
     .optional(),
 });
 
+/** One part of a `--shard i/n` partition: `index` is 1-based, at most `total`. */
+const ShardSchema = z.strictObject({
+  index: z.number().int().min(1),
+  total: z.number().int().min(1),
+});
+
 export const ReportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.strictObject({ name: z.literal('curate'), version: z.string() }),
@@ -109,6 +115,13 @@ export const ReportSchema = z.strictObject({
   partial: z.boolean(),
   /** Set when the run stopped because nothing could be reached. */
   networkDown: z.strictObject({ message: z.string() }).optional(),
+  /** The part this report covers, for a run with `--shard i/n`; absent for a whole run or a merge. */
+  shard: ShardSchema.optional(),
+  /**
+   * Set by `curate merge --allow-partial` when shards were missing: their resources are not in
+   * the report at all (and `partial` is true).
+   */
+  missingShards: z.array(z.strictObject({ vantage: z.string(), ...ShardSchema.shape })).optional(),
   /** Resource counts per status. */
   summary: CountsSchema,
   /** Mirror counts per status. */
@@ -126,5 +139,6 @@ export type MirrorResult = z.infer<typeof MirrorResultSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
 export type TitleDrift = z.infer<typeof TitleDriftSchema>;
+export type MissingShard = NonNullable<Report['missingShards']>[number];
 /** What a resource and a mirror entry share: one checked URL of the report. */
 export type ReportEntry = Omit<MirrorResult, 'platform' | 'lang' | 'note' | 'confirmed'>;

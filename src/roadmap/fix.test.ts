@@ -47,4 +47,17 @@ describe('fixesFromReport', () => {
     const fixes = fixesFromReport({ ...report, results: [redirected] });
     expect(fixes.map((fix) => fix.to)).toEqual(expected === undefined ? [] : [expected]);
   });
+
+  it('never turns a deep link sent to the home page into a fix', () => {
+    const [first] = report.results;
+    const outcome = {
+      status: 'broken' as const,
+      reason: 'redirected-to-home' as const,
+      httpStatus: 200,
+      detail: 'redirected to https://a.test/',
+    };
+    const sentHome = { ...first!, url: 'https://a.test/docs/old', outcome, mirrors: [] };
+
+    expect(fixesFromReport({ ...report, results: [sentHome] })).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import type { SourcePosition } from '../domain.js';
 import type { InputProblem } from '../errors.js';
 import { allowedKeysAt, suggestNearest } from './suggest.js';
 import { formatFieldPath } from './walk.js';
+import { plural } from '../text/plural.js';
 
 /** What is needed to position and explain an issue, besides the issue itself. */
 export type IssueContext = {
@@ -214,10 +215,10 @@ function sizeMessage(
   const limit = String(isSmall ? issue.minimum : issue.maximum);
   const bound = isSmall ? 'at least' : 'at most';
   if (issue.origin === 'string') {
-    return `must have ${bound} ${limit} characters`;
+    return `must have ${bound} ${plural(Number(limit), 'character')}`;
   }
   if (issue.origin === 'array') {
-    return `must have ${bound} ${limit} items`;
+    return `must have ${bound} ${plural(Number(limit), 'item')}`;
   }
   return `must be ${bound} ${limit}, got ${describeValue(value)}`;
 }

@@ -8,6 +8,7 @@ import { formatAnnotation } from '../ci/annotations.js';
 import { assertNever } from '../domain.js';
 import { EXIT_CODES, type ExitCode, type InputProblem } from '../errors.js';
 import type { LintFinding } from './lint-finding.js';
+import { plural, pluralForm } from '../text/plural.js';
 
 /**
  * Where a problem was found: the file could not be read as a roadmap (`file`), its YAML does not
@@ -154,7 +155,7 @@ export function renderProblemSummary(file: string, { problems, needsMirror }: Pr
     : '';
   const regions = Object.entries(needsMirror).map(
     ([region, ids = []]) =>
-      `${file}: ${plural(ids.length, 'resource')} ${ids.length === 1 ? 'needs' : 'need'} a VPN in ${region} and ${ids.length === 1 ? 'has' : 'have'} no confirmed mirror open there.`,
+      `${file}: ${plural(ids.length, 'resource')} ${pluralForm(ids.length, 'needs', 'need')} a VPN in ${region} and ${pluralForm(ids.length, 'has', 'have')} no confirmed mirror open there.`,
   );
   return [`${file}: ${errors > 0 ? 'invalid' : 'valid'} — ${counts}${notLinted}.`, ...regions].join(
     '\n',
@@ -188,8 +189,4 @@ export function renderProblems(
     default:
       return assertNever(format);
   }
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -13,6 +13,7 @@ import type { Roadmap } from './schema.js';
 import type { FieldPath } from './walk.js';
 import { explainYamlProblems } from './yaml-problems.js';
 import { readYamlSource } from './yaml-source.js';
+import { plural } from '../text/plural.js';
 
 /** A validated roadmap plus its source, for messages that point into the file. */
 export type LoadedRoadmap = {
@@ -114,8 +115,10 @@ function describeTopLevel(data: unknown): string {
 }
 
 function invalid(file: string, problems: readonly InputProblem[]): InputError {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return new InputError(`${file} is not a valid roadmap (${count})`, problems);
+  return new InputError(
+    `${file} is not a valid roadmap (${plural(problems.length, 'problem')})`,
+    problems,
+  );
 }
 
 function refused(file: string, message: string, hint: string): InputError {

@@ -11,6 +11,7 @@ import { assertNever } from '../domain.js';
 import type { InputProblem } from '../errors.js';
 import { findIndentationAnomalies, type IndentationAnomaly } from './yaml-indentation.js';
 import type { YamlReadResult } from './yaml-source.js';
+import { plural } from '../text/plural.js';
 
 /** The `code` of each YAML problem (see `InputProblem.code`). */
 export type YamlProblemCode =
@@ -182,8 +183,4 @@ function withRawCode(problem: InputProblem): InputProblem {
     ? 'yaml-duplicate-key'
     : 'yaml-syntax';
   return { ...problem, code };
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

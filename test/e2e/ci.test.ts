@@ -252,6 +252,40 @@ describe('the scheduled audit (audit.yml)', () => {
     expect(withoutTimes(await readReport(join(dir, 'merged', 'report.json')))).toEqual(
       withoutTimes(whole),
     );
+    expect(merged.stdout).toMatch(/^merged 2 reports \(global\): \d+ resources\.$/m);
+    // Each shard records which part it is; the whole run and the merge record none.
+    expect([first.shard, second.shard, whole.shard]).toEqual([
+      { index: 1, total: 2 },
+      { index: 2, total: 2 },
+      undefined,
+    ]);
+
+    // An incomplete or doubled set is refused, naming the shard; --allow-partial says partial.
+    const missing = await curate(['merge', 'out-1/report.json', '-o', 'partial'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('shard 2/2 is missing');
+    const doubled = await curate(
+      ['merge', 'out-1/report.json', 'out-2/report.json', 'out-1/report.json', '-o', 'partial'],
+      dir,
+    );
+    expect(doubled.code).toBe(2);
+    expect(doubled.stderr).toContain('shard 1/2 given twice: out-1/report.json, out-1/report.json');
+    const partial = await curate(
+      ['merge', 'out-1/report.json', '--allow-partial', '-o', 'partial'],
+      dir,
+    );
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toMatch(
+      /^merged 1 report \(global\): .* Partial: shard 2\/2 is missing\.$/m,
+    );
+    const partialReport = await readReport(join(dir, 'partial', 'report.json'));
+    expect(partialReport).toMatchObject({
+      partial: true,
+      missingShards: [{ vantage: 'global', index: 2, total: 2 }],
+    });
+    expect(await readFile(join(dir, 'partial', 'report.md'), 'utf8')).toContain(
+      'This report is partial: shard 2/2 is missing',
+    );
   });
 
   it.each([

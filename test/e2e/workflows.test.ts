@@ -16,6 +16,7 @@ import { CLI_PATH as CLI, REPO_ROOT as ROOT, runCurate } from '../helpers/cli.js
 import { git } from '../helpers/processes.js';
 import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
 import { htmlPage, movedPermanently } from '../helpers/responses.js';
+import { validateSarif } from '../helpers/sarif-schema.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 import { loadWorkflow } from '../helpers/workflow-file.js';
 import {
@@ -25,6 +26,19 @@ import {
   type FakeRunner,
   type JobResult,
 } from '../helpers/workflow-runner.js';
+
+/** The part of a SARIF log these tests read. */
+type SarifLog = {
+  runs: {
+    results: {
+      ruleId: string;
+      level: string;
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+      }[];
+    }[];
+  }[];
+};
 
 /** Where the audit commits its merged report and history (README, reports/README.md). */
 const AUDIT_DIR = 'reports/audit';
@@ -225,21 +239,38 @@ describe.skipIf(process.platform === 'win32')('the workflows, run by a fake runn
       await git(clone, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
       return base;
     }
-    const pullRequest = (runId: number, branch: string, base: string) =>
+    const pullRequest = (
+      runId: number,
+      branch: string,
+      base: string,
+      from = 'maintainer/roadmap',
+    ) =>
       github(runId, {
         ref_name: branch,
-        event: { pull_request: { number: runId, base: { sha: base } } },
+        event: {
+          pull_request: { number: runId, base: { sha: base }, head: { repo: { full_name: from } } },
+        },
       });
+    /** The SARIF file the fake code scanning received from a run, if any. */
+    async function uploadedSarif(runId: number): Promise<SarifLog | undefined> {
+      const file = join(dir, 'code-scanning', `${runId}.sarif`);
+      if (!existsSync(file)) return undefined;
+      const log = JSON.parse(await readFile(file, 'utf8')) as SarifLog;
+      expect(validateSarif(log)).toBe(true);
+      return log;
+    }
 
     it('checks only the added resource in a shallow clone; a broken one fails the check step', async () => {
       const workflow = await loadWorkflow('pr.yml');
       const from = site.requests.length;
       const good = await pushPullRequest('pr-good', 'https://docs.example.test/added');
-      const [job] = await runWorkflow(runner, workflow, pullRequest(201, 'pr-good', good));
+      const jobs = await runWorkflow(runner, workflow, pullRequest(201, 'pr-good', good));
+      expect(jobs.map((job) => job.job)).toEqual(['roadmap', 'code-scanning']);
       expect(site.requests.slice(from).map((request) => request.url)).toEqual([
         'https://docs.example.test/added',
       ]);
-      expect(await readFile(job!.summaryFile, 'utf8')).toContain('curate check: Audit roadmap');
+      expect(await readFile(jobs[0]!.summaryFile, 'utf8')).toContain('curate check: Audit roadmap');
+      expect((await uploadedSarif(201))?.runs[0]?.results).toEqual([]);
 
       const bad = await pushPullRequest('pr-bad', 'https://docs.example.test/missing');
       const failure: unknown = await runWorkflow(
@@ -259,6 +290,30 @@ describe.skipIf(process.platform === 'win32')('the workflows, run by a fake runn
           'm',
         ),
       );
+      // The failed check still hands its findings to code scanning, on the same line.
+      const [result] = (await uploadedSarif(202))?.runs[0]?.results ?? [];
+      expect(result).toMatchObject({
+        ruleId: 'broken/http-404',
+        level: 'error',
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'roadmap.yaml' },
+              region: { startLine: line },
+            },
+          },
+        ],
+      });
+
+      // A fork's token cannot write security events: the upload job is skipped, the check runs.
+      const fork = await pushPullRequest('pr-fork', 'https://docs.example.test/added-by-fork');
+      const forkJobs = await runWorkflow(
+        runner,
+        workflow,
+        pullRequest(203, 'pr-fork', fork, 'contributor/roadmap'),
+      );
+      expect(forkJobs.map((job) => job.job)).toEqual(['roadmap']);
+      expect(await uploadedSarif(203)).toBeUndefined();
     }, 300_000);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The repository's GitHub Actions workflows as data, for tests that run their steps: the part
  * of the workflow syntax these workflows use, read with `yaml` and checked with zod. A key the
- * schemas do not know (a step `if:`, a job `env:`, a `shell:`) fails the parse, so a workflow
+ * schemas do not know (a job `env:`, a `shell:`) fails the parse, so a workflow
  * change that the test runner cannot honour shows up as a test failure, not as a step silently
  * run differently from GitHub.
  */
@@ -15,6 +15,7 @@ const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 const StepSchema = z.strictObject({
   name: z.string().optional(),
+  if: z.string().optional(),
   uses: z.string().optional(),
   run: z.string().optional(),
   env: z.record(z.string(), Scalar).optional(),
@@ -23,6 +24,7 @@ const StepSchema = z.strictObject({
 
 const JobSchema = z.strictObject({
   name: z.string().optional(),
+  if: z.string().optional(),
   'runs-on': z.string(),
   'timeout-minutes': z.number().optional(),
   needs: z.union([z.string(), z.array(z.string())]).optional(),
@@ -65,18 +67,88 @@ export function expandExpressions(text: string, context: ExpressionContext): str
     if (!/^[a-z_][\w-]*(\.[a-z_][\w-]*)*$/i.test(expression)) {
       throw new Error(`unsupported expression \${{ ${expression} }}`);
     }
-    let value: unknown = context;
-    for (const key of expression.split('.')) {
-      value =
-        typeof value === 'object' && value !== null
-          ? (value as Record<string, unknown>)[key]
-          : undefined;
-    }
+    const value = valueAt(expression, context);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       throw new Error(`the fake context has no value for \${{ ${expression} }}`);
     }
     return String(value);
   });
+}
+
+/**
+ * What a condition's functions read: whether a step (or a needed job) failed, and, for a
+ * step, `hashFiles` over its workspace ('' when no file matches, as on GitHub).
+ */
+export type RunStatus = { hasFailed: boolean; hashFiles?: (path: string) => string };
+
+const STATUS_FUNCTIONS: Readonly<Record<string, (status: RunStatus) => boolean>> = {
+  'always()': () => true,
+  // The fake runner is never cancelled.
+  'cancelled()': () => false,
+  'success()': (status) => !status.hasFailed,
+  'failure()': (status) => status.hasFailed,
+};
+
+/**
+ * Evaluates a step's or job's `if:` the way GitHub does, for the small part of the expression
+ * syntax the workflows use: terms joined by `&&`, each a status function (`!cancelled()`), or
+ * a comparison (`==`, `!=`) of context paths, 'string' literals and `hashFiles('path')` (one
+ * literal path, no globs). Without a status function
+ * the condition means `success() && …`, as on GitHub. Anything else throws, so a condition is
+ * never guessed at.
+ */
+export function evaluateCondition(
+  text: string,
+  context: ExpressionContext,
+  status: RunStatus,
+): boolean {
+  const expression = text
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
+  const hashFilesCall = /^hashFiles\('([^'*?]*)'\)$/;
+  if (/\|\||\(\s*[^)\s]/.test(expression.replace(/hashFiles\('[^']*'\)/g, 'hashFiles()'))) {
+    throw new Error(`unsupported condition ${text}`);
+  }
+  const terms = expression.split('&&').map((term) => term.trim());
+  const hasStatusFunction = terms.some((term) => term.replace(/^!\s*/, '') in STATUS_FUNCTIONS);
+  const value = (operand: string): unknown => {
+    const literal = /^'(.*)'$/.exec(operand);
+    if (literal !== null) return literal[1];
+    const hashed = hashFilesCall.exec(operand);
+    if (hashed !== null) {
+      if (status.hashFiles === undefined) throw new Error(`hashFiles outside a step: ${text}`);
+      return status.hashFiles(hashed[1]!);
+    }
+    if (!/^[a-z_][\w-]*(\.[a-z_][\w-]*)*$/i.test(operand)) {
+      throw new Error(`unsupported operand ${operand} in ${text}`);
+    }
+    const found = valueAt(operand, context);
+    if (found === undefined) throw new Error(`the fake context has no value for ${operand}`);
+    return found;
+  };
+  const evaluate = (term: string): boolean => {
+    if (term.startsWith('!')) return !evaluate(term.slice(1).trim());
+    const statusFunction = STATUS_FUNCTIONS[term];
+    if (statusFunction !== undefined) return statusFunction(status);
+    const comparison = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(term);
+    if (comparison === null) throw new Error(`unsupported condition term ${term} in ${text}`);
+    const isEqual = value(comparison[1]!.trim()) === value(comparison[3]!.trim());
+    return comparison[2] === '==' ? isEqual : !isEqual;
+  };
+  return (hasStatusFunction || !status.hasFailed) && terms.every(evaluate);
+}
+
+/** The value at a property path (`github.event.pull_request.number`), or undefined. */
+function valueAt(path: string, context: ExpressionContext): unknown {
+  let value: unknown = context;
+  for (const key of path.split('.')) {
+    value =
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  }
+  return value;
 }
 
 /** Every combination of a job's matrix (one empty combination when it has none). */

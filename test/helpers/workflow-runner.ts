@@ -10,11 +10,14 @@
  * const jobs = await runWorkflow(runner, await loadWorkflow('audit.yml'), context);
  * ```
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_PATH as CLI, runProcess, type ProcessRun } from './cli.js';
 import {
+  evaluateCondition,
   expandExpressions,
   matrixCombinations,
   needsOf,
@@ -70,8 +73,9 @@ const GITHUB_SCRIPT_HOST = fileURLToPath(new URL('github-script-host.mjs', impor
 
 /**
  * Runs every job of `workflow` (or only the `jobs` named) once its `needs` are done, matrix
- * combinations at once, and resolves with the finished jobs; rejects at the first failing
- * step, as GitHub skips the jobs that need a failed one.
+ * combinations at once, and resolves with the finished jobs. A failed step skips the steps
+ * after it unless their `if:` says otherwise (`!cancelled()`), and the jobs that need its job
+ * likewise, as on GitHub; the run then rejects with the first failed step.
  */
 export async function runWorkflow(
   runner: FakeRunner,
@@ -82,31 +86,56 @@ export async function runWorkflow(
   const runDir = join(runner.dir, `run-${github.run_id}-${github.run_attempt}`);
   await installNpxStub(runner.dir);
   const done: JobResult[] = [];
+  const finished = new Set<string>();
+  const failed = new Set<string>();
+  let firstFailure: StepFailedError | undefined;
   const pending = new Map(
     Object.entries(workflow.jobs).filter(([name]) => jobs === undefined || jobs.includes(name)),
   );
   while (pending.size > 0) {
     const ready = [...pending].filter(([, job]) =>
-      needsOf(job).every((need) => done.some((result) => result.job === need)),
+      needsOf(job).every((need) => finished.has(need)),
     );
     if (ready.length === 0)
       throw new Error(`jobs wait for jobs that never run: ${[...pending.keys()].join(', ')}`);
     for (const [name, job] of ready) {
       pending.delete(name);
+      finished.add(name);
+      const hasNeedFailed = needsOf(job).some((need) => failed.has(need));
+      if (!evaluateCondition(job.if ?? 'success()', { github }, { hasFailed: hasNeedFailed })) {
+        continue;
+      }
       const runs = matrixCombinations(job).map(async (matrix, index) => {
         const workspace = join(runDir, `${name}-${index + 1}`);
         const context = { github, matrix };
         await mkdir(workspace, { recursive: true });
         const summaryFile = join(runDir, `${name}-${index + 1}.summary.md`);
         await writeFile(summaryFile, '');
+        let failure: StepFailedError | undefined;
         for (const step of job.steps) {
-          await runStep(step, { runner, runDir, workspace, summaryFile, context, github });
+          const status = {
+            hasFailed: failure !== undefined,
+            hashFiles: (path: string) => hashFile(join(workspace, path)),
+          };
+          if (!evaluateCondition(step.if ?? 'success()', context, status)) continue;
+          try {
+            await runStep(step, { runner, runDir, workspace, summaryFile, context, github });
+          } catch (error) {
+            if (!(error instanceof StepFailedError)) throw error;
+            failure ??= error;
+          }
         }
-        return { job: name, matrix, workspace, summaryFile };
+        return { result: { job: name, matrix, workspace, summaryFile }, failure };
       });
-      done.push(...(await Promise.all(runs)));
+      for (const { result, failure } of await Promise.all(runs)) {
+        done.push(result);
+        if (failure === undefined) continue;
+        failed.add(name);
+        firstFailure ??= failure;
+      }
     }
   }
+  if (firstFailure !== undefined) throw firstFailure;
   return done;
 }
 
@@ -274,6 +303,24 @@ async function runAction(
       if (run.code !== 0) throw new StepFailedError(scope.name, run);
       return;
     }
+    case 'github/codeql-action/upload-sarif': {
+      // Code scanning is a directory: each upload keeps the SARIF file as sent.
+      const sarif = join(scope.workspace, input('sarif_file') ?? '');
+      const target = join(scope.runner.dir, 'code-scanning', `${scope.github.run_id}.sarif`);
+      await mkdir(dirname(target), { recursive: true });
+      const copied = await cp(sarif, target).then(
+        () => true,
+        () => false,
+      );
+      if (!copied) {
+        throw new StepFailedError(scope.name, {
+          code: 1,
+          stdout: '',
+          stderr: `no SARIF at ${sarif}`,
+        });
+      }
+      return;
+    }
     default:
       throw new Error(`no fake for ${uses}: teach test/helpers/workflow-runner.ts what it does`);
   }
@@ -287,7 +334,13 @@ const KNOWN_INPUTS: Partial<Record<string, readonly string[]>> = {
   'actions/upload-artifact': ['name', 'path', 'if-no-files-found'],
   'actions/download-artifact': ['name', 'pattern', 'path'],
   'actions/github-script': ['script'],
+  'github/codeql-action/upload-sarif': ['sarif_file', 'category'],
 };
+
+/** `hashFiles` of one file: a digest of its bytes, '' when it does not exist. */
+function hashFile(path: string): string {
+  return existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : '';
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,78 @@
+/**
+ * Which report files a run writes (`--reports`, the same for `check` and `merge`) and one
+ * renderer slot per format. report.json is always written: it is the machine contract that
+ * `merge`, `diff`, `history` and `fix` read, so no selection can leave it out.
+ */
+import { assertNever } from '../assert-never.js';
+import type { FailOn } from '../outcome/fail-on.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
+import type { Report } from './schema.js';
+import type { ReportFile } from './write.js';
+
+/** The values `--reports` accepts, in the order the files are written. */
+export const REPORT_FORMATS = ['json', 'md', 'html', 'sarif', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The file each format writes in the output directory. */
+export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
+  json: 'report.json',
+  md: 'report.md',
+  html: 'report.html',
+  sarif: 'report.sarif',
+  junit: 'report.junit.xml',
+};
+
+/** What the formats need besides the report. */
+export type RenderContext = {
+  /** What counts as failing: SARIF errors, JUnit failures. */
+  failOn: FailOn;
+  /** The roadmap's path relative to the repository root, as code scanning and CI name it. */
+  file: string;
+  /** The roadmap's text, for the URLs' columns in SARIF; lines only without it. */
+  roadmapText?: string | undefined;
+};
+
+/** Renders the selected reports, report.json always first. */
+export function renderReports(
+  report: Report,
+  formats: ReadonlySet<ReportFormat>,
+  context: RenderContext,
+): ReportFile[] {
+  return REPORT_FORMATS.filter((format) => format === 'json' || formats.has(format)).flatMap(
+    (format) => {
+      const content = renderFormat(format, report, context);
+      return content === undefined ? [] : [{ name: REPORT_FILE_NAMES[format], content }];
+    },
+  );
+}
+
+function renderFormat(
+  format: ReportFormat,
+  report: Report,
+  context: RenderContext,
+): string | undefined {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'md':
+      return renderMarkdown(report);
+    case 'html':
+      // HTML REPORT SLOT (issue 12 §2): report.html plugs in here, e.g.
+      // `return renderHtml(report, …)`. Until it lands, `--reports html` is accepted and
+      // writes nothing, so the default selection (md,json,html) already names it.
+      return undefined;
+    case 'sarif':
+      return renderSarif(report, {
+        failOn: context.failOn,
+        file: context.file,
+        ...(context.roadmapText === undefined ? {} : { roadmapText: context.roadmapText }),
+      });
+    case 'junit':
+      return renderJunit(report, { failOn: context.failOn, file: context.file });
+    default:
+      return assertNever(format);
+  }
+}
