@@ -18,7 +18,7 @@ import {
 import { downloadText } from './fetch/download-text.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { createRunFetches, type RunFetches } from './fetch/run-fetches.js';
-import { createSlots, type Slots } from './fetch/slots.js';
+import { createSlots } from './fetch/slots.js';
 import type { ResolvedOptions } from './options.js';
 import type { AcceptOptions } from './options/slices.js';
 import { planChecks } from './plan/plan-checks.js';
@@ -30,7 +30,7 @@ import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
 import { planSuggestedMirrors } from './region/mirror-suggestions.js';
 import { blockedFromVantage } from './region/vantage.js';
-import type { RunProgress } from './progress.js';
+import type { ProgressEvent } from './progress/state.js';
 import { buildReport } from './report/build.js';
 import { renderReports } from './report/render-reports.js';
 import type { Report } from './report/schema.js';
@@ -48,7 +48,8 @@ export type RunDeps = {
   sleep?: (ms: number) => Promise<void>;
   /** Aborted on Ctrl-C: the run stops fetching and writes what it has, marked partial. */
   signal?: AbortSignal;
-  onProgress?: (progress: RunProgress) => void;
+  /** Told when fetching starts, about every attempt, and about every judged target. */
+  onProgress?: (event: ProgressEvent) => void;
   /** Called once when the network probe decides nothing can be reached. */
   onNetworkDown?: (verdict: Extract<NetworkVerdict, { kind: 'down' }>) => void;
   /** Narrows the run to some resources (`--shard`, `--changed-since`); all when absent. */
@@ -101,9 +102,11 @@ export async function runCheck(
     const transport = await openTransport(options, deps);
     try {
       const slots = createSlots(options.transport.concurrency, options.transport.perHostFor);
+      deps.onProgress?.({ kind: 'targets-planned', total: toFetch.length });
       const fetches = createRunFetches(options.fetch, {
         dispatcher: transport.dispatcher,
         slots,
+        ...(deps.onProgress ? { onFetchEvent: deps.onProgress } : {}),
         now: () => deps.now().getTime(),
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
@@ -118,7 +121,6 @@ export async function runCheck(
         case 'up':
           await checkTargets(toFetch, {
             fetches,
-            slots,
             acceptFor: options.accept.acceptFor,
             failOn: options.report.failOn,
             results,
@@ -190,8 +192,6 @@ export function countFailing(report: Report, failOn: FailOn): number {
 /** What the check loop works with, built once per run by `runCheck`. */
 type CheckContext = {
   fetches: RunFetches;
-  /** For the progress line's count of busy hosts. */
-  slots: Slots;
   acceptFor: AcceptOptions['acceptFor'];
   failOn: FailOn;
   /** Filled in as results arrive. */
@@ -200,12 +200,8 @@ type CheckContext = {
 };
 
 async function checkTargets(targets: readonly CheckTarget[], context: CheckContext): Promise<void> {
-  const { fetches, slots, results, deps } = context;
+  const { fetches, results, deps } = context;
   const probeRunner = createProbeRunner(DEFAULT_PROBES, probeTransportOver(fetches));
-  const startedAtMs = deps.now().getTime();
-  let failing = 0;
-  // Counted here, not from `results`, which also holds the cached results.
-  let done = 0;
 
   // A function, not a narrowed property read: the signal flips while a fetch is in flight.
   const isAborted = (): boolean => deps.signal?.aborted === true;
@@ -232,15 +228,10 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
       ...(pageTitle === undefined ? {} : { pageTitle }),
     };
     results.set(target.id, result);
-    done += 1;
-    if (isFailing(result, context.failOn)) failing += target.refs.length;
     deps.onProgress?.({
-      done,
-      total: targets.length,
-      failing,
-      activeHosts: slots.activeHostCount(),
-      startedAtMs,
-      latest: result,
+      kind: 'target-checked',
+      result,
+      failingRefs: isFailing(result, context.failOn) ? target.refs.length : 0,
     });
   };
 

@@ -7,7 +7,7 @@ import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
-import { createProgressReporter } from '../progress.js';
+import { createProgressReporter } from '../progress/reporter.js';
 import { coverageWords, reportCoverage } from '../report/coverage.js';
 import { REPORT_FORMATS } from '../report/render-reports.js';
 import type { Report } from '../report/schema.js';
@@ -64,6 +64,7 @@ export async function checkCommand(
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
 
   const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
+  // finally: a run that throws (a report not writable) leaves no live line or timer behind.
   const outcome = await runCheck(loaded, options, {
     toolVersion: io.toolVersion,
     now: () => new Date(),
@@ -80,8 +81,7 @@ export async function checkCommand(
     ...(cache === undefined
       ? {}
       : { cachedResult: (target) => cachedResult(cache.cache, target.id, clock) }),
-  });
-  progress.finish();
+  }).finally(progress.finish);
   if (cache !== undefined && cacheFile !== undefined) {
     const updated = updateResultCache(cache.cache, outcome.report, Date.now());
     await writeCacheFile(cacheFile.file, updated);

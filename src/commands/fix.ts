@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags } from '../options.js';
-import { createProgressReporter } from '../progress.js';
+import { createProgressReporter } from '../progress/reporter.js';
 import type { Report } from '../report/schema.js';
 import { writeFileAtomically } from '../report/write.js';
 import { fixesFromReport } from '../roadmap/fix.js';
@@ -76,13 +76,13 @@ async function reportToFixFrom(
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
   const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
+  // finally: a run that throws (a report not writable) leaves no live line or timer behind.
   const outcome = await runCheck(loaded, options, {
     toolVersion: io.toolVersion,
     now: () => new Date(),
     signal: io.interruptSignal,
     onProgress: progress.onProgress,
-  });
-  progress.finish();
+  }).finally(progress.finish);
   if (outcome.isNetworkDown) {
     io.stderr.write(
       'The network is unavailable, so no redirect could be seen; nothing was fixed.\n',

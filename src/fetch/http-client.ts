@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FetchOutcome } from '../domain.js';
 import type { AbortFanout } from './abort-fanout.js';
 import { runAttempt, type AttemptDispatcher } from './attempt.js';
+import type { AttemptEvent } from './fetch-events.js';
 import { interruptedOutcome } from './network-failure.js';
 import { followChain } from './redirect-chain.js';
 import { createRedirectCookies, type RedirectCookies } from './redirect-cookies.js';
@@ -61,6 +62,8 @@ export type FetchDeps = {
   schedule?: Schedule;
   /** The run's cookie jars for following redirects; fresh ones for this fetch when absent. */
   cookies?: RedirectCookies;
+  /** Told when each attempt starts and ends (for the progress line); nobody when absent. */
+  onAttempt?: (event: AttemptEvent) => void;
 };
 
 /**
@@ -87,10 +90,12 @@ export async function fetchTarget(
       if (isAborted(deps.signal)) {
         return interruptedOutcome([], elapsedMs());
       }
+      deps.onAttempt?.({ kind: 'attempt-started', attempt, maxAttempts: settings.retries + 1 });
       const attempted = await runAttempt(settings.timeoutMs, deps, elapsedMs, (session, hops) =>
         followChain(url, settings, session, hops, cookies),
       );
       spentMs += now() - startedMs;
+      deps.onAttempt?.({ kind: 'attempt-ended', attempt });
       return attempted;
     });
     if (isAborted(deps.signal) || !shouldRetry(outcome, attempt, settings.retries)) {

@@ -2,6 +2,7 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckTarget } from '../domain.js';
 import { observeAttempts } from './attempt.js';
+import type { FetchEvent } from './fetch-events.js';
 import type { FetchSettings } from './http-client.js';
 import { createRunFetches } from './run-fetches.js';
 import { createSlots } from './slots.js';
@@ -38,11 +39,12 @@ function target(path: string): CheckTarget {
   return { id: path, url: new URL(`${origin}${path}`), refs: [] };
 }
 
-function runFetches() {
+function runFetches(onFetchEvent?: (event: FetchEvent) => void) {
   return createRunFetches(settings, {
     dispatcher: observeAttempts(agent),
     slots: createSlots(4, () => 2),
     sleep: () => Promise.resolve(),
+    ...(onFetchEvent ? { onFetchEvent } : {}),
   });
 }
 
@@ -115,6 +117,46 @@ describe('createRunFetches', () => {
     expect(outcome).toMatchObject({ kind: 'response', status: 200 });
     expect(seen[0]).toMatchObject({ 'x-configured': 'yes', 'x-probe': 'api' });
     expect(seen[1]).not.toHaveProperty('x-probe');
+  });
+
+  it('tells the observer when each attempt of each fetch starts and ends, and when the fetch is over', async () => {
+    const pool = agent.get(origin);
+    pool.intercept({ path: '/busy', method: 'GET' }).reply(503, 'busy');
+    pool.intercept({ path: '/busy', method: 'GET' }).reply(200, 'ok');
+    pool.intercept({ path: '/page', method: 'GET' }).reply(200, 'ok');
+    const events: FetchEvent[] = [];
+    const fetches = runFetches((event) => events.push(event));
+
+    await fetches.target(target('/busy'));
+    await fetches.extra(new URL(`${origin}/page`), {
+      headersFor: () => ({}),
+      followMetaRefresh: false,
+    });
+
+    const busy = { fetchId: 1, url: `${origin}/busy`, host: 'www.example.test' };
+    expect(events).toEqual([
+      { kind: 'attempt-started', attempt: 1, maxAttempts: 2, ...busy },
+      { kind: 'attempt-ended', attempt: 1, ...busy },
+      { kind: 'attempt-started', attempt: 2, maxAttempts: 2, ...busy },
+      { kind: 'attempt-ended', attempt: 2, ...busy },
+      { kind: 'fetch-finished', ...busy },
+      {
+        kind: 'attempt-started',
+        attempt: 1,
+        maxAttempts: 2,
+        fetchId: 2,
+        url: `${origin}/page`,
+        host: 'www.example.test',
+      },
+      {
+        kind: 'attempt-ended',
+        attempt: 1,
+        fetchId: 2,
+        url: `${origin}/page`,
+        host: 'www.example.test',
+      },
+      { kind: 'fetch-finished', fetchId: 2, url: `${origin}/page`, host: 'www.example.test' },
+    ]);
   });
 
   it('keeps one cookie jar for the run: a wall passed for one target stays passed for the next', async () => {

@@ -8,6 +8,7 @@
 import type { CheckTarget, FetchOutcome } from '../domain.js';
 import { createAbortFanout } from './abort-fanout.js';
 import type { AttemptDispatcher } from './attempt.js';
+import type { FetchEvent, FetchIdentity } from './fetch-events.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
 import { createRedirectCookies } from './redirect-cookies.js';
 import { isTransient } from './retry.js';
@@ -17,6 +18,8 @@ import type { Slots } from './slots.js';
 export type RunFetchDeps = Pick<FetchDeps, 'sleep' | 'signal' | 'now'> & {
   dispatcher: AttemptDispatcher;
   slots: Slots;
+  /** Told about every attempt of every fetch of the run (the progress line); nobody when absent. */
+  onFetchEvent?: (event: FetchEvent) => void;
 };
 
 /** How a URL outside the plan (a platform API) is asked. */
@@ -52,8 +55,10 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
   const abortFanout = createAbortFanout(deps.signal);
   // One set of jars for the run: a cookie wall passed once stays passed for the site's links.
   const cookies = createRedirectCookies();
-  const fetchWith = (url: URL, urlSettings: FetchSettings): Promise<FetchOutcome> =>
-    fetchTarget(url, urlSettings, {
+  const observe = observerOf(deps.onFetchEvent);
+  const fetchWith = (url: URL, urlSettings: FetchSettings): Promise<FetchOutcome> => {
+    const observed = observe(url);
+    const fetched = fetchTarget(url, urlSettings, {
       dispatcher: deps.dispatcher,
       schedule: deps.slots.on(url.hostname),
       cookies,
@@ -61,7 +66,10 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       ...(deps.signal ? { signal: deps.signal } : {}),
       abortFanout,
       ...(deps.now ? { now: deps.now } : {}),
+      ...(observed ? { onAttempt: observed.onAttempt } : {}),
     });
+    return observed ? fetched.finally(observed.onFinished) : fetched;
+  };
   return {
     async target(target) {
       const first = sampled.get(target.id);
@@ -85,5 +93,28 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
         headersFor: (hop) => ({ ...request.headersFor(hop), ...settings.headersFor(hop) }),
       });
     },
+  };
+}
+
+/** The attempt hook and the end of one fetch, told to `onFetchEvent` with the fetch's identity. */
+type ObservedFetch = Required<Pick<FetchDeps, 'onAttempt'>> & { onFinished: () => void };
+
+/** Gives each fetch its identity for `onFetchEvent`; nothing to observe when it is absent. */
+function observerOf(
+  onFetchEvent: RunFetchDeps['onFetchEvent'],
+): (url: URL) => ObservedFetch | undefined {
+  if (onFetchEvent === undefined) return () => undefined;
+  let lastFetchId = 0;
+  return (url) => {
+    lastFetchId += 1;
+    const identity: FetchIdentity = { fetchId: lastFetchId, url: url.href, host: url.hostname };
+    return {
+      onAttempt: (event) => {
+        onFetchEvent({ ...event, ...identity });
+      },
+      onFinished: () => {
+        onFetchEvent({ kind: 'fetch-finished', ...identity });
+      },
+    };
   };
 }

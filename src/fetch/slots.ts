@@ -14,8 +14,6 @@ export type Schedule = <T>(attempt: () => Promise<T>) => Promise<T>;
 export type Slots = {
   /** The schedule for attempts on `host` (a URL's hostname). */
   on(host: string): Schedule;
-  /** Hosts with a request in flight right now, for the progress line. */
-  activeHostCount(): number;
 };
 
 /** Creates the slots for a run; `perHostFor` gives a host's own limit. */
@@ -24,7 +22,6 @@ export function createSlots(concurrency: number, perHostFor: (host: string) => n
   // holds a global slot: one slow host cannot stall the others (head-of-line blocking).
   const globalLimit = pLimit(concurrency);
   const hostLimits = new Map<string, LimitFunction>();
-  const activeHosts = new Map<string, number>();
   const hostLimitFor = (host: string): LimitFunction => {
     let limit = hostLimits.get(host);
     if (limit === undefined) {
@@ -37,18 +34,6 @@ export function createSlots(concurrency: number, perHostFor: (host: string) => n
     on:
       (host) =>
       <T>(attempt: () => Promise<T>): Promise<T> =>
-        hostLimitFor(host)(() =>
-          globalLimit(async () => {
-            activeHosts.set(host, (activeHosts.get(host) ?? 0) + 1);
-            try {
-              return await attempt();
-            } finally {
-              const left = (activeHosts.get(host) ?? 1) - 1;
-              if (left === 0) activeHosts.delete(host);
-              else activeHosts.set(host, left);
-            }
-          }),
-        ),
-    activeHostCount: () => activeHosts.size,
+        hostLimitFor(host)(() => globalLimit(attempt)),
   };
 }

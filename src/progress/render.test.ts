@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { renderProgressLine } from './render.js';
+import type { PendingFetch, ProgressSnapshot } from './state.js';
+
+const snapshot = (overrides: Partial<ProgressSnapshot> = {}): ProgressSnapshot => ({
+  done: 4,
+  total: 10,
+  failing: 1,
+  requestsOut: 9,
+  hostsOut: 3,
+  estimate: { kind: 'unknown' },
+  ...overrides,
+});
+
+const pending = (url: string, waitedMs: number, fields: Partial<PendingFetch> = {}) => ({
+  url,
+  waitedMs,
+  attempt: 1,
+  maxAttempts: 3,
+  isRequestOut: true,
+  ...fields,
+});
+
+describe('renderProgressLine', () => {
+  it.each([
+    [snapshot(), 'checked 4/10 (40%), 1 failing, 9 requests out on 3 hosts'],
+    [
+      snapshot({ requestsOut: 1, hostsOut: 1, estimate: { kind: 'pace', remainingMs: 11_200 } }),
+      'checked 4/10 (40%), 1 failing, 1 request out on 1 host, ETA 12 s',
+    ],
+    [
+      snapshot({ requestsOut: 0, hostsOut: 0, estimate: { kind: 'pace', remainingMs: 125_000 } }),
+      'checked 4/10 (40%), 1 failing, no request out, ETA 2 min 5 s',
+    ],
+    [snapshot({ done: 0, total: 0 }), 'checked 0/0 (100%), 1 failing, 9 requests out on 3 hosts'],
+  ])('counts done, failing, requests and hosts, and the ETA from the pace: %j', (given, line) => {
+    expect(renderProgressLine(given)).toBe(line);
+  });
+
+  it('names what it waits on, with its wait and attempt, instead of an ETA', () => {
+    const line = renderProgressLine(
+      snapshot({
+        done: 53,
+        total: 54,
+        failing: 0,
+        requestsOut: 1,
+        hostsOut: 1,
+        estimate: {
+          kind: 'waiting',
+          pending: [pending('https://slow.example/x', 42_900, { attempt: 2 })],
+        },
+      }),
+    );
+    expect(line).toBe(
+      'checked 53/54 (98%), 0 failing, 1 request out on 1 host, waiting on 1: https://slow.example/x (42 s, attempt 2/3)',
+    );
+  });
+
+  it('says when a fetch waits to retry, and counts the ones past the third', () => {
+    const line = renderProgressLine(
+      snapshot({
+        estimate: {
+          kind: 'waiting',
+          pending: [
+            pending('https://a.test/', 75_000, { isRequestOut: false }),
+            pending('https://b.test/', 3_000),
+            pending('https://c.test/', 2_000),
+            pending('https://d.test/', 1_000),
+            pending('https://e.test/', 0),
+          ],
+        },
+      }),
+    );
+    expect(line).toBe(
+      'checked 4/10 (40%), 1 failing, 9 requests out on 3 hosts, waiting on 5: https://a.test/ (1 min 15 s, retrying after attempt 1/3), https://b.test/ (3 s, attempt 1/3), https://c.test/ (2 s, attempt 1/3), and 2 more',
+    );
+  });
+});
