@@ -12,6 +12,8 @@ const pureStages = [
   'src/ci/**',
   'src/probes/**',
   'src/cache/**',
+  'src/import/**',
+  'src/init/**',
   'src/roadmap/fix.ts',
   'src/roadmap/changed-since.ts',
   'src/roadmap/lint.ts',
