@@ -4,6 +4,7 @@
  */
 
 const MAX_SLUG_LENGTH = 60;
+const MIN_TITLE_SLUG_LENGTH = 3;
 
 /** A slug of `text` (lower-case ASCII letters, digits and `-`), or '' when nothing is left. */
 export function slugify(text: string): string {
@@ -28,7 +29,12 @@ export class IdAllocator {
 
   /** A unique slug of the title, else of the URL (a title in Chinese has no ASCII slug). */
   allocate(title: string, url: string): string {
-    const base = slugify(title) || slugify(url.replace(/^https?:\/\/(www\.)?/, '')) || 'resource';
+    const fromTitle = slugify(title);
+    // "B站搬运" keeps only "b": a title mostly in Chinese names its resource by the URL instead.
+    const base =
+      (fromTitle.length >= MIN_TITLE_SLUG_LENGTH ? fromTitle : '') ||
+      slugify(url.replace(/^https?:\/\/(www\.)?/, '')) ||
+      'resource';
     let id = base;
     for (let suffix = 2; this.#taken.has(id); suffix += 1) id = `${base}-${suffix}`;
     this.#taken.add(id);
