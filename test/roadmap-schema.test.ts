@@ -84,18 +84,23 @@ describe('schema/roadmap.schema.json', () => {
     );
   });
 
-  it.each(['roadmap.yaml', ...fixtures])('agrees with zod on %s', async (file) => {
-    const parsed = await readYamlData(file);
-    if (parsed === undefined) {
-      // Not YAML (syntax errors, tabs, duplicate keys, an alias bomb): the loader stops it
-      // before any schema, and an editor shows the YAML error instead.
-      expect(file).toMatch(/invalid\//);
-      return;
-    }
-    const isZodValid = RoadmapSchema.safeParse(parsed.data).success;
+  it('accepts the bundled roadmap, as zod does', async () => {
+    const parsed = await readYamlData('roadmap.yaml');
 
-    expect(validateJsonSchema(parsed.data)).toBe(isZodValid);
-    if (file === 'roadmap.yaml') expect(isZodValid).toBe(true);
+    expect(RoadmapSchema.safeParse(parsed?.data).success).toBe(true);
+    expect(validateJsonSchema(parsed?.data)).toBe(true);
+  });
+
+  it.each(fixtures)('agrees with zod on %s', async (file) => {
+    // Files that are not YAML at all (syntax errors, tabs, duplicate keys, an alias bomb) never
+    // reach a schema: the loader stops them, and an editor shows the YAML error instead.
+    const parsed = await readYamlData(file);
+    const isYaml = parsed !== undefined;
+
+    expect(isYaml || file.includes('invalid/')).toBe(true);
+    expect(isYaml && validateJsonSchema(parsed.data)).toBe(
+      isYaml && RoadmapSchema.safeParse(parsed.data).success,
+    );
   });
 
   it('accepts what zod accepts and rejects what it rejects, rule by rule', () => {
@@ -128,9 +133,9 @@ describe('schema/roadmap.schema.json', () => {
       },
     ];
     for (const data of cases) {
-      expect(validateJsonSchema(data), JSON.stringify(data)).toBe(
-        RoadmapSchema.safeParse(data).success,
-      );
+      expect
+        .soft(validateJsonSchema(data), JSON.stringify(data))
+        .toBe(RoadmapSchema.safeParse(data).success);
     }
   });
 

@@ -86,18 +86,14 @@ describe('buildImportedList on Markdown with raw HTML', () => {
   });
 
   it('makes a topic of a point whose links are inside its text, and of a point without links', () => {
-    expect(sections[0]?.topics).toEqual([
+    expect(sections[0]?.topics).toMatchObject([
       {
         kind: 'resources',
         title: 'Tokenization',
         summary: 'read BPE and the tokenizers library.',
         resources: [
-          expect.objectContaining({
-            resource: expect.objectContaining({ id: 'bpe', kind: 'paper' }),
-          }),
-          expect.objectContaining({
-            resource: expect.objectContaining({ id: 'tokenizers', kind: 'repo' }),
-          }),
+          { resource: { id: 'bpe', kind: 'paper' } },
+          { resource: { id: 'tokenizers', kind: 'repo' } },
         ],
       },
       { kind: 'text', title: 'A point without links' },

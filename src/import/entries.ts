@@ -3,7 +3,7 @@
  * them, each entry as text and links in reading order. The Markdown and HTML readers both produce
  * these; the builder (build.ts) turns them into a roadmap and never sees a parser's tree.
  */
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 
 /** A run of an entry's text, or one of its links. */
 export type Segment =
@@ -30,8 +30,8 @@ const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'summary']);
 export function segmentsOf(nodes: readonly AnyNode[], isStrong = false): Segment[] {
   const segments: Segment[] = [];
   for (const node of nodes) {
-    if (node.type === 'text') {
-      segments.push({ kind: 'text', text: (node as unknown as { data: string }).data, isStrong });
+    if (isText(node)) {
+      segments.push({ kind: 'text', text: node.data, isStrong });
       continue;
     }
     if (!isElement(node)) continue;
@@ -58,7 +58,7 @@ function labelOf(link: Element): string {
 function textOf(nodes: readonly AnyNode[]): string {
   return nodes
     .map((node) => {
-      if (node.type === 'text') return (node as unknown as { data: string }).data;
+      if (isText(node)) return node.data;
       return isElement(node) ? textOf(node.children) : '';
     })
     .join('');
@@ -72,9 +72,17 @@ function altsOf(nodes: readonly AnyNode[]): string[] {
   });
 }
 
+// domhandler's `type` is an enum of these strings; compared as strings, so that only its types
+// are imported (it comes with cheerio, not as a dependency of its own).
+const ELEMENT_TYPES: ReadonlySet<string> = new Set(['tag', 'script', 'style']);
+
 /** Whether a DOM node is an element (tag), as opposed to text or a comment. */
 export function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+  return ELEMENT_TYPES.has(node.type);
+}
+
+function isText(node: AnyNode): node is Text {
+  return (node.type as string) === 'text';
 }
 
 /** Runs of white space as one space, trimmed. */

@@ -72,9 +72,30 @@ export function readMarkdownEntries(markdown: string): ListEntry[] {
         case 'footnoteDefinition':
           visit(node.children);
           break;
-        default:
-          // Code, rules, images, definitions: nothing a learner follows.
+        case 'code':
+        case 'definition':
+        case 'thematicBreak':
+        case 'yaml':
+        case 'image':
+        case 'imageReference':
+          // Code, rules, front matter, images: nothing a learner follows.
           break;
+        case 'break':
+        case 'delete':
+        case 'emphasis':
+        case 'footnoteReference':
+        case 'inlineCode':
+        case 'link':
+        case 'linkReference':
+        case 'strong':
+        case 'text':
+        case 'listItem':
+        case 'tableCell':
+        case 'tableRow':
+          // Inline content and the parts of lists and tables are read with their container.
+          break;
+        default:
+          node satisfies never;
       }
     }
   };

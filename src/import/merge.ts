@@ -5,15 +5,7 @@
  * and the new lines are spliced in there, as `curate fix` splices, so every hand-written field,
  * comment and blank line of the roadmap stays byte for byte.
  */
-import {
-  Document,
-  isMap,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { Document, isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import type { Roadmap, Section } from '../roadmap/schema.js';
 import { applyTextEdits, type TextEdit } from '../roadmap/unified-diff.js';
 import { listResources, type FieldPath } from '../roadmap/walk.js';
@@ -213,13 +205,17 @@ function onlyNew(
 
 function renumber(section: ImportedSection, id: string): void {
   section.id = id;
-  section.sections.forEach((child, index) => renumber(child, `${id}.${index + 1}`));
+  section.sections.forEach((child, index) => {
+    renumber(child, `${id}.${index + 1}`);
+  });
 }
 
 function collect(section: ImportedSection, into: (resource: ImportedResource) => void): void {
   section.resources.forEach(into);
   for (const topic of section.topics) if (topic.kind === 'resources') topic.resources.forEach(into);
-  section.sections.forEach((child) => collect(child, into));
+  section.sections.forEach((child) => {
+    collect(child, into);
+  });
 }
 
 /** One past the largest last number of the sections' ids (`2.3` → 4), at least 1. */
@@ -268,9 +264,11 @@ function sectionItem(section: ImportedSection, source: ListSource): YamlItem {
           if (resource !== undefined) resourceNodes.set(item, resource);
         });
     });
-    imported.sections.forEach((child, index) => visit(node.getIn(['sections', index]), child));
+    imported.sections.forEach((child, index) => {
+      visit(node.getIn(['sections', index]), child);
+    });
   };
-  visit((doc.contents as YAMLSeq).items[0], section);
+  visit(isSeq(doc.contents) ? doc.contents.items[0] : undefined, section);
   for (const [node, imported] of resourceNodes)
     (node as YAMLMap).commentBefore = sourceComment(imported, source);
   return doc.toString({ lineWidth: 0 });

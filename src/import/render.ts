@@ -3,7 +3,7 @@
  * resource under a comment with the source line it came from, so a maintainer reviewing the
  * import sees what every entry was made of.
  */
-import { Document, isMap, type YAMLMap } from 'yaml';
+import { Document, isMap } from 'yaml';
 import { ROADMAP_SCHEMA_MODELINE } from '../init/templates.js';
 import type { Resource, Roadmap, Section, Topic } from '../roadmap/schema.js';
 import type { ImportedList, ImportedResource, ImportedSection, ImportedTopic } from './build.js';
@@ -78,7 +78,7 @@ function annotateResources(node: unknown, resources: ImportedResource[], source:
   const items = (node as { items: unknown[] }).items;
   resources.forEach((imported, index) => {
     const item = items[index];
-    if (isMap(item)) (item as YAMLMap).commentBefore = sourceComment(imported, source);
+    if (isMap(item)) item.commentBefore = sourceComment(imported, source);
   });
 }
 
