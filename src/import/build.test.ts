@@ -68,7 +68,7 @@ describe('buildImportedList on Markdown with raw HTML', () => {
         url: 'https://www.youtube.com/watch?v=fNk_zzaMoSs',
         kind: 'video',
         author: '3Blue1Brown',
-        description: 'Videos with intuition. 中文字幕',
+        description: 'Videos with intuition.',
         mirrors: [
           {
             url: 'https://www.bilibili.com/video/BV1ys411472E/',

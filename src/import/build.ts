@@ -215,7 +215,13 @@ function addListItem(
   if (first?.kind === 'link') {
     const [primary, ...others] = withMirrors(links, linkTitle, line, resourceOf);
     if (primary !== undefined) {
-      describe(primary.resource, plainTextOf(segments.slice(firstIndex + 1)));
+      // A mirror's link text ("中文字幕") is the mirror's note, not part of the description.
+      const rest = segments
+        .slice(firstIndex + 1)
+        .filter(
+          (segment) => segment.kind === 'text' || mirrorPlatformOf(segment.url) === undefined,
+        );
+      describe(primary.resource, plainTextOf(rest));
       section.resources.push(primary, ...others);
     }
     return;

@@ -117,6 +117,29 @@ describe('curate import: files and input errors', () => {
     expect(await readFile(join(dir, 'taken.yaml'), 'utf8')).toMatch(/^# yaml-language-server/);
   });
 
+  it('reads a .html file as HTML: headings, list items and table rows', async () => {
+    await writeFile(
+      join(dir, 'list.html'),
+      '<h1>Links</h1>\n<h2>Videos</h2>\n<ul><li><a href="https://youtu.be/x">Intro</a>: start here <a href="https://b23.tv/y">B站</a></li></ul>\n<table><tr><th>Paper</th></tr><tr><td><a href="https://arxiv.org/abs/1">One</a></td></tr></table>\n',
+    );
+    const imported = await curate('import', 'list.html');
+    expect(imported.code).toBe(0);
+    const roadmap = RoadmapSchema.parse(parse(imported.stdout));
+    expect(roadmap.title).toBe('Links');
+    expect(roadmap.sections[0]?.resources).toEqual([
+      {
+        id: 'intro',
+        title: 'Intro',
+        url: 'https://youtu.be/x',
+        kind: 'video',
+        description: 'start here',
+        mirrors: [{ url: 'https://b23.tv/y', platform: 'bilibili', note: 'B站' }],
+      },
+      { id: 'one', title: 'One', url: 'https://arxiv.org/abs/1', kind: 'paper' },
+    ]);
+    expect(imported.stdout).toContain('# list.html:3: <ul><li>');
+  });
+
   it('names a list it cannot read (exit 2)', async () => {
     const missing = await curate('import', 'no-such-list.md');
     expect(missing.code).toBe(2);
