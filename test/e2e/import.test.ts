@@ -216,6 +216,16 @@ describe('curate import --merge: the old version, hand-edited, then the new one'
     }
   });
 
+  it('with --dry-run prints the insertions as a unified diff and writes nothing', async () => {
+    await writeFile(join(dir, 'dry.yaml'), handEdited);
+    const dry = await curate('import', '--merge', 'dry.yaml', NEW, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^--- a\/dry\.yaml\n\+\+\+ b\/dry\.yaml\n@@ /);
+    expect(dry.stdout).toContain(`+      # ${NEW}:7: `);
+    expect(dry.stdout.split('\n').filter((line) => /^-(?!--)/.test(line))).toEqual([]);
+    expect(await readFile(join(dir, 'dry.yaml'), 'utf8')).toBe(handEdited);
+  });
+
   it('adds nothing on a second merge of the same version', async () => {
     const before = await readFile(join(dir, roadmapFile), 'utf8');
     const again = await curate('import', '--merge', roadmapFile, NEW);
