@@ -12,6 +12,8 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerDiffCommand } from './commands/diff.js';
 import { registerFixCommand } from './commands/fix.js';
 import { registerHistoryCommand } from './commands/history.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerInitCommand } from './commands/init.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -93,6 +95,9 @@ async function main(): Promise<void> {
   registerFixCommand(program, run);
   registerHistoryCommand(program, run);
   registerMergeCommand(program, run);
+  // Adoption: start a roadmap repository, or make a roadmap of an existing list.
+  registerInitCommand(program, run);
+  registerImportCommand(program, run);
 
   try {
     await program.parseAsync(process.argv);
