@@ -51,7 +51,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
   function when(iso) {
     var date = new Date(iso);
     if (isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(state.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
   }
   function day(iso) {
     var date = new Date(iso);
