@@ -135,7 +135,7 @@ describe.runIf(hasBrowser())('report.html in headless Chromium', () => {
     expect(await attention.count()).toBe(6); // 3 broken resources, 1 broken mirror, 1 unreachable, 1 redirected
     const moved = page.locator('#attention li[data-key="page-moved"]');
     expect(await moved.textContent()).toContain('use https://ok.example.test/page');
-    expect(await moved.textContent()).toContain('e2e.yaml:22');
+    expect(await moved.textContent()).toContain('e2e.yaml:24');
     expect(watch.errors).toEqual([]);
     expect(watch.blockedRequests).toEqual([]);
   });
@@ -159,7 +159,7 @@ describe.runIf(hasBrowser())('report.html in headless Chromium', () => {
     expect(await visibleRowKeys(page)).toHaveLength(14);
     // The keyboard alone: focus the search box and type.
     await page.focus('#f-search');
-    await page.keyboard.type('MOVED');
+    await page.keyboard.type('MOVED.example');
     expect(await visibleRowKeys(page)).toEqual(['page-moved']);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-search.png'), fullPage: true });
     await page.fill('#f-search', 'bilibili');

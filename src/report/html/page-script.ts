@@ -95,7 +95,9 @@ export const PAGE_SCRIPT = String.raw`(function () {
   function lineRef(line) { return line > 0 ? data.file + ':' + line : data.file; }
   function reasonText(row) {
     var text = cat().reason[row.reason] || row.reason;
-    return row.httpStatus !== undefined && text.indexOf('HTTP ') !== 0 ? 'HTTP ' + row.httpStatus + ': ' + text : text;
+    // A redirect's code is the final page's, which says nothing about the move.
+    var coded = row.httpStatus !== undefined && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
+    return coded ? 'HTTP ' + row.httpStatus + ': ' + text : text;
   }
   function whoText(row) {
     if (row.role === 'resource') return row.title;
