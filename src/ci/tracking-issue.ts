@@ -28,6 +28,8 @@ export type TrackingIssue = { title: string; body: string; shouldBeOpen: boolean
 export type TrackingIssueOptions = {
   /** The Actions run that produced the report. */
   runUrl: string;
+  /** The published report.html (GitHub Pages), linked next to the run log when given. */
+  reportUrl?: string | undefined;
   /** The `--fail-after` the flakiness was assessed with. @default 2 */
   failAfter?: number;
   /** Links listed per group before "…and N more". @default 100 */
@@ -62,7 +64,7 @@ export function renderTrackingIssue(
     TRACKING_ISSUE.marker,
     `## ${headline}`,
     '',
-    `Audit of ${formatCodeSpan(report.roadmap.path)} (${formatText(report.roadmap.title)}) from ${formatText(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})`,
+    `Audit of ${formatCodeSpan(report.roadmap.path)} (${formatText(report.roadmap.title)}) from ${formatText(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})${options.reportUrl === undefined ? '' : ` · [Report: every link, by section, with the trend](${options.reportUrl})`}`,
   ];
   if (report.networkDown !== undefined) {
     const message = formatText(report.networkDown.message);

@@ -80,7 +80,8 @@ export const en = {
   html: {
     pageTitle: 'Link report: {title}',
     language: 'Language',
-    noScript: 'This page needs JavaScript to show the report; report.md beside it has the same findings.',
+    noScript:
+      'This page needs JavaScript to show the report; report.md beside it has the same findings.',
     summary: '{resources} and {mirrors} checked from {vantages}, {time}.',
     summaryOffline: '{resources} and {mirrors} listed without fetching (--offline), {time}.',
     resources: { one: '{count} resource', other: '{count} resources' },

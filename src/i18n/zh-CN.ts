@@ -100,7 +100,8 @@ export const zhCN: Catalog = {
     useInstead: '请改用 {url}',
     itself: '资源本身：{status}',
     uncovered: '在{region}需科学上网，且没有可直连的镜像',
-    uncoveredHelp: '{region}的学习者不科学上网就打不开这些资源。请补一个在当地可直连的镜像，或确认下面已列出的镜像。',
+    uncoveredHelp:
+      '{region}的学习者不科学上网就打不开这些资源。请补一个在当地可直连的镜像，或确认下面已列出的镜像。',
     noMirrors: '未列出镜像',
     mirror: '镜像',
     unconfirmed: '未确认',
@@ -120,7 +121,8 @@ export const zhCN: Catalog = {
     colLine: '行号',
     colRecent: '最近几次',
     matrix: '资源 × 检测位置',
-    matrixHelp: '各检测位置看到的结果。检测位置指从哪里发起检测：global（境外），或 cn 这样的地区。',
+    matrixHelp:
+      '各检测位置看到的结果。检测位置指从哪里发起检测：global（境外），或 cn 这样的地区。',
     trend: '历次巡检趋势',
     trendHelp: '每次巡检中各状态的链接数，数据来自本报告同目录下的 history.json。',
     chartLabel: '最近 {runs}中各状态的链接数',

@@ -17,7 +17,9 @@ const CANDIDATES = [
 
 /** The Chromium binary to use, or undefined when there is none. */
 export function chromiumPath(): string | undefined {
-  return CANDIDATES.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
+  return CANDIDATES.find(
+    (path): path is string => path !== undefined && path !== '' && existsSync(path),
+  );
 }
 
 /**

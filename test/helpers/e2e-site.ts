@@ -57,4 +57,3 @@ export const E2E_HOSTS = [
   'down.example.test',
   'www.bilibili.test',
 ];
-

@@ -96,7 +96,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
   function reasonText(row) {
     var text = cat().reason[row.reason] || row.reason;
     // A redirect's code is the final page's, which says nothing about the move.
-    var coded = row.httpStatus !== undefined && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
+    // Only a code that is news: 200 on an ok page, or the final page's code of a redirect, is not.
+    var coded = row.httpStatus !== undefined && row.httpStatus >= 300 && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
     return coded ? 'HTTP ' + row.httpStatus + ': ' + text : text;
   }
   function whoText(row) {
@@ -330,7 +331,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
 
   function trend() {
     var runs = data.trend;
-    var width = 640, height = 260, left = 40, right = 110, top = 14, bottom = 34;
+    var width = 640, height = 260, left = 40, right = 120, top = 14, bottom = 34;
     var max = 1;
     runs.forEach(function (run) { STATUSES.forEach(function (s) { if (run.counts[s] > max) max = run.counts[s]; }); });
     var x = function (i) { return left + (runs.length === 1 ? 0 : i * (width - left - right) / (runs.length - 1)); };
@@ -354,9 +355,14 @@ export const PAGE_SCRIPT = String.raw`(function () {
           svg('title', { text: when(run.at) + ': ' + cat().status[status] + ' ' + num(run.counts[status]) })
         ]));
       });
-      var last = runs[runs.length - 1].counts[status];
-      group.push(svg('text', { x: width - right + 8, y: y(last) + 4 + (k - shown.length / 2) * 2, 'class': 'label s-' + status, text: ICONS[status] + ' ' + cat().status[status] }));
       nodes.push(svg('g', { 'data-series': status }, group));
+    });
+    // Each line's name at its end, pushed apart where lines end close together.
+    var labels = shown.map(function (status) { return { status: status, y: y(runs[runs.length - 1].counts[status]) + 4 }; });
+    labels.sort(function (a, b) { return a.y - b.y; });
+    labels.forEach(function (label, i) { if (i > 0 && label.y < labels[i - 1].y + 14) label.y = labels[i - 1].y + 14; });
+    labels.forEach(function (label) {
+      nodes.push(svg('text', { x: width - right + 8, y: label.y, 'class': 'label s-' + label.status, text: ICONS[label.status] + ' ' + cat().status[label.status] }));
     });
     var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': 'trend-title', 'class': 'chart' },
       [svg('title', { id: 'trend-title', text: t('chartLabel', { runs: p('runs', runs.length) }) })].concat(nodes));

@@ -24,7 +24,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .note { color: var(--muted); }
 .banner { border-left: 4px solid var(--unreachable); background: #fff8c5; padding: 0.5rem 0.75rem; }
 header .lang { float: right; display: flex; gap: 0.4rem; align-items: center; }
-.url { word-break: break-all; }
+.url { overflow-wrap: anywhere; }
 .badge { display: inline-flex; gap: 0.3em; align-items: baseline; white-space: nowrap; font-weight: 600; }
 .badge .icon { display: inline-block; min-width: 1.1em; text-align: center; }
 .s-ok { color: var(--ok); } .s-redirected { color: var(--redirected); } .s-broken { color: var(--broken); }
@@ -33,7 +33,7 @@ header .lang { float: right; display: flex; gap: 0.4rem; align-items: center; }
 .legend dd { margin: 0; }
 table { border-collapse: collapse; }
 th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-thead th { background: var(--soft); }
+thead th { background: var(--soft); white-space: nowrap; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total th, tr.total td { font-weight: 700; }
 .bars { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.6rem; }

@@ -65,8 +65,6 @@ export type PageData = {
 
 export type PageDataOptions = { lang?: Lang | undefined; history?: History | undefined };
 
-/** Runs in the history this close together (shards of one audit) are one run. */
-const RUN_GAP_MS = 30 * 60 * 1000;
 /** Runs shown in each link's strip. */
 export const RECENT_RUNS = 10;
 
@@ -122,7 +120,13 @@ function rowsOf(
   const own = entryRow(resource, linkKey(resource.id), regions, vantages, history);
   const mirrors = resource.mirrors.map((mirror, index) => ({
     ...base,
-    ...entryRow(mirror, linkKey(resource.id, mirror.url ?? `[${index}]`), regions, vantages, history),
+    ...entryRow(
+      mirror,
+      linkKey(resource.id, mirror.url ?? `[${index}]`),
+      regions,
+      vantages,
+      history,
+    ),
     role: 'mirror' as const,
     ...(mirror.platform === undefined ? {} : { platform: mirror.platform }),
     confirmed: mirror.confirmed,
@@ -143,7 +147,8 @@ function entryRow(
   const seen: Record<string, { status: Status; reason: Reason }> = {};
   for (const vantage of vantages) {
     const observed = entry.observations?.[vantage]?.outcome;
-    if (observed !== undefined) seen[vantage] = { status: observed.status, reason: observed.reason };
+    if (observed !== undefined)
+      seen[vantage] = { status: observed.status, reason: observed.reason };
   }
   const recent = history?.links[key]
     ?.slice(-RECENT_RUNS)
@@ -178,27 +183,28 @@ function sectionsOf(results: readonly ResourceResult[]): PageData['sections'] {
 }
 
 /**
- * Counts per status per run. The history keeps observations per link, not per run, so runs are
- * found as clusters of observation times: a gap of more than {@link RUN_GAP_MS} starts a new run.
- * A link counts once per run, with its last observation in it.
+ * Counts per status per run. The history keeps observations per link, not per run, and every
+ * audit observes every link once, so the runs are counted back from the newest: each link's
+ * last observation is in the latest run, its one before in the run before, and so on (a link
+ * added later joins the recent runs only). A run is dated by its earliest observation. A run
+ * that skipped a link (no network) shifts that link's older observations by one run: the
+ * price of a history without run ids.
  */
 export function trendOf(history: History): TrendRun[] {
-  const seen = Object.entries(history.links)
-    .flatMap(([key, observations]) => observations.map((observation) => ({ key, observation })))
-    .sort((a, b) => compareText(a.observation.at, b.observation.at));
-  const runs: { at: string; last: Map<string, Status> }[] = [];
-  let previous = Number.NEGATIVE_INFINITY;
-  for (const { key, observation } of seen) {
-    const time = Date.parse(observation.at);
-    if (runs.length === 0 || time - previous > RUN_GAP_MS) runs.push({ at: observation.at, last: new Map() });
-    runs.at(-1)?.last.set(key, observation.status);
-    previous = time;
-  }
-  return runs.map(({ at, last }) => {
+  const links = Object.values(history.links);
+  const runCount = Math.max(0, ...links.map((observations) => observations.length));
+  const runs: TrendRun[] = [];
+  for (let back = runCount; back >= 1; back -= 1) {
+    const seen = links.flatMap((observations) => {
+      const observation = observations[observations.length - back];
+      return observation === undefined ? [] : [observation];
+    });
     const counts = zeroCounts();
-    for (const status of last.values()) counts[status] += 1;
-    return { at, counts };
-  });
+    for (const observation of seen) counts[observation.status] += 1;
+    const at = seen.map((observation) => observation.at).sort(compareText)[0] ?? '';
+    runs.push({ at, counts });
+  }
+  return runs;
 }
 
 function zeroCounts(): Record<Status, number> {
