@@ -268,7 +268,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var rows = data.rows.map(function (row) {
       var cells = [
         el('td', { 'data-label': heads[0] }, [badge(row.status)]),
-        el('td', { 'data-label': heads[1] }, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null]),
+        // One wrapper, so the phone layout's label | value grid keeps the parts together.
+        el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
         el('td', { 'data-label': heads[2], text: row.sectionId }),
         el('td', { 'data-label': heads[3], text: row.kind }),
         el('td', { 'data-label': heads[4], text: reasonText(row) })
