@@ -296,7 +296,7 @@ describe.runIf(hasBrowser())('report.html in headless Chromium', () => {
     expect(merge.stderr).toBe('');
     const { page, watch } = await open(join(merged, 'report.html'));
     const header = await page.locator('#matrix thead th').allTextContents();
-    expect(header).toEqual(['Resource', 'cn (mainland China)', 'global (global)']);
+    expect(header).toEqual(['Resource', 'cn (mainland China)', 'global']);
     const paper = page.locator('#matrix tbody tr', { hasText: 'A paper' });
     expect(await paper.locator('td[data-vantage="cn"]').textContent()).toBe('⚠unreachable');
     expect(await paper.locator('td[data-vantage="global"]').textContent()).toBe('✓ok');
