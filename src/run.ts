@@ -32,6 +32,7 @@ import { planSuggestedMirrors } from './region/mirror-suggestions.js';
 import { blockedFromVantage } from './region/vantage.js';
 import type { ProgressEvent } from './progress/state.js';
 import { buildReport } from './report/build.js';
+import { readHistoryBeside } from './commands/read-input.js';
 import { renderReports } from './report/render-reports.js';
 import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
@@ -166,6 +167,9 @@ export async function runCheck(
   const writtenFiles = await writeReports(
     options.report.out,
     renderReports(report, options.report.formats, {
+      history: options.report.formats.has('html')
+        ? await readHistoryBeside(options.report.out)
+        : undefined,
       failOn: options.report.failOn,
       file: deps.roadmapRepositoryPath ?? loaded.file,
       roadmapText: loaded.text,

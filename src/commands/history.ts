@@ -30,6 +30,7 @@ export type HistoryFlags = {
   trackingIssue?: string;
   failOn?: string;
   runUrl?: string;
+  reportUrl?: string;
 };
 
 /**
@@ -61,6 +62,7 @@ export async function historyCommand(
 
   const issue = renderTrackingIssue(report, flakiness, {
     runUrl: flags.runUrl ?? githubRunUrl(io.env) ?? reportFile,
+    reportUrl: flags.reportUrl,
     failAfter,
   });
   if (flags.trackingIssue !== undefined) {
@@ -150,6 +152,10 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
     .option(
       '--run-url <url>',
       'link to the run log in the issue (default: from GITHUB_* variables)',
+    )
+    .option(
+      '--report-url <url>',
+      'link to the published report.html in the issue, e.g. on GitHub Pages',
     )
     .action((reportFile: string, flags: HistoryFlags) =>
       run((io) => historyCommand(reportFile, flags, io)),
