@@ -5,6 +5,8 @@
  * environment comes in as a parameter.
  */
 import { parseShard } from './ci/shard.js';
+import type { Lang } from './i18n/index.js';
+import { resolveLang } from './options/lang.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
@@ -62,6 +64,7 @@ export type CurateFlags = {
   maxAge?: string;
   regionRules?: string[];
   reports?: string;
+  lang?: string;
 };
 
 /** Every option of a `check` run, validated, units converted, cut into one slice per stage. */
@@ -79,11 +82,15 @@ export type ResolvedOptions = {
   readonly warnings: readonly string[];
 };
 
-/** Combines flags > roadmap settings > DEFAULTS into the options of one run. */
+/**
+ * Combines flags > roadmap settings > DEFAULTS into the options of one run; the language also
+ * falls back to the locale in `env` (options/lang.ts).
+ */
 export function resolveOptions(
   flags: CurateFlags,
   settings: Settings | undefined,
   env: CurateEnv,
+  roadmapLang?: Lang,
 ): ResolvedOptions {
   if (flags.quiet === true && flags.verbose === true) {
     throw new UsageError('--quiet and --verbose cannot be used together.');
@@ -125,6 +132,7 @@ export function resolveOptions(
         flags.failOn === undefined ? (settings?.failOn ?? DEFAULTS.failOn) : [flags.failOn],
       ),
       formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
+      lang: resolveLang({ flag: flags.lang, roadmap: roadmapLang, env }),
     },
     ...resolveSelectionAndOutput(flags),
     warnings,

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
 import { cachedResult, updateResultCache } from '../cache/result-cache.js';
 import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/annotations.js';
+import { LANGS } from '../i18n/index.js';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
@@ -21,6 +22,9 @@ import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from
 
 /** The help of `--reports`, shared by `check` and `merge`. */
 export const REPORTS_HELP = `report files to write, comma-separated: ${REPORT_FORMATS.join(', ')}; report.json is always written (default: ${DEFAULTS.reports.join(',')})`;
+
+/** The help of `--lang`, shared by every command that writes human text. */
+export const LANG_HELP = `language of the reports and messages: ${LANGS.join(' or ')} (default: the roadmap's lang:, else the locale, else en)`;
 
 /** Raw flags of `curate check`. */
 export type CheckFlags = CurateFlags;
@@ -49,7 +53,7 @@ export async function checkCommand(
   io: CommandIo,
 ): Promise<ExitCode> {
   const loaded = await loadRoadmap(file);
-  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env, loaded.roadmap.lang);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
   const hasLintErrors = await lintBeforeCheck(
     loaded,
@@ -143,6 +147,7 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
     .option('-o, --out <dir>', 'directory for the reports (default: reports)')
     .option('--reports <list>', REPORTS_HELP)
+    .option('--lang <lang>', LANG_HELP)
     .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
     .option('--per-host <n>', 'requests in flight per host (default: 8)')
     .option(

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { parseReportFormats } from '../options/parsers.js';
+import { resolveLang, roadmapLangOf } from '../options/lang.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
@@ -17,7 +18,7 @@ import { mergeInputs } from '../report/merge.js';
 import { renderReports } from '../report/render-reports.js';
 import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
-import { REPORTS_HELP } from './check.js';
+import { LANG_HELP, REPORTS_HELP } from './check.js';
 import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
 import { readHistoryBeside, readReportFile } from './read-input.js';
 
@@ -29,6 +30,7 @@ export type MergeFlags = {
   allowPartial?: boolean;
   reports?: string;
   failOn?: string;
+  lang?: string;
 };
 
 /**
@@ -45,6 +47,7 @@ export async function mergeCommand(
     flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
   );
   const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
+  if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
   const given = await Promise.all(
     files.map(async (file) => ({ file, report: await readReportFile(file) })),
   );
@@ -56,16 +59,19 @@ export async function mergeCommand(
   const inputs = await loadRegionInputs(regions, flags.regionRules ?? []);
   const report = assessRegions(merged, inputs);
   const outDir = flags.out ?? DEFAULTS.out;
+  // For the URLs' columns in SARIF and the roadmap's lang:; a roadmap that is not there leaves
+  // the lines alone and the language to --lang and the locale.
+  const roadmapText = await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
+    () => undefined,
+  );
   const written = await writeReports(
     outDir,
     renderReports(report, formats, {
       history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
       failOn,
+      lang: resolveLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env }),
       file: repositoryPath(report.roadmap.path, io.cwd),
-      // For the URLs' columns in SARIF; a roadmap that is not there leaves the lines alone.
-      roadmapText: await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
-        () => undefined,
-      ),
+      roadmapText,
     }),
   );
   if (flags.quiet !== true) {
@@ -92,6 +98,7 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
     .argument('<reports...>', 'report.json files')
     .option('-o, --out <dir>', 'directory for the merged reports (default: reports)')
     .option('--reports <list>', REPORTS_HELP)
+    .option('--lang <lang>', LANG_HELP)
     .option(
       '--fail-on <statuses>',
       'what report.sarif calls errors and report.junit.xml failures (default: broken); merge itself exits 0',

@@ -32,6 +32,10 @@ export type CatalogShape = {
   /** Names of the regions curate knows (rules files); other region ids are shown as written. */
   region: Readonly<Record<string, string>>;
   html: Messages;
+  /** report.md. */
+  md: Messages;
+  /** What several CI texts share: coverage (what was checked), shards. */
+  coverage: Messages;
 };
 
 /** Turns the literal types of the reference catalog into the type a translation must satisfy. */

@@ -1,0 +1,61 @@
+/**
+ * The words of the Markdown-like reports (report.md, the job summary, the tracking issue) in one
+ * language: the catalog and the `Intl` helpers bound to it, so a renderer says `say('title', …)`
+ * and never picks a language itself. Renderers take a {@link Words} (or a Lang) as a parameter.
+ */
+import {
+  CATALOGS,
+  formatList,
+  formatNumber,
+  interpolate,
+  plural,
+  type Catalog,
+  type Lang,
+  type Plural,
+} from '../i18n/index.js';
+
+type Namespace = 'md' | 'coverage';
+type StringKey<M> = { [K in keyof M]: M[K] extends string ? K : never }[keyof M];
+type PluralKey<M> = { [K in keyof M]: M[K] extends Plural ? K : never }[keyof M];
+type Values = Readonly<Record<string, string | number>>;
+
+export type Words = {
+  readonly lang: Lang;
+  readonly catalog: Catalog;
+  /** A report.md message with its placeholders filled. */
+  md(key: StringKey<Catalog['md']>, values?: Values): string;
+  /** A report.md count: `3 resources` / `3 个资源`. */
+  mdCount(key: PluralKey<Catalog['md']>, count: number, values?: Values): string;
+  coverage(key: StringKey<Catalog['coverage']>, values?: Values): string;
+  coverageCount(key: PluralKey<Catalog['coverage']>, count: number, values?: Values): string;
+  number(value: number): string;
+  list(items: readonly string[]): string;
+};
+
+const cache = new Map<Lang, Words>();
+
+/** The words of one language; English when none is given, as every report was before. */
+export function wordsFor(lang: Lang = 'en'): Words {
+  const known = cache.get(lang);
+  if (known !== undefined) return known;
+  const catalog = CATALOGS[lang];
+  const message = (namespace: Namespace, key: string): string | Plural =>
+    (catalog[namespace] as Readonly<Record<string, string | Plural>>)[key] ?? key;
+  const words: Words = {
+    lang,
+    catalog,
+    md: (key, values = {}) => interpolate(String(message('md', key)), values),
+    mdCount: (key, count, values) => plural(lang, message('md', key) as Plural, count, values),
+    coverage: (key, values = {}) => interpolate(String(message('coverage', key)), values),
+    coverageCount: (key, count, values) =>
+      plural(lang, message('coverage', key) as Plural, count, values),
+    number: (value) => formatNumber(lang, value),
+    // British English lists without the serial comma, as curate's English always has.
+    list: (items) =>
+      lang === 'en'
+        ? new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items)
+        : formatList(lang, items),
+  };
+  cache.set(lang, words);
+  return words;
+}
