@@ -127,12 +127,19 @@ async function writeGithubOutput(
 ): Promise<void> {
   // GitHub places annotations by repository path; the workflow runs at the repository root.
   const file = repositoryPath(report.roadmap.path, io.cwd);
-  for (const annotation of reportAnnotations(report, { failing: options.report.failOn, file })) {
+  for (const annotation of reportAnnotations(report, {
+    failing: options.report.failOn,
+    file,
+    lang: options.report.lang,
+  })) {
     io.stdout.write(`${formatAnnotation(annotation)}\n`);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile !== undefined && summaryFile !== '') {
-    const summary = renderJobSummary(report, { failing: options.report.failOn });
+    const summary = renderJobSummary(report, {
+      failing: options.report.failOn,
+      lang: options.report.lang,
+    });
     await appendText(summaryFile, summary, 'the job summary');
   }
 }

@@ -36,6 +36,10 @@ export type CatalogShape = {
   md: Messages;
   /** What several CI texts share: coverage (what was checked), shards. */
   coverage: Messages;
+  /** The job summary (`$GITHUB_STEP_SUMMARY`). */
+  summary: Messages;
+  /** Workflow annotations on the roadmap's lines. */
+  annotation: Messages;
 };
 
 /** Turns the literal types of the reference catalog into the type a translation must satisfy. */

@@ -247,6 +247,28 @@ export const en = {
     partsSeparator: '; ',
     labelsSeparator: ', ',
   },
+  summary: {
+    title: 'curate check: {title} ({vantage})',
+    resources: 'resources',
+    mirrors: 'mirrors',
+    total: 'total',
+    partialRun: '> **Partial run:** not every link was checked.',
+    failing: 'Failing ({count})',
+    moved: 'Moved permanently ({count}): run `curate fix`',
+    noneChecked: 'Nothing is failing.',
+    noneUnchecked: 'Nothing is known to fail: no link was checked.',
+    nonePartly: 'Nothing is failing among the {links} checked.',
+    mirrorOf: 'mirror of {id}',
+    movedTo: '{url} moved to {finalUrl}',
+    more: '…and {count} more',
+    noUrl: '(no URL)',
+  },
+  annotation: {
+    mirrorOf: 'mirror of {id}',
+    title: '{status}: {what}',
+    moved: '{url} moved permanently to {finalUrl}; run `curate fix` to update the roadmap.',
+    noUrl: '(no URL)',
+  },
 } as const satisfies CatalogShape;
 
 /** The type of every catalog: the keys of `en`. */

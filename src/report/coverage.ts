@@ -82,8 +82,8 @@ export function coverageQuote(
   const said = coverageWords(coverage, words);
   const heading = `${said.charAt(0).toUpperCase()}${said.slice(1)}`;
   const phrase = notCheckedPhrase(coverage, report.networkDown?.message.replace(/\.$/, ''), words);
-  const stop = words.lang === 'en' ? '.' : '。';
-  return ['', `> **${heading}:** ${formatText(phrase)}${stop}${after}`];
+  const [colon, stop] = words.lang === 'en' ? [':', '.'] : ['：', '。'];
+  return ['', `> **${heading}${colon}** ${formatText(phrase)}${stop}${after}`];
 }
 
 /** `checked`, `not checked` or `partly checked`. */

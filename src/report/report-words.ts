@@ -14,7 +14,7 @@ import {
   type Plural,
 } from '../i18n/index.js';
 
-type Namespace = 'md' | 'coverage';
+type Namespace = 'md' | 'coverage' | 'summary' | 'annotation';
 type StringKey<M> = { [K in keyof M]: M[K] extends string ? K : never }[keyof M];
 type PluralKey<M> = { [K in keyof M]: M[K] extends Plural ? K : never }[keyof M];
 type Values = Readonly<Record<string, string | number>>;
@@ -28,6 +28,8 @@ export type Words = {
   mdCount(key: PluralKey<Catalog['md']>, count: number, values?: Values): string;
   coverage(key: StringKey<Catalog['coverage']>, values?: Values): string;
   coverageCount(key: PluralKey<Catalog['coverage']>, count: number, values?: Values): string;
+  summary(key: StringKey<Catalog['summary']>, values?: Values): string;
+  annotation(key: StringKey<Catalog['annotation']>, values?: Values): string;
   number(value: number): string;
   list(items: readonly string[]): string;
 };
@@ -49,6 +51,8 @@ export function wordsFor(lang: Lang = 'en'): Words {
     coverage: (key, values = {}) => interpolate(String(message('coverage', key)), values),
     coverageCount: (key, count, values) =>
       plural(lang, message('coverage', key) as Plural, count, values),
+    summary: (key, values = {}) => interpolate(String(message('summary', key)), values),
+    annotation: (key, values = {}) => interpolate(String(message('annotation', key)), values),
     number: (value) => formatNumber(lang, value),
     // British English lists without the serial comma, as curate's English always has.
     list: (items) =>
