@@ -3,10 +3,10 @@ import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
 import { cachedResult, updateResultCache } from '../cache/result-cache.js';
 import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/annotations.js';
-import { LANGS } from '../i18n/index.js';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
+import { LANG_HELP } from '../options/lang.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { createProgressReporter } from '../progress/reporter.js';
 import { coverageWords, reportCoverage } from '../report/coverage.js';
@@ -22,9 +22,6 @@ import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from
 
 /** The help of `--reports`, shared by `check` and `merge`. */
 export const REPORTS_HELP = `report files to write, comma-separated: ${REPORT_FORMATS.join(', ')}; report.json is always written (default: ${DEFAULTS.reports.join(',')})`;
-
-/** The help of `--lang`, shared by every command that writes human text. */
-export const LANG_HELP = `language of the reports and messages: ${LANGS.join(' or ')} (default: the roadmap's lang:, else the locale, else en)`;
 
 /** Raw flags of `curate check`. */
 export type CheckFlags = CurateFlags;

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { parseReportFormats } from '../options/parsers.js';
-import { resolveLang, roadmapLangOf } from '../options/lang.js';
+import { LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
@@ -18,7 +18,7 @@ import { mergeInputs } from '../report/merge.js';
 import { renderReports } from '../report/render-reports.js';
 import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
-import { LANG_HELP, REPORTS_HELP } from './check.js';
+import { REPORTS_HELP } from './check.js';
 import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
 import { readHistoryBeside, readReportFile } from './read-input.js';
 

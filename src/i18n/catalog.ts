@@ -40,6 +40,8 @@ export type CatalogShape = {
   summary: Messages;
   /** Workflow annotations on the roadmap's lines. */
   annotation: Messages;
+  /** The audit's tracking issue (its title stays English: the workflow finds the issue by it). */
+  issue: Messages;
 };
 
 /** Turns the literal types of the reference catalog into the type a translation must satisfy. */

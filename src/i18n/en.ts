@@ -269,6 +269,42 @@ export const en = {
     moved: '{url} moved permanently to {finalUrl}; run `curate fix` to update the roadmap.',
     noUrl: '(no URL)',
   },
+  issue: {
+    failingHeadline: {
+      one: '{count} link failing for {failAfter} or more audits in a row',
+      other: '{count} links failing for {failAfter} or more audits in a row',
+    },
+    noneFailedInARow: {
+      one: 'No link has failed {count} audit in a row',
+      other: 'No link has failed {count} audits in a row',
+    },
+    allWork: 'All links work again',
+    intro: 'Audit of {file} ({title}) from {vantage}, finished {time}. [Run log]({runUrl})',
+    reportLink: ' · [Report: every link, by section, with the trend]({reportUrl})',
+    earlierStand: ' Their earlier results stand.',
+    partialRun: '> **Partial run:** not every link was checked; the others keep their state.',
+    watching: {
+      one: 'counted once they fail {count} audit in a row',
+      other: 'counted once they fail {count} audits in a row',
+    },
+    failing: 'Failing ({count})',
+    newFailures: 'New failures ({count}): {watching}',
+    recovered: 'Recovered ({count})',
+    colWhere: 'Where',
+    colResource: 'Resource',
+    colNow: 'Now',
+    colSince: 'Since',
+    colFailed: 'Failed',
+    colUrl: 'URL',
+    audits: { one: '{count} audit', other: '{count} audits' },
+    mirror: '{title} (mirror)',
+    footerOpen:
+      '_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._',
+    footerClosed:
+      '_Every link that had failed works again, so this issue is closed. It reopens if links fail again._',
+    more: '…and {count} more; see the run log.',
+    cut: "…cut to fit GitHub's limit; see the run log for everything.",
+  },
 } as const satisfies CatalogShape;
 
 /** The type of every catalog: the keys of `en`. */

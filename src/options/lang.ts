@@ -8,6 +8,9 @@ import { UsageError } from '../errors.js';
 import { isLang, langOf, LANGS, type Lang } from '../i18n/index.js';
 import type { CurateEnv } from './parsers.js';
 
+/** The help of `--lang`, shared by every command that writes human text. */
+export const LANG_HELP = `language of the reports and messages: ${LANGS.join(' or ')} (default: the roadmap's lang:, else the locale, else en)`;
+
 /** Where the language may come from, most specific first. */
 export type LangSources = {
   /** `--lang`, as given. */

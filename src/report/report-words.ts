@@ -14,7 +14,7 @@ import {
   type Plural,
 } from '../i18n/index.js';
 
-type Namespace = 'md' | 'coverage' | 'summary' | 'annotation';
+type Namespace = 'md' | 'coverage' | 'summary' | 'annotation' | 'issue';
 type StringKey<M> = { [K in keyof M]: M[K] extends string ? K : never }[keyof M];
 type PluralKey<M> = { [K in keyof M]: M[K] extends Plural ? K : never }[keyof M];
 type Values = Readonly<Record<string, string | number>>;
@@ -30,6 +30,8 @@ export type Words = {
   coverageCount(key: PluralKey<Catalog['coverage']>, count: number, values?: Values): string;
   summary(key: StringKey<Catalog['summary']>, values?: Values): string;
   annotation(key: StringKey<Catalog['annotation']>, values?: Values): string;
+  issue(key: StringKey<Catalog['issue']>, values?: Values): string;
+  issueCount(key: PluralKey<Catalog['issue']>, count: number, values?: Values): string;
   number(value: number): string;
   list(items: readonly string[]): string;
 };
@@ -53,6 +55,9 @@ export function wordsFor(lang: Lang = 'en'): Words {
       plural(lang, message('coverage', key) as Plural, count, values),
     summary: (key, values = {}) => interpolate(String(message('summary', key)), values),
     annotation: (key, values = {}) => interpolate(String(message('annotation', key)), values),
+    issue: (key, values = {}) => interpolate(String(message('issue', key)), values),
+    issueCount: (key, count, values) =>
+      plural(lang, message('issue', key) as Plural, count, values),
     number: (value) => formatNumber(lang, value),
     // British English lists without the serial comma, as curate's English always has.
     list: (items) =>
