@@ -163,7 +163,7 @@ describe('resolveOptions', () => {
       vantage: 'cn',
       failOn: new Set(['broken', 'unverified']),
       formats: new Set(['json', 'md', 'sarif']),
-      lang: 'en',
+      lang: undefined,
     });
     expect(options.output.verbosity).toBe('quiet');
   });

@@ -6,7 +6,7 @@
  */
 import { parseShard } from './ci/shard.js';
 import type { Lang } from './i18n/index.js';
-import { resolveLang } from './options/lang.js';
+import { chosenLang } from './options/lang.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
@@ -132,7 +132,7 @@ export function resolveOptions(
         flags.failOn === undefined ? (settings?.failOn ?? DEFAULTS.failOn) : [flags.failOn],
       ),
       formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
-      lang: resolveLang({ flag: flags.lang, roadmap: roadmapLang, env }),
+      lang: chosenLang({ flag: flags.lang, roadmap: roadmapLang, env }),
     },
     ...resolveSelectionAndOutput(flags),
     warnings,

@@ -60,7 +60,7 @@ export type AnnotationOptions = {
   /** The roadmap's path relative to the repository root. @default the report's roadmap path */
   file?: string;
   /** The language of the titles and messages; status words and ids stay as in report.json. */
-  lang?: Lang;
+  lang?: Lang | undefined;
 };
 
 /**
@@ -131,7 +131,7 @@ export type JobSummaryOptions = {
   /** Links listed per group before "…and N more". @default 50 */
   maxListed?: number;
   /** The language of the summary; status words and ids stay as in report.json. */
-  lang?: Lang;
+  lang?: Lang | undefined;
 };
 
 /** A compact Markdown summary of a report: counts per status, then what fails and what moved. */

@@ -38,7 +38,7 @@ export type TrackingIssueOptions = {
   /** Links listed per group before "…and N more". @default 100 */
   maxListed?: number;
   /** The language of the body; the title stays English, as the workflow finds the issue by it. */
-  lang?: Lang;
+  lang?: Lang | undefined;
 };
 
 // GitHub refuses issue bodies over 65,536 characters; stay clear of it.

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { parseReportFormats } from '../options/parsers.js';
-import { LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
+import { chosenLang, LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
@@ -69,7 +69,7 @@ export async function mergeCommand(
     renderReports(report, formats, {
       history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
       failOn,
-      lang: resolveLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env }),
+      lang: chosenLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env }),
       file: repositoryPath(report.roadmap.path, io.cwd),
       roadmapText,
     }),

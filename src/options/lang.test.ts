@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { resolveLang, roadmapLangOf } from './lang.js';
+import { chosenLang, resolveLang, roadmapLangOf } from './lang.js';
 
 describe('resolveLang', () => {
   const zhLocale = { LANG: 'zh_CN.UTF-8' };
@@ -24,8 +24,10 @@ describe('resolveLang', () => {
     expect(resolveLang({ env: { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' } })).toBe('zh-CN');
   });
 
-  it('falls back to English', () => {
+  it('falls back to English, and says nothing chose it (report.html then follows the browser)', () => {
     expect(resolveLang({ env: {} })).toBe('en');
+    expect(chosenLang({ env: {} })).toBeUndefined();
+    expect(chosenLang({ env: { LANG: 'en_US.UTF-8' } })).toBe('en');
     expect(resolveLang({ env: { LANG: 'C.UTF-8' } })).toBe('en');
   });
 

@@ -22,13 +22,21 @@ export type LangSources = {
 
 /** The language of a command's human text; a `--lang` curate has no catalog for is a usage error. */
 export function resolveLang(sources: LangSources): Lang {
+  return chosenLang(sources) ?? 'en';
+}
+
+/**
+ * The language the flag, the roadmap or the locale chose, or undefined when none did: then the
+ * text is English and report.html opens in its reader's browser language instead.
+ */
+export function chosenLang(sources: LangSources): Lang | undefined {
   if (sources.flag !== undefined) {
     if (!isLang(sources.flag)) {
       throw new UsageError(`--lang: "${sources.flag}" is not one of ${LANGS.join(', ')}.`);
     }
     return sources.flag;
   }
-  return sources.roadmap ?? localeLang(sources.env) ?? 'en';
+  return sources.roadmap ?? localeLang(sources.env);
 }
 
 /** The language the locale asks for; `C`, `POSIX` and unset variables fall through to the next. */

@@ -54,8 +54,11 @@ export type ReportOptions = {
   readonly failOn: FailOn;
   /** `--reports`: the files to write; always holds `json`. */
   readonly formats: ReadonlySet<ReportFormat>;
-  /** The language of report.md, report.html and the CI texts (options/lang.ts decides). */
-  readonly lang: Lang;
+  /**
+   * The language of report.md, report.html and the CI texts (options/lang.ts decides); undefined
+   * when nothing chose one: English text, and report.html follows its reader's browser.
+   */
+  readonly lang: Lang | undefined;
 };
 
 /** What is printed while and after a run. */

@@ -90,16 +90,26 @@ export function describeReason(
   return `${SENTENCES[reason](extras)}${code}${detail}`;
 }
 
+/** The reasons whose sentence leads with the HTTP status (see httpPrefix above). */
+const HTTP_LED: ReadonlySet<Reason> = new Set<Reason>([
+  'ok',
+  'accepted',
+  'http-client-error',
+  'server-error',
+  'rate-limited',
+  'auth-required',
+  'forbidden',
+]);
+
 /**
  * A translated reason: the catalog's label, led by the HTTP status people search for when the
  * label does not already name one. The detail (a server's own words) stays as recorded.
  */
 function describeReasonFromCatalog(reason: Reason, extras: ReasonExtras, lang: Lang): string {
   const label = CATALOGS[lang].reason[reason];
+  // Led by the code only where the English sentence is (the code is the news there).
   const status =
-    extras.httpStatus === undefined || label.startsWith('HTTP ')
-      ? ''
-      : `HTTP ${extras.httpStatus}：`;
+    extras.httpStatus === undefined || !HTTP_LED.has(reason) ? '' : `HTTP ${extras.httpStatus}：`;
   const code = extras.errorCode === undefined ? '' : `（${extras.errorCode}）`;
   const detail = extras.detail === undefined ? '' : ` — ${extras.detail}`;
   return `${status}${label}${code}${detail}`;
