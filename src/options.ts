@@ -14,9 +14,9 @@ import {
   compilePattern,
   parseConnectTo,
   parseDurationMs,
-  parseFailOn,
   parseIntFlag,
   parseProxy,
+  resolveFailOn,
   type CurateEnv,
 } from './options/parsers.js';
 import {
@@ -86,6 +86,7 @@ export function resolveOptions(
   if (flags.quiet === true && flags.verbose === true) {
     throw new UsageError('--quiet and --verbose cannot be used together.');
   }
+  refuseEmptyValues(flags);
   const warnings: string[] = [];
   const vantage = flags.vantage ?? DEFAULTS.vantage;
   if (!/^(global|[a-z]{2})$/.test(vantage)) {
@@ -106,10 +107,7 @@ export function resolveOptions(
         ...(settings?.exclude ?? []).map((pattern) => compilePattern(pattern, 'settings.exclude')),
         ...(flags.exclude ?? []).map((pattern) => compilePattern(pattern, '--exclude')),
       ],
-      only: (flags.only ?? [])
-        .flatMap((item) => item.split(','))
-        .map((item) => item.trim())
-        .filter(Boolean),
+      only: parseOnly(flags.only ?? []),
       isOffline,
     },
     fetch: fetchSlice(network),
@@ -119,13 +117,53 @@ export function resolveOptions(
     report: {
       out: flags.out ?? DEFAULTS.out,
       vantage,
-      failOn: parseFailOn(
-        flags.failOn === undefined ? (settings?.failOn ?? DEFAULTS.failOn) : [flags.failOn],
-      ),
+      failOn: resolveFailOn(flags.failOn, settings?.failOn),
     },
     ...resolveSelectionAndOutput(flags),
     warnings,
   };
+}
+
+/**
+ * `--only a,b --only c` → the ids. A value naming no id (`--only ""`, `--only ,`) is a usage
+ * error: an empty selection would otherwise quietly select everything.
+ */
+function parseOnly(values: readonly string[]): string[] {
+  return values.flatMap((value) => {
+    const ids = value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (ids.length === 0) {
+      throw new UsageError(`--only: "${value}" names no resource or section id.`, {
+        hint: 'Give an id, e.g. --only 2.1 or --only page-gone,1.1; leave --only out to check everything.',
+      });
+    }
+    return ids;
+  });
+}
+
+/** Flags whose empty value would mean "everything" or "here" by accident, never by intent. */
+const NON_EMPTY_FLAGS = {
+  exclude: '--exclude',
+  changedSince: '--changed-since',
+  regionRules: '--region-rules',
+  out: '--out',
+  cache: '--cache',
+  caFile: '--ca-file',
+} as const satisfies Partial<Record<keyof CurateFlags, string>>;
+
+function refuseEmptyValues(flags: CurateFlags): void {
+  for (const [key, flag] of Object.entries(NON_EMPTY_FLAGS)) {
+    const value = flags[key as keyof typeof NON_EMPTY_FLAGS];
+    const values = value === undefined ? [] : typeof value === 'string' ? [value] : value;
+    if (values.some((item) => item.trim() === '')) {
+      // An empty --exclude pattern matches every URL; an empty path or ref names nothing.
+      throw new UsageError(`${flag} was given an empty value.`, {
+        hint: `Give ${flag} a value, or leave it out.`,
+      });
+    }
+  }
 }
 
 /** The run-wide network values (limits, deadline, retries, accepted statuses, host policies). */

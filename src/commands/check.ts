@@ -14,7 +14,7 @@ import { changedSinceRef } from '../roadmap/changed-at-ref.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
 import { lintBeforeCheck } from './validate.js';
-import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
+import { addFailOnOption, collectRepeated, type CommandIo, type RunCommand } from './io.js';
 
 /** Raw flags of `curate check`. */
 export type CheckFlags = CurateFlags;
@@ -122,7 +122,7 @@ async function writeGithubOutput(
 
 /** Adds `check` to the program. No option has a commander default: see options/defaults.ts. */
 export function registerCheckCommand(program: Command, run: RunCommand): void {
-  program
+  const command = program
     .command('check')
     .description('check every resource and mirror, and write report.json and report.md')
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
@@ -153,11 +153,9 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       '--exclude <regex>',
       'skip URLs matching this regular expression (repeatable)',
       collectRepeated,
-    )
-    .option(
-      '--fail-on <statuses>',
-      'statuses that make the run fail, comma-separated, or none (default: broken)',
-    )
+    );
+  addFailOnOption(command, 'make the run exit 1');
+  command
     .addOption(
       new Option('--fragments', 'check #fragment targets on HTML pages (default)').hideHelp(),
     )

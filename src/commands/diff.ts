@@ -1,9 +1,9 @@
 /** `curate diff <old.json> <new.json>`: what changed between two reports, link by link. */
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { parseFailOn } from '../options/parsers.js';
+import { resolveFailOn } from '../options/parsers.js';
 import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../report/diff.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate diff`. */
@@ -22,30 +22,23 @@ export async function diffCommand(
 ): Promise<ExitCode> {
   const before = await readReportFile(oldFile);
   const after = await readReportFile(newFile);
-  const diff = diffReports(
-    before,
-    after,
-    flags.failOn === undefined ? {} : { failing: parseFailOn([flags.failOn]) },
-  );
+  const diff = diffReports(before, after, { failing: resolveFailOn(flags.failOn) });
   io.stdout.write(flags.json === true ? renderDiffJson(diff) : renderDiffText(diff));
   return hasNewFailures(diff) ? EXIT_CODES.failing : EXIT_CODES.ok;
 }
 
 /** Adds `diff` to the program. */
 export function registerDiffCommand(program: Command, run: RunCommand): void {
-  program
+  const command = program
     .command('diff')
     .description(
       'compare two report.json files: new failures, fixed, still failing, changed redirects (exit 1 on new failures)',
     )
     .argument('<old>', 'the older report.json')
     .argument('<new>', 'the newer report.json')
-    .option('--json', 'print the diff as JSON')
-    .option(
-      '--fail-on <statuses>',
-      'statuses counted as failing, comma-separated (default: broken,unreachable)',
-    )
-    .action((oldFile: string, newFile: string, flags: DiffFlags) =>
-      run((io) => diffCommand(oldFile, newFile, flags, io)),
-    );
+    .option('--json', 'print the diff as JSON');
+  addFailOnOption(command, 'count as failing');
+  command.action((oldFile: string, newFile: string, flags: DiffFlags) =>
+    run((io) => diffCommand(oldFile, newFile, flags, io)),
+  );
 }

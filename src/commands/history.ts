@@ -7,10 +7,9 @@ import type { Command } from 'commander';
 import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/tracking-issue.js';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
-import { parseFailOn } from '../options/parsers.js';
+import { resolveFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
-  DEFAULT_FAILING,
   emptyHistory,
   type Flakiness,
   parseHistory,
@@ -18,7 +17,7 @@ import {
   updateHistory,
 } from '../report/history.js';
 import { writeFileAtomically } from '../report/write.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { readOptionalInputFile, readReportFile } from './read-input.js';
 
 /** Raw flags of `curate history`. */
@@ -47,7 +46,7 @@ export async function historyCommand(
       hint: 'the history needs one more observation than a failing streak to see a recovery',
     });
   }
-  const failing = flags.failOn === undefined ? DEFAULT_FAILING : parseFailOn([flags.failOn]);
+  const failing = resolveFailOn(flags.failOn);
   const report = await readReportFile(reportFile);
   const historyFile = flags.history ?? join(dirname(reportFile), 'history.json');
   const text = await readOptionalInputFile(historyFile, 'the history');
@@ -129,7 +128,7 @@ function parseCount(value: string | undefined, flag: string): number | undefined
 
 /** Adds `history` to the program. */
 export function registerHistoryCommand(program: Command, run: RunCommand): void {
-  program
+  const command = program
     .command('history')
     .description(
       'add a report to history.json and write the tracking issue (exit 1 while it should be open)',
@@ -139,18 +138,15 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
     .option('--fail-after <runs>', 'failing runs in a row before a link counts (default: 2)')
     .option('--keep <runs>', 'observations kept per link (default: 20)')
     .option(
-      '--fail-on <statuses>',
-      'statuses counted as failing, comma-separated (default: broken,unreachable)',
-    )
-    .option(
       '--tracking-issue <file>',
       'write the tracking issue: JSON (title, label, shouldBeOpen, body) for .json, else the Markdown body',
     )
     .option(
       '--run-url <url>',
       'link to the run log in the issue (default: from GITHUB_* variables)',
-    )
-    .action((reportFile: string, flags: HistoryFlags) =>
-      run((io) => historyCommand(reportFile, flags, io)),
     );
+  addFailOnOption(command, 'count as failing');
+  command.action((reportFile: string, flags: HistoryFlags) =>
+    run((io) => historyCommand(reportFile, flags, io)),
+  );
 }

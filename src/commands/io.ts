@@ -2,7 +2,9 @@
  * What a command may use of the outside world, handed over by cli.ts (the only file that touches
  * `process`). Commands print through it and return an exit code; they never exit themselves.
  */
+import type { Command } from 'commander';
 import type { ExitCode } from '../errors.js';
+import { DEFAULTS } from '../options/defaults.js';
 
 /** A writable text stream; `isTTY`/`columns` decide how progress is drawn. */
 export type TextStream = { isTTY?: boolean; columns?: number; write(text: string): unknown };
@@ -28,4 +30,15 @@ export type RunCommand = (body: (io: CommandIo) => CommandResult) => Promise<voi
 /** commander parser for repeatable options: `--only a --only b` → `['a', 'b']`. */
 export function collectRepeated(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * `--fail-on`, spelled and explained once for every command that judges results; its default
+ * is `DEFAULTS.failOn` and `resolveFailOn` parses it, so the commands cannot drift apart.
+ */
+export function addFailOnOption(command: Command, counts: string): Command {
+  return command.option(
+    '--fail-on <statuses>',
+    `statuses (or status:reason) that ${counts}, comma-separated, or none (default: ${DEFAULTS.failOn.join(',')})`,
+  );
 }

@@ -3,6 +3,8 @@
  * shadow a file setting). README.md documents them.
  */
 
+import type { FailOnKey } from '../outcome/fail-on.js';
+
 /** Default values for every option, documented in the README. */
 export const DEFAULTS = {
   /** Directory reports are written to. @default "reports" */
@@ -21,8 +23,14 @@ export const DEFAULTS = {
   retries: 2,
   /** @default a descriptive, browser-compatible User-Agent naming curate */
   userAgent: 'Mozilla/5.0 (compatible; curate/0.1; +https://github.com/curate-dev/curate)',
-  /** Statuses that make `check` exit 1. @default ["broken"] */
-  failOn: ['broken'],
+  /**
+   * What counts as failing for every command that judges results: `check`'s exit code and
+   * annotations, `diff`'s new failures, `history`'s streaks. Only `broken` is a verdict on the
+   * link itself (the page is gone); `unreachable` is "down for now" and `unverified` "could not
+   * tell", which a checker cannot tell from its own network's trouble, so they fail a run only
+   * when asked (`--fail-on broken,unreachable`). @default ["broken"]
+   */
+  failOn: ['broken'] as readonly FailOnKey[],
   /** Look for `#fragment` targets on HTML pages. @default true */
   checkFragments: true,
   /** Decoded bytes of an HTML page kept for classification. @default 1 MiB */

@@ -5,6 +5,7 @@
 import { parseFailOnList, type FailOn } from '../outcome/fail-on.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { DEFAULTS } from './defaults.js';
 import type { ConnectTarget, TransportSettings } from '../fetch/dispatchers.js';
 
 /** The parts of the environment curate reads (cli.ts reads them; nothing else does). */
@@ -66,6 +67,14 @@ export function compilePattern(pattern: string, where: string): RegExp {
 /** Parses `--fail-on broken,unreachable` (status words, or `status:reason` pairs). */
 export function parseFailOn(items: readonly string[]): FailOn {
   return parseFailOnList(items);
+}
+
+/**
+ * The `--fail-on` of every command (`check`, `diff`, `history`): the flag, else the roadmap's
+ * `settings.failOn` where there is a roadmap, else the one default, all through one parser.
+ */
+export function resolveFailOn(flag: string | undefined, setting?: readonly string[]): FailOn {
+  return parseFailOn(flag === undefined ? (setting ?? DEFAULTS.failOn) : [flag]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { InputError, type InputProblem, UsageError } from '../errors.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
 import { statusReasonOf, withStatusReason } from '../outcome/model.js';
 import type { Report, ReportEntry } from './schema.js';
+import { DEFAULTS } from '../options/defaults.js';
 
 /** Bumped only for a breaking change of history.json. */
 export const HISTORY_SCHEMA_VERSION = 1;
@@ -78,8 +79,8 @@ function toLink(
   };
 }
 
-/** The statuses counted as failing when nothing else is said. */
-export const DEFAULT_FAILING: FailOn = new Set(['broken', 'unreachable']);
+/** The statuses counted as failing when nothing else is said: the one `--fail-on` default. */
+export const DEFAULT_FAILING: FailOn = new Set(DEFAULTS.failOn);
 
 // These say nothing about the link, only about the run: recording them would break a chain of
 // failures (or of recoveries) that the link itself never broke.
