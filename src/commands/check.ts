@@ -79,7 +79,7 @@ export async function checkCommand(
   }
   if (outcome.isNetworkDown) return EXIT_CODES.networkDown;
   // An interrupted run has not judged everything: never report it as a clean pass.
-  if (io.interruptSignal.aborted) return EXIT_CODES.failing;
+  if (io.interruptSignal.aborted) return EXIT_CODES.interrupted;
   return outcome.failingCount > 0 || hasLintErrors ? EXIT_CODES.failing : EXIT_CODES.ok;
 }
 

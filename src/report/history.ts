@@ -87,6 +87,7 @@ export const DEFAULT_FAILING: FailOn = new Set(DEFAULTS.failOn);
 const RUN_SKIP_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>([
   'network-down',
   'interrupted',
+  'not-started',
   'offline',
 ]);
 

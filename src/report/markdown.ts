@@ -77,7 +77,7 @@ function banner(report: Report): string[] {
   }
   if (report.partial) {
     const unchecked = allChecks(report).filter(
-      (check) => check.outcome.reason === 'interrupted',
+      (check) => check.outcome.reason === 'interrupted' || check.outcome.reason === 'not-started',
     ).length;
     return [
       '> [!WARNING]',

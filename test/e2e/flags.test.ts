@@ -1,0 +1,144 @@
+/**
+ * Flags and defaults that agree across commands, end to end through the built CLI
+ * (`node dist/cli.js`): no command, --fail-on, an interrupted check, reports on stdout.
+ * `npm test` builds dist/ first.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { http, HttpResponse } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportSchema, type Report } from '../../src/report/schema.js';
+import { assertCliBuilt, REPO_ROOT as root, runCurate, startCurate } from '../helpers/cli.js';
+import { startWebServer, type WebServer } from '../helpers/web-server.js';
+
+const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
+const reportFixture = join(root, 'test', 'fixtures', 'ci', 'report.json');
+
+const page = (title: string) =>
+  HttpResponse.html(
+    `<!doctype html><html><head><title>${title}</title></head><body></body></html>`,
+  );
+
+/** Resolves when the request for /slow reaches the server, which then never answers it. */
+let slowArrived: () => void = () => undefined;
+
+let server: WebServer;
+let workDir: string;
+
+beforeAll(async () => {
+  assertCliBuilt();
+  server = await startWebServer(
+    [
+      http.get('https://fast.example.test/a', () => page('A')),
+      http.get('https://slow.example.test/first', () => page('First')),
+      http.get('https://slow.example.test/never', () => page('Never')),
+    ],
+    {
+      tls: 'valid',
+      // Holds /slow open: the check of it is in flight for as long as the test wants.
+      raw: (request) => {
+        if (request.url !== '/slow') return false;
+        slowArrived();
+        return true;
+      },
+    },
+  );
+  workDir = await mkdtemp(join(tmpdir(), 'curate-flags-'));
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** A roadmap whose slow.example.test resources are checked one at a time, in this order. */
+const SLOW_ROADMAP = `version: 1
+title: interrupt roadmap
+sections:
+  - id: '1'
+    title: one
+    resources:
+      - { id: slow-first, title: First, url: 'https://slow.example.test/first', kind: article }
+      - { id: fast-a, title: A, url: 'https://fast.example.test/a', kind: article }
+      - { id: slow, title: Slow, url: 'https://slow.example.test/slow', kind: article }
+      - { id: never, title: Never, url: 'https://slow.example.test/never', kind: article }
+`;
+
+function localFlags(): string[] {
+  return [
+    '--allow-private',
+    '--ca-file',
+    caFile,
+    '--retries',
+    '0',
+    ...['fast.example.test', 'slow.example.test'].flatMap((name) => [
+      '--connect-to',
+      `${name}:443:127.0.0.1:${String(server.port)}`,
+    ]),
+  ];
+}
+
+async function readReport(dir: string): Promise<Report> {
+  return ReportSchema.parse(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')));
+}
+
+describe('curate with no command', () => {
+  it('prints the help on stderr and exits 2, as a usage error; --help prints it on stdout, exit 0', async () => {
+    const bare = await runCurate([], { cwd: root });
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toMatch(/^Usage: curate /m);
+    expect(bare.stderr).toMatch(/^error: no command given/m);
+
+    const help = await runCurate(['--help'], { cwd: root });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: curate /m);
+  });
+});
+
+describe('--fail-on', () => {
+  it.each([
+    [
+      'check',
+      ['check', join(root, 'test/fixtures/roadmaps/e2e.yaml'), '--offline', '-o', 'never-written'],
+    ],
+    ['diff', ['diff', reportFixture, reportFixture]],
+    ['history', ['history', reportFixture, '--history', 'never-written.json']],
+  ])('%s refuses a reason its status never has, with exit 2', async (_name, args) => {
+    const run = await runCurate([...args, '--fail-on', 'broken:http-44'], { cwd: workDir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--fail-on: "http-44" is not a reason of broken.');
+    expect(run.stderr).toMatch(/hint: Did you mean broken:http-404\?/);
+  });
+});
+
+describe('Ctrl-C during a check', () => {
+  it('exits 130 and reports the link in flight interrupted, the one never begun not started', async () => {
+    const roadmap = join(workDir, 'slow.yaml');
+    await writeFile(roadmap, SLOW_ROADMAP);
+    const out = join(workDir, 'interrupted');
+    const arrived = new Promise<void>((resolve) => {
+      slowArrived = resolve;
+    });
+    // One request at a time on slow.example.test: /slow is in flight, /never waits behind it.
+    const running = startCurate(
+      ['check', roadmap, '-o', out, '--per-host', '1', '--timeout', '10m', ...localFlags()],
+      { cwd: workDir },
+    );
+    await Promise.race([arrived, running.exited]);
+    running.kill('SIGINT');
+    const run = await running.exited;
+
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Interrupted: finishing the reports with what is done');
+    const report = await readReport(out);
+    expect(report.partial).toBe(true);
+    expect(
+      Object.fromEntries(report.results.map((result) => [result.id, result.outcome.reason])),
+    ).toEqual({ 'slow-first': 'ok', 'fast-a': 'ok', slow: 'interrupted', never: 'not-started' });
+    const markdown = await readFile(join(out, 'report.md'), 'utf8');
+    expect(markdown).toContain('the check was in flight when the run was interrupted');
+    expect(markdown).toContain('the run was interrupted before starting it');
+  });
+});
