@@ -29,6 +29,24 @@ export function summaryLine(report: Report): string {
   return `${counts.total} resources${partial}: ${parts.join(', ') || 'nothing to check'}.`;
 }
 
+/**
+ * How many links were skipped because they point to a private or local address, and the flag
+ * that checks them; undefined when none was. Said in the summary because nothing else is: a
+ * skip is not failing, so a roadmap of intranet links would otherwise pass without a word.
+ */
+export function privateSkipLine(report: Report): string | undefined {
+  const isPrivate = (entry: { outcome: { reason: string } }) =>
+    entry.outcome.reason === 'private-address';
+  const count = report.results.reduce(
+    (total, result) =>
+      total + (isPrivate(result) ? 1 : 0) + result.mirrors.filter(isPrivate).length,
+    0,
+  );
+  if (count === 0) return undefined;
+  const links = count === 1 ? '1 link was' : `${count} links were`;
+  return `${links} skipped for a private or local address; --allow-private checks them.`;
+}
+
 /** Checks a roadmap and writes its reports. */
 export async function checkCommand(
   file: string,
@@ -75,6 +93,8 @@ export async function checkCommand(
   if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);
   if (options.output.verbosity !== 'quiet') {
     io.stdout.write(`${summaryLine(outcome.report)}\n`);
+    const privateSkips = privateSkipLine(outcome.report);
+    if (privateSkips !== undefined) io.stdout.write(`${privateSkips}\n`);
     for (const path of outcome.writtenFiles) io.stdout.write(`wrote ${path}\n`);
   }
   if (outcome.isNetworkDown) return EXIT_CODES.networkDown;

@@ -45,6 +45,7 @@ beforeAll(async () => {
     },
   );
   workDir = await mkdtemp(join(tmpdir(), 'curate-flags-'));
+  await writeFile(join(workDir, 'slow.yaml'), SLOW_ROADMAP);
 });
 
 afterAll(async () => {
@@ -113,10 +114,30 @@ describe('--fail-on', () => {
   });
 });
 
+describe('a private target', () => {
+  it('names --allow-private in its detail and is counted in the summary', async () => {
+    const out = join(workDir, 'private');
+    const flags = localFlags().filter((flag) => flag !== '--allow-private');
+    const run = await runCurate(
+      ['check', join(workDir, 'slow.yaml'), '-o', out, '--only', 'fast-a,slow-first', ...flags],
+      { cwd: workDir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '2 links were skipped for a private or local address; --allow-private checks them.',
+    );
+    const report = await readReport(out);
+    const outcome = report.results[0]?.outcome;
+    expect(outcome).toMatchObject({ status: 'skipped', reason: 'private-address' });
+    expect(outcome && 'detail' in outcome ? outcome.detail : '').toMatch(
+      /unless --allow-private is given$/,
+    );
+  });
+});
+
 describe('Ctrl-C during a check', () => {
   it('exits 130 and reports the link in flight interrupted, the one never begun not started', async () => {
     const roadmap = join(workDir, 'slow.yaml');
-    await writeFile(roadmap, SLOW_ROADMAP);
     const out = join(workDir, 'interrupted');
     const arrived = new Promise<void>((resolve) => {
       slowArrived = resolve;
