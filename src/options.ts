@@ -8,7 +8,7 @@ import { parseShard } from './ci/shard.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
-import { CHECK_FORMATS, DEFAULTS } from './options/defaults.js';
+import { CHECK_FORMATS, DEFAULTS, STDOUT_OUT } from './options/defaults.js';
 import { resolveHosts } from './options/host-policy.js';
 import {
   compilePattern,
@@ -115,7 +115,7 @@ export function resolveOptions(
     accept: acceptSlice(network),
     region: { vantage, ruleSources: flags.regionRules ?? [], isOffline },
     report: {
-      out: flags.out ?? DEFAULTS.out,
+      out: flags.out === STDOUT_OUT ? undefined : (flags.out ?? DEFAULTS.out),
       vantage,
       failOn: resolveFailOn(flags.failOn, settings?.failOn),
     },
@@ -196,11 +196,20 @@ function resolveNetworkValues(
 function resolveSelectionAndOutput(
   flags: CurateFlags,
 ): Pick<ResolvedOptions, 'selection' | 'output' | 'cache'> {
-  const format = CHECK_FORMATS.find((candidate) => candidate === (flags.format ?? 'text'));
+  // `-o -` puts report.json on stdout, so stdout can carry nothing else: json, or nothing said.
+  const isReportOnStdout = flags.out === STDOUT_OUT;
+  const format = CHECK_FORMATS.find(
+    (candidate) => candidate === (flags.format ?? (isReportOnStdout ? 'json' : 'text')),
+  );
   if (format === undefined) {
     throw new UsageError(
       `--format: "${flags.format ?? ''}" is not one of ${CHECK_FORMATS.join(', ')}.`,
     );
+  }
+  if (isReportOnStdout && format !== 'json') {
+    throw new UsageError(`-o - writes report.json to stdout, which --format ${format} also uses.`, {
+      hint: 'Use -o - alone (or with --format json), or give -o a directory.',
+    });
   }
   if (flags.maxAge !== undefined && flags.cache === undefined) {
     throw new UsageError('--max-age only applies with --cache FILE.', {

@@ -157,10 +157,14 @@ export async function runCheck(
     suggested.byResource,
   );
   const report = assessRegions(built, regionInputs);
-  const writtenFiles = await writeReports(options.report.out, [
-    { name: 'report.json', content: renderJson(report) },
-    { name: 'report.md', content: renderMarkdown(report) },
-  ]);
+  // `-o -`: no files; the command prints report.json on stdout.
+  const writtenFiles =
+    options.report.out === undefined
+      ? []
+      : await writeReports(options.report.out, [
+          { name: 'report.json', content: renderJson(report) },
+          { name: 'report.md', content: renderMarkdown(report) },
+        ]);
   return {
     report,
     writtenFiles,

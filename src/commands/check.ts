@@ -8,6 +8,7 @@ import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { createProgressReporter } from '../progress.js';
+import { renderJson } from '../report/json.js';
 import type { Report } from '../report/schema.js';
 import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
@@ -91,11 +92,14 @@ export async function checkCommand(
     await writeCacheFile(cacheFile.file, updated);
   }
   if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);
+  if (options.output.format === 'json') io.stdout.write(renderJson(outcome.report));
+  // With --format json, stdout is the report alone: what is said about the run goes to stderr.
+  const messages = options.output.format === 'json' ? io.stderr : io.stdout;
   if (options.output.verbosity !== 'quiet') {
-    io.stdout.write(`${summaryLine(outcome.report)}\n`);
+    messages.write(`${summaryLine(outcome.report)}\n`);
     const privateSkips = privateSkipLine(outcome.report);
-    if (privateSkips !== undefined) io.stdout.write(`${privateSkips}\n`);
-    for (const path of outcome.writtenFiles) io.stdout.write(`wrote ${path}\n`);
+    if (privateSkips !== undefined) messages.write(`${privateSkips}\n`);
+    for (const path of outcome.writtenFiles) messages.write(`wrote ${path}\n`);
   }
   if (outcome.isNetworkDown) return EXIT_CODES.networkDown;
   // An interrupted run has not judged everything: never report it as a clean pass.
@@ -146,7 +150,10 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .command('check')
     .description('check every resource and mirror, and write report.json and report.md')
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
-    .option('-o, --out <dir>', 'directory for report.json and report.md (default: reports)')
+    .option(
+      '-o, --out <dir>',
+      'directory for report.json and report.md, or - for report.json on stdout (default: reports)',
+    )
     .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
     .option('--per-host <n>', 'requests in flight per host (default: 8)')
     .option(
@@ -195,7 +202,10 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       '--changed-since <git-ref>',
       'check only resources added, or whose url or mirrors changed, since this git ref',
     )
-    .option('--format <format>', 'text (default), or github (workflow annotations, job summary)')
+    .option(
+      '--format <format>',
+      'what stdout gets: text (the summary, default), json (report.json alone), or github (workflow annotations, job summary)',
+    )
     .option('--cache <file>', 'reuse ok results recorded in this file instead of fetching again')
     .option('--max-age <duration>', 'how old a cached ok result may be, e.g. 12h (default: 1d)')
     .option(

@@ -1,13 +1,44 @@
 /** `curate diff <old.json> <new.json>`: what changed between two reports, link by link. */
-import type { Command } from 'commander';
-import { EXIT_CODES, type ExitCode } from '../errors.js';
+import { Option, type Command } from 'commander';
+import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { resolveFailOn } from '../options/parsers.js';
 import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../report/diff.js';
 import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate diff`. */
-export type DiffFlags = { json?: boolean; failOn?: string };
+export type DiffFlags = { format?: string; json?: boolean; failOn?: string };
+
+/** The outputs of `curate diff --format`, one renderer each. */
+const DIFF_FORMATS = { text: renderDiffText, json: renderDiffJson } as const;
+
+type DiffFormat = keyof typeof DIFF_FORMATS;
+
+function isDiffFormat(format: string): format is DiffFormat {
+  return Object.hasOwn(DIFF_FORMATS, format);
+}
+
+/**
+ * `--format`, the spelling every command that prints results shares. `--json`, documented
+ * before `--format` existed, still works as `--format json`, with a notice on stderr.
+ */
+function diffFormat(flags: DiffFlags, io: CommandIo): DiffFormat {
+  if (flags.json === true) {
+    if (flags.format !== undefined && flags.format !== 'json') {
+      throw new UsageError(`--json and --format ${flags.format} ask for two outputs.`, {
+        hint: 'Use --format alone.',
+      });
+    }
+    io.stderr.write('warning: --json is deprecated; use --format json.\n');
+  }
+  const format = flags.format ?? (flags.json === true ? 'json' : 'text');
+  if (!isDiffFormat(format)) {
+    throw new UsageError(
+      `--format: "${format}" is not one of ${Object.keys(DIFF_FORMATS).join(', ')}.`,
+    );
+  }
+  return format;
+}
 
 /**
  * Compares two reports. Exits 1 when a link fails in the newer report that did not fail in the
@@ -20,10 +51,12 @@ export async function diffCommand(
   flags: DiffFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
+  const render = DIFF_FORMATS[diffFormat(flags, io)];
+  const failing = resolveFailOn(flags.failOn);
   const before = await readReportFile(oldFile);
   const after = await readReportFile(newFile);
-  const diff = diffReports(before, after, { failing: resolveFailOn(flags.failOn) });
-  io.stdout.write(flags.json === true ? renderDiffJson(diff) : renderDiffText(diff));
+  const diff = diffReports(before, after, { failing });
+  io.stdout.write(render(diff));
   return hasNewFailures(diff) ? EXIT_CODES.failing : EXIT_CODES.ok;
 }
 
@@ -36,7 +69,8 @@ export function registerDiffCommand(program: Command, run: RunCommand): void {
     )
     .argument('<old>', 'the older report.json')
     .argument('<new>', 'the newer report.json')
-    .option('--json', 'print the diff as JSON');
+    .option('--format <format>', 'text (default) or json')
+    .addOption(new Option('--json', 'deprecated: the same as --format json').hideHelp());
   addFailOnOption(command, 'count as failing');
   command.action((oldFile: string, newFile: string, flags: DiffFlags) =>
     run((io) => diffCommand(oldFile, newFile, flags, io)),

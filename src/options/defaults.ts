@@ -53,6 +53,12 @@ export const DEFAULTS = {
   historyKeep: 20,
 } as const;
 
-/** Output styles of `check --format`: `github` adds workflow annotations and a job summary. */
-export const CHECK_FORMATS = ['text', 'github'] as const;
+/**
+ * What `check --format` prints on stdout: `text` the summary, `json` report.json and nothing
+ * else (messages go to stderr), `github` workflow annotations (and a job summary).
+ */
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+
+/** `-o -`: write the report to stdout (as `--format json`) instead of to a directory. */
+export const STDOUT_OUT = '-';
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -114,6 +114,55 @@ describe('--fail-on', () => {
   });
 });
 
+describe('results on stdout', () => {
+  const offline = (...args: string[]) =>
+    runCurate(['check', join(root, 'test/fixtures/roadmaps/e2e.yaml'), '--offline', ...args], {
+      cwd: workDir,
+    });
+
+  it('check -o - prints report.json alone on stdout, says the rest on stderr, and makes no directory "-"', async () => {
+    const run = await offline('-o', '-');
+    expect(run.code).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(run.stdout));
+    expect(report.summary.skipped).toBe(report.summary.total);
+    expect(run.stderr).toContain('12 resources: 12 skipped.');
+    expect(run.stderr).not.toContain('wrote ');
+    await expect(readFile(join(workDir, '-', 'report.json'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('check --format json prints the report it writes to --out', async () => {
+    const out = join(workDir, 'json-out');
+    const run = await offline('--format', 'json', '-o', out);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(
+      JSON.parse(await readFile(join(out, 'report.json'), 'utf8')),
+    );
+    expect(run.stderr).toContain(`wrote ${join(out, 'report.json')}`);
+  });
+
+  it('check -o - with another --format is a usage error', async () => {
+    const run = await offline('-o', '-', '--format', 'github');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '-o - writes report.json to stdout, which --format github also uses.',
+    );
+  });
+
+  it('diff spells it --format; --json still works, with a notice on stderr', async () => {
+    const formatted = await runCurate(['diff', reportFixture, reportFixture, '--format', 'json'], {
+      cwd: workDir,
+    });
+    const deprecated = await runCurate(['diff', reportFixture, reportFixture, '--json'], {
+      cwd: workDir,
+    });
+    expect(formatted.code).toBe(0);
+    expect(JSON.parse(formatted.stdout)).toMatchObject({ schemaVersion: 1 });
+    expect(formatted.stderr).toBe('');
+    expect(deprecated.stdout).toBe(formatted.stdout);
+    expect(deprecated.stderr).toBe('warning: --json is deprecated; use --format json.\n');
+  });
+});
+
 describe('a private target', () => {
   it('names --allow-private in its detail and is counted in the summary', async () => {
     const out = join(workDir, 'private');
