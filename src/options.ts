@@ -15,6 +15,7 @@ import {
   parseConnectTo,
   parseDurationMs,
   parseIntFlag,
+  parseFormatFlag,
   parseProxy,
   resolveFailOn,
   type CurateEnv,
@@ -198,14 +199,7 @@ function resolveSelectionAndOutput(
 ): Pick<ResolvedOptions, 'selection' | 'output' | 'cache'> {
   // `-o -` puts report.json on stdout, so stdout can carry nothing else: json, or nothing said.
   const isReportOnStdout = flags.out === STDOUT_OUT;
-  const format = CHECK_FORMATS.find(
-    (candidate) => candidate === (flags.format ?? (isReportOnStdout ? 'json' : 'text')),
-  );
-  if (format === undefined) {
-    throw new UsageError(
-      `--format: "${flags.format ?? ''}" is not one of ${CHECK_FORMATS.join(', ')}.`,
-    );
-  }
+  const format = parseFormatFlag(flags.format, CHECK_FORMATS, isReportOnStdout ? 'json' : 'text');
   if (isReportOnStdout && format !== 'json') {
     throw new UsageError(`-o - writes report.json to stdout, which --format ${format} also uses.`, {
       hint: 'Use -o - alone (or with --format json), or give -o a directory.',

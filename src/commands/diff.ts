@@ -1,7 +1,7 @@
 /** `curate diff <old.json> <new.json>`: what changed between two reports, link by link. */
 import { Option, type Command } from 'commander';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
-import { resolveFailOn } from '../options/parsers.js';
+import { parseFormatFlag, resolveFailOn } from '../options/parsers.js';
 import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../report/diff.js';
 import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
@@ -13,10 +13,7 @@ export type DiffFlags = { format?: string; json?: boolean; failOn?: string };
 const DIFF_FORMATS = { text: renderDiffText, json: renderDiffJson } as const;
 
 type DiffFormat = keyof typeof DIFF_FORMATS;
-
-function isDiffFormat(format: string): format is DiffFormat {
-  return Object.hasOwn(DIFF_FORMATS, format);
-}
+const DIFF_FORMAT_NAMES = Object.keys(DIFF_FORMATS) as DiffFormat[];
 
 /**
  * `--format`, the spelling every command that prints results shares. `--json`, documented
@@ -31,13 +28,7 @@ function diffFormat(flags: DiffFlags, io: CommandIo): DiffFormat {
     }
     io.stderr.write('warning: --json is deprecated; use --format json.\n');
   }
-  const format = flags.format ?? (flags.json === true ? 'json' : 'text');
-  if (!isDiffFormat(format)) {
-    throw new UsageError(
-      `--format: "${format}" is not one of ${Object.keys(DIFF_FORMATS).join(', ')}.`,
-    );
-  }
-  return format;
+  return parseFormatFlag(flags.format, DIFF_FORMAT_NAMES, flags.json === true ? 'json' : 'text');
 }
 
 /**

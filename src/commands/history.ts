@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/tracking-issue.js';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
-import { resolveFailOn } from '../options/parsers.js';
+import { parseFormatFlag, resolveFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
   emptyHistory,
@@ -28,7 +28,11 @@ export type HistoryFlags = {
   trackingIssue?: string;
   failOn?: string;
   runUrl?: string;
+  format?: string;
 };
+
+/** What `history --format` prints on stdout. */
+const HISTORY_FORMATS = ['text', 'json'] as const;
 
 /**
  * Records a report in the history. Exits 1 when the tracking issue should be open (some link has
@@ -47,6 +51,9 @@ export async function historyCommand(
     });
   }
   const failing = resolveFailOn(flags.failOn);
+  const format = parseFormatFlag(flags.format, HISTORY_FORMATS, 'text');
+  // With --format json, stdout is the JSON alone; the line about the issue file goes to stderr.
+  const messages = format === 'json' ? io.stderr : io.stdout;
   const report = await readReportFile(reportFile);
   const historyFile = flags.history ?? join(dirname(reportFile), 'history.json');
   const text = await readOptionalInputFile(historyFile, 'the history');
@@ -55,19 +62,24 @@ export async function historyCommand(
   const history = updateHistory(before, report, { keep });
   const flakiness = assessFlakiness(history, { failAfter, failing });
   await writeFileAtomically(historyFile, renderHistory(history), 'the history');
-  io.stdout.write(describeFlakiness(historyFile, Object.keys(history.links).length, flakiness));
 
   const issue = renderTrackingIssue(report, flakiness, {
     runUrl: flags.runUrl ?? githubRunUrl(io.env) ?? reportFile,
     failAfter,
   });
+  const links = Object.keys(history.links).length;
+  io.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify({ history: historyFile, links, ...flakiness, shouldBeOpen: issue.shouldBeOpen }, null, 2)}\n`
+      : describeFlakiness(historyFile, links, flakiness),
+  );
   if (flags.trackingIssue !== undefined) {
     await writeFileAtomically(
       flags.trackingIssue,
       renderIssueFile(issue, flags.trackingIssue),
       'the tracking issue',
     );
-    io.stdout.write(
+    messages.write(
       `wrote ${flags.trackingIssue}: the tracking issue should be ${issue.shouldBeOpen ? 'open' : 'closed'}.\n`,
     );
   }
@@ -144,7 +156,8 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
     .option(
       '--run-url <url>',
       'link to the run log in the issue (default: from GITHUB_* variables)',
-    );
+    )
+    .option('--format <format>', 'text (default) or json: the new, persistent and recovered links');
   addFailOnOption(command, 'count as failing');
   command.action((reportFile: string, flags: HistoryFlags) =>
     run((io) => historyCommand(reportFile, flags, io)),

@@ -52,6 +52,19 @@ export function parseIntFlag(
   return parsed.data;
 }
 
+/** A command's `--format`: one of its `formats`, `fallback` when absent, else a `UsageError`. */
+export function parseFormatFlag<Format extends string>(
+  value: string | undefined,
+  formats: readonly Format[],
+  fallback: Format,
+): Format {
+  const format = formats.find((candidate) => candidate === (value ?? fallback));
+  if (format === undefined) {
+    throw new UsageError(`--format: "${value ?? ''}" is not one of ${formats.join(', ')}.`);
+  }
+  return format;
+}
+
 /** An `--exclude`/`settings.exclude` pattern as a regular expression. */
 export function compilePattern(pattern: string, where: string): RegExp {
   try {

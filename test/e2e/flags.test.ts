@@ -163,6 +163,29 @@ describe('results on stdout', () => {
   });
 });
 
+describe('history --format json', () => {
+  it('prints the new, persistent and recovered links as JSON alone; the issue file line goes to stderr', async () => {
+    const run = await runCurate(
+      [
+        'history',
+        reportFixture,
+        '--history',
+        join(workDir, 'history.json'),
+        '--tracking-issue',
+        join(workDir, 'issue.md'),
+        '--format',
+        'json',
+      ],
+      { cwd: workDir },
+    );
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(printed).toMatchObject({ shouldBeOpen: false, persistent: [], recovered: [] });
+    expect((printed.newFailures as unknown[]).length).toBeGreaterThan(0);
+    expect(run.stderr).toContain('the tracking issue should be closed.');
+  });
+});
+
 describe('a private target', () => {
   it('names --allow-private in its detail and is counted in the summary', async () => {
     const out = join(workDir, 'private');
