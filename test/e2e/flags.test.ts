@@ -9,10 +9,15 @@ import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
-import { assertCliBuilt, REPO_ROOT as root, runCurate, startCurate } from '../helpers/cli.js';
+import {
+  assertCliBuilt,
+  localNetworkFlags,
+  REPO_ROOT as root,
+  runCurate,
+  startCurate,
+} from '../helpers/cli.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
-const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 const reportFixture = join(root, 'test', 'fixtures', 'ci', 'report.json');
 
 const page = (title: string) =>
@@ -67,17 +72,7 @@ sections:
 `;
 
 function localFlags(): string[] {
-  return [
-    '--allow-private',
-    '--ca-file',
-    caFile,
-    '--retries',
-    '0',
-    ...['fast.example.test', 'slow.example.test'].flatMap((name) => [
-      '--connect-to',
-      `${name}:443:127.0.0.1:${String(server.port)}`,
-    ]),
-  ];
+  return localNetworkFlags(server.port, ['fast.example.test', 'slow.example.test']);
 }
 
 async function readReport(dir: string): Promise<Report> {

@@ -58,6 +58,21 @@ export function runProcess(
   });
 }
 
+/**
+ * CLI flags that send each of `hosts` (port 443) to a local test server on 127.0.0.1, trust the
+ * test CA and retry nothing: the fake internet of the e2e tests.
+ */
+export function localNetworkFlags(port: number, hosts: readonly string[]): string[] {
+  return [
+    '--allow-private',
+    '--ca-file',
+    join(REPO_ROOT, 'test', 'fixtures', 'tls', 'ca.pem'),
+    '--retries',
+    '0',
+    ...hosts.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:${String(port)}`]),
+  ];
+}
+
 /** Runs the built CLI with `args`. */
 export function runCurate(args: readonly string[], options: RunOptions): Promise<ProcessRun> {
   return runProcess(process.execPath, [CLI_PATH, ...args], options);
