@@ -6,16 +6,17 @@
  */
 import type { Dispatcher } from 'undici';
 import { classifyOutcome } from './classify/classify.js';
-import type { CheckResult, CheckTarget } from './domain.js';
+import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
 import type { FailOn } from './outcome/fail-on.js';
-import { networkDownResult } from './outcome/unfetched.js';
+import { interruptedResult, networkDownResult } from './outcome/unfetched.js';
 import {
   openRunDispatcher,
   type RunDispatcher,
   type TransportSettings,
 } from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
+import { hasFetchStarted } from './fetch/network-failure.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { createRunFetches, type RunFetches } from './fetch/run-fetches.js';
 import { createSlots } from './fetch/slots.js';
@@ -119,7 +120,10 @@ export async function runCheck(
         ...(deps.signal ? { signal: deps.signal } : {}),
       });
       switch (verdict.kind) {
+        // Stopped during the probe ('interrupted'): nothing was judged, but its sampled targets
+        // were in flight, which the check loop records as it does for any interrupt.
         case 'up':
+        case 'interrupted':
           await checkTargets(toFetch, {
             fetches,
             acceptFor: options.accept.acceptFor,
@@ -134,9 +138,6 @@ export async function runCheck(
           for (const target of toFetch) {
             results.set(target.id, networkDownResult(target.id, deps.now().toISOString()));
           }
-          break;
-        case 'interrupted':
-          // Nothing was judged: the report marks every link interrupted.
           break;
         default:
           assertNever(verdict);
@@ -164,17 +165,21 @@ export async function runCheck(
     suggested.byResource,
   );
   const report = assessRegions(built, regionInputs);
-  const writtenFiles = await writeReports(
-    options.report.out,
-    renderReports(report, options.report.formats, {
-      history: options.report.formats.has('html')
-        ? await readHistoryBeside(options.report.out)
-        : undefined,
-      failOn: options.report.failOn,
-      file: deps.roadmapRepositoryPath ?? loaded.file,
-      roadmapText: loaded.text,
-    }),
-  );
+  // `-o -`: no files; the command prints report.json on stdout.
+  const writtenFiles =
+    options.report.out === undefined
+      ? []
+      : await writeReports(
+          options.report.out,
+          renderReports(report, options.report.formats, {
+            history: options.report.formats.has('html')
+              ? await readHistoryBeside(options.report.out)
+              : undefined,
+            failOn: options.report.failOn,
+            file: deps.roadmapRepositoryPath ?? loaded.file,
+            roadmapText: loaded.text,
+          }),
+        );
   return {
     report,
     writtenFiles,
@@ -209,18 +214,30 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
 
   // A function, not a narrowed property read: the signal flips while a fetch is in flight.
   const isAborted = (): boolean => deps.signal?.aborted === true;
+  // Interrupted in flight (a request was sent): `interrupted`, with what it had done. A check
+  // the interrupt came before is left out, and the report says it was `not-started`.
+  const recordInterrupted = (target: CheckTarget, fetched: FetchOutcome): void => {
+    if (!hasFetchStarted(fetched)) return;
+    results.set(target.id, interruptedResult(target.id, fetched, deps.now().toISOString()));
+  };
   const checkOne = async (target: CheckTarget): Promise<void> => {
-    if (isAborted()) return;
+    // Asked even after an interrupt: the fetches know which were in flight and which never began.
     const fetched = await fetches.target(target);
-    // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
-    if (isAborted()) return;
+    // An aborted check says nothing about the link, whatever its fetch returned.
+    if (isAborted()) {
+      recordInterrupted(target, fetched);
+      return;
+    }
     const classified = classifyOutcome(fetched, target.url, context.acceptFor(target.url.hostname));
     // Page-reading probes (WeChat, Baidu Netdisk, Zhihu) judge the page fetched above.
     const page = fetched.kind === 'response' ? toProbeResponse(fetched) : undefined;
     const verdict = isWorthProbing(classified.outcome)
       ? await probeRunner.probe(target.url, page)
       : undefined;
-    if (isAborted()) return;
+    if (isAborted()) {
+      recordInterrupted(target, fetched);
+      return;
+    }
     const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
     const { outcome, pageTitle } = applyProbeVerdict(classified, verdict, watchPage);
     const result: CheckResult = {

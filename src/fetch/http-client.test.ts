@@ -2,7 +2,7 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { observeAttempts } from './attempt.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
-import { ABORTED_CODE } from './network-failure.js';
+import { ABORTED_CODE, NOT_STARTED_CODE } from './network-failure.js';
 
 const origin = 'https://www.example.test';
 
@@ -327,7 +327,7 @@ describe('fetchTarget failures', () => {
     expect(outcome).toMatchObject({ kind: 'timeout', phase: 'headers' });
   });
 
-  it('returns an ABORTED failure without requesting when the run is already cancelled', async () => {
+  it('returns a NOT_STARTED failure without requesting when the run is already cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
 
@@ -337,9 +337,10 @@ describe('fetchTarget failures', () => {
       deps({ signal: controller.signal }),
     );
 
+    // Nothing was sent: the report says "not started", not "interrupted in flight".
     expect(outcome).toMatchObject({
       kind: 'network-failure',
-      failure: { code: ABORTED_CODE },
+      failure: { code: NOT_STARTED_CODE },
     });
   });
 

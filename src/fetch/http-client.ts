@@ -88,7 +88,8 @@ export async function fetchTarget(
       const startedMs = now();
       const elapsedMs = (): number => Math.round(spentMs + now() - startedMs);
       if (isAborted(deps.signal)) {
-        return interruptedOutcome([], elapsedMs());
+        // Stopped while waiting for a slot: after a retry wait it had been in flight already.
+        return interruptedOutcome([], elapsedMs(), attempt > 1);
       }
       deps.onAttempt?.({ kind: 'attempt-started', attempt, maxAttempts: settings.retries + 1 });
       const attempted = await runAttempt(settings.timeoutMs, deps, elapsedMs, (session, hops) =>

@@ -26,10 +26,36 @@ export function networkFailureOutcome(
   return { kind: 'network-failure', failure, hops, durationMs };
 }
 
-/** The outcome of a fetch the run-wide signal stopped: code `ABORTED_CODE`. */
-export function interruptedOutcome(hops: readonly Hop[], durationMs: number): FetchOutcome {
-  const message = 'Interrupted before the check finished';
-  return networkFailureOutcome({ reason: 'other', code: ABORTED_CODE, message }, hops, durationMs);
+/** Code of the failure of a fetch the run-wide signal stopped before its first attempt. */
+export const NOT_STARTED_CODE = 'NOT_STARTED';
+
+/**
+ * The outcome of a fetch the run-wide signal stopped: code `ABORTED_CODE` once an attempt was
+ * sent, `NOT_STARTED_CODE` when none was (it was still waiting for a slot), so the report can
+ * tell a check in flight at Ctrl-C from one the run never began.
+ */
+export function interruptedOutcome(
+  hops: readonly Hop[],
+  durationMs: number,
+  hasStarted = true,
+): FetchOutcome {
+  const failure = hasStarted
+    ? {
+        reason: 'other' as const,
+        code: ABORTED_CODE,
+        message: 'Interrupted before the check finished',
+      }
+    : {
+        reason: 'other' as const,
+        code: NOT_STARTED_CODE,
+        message: 'Interrupted before the check started',
+      };
+  return networkFailureOutcome(failure, hops, durationMs);
+}
+
+/** Whether a fetch sent anything: false only for one stopped before its first attempt. */
+export function hasFetchStarted(outcome: FetchOutcome): boolean {
+  return !(outcome.kind === 'network-failure' && outcome.failure.code === NOT_STARTED_CODE);
 }
 
 /** Where a per-attempt deadline fired. */

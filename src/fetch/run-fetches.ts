@@ -76,6 +76,8 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       if (first !== undefined) {
         sampled.delete(target.id);
         const outcome = await first;
+        // Interrupted in flight: asking again would only say it never started.
+        if (deps.signal?.aborted === true) return outcome;
         // Only HTTP answers a retry would not change; anything else is checked again in full.
         if (outcome.kind === 'response' && !isTransient(outcome)) return outcome;
       }

@@ -35,6 +35,8 @@ export const en = {
     'parked-domain': 'the domain is parked or for sale',
     'too-many-redirects': 'too many redirects',
     'redirect-loop': 'the redirects go round in a loop',
+    'redirected-to-home': "sent to the site's home page: the page was removed",
+    'unsupported-redirect': 'redirects to a non-web address (file:, data: …)',
     'video-removed': 'the video was removed',
     'invalid-url': 'the URL cannot be parsed',
     'content-removed': 'the platform says the content was removed',
@@ -65,7 +67,8 @@ export const en = {
     offline: 'offline run',
     'network-down': 'the network was unavailable',
     'private-address': 'points to a private or local address',
-    interrupted: 'the run stopped before reaching it',
+    interrupted: 'the run was stopped while checking it',
+    'not-started': 'the run stopped before reaching it',
   },
   access: {
     open: 'open',

@@ -34,6 +34,8 @@ export const zhCN: Catalog = {
     'parked-domain': '域名已停放或待售，网站已不在',
     'too-many-redirects': '跳转次数过多',
     'redirect-loop': '跳转陷入循环',
+    'redirected-to-home': '被跳转到网站首页，原页面已删除',
+    'unsupported-redirect': '跳转到了非网页地址（file:、data: 等）',
     'video-removed': '视频已删除',
     'invalid-url': '链接格式有误，无法解析',
     'content-removed': '平台提示内容已删除',
@@ -64,7 +66,8 @@ export const zhCN: Catalog = {
     offline: '离线运行，未联网检查',
     'network-down': '网络不可用',
     'private-address': '指向内网或本机地址',
-    interrupted: '检测中途停止，未检查到',
+    interrupted: '检测时运行被中止',
+    'not-started': '运行中途停止，未检查到',
   },
   access: {
     open: '可直连',

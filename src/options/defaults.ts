@@ -2,6 +2,7 @@
  * The default of every option, in one place (commander gets none, so an absent flag can never
  * shadow a file setting). README.md documents them.
  */
+import type { FailOnKey } from '../outcome/fail-on.js';
 
 /** curate's home page: named in the User-Agent and as the SARIF tool's `informationUri`. */
 export const HOMEPAGE = 'https://github.com/curate-dev/curate';
@@ -29,8 +30,14 @@ export const DEFAULTS = {
    * and fix read it). @default md, json, html
    */
   reports: ['md', 'json', 'html'],
-  /** Statuses that make `check` exit 1. @default ["broken"] */
-  failOn: ['broken'],
+  /**
+   * What counts as failing for every command that judges results: `check`'s exit code and
+   * annotations, `diff`'s new failures, `history`'s streaks. Only `broken` is a verdict on the
+   * link itself (the page is gone); `unreachable` is "down for now" and `unverified` "could not
+   * tell", which a checker cannot tell from its own network's trouble, so they fail a run only
+   * when asked (`--fail-on broken,unreachable`). @default ["broken"]
+   */
+  failOn: ['broken'] as readonly FailOnKey[],
   /** Look for `#fragment` targets on HTML pages. @default true */
   checkFragments: true,
   /** Decoded bytes of an HTML page kept for classification. @default 1 MiB */
@@ -53,6 +60,12 @@ export const DEFAULTS = {
   historyKeep: 20,
 } as const;
 
-/** Output styles of `check --format`: `github` adds workflow annotations and a job summary. */
-export const CHECK_FORMATS = ['text', 'github'] as const;
+/**
+ * What `check --format` prints on stdout: `text` the summary, `json` report.json and nothing
+ * else (messages go to stderr), `github` workflow annotations (and a job summary).
+ */
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+
+/** `-o -`: write the report to stdout (as `--format json`) instead of to a directory. */
+export const STDOUT_OUT = '-';
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

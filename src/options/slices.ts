@@ -45,8 +45,8 @@ export type RegionOptions = {
 
 /** What the report and the exit code read. */
 export type ReportOptions = {
-  /** Directory reports are written to. */
-  readonly out: string;
+  /** Directory reports are written to; undefined for `-o -` (the report goes to stdout only). */
+  readonly out: string | undefined;
   /** The vantage the report says it was observed from. */
   readonly vantage: string;
   /** Statuses (or status:reason pairs) that count as failing. */

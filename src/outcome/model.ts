@@ -81,7 +81,10 @@ export const SKIP_REASONS = [
   'offline',
   'network-down',
   'private-address',
+  /** The check was in flight when the run was interrupted (Ctrl-C): started, never finished. */
   'interrupted',
+  /** The run was interrupted before this check started: nothing was asked. */
+  'not-started',
 ] as const;
 
 const httpStatus = z.number().int();

@@ -82,7 +82,10 @@ function banner(report: Report, coverage: ReportCoverage): string[] {
   const notVerdict = 'These results are not a verdict on the links';
   const lines: string[] = [];
   const networkDown = coverage.notCheckedBy.get('network-down') ?? 0;
-  const interrupted = coverage.notCheckedBy.get('interrupted') ?? 0;
+  // In flight at the interrupt, or never sent: both unchecked because the run stopped.
+  const interrupted =
+    (coverage.notCheckedBy.get('interrupted') ?? 0) +
+    (coverage.notCheckedBy.get('not-started') ?? 0);
   const message =
     report.networkDown === undefined ? '' : ` (${formatText(report.networkDown.message)})`;
   const offline = coverage.notCheckedBy.get('offline') ?? 0;

@@ -71,7 +71,8 @@ const SENTENCES: Readonly<Record<Reason, Describe>> = {
   offline: () => 'not checked: offline run',
   'network-down': () => 'not checked: the network was unavailable',
   'private-address': () => 'not checked: the URL points to a private or local address',
-  interrupted: () => 'not checked: the run stopped before reaching it',
+  interrupted: () => 'not checked: the check was in flight when the run was interrupted',
+  'not-started': () => 'not checked: the run was interrupted before starting it',
 };
 
 /**
