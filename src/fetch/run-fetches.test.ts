@@ -11,6 +11,7 @@ const origin = 'https://www.example.test';
 
 const settings: FetchSettings = {
   timeoutMs: 1000,
+  maxTimePerLinkMs: 60_000,
   maxRedirects: 3,
   maxBodyBytes: 1024,
   userAgent: 'curate-test',

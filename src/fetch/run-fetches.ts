@@ -51,6 +51,8 @@ export type RunFetches = {
 /** Creates the fetches of one run over its dispatcher and slots. */
 export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): RunFetches {
   const sampled = new Map<string, Promise<FetchOutcome>>();
+  const isNotToday = (outcome: FetchOutcome): boolean =>
+    outcome.kind === 'response' && (outcome.retryAfterMs ?? 0) > settings.maxRetryAfterMs;
   // One listener on the run's signal for all its attempts in flight, however many there are.
   const abortFanout = createAbortFanout(deps.signal);
   // One set of jars for the run: a cookie wall passed once stays passed for the site's links.
@@ -76,8 +78,11 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       if (first !== undefined) {
         sampled.delete(target.id);
         const outcome = await first;
-        // Only HTTP answers a retry would not change; anything else is checked again in full.
-        if (outcome.kind === 'response' && !isTransient(outcome)) return outcome;
+        // Only HTTP answers a retry would not change (or one asking for a longer wait than the
+        // run would give it); anything else is checked again in full.
+        if (outcome.kind === 'response' && (!isTransient(outcome) || isNotToday(outcome))) {
+          return outcome;
+        }
       }
       return fetchWith(target.url, settings);
     },

@@ -99,6 +99,8 @@ export const SettingsSchema = z.strictObject({
   concurrency: z.number().int().min(1).optional(),
   perHost: z.number().int().min(1).optional(),
   timeout: DurationSchema.optional(),
+  /** All attempts, waits and redirect hops of one link together (`--max-time-per-link`). */
+  maxTimePerLink: DurationSchema.optional(),
   retries: z.number().int().min(0).max(10).optional(),
   userAgent: nonEmpty.optional(),
   /** Regular expressions; matching URLs are reported `skipped` (reason: excluded). */
