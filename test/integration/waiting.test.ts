@@ -7,7 +7,7 @@
  * and returns at once, so nothing here sleeps for real; only the deadlines of the server that
  * never answers are real, and short (test/helpers/deadlines.ts).
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ const handlers = [
 ];
 
 /** Answers msw cannot give: none at all, and headers of a given size. */
-function raw(request: { url?: string }, response: ServerResponse): boolean {
+function raw(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.url === '/silent') return true; // accepted, never answered
   const huge = /^\/set-cookie\/(\d+)k$/.exec(request.url ?? '');
   if (huge === null) return false;
@@ -117,7 +117,7 @@ async function check(paths: readonly string[], flags: CurateFlags = {}) {
   });
   const requests = site.requests.slice(requestsBefore).map((request) => new URL(request.url));
   const byPath = Object.fromEntries(
-    report.results.map((result) => [new URL(result.url).pathname, result]),
+    report.results.map((result) => [new URL(result.url ?? ORIGIN).pathname, result]),
   );
   const requestsTo = (path: string): number =>
     requests.filter((url) => url.pathname === path).length;
