@@ -22,11 +22,12 @@ export const DEFAULTS = {
   timeoutMs: 20_000,
   /**
    * All attempts of one link, the waits between them and every redirect hop together: a link
-   * that never answers costs one deadline plus a shorter retry, not three deadlines. 30 s keeps
-   * a run near its slowest unavoidable wait (one 20 s deadline) while the one retry of a
-   * timeout still has 10 s, plenty for a fresh connection and an answer. @default 30 s
+   * that never answers costs one deadline plus a shorter retry, not three deadlines. 25 s keeps
+   * a run within 1.25 × its slowest unavoidable wait (one 20 s deadline) while the one retry of
+   * a timeout still has about 4.5 s, enough for a fresh connection and a server that only
+   * hiccuped. @default 25 s
    */
-  maxTimePerLinkMs: 30_000,
+  maxTimePerLinkMs: 25_000,
   /** Extra attempts for 408/429/5xx and network errors (a timeout is retried once at most). @default 2 */
   retries: 2,
   /** @default a descriptive, browser-compatible User-Agent naming curate */
