@@ -3,7 +3,8 @@
  * the network probe's and the platform probes' alike), and each target is asked once. The
  * network probe's look at a sampled target is that target's first fetch (decisions 4 and 14):
  * the run's fetch of it reuses the answer when no retry could change it, and otherwise asks
- * again in full, so the probe's short deadline never decides a link.
+ * again in full, so the probe's short deadline never decides a link (the sample's time still
+ * comes out of the link's `maxTimePerLinkMs`).
  */
 import type { CheckTarget, FetchOutcome } from '../domain.js';
 import { createAbortFanout } from './abort-fanout.js';
@@ -83,6 +84,11 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
         if (outcome.kind === 'response' && (!isTransient(outcome) || isNotToday(outcome))) {
           return outcome;
         }
+        // The sample was this link's first attempt: its time comes out of the link's budget,
+        // or a sampled link that never answers would cost the probe's deadline on top.
+        const leftMs = settings.maxTimePerLinkMs - outcome.durationMs;
+        if (leftMs <= 0) return outcome;
+        return fetchWith(target.url, { ...settings, maxTimePerLinkMs: leftMs });
       }
       return fetchWith(target.url, settings);
     },
