@@ -10,12 +10,14 @@ export function curateVerdicts(report) {
   const verdicts = new Map();
   for (const result of report.results) {
     if (result.url === null) continue;
+    // schemaVersion 2 keeps status and reason in `outcome`; version 1 had them on the entry.
+    const { status, reason } = result.outcome ?? result;
     const word =
-      result.status === 'broken'
+      status === 'broken'
         ? 'broken'
-        : result.status === 'ok' || result.status === 'redirected'
+        : status === 'ok' || status === 'redirected'
           ? 'alive'
-          : `${result.status}:${result.reason}`;
+          : `${status}:${reason}`;
     verdicts.set(result.url, word);
   }
   return verdicts;

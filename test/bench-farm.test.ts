@@ -20,7 +20,7 @@ import {
   type BenchResource,
 } from '../bench/generate.mjs';
 import { evaluateTargets, renderTargets, runPhases, type BenchRecord } from '../bench/summary.mjs';
-import { markdownLinkCheckVerdicts, scoreVerdicts } from '../bench/verdicts.mjs';
+import { curateVerdicts, markdownLinkCheckVerdicts, scoreVerdicts } from '../bench/verdicts.mjs';
 import { RoadmapSchema } from '../src/roadmap/schema.js';
 
 type Answer = { status: number; location: string | undefined };
@@ -291,6 +291,24 @@ describe('scoreVerdicts', () => {
       missing: 1,
       wrong: { '404→alive': 1, 'flaky→broken': 1, 'moved→missing': 1 },
     });
+  });
+
+  it("reads curate's report.json, with each result's outcome", () => {
+    const report = {
+      results: [
+        { url: 'http://127.0.0.2:1/ok/1', outcome: { status: 'ok', reason: 'ok' } },
+        { url: 'http://127.0.0.2:1/404/2', outcome: { status: 'broken', reason: 'http-404' } },
+        { url: 'http://127.0.0.2:1/hang/3', outcome: { status: 'unreachable', reason: 'timeout' } },
+        { url: null, outcome: { status: 'skipped', reason: 'no-url' } },
+      ],
+    };
+    expect(curateVerdicts(report)).toEqual(
+      new Map([
+        ['http://127.0.0.2:1/ok/1', 'alive'],
+        ['http://127.0.0.2:1/404/2', 'broken'],
+        ['http://127.0.0.2:1/hang/3', 'unreachable:timeout'],
+      ]),
+    );
   });
 
   it('counts a URL never answered right when it is anything but alive', () => {
