@@ -79,6 +79,8 @@ export type FetchOutcome =
       hops: readonly Hop[];
       /** Lower-cased header names; only the few classification needs. */
       headers: Readonly<Record<string, string>>;
+      /** The wait its `Retry-After` asked for (seconds or an HTTP-date), when it gave one. */
+      retryAfterMs?: number;
       contentType: string | undefined;
       /** Decoded text of an HTML/text body, capped; undefined for other content types. */
       body: string | undefined;

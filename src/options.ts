@@ -42,6 +42,7 @@ export type CurateFlags = {
   concurrency?: string;
   perHost?: string;
   timeout?: string;
+  maxTimePerLink?: string;
   retries?: string;
   userAgent?: string;
   proxy?: string;
@@ -178,6 +179,7 @@ function resolveNetworkValues(
   warnings: string[],
 ): NetworkValues {
   const timeoutSetting = flags.timeout ?? settings?.timeout;
+  const maxTimeSetting = flags.maxTimePerLink ?? settings?.maxTimePerLink;
   return {
     concurrency:
       parseIntFlag(flags.concurrency, '--concurrency', 1) ??
@@ -188,6 +190,10 @@ function resolveNetworkValues(
       timeoutSetting === undefined
         ? DEFAULTS.timeoutMs
         : parseDurationMs(timeoutSetting, '--timeout'),
+    maxTimePerLinkMs:
+      maxTimeSetting === undefined
+        ? DEFAULTS.maxTimePerLinkMs
+        : parseDurationMs(maxTimeSetting, '--max-time-per-link'),
     retries: parseIntFlag(flags.retries, '--retries', 0) ?? settings?.retries ?? DEFAULTS.retries,
     userAgent: flags.userAgent ?? settings?.userAgent ?? DEFAULTS.userAgent,
     accept: new Set(settings?.accept ?? []),

@@ -183,6 +183,10 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       '--timeout <duration>',
       'deadline per request attempt, e.g. 20s or 500ms (default: 20s)',
     )
+    .option(
+      '--max-time-per-link <duration>',
+      'most time one link may take: attempts, waits between them and redirects (default: 25s)',
+    )
     .option('--retries <n>', 'extra attempts for 429, 5xx and network errors (default: 2)')
     .option('--user-agent <text>', 'User-Agent header to send')
     .option(

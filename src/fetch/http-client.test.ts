@@ -8,6 +8,7 @@ const origin = 'https://www.example.test';
 
 const settings: FetchSettings = {
   timeoutMs: 1000,
+  maxTimePerLinkMs: 60_000,
   maxRedirects: 3,
   maxBodyBytes: 1024,
   userAgent: 'curate-test',
@@ -289,6 +290,82 @@ describe('fetchTarget retries', () => {
     );
 
     expect(outcome.durationMs).toBe(20 + 50 + 20);
+  });
+
+  it('returns at once an answer whose Retry-After is longer than it ever waits, with that wait', async () => {
+    reply('/', 429, { 'retry-after': '86400' });
+    const waits: number[] = [];
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 2 },
+      deps({
+        sleep: (ms) => {
+          waits.push(ms);
+          return Promise.resolve();
+        },
+      }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 429, retryAfterMs: 86_400_000 });
+    expect(waits).toEqual([]);
+  });
+
+  it('starts no wait that the link budget cannot hold, and keeps the answer', async () => {
+    reply('/', 503, { 'retry-after': '4' });
+    let clockMs = 0;
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 2, maxTimePerLinkMs: 3000 },
+      deps({ now: () => clockMs, sleep: (ms) => ((clockMs += ms), Promise.resolve()) }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 503, retryAfterMs: 4000 });
+    expect(clockMs).toBe(0);
+  });
+
+  it("cuts a retry's deadline to what is left of the link budget", async () => {
+    reply('/', 503);
+    // Without the budget, the retry's 1 s deadline would see this answer after 300 ms.
+    agent.get(origin).intercept({ path: '/', method: 'GET' }).reply(200, 'late').delay(300);
+    let clockMs = 0;
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 1, maxTimePerLinkMs: 1000 },
+      deps({
+        now: () => clockMs,
+        // The first request and its backoff (50 ms) leave 30 ms of the budget.
+        dispatcher: observeAttempts(
+          agent.compose((dispatch) => (options, handler) => {
+            clockMs += 920;
+            return dispatch(options, handler);
+          }),
+        ),
+        sleep: (ms) => ((clockMs += ms), Promise.resolve()),
+      }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'timeout', phase: 'headers' });
+  });
+
+  it('retries a timeout once at most, whatever the retries allow', async () => {
+    agent
+      .get(origin)
+      .intercept({ path: '/', method: 'GET' })
+      .reply(200, 'late')
+      .delay(500)
+      .times(2);
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 3, timeoutMs: 50 },
+      deps(),
+    );
+
+    // A third attempt would find no interceptor left and fail as a network error instead.
+    expect(outcome).toMatchObject({ kind: 'timeout', phase: 'headers' });
   });
 
   it('does not retry a missing page', async () => {

@@ -109,6 +109,12 @@ const REASON_BY_MESSAGE: readonly (readonly [pattern: RegExp, reason: NetworkFai
   [/^Proxy Authentication Required/, 'proxy'],
 ];
 
+/** Codes whose own message says too little for a report (undici's "Headers Overflow Error"). */
+const MESSAGE_BY_CODE: Readonly<Record<string, string>> = {
+  UND_ERR_HEADERS_OVERFLOW:
+    'the response headers are larger than browsers accept, so the page cannot load',
+};
+
 const PHASE_BY_CODE: Readonly<Record<string, TimeoutPhase>> = {
   UND_ERR_CONNECT_TIMEOUT: 'connect',
   // The kernel gave up on the TCP handshake.
@@ -127,10 +133,12 @@ export function toNetworkFailure(error: unknown): NetworkFailure {
     }
   }
   const first = chain[0];
+  const code = chain.find((link) => link.code !== undefined)?.code;
   return {
     reason: 'other',
-    code: chain.find((link) => link.code !== undefined)?.code,
-    message: first?.message ?? 'unknown error',
+    code,
+    message:
+      (code === undefined ? undefined : MESSAGE_BY_CODE[code]) ?? first?.message ?? 'unknown error',
   };
 }
 

@@ -21,7 +21,15 @@ export const DEFAULTS = {
   perHost: 8,
   /** One deadline per attempt for connect, headers and body together. @default 20 s */
   timeoutMs: 20_000,
-  /** Extra attempts for 408/429/5xx and network errors. @default 2 */
+  /**
+   * All attempts of one link, the waits between them and every redirect hop together: a link
+   * that never answers costs one deadline plus a shorter retry, not three deadlines. 25 s keeps
+   * a run within 1.25 × its slowest unavoidable wait (one 20 s deadline) while the one retry of
+   * a timeout still has about 4.5 s, enough for a fresh connection and a server that only
+   * hiccuped. @default 25 s
+   */
+  maxTimePerLinkMs: 25_000,
+  /** Extra attempts for 408/429/5xx and network errors (a timeout is retried once at most). @default 2 */
   retries: 2,
   /** @default a descriptive, browser-compatible User-Agent naming curate */
   userAgent: `Mozilla/5.0 (compatible; curate/0.1; +${HOMEPAGE})`,
@@ -46,10 +54,24 @@ export const DEFAULTS = {
   maxRedirects: 20,
   /** Base of the exponential retry backoff. @default 500 ms */
   retryBaseDelayMs: 500,
-  /** Longest Retry-After honoured. @default 30 s */
+  /**
+   * Longest Retry-After honoured; a server asking for more gets no retry and the link is
+   * reported at once (`unverified: rate-limited` for a 429) with the wait it asked for. @default 30 s
+   */
   maxRetryAfterMs: 30_000,
-  /** Connect timeout inside the per-attempt deadline. @default 10 s */
-  connectTimeoutMs: 10_000,
+  /**
+   * Connect timeout inside the per-attempt deadline. A TCP or TLS handshake that has not
+   * finished in 5 s (SYN retransmits at 1 s and 3 s included) is a blackholed or dead address;
+   * waiting for it the whole deadline only delays the retry that may get through. @default 5 s
+   */
+  connectTimeoutMs: 5_000,
+  /**
+   * Response headers read before giving up (undici's default is Node's 16 KiB). Chrome accepts
+   * 256 KiB of response headers (net's kMaxHeaderBufSize) and Firefox about as much, and real
+   * sites send 20–60 KB Set-Cookie headers that browsers load, so curate reads as much as a
+   * browser and no more. @default 256 KiB
+   */
+  maxHeaderBytes: 256 * 1024,
   /** Where observations are made from. @default "global" */
   vantage: 'global',
   /** How long an ok result in the `--cache` file is reused without a request. @default 1 day */

@@ -92,6 +92,11 @@ const httpStatus = z.number().int();
 const detail = z.string().optional();
 /** The Node/undici error code of a transport failure, e.g. `ECONNREFUSED`, where known. */
 const errorCode = z.string().optional();
+/**
+ * The wait, in whole seconds, that the server's last answer asked for in `Retry-After` (a 429
+ * or a 503): when it is longer than curate waits, the link is reported at once with it.
+ */
+const retryAfterSeconds = z.number().int().nonnegative().optional();
 
 /** An `ok` outcome: the cache keeps nothing else. */
 export const OkOutcomeSchema = z.strictObject({
@@ -155,6 +160,7 @@ const UnreachableOutcomeSchema = z.discriminatedUnion('reason', [
     status: z.literal('unreachable'),
     reason: z.enum(UNREACHABLE_HTTP_REASONS),
     httpStatus,
+    retryAfterSeconds,
     detail,
   }),
   z.strictObject({
@@ -171,6 +177,7 @@ const UnverifiedOutcomeSchema = z.discriminatedUnion('reason', [
     status: z.literal('unverified'),
     reason: z.enum(UNVERIFIED_HTTP_REASONS),
     httpStatus,
+    retryAfterSeconds,
     detail,
   }),
   z.strictObject({
