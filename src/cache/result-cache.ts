@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CheckResult } from '../domain.js';
+import { FindingsSchema } from '../outcome/findings.js';
 import { OkOutcomeSchema } from '../outcome/model.js';
 import { parseLinkUrl } from '../plan/normalize-url.js';
 import type { Report } from '../report/schema.js';
@@ -19,6 +20,8 @@ export const CACHE_FORGET_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 export const CacheEntrySchema = OkOutcomeSchema.pick({ reason: true, httpStatus: true }).extend({
   /** ISO time of the check that answered ok. */
   checkedAt: z.iso.datetime(),
+  /** What the platform said beside the ok (archived, gated …), so a cached run still says it. */
+  findings: FindingsSchema,
 });
 
 /** The whole cache file, keyed by normalised URL (the plan's target id, fragment included). */
@@ -82,6 +85,7 @@ export function cachedResult(
     durationMs: 0,
     checkedAt: entry.checkedAt,
     isCached: true,
+    ...(entry.findings === undefined ? {} : { findings: entry.findings }),
   };
 }
 
@@ -98,9 +102,17 @@ export function updateResultCache(cache: ResultCache, report: Report, nowMs: num
     if (link.url === null || link.cached === true || outcome.status === 'skipped') continue;
     const parsed = parseLinkUrl(link.url);
     if (parsed.kind !== 'ok') continue;
-    if (outcome.status === 'ok') {
+    // A link whose API was not asked (quota) is asked again next time, not remembered as ok.
+    const isProbed = !(link.findings ?? []).some((finding) => finding.kind === 'unprobed');
+    if (outcome.status === 'ok' && isProbed) {
       const { reason, httpStatus } = outcome;
-      entries.set(parsed.id, { reason, httpStatus, checkedAt: link.checkedAt });
+      const findings = link.findings?.filter((finding) => finding.kind !== 'title-drift');
+      entries.set(parsed.id, {
+        reason,
+        httpStatus,
+        checkedAt: link.checkedAt,
+        ...(findings === undefined || findings.length === 0 ? {} : { findings }),
+      });
     } else {
       entries.delete(parsed.id);
     }

@@ -136,6 +136,10 @@ function fromResult(
   roadmapTitle: string,
 ): ReportEntry {
   const titleDrift = detectTitleDrift(roadmapTitle, result);
+  const findings = [
+    ...(result.findings ?? []),
+    ...(titleDrift === undefined ? [] : [{ kind: 'title-drift' as const, ...titleDrift }]),
+  ];
   return {
     url: link.url ?? null,
     line: link.line,
@@ -146,7 +150,7 @@ function fromResult(
     checkedAt: result.checkedAt,
     ...(result.isCached === true ? { cached: true as const } : {}),
     ...(isObservation(result) ? { observations: { [vantage]: toObservation(result) } } : {}),
-    ...(titleDrift === undefined ? {} : { titleDrift }),
+    ...(findings.length === 0 ? {} : { findings }),
   };
 }
 

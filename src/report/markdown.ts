@@ -5,7 +5,8 @@
 import { STATUSES } from '../domain.js';
 import type { Status } from '../domain.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
-import { regionSection, titleDriftSection } from './markdown-region.js';
+import { worthALookSection } from './markdown-findings.js';
+import { regionSection } from './markdown-region.js';
 import { describeOutcome } from './reasons.js';
 import type { MirrorResult, Report, ReportEntry, ResourceResult } from './schema.js';
 
@@ -38,7 +39,7 @@ export function renderMarkdown(report: Report): string {
     '## Needs attention',
     '',
     ...attentionSection(report, fileName),
-    ...titleDriftSection(report, fileName),
+    ...worthALookSection(report, fileName),
     ...regionSection(report, fileName),
     ...detailsBlock(report, 'ok', (resource) => briefEntry(resource, 'ok')),
     ...detailsBlock(report, 'skipped', (resource) => fullEntry(resource, 'skipped', fileName)),
