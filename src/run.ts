@@ -23,8 +23,8 @@ import type { ResolvedOptions } from './options.js';
 import type { AcceptOptions } from './options/slices.js';
 import { planChecks } from './plan/plan-checks.js';
 import type { ResourceSelector } from './plan/select.js';
-import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
-import { createProbeRunner, DEFAULT_PROBES, probeTransportOver } from './probes/probe.js';
+import { applyProbe, isWorthProbing } from './probes/apply.js';
+import { createProbeRunner, defaultProbes, probeTransportOver } from './probes/probe.js';
 import { toProbeResponse } from './probes/probe-response.js';
 import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
@@ -121,6 +121,7 @@ export async function runCheck(
             slots,
             acceptFor: options.accept.acceptFor,
             failOn: options.report.failOn,
+            probeSettings: options.probes,
             results,
             deps,
           });
@@ -180,8 +181,10 @@ export async function runCheck(
 export function countFailing(report: Report, failOn: FailOn): number {
   let count = 0;
   for (const result of report.results) {
-    if (isFailing(result.outcome, failOn)) count += 1;
-    for (const mirror of result.mirrors) if (isFailing(mirror.outcome, failOn)) count += 1;
+    if (isFailing(result.outcome, failOn, result.findings)) count += 1;
+    for (const mirror of result.mirrors) {
+      if (isFailing(mirror.outcome, failOn, mirror.findings)) count += 1;
+    }
   }
   return count;
 }
@@ -193,6 +196,7 @@ type CheckContext = {
   slots: Slots;
   acceptFor: AcceptOptions['acceptFor'];
   failOn: FailOn;
+  probeSettings: ResolvedOptions['probes'];
   /** Filled in as results arrive. */
   results: Map<string, CheckResult>;
   deps: RunDeps;
@@ -200,7 +204,13 @@ type CheckContext = {
 
 async function checkTargets(targets: readonly CheckTarget[], context: CheckContext): Promise<void> {
   const { fetches, slots, results, deps } = context;
-  const probeRunner = createProbeRunner(DEFAULT_PROBES, probeTransportOver(fetches));
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const probeRunner = createProbeRunner(
+    defaultProbes(context.probeSettings),
+    probeTransportOver(fetches),
+    // Resources before mirrors: a probe with a scarce quota spends it where it matters most.
+    { urls: byImportance(targets), session: { sleep, now: () => deps.now().getTime() } },
+  );
   const startedAtMs = deps.now().getTime();
   let failing = 0;
   // Counted here, not from `results`, which also holds the cached results.
@@ -221,7 +231,7 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
       : undefined;
     if (isAborted()) return;
     const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
-    const { outcome, pageTitle } = applyProbeVerdict(classified, verdict, watchPage);
+    const { outcome, pageTitle, findings } = applyProbe(classified, verdict, watchPage);
     const result: CheckResult = {
       ...outcome,
       targetId: target.id,
@@ -229,10 +239,11 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
       durationMs: fetched.durationMs,
       checkedAt: deps.now().toISOString(),
       ...(pageTitle === undefined ? {} : { pageTitle }),
+      ...(findings === undefined ? {} : { findings }),
     };
     results.set(target.id, result);
     done += 1;
-    if (isFailing(result, context.failOn)) failing += target.refs.length;
+    if (isFailing(result, context.failOn, findings)) failing += target.refs.length;
     deps.onProgress?.({
       done,
       total: targets.length,
@@ -244,6 +255,15 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
   };
 
   await Promise.all(targets.map(checkOne));
+}
+
+/** The targets' URLs, those a resource names before those only mirrors (or suggestions) name. */
+function byImportance(targets: readonly CheckTarget[]): URL[] {
+  const isResource = (target: CheckTarget): boolean =>
+    target.refs.some((ref) => ref.role === 'resource');
+  return [...targets.filter(isResource), ...targets.filter((target) => !isResource(target))].map(
+    (target) => target.url,
+  );
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */
