@@ -53,14 +53,15 @@ export function parseArxivUrl(url: URL): { raw: string; id: ArxivId | undefined 
 /** Reads the feed's entries (or its error); undefined when the text is not an Atom feed. */
 export function parseArxivFeed(xml: string): ArxivFeed | undefined {
   const entries: ArxivEntry[] = [];
-  let isFeed = false;
+  // An object, not a `let`: the parser's callbacks set it, which narrowing cannot see.
+  const seen = { feed: false };
   let error: string | undefined;
   let current: Record<string, string> | undefined;
   let field: string | undefined;
   const parser = new Parser(
     {
       onopentag(name) {
-        if (name === 'feed') isFeed = true;
+        if (name === 'feed') seen.feed = true;
         else if (name === 'entry') current = {};
         else if (current !== undefined && FIELDS.has(name)) field = name;
       },
@@ -81,7 +82,7 @@ export function parseArxivFeed(xml: string): ArxivFeed | undefined {
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(xml);
-  if (!isFeed) return undefined;
+  if (!seen.feed) return undefined;
   return error === undefined ? { kind: 'entries', entries } : { kind: 'error', message: error };
 }
 

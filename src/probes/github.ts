@@ -181,7 +181,7 @@ async function probeLink(match: ProbeMatch, session: GithubSession): Promise<Pro
     if (missing !== undefined) {
       return {
         kind: 'outcome',
-        outcome: { status: 'broken', reason: 'path-missing', detail: missing },
+        outcome: { status: 'broken', reason: 'path-missing', detail: missing.missing },
         findings,
       };
     }
@@ -204,14 +204,14 @@ async function probeLink(match: ProbeMatch, session: GithubSession): Promise<Pro
 const NO_REF = /^No commit found for the ref/i;
 
 /**
- * Undefined when the file or folder exists; otherwise why it is missing. A ref may hold `/`, so
+ * Undefined when the file or folder exists (or the API could not tell); otherwise why it is missing. A ref may hold `/`, so
  * while GitHub says "no commit for the ref", the ref takes one more segment of the path.
  */
 async function findMissingContent(
   fullName: string,
   segments: readonly string[],
   session: GithubSession,
-): Promise<string | undefined | 'exhausted'> {
+): Promise<{ missing: string } | 'exhausted' | undefined> {
   const limit = Math.min(segments.length, MAX_REF_SEGMENTS);
   for (let refLength = 1; refLength <= limit; refLength += 1) {
     const ref = segments.slice(0, refLength).join('/');
@@ -225,10 +225,14 @@ async function findMissingContent(
     if (response.status !== 404) return undefined; // the page check stands
     const message = stringField(parseJsonObject(response.body), 'message') ?? '';
     if (!NO_REF.test(message)) {
-      return `GitHub API 404: "${segments.slice(refLength).join('/')}" is not on ${ref} of ${fullName}`;
+      return {
+        missing: `GitHub API 404: "${segments.slice(refLength).join('/')}" is not on ${ref} of ${fullName}`,
+      };
     }
   }
-  return `GitHub API 404: no branch, tag or commit "${segments[0] ?? ''}" in ${fullName}`;
+  return {
+    missing: `GitHub API 404: no branch, tag or commit "${segments[0] ?? ''}" in ${fullName}`,
+  };
 }
 
 /** The GitHub probe, with the run's token (or none). */

@@ -71,7 +71,7 @@ export function parseHubUrl(url: URL): HubRepo | undefined {
   if (first === undefined || second === undefined) return undefined;
   const typed = first === 'datasets' || first === 'spaces';
   const [owner, name] = typed ? [second, third] : [first, second];
-  if (owner === undefined || name === undefined) return undefined;
+  if (name === undefined) return undefined;
   if (!typed && RESERVED.has(first.toLowerCase())) return undefined;
   if (!NAME_PATTERN.test(owner) || !NAME_PATTERN.test(name)) return undefined;
   const kind = first === 'datasets' ? 'dataset' : first === 'spaces' ? 'space' : 'model';

@@ -192,7 +192,9 @@ export function createProbeRunner(
 
   if (plan !== undefined) {
     for (const [probe, matches] of preparingMatches(probes, plan.urls)) {
-      const prepared = probe.prepare?.(matches, fetchFor(probe), plan.session) ?? new Map();
+      const prepared =
+        probe.prepare?.(matches, fetchFor(probe), plan.session) ??
+        new Map<string, Promise<ProbeVerdict>>();
       for (const [key, verdict] of prepared) verdicts.set(`${probe.id}\u0000${key}`, verdict);
     }
   }
