@@ -192,9 +192,11 @@ export function createProbeRunner(
 
   if (plan !== undefined) {
     for (const [probe, matches] of preparingMatches(probes, plan.urls)) {
+      // Not through the shared responses: a preparing probe asks each URL as often as it means
+      // to (arXiv asks an empty feed twice) and keeps what it must share itself.
+      const fetch: ProbeFetch = (url) => transport(url, probe.requestHeaders ?? NO_HEADERS);
       const prepared =
-        probe.prepare?.(matches, fetchFor(probe), plan.session) ??
-        new Map<string, Promise<ProbeVerdict>>();
+        probe.prepare?.(matches, fetch, plan.session) ?? new Map<string, Promise<ProbeVerdict>>();
       for (const [key, verdict] of prepared) verdicts.set(`${probe.id}\u0000${key}`, verdict);
     }
   }
