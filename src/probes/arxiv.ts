@@ -12,7 +12,7 @@
  * | 200, no entry at all                                            | asked once more, 3 s later; then broken `paper-missing` (the API sometimes answers an empty feed for ids it has) |
  * | 200, an `api/errors` entry ("incorrect id format …")           | inconclusive (ids are checked before asking, so arXiv changed) |
  * | a link whose path is not an arXiv id                            | broken `paper-missing`, without a request |
- * | 4xx, 5xx, not a feed, network failure                           | inconclusive (the page check stands)    |
+ * | 4xx, 5xx, not a feed, network failure                           | asked once more, 3 s later; then inconclusive (the page check stands) |
  */
 import {
   parseArxivFeed,
