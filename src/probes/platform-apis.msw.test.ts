@@ -7,16 +7,11 @@ import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { globalFetchTransport } from '../../test/helpers/global-fetch-transport.js';
 import { arxivProbe } from './arxiv.js';
 import { createGithubProbe } from './github.js';
 import { huggingfaceProbe } from './huggingface.js';
-import {
-  createProbeRunner,
-  type Probe,
-  type ProbeSession,
-  type ProbeTransport,
-  type ProbeVerdict,
-} from './probe.js';
+import { createProbeRunner, type Probe, type ProbeSession, type ProbeVerdict } from './probe.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../test/fixtures/probes/${name}`, import.meta.url), 'utf8');
@@ -136,30 +131,7 @@ afterAll(() => {
   server.close();
 });
 
-const KEPT = ['x-ratelimit-remaining', 'x-ratelimit-reset', 'x-error-code'];
-
-/** The probes' transport on the global fetch: their headers go out, the kept headers come back. */
-const transport: ProbeTransport = async (url, headersFor) => {
-  try {
-    const response = await fetch(url, { redirect: 'follow', headers: { ...headersFor(url) } });
-    const headers = Object.fromEntries(
-      KEPT.flatMap((name) => {
-        const value = response.headers.get(name);
-        return value === null ? [] : [[name, value]];
-      }),
-    );
-    return {
-      kind: 'response',
-      status: response.status,
-      finalUrl: response.url === '' ? url.href : response.url,
-      body: await response.text(),
-      contentType: response.headers.get('content-type') ?? undefined,
-      headers,
-    };
-  } catch (error) {
-    return { kind: 'failure', reason: error instanceof Error ? error.message : String(error) };
-  }
-};
+const transport = globalFetchTransport;
 
 /** A clock that only moves when slept on, recording every sleep. */
 function fakeSession(): ProbeSession & { slept: number[] } {
