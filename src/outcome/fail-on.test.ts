@@ -28,7 +28,7 @@ describe('parseFailOnList', () => {
 
   it('refuses an unknown status, suggesting the nearest', () => {
     const error = usageError(['brokn']);
-    expect(error.message).toMatch(/"brokn" is not a status or finding word/);
+    expect(error.message).toMatch(/"brokn" is not a status word or a finding/);
     expect(error.hint).toMatch(/Did you mean broken\?/);
     expect(error.exitCode).toBe(2);
   });

@@ -78,7 +78,7 @@ function parseFailOnItem(item: string): FailOnKey {
   if (!isStatus(statusWord)) {
     const words = separator === -1 ? [...STATUSES, ...FINDING_KINDS] : STATUSES;
     const nearest = suggestNearest(statusWord, words);
-    throw new UsageError(`--fail-on: "${item}" is not a status or finding word.`, {
+    throw new UsageError(`--fail-on: "${item}" is not a status word or a finding.`, {
       hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), a finding (${FINDING_KINDS.join(', ')}), or "none".`,
     });
   }
