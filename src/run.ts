@@ -5,6 +5,7 @@
  * slice of the options and decides for itself.
  */
 import type { Dispatcher } from 'undici';
+import type { ApiValidators } from './cache/api-validators.js';
 import { classifyOutcome } from './classify/classify.js';
 import type { CheckResult, CheckTarget } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
@@ -53,6 +54,8 @@ export type RunDeps = {
   onNetworkDown?: (verdict: Extract<NetworkVerdict, { kind: 'down' }>) => void;
   /** Narrows the run to some resources (`--shard`, `--changed-since`); all when absent. */
   select?: ResourceSelector;
+  /** Platform API validators from the `--cache` file (GitHub ETags), added to as answers arrive. */
+  apiValidators?: ApiValidators;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
   /**
@@ -206,7 +209,9 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
   const { fetches, slots, results, deps } = context;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const probeRunner = createProbeRunner(
-    defaultProbes(context.probeSettings),
+    defaultProbes(context.probeSettings, {
+      ...(deps.apiValidators ? { validators: deps.apiValidators } : {}),
+    }),
     probeTransportOver(fetches),
     // Resources before mirrors: a probe with a scarce quota spends it where it matters most.
     { urls: byImportance(targets), session: { sleep, now: () => deps.now().getTime() } },

@@ -131,6 +131,27 @@ describe('findings in the cache', () => {
   });
 });
 
+describe('API validators in the cache', () => {
+  it('are written sorted, read back, and forgotten after 30 days like entries', () => {
+    const report = loadReportFixture();
+    const now = at(report.finishedAt);
+    const fresh = { etag: 'W/"1"', body: '{}', checkedAt: report.finishedAt };
+    const stale = {
+      etag: 'W/"2"',
+      body: '{}',
+      checkedAt: new Date(now - CACHE_FORGET_AFTER_MS - 1).toISOString(),
+    };
+    const updated = updateResultCache(emptyResultCache(), report, now, {
+      'https://api.github.com/repos/b/b': fresh,
+      'https://api.github.com/repos/a/a': stale,
+    });
+    expect(updated.validators).toEqual({ 'https://api.github.com/repos/b/b': fresh });
+    expect(parseResultCache(renderResultCache(updated))).toEqual(updated);
+    // A file without validators (written before them) is still a cache.
+    expect(parseResultCache(renderResultCache(emptyResultCache()))?.validators).toBeUndefined();
+  });
+});
+
 describe('parseResultCache and renderResultCache', () => {
   it('round-trips with sorted keys', () => {
     const text = renderResultCache(cache);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CheckResult } from '../domain.js';
 import { FindingsSchema } from '../outcome/findings.js';
+import { ApiValidatorSchema, type ApiValidator } from './api-validators.js';
 import { OkOutcomeSchema } from '../outcome/model.js';
 import { parseLinkUrl } from '../plan/normalize-url.js';
 import type { Report } from '../report/schema.js';
@@ -28,6 +29,8 @@ export const CacheEntrySchema = OkOutcomeSchema.pick({ reason: true, httpStatus:
 export const ResultCacheSchema = z.strictObject({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
   entries: z.record(z.string(), CacheEntrySchema),
+  /** Platform API answers' ETags by API URL (`api-validators.ts`); absent in older files. */
+  validators: z.record(z.string(), ApiValidatorSchema).optional(),
 });
 
 export type CacheEntry = z.infer<typeof CacheEntrySchema>;
@@ -53,9 +56,19 @@ export function parseResultCache(text: string): ResultCache | undefined {
 
 /** Cache file text: sorted keys and a final newline. */
 export function renderResultCache(cache: ResultCache): string {
-  const keys = Object.keys(cache.entries).sort();
-  const entries = Object.fromEntries(keys.map((key) => [key, cache.entries[key]]));
-  return `${JSON.stringify({ schemaVersion: cache.schemaVersion, entries }, null, 2)}\n`;
+  const sorted = <T>(record: Readonly<Record<string, T>>) =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((key) => [key, record[key]]),
+    );
+  const validators = cache.validators ?? {};
+  const file = {
+    schemaVersion: cache.schemaVersion,
+    entries: sorted(cache.entries),
+    ...(Object.keys(validators).length === 0 ? {} : { validators: sorted(validators) }),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /** When a cached answer may stand in for a request. */
@@ -94,7 +107,12 @@ export function cachedResult(
  * fail is forgotten, skipped links and cached results leave their entry as it was, and entries
  * older than `CACHE_FORGET_AFTER_MS` are dropped.
  */
-export function updateResultCache(cache: ResultCache, report: Report, nowMs: number): ResultCache {
+export function updateResultCache(
+  cache: ResultCache,
+  report: Report,
+  nowMs: number,
+  validators: Readonly<Record<string, ApiValidator>> = cache.validators ?? {},
+): ResultCache {
   const entries = new Map(Object.entries(cache.entries));
   const links = report.results.flatMap((result) => [result, ...result.mirrors]);
   for (const link of links) {
@@ -117,10 +135,12 @@ export function updateResultCache(cache: ResultCache, report: Report, nowMs: num
       entries.delete(parsed.id);
     }
   }
-  const isRecent = (entry: CacheEntry): boolean =>
+  const isRecent = (entry: { checkedAt: string }): boolean =>
     nowMs - Date.parse(entry.checkedAt) <= CACHE_FORGET_AFTER_MS;
+  const recentValidators = Object.entries(validators).filter(([, entry]) => isRecent(entry));
   return {
     schemaVersion: CACHE_SCHEMA_VERSION,
     entries: Object.fromEntries([...entries].filter(([, entry]) => isRecent(entry))),
+    ...(recentValidators.length === 0 ? {} : { validators: Object.fromEntries(recentValidators) }),
   };
 }

@@ -22,10 +22,15 @@
  * as soon as `x-ratelimit-remaining` reaches 0. `GITHUB_TOKEN`, when set, is sent to
  * api.github.com only (headers are computed per hop, so a redirect elsewhere never carries it);
  * a `settings.hosts["api.github.com"].headers` entry overrides it.
+ *
+ * With `--cache`, each answer's ETag is kept (with only the fields read here) and sent back as
+ * `If-None-Match`: a 304, which GitHub does not count against the quota, stands for that answer.
  */
 import pLimit from 'p-limit';
+import type { ApiValidators } from '../cache/api-validators.js';
 import type { FindingOf } from '../outcome/findings.js';
 import { isJsonObject, parseJsonObject, stringField, type JsonObject } from './json-body.js';
+import { revalidated, type SessionDeps } from './github-etag.js';
 import { parseGithubUrl, renamedUrl, repoKey, type GithubTarget } from './github-url.js';
 import type { Probe, ProbeFetch, ProbeMatch, ProbeResponse, ProbeVerdict } from './probe.js';
 
@@ -48,13 +53,13 @@ type GithubSession = {
   unprobed(detail: string): ProbeVerdict;
 };
 
-function createSession(fetch: ProbeFetch): GithubSession {
+function createSession(fetch: ProbeFetch, deps: SessionDeps): GithubSession {
   let exhausted: { retryAt: string | undefined } | undefined;
   const repos = new Map<string, Promise<RepoAnswer>>();
   const session: GithubSession = {
     async get(url) {
       if (exhausted !== undefined) return 'exhausted';
-      const response = await fetch(url);
+      const response = revalidated(url, await fetch(url), deps);
       if (response.kind !== 'response') return response;
       const remaining = response.headers?.['x-ratelimit-remaining'];
       if (remaining === '0') exhausted = { retryAt: resetTime(response) };
@@ -236,7 +241,11 @@ async function findMissingContent(
 }
 
 /** The GitHub probe, with the run's token (or none). */
-export function createGithubProbe(settings: { token: string | undefined }): Probe {
+export function createGithubProbe(settings: {
+  token: string | undefined;
+  validators?: ApiValidators | undefined;
+}): Probe {
+  const { validators } = settings;
   return {
     id: PROBE_ID,
     match(url) {
@@ -244,10 +253,10 @@ export function createGithubProbe(settings: { token: string | undefined }): Prob
       return { probeId: PROBE_ID, key: url.href, url };
     },
     run(match, fetch) {
-      return probeLink(match, createSession(fetch));
+      return probeLink(match, createSession(fetch, { validators, now: () => Date.now() }));
     },
-    prepare(matches, fetch) {
-      const session = createSession(fetch);
+    prepare(matches, fetch, probeSession) {
+      const session = createSession(fetch, { validators, now: () => probeSession.now() });
       const limit = pLimit(PREPARE_CONCURRENCY);
       return new Map(
         matches.map((match) => [match.key, limit(() => probeLink(match, session))] as const),
@@ -255,10 +264,12 @@ export function createGithubProbe(settings: { token: string | undefined }): Prob
     },
     requestHeaders(url) {
       if (url.hostname !== 'api.github.com') return {};
+      const etag = validators?.get(url.href)?.etag;
       return {
         accept: 'application/vnd.github+json',
         'x-github-api-version': '2022-11-28',
         ...(settings.token === undefined ? {} : { authorization: `Bearer ${settings.token}` }),
+        ...(etag === undefined ? {} : { 'if-none-match': etag }),
       };
     },
   };

@@ -8,6 +8,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { globalFetchTransport } from '../../test/helpers/global-fetch-transport.js';
+import { createApiValidators } from '../cache/api-validators.js';
 import { arxivProbe } from './arxiv.js';
 import { createGithubProbe } from './github.js';
 import { huggingfaceProbe } from './huggingface.js';
@@ -29,12 +30,18 @@ const quota = (remaining: number) => ({
   'x-ratelimit-reset': '1764684000',
 });
 
+const LIVE_ETAG = 'W/"4c6a1d"';
+
 /** GitHub calls left this hour; at 0 the API answers 403, as GitHub does. */
 let githubBudget = 60;
 
 const server = setupServer(
-  http.get('https://api.github.com/repos/:owner/:repo', ({ params }) => {
+  http.get('https://api.github.com/repos/:owner/:repo', ({ params, request }) => {
     const name = `${String(params.owner)}/${String(params.repo)}`;
+    // A conditional request GitHub can answer 304 costs no quota.
+    if (name === 'live/repo' && request.headers.get('if-none-match') === LIVE_ETAG) {
+      return new HttpResponse(null, { status: 304, headers: { etag: LIVE_ETAG } });
+    }
     githubBudget -= 1;
     if (githubBudget < 0) {
       return HttpResponse.json(
@@ -45,7 +52,7 @@ const server = setupServer(
     const headers = quota(githubBudget);
     switch (name) {
       case 'live/repo':
-        return HttpResponse.json(repo('live/repo'), { headers });
+        return HttpResponse.json(repo('live/repo'), { headers: { ...headers, etag: LIVE_ETAG } });
       case 'old/archive':
         return HttpResponse.json(repo('old/archive', { archived: true }), { headers });
       case 'off/repo':
@@ -301,6 +308,24 @@ describe('GitHub probe', () => {
     ]);
     expect(verdicts[0]).toMatchObject({ findings: [{ kind: 'unprobed' }] });
     expect(urls()).toHaveLength(2);
+  });
+
+  it('keeps the ETag and asks again with If-None-Match: a 304 stands for the answer, at no quota', async () => {
+    const validators = createApiValidators();
+    const probe = createGithubProbe({ token: undefined, validators });
+    const [first] = await probeAll(probe, ['https://github.com/live/repo']);
+    expect(validators.entries()).toEqual({
+      'https://api.github.com/repos/live/repo': {
+        etag: LIVE_ETAG,
+        body: '{"full_name":"live/repo","archived":false,"disabled":false,"updated_at":"2024-01-02T03:04:05Z"}',
+        checkedAt: '1970-01-01T00:16:40.000Z',
+      },
+    });
+    githubBudget = 0;
+    const [again] = await probeAll(probe, ['https://github.com/live/repo']);
+    expect(again).toEqual(first);
+    expect(requested.at(-1)?.headers.get('if-none-match')).toBe(LIVE_ETAG);
+    expect(githubBudget).toBe(0);
   });
 
   it('sends no token when there is none', async () => {

@@ -6,6 +6,7 @@
 import pLimit from 'p-limit';
 import type { CheckOutcome } from '../domain.js';
 import type { RunFetches } from '../fetch/run-fetches.js';
+import type { ApiValidators } from '../cache/api-validators.js';
 import type { Finding } from '../outcome/findings.js';
 import { baiduNetdiskProbe } from './baidu-netdisk.js';
 import { bilibiliProbe } from './bilibili.js';
@@ -115,11 +116,14 @@ export type ProbePlan = { urls: readonly URL[]; session: ProbeSession };
 /** What the run's probes are told: the GitHub token, when there is one. */
 export type ProbeSettings = { githubToken: string | undefined };
 
+/** What a run hands its probes besides the settings: the `--cache` file's API validators. */
+export type ProbeDeps = { validators?: ApiValidators };
+
 /** The probes a run uses unless told otherwise (GitHub without a token). */
 export const DEFAULT_PROBES: readonly Probe[] = defaultProbes({ githubToken: undefined });
 
 /** The probes of a run, with its settings. */
-export function defaultProbes(settings: ProbeSettings): readonly Probe[] {
+export function defaultProbes(settings: ProbeSettings, deps: ProbeDeps = {}): readonly Probe[] {
   return [
     youtubeProbe,
     bilibiliProbe,
@@ -127,7 +131,7 @@ export function defaultProbes(settings: ProbeSettings): readonly Probe[] {
     colabProbe,
     zhihuProbe,
     baiduNetdiskProbe,
-    createGithubProbe({ token: settings.githubToken }),
+    createGithubProbe({ token: settings.githubToken, validators: deps.validators }),
     huggingfaceProbe,
     arxivProbe,
   ];

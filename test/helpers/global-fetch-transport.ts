@@ -5,7 +5,7 @@
 import type { ProbeTransport } from '../../src/probes/probe.js';
 
 /** The response headers the run keeps for probes (see `KEPT_RESPONSE_HEADERS`). */
-const KEPT = ['x-ratelimit-remaining', 'x-ratelimit-reset', 'x-error-code'];
+const KEPT = ['x-ratelimit-remaining', 'x-ratelimit-reset', 'x-error-code', 'etag'];
 
 export const globalFetchTransport: ProbeTransport = async (url, headersFor) => {
   try {
