@@ -4,6 +4,7 @@
  * output). Defaults live in options/defaults.ts, parsers in options/parsers.ts. Pure: the
  * environment comes in as a parameter.
  */
+import type { ProbeSettings } from './probes/probe.js';
 import { parseShard } from './ci/shard.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
@@ -77,6 +78,8 @@ export type ResolvedOptions = {
   readonly output: OutputOptions;
   readonly selection: SelectionOptions;
   readonly cache: CacheOptions | undefined;
+  /** What the platform probes are told (`GITHUB_TOKEN`). */
+  readonly probes: ProbeSettings;
   /** Problems that do not stop the run (e.g. a header whose ${VAR} is not set). */
   readonly warnings: readonly string[];
 };
@@ -124,6 +127,8 @@ export function resolveOptions(
       failOn: resolveFailOn(flags.failOn, settings?.failOn),
       formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
     },
+    // Used only for api.github.com (the probe sends it nowhere else); never required.
+    probes: { githubToken: env.GITHUB_TOKEN === '' ? undefined : env.GITHUB_TOKEN },
     ...resolveSelectionAndOutput(flags),
     warnings,
   };

@@ -5,6 +5,7 @@
  * slice of the options and decides for itself.
  */
 import type { Dispatcher } from 'undici';
+import type { ApiValidators } from './cache/api-validators.js';
 import { classifyOutcome } from './classify/classify.js';
 import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
@@ -24,8 +25,8 @@ import type { ResolvedOptions } from './options.js';
 import type { AcceptOptions } from './options/slices.js';
 import { planChecks } from './plan/plan-checks.js';
 import type { ResourceSelector } from './plan/select.js';
-import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
-import { createProbeRunner, DEFAULT_PROBES, probeTransportOver } from './probes/probe.js';
+import { applyProbe, isWorthProbing } from './probes/apply.js';
+import { createProbeRunner, defaultProbes, probeTransportOver } from './probes/probe.js';
 import { toProbeResponse } from './probes/probe-response.js';
 import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
@@ -56,6 +57,8 @@ export type RunDeps = {
   onNetworkDown?: (verdict: Extract<NetworkVerdict, { kind: 'down' }>) => void;
   /** Narrows the run to some resources (`--shard`, `--changed-since`); all when absent. */
   select?: ResourceSelector;
+  /** Platform API validators from the `--cache` file (GitHub ETags), added to as answers arrive. */
+  apiValidators?: ApiValidators;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
   /**
@@ -128,6 +131,7 @@ export async function runCheck(
             fetches,
             acceptFor: options.accept.acceptFor,
             failOn: options.report.failOn,
+            probeSettings: options.probes,
             results,
             deps,
           });
@@ -192,8 +196,10 @@ export async function runCheck(
 export function countFailing(report: Report, failOn: FailOn): number {
   let count = 0;
   for (const result of report.results) {
-    if (isFailing(result.outcome, failOn)) count += 1;
-    for (const mirror of result.mirrors) if (isFailing(mirror.outcome, failOn)) count += 1;
+    if (isFailing(result.outcome, failOn, result.findings)) count += 1;
+    for (const mirror of result.mirrors) {
+      if (isFailing(mirror.outcome, failOn, mirror.findings)) count += 1;
+    }
   }
   return count;
 }
@@ -203,6 +209,7 @@ type CheckContext = {
   fetches: RunFetches;
   acceptFor: AcceptOptions['acceptFor'];
   failOn: FailOn;
+  probeSettings: ResolvedOptions['probes'];
   /** Filled in as results arrive. */
   results: Map<string, CheckResult>;
   deps: RunDeps;
@@ -210,7 +217,15 @@ type CheckContext = {
 
 async function checkTargets(targets: readonly CheckTarget[], context: CheckContext): Promise<void> {
   const { fetches, results, deps } = context;
-  const probeRunner = createProbeRunner(DEFAULT_PROBES, probeTransportOver(fetches));
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const probeRunner = createProbeRunner(
+    defaultProbes(context.probeSettings, {
+      ...(deps.apiValidators ? { validators: deps.apiValidators } : {}),
+    }),
+    probeTransportOver(fetches),
+    // Resources before mirrors: a probe with a scarce quota spends it where it matters most.
+    { urls: byImportance(targets), session: { sleep, now: () => deps.now().getTime() } },
+  );
 
   // A function, not a narrowed property read: the signal flips while a fetch is in flight.
   const isAborted = (): boolean => deps.signal?.aborted === true;
@@ -239,7 +254,7 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
       return;
     }
     const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
-    const { outcome, pageTitle } = applyProbeVerdict(classified, verdict, watchPage);
+    const { outcome, pageTitle, findings } = applyProbe(classified, verdict, watchPage);
     const result: CheckResult = {
       ...outcome,
       targetId: target.id,
@@ -247,16 +262,26 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
       durationMs: fetched.durationMs,
       checkedAt: deps.now().toISOString(),
       ...(pageTitle === undefined ? {} : { pageTitle }),
+      ...(findings === undefined ? {} : { findings }),
     };
     results.set(target.id, result);
     deps.onProgress?.({
       kind: 'target-checked',
       result,
-      failingRefs: isFailing(result, context.failOn) ? target.refs.length : 0,
+      failingRefs: isFailing(result, context.failOn, findings) ? target.refs.length : 0,
     });
   };
 
   await Promise.all(targets.map(checkOne));
+}
+
+/** The targets' URLs, those a resource names before those only mirrors (or suggestions) name. */
+function byImportance(targets: readonly CheckTarget[]): URL[] {
+  const isResource = (target: CheckTarget): boolean =>
+    target.refs.some((ref) => ref.role === 'resource');
+  return [...targets.filter(isResource), ...targets.filter((target) => !isResource(target))].map(
+    (target) => target.url,
+  );
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */

@@ -1,6 +1,7 @@
 /** `curate check`: fetch everything, write the reports, exit by --fail-on. */
 import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
+import { createApiValidators } from '../cache/api-validators.js';
 import { cachedResult, updateResultCache } from '../cache/result-cache.js';
 import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/annotations.js';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
@@ -87,6 +88,7 @@ export async function checkCommand(
   if (cache?.warning !== undefined) io.stderr.write(`warning: ${cache.warning}\n`);
   // One clock reading for the whole run, so every cached entry is judged against the same time.
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
+  const validators = createApiValidators(cache?.cache.validators);
 
   const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
   // finally: a run that throws (a report not writable) leaves no live line or timer behind.
@@ -105,10 +107,18 @@ export async function checkCommand(
     ...(select === undefined ? {} : { select }),
     ...(cache === undefined
       ? {}
-      : { cachedResult: (target) => cachedResult(cache.cache, target.id, clock) }),
+      : {
+          cachedResult: (target) => cachedResult(cache.cache, target.id, clock),
+          apiValidators: validators,
+        }),
   }).finally(progress.finish);
   if (cache !== undefined && cacheFile !== undefined) {
-    const updated = updateResultCache(cache.cache, outcome.report, Date.now());
+    const updated = updateResultCache(
+      cache.cache,
+      outcome.report,
+      Date.now(),
+      validators.entries(),
+    );
     await writeCacheFile(cacheFile.file, updated);
   }
   if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);

@@ -43,6 +43,16 @@ export const BROKEN_PLATFORM_REASONS = [
   'content-removed',
   'part-missing',
   'notebook-missing',
+  /** GitHub or Hugging Face: no such repository (deleted, or private to the checker). */
+  'repo-missing',
+  /** GitHub: the repository lives, but the file or folder is gone from that ref. */
+  'path-missing',
+  /** GitHub or Hugging Face: the platform disabled the repository. */
+  'repo-disabled',
+  /** GitHub 451: access blocked for legal reasons (a DMCA takedown); `detail` says which. */
+  'repo-blocked',
+  /** arXiv: no paper has this id. */
+  'paper-missing',
 ] as const;
 /** Down for now because of the server's answer (a 5xx after the retries). */
 export const UNREACHABLE_HTTP_REASONS = ['server-error'] as const;

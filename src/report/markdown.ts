@@ -15,7 +15,8 @@ import {
   type ReportCoverage,
 } from './coverage.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
-import { regionSection, titleDriftSection } from './markdown-region.js';
+import { worthALookSection } from './markdown-findings.js';
+import { regionSection } from './markdown-region.js';
 import { describeOutcome } from './reasons.js';
 import type { MirrorResult, Report, ReportEntry, ResourceResult } from './schema.js';
 
@@ -49,7 +50,7 @@ export function renderMarkdown(report: Report): string {
     '## Needs attention',
     '',
     ...attentionSection(report, fileName, coverage),
-    ...titleDriftSection(report, fileName),
+    ...worthALookSection(report, fileName),
     ...regionSection(report, fileName),
     ...detailsBlock(report, 'ok', (resource) => briefEntry(resource, 'ok')),
     ...detailsBlock(report, 'skipped', (resource) => fullEntry(resource, 'skipped', fileName)),
