@@ -185,7 +185,6 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       '-o, --out <dir>',
       'directory for the reports, or - for report.json on stdout (default: reports)',
     )
-    .option('-o, --out <dir>', 'directory for the reports (default: reports)')
     .option('--reports <list>', REPORTS_HELP)
     .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
     .option('--per-host <n>', 'requests in flight per host (default: 8)')

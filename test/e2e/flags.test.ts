@@ -120,7 +120,7 @@ describe('results on stdout', () => {
     expect(run.code).toBe(0);
     const report = ReportSchema.parse(JSON.parse(run.stdout));
     expect(report.summary.skipped).toBe(report.summary.total);
-    expect(run.stderr).toContain('12 resources: 12 skipped.');
+    expect(run.stderr).toContain('12 resources (not checked): 12 skipped.');
     expect(run.stderr).not.toContain('wrote ');
     await expect(readFile(join(workDir, '-', 'report.json'))).rejects.toThrow(/ENOENT/);
   });
