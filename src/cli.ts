@@ -31,9 +31,16 @@ function readToolVersion(): string {
 function reportError(error: unknown): ExitCode {
   if (error instanceof CommanderError) {
     // Help and version are "errors" to commander; it already printed what it had to.
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) {
+    if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) {
       return EXIT_CODES.ok;
     }
+    // Help shown because no command was given (on stderr, exit code 1 to commander): a usage
+    // error, as git and most CLIs treat a missing command; `curate --help` is the exit-0 way.
+    if (error.code === 'commander.help' && error.exitCode !== 0) {
+      process.stderr.write('error: no command given; run `curate <command> --help` for one.\n');
+      return EXIT_CODES.usage;
+    }
+    if (error.code === 'commander.help') return EXIT_CODES.ok;
     return EXIT_CODES.usage;
   }
   if (error instanceof CurateError) {
@@ -59,7 +66,7 @@ async function main(): Promise<void> {
   // Every retry wait listens for Ctrl-C on this one signal: hundreds at once are normal.
   setMaxListeners(0, interrupt.signal);
   const onSignal = () => {
-    if (interrupt.signal.aborted) process.exit(130);
+    if (interrupt.signal.aborted) process.exit(EXIT_CODES.interrupted);
     process.stderr.write(
       '\nInterrupted: finishing the reports with what is done (Ctrl-C again to quit now).\n',
     );

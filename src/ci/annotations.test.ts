@@ -11,6 +11,9 @@ import {
 
 const report = loadReportFixture();
 
+/** What these tests count as failing: the audit's `--fail-on broken,unreachable`. */
+const BROKEN_OR_UNREACHABLE = parseFailOnList(['broken,unreachable']);
+
 describe('formatAnnotation', () => {
   const base: Annotation = {
     level: 'error',
@@ -70,7 +73,7 @@ describe('reportAnnotations', () => {
     annotations.map((annotation) => `${annotation.line} ${annotation.level} ${annotation.title}`);
 
   it('annotates failing links as errors, moved and other dead ones as warnings, unverified as notices', () => {
-    expect(byLine(reportAnnotations(report))).toEqual([
+    expect(byLine(reportAnnotations(report, { failing: BROKEN_OR_UNREACHABLE }))).toEqual([
       '23 error broken: mirror of 3b1b-linear-algebra',
       '28 warning redirected: khan-calculus',
       '45 error broken: numpy-guide',
@@ -145,7 +148,7 @@ describe('reportAnnotations', () => {
 });
 
 describe('renderJobSummary', () => {
-  const summary = renderJobSummary(report);
+  const summary = renderJobSummary(report, { failing: BROKEN_OR_UNREACHABLE });
 
   it.each([
     '### curate check: 大语言模型(LLM)入门学习路线 (global)',
@@ -173,7 +176,9 @@ describe('renderJobSummary', () => {
   });
 
   it('cuts long lists', () => {
-    const lines = renderJobSummary(report, { maxListed: 2 }).split('\n');
+    const lines = renderJobSummary(report, { maxListed: 2, failing: BROKEN_OR_UNREACHABLE }).split(
+      '\n',
+    );
     expect(lines).toContain('- …and 3 more');
     expect(lines).toContain('- …and 2 more');
   });

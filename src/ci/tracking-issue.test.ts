@@ -1,15 +1,13 @@
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome } from '../domain.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
-import {
-  assessFlakiness,
-  DEFAULT_FAILING,
-  emptyHistory,
-  type History,
-  updateHistory,
-} from '../report/history.js';
+import { assessFlakiness, emptyHistory, type History, updateHistory } from '../report/history.js';
 import type { Report } from '../report/schema.js';
 import { renderTrackingIssue, TRACKING_ISSUE } from './tracking-issue.js';
+
+/** What these tests count as failing: the audit's `--fail-on broken,unreachable`. */
+const BROKEN_OR_UNREACHABLE = parseFailOnList(['broken,unreachable']);
 
 const fixture = loadReportFixture();
 const RUN_URL = 'https://github.example.test/o/r/actions/runs/42';
@@ -57,7 +55,7 @@ function issueAfter(
     (h, report) => updateHistory(h, report, { keep: 5 }),
     emptyHistory(),
   );
-  const flakiness = assessFlakiness(history, { failAfter, failing: DEFAULT_FAILING });
+  const flakiness = assessFlakiness(history, { failAfter, failing: BROKEN_OR_UNREACHABLE });
   return renderTrackingIssue(audits.at(-1)!, flakiness, { runUrl: RUN_URL, failAfter });
 }
 
@@ -133,7 +131,7 @@ describe('renderTrackingIssue', () => {
       (past, report) => updateHistory(past, report, { keep: 5 }),
       emptyHistory(),
     );
-    const flakiness = assessFlakiness(history, { failAfter: 2, failing: DEFAULT_FAILING });
+    const flakiness = assessFlakiness(history, { failAfter: 2, failing: BROKEN_OR_UNREACHABLE });
     const issue = renderTrackingIssue(reports[1]!, flakiness, { runUrl: RUN_URL, lang: 'zh-CN' });
     expect(issue.title).toBe(TRACKING_ISSUE.title);
     const lines = issue.body.split('\n');
@@ -177,7 +175,7 @@ describe('renderTrackingIssue', () => {
       (h, report) => updateHistory(h, report, { keep: 5 }),
       emptyHistory(),
     );
-    const flakiness = assessFlakiness(history, { failing: DEFAULT_FAILING });
+    const flakiness = assessFlakiness(history, { failing: BROKEN_OR_UNREACHABLE });
     const withoutNumpy = {
       ...audit(2),
       results: audit(2).results.filter((r) => r.id !== 'numpy-guide'),

@@ -27,6 +27,7 @@ export type FixFlags = Pick<
   | 'connectTo'
   | 'caFile'
   | 'timeout'
+  | 'maxTimePerLink'
   | 'retries'
   | 'quiet'
 > & { from?: string; dryRun?: boolean };
@@ -140,6 +141,10 @@ export function registerFixCommand(program: Command, run: RunCommand): void {
     )
     .option('--ca-file <pem>', 'without --from: also trust these CA certificates')
     .option('--timeout <duration>', 'without --from: deadline per request attempt')
+    .option(
+      '--max-time-per-link <duration>',
+      'without --from: most time one link may take, retries included',
+    )
     .option('--retries <n>', 'without --from: extra attempts for 429, 5xx and network errors')
     .option('-q, --quiet', 'without --from: no progress')
     .action((file: string | undefined, flags: FixFlags) =>

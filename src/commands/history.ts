@@ -9,10 +9,9 @@ import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/t
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
-import { parseFailOnList } from '../outcome/fail-on.js';
+import { parseFormatFlag, resolveFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
-  DEFAULT_FAILING,
   emptyHistory,
   type Flakiness,
   parseHistory,
@@ -20,7 +19,7 @@ import {
   updateHistory,
 } from '../report/history.js';
 import { writeFileAtomically } from '../report/write.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { readOptionalInputFile, readReportFile } from './read-input.js';
 import { plural } from '../text/plural.js';
 
@@ -34,7 +33,11 @@ export type HistoryFlags = {
   runUrl?: string;
   reportUrl?: string;
   lang?: string;
+  format?: string;
 };
+
+/** What `history --format` prints on stdout. */
+const HISTORY_FORMATS = ['text', 'json'] as const;
 
 /**
  * Records a report in the history. Exits 1 when the tracking issue should be open (some link has
@@ -52,7 +55,10 @@ export async function historyCommand(
       hint: 'the history needs one more observation than a failing streak to see a recovery',
     });
   }
-  const failing = flags.failOn === undefined ? DEFAULT_FAILING : parseFailOnList([flags.failOn]);
+  const failing = resolveFailOn(flags.failOn);
+  const format = parseFormatFlag(flags.format, HISTORY_FORMATS, 'text');
+  // With --format json, stdout is the JSON alone; the line about the issue file goes to stderr.
+  const messages = format === 'json' ? io.stderr : io.stdout;
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
   const report = await readReportFile(reportFile);
   // The tracking issue speaks the roadmap's language (its lang:) unless --lang says otherwise.
@@ -67,7 +73,6 @@ export async function historyCommand(
   const history = updateHistory(before, report, { keep });
   const flakiness = assessFlakiness(history, { failAfter, failing });
   await writeFileAtomically(historyFile, renderHistory(history), 'the history');
-  io.stdout.write(describeFlakiness(historyFile, Object.keys(history.links).length, flakiness));
 
   const issue = renderTrackingIssue(report, flakiness, {
     runUrl: flags.runUrl ?? githubRunUrl(io.env) ?? reportFile,
@@ -75,13 +80,19 @@ export async function historyCommand(
     failAfter,
     lang,
   });
+  const links = Object.keys(history.links).length;
+  io.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify({ history: historyFile, links, ...flakiness, shouldBeOpen: issue.shouldBeOpen }, null, 2)}\n`
+      : describeFlakiness(historyFile, links, flakiness),
+  );
   if (flags.trackingIssue !== undefined) {
     await writeFileAtomically(
       flags.trackingIssue,
       renderIssueFile(issue, flags.trackingIssue),
       'the tracking issue',
     );
-    io.stdout.write(
+    messages.write(
       `wrote ${flags.trackingIssue}: the tracking issue should be ${issue.shouldBeOpen ? 'open' : 'closed'}.\n`,
     );
   }
@@ -142,7 +153,7 @@ function parseCount(value: string | undefined, flag: string): number | undefined
 
 /** Adds `history` to the program. */
 export function registerHistoryCommand(program: Command, run: RunCommand): void {
-  program
+  const command = program
     .command('history')
     .description(
       'add a report to history.json and write the tracking issue (exit 1 while it should be open)',
@@ -152,10 +163,6 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
     .option('--history <file>', 'history file to update (default: history.json next to the report)')
     .option('--fail-after <runs>', 'failing runs in a row before a link counts (default: 2)')
     .option('--keep <runs>', 'observations kept per link (default: 20)')
-    .option(
-      '--fail-on <statuses>',
-      'statuses counted as failing, comma-separated (default: broken,unreachable)',
-    )
     .option(
       '--tracking-issue <file>',
       'write the tracking issue: JSON (title, label, shouldBeOpen, body) for .json, else the Markdown body',
@@ -168,7 +175,9 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
       '--report-url <url>',
       'link to the published report.html in the issue, e.g. on GitHub Pages',
     )
-    .action((reportFile: string, flags: HistoryFlags) =>
-      run((io) => historyCommand(reportFile, flags, io)),
-    );
+    .option('--format <format>', 'text (default) or json: the new, persistent and recovered links');
+  addFailOnOption(command, 'count as failing');
+  command.action((reportFile: string, flags: HistoryFlags) =>
+    run((io) => historyCommand(reportFile, flags, io)),
+  );
 }

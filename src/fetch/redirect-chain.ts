@@ -35,6 +35,11 @@ export const KEPT_RESPONSE_HEADERS = [
   'cf-mitigated',
   'x-amzn-waf-action',
   'x-datadome',
+  // Platform APIs: GitHub's quota left and when it comes back, the Hub's error code, ETags.
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-error-code',
+  'etag',
 ] as const;
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);

@@ -118,6 +118,11 @@ function whyWords(
         clause: words.coverage('interruptedClause'),
         label: words.coverage('interruptedLabel', values),
       };
+    case 'not-started':
+      return {
+        clause: words.coverage('interruptedClause'),
+        label: words.coverage('notStartedLabel', values),
+      };
     case 'offline':
       return {
         clause: words.coverage('offlineClause'),

@@ -6,7 +6,7 @@
  */
 import { assertNever } from '../domain.js';
 import type { RegionAccess, RegionSummary, RegionVerdict } from '../region/verdict.js';
-import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
+import { formatCodeSpan, formatText, formatUrl, lineRef } from './markdown-format.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
 import type { Words } from './report-words.js';
 import { describeReason } from './reasons.js';
@@ -201,21 +201,6 @@ function vantageTable(report: Report, words: Words): string[] {
   ];
 }
 
-/** `### Check these titles`: pages that answer but whose title looks like a parked domain. */
-export function titleDriftSection(report: Report, fileName: string, words: Words): string[] {
-  const entries = report.results.flatMap((resource) =>
-    [resource, ...resource.mirrors].flatMap((check) =>
-      check.titleDrift === undefined
-        ? []
-        : [
-            `- **${formatText(resource.title)}** (${formatCodeSpan(resource.id)}, ${lineRef(fileName, check.line)}): ${formatUrl(check.url)} — ${words.md('titleDrift', { title: formatText(check.titleDrift.pageTitle), reason: formatText(check.titleDrift.reason) })}`,
-          ],
-    ),
-  );
-  if (entries.length === 0) return [];
-  return [`### ${words.md('titles')}`, '', ...entries, ''];
-}
-
 /**
  * A row the maintainer need not read: every vantage saw it load and every region's access is
  * only presumed open because no rules list names the host (`default-open`, level `unlisted`).
@@ -231,8 +216,4 @@ function isUnremarkable(resource: ResourceResult, regions: readonly string[]): b
       return verdict?.source === 'rule' && verdict.evidence.level === 'unlisted';
     })
   );
-}
-
-function lineRef(fileName: string, line: number): string {
-  return line > 0 ? `${fileName}:${line}` : fileName;
 }

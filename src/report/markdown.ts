@@ -13,7 +13,8 @@ import {
   type ReportCoverage,
 } from './coverage.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
-import { regionSection, titleDriftSection } from './markdown-region.js';
+import { worthALookSection } from './markdown-findings.js';
+import { regionSection } from './markdown-region.js';
 import { describeOutcome } from './reasons.js';
 import { wordsFor, type Words } from './report-words.js';
 import type { Lang } from '../i18n/index.js';
@@ -66,7 +67,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
     `## ${words.md('needsAttention')}`,
     '',
     ...attentionSection(report, fileName, coverage, words),
-    ...titleDriftSection(report, fileName, words),
+    ...worthALookSection(report, fileName),
     ...regionSection(report, fileName, words),
     ...detailsBlock(report, 'ok', words, (resource) => briefEntry(resource, 'ok', words)),
     ...detailsBlock(report, 'skipped', words, (resource) =>
@@ -117,7 +118,10 @@ function banner(report: Report, coverage: ReportCoverage, words: Words): string[
   const notVerdict = words.md('notVerdict');
   const lines: string[] = [];
   const networkDown = coverage.notCheckedBy.get('network-down') ?? 0;
-  const interrupted = coverage.notCheckedBy.get('interrupted') ?? 0;
+  // In flight at the interrupt, or never sent: both unchecked because the run stopped.
+  const interrupted =
+    (coverage.notCheckedBy.get('interrupted') ?? 0) +
+    (coverage.notCheckedBy.get('not-started') ?? 0);
   const message =
     report.networkDown === undefined
       ? ''

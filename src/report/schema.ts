@@ -3,6 +3,7 @@
  * `schema/report.schema.json` (see `npm run schema`), and every written report is checked against it.
  */
 import { z } from 'zod';
+import { FindingsSchema } from '../outcome/findings.js';
 import { CheckOutcomeSchema, STATUSES } from '../outcome/model.js';
 import { RegionSummarySchema, RegionVerdictSchema } from '../region/verdict.js';
 import { ACCESS_LEVELS } from '../roadmap/schema.js';
@@ -52,6 +53,11 @@ const regionShape = {
   region: z.record(z.string(), RegionVerdictSchema).optional(),
   /** What each vantage saw, keyed by vantage (`global`, `cn`); absent when nothing was fetched. */
   observations: z.record(z.string(), ObservationSchema).optional(),
+  /**
+   * Written by curate before `findings` existed; read into a `title-drift` finding
+   * (`parse.ts`) and never written any more.
+   * @deprecated
+   */
   titleDrift: TitleDriftSchema.optional(),
 };
 
@@ -69,6 +75,8 @@ const entryShape = {
   checkedAt: z.string(),
   /** Present when the result was reused from the `--cache` file, not fetched in this run. */
   cached: z.literal(true).optional(),
+  /** What a platform said beside the status (archived, renamed, gated, withdrawn, title drift). */
+  findings: FindingsSchema,
   ...regionShape,
 };
 

@@ -1,5 +1,6 @@
 /**
- * The fixes `curate fix` makes: every URL that moved permanently, and where it moved. The
+ * The fixes `curate fix` makes: every URL that moved permanently, and where it moved (a
+ * redirect, or a repository the platform says was renamed). The
  * splicer that writes them into the roadmap is `fix-splice.ts`.
  */
 import type { Report } from '../report/schema.js';
@@ -17,13 +18,20 @@ export function uniqueFixes(fixes: readonly UrlFix[]): UrlFix[] {
   return [...seen.values()];
 }
 
-/** Every permanent redirect of a report, resource or mirror, as a fix to its `finalUrl`. */
+/**
+ * Every permanent redirect of a report, resource or mirror, as a fix to its `finalUrl`, and
+ * every `renamed` finding as a fix to its new URL (a renamed repository whose file is gone
+ * still moved: the rename is fixed, and the report keeps saying the file is missing).
+ */
 export function fixesFromReport(report: Report): UrlFix[] {
   const links = report.results.flatMap((result) => [result, ...result.mirrors]);
   const fixes: UrlFix[] = [];
   for (const link of links) {
-    if (link.outcome.status !== 'redirected' || link.url === null) continue;
-    const to = keepFragment(link.url, link.outcome.finalUrl);
+    if (link.url === null) continue;
+    const renamed = link.findings?.find((finding) => finding.kind === 'renamed');
+    const moved = link.outcome.status === 'redirected' ? link.outcome.finalUrl : renamed?.newUrl;
+    if (moved === undefined) continue;
+    const to = keepFragment(link.url, moved);
     if (to !== link.url) fixes.push({ line: link.line, from: link.url, to });
   }
   return uniqueFixes(fixes);

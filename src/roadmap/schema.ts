@@ -147,6 +147,9 @@ export const SettingsSchema = z
     concurrency: z.number().int().min(1).optional().describe('Requests at once (--concurrency).'),
     perHost: z.number().int().min(1).optional().describe('Requests at once per host (--per-host).'),
     timeout: DurationSchema.optional().describe('Deadline per request attempt (--timeout).'),
+    maxTimePerLink: DurationSchema.optional().describe(
+      'All attempts, waits and redirect hops of one link together (--max-time-per-link).',
+    ),
     retries: z
       .number()
       .int()

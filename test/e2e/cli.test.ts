@@ -9,13 +9,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reason } from '../../src/domain.js';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
-import { assertCliBuilt, REPO_ROOT as root, runCurate, type ProcessRun } from '../helpers/cli.js';
+import {
+  assertCliBuilt,
+  localNetworkFlags as localNetworkFlagsFor,
+  REPO_ROOT as root,
+  runCurate,
+  type ProcessRun,
+} from '../helpers/cli.js';
 import { E2E_HANDLERS, E2E_HOSTS } from '../helpers/e2e-site.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 // Relative to the repository root (the CLI's cwd), as a maintainer types it and as reports record it.
 const fixture = (name: string) => `test/fixtures/roadmaps/${name}`;
-const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 
 /** The built CLI, run from the repository root. */
 function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<ProcessRun> {
@@ -38,14 +43,7 @@ afterAll(async () => {
 
 /** Flags that send every fixture host to the local server and trust the test CA. */
 function localNetworkFlags(port: number, names = E2E_HOSTS): string[] {
-  return [
-    '--allow-private',
-    '--ca-file',
-    caFile,
-    '--retries',
-    '0',
-    ...names.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:${port}`]),
-  ];
+  return localNetworkFlagsFor(port, names);
 }
 
 /** Replaces what changes between runs (times, durations) so the reports can be snapshots. */
