@@ -164,7 +164,9 @@ describe('renderJobSummary', () => {
   });
 
   it('speaks Chinese with lang zh-CN, keeping ids, URLs and the table shape', () => {
-    const lines = renderJobSummary(report, { lang: 'zh-CN' }).split('\n');
+    const lines = renderJobSummary(report, { lang: 'zh-CN', failing: BROKEN_OR_UNREACHABLE }).split(
+      '\n',
+    );
     expect(lines).toContain('### curate 检查：大语言模型(LLM)入门学习路线（检测位置：global）');
     expect(lines).toContain('| | 正常 | 已迁移 | 失效 | 无法访问 | 未验证 | 未检查 | 合计 |');
     expect(lines).toContain('| 资源 | 5 | 3 | 2 | 1 | 1 | 1 | 13 |');

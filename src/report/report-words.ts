@@ -43,21 +43,37 @@ export function wordsFor(lang: Lang = 'en'): Words {
   const known = cache.get(lang);
   if (known !== undefined) return known;
   const catalog = CATALOGS[lang];
-  const message = (namespace: Namespace, key: string): string | Plural =>
+  const lookup = (namespace: Namespace, key: string): string | Plural =>
     (catalog[namespace] as Readonly<Record<string, string | Plural>>)[key] ?? key;
+  // The key types already say which messages are plain and which plural; these only unwrap.
+  const text =
+    (namespace: Namespace) =>
+    (key: string, values: Values = {}): string => {
+      const message = lookup(namespace, key);
+      return interpolate(typeof message === 'string' ? message : message.other, values);
+    };
+  const counted =
+    (namespace: Namespace) =>
+    (key: string, count: number, values?: Values): string => {
+      const message = lookup(namespace, key);
+      return plural(
+        lang,
+        typeof message === 'string' ? { other: message } : message,
+        count,
+        values,
+      );
+    };
   const words: Words = {
     lang,
     catalog,
-    md: (key, values = {}) => interpolate(String(message('md', key)), values),
-    mdCount: (key, count, values) => plural(lang, message('md', key) as Plural, count, values),
-    coverage: (key, values = {}) => interpolate(String(message('coverage', key)), values),
-    coverageCount: (key, count, values) =>
-      plural(lang, message('coverage', key) as Plural, count, values),
-    summary: (key, values = {}) => interpolate(String(message('summary', key)), values),
-    annotation: (key, values = {}) => interpolate(String(message('annotation', key)), values),
-    issue: (key, values = {}) => interpolate(String(message('issue', key)), values),
-    issueCount: (key, count, values) =>
-      plural(lang, message('issue', key) as Plural, count, values),
+    md: text('md'),
+    mdCount: counted('md'),
+    coverage: text('coverage'),
+    coverageCount: counted('coverage'),
+    summary: text('summary'),
+    annotation: text('annotation'),
+    issue: text('issue'),
+    issueCount: counted('issue'),
     number: (value) => formatNumber(lang, value),
     // British English lists without the serial comma, as curate's English always has.
     list: (items) =>
