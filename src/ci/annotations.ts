@@ -11,7 +11,7 @@ import { describeOutcome } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { formatCodeSpan, formatText } from '../report/markdown-format.js';
 import type { Lang } from '../i18n/index.js';
-import { wordsFor, type Words } from '../report/report-words.js';
+import { statusWord, wordsFor, type Words } from '../report/report-words.js';
 
 /** How loud an annotation is: errors fail the eye, notices only inform. */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -84,7 +84,7 @@ export function reportAnnotations(report: Report, options: AnnotationOptions = {
       level,
       file,
       line: link.line,
-      title: words.annotation('title', { status: statusWord(link, words), what }),
+      title: words.annotation('title', { status: statusWord(link.outcome.status, words), what }),
       message: linkMessage(link, words),
     });
   }
@@ -118,12 +118,6 @@ function linkMessage(link: ReportLink, words: Words): string {
   return `${url}: ${describeOutcome(outcome, words.lang)}`;
 }
 
-/** The status as people read it: the word itself in English, the catalog's label otherwise. */
-function statusWord(link: ReportLink, words: Words): string {
-  const { status } = link.outcome;
-  return words.lang === 'en' ? status : words.catalog.status[status];
-}
-
 /** How the job summary lists links. */
 export type JobSummaryOptions = {
   /** @default broken and unreachable */
@@ -140,9 +134,7 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
   const maxListed = options.maxListed ?? 50;
   const words = wordsFor(options.lang);
   const links = reportLinks(report);
-  const statusWords = STATUSES.map((status) =>
-    words.lang === 'en' ? status : words.catalog.status[status],
-  );
+  const statusWords = STATUSES.map((status) => statusWord(status, words));
   const title = words.summary('title', {
     title: formatText(report.roadmap.title),
     vantage: formatText(report.vantage),
@@ -203,7 +195,7 @@ function listSection(
     const said =
       outcome.status === 'redirected'
         ? words.summary('movedTo', { url, finalUrl: formatCodeSpan(outcome.finalUrl) })
-        : `${statusWord(link, words)}: ${formatText(describeOutcome(outcome, words.lang))} ${url}`;
+        : `${statusWord(link.outcome.status, words)}: ${formatText(describeOutcome(outcome, words.lang))} ${url}`;
     return `- ${where} **${formatText(link.title)}** (${formatText(name)}): ${said}`;
   });
   const more =

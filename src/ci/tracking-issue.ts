@@ -15,7 +15,7 @@ import { describeReason } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { formatCodeSpan, formatText } from '../report/markdown-format.js';
 import type { Lang } from '../i18n/index.js';
-import { wordsFor, type Words } from '../report/report-words.js';
+import { statusWord, wordsFor, type Words } from '../report/report-words.js';
 
 /** How the workflow finds the issue again: by this title and label (and the marker in the body). */
 export const TRACKING_ISSUE = {
@@ -131,7 +131,7 @@ function failingSection(
       // out, as the tracking issue always did.
       const extras = link === undefined ? {} : { ...link.outcome, errorCode: undefined };
       const { words } = listing;
-      const label = words.lang === 'en' ? status : words.catalog.status[status];
+      const label = statusWord(status, words);
       const now = `${label}: ${formatText(describeReason(reason, extras, words.lang))}`;
       const since = `${entry.since.slice(0, 10)} (${words.issueCount('audits', entry.streak)})`;
       return `| ${where} | ${name} | ${now} | ${since} | ${url} |`;
@@ -155,8 +155,7 @@ function recoveredSection(recovered: readonly RecoveredLink[], listing: Listing)
       const [where, name, url] = linkCells(entry.key, listing);
       const failed = `${entry.since.slice(0, 10)} – ${entry.recoveredAt.slice(0, 10)}`;
       const { words } = listing;
-      const status =
-        words.lang === 'en' ? entry.latest.status : words.catalog.status[entry.latest.status];
+      const status = statusWord(entry.latest.status, words);
       return `| ${where} | ${name} | ${status} | ${failed} | ${url} |`;
     });
   return [

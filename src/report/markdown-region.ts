@@ -5,10 +5,10 @@
  * Also the short list of page titles that drifted.
  */
 import { assertNever } from '../domain.js';
-import type { RegionAccess, RegionSummary, RegionVerdict } from '../region/verdict.js';
+import type { RegionSummary, RegionVerdict } from '../region/verdict.js';
 import { formatCodeSpan, formatText, formatUrl, lineRef } from './markdown-format.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
-import type { Words } from './report-words.js';
+import { accessWord, type Words } from './report-words.js';
 import { describeReason } from './reasons.js';
 
 /** The `## Regions` section; empty when the roadmap lists no regions. */
@@ -74,11 +74,6 @@ function oneRegion(
     lines.push(words.md('coveredBy', { ids }), '');
   }
   return lines;
-}
-
-/** An access level as people read it: the word itself in English, the catalog's label otherwise. */
-function accessWord(access: RegionAccess, words: Words): string {
-  return words.lang === 'en' ? access : words.catalog.access[access];
 }
 
 /** A to-do entry: the resource, why it needs a VPN, and the leads a maintainer can follow. */

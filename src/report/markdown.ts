@@ -16,7 +16,7 @@ import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import { worthALookSection } from './markdown-findings.js';
 import { regionSection } from './markdown-region.js';
 import { describeOutcome } from './reasons.js';
-import { wordsFor, type Words } from './report-words.js';
+import { statusWord, wordsFor, type Words } from './report-words.js';
 import type { Lang } from '../i18n/index.js';
 import type { MirrorResult, Report, ReportEntry, ResourceResult } from './schema.js';
 
@@ -194,11 +194,6 @@ function countsTable(report: Report, words: Words): string[] {
     // English readers know the words; elsewhere the jargon is explained once, here.
     ...(words.lang === 'en' ? [] : ['', legend, '', words.md('vantageNote')]),
   ];
-}
-
-/** The status as people read it: the English word itself in English, the catalog's label otherwise. */
-function statusWord(status: Status, words: Words): string {
-  return words.lang === 'en' ? status : words.catalog.status[status];
 }
 
 function attentionSection(

@@ -13,6 +13,8 @@ import {
   type Lang,
   type Plural,
 } from '../i18n/index.js';
+import type { Status } from '../domain.js';
+import type { RegionAccess } from '../region/verdict.js';
 
 type Namespace = 'md' | 'coverage' | 'summary' | 'annotation' | 'issue';
 type StringKey<M> = { [K in keyof M]: M[K] extends string ? K : never }[keyof M];
@@ -35,6 +37,19 @@ export type Words = {
   number(value: number): string;
   list(items: readonly string[]): string;
 };
+
+/**
+ * A status word as people read it: the word itself in English (it is what report.json says),
+ * the catalog's label in other languages.
+ */
+export function statusWord(status: Status, words: Words): string {
+  return words.lang === 'en' ? status : words.catalog.status[status];
+}
+
+/** A region access level as people read it, as {@link statusWord} does for statuses. */
+export function accessWord(access: RegionAccess, words: Words): string {
+  return words.lang === 'en' ? access : words.catalog.access[access];
+}
 
 const cache = new Map<Lang, Words>();
 
