@@ -4,6 +4,7 @@
  * cache can make a run faster but never hide a new failure for longer than `--max-age`.
  */
 import { z } from 'zod';
+import { ArchiveCacheSchema } from './archive-cache.js';
 import type { CheckResult } from '../domain.js';
 import { OkOutcomeSchema } from '../outcome/model.js';
 import { parseLinkUrl } from '../plan/normalize-url.js';
@@ -25,6 +26,8 @@ export const CacheEntrySchema = OkOutcomeSchema.pick({ reason: true, httpStatus:
 export const ResultCacheSchema = z.strictObject({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
   entries: z.record(z.string(), CacheEntrySchema),
+  /** Wayback Machine answers for dead links (archive-cache.ts); absent before any was asked. */
+  archive: ArchiveCacheSchema.optional(),
 });
 
 export type CacheEntry = z.infer<typeof CacheEntrySchema>;
@@ -52,7 +55,11 @@ export function parseResultCache(text: string): ResultCache | undefined {
 export function renderResultCache(cache: ResultCache): string {
   const keys = Object.keys(cache.entries).sort();
   const entries = Object.fromEntries(keys.map((key) => [key, cache.entries[key]]));
-  return `${JSON.stringify({ schemaVersion: cache.schemaVersion, entries }, null, 2)}\n`;
+  const archive =
+    cache.archive === undefined || Object.keys(cache.archive).length === 0
+      ? {}
+      : { archive: Object.fromEntries(Object.entries(cache.archive).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  return `${JSON.stringify({ schemaVersion: cache.schemaVersion, entries, ...archive }, null, 2)}\n`;
 }
 
 /** When a cached answer may stand in for a request. */

@@ -33,6 +33,8 @@ export const en = {
     'soft-404': 'answers 200 but says "not found" (soft 404)',
     'missing-fragment': 'the page lacks the anchor the URL points to',
     'parked-domain': 'the domain is parked or for sale',
+    'redirected-to-home': 'redirects to the site\'s home page: the page is gone',
+    'unsupported-redirect': 'redirects to a URL that is not http or https',
     'too-many-redirects': 'too many redirects',
     'redirect-loop': 'the redirects go round in a loop',
     'video-removed': 'the video was removed',
@@ -66,6 +68,13 @@ export const en = {
     'network-down': 'the network was unavailable',
     'private-address': 'points to a private or local address',
     interrupted: 'the run stopped before reaching it',
+  },
+  archive: {
+    snapshot: 'archived copy of {date}',
+    'not-archived': 'no archived copy',
+    excluded: 'excluded from the Wayback Machine',
+    unanswered: 'the Wayback Machine did not answer ({detail}); asked again next run',
+    blockedIn: 'the archive needs a VPN in {region}',
   },
   access: {
     open: 'open',

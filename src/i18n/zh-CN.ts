@@ -32,6 +32,8 @@ export const zhCN: Catalog = {
     'soft-404': '返回 200，但页面内容是“找不到”（软 404）',
     'missing-fragment': '页面里没有链接指向的锚点',
     'parked-domain': '域名已停放或待售，网站已不在',
+    'redirected-to-home': '跳转到网站首页：页面已不在',
+    'unsupported-redirect': '跳转到非 http/https 的地址',
     'too-many-redirects': '跳转次数过多',
     'redirect-loop': '跳转陷入循环',
     'video-removed': '视频已删除',
@@ -65,6 +67,13 @@ export const zhCN: Catalog = {
     'network-down': '网络不可用',
     'private-address': '指向内网或本机地址',
     interrupted: '检测中途停止，未检查到',
+  },
+  archive: {
+    snapshot: '{date} 的存档副本',
+    'not-archived': '没有存档副本',
+    excluded: '已从 Wayback Machine 排除',
+    unanswered: 'Wayback Machine 没有回应（{detail}），下次运行再查',
+    blockedIn: '存档网站在{region}需要 VPN',
   },
   access: {
     open: '可直连',

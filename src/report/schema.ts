@@ -3,6 +3,11 @@
  * `schema/report.schema.json` (see `npm run schema`), and every written report is checked against it.
  */
 import { z } from 'zod';
+import {
+  ArchiveUnansweredSchema,
+  NoSnapshotSchema,
+  SnapshotSchema,
+} from '../archive/archived-copy.js';
 import { CheckOutcomeSchema, STATUSES } from '../outcome/model.js';
 import { RegionSummarySchema, RegionVerdictSchema } from '../region/verdict.js';
 import { ACCESS_LEVELS } from '../roadmap/schema.js';
@@ -55,6 +60,16 @@ const regionShape = {
   titleDrift: TitleDriftSchema.optional(),
 };
 
+/**
+ * A dead link's archived copy (the Wayback Machine's closest snapshot), with the snapshot's own
+ * verdict per region: web.archive.org is blocked in mainland China.
+ */
+const ArchivedSchema = z.discriminatedUnion('kind', [
+  SnapshotSchema.extend({ region: z.record(z.string(), RegionVerdictSchema).optional() }),
+  NoSnapshotSchema,
+  ArchiveUnansweredSchema,
+]);
+
 /** Fields shared by a resource's own check and a mirror's check. */
 const entryShape = {
   url: z.string().nullable(),
@@ -69,6 +84,8 @@ const entryShape = {
   checkedAt: z.string(),
   /** Present when the result was reused from the `--cache` file, not fetched in this run. */
   cached: z.literal(true).optional(),
+  /** For a broken link checked with the network up: what the Wayback Machine holds of it. */
+  archived: ArchivedSchema.optional(),
   ...regionShape,
 };
 
@@ -139,6 +156,7 @@ export type MirrorResult = z.infer<typeof MirrorResultSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
 export type TitleDrift = z.infer<typeof TitleDriftSchema>;
+export type Archived = z.infer<typeof ArchivedSchema>;
 export type MissingShard = NonNullable<Report['missingShards']>[number];
 /** What a resource and a mirror entry share: one checked URL of the report. */
 export type ReportEntry = Omit<MirrorResult, 'platform' | 'lang' | 'note' | 'confirmed'>;
