@@ -5,6 +5,10 @@
  * slice of the options and decides for itself.
  */
 import type { Dispatcher } from 'undici';
+import type { ArchivedCopy } from './archive/archived-copy.js';
+import { attachArchivedCopies } from './archive/attach.js';
+import { lookUpArchives } from './archive/look-up-archives.js';
+import type { ArchiveFetch } from './archive/wayback.js';
 import { classifyOutcome } from './classify/classify.js';
 import type { CheckResult, CheckTarget } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
@@ -57,6 +61,10 @@ export type RunDeps = {
   select?: ResourceSelector;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
+  /** Whether broken links are looked up in the Wayback Machine (`--archive`). */
+  isArchiveLookupOn?: boolean;
+  /** A Wayback Machine answer kept from an earlier run (`--cache`), by target id. */
+  cachedArchivedCopy?: (targetId: string) => ArchivedCopy | undefined;
   /**
    * The roadmap's path relative to the repository root, where SARIF and JUnit place findings.
    * @default the path the roadmap was loaded from
@@ -98,6 +106,7 @@ export async function runCheck(
     (target) => !results.has(target.id),
   );
   let networkDown: { message: string } | undefined;
+  let archivedCopies = new Map<string, ArchivedCopy>();
 
   if (toFetch.length > 0) {
     const transport = await openTransport(options, deps);
@@ -127,6 +136,18 @@ export async function runCheck(
             results,
             deps,
           });
+          // Only with the network up, and only for links this run checked (never cached ones).
+          if (deps.isArchiveLookupOn === true && deps.signal?.aborted !== true) {
+            const targetUrls = new Map(toFetch.map((target) => [target.id, target.url]));
+            archivedCopies = await lookUpArchives(
+              [...results.values()],
+              (id) => targetUrls.get(id),
+              {
+                fetch: archiveFetchOver(fetches),
+                ...(deps.cachedArchivedCopy ? { cached: deps.cachedArchivedCopy } : {}),
+              },
+            );
+          }
           break;
         case 'down':
           networkDown = { message: verdict.message };
@@ -163,7 +184,7 @@ export async function runCheck(
     },
     suggested.byResource,
   );
-  const report = assessRegions(built, regionInputs);
+  const report = assessRegions(attachArchivedCopies(built, archivedCopies), regionInputs);
   const writtenFiles = await writeReports(
     options.report.out,
     renderReports(report, options.report.formats, {
@@ -240,6 +261,27 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
   };
 
   await Promise.all(targets.map(checkOne));
+}
+
+/** The archive lookup's GET over the run's fetches: its slots, retries (429 too) and guard. */
+function archiveFetchOver(fetches: RunFetches): ArchiveFetch {
+  return async (url, stopAtLocation) => {
+    const fetched = await fetches.extra(url, {
+      headersFor: () => ({}),
+      followMetaRefresh: false,
+      stopAtLocation,
+    });
+    switch (fetched.kind) {
+      case 'response':
+        return { kind: 'response', status: fetched.status, location: fetched.headers.location };
+      case 'network-failure':
+        return { kind: 'failure', detail: fetched.failure.message };
+      case 'timeout':
+        return { kind: 'failure', detail: `timed out (${fetched.phase})` };
+      default:
+        return assertNever(fetched);
+    }
+  };
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */
