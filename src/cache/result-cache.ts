@@ -58,7 +58,11 @@ export function renderResultCache(cache: ResultCache): string {
   const archive =
     cache.archive === undefined || Object.keys(cache.archive).length === 0
       ? {}
-      : { archive: Object.fromEntries(Object.entries(cache.archive).sort(([a], [b]) => (a < b ? -1 : 1))) };
+      : {
+          archive: Object.fromEntries(
+            Object.entries(cache.archive).sort(([a], [b]) => (a < b ? -1 : 1)),
+          ),
+        };
   return `${JSON.stringify({ schemaVersion: cache.schemaVersion, entries, ...archive }, null, 2)}\n`;
 }
 

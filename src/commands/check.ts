@@ -203,7 +203,10 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       'check only resources added, or whose url or mirrors changed, since this git ref',
     )
     .option('--format <format>', 'text (default), or github (workflow annotations, job summary)')
-    .option('--archive', "ask the Wayback Machine for a snapshot of every broken link (shown in the reports)")
+    .option(
+      '--archive',
+      'ask the Wayback Machine for a snapshot of every broken link (shown in the reports)',
+    )
     .option('--cache <file>', 'reuse ok results recorded in this file instead of fetching again')
     .option('--max-age <duration>', 'how old a cached ok result may be, e.g. 12h (default: 1d)')
     .option(

@@ -33,7 +33,7 @@ export const en = {
     'soft-404': 'answers 200 but says "not found" (soft 404)',
     'missing-fragment': 'the page lacks the anchor the URL points to',
     'parked-domain': 'the domain is parked or for sale',
-    'redirected-to-home': 'redirects to the site\'s home page: the page is gone',
+    'redirected-to-home': "redirects to the site's home page: the page is gone",
     'unsupported-redirect': 'redirects to a URL that is not http or https',
     'too-many-redirects': 'too many redirects',
     'redirect-loop': 'the redirects go round in a loop',

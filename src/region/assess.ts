@@ -83,18 +83,18 @@ function assessMirror(mirror: MirrorResult, inputs: RegionInputs): MirrorResult 
  * A snapshot's own verdict per region, by the same rules as any link: web.archive.org is
  * blocked in mainland China, and a learner there should know before opening it.
  */
-function archivedIn(
-  archived: Archived | undefined,
-  inputs: RegionInputs,
-): { archived?: Archived } {
+function archivedIn(archived: Archived | undefined, inputs: RegionInputs): { archived?: Archived } {
   if (archived?.kind !== 'snapshot' || inputs.regions.length === 0) {
     return archived === undefined ? {} : { archived };
   }
   const region = Object.fromEntries(
     inputs.regions.map((id) => [
       id,
-      assessLinkRegion(id, { url: archived.url, declared: undefined, observations: undefined }, inputs)
-        .verdict,
+      assessLinkRegion(
+        id,
+        { url: archived.url, declared: undefined, observations: undefined },
+        inputs,
+      ).verdict,
     ]),
   );
   return { archived: { ...archived, region } };

@@ -18,7 +18,9 @@ export function archivedText(entry: ReportEntry): string {
       const date = archived.timestamp.slice(0, 10);
       const blocked = Object.entries(archived.region ?? {})
         .filter(([, verdict]) => verdict.access === 'vpn')
-        .map(([region]) => interpolate(messages.blockedIn, { region: regionName(CATALOGS.en, region) }));
+        .map(([region]) =>
+          interpolate(messages.blockedIn, { region: regionName(CATALOGS.en, region) }),
+        );
       const note = blocked.length === 0 ? '' : ` (${blocked.join('; ')})`;
       return ` — ${interpolate(messages.snapshot, { date })}: ${formatUrl(archived.url)}${note}`;
     }

@@ -54,7 +54,9 @@ function archiveAnswer(url: URL): Response {
 
 const handlers = [
   http.get('https://github.com/someone/live', () => HttpResponse.html('<title>live</title>')),
-  http.get('https://github.com/*', () => HttpResponse.html('<title>Not Found</title>', { status: 404 })),
+  http.get('https://github.com/*', () =>
+    HttpResponse.html('<title>Not Found</title>', { status: 404 }),
+  ),
   // msw reads `:` in a path as a parameter, so the archive's paths are matched by hand.
   http.get('https://web.archive.org/web/*', ({ request }) => archiveAnswer(new URL(request.url))),
 ];
