@@ -8,11 +8,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../../src/options.js';
 import { parseRoadmap } from '../../src/roadmap/load.js';
 import { runCheck } from '../../src/run.js';
+import { hasBrowser, launchBrowser, watchPage } from '../helpers/browser.js';
 import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
@@ -81,7 +83,7 @@ describe('check --archive', () => {
   it('shows each dead link with its snapshot, or why there is none', async () => {
     const loaded = parseRoadmap(roadmapText, 'dead.yaml');
     const options = resolveOptions(
-      { out, retries: '1', caFile, quiet: true, proxy: proxy.url, reports: 'json,md' },
+      { out, retries: '1', caFile, quiet: true, proxy: proxy.url, reports: 'json,md,html' },
       loaded.roadmap.settings,
       {},
     );
@@ -126,5 +128,32 @@ describe('check --archive', () => {
     expect(markdown).toContain('<https://github.com/someone/never> — HTTP 404');
     expect(markdown).toMatch(/someone\/never>[^\n]*— no archived copy/);
     expect(markdown).toMatch(/someone\/limited>[^\n]*the Wayback Machine did not answer/);
+  });
+
+  it.runIf(hasBrowser())('shows the snapshot in report.html, in both languages', async () => {
+    const browser = await launchBrowser();
+    try {
+      for (const [locale, expected] of [
+        ['en-US', ['archived copy of Jan 2, 2024: ', 'the archive needs a VPN in mainland China']],
+        ['zh-CN', ['存档副本', '存档网站在中国大陆需要 VPN']],
+      ] as const) {
+        const context = await browser.newContext({ locale });
+        const page = await context.newPage();
+        const watch = await watchPage(page);
+        await page.goto(pathToFileURL(join(out, 'report.html')).href);
+        await page.locator('#summary').waitFor();
+        const attention = page.locator('#attention li[data-key="gone"]');
+        const row = page.locator('#rows tr[data-key="gone"]');
+        for (const place of [attention, row]) {
+          const text = await place.locator('.archived').innerText();
+          for (const part of expected) expect(text).toContain(part);
+          expect(await place.locator('.archived a').getAttribute('href')).toBe(SNAPSHOT);
+        }
+        expect(watch.errors).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
