@@ -4,15 +4,16 @@
  * with its snapshot, one with none, and a rate-limited archive, in report.json, report.md and
  * the --cache answers.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pathToFileURL } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixCommand } from '../../src/commands/fix.js';
 import { resolveOptions } from '../../src/options.js';
-import { parseRoadmap } from '../../src/roadmap/load.js';
+import { loadRoadmap, parseRoadmap } from '../../src/roadmap/load.js';
 import { runCheck } from '../../src/run.js';
 import { hasBrowser, launchBrowser, watchPage } from '../helpers/browser.js';
 import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
@@ -128,6 +129,41 @@ describe('check --archive', () => {
     expect(markdown).toContain('<https://github.com/someone/never> — HTTP 404');
     expect(markdown).toMatch(/someone\/never>[^\n]*— no archived copy/);
     expect(markdown).toMatch(/someone\/limited>[^\n]*the Wayback Machine did not answer/);
+  });
+
+  it('fix --archive puts the snapshot in url and keeps the old one as original_url, nothing else', async () => {
+    const file = join(out, 'dead.yaml');
+    await writeFile(file, roadmapText, 'utf8');
+    const stderr: string[] = [];
+    const code = await fixCommand(
+      file,
+      { from: join(out, 'report.json'), archive: true },
+      {
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => stderr.push(text) },
+        env: {},
+        cwd: out,
+        toolVersion: 'test',
+        interruptSignal: new AbortController().signal,
+      },
+    );
+    expect(code).toBe(0);
+    expect(stderr.join('')).toContain('1 dead URL to their archived copy');
+    const fixed = await readFile(file, 'utf8');
+    const gone = "url: 'https://github.com/someone/gone'";
+    expect(fixed).toBe(
+      roadmapText.replace(
+        gone,
+        `url: '${SNAPSHOT}', original_url: 'https://github.com/someone/gone'`,
+      ),
+    );
+    // The file still validates, and the change is undone by putting original_url back.
+    const loaded = await loadRoadmap(file);
+    const resource = loaded.roadmap.sections[0]?.resources?.[0];
+    expect(resource).toMatchObject({
+      url: SNAPSHOT,
+      original_url: 'https://github.com/someone/gone',
+    });
   });
 
   it.runIf(hasBrowser())('shows the snapshot in report.html, in both languages', async () => {
