@@ -6,6 +6,10 @@
  */
 import type { Dispatcher } from 'undici';
 import type { ApiValidators } from './cache/api-validators.js';
+import type { ArchivedCopy } from './archive/archived-copy.js';
+import { attachArchivedCopies } from './archive/attach.js';
+import { lookUpArchives } from './archive/look-up-archives.js';
+import type { ArchiveFetch } from './archive/wayback.js';
 import { classifyOutcome } from './classify/classify.js';
 import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
@@ -61,6 +65,10 @@ export type RunDeps = {
   apiValidators?: ApiValidators;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
+  /** Whether broken links are looked up in the Wayback Machine (`--archive`). */
+  isArchiveLookupOn?: boolean;
+  /** A Wayback Machine answer kept from an earlier run (`--cache`), by target id. */
+  cachedArchivedCopy?: (targetId: string) => ArchivedCopy | undefined;
   /**
    * The roadmap's path relative to the repository root, where SARIF and JUnit place findings.
    * @default the path the roadmap was loaded from
@@ -102,6 +110,7 @@ export async function runCheck(
     (target) => !results.has(target.id),
   );
   let networkDown: { message: string } | undefined;
+  let archivedCopies = new Map<string, ArchivedCopy>();
 
   if (toFetch.length > 0) {
     const transport = await openTransport(options, deps);
@@ -135,6 +144,18 @@ export async function runCheck(
             results,
             deps,
           });
+          // Only with the network up, and only for links this run checked (never cached ones).
+          if (deps.isArchiveLookupOn === true && deps.signal?.aborted !== true) {
+            const targetUrls = new Map(toFetch.map((target) => [target.id, target.url]));
+            archivedCopies = await lookUpArchives(
+              [...results.values()],
+              (id) => targetUrls.get(id),
+              {
+                fetch: archiveFetchOver(fetches),
+                ...(deps.cachedArchivedCopy ? { cached: deps.cachedArchivedCopy } : {}),
+              },
+            );
+          }
           break;
         case 'down':
           networkDown = { message: verdict.message };
@@ -168,7 +189,7 @@ export async function runCheck(
     },
     suggested.byResource,
   );
-  const report = assessRegions(built, regionInputs);
+  const report = assessRegions(attachArchivedCopies(built, archivedCopies), regionInputs);
   // `-o -`: no files; the command prints report.json on stdout.
   const writtenFiles =
     options.report.out === undefined
@@ -282,6 +303,27 @@ function byImportance(targets: readonly CheckTarget[]): URL[] {
   return [...targets.filter(isResource), ...targets.filter((target) => !isResource(target))].map(
     (target) => target.url,
   );
+}
+
+/** The archive lookup's GET over the run's fetches: its slots, retries (429 too) and guard. */
+function archiveFetchOver(fetches: RunFetches): ArchiveFetch {
+  return async (url, stopAtLocation) => {
+    const fetched = await fetches.extra(url, {
+      headersFor: () => ({}),
+      followMetaRefresh: false,
+      stopAtLocation,
+    });
+    switch (fetched.kind) {
+      case 'response':
+        return { kind: 'response', status: fetched.status, location: fetched.headers.location };
+      case 'network-failure':
+        return { kind: 'failure', detail: fetched.failure.message };
+      case 'timeout':
+        return { kind: 'failure', detail: `timed out (${fetched.phase})` };
+      default:
+        return assertNever(fetched);
+    }
+  };
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */

@@ -74,6 +74,13 @@ export const zhCN: Catalog = {
     interrupted: '检测时运行被中止',
     'not-started': '运行中途停止，未检查到',
   },
+  archive: {
+    snapshot: '{date} 的存档副本',
+    'not-archived': '没有存档副本',
+    excluded: '已从 Wayback Machine 排除',
+    unanswered: 'Wayback Machine 没有回应（{detail}），下次运行再查',
+    blockedIn: '存档网站在{region}需要 VPN',
+  },
   access: {
     open: '可直连',
     vpn: '需科学上网',

@@ -14,6 +14,7 @@ import {
   reportCoverage,
   type ReportCoverage,
 } from './coverage.js';
+import { archivedText } from './markdown-archive.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import { worthALookSection } from './markdown-findings.js';
 import { regionSection } from './markdown-region.js';
@@ -240,7 +241,7 @@ function checkText(check: ReportEntry): string {
   const { outcome } = check;
   const reason = formatText(describeOutcome(outcome));
   const moved = outcome.status === 'redirected' ? ` → ${formatUrl(outcome.finalUrl)}` : '';
-  return `${url} — ${reason}${moved}`;
+  return `${url} — ${reason}${moved}${archivedText(check)}`;
 }
 
 function mirrorLabel(mirror: MirrorResult, where: string | undefined): string {

@@ -78,6 +78,11 @@ export const ResourceSchema = z
       .describe(
         'Address of the resource (http or https); without it validate warns and check skips it.',
       ),
+    original_url: urlText
+      .optional()
+      .describe(
+        'The address the resource had before `curate fix --archive` replaced it by its Wayback Machine snapshot; not checked. Put it back in url to undo.',
+      ),
     kind: z.enum(RESOURCE_KINDS).describe(`What the resource is: ${RESOURCE_KINDS.join(', ')}.`),
     lang: nonEmpty.optional().describe('Language of the resource, e.g. en, zh.'),
     author: z.string().optional().describe('Author, channel or organisation.'),
