@@ -14,6 +14,7 @@ import { registerFixCommand } from './commands/fix.js';
 import { registerHistoryCommand } from './commands/history.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerMergeCommand } from './commands/merge.js';
+import { registerMirrorsCommand } from './commands/mirrors.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -93,6 +94,9 @@ async function main(): Promise<void> {
   registerFixCommand(program, run);
   registerHistoryCommand(program, run);
   registerMergeCommand(program, run);
+
+  // curate mirrors (issue 15): finders for VPN-only resources.
+  registerMirrorsCommand(program, run);
 
   try {
     await program.parseAsync(process.argv);
