@@ -29,11 +29,22 @@ import { readInputFile, readReportFile } from './read-input.js';
 /** Raw flags of `curate mirrors`: its own, plus the network flags of the checks it runs. */
 export type MirrorsFlags = Pick<
   CurateFlags,
-  'out' | 'proxy' | 'allowPrivate' | 'connectTo' | 'caFile' | 'timeout' | 'retries' | 'quiet' | 'regionRules'
+  | 'out'
+  | 'proxy'
+  | 'allowPrivate'
+  | 'connectTo'
+  | 'caFile'
+  | 'timeout'
+  | 'retries'
+  | 'quiet'
+  | 'regionRules'
 > & { from?: string; write?: boolean; confirm?: string; url?: string };
 
 /** What tests replace: the timers (Bilibili's back-off is 30 s) and the finders. */
-export type MirrorsOverrides = { sleep?: (ms: number) => Promise<void>; finders?: readonly MirrorFinder[] };
+export type MirrorsOverrides = {
+  sleep?: (ms: number) => Promise<void>;
+  finders?: readonly MirrorFinder[];
+};
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -48,7 +59,8 @@ export async function mirrorsCommand(
   io: CommandIo,
   overrides: MirrorsOverrides = {},
 ): Promise<ExitCode> {
-  if (flags.confirm !== undefined) return confirmCommand(file ?? 'roadmap.yaml', flags.confirm, flags.url, io);
+  if (flags.confirm !== undefined)
+    return confirmCommand(file ?? 'roadmap.yaml', flags.confirm, flags.url, io);
   const source = await reportToSearchFrom(file, flags, io);
   if (source.kind === 'network-down') return EXIT_CODES.networkDown;
   const { report, loaded } = source;
@@ -63,7 +75,12 @@ export async function mirrorsCommand(
       : { onSubject: (done, total) => io.stderr.write(`searched ${done}/${total}\n`) }),
   };
   const subjects = subjectsOfReport(report, loaded.roadmap);
-  const found = await askFinders(subjects, overrides.finders ?? createDefaultFinders(), options, deps);
+  const found = await askFinders(
+    subjects,
+    overrides.finders ?? createDefaultFinders(),
+    options,
+    deps,
+  );
   const out = flags.out ?? DEFAULTS.out;
   const { checkOf } = await checkCandidates(
     found,
@@ -81,7 +98,11 @@ export async function mirrorsCommand(
     resources: entries,
   });
   const mirrorsPath = join(out, 'mirrors.json');
-  await writeFileAtomically(mirrorsPath, `${JSON.stringify(mirrorsFile, null, 2)}\n`, 'mirrors.json');
+  await writeFileAtomically(
+    mirrorsPath,
+    `${JSON.stringify(mirrorsFile, null, 2)}\n`,
+    'mirrors.json',
+  );
   io.stdout.write(renderMirrorsTable(entries));
   io.stderr.write(`wrote ${mirrorsPath}\n`);
   if (flags.write === true) await writeBestCandidates(loaded, entries, io);
@@ -96,7 +117,9 @@ export function bestAdditions(entries: readonly MirrorsEntry[]): MirrorAddition[
     const key = `${entry.resourceId}\u0000${best?.url ?? ''}`;
     if (best?.standing !== 'matched-by-evidence' || seen.has(key)) return [];
     seen.add(key);
-    return [{ resourceId: entry.resourceId, url: best.url, platform: best.platform, note: best.note }];
+    return [
+      { resourceId: entry.resourceId, url: best.url, platform: best.platform, note: best.note },
+    ];
   });
 }
 
@@ -141,14 +164,17 @@ async function confirmCommand(
     case 'nothing-to-confirm':
       throw new UsageError(
         `--confirm: ${resourceId} in ${file} has no mirror with confirmed: false${url === undefined ? '' : ` and url ${url}`}.`,
-        { hint: 'Run curate mirrors --write first, or pass --url with one of its unconfirmed mirrors.' },
+        {
+          hint: 'Run curate mirrors --write first, or pass --url with one of its unconfirmed mirrors.',
+        },
       );
     default:
       return result satisfies never;
   }
 }
 
-type SearchSource = { kind: 'report'; report: Report; loaded: LoadedRoadmap } | { kind: 'network-down' };
+type SearchSource =
+  { kind: 'report'; report: Report; loaded: LoadedRoadmap } | { kind: 'network-down' };
 
 /** The report whose VPN-only resources are searched: `--from`, or a check run now. */
 async function reportToSearchFrom(
@@ -184,9 +210,15 @@ export function registerMirrorsCommand(program: Command, run: RunCommand): void 
     .command('mirrors')
     .description('find copies of VPN-only resources a region can open, with the evidence')
     .argument('[roadmap]', "roadmap file (default: the report's roadmap, else roadmap.yaml)")
-    .option('--from <report>', 'take the VPN-only resources from this report.json instead of checking now')
+    .option(
+      '--from <report>',
+      'take the VPN-only resources from this report.json instead of checking now',
+    )
     .option('--write', 'add the best match of each resource to the roadmap as confirmed: false')
-    .option('--confirm <resource-id>', "mark the resource's unconfirmed mirror confirmed (no search)")
+    .option(
+      '--confirm <resource-id>',
+      "mark the resource's unconfirmed mirror confirmed (no search)",
+    )
     .option('--url <url>', 'with --confirm: which unconfirmed mirror, when there are several')
     .option('-o, --out <dir>', 'where mirrors.json and the checks write (default: reports)')
     .option('--region-rules <file|url>', 'region rules (repeatable), as for check', collectRepeated)

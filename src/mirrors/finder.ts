@@ -86,13 +86,21 @@ export function answerOfFailedResponse(
   what: string,
 ): Extract<FinderAnswer, { kind: 'could-not-search' }> {
   if (response.kind === 'failure') {
-    return { kind: 'could-not-search', reason: 'unreachable', detail: `${what}: ${response.reason}` };
+    return {
+      kind: 'could-not-search',
+      reason: 'unreachable',
+      detail: `${what}: ${response.reason}`,
+    };
   }
   if (response.status === 429) {
     return { kind: 'could-not-search', reason: 'rate-limited', detail: `${what}: HTTP 429` };
   }
   if (response.status === 403 || response.status === 451) {
-    return { kind: 'could-not-search', reason: 'blocked', detail: `${what}: HTTP ${response.status}` };
+    return {
+      kind: 'could-not-search',
+      reason: 'blocked',
+      detail: `${what}: HTTP ${response.status}`,
+    };
   }
   return {
     kind: 'could-not-search',

@@ -20,16 +20,29 @@ export function rankMirrors(found: readonly SubjectAnswers[], checkOf: CheckOf):
     for (const { finderId, answer } of answers) {
       switch (answer.kind) {
         case 'candidates':
-          searches.push({ finder: finderId, result: 'searched', candidates: answer.candidates.length });
+          searches.push({
+            finder: finderId,
+            result: 'searched',
+            candidates: answer.candidates.length,
+          });
           for (const candidate of answer.candidates) {
             candidates.push({
-              ranked: rankCandidate(candidate, finderId, checkOf(candidate.url, subject.region) ?? UNCHECKED),
+              ranked: rankCandidate(
+                candidate,
+                finderId,
+                checkOf(candidate.url, subject.region) ?? UNCHECKED,
+              ),
               score: candidate.score,
             });
           }
           break;
         case 'could-not-search':
-          searches.push({ finder: finderId, result: 'could-not-search', reason: answer.reason, detail: answer.detail });
+          searches.push({
+            finder: finderId,
+            result: 'could-not-search',
+            reason: answer.reason,
+            detail: answer.detail,
+          });
           break;
         case 'no-stable-mirror':
           searches.push({ finder: finderId, result: 'no-stable-mirror', detail: answer.detail });
@@ -49,7 +62,11 @@ export function rankMirrors(found: readonly SubjectAnswers[], checkOf: CheckOf):
   });
 }
 
-function rankCandidate(candidate: MirrorCandidate, finder: string, check: CandidateCheck): RankedCandidate {
+function rankCandidate(
+  candidate: MirrorCandidate,
+  finder: string,
+  check: CandidateCheck,
+): RankedCandidate {
   const rejectedBecause = rejection(check);
   const standing =
     rejectedBecause !== undefined
@@ -96,7 +113,10 @@ const STANDING_ORDER = { 'matched-by-evidence': 0, suggestion: 1, rejected: 2 } 
 
 type Scored = { ranked: RankedCandidate; score: number };
 
-function compareCandidates({ ranked: a, score: aScore }: Scored, { ranked: b, score: bScore }: Scored): number {
+function compareCandidates(
+  { ranked: a, score: aScore }: Scored,
+  { ranked: b, score: bScore }: Scored,
+): number {
   return (
     STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] ||
     Number(b.isOfficial) - Number(a.isOfficial) ||

@@ -47,8 +47,12 @@ export function renderMirrorsTable(entries: readonly MirrorsEntry[]): string {
       }
     }
   }
-  const matched = entries.filter((entry) => entry.candidates[0]?.standing === 'matched-by-evidence').length;
-  const blocked = entries.filter((entry) => entry.searches.some((search) => search.result === 'could-not-search')).length;
+  const matched = entries.filter(
+    (entry) => entry.candidates[0]?.standing === 'matched-by-evidence',
+  ).length;
+  const blocked = entries.filter((entry) =>
+    entry.searches.some((search) => search.result === 'could-not-search'),
+  ).length;
   lines.push(
     '',
     `${plural(entries.length, 'resource')} need a mirror: ${matched} matched by evidence` +

@@ -19,7 +19,10 @@ import type { FinderFetch, MirrorFinder, MirrorSubject } from './finder.js';
 import type { CheckOf } from './rank.js';
 
 /** What the wiring needs from outside; the command passes the real clock and timers. */
-export type MirrorRunDeps = Pick<RunDeps, 'toolVersion' | 'now' | 'signal' | 'dispatcher' | 'lookup'> & {
+export type MirrorRunDeps = Pick<
+  RunDeps,
+  'toolVersion' | 'now' | 'signal' | 'dispatcher' | 'lookup'
+> & {
   sleep: (ms: number) => Promise<void>;
   onSubject?: (done: number, total: number) => void;
 };
@@ -49,7 +52,12 @@ export async function askFinders(
     // The finder's headers (Bilibili's cookie and Referer) go to the host asked, never a redirect's.
     const fetch: FinderFetch = (url, headers = {}) =>
       probeTransport(url, (hop) => (hop.host === url.host ? headers : {}));
-    return await findMirrors(subjects, finders, { fetch, sleep: deps.sleep, now: deps.now }, deps.onSubject);
+    return await findMirrors(
+      subjects,
+      finders,
+      { fetch, sleep: deps.sleep, now: deps.now },
+      deps.onSubject,
+    );
   } finally {
     await transport.close();
   }
@@ -122,7 +130,9 @@ export async function checkCandidates(
     const { outcome } = result;
     return {
       status: outcome.status,
-      ...('reason' in outcome && typeof outcome.reason === 'string' ? { reason: outcome.reason } : {}),
+      ...('reason' in outcome && typeof outcome.reason === 'string'
+        ? { reason: outcome.reason }
+        : {}),
       access: result.region?.[region]?.access ?? 'unknown',
     };
   };

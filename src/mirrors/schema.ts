@@ -19,7 +19,11 @@ export type MirrorStanding = (typeof MIRROR_STANDINGS)[number];
 
 /** One finder's answer for one resource. */
 export const SearchSchema = z.discriminatedUnion('result', [
-  z.strictObject({ finder: z.string(), result: z.literal('searched'), candidates: z.number().int() }),
+  z.strictObject({
+    finder: z.string(),
+    result: z.literal('searched'),
+    candidates: z.number().int(),
+  }),
   z.strictObject({
     finder: z.string(),
     result: z.literal('could-not-search'),

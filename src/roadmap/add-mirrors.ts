@@ -131,11 +131,14 @@ export function addMirrors(
       continue;
     }
     const mirrors = pairOf(map, 'mirrors')?.value;
-    if (isSeq(mirrors) && mirrors.items.some((item) => isMap(item) && item.get('url') === addition.url)) {
+    if (
+      isSeq(mirrors) &&
+      mirrors.items.some((item) => isMap(item) && item.get('url') === addition.url)
+    ) {
       result.skipped.push({ addition, reason: 'already-listed' });
       continue;
     }
-    const place = insertionPoint(map, mirrors, lineCounter, addition);
+    const place = insertionPoint(map, mirrors, lineCounter, addition, text);
     if (place === undefined) {
       result.skipped.push({ addition, reason: 'flow-style' });
       continue;
@@ -156,8 +159,14 @@ function insertionPoint(
   mirrors: unknown,
   lineCounter: LineCounter,
   addition: MirrorAddition,
+  text: string,
 ): { offset: number; text: string } | undefined {
   if (map.flow === true) return undefined;
+  // New lines go after the whole last line, so a trailing `# comment` stays where it was.
+  const lineEnd = (offset: number): number => {
+    const newline = text.indexOf('\n', offset);
+    return newline === -1 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
+  };
   if (isSeq(mirrors)) {
     const last = mirrors.items.at(-1);
     if (mirrors.flow === true || !isMap(last) || last.range === undefined || last.range === null) {
@@ -168,7 +177,7 @@ function insertionPoint(
     if (end === undefined || first === undefined) return undefined;
     // A block sequence's range starts at its first `- `.
     const indent = ' '.repeat(columnOf(first, lineCounter));
-    return { offset: end, text: `\n${renderMirrorItem(addition, indent)}` };
+    return { offset: lineEnd(end), text: `\n${renderMirrorItem(addition, indent)}` };
   }
   if (mirrors !== undefined) return undefined;
   const firstKey = map.items[0]?.key;
@@ -176,7 +185,7 @@ function insertionPoint(
   if (!isScalar(firstKey) || firstKey.range == null || end === undefined) return undefined;
   const keyIndent = ' '.repeat(columnOf(firstKey.range[0], lineCounter));
   return {
-    offset: end,
+    offset: lineEnd(end),
     text: `\n${keyIndent}mirrors:\n${renderMirrorItem(addition, `${keyIndent}  `)}`,
   };
 }
@@ -191,7 +200,8 @@ function assertReadsBack(
   if (applied.length === 0) return;
   const expected = doc.toJS() as unknown;
   const byId = new Map<string, MirrorAddition[]>();
-  for (const addition of applied) byId.set(addition.resourceId, [...(byId.get(addition.resourceId) ?? []), addition]);
+  for (const addition of applied)
+    byId.set(addition.resourceId, [...(byId.get(addition.resourceId) ?? []), addition]);
   const addTo = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(addTo);
     else if (typeof node === 'object' && node !== null) {
@@ -205,7 +215,12 @@ function assertReadsBack(
             const listed = Array.isArray(resource.mirrors) ? (resource.mirrors as unknown[]) : [];
             resource.mirrors = [
               ...listed,
-              ...added.map(({ url, platform, note }) => ({ url, platform, note, confirmed: false })),
+              ...added.map(({ url, platform, note }) => ({
+                url,
+                platform,
+                note,
+                confirmed: false,
+              })),
             ];
           }
         }
@@ -216,7 +231,9 @@ function assertReadsBack(
   addTo(expected);
   const reread = parseDocument(newText);
   if (reread.errors.length > 0 || !isDeepStrictEqual(reread.toJS(), expected)) {
-    throw new InternalError(`curate mirrors produced YAML for ${file} that does not read back as intended`);
+    throw new InternalError(
+      `curate mirrors produced YAML for ${file} that does not read back as intended`,
+    );
   }
 }
 
@@ -252,9 +269,16 @@ export function confirmMirror(
     confirmed.value = true;
     const reread = parseDocument(newText);
     if (reread.errors.length > 0 || !isDeepStrictEqual(reread.toJS(), doc.toJS())) {
-      throw new InternalError(`curate mirrors --confirm produced YAML for ${file} that does not read back as intended`);
+      throw new InternalError(
+        `curate mirrors --confirm produced YAML for ${file} that does not read back as intended`,
+      );
     }
-    return { kind: 'confirmed', text: newText, url: itemUrl, line: lineCounter.linePos(start).line };
+    return {
+      kind: 'confirmed',
+      text: newText,
+      url: itemUrl,
+      line: lineCounter.linePos(start).line,
+    };
   }
   return { kind: 'nothing-to-confirm' };
 }

@@ -10,7 +10,12 @@
  * | `code` -404, 62002, 62004, ...  | the upload is gone or hidden      | leaves that hit out     |
  * | no JSON, other codes            | the API changed                   | "could not search: changed-api" |
  */
-import { isJsonObject, parseJsonObject, stringField, type JsonObject } from '../../probes/json-body.js';
+import {
+  isJsonObject,
+  parseJsonObject,
+  stringField,
+  type JsonObject,
+} from '../../probes/json-body.js';
 import { answerOfFailedResponse, type FinderAnswer, type FinderFetch } from '../finder.js';
 import type { BilibiliUpload } from './video-match.js';
 import { keyOfUrl, signWbiQuery, type WbiKeys } from './wbi-sign.js';
@@ -26,9 +31,7 @@ export type CouldNotSearch = Extract<FinderAnswer, { kind: 'could-not-search' }>
 
 /** What one API call gave: its `data`, a gone upload, or why it could not be asked. */
 export type ApiAnswer =
-  | { kind: 'data'; data: JsonObject }
-  | { kind: 'gone'; code: number }
-  | CouldNotSearch;
+  { kind: 'data'; data: JsonObject } | { kind: 'gone'; code: number } | CouldNotSearch;
 
 /** The first-party cookie and the signature keys, asked once per run. */
 export type BilibiliSession = { cookie: string; keys: WbiKeys };
@@ -83,12 +86,18 @@ export async function openSession(
   const buvid3 = stringField(spi.data, 'b_3');
   if (buvid3 === undefined) return changed('Bilibili cookie API gave no b_3');
   const cookie = `buvid3=${buvid3}`;
-  const nav = await callApi(fetch, new URL(`${API}/x/web-interface/nav`), 'Bilibili nav API', cookie);
+  const nav = await callApi(
+    fetch,
+    new URL(`${API}/x/web-interface/nav`),
+    'Bilibili nav API',
+    cookie,
+  );
   if (nav.kind !== 'data') return notData(nav, 'Bilibili nav API');
   const images = nav.data.wbi_img;
   const imgKey = isJsonObject(images) ? keyOfUrl(stringField(images, 'img_url') ?? '') : undefined;
   const subKey = isJsonObject(images) ? keyOfUrl(stringField(images, 'sub_url') ?? '') : undefined;
-  if (imgKey === undefined || subKey === undefined) return changed('Bilibili nav API gave no wbi_img keys');
+  if (imgKey === undefined || subKey === undefined)
+    return changed('Bilibili nav API gave no wbi_img keys');
   return { kind: 'session', session: { cookie, keys: { imgKey, subKey } } };
 }
 
@@ -102,19 +111,26 @@ export async function searchVideos(
   keyword: string,
   unixSeconds: number,
 ): Promise<{ kind: 'hits'; hits: SearchHit[] } | CouldNotSearch> {
-  const query = signWbiQuery({ search_type: 'video', keyword, page: '1' }, session.keys, unixSeconds);
+  const query = signWbiQuery(
+    { search_type: 'video', keyword, page: '1' },
+    session.keys,
+    unixSeconds,
+  );
   const url = new URL(`${API}/x/web-interface/wbi/search/type?${query}`);
   const answer = await callApi(fetch, url, 'Bilibili search API', session.cookie);
   if (answer.kind !== 'data') return notData(answer, 'Bilibili search API');
   const result = answer.data.result;
   // No hits at all is `result` absent or empty: an answer, not a failure.
-  if (result !== undefined && !Array.isArray(result)) return changed('Bilibili search API: result is not a list');
+  if (result !== undefined && !Array.isArray(result))
+    return changed('Bilibili search API: result is not a list');
   const hits = (Array.isArray(result) ? result : []).flatMap((item: unknown): SearchHit[] => {
     if (!isJsonObject(item)) return [];
     const bvid = stringField(item, 'bvid');
     const title = stringField(item, 'title');
     if (bvid === undefined || title === undefined) return [];
-    return [{ bvid, title: title.replace(/<[^>]*>/g, ''), uploader: stringField(item, 'author') ?? '' }];
+    return [
+      { bvid, title: title.replace(/<[^>]*>/g, ''), uploader: stringField(item, 'author') ?? '' },
+    ];
   });
   return { kind: 'hits', hits };
 }
@@ -138,7 +154,8 @@ export async function viewUpload(
   );
   const duration = typeof data.duration === 'number' ? data.duration : undefined;
   const title = stringField(data, 'title');
-  if (duration === undefined || title === undefined) return changed(`Bilibili view API: ${bvid} has no title or duration`);
+  if (duration === undefined || title === undefined)
+    return changed(`Bilibili view API: ${bvid} has no title or duration`);
   return {
     kind: 'upload',
     upload: {

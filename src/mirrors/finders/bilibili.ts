@@ -7,7 +7,13 @@
  * this resource and every later one say "could not search: rate-limited" without asking again.
  */
 import { parseYouTubeUrl } from '../../probes/youtube.js';
-import type { FinderAnswer, FinderDeps, MirrorCandidate, MirrorFinder, MirrorSubject } from '../finder.js';
+import type {
+  FinderAnswer,
+  FinderDeps,
+  MirrorCandidate,
+  MirrorFinder,
+  MirrorSubject,
+} from '../finder.js';
 import {
   isRateLimited,
   openSession,
@@ -91,7 +97,11 @@ export function createBilibiliFinder(): MirrorFinder {
   };
 }
 
-function mostSimilar(hits: readonly SearchHit[], title: string, author: string | undefined): SearchHit[] {
+function mostSimilar(
+  hits: readonly SearchHit[],
+  title: string,
+  author: string | undefined,
+): SearchHit[] {
   return hits
     .map((hit) => ({ hit, similarity: titleSimilarity(title, hit.title, [author, hit.uploader]) }))
     .sort((a, b) => b.similarity - a.similarity)

@@ -33,18 +33,26 @@ export const giteeFinder: MirrorFinder = {
     const repository = githubRepositoryOf(subject.url);
     if (repository === undefined) return { kind: 'candidates', candidates: [] };
     const gitee = await fetch(new URL(`https://gitee.com/api/v5/repos/mirrors/${repository.name}`));
-    if (gitee.kind === 'response' && gitee.status === 404) return { kind: 'candidates', candidates: [] };
-    const giteeRepo = gitee.kind === 'response' && gitee.status === 200 ? parseJsonObject(gitee.body) : undefined;
+    if (gitee.kind === 'response' && gitee.status === 404)
+      return { kind: 'candidates', candidates: [] };
+    const giteeRepo =
+      gitee.kind === 'response' && gitee.status === 200 ? parseJsonObject(gitee.body) : undefined;
     if (giteeRepo === undefined) return answerOfFailedResponse(gitee, 'Gitee API');
-    const github = await fetch(new URL(`https://api.github.com/repos/${repository.owner}/${repository.name}`));
-    const githubRepo = github.kind === 'response' && github.status === 200 ? parseJsonObject(github.body) : undefined;
+    const github = await fetch(
+      new URL(`https://api.github.com/repos/${repository.owner}/${repository.name}`),
+    );
+    const githubRepo =
+      github.kind === 'response' && github.status === 200
+        ? parseJsonObject(github.body)
+        : undefined;
     if (githubRepo === undefined) return answerOfFailedResponse(github, 'GitHub API');
     const giteeText = stringField(giteeRepo, 'description') ?? '';
     const githubText = stringField(githubRepo, 'description') ?? '';
     const fullName = `${repository.owner}/${repository.name}`.toLowerCase();
     const namesOriginal = giteeText.toLowerCase().includes(fullName);
     const similarity = titleSimilarity(githubText, giteeText);
-    if (!namesOriginal && similarity < DESCRIPTION_MATCH) return { kind: 'candidates', candidates: [] };
+    if (!namesOriginal && similarity < DESCRIPTION_MATCH)
+      return { kind: 'candidates', candidates: [] };
     return {
       kind: 'candidates',
       candidates: [

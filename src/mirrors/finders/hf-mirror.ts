@@ -9,13 +9,21 @@ import { answerOfFailedResponse, type FinderAnswer, type MirrorFinder } from '..
 
 const HUB_HOSTS: ReadonlySet<string> = new Set(['huggingface.co', 'www.huggingface.co']);
 /** First path segments that are not a model's owner. */
-const NOT_OWNERS: ReadonlySet<string> = new Set(['docs', 'spaces', 'blog', 'learn', 'papers', 'tasks']);
+const NOT_OWNERS: ReadonlySet<string> = new Set([
+  'docs',
+  'spaces',
+  'blog',
+  'learn',
+  'papers',
+  'tasks',
+]);
 
 /** The repository a Hub URL names (`org/name`, `datasets/org/name`), or undefined. */
 export function hubRepositoryOf(url: URL): string | undefined {
   const segments = url.pathname.split('/').filter(Boolean);
   const [first, second, third] = segments;
-  if (first === 'datasets') return second !== undefined && third !== undefined ? `${second}/${third}` : undefined;
+  if (first === 'datasets')
+    return second !== undefined && third !== undefined ? `${second}/${third}` : undefined;
   if (first === undefined || second === undefined || NOT_OWNERS.has(first)) return undefined;
   return `${first}/${second}`;
 }
@@ -30,7 +38,8 @@ export const hfMirrorFinder: MirrorFinder = {
     if (suggestion === undefined) return { kind: 'candidates', candidates: [] };
     const response = await fetch(new URL(suggestion.url));
     if (response.kind !== 'response' || response.status !== 200) {
-      if (response.kind === 'response' && response.status === 404) return { kind: 'candidates', candidates: [] };
+      if (response.kind === 'response' && response.status === 404)
+        return { kind: 'candidates', candidates: [] };
       return answerOfFailedResponse(response, 'hf-mirror.com');
     }
     const names = repository !== undefined && (response.body ?? '').includes(repository);

@@ -53,7 +53,10 @@ export const TITLE_MATCH_THRESHOLD = 0.5;
  * Compares an upload with the original, or undefined when it cannot be a copy: neither the
  * duration nor the parts agree (a same-title different video).
  */
-export function matchUpload(original: OriginalVideo, upload: BilibiliUpload): VideoMatch | undefined {
+export function matchUpload(
+  original: OriginalVideo,
+  upload: BilibiliUpload,
+): VideoMatch | undefined {
   const evidence: string[] = [];
   const similarity = titleSimilarity(original.title, upload.title, [
     original.author,
@@ -115,7 +118,9 @@ export function formatSeconds(total: number): string {
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+  return hours > 0
+    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+    : `${minutes}:${seconds}`;
 }
 
 /** Bracketed tags re-uploaders add: 【中英字幕】, [1080P], (官方双语), 「熟肉」. */
@@ -129,8 +134,14 @@ const CJK = /[\u3400-\u9fff]/;
  * The title reduced to what two uploads of one video share: lower case, without tags,
  * episode markers, channel names and punctuation.
  */
-export function normaliseTitle(title: string, channelNames: readonly (string | undefined)[] = []): string {
-  let text = title.normalize('NFKC').replace(/<[^>]*>/g, '').toLowerCase();
+export function normaliseTitle(
+  title: string,
+  channelNames: readonly (string | undefined)[] = [],
+): string {
+  let text = title
+    .normalize('NFKC')
+    .replace(/<[^>]*>/g, '')
+    .toLowerCase();
   text = text.replace(TAG_PATTERN, ' ').replace(EPISODE_PATTERN, ' ');
   for (const name of channelNames) {
     const channel = name?.normalize('NFKC').toLowerCase().replace(/官方$/, '').trim();
