@@ -81,7 +81,7 @@ describe('confirmMirror', () => {
     expect(result).toMatchObject({
       kind: 'confirmed',
       url: 'https://www.bilibili.com/video/BV1xx411c7mD',
-      line: 15,
+      line: 14,
     });
     expect(result.kind === 'confirmed' && result.text).toBe(
       base.replace('confirmed: false # looked', 'confirmed: true # looked'),
