@@ -23,7 +23,7 @@ const html = (body: string, status = 200): ProbeResponse => ({
 });
 
 /** Answers by the first matching URL prefix; records every URL and its headers. */
-function fakeNetwork(routes: readonly [string, () => ProbeResponse][]): {
+function fakeNetwork(routes: readonly (readonly [string, () => ProbeResponse])[]): {
   deps: FinderDeps;
   asked: { url: string; headers: Readonly<Record<string, string>> }[];
   slept: number[];
@@ -57,7 +57,7 @@ const subject = (url: string): MirrorSubject => ({
 });
 
 const WATCH = `<script>var ytInitialPlayerResponse = {"videoDetails":{"title":"Intro to LLMs","lengthSeconds":"3600","author":"Andrej Karpathy"}};</script>`;
-const SESSION: [string, () => ProbeResponse][] = [
+const SESSION: (readonly [string, () => ProbeResponse])[] = [
   ['https://www.youtube.com/watch', () => html(WATCH)],
   [
     'https://api.bilibili.com/x/frontend/finger/spi',
