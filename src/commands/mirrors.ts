@@ -16,13 +16,11 @@ import { MIRRORS_SCHEMA_VERSION, MirrorsFileSchema, type MirrorsEntry } from '..
 import { subjectsOfReport } from '../mirrors/subjects.js';
 import { resolveOptions, type CurateFlags } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
-import { createProgressReporter } from '../progress.js';
-import type { Report } from '../report/schema.js';
 import { writeFileAtomically } from '../report/write.js';
 import { addMirrors, confirmMirror, type MirrorAddition } from '../roadmap/add-mirrors.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
-import { runCheck } from '../run.js';
 import { plural } from '../text/plural.js';
+import { checkRoadmapNow, type FreshCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
 
@@ -173,35 +171,22 @@ async function confirmCommand(
   }
 }
 
-type SearchSource =
-  { kind: 'report'; report: Report; loaded: LoadedRoadmap } | { kind: 'network-down' };
-
 /** The report whose VPN-only resources are searched: `--from`, or a check run now. */
 async function reportToSearchFrom(
   file: string | undefined,
   flags: MirrorsFlags,
   io: CommandIo,
-): Promise<SearchSource> {
+): Promise<FreshCheck> {
   if (flags.from !== undefined) {
     const report = await readReportFile(flags.from);
     return { kind: 'report', report, loaded: await loadRoadmap(file ?? report.roadmap.path) };
   }
-  const loaded = await loadRoadmap(file ?? 'roadmap.yaml');
-  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
-  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
-  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
-  const outcome = await runCheck(loaded, options, {
-    toolVersion: io.toolVersion,
-    now: () => new Date(),
-    signal: io.interruptSignal,
-    onProgress: progress.onProgress,
-  });
-  progress.finish();
-  if (outcome.isNetworkDown) {
-    io.stderr.write('The network is unavailable, so no mirror could be searched.\n');
-    return { kind: 'network-down' };
-  }
-  return { kind: 'report', report: outcome.report, loaded };
+  return checkRoadmapNow(
+    file ?? 'roadmap.yaml',
+    flags,
+    io,
+    'The network is unavailable, so no mirror could be searched.',
+  );
 }
 
 /** Adds `mirrors` to the program. */

@@ -10,14 +10,14 @@ import {
   isPair,
   isScalar,
   isSeq,
-  LineCounter,
   parseDocument,
-  type Document,
+  type LineCounter,
   type Pair,
   type YAMLMap,
 } from 'yaml';
-import { InputError, InternalError, type InputProblem } from '../errors.js';
+import { InternalError } from '../errors.js';
 import { renderUrlScalar } from './fix-scalar.js';
+import { parseForEdit } from './fix-splice.js';
 import { applyTextEdits, type TextEdit } from './unified-diff.js';
 
 /** A mirror to add under a resource. */
@@ -40,26 +40,8 @@ export type AdditionResult = {
   skipped: { addition: MirrorAddition; reason: AdditionSkipReason }[];
 };
 
-type ParsedRoadmap = { doc: Document.Parsed; lineCounter: LineCounter };
-
-function parseForEdit(text: string, file: string, what: string): ParsedRoadmap {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error): InputProblem => ({
-      file,
-      line: error.linePos?.[0].line ?? 0,
-      column: error.linePos?.[0].col ?? 0,
-      path: '',
-      message: error.message.split('\n')[0] ?? error.message,
-    }));
-    throw new InputError(`${file} is not valid YAML, so ${what}.`, problems);
-  }
-  return { doc, lineCounter };
-}
-
 /** Every resource map of the document by id (maps with an `id` inside a `resources` list). */
-function resourceMaps(doc: Document.Parsed): Map<string, YAMLMap> {
+function resourceMaps(doc: ReturnType<typeof parseDocument>): Map<string, YAMLMap> {
   const found = new Map<string, YAMLMap>();
   const visitNode = (node: unknown, isResourceList: boolean): void => {
     if (isSeq(node)) {
@@ -192,7 +174,7 @@ function insertionPoint(
 
 /** The new text must read as the old data plus exactly the added mirrors, or it is a bug. */
 function assertReadsBack(
-  doc: Document.Parsed,
+  doc: ReturnType<typeof parseDocument>,
   newText: string,
   applied: readonly MirrorAddition[],
   file: string,
