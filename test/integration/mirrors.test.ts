@@ -328,6 +328,33 @@ describe('curate mirrors --write on VPN-only YouTube videos', () => {
     expect(written).not.toContain('BV1sameT1tE9');
     expect(written).not.toContain('BV1weakMa7ch');
 
+    // --from the report that check wrote: the same resources and candidates, and the roadmap
+    // already lists the best ones, so nothing more is written.
+    const fromIo = captureIo();
+    const fromOut = join(dir, 'from-reports');
+    await expect(
+      mirrorsCommand(
+        undefined,
+        {
+          from: join(dir, 'reports', 'report.json'),
+          out: fromOut,
+          retries: '0',
+          caFile,
+          quiet: true,
+          proxy: proxy.url,
+          write: true,
+        },
+        fromIo,
+        { sleep: () => Promise.resolve() },
+      ),
+    ).resolves.toBe(0);
+    const fromMirrors = MirrorsFileSchema.parse(
+      JSON.parse(await readFile(join(fromOut, 'mirrors.json'), 'utf8')),
+    );
+    expect(fromMirrors.resources).toEqual(mirrors.resources);
+    expect(fromIo.err()).toContain('added 0 unconfirmed mirrors');
+    await expect(readFile(roadmapFile, 'utf8')).resolves.toBe(written);
+
     // Confirming is a one-word change.
     const confirmIo = captureIo();
     await expect(mirrorsCommand(roadmapFile, { confirm: '3b1b-nn' }, confirmIo)).resolves.toBe(0);
