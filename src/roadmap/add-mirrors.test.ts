@@ -44,6 +44,7 @@ describe('addMirrors', () => {
             platform: bilibili
             note: "中文字幕 (subtitled); found by curate mirrors: duration 1:00 vs 1:00"
             confirmed: false
+            evidence: strong
 `,
         )
         .replace(
@@ -54,6 +55,7 @@ describe('addMirrors', () => {
             platform: bilibili
             note: "中文字幕 (subtitled); found by curate mirrors: duration 1:00 vs 1:00"
             confirmed: false
+            evidence: strong
 `,
         ),
     );

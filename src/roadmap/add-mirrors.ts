@@ -93,6 +93,7 @@ function renderMirrorItem(addition: MirrorAddition, indent: string): string {
     `${inner}platform: ${/^[a-z][a-z0-9-]*$/.test(addition.platform) ? addition.platform : JSON.stringify(addition.platform)}`,
     `${inner}note: ${JSON.stringify(addition.note)}`,
     `${inner}confirmed: false`,
+    `${inner}evidence: strong`,
   ].join('\n');
 }
 
@@ -202,6 +203,7 @@ function assertReadsBack(
                 platform,
                 note,
                 confirmed: false,
+                evidence: 'strong',
               })),
             ];
           }

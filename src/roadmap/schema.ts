@@ -52,6 +52,11 @@ export const MirrorSchema = z.strictObject({
   note: z.string().optional(),
   /** False for candidates found elsewhere that nobody has confirmed yet. @default true */
   confirmed: z.boolean().optional(),
+  /**
+   * `strong`: `curate mirrors --write` matched the copy by evidence (duration and title). An
+   * unconfirmed mirror with strong evidence covers its resource, shown as "matched by evidence".
+   */
+  evidence: z.enum(['strong']).optional(),
 });
 
 /** One course, video, post, paper or tool. */

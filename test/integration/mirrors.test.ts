@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../../src/commands/io.js';
 import { mirrorsCommand } from '../../src/commands/mirrors.js';
 import { MirrorsFileSchema } from '../../src/mirrors/schema.js';
+import { resolveOptions } from '../../src/options.js';
+import { loadRoadmap } from '../../src/roadmap/load.js';
+import { runCheck } from '../../src/run.js';
 import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
@@ -321,12 +324,35 @@ describe('curate mirrors --write on VPN-only YouTube videos', () => {
     ]);
     expect(inserted).toContain('        mirrors:');
     expect(inserted.filter((line) => line.trim() === 'confirmed: false')).toHaveLength(2);
+    expect(inserted.filter((line) => line.trim() === 'evidence: strong')).toHaveLength(2);
     expect(written).toContain(
       'note: "中文字幕 (subtitled); found by curate mirrors (bilibili, strong evidence): duration 19:12 vs 19:13 on YouTube; title matches',
     );
     expect(written).not.toContain('BV1dubbed12X');
     expect(written).not.toContain('BV1sameT1tE9');
     expect(written).not.toContain('BV1weakMa7ch');
+
+    // A check of the written roadmap counts the strong matches as covering, "matched by
+    // evidence", while the weak, rate-limited and Medium ones still need a mirror.
+    const checkOut = join(dir, 'after-write');
+    const loaded = await loadRoadmap(roadmapFile);
+    const { report } = await runCheck(
+      loaded,
+      resolveOptions(
+        { out: checkOut, retries: '0', caFile, quiet: true, proxy: proxy.url, reports: 'md' },
+        loaded.roadmap.settings,
+        {},
+      ),
+      { toolVersion: 'test', now: () => new Date('2026-12-02T00:00:00Z') },
+    );
+    expect(report.regions?.cn).toMatchObject({
+      covered: ['3b1b-nn', '3b1b-linear-algebra'],
+      coveredByEvidence: ['3b1b-nn', '3b1b-linear-algebra'],
+      uncovered: ['weak-title', 'medium-post', 'busy-talk'],
+    });
+    await expect(readFile(join(checkOut, 'report.md'), 'utf8')).resolves.toContain(
+      '**Matched by evidence**: 2 resources count as covered in cn',
+    );
 
     // --from the report that check wrote: the same resources and candidates, and the roadmap
     // already lists the best ones, so nothing more is written.
