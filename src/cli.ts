@@ -16,6 +16,7 @@ import { registerImportCommand } from './commands/import.js';
 import { registerInitCommand } from './commands/init.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerMergeCommand } from './commands/merge.js';
+import { registerMirrorsCommand } from './commands/mirrors.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -105,6 +106,9 @@ async function main(): Promise<void> {
   // Adoption: start a roadmap repository, or make a roadmap of an existing list.
   registerInitCommand(program, run);
   registerImportCommand(program, run);
+
+  // curate mirrors (issue 15): finders for VPN-only resources.
+  registerMirrorsCommand(program, run);
 
   try {
     await program.parseAsync(process.argv);

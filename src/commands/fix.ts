@@ -4,15 +4,13 @@
  */
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { resolveOptions, type CurateFlags } from '../options.js';
-import { createProgressReporter } from '../progress/reporter.js';
+import type { CurateFlags } from '../options.js';
 import type { Report } from '../report/schema.js';
 import { writeFileAtomically } from '../report/write.js';
 import { archiveFixesFromReport, fixesFromReport } from '../roadmap/fix.js';
 import { applyUrlFixes, type FixResult } from '../roadmap/fix-splice.js';
-import { loadRoadmap } from '../roadmap/load.js';
 import { renderUnifiedDiff } from '../roadmap/unified-diff.js';
-import { runCheck } from '../run.js';
+import { checkRoadmapNow } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
 import { plural } from '../text/plural.js';
@@ -78,25 +76,14 @@ async function reportToFixFrom(
     return { kind: 'report', report, roadmapFile: file ?? report.roadmap.path };
   }
   const roadmapFile = file ?? 'roadmap.yaml';
-  const loaded = await loadRoadmap(roadmapFile);
-  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
-  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
-  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
-  // finally: a run that throws (a report not writable) leaves no live line or timer behind.
-  const outcome = await runCheck(loaded, options, {
-    toolVersion: io.toolVersion,
-    now: () => new Date(),
-    signal: io.interruptSignal,
-    onProgress: progress.onProgress,
-    isArchiveLookupOn: flags.archive === true,
-  }).finally(progress.finish);
-  if (outcome.isNetworkDown) {
-    io.stderr.write(
-      'The network is unavailable, so no redirect could be seen; nothing was fixed.\n',
-    );
-    return { kind: 'network-down' };
-  }
-  return { kind: 'report', report: outcome.report, roadmapFile };
+  const fresh = await checkRoadmapNow(
+    roadmapFile,
+    flags,
+    io,
+    'The network is unavailable, so no redirect could be seen; nothing was fixed.',
+    { isArchiveLookupOn: flags.archive === true },
+  );
+  return fresh.kind === 'report' ? { kind: 'report', report: fresh.report, roadmapFile } : fresh;
 }
 
 function describeFixes(result: FixResult, file: string, isDryRun: boolean): string {

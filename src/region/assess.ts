@@ -120,6 +120,9 @@ export function summarizeRegion(
     summary[access] += 1;
     if (access === 'vpn') {
       (isCoveredIn(resource, region) ? summary.covered : summary.uncovered).push(resource.id);
+      if (isCoveredIn(resource, region) && !isCoveredIn(resource, region, 'confirmed')) {
+        summary.coveredByEvidence = [...(summary.coveredByEvidence ?? []), resource.id];
+      }
     }
   }
   return summary;
@@ -127,13 +130,18 @@ export function summarizeRegion(
 
 /**
  * Whether a resource that needs a VPN in a region has a way around it: a confirmed mirror that
- * is open in the region and not broken. Unconfirmed candidates do not count: confirming them is
- * the maintainer's job, and the report lists the resource until then.
+ * is open in the region and not broken, or (unless `by` is `confirmed`) an unconfirmed one that
+ * `curate mirrors` matched by strong evidence. Other unconfirmed candidates do not count:
+ * confirming them is the maintainer's job, and the report lists the resource until then.
  */
-export function isCoveredIn(resource: ResourceResult, region: string): boolean {
+export function isCoveredIn(
+  resource: ResourceResult,
+  region: string,
+  by: 'confirmed' | 'confirmed-or-evidence' = 'confirmed-or-evidence',
+): boolean {
   return resource.mirrors.some(
     (mirror) =>
-      mirror.confirmed &&
+      (mirror.confirmed || (by === 'confirmed-or-evidence' && mirror.matchedByEvidence === true)) &&
       mirror.outcome.status !== 'broken' &&
       mirror.region?.[region]?.access === 'open',
   );

@@ -44,7 +44,14 @@ function oneRegion(
       if (resource !== undefined) lines.push(...uncoveredEntry(resource, region, fileName));
     }
     lines.push('');
-  } else {
+  }
+  if (summary.coveredByEvidence !== undefined && summary.coveredByEvidence.length > 0) {
+    lines.push(
+      `**Matched by evidence**: ${plural(summary.coveredByEvidence.length, 'resource')} ${pluralForm(summary.coveredByEvidence.length, 'counts', 'count')} as covered in ${name} by a mirror \`curate mirrors\` matched by evidence, not yet confirmed by a maintainer: ${summary.coveredByEvidence.join(', ')}.`,
+      '',
+    );
+  }
+  if (summary.uncovered.length === 0) {
     lines.push(
       summary.vpn > 0
         ? `Every resource that needs a VPN in ${name} has a working mirror.`

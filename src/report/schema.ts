@@ -103,6 +103,8 @@ export const MirrorResultSchema = z.strictObject({
   lang: z.string().optional(),
   note: z.string().optional(),
   confirmed: z.boolean(),
+  /** `curate mirrors` matched it by strong evidence; it covers like a confirmed one until then. */
+  matchedByEvidence: z.boolean().optional(),
 });
 
 export const ResourceResultSchema = z.strictObject({
@@ -167,4 +169,7 @@ export type TitleDrift = z.infer<typeof TitleDriftSchema>;
 export type Archived = z.infer<typeof ArchivedSchema>;
 export type MissingShard = NonNullable<Report['missingShards']>[number];
 /** What a resource and a mirror entry share: one checked URL of the report. */
-export type ReportEntry = Omit<MirrorResult, 'platform' | 'lang' | 'note' | 'confirmed'>;
+export type ReportEntry = Omit<
+  MirrorResult,
+  'platform' | 'lang' | 'note' | 'confirmed' | 'matchedByEvidence'
+>;

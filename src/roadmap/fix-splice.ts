@@ -55,12 +55,15 @@ type UrlSlot = {
   keyColumn: number;
 };
 
-/** Rewrites the given URLs in roadmap text; every byte outside the rewritten URLs is kept. */
-export function applyUrlFixes(
+/**
+ * Parses roadmap text to splice into, with line positions; invalid YAML is an input error
+ * naming every problem and what was not done (`consequence`, e.g. "no URL was fixed").
+ */
+export function parseForEdit(
   text: string,
-  fixes: readonly UrlFix[],
-  file = 'roadmap.yaml',
-): FixResult {
+  file: string,
+  consequence: string,
+): { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
@@ -71,8 +74,18 @@ export function applyUrlFixes(
       path: '',
       message: error.message.split('\n')[0] ?? error.message,
     }));
-    throw new InputError(`${file} is not valid YAML, so no URL was fixed.`, problems);
+    throw new InputError(`${file} is not valid YAML, so ${consequence}.`, problems);
   }
+  return { doc, lineCounter };
+}
+
+/** Rewrites the given URLs in roadmap text; every byte outside the rewritten URLs is kept. */
+export function applyUrlFixes(
+  text: string,
+  fixes: readonly UrlFix[],
+  file = 'roadmap.yaml',
+): FixResult {
+  const { doc, lineCounter } = parseForEdit(text, file, 'no URL was fixed');
   const slots = findUrlSlots(doc, lineCounter);
   const newUrls = new Map<UrlSlot, string>();
   const keptOriginals = new Set<UrlSlot>();

@@ -62,6 +62,16 @@ export const MirrorSchema = z
       .describe(
         'False for a candidate found elsewhere that nobody has confirmed yet; it then does not count as a mirror for region access. Default true.',
       ),
+    /**
+     * `strong`: `curate mirrors --write` matched the copy by evidence (duration and title). An
+     * unconfirmed mirror with strong evidence covers its resource, shown as "matched by evidence".
+     */
+    evidence: z
+      .enum(['strong'])
+      .optional()
+      .describe(
+        'strong: curate mirrors matched this copy by evidence (duration and title); an unconfirmed mirror with strong evidence still covers its resource, shown as matched by evidence.',
+      ),
   })
   .describe('A copy of the resource on another platform (a Bilibili re-upload, hf-mirror.com).');
 
