@@ -120,7 +120,10 @@ describe('check --archive', () => {
         '/web/https://github.com/someone/never',
       ].sort(),
     );
-    expect(new Set(proxy.hostnames())).toEqual(new Set(['github.com', 'web.archive.org']));
+    // Nothing but the links, their repositories' API (the GitHub probe) and the archive was asked.
+    expect(new Set(proxy.hostnames())).toEqual(
+      new Set(['github.com', 'api.github.com', 'web.archive.org']),
+    );
 
     const markdown = await readFile(join(out, 'report.md'), 'utf8');
     expect(markdown).toContain(
