@@ -89559,7 +89559,10 @@ async function expandPatterns(args, cwd) {
 async function runCurate(argv, cwd, inputs) {
   const child2 = spawn2(process5.execPath, [CLI, ...argv], {
     cwd,
-    env: { ...process5.env, GITHUB_STEP_SUMMARY: inputs.hasJobSummary ? process5.env.GITHUB_STEP_SUMMARY : "" },
+    env: {
+      ...process5.env,
+      GITHUB_STEP_SUMMARY: inputs.hasJobSummary ? process5.env.GITHUB_STEP_SUMMARY : ""
+    },
     stdio: ["ignore", "pipe", "inherit"]
   });
   const lines = createInterface({ input: child2.stdout });

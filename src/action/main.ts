@@ -16,7 +16,12 @@ import * as core from '@actions/core';
 import * as glob from '@actions/glob';
 import { DEFAULTS } from '../options/defaults.js';
 import { parseReport } from '../report/parse.js';
-import { ActionInputError, curateArguments, readActionInputs, type ActionInputs } from './inputs.js';
+import {
+  ActionInputError,
+  curateArguments,
+  readActionInputs,
+  type ActionInputs,
+} from './inputs.js';
 import { pullRequestBaseSha, reportOutputs, reportPathOutputs } from './outputs.js';
 import { restoreResultCache, resultCacheKeys, saveResultCache } from './result-cache.js';
 import { syncTrackingIssue } from './tracking-issue-sync.js';
@@ -48,9 +53,7 @@ async function main(): Promise<void> {
     attempt: process.env.GITHUB_RUN_ATTEMPT ?? '1',
   });
   if (cacheFile !== undefined) core.info(await restoreResultCache(cacheFile, cacheKeys));
-  const trackingIssueFile = inputs.hasTrackingIssue
-    ? join(temp, 'tracking-issue.json')
-    : undefined;
+  const trackingIssueFile = inputs.hasTrackingIssue ? join(temp, 'tracking-issue.json') : undefined;
 
   const argv = curateArguments(inputs, {
     baseSha,
@@ -142,7 +145,10 @@ async function expandPatterns(args: readonly string[], cwd: string): Promise<str
 async function runCurate(argv: string[], cwd: string, inputs: ActionInputs): Promise<number> {
   const child = spawn(process.execPath, [CLI, ...argv], {
     cwd,
-    env: { ...process.env, GITHUB_STEP_SUMMARY: inputs.hasJobSummary ? process.env.GITHUB_STEP_SUMMARY : '' },
+    env: {
+      ...process.env,
+      GITHUB_STEP_SUMMARY: inputs.hasJobSummary ? process.env.GITHUB_STEP_SUMMARY : '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });

@@ -42,4 +42,3 @@ export function pullRequestBaseSha(event: unknown): string | undefined {
   const sha = pullRequest?.base?.sha;
   return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
 }
-

@@ -219,7 +219,7 @@ async function runScript(
 }
 
 /** This repository's action (`uses: ./`): its metadata and its committed, bundled entry. */
-const LOCAL_ACTION = {
+export const LOCAL_ACTION = {
   metadata: join(REPO_ROOT, 'action.yml'),
   entry: join(REPO_ROOT, 'action', 'index.js'),
 };
@@ -344,6 +344,23 @@ async function runAction(
 type ActionMetadata = { inputs: Record<string, { default?: string }> };
 
 /**
+ * The `INPUT_<NAME>` variables the runner gives this repository's action for a step's `with:`:
+ * every input of action.yml, the step's value or else the declared default.
+ */
+export function actionInputEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
+  const metadata = parseYaml(readFileSync(LOCAL_ACTION.metadata, 'utf8')) as ActionMetadata;
+  const unknown = Object.keys(inputs).filter((key) => !(key in metadata.inputs));
+  if (unknown.length > 0) throw new Error(`action.yml has no input ${unknown.join(', ')}`);
+  const env: Record<string, string> = {};
+  for (const [key, declared] of Object.entries(metadata.inputs)) {
+    const value =
+      inputs[key] ?? String(declared.default ?? '').replace('${{ github.token }}', FAKE_TOKEN);
+    env[inputVariable(key)] = value;
+  }
+  return env;
+}
+
+/**
  * Runs `uses: ./` as GitHub runs a JavaScript action: `node action/index.js` with each input
  * (or its default from action.yml) as `INPUT_<NAME>`, and files for the event, outputs and summary.
  */
@@ -351,15 +368,7 @@ async function runLocalAction(
   inputs: Record<string, string>,
   scope: StepScope & { name: string; env: Record<string, string> },
 ): Promise<void> {
-  const metadata = parseYaml(readFileSync(LOCAL_ACTION.metadata, 'utf8')) as ActionMetadata;
-  const unknown = Object.keys(inputs).filter((key) => !(key in metadata.inputs));
-  if (unknown.length > 0) throw new Error(`action.yml has no input ${unknown.join(', ')}`);
-  const inputEnv: Record<string, string> = {};
-  for (const [key, declared] of Object.entries(metadata.inputs)) {
-    const value =
-      inputs[key] ?? String(declared.default ?? '').replace('${{ github.token }}', FAKE_TOKEN);
-    inputEnv[inputVariable(key)] = value;
-  }
+  const inputEnv = actionInputEnv(inputs);
   const id = String(Math.random()).slice(2);
   const eventFile = join(scope.runDir, `event-${id}.json`);
   await writeFile(eventFile, JSON.stringify(scope.github.event ?? {}));
