@@ -60174,8 +60174,10 @@ function reportAnnotations(report, options = {}) {
       message: linkMessage(link)
     });
   }
-  return annotations;
+  return annotations.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 }
+var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
+var ANNOTATION_CAP = 10;
 function annotationLevel(link, failing) {
   const { outcome } = link;
   if (isFailing(outcome, failing)) return "error";
@@ -60203,7 +60205,7 @@ function linkMessage(link) {
 }
 function renderJobSummary(report, options = {}) {
   const failing = options.failing ?? DEFAULT_FAILING;
-  const maxListed = options.maxListed ?? 50;
+  const maxListed = options.maxListed ?? 1e3;
   const links = reportLinks(report);
   const lines = [
     `### curate check: ${formatText(report.roadmap.title)} (${formatText(report.vantage)})`,
@@ -60231,9 +60233,26 @@ function renderJobSummary(report, options = {}) {
       maxListed
     )
   );
+  const others = links.filter(
+    (link) => !isFailing(link.outcome, failing) && ["broken", "unreachable", "unverified"].includes(link.outcome.status)
+  );
+  lines.push(...listSection(`Also worth a look (${others.length})`, others, report, maxListed));
+  const capped = annotationsOverCap(reportAnnotations(report, { failing }));
+  if (capped.length > 0) {
+    lines.push(
+      "",
+      `> GitHub shows ${ANNOTATION_CAP} annotations of each kind per step and this run has more ${capped.join(", ")}: every finding is listed above, and the annotations shown are the most important first.`
+    );
+  }
   if (failingLinks.length === 0) lines.push("", nothingFailing(coverage));
   return `${lines.join("\n")}
 `;
+}
+function annotationsOverCap(annotations) {
+  return ["error", "warning", "notice"].flatMap((level) => {
+    const count = annotations.filter((annotation) => annotation.level === level).length;
+    return count > ANNOTATION_CAP ? [`${level}s (${count})`] : [];
+  });
 }
 function nothingFailing(coverage) {
   switch (coverage.kind) {
