@@ -157,7 +157,7 @@ describe.skipIf(process.platform === 'win32')('the action entry (action/index.js
       { 'changed-only': 'true', reports: 'md,sarif', args: '--allow-private' },
       { GITHUB_EVENT_PATH: eventFile, GITHUB_EVENT_NAME: 'pull_request' },
     );
-    expect(run.code, run.stderr).toBe(1);
+    expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 1 });
     expect(site.requests.slice(from).map((request) => new URL(request.url).pathname)).toEqual([
       '/missing',
     ]);
@@ -205,7 +205,7 @@ describe.skipIf(process.platform === 'win32')('the action entry (action/index.js
         'fail-on': 'none',
         args: '--allow-private',
       });
-      expect(check.code, check.stderr).toBe(0);
+      expect({ code: check.code, stderr: check.stderr }).toMatchObject({ code: 0 });
       const history = await runAction(
         audit,
         {
@@ -215,7 +215,9 @@ describe.skipIf(process.platform === 'win32')('the action entry (action/index.js
         },
         { GITHUB_API_URL: api.url },
       );
-      expect(history.code, `${history.stdout}\n${history.stderr}`).toBe(0);
+      expect({ code: history.code, output: history.stdout + history.stderr }).toMatchObject({
+        code: 0,
+      });
       return history;
     }
     const posts = () => api.requests.filter((request) => request.method === 'POST');

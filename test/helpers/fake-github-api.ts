@@ -17,6 +17,15 @@ export type FakeIssue = {
   html_url: string;
 };
 
+/** The fields of a create or update request the fake applies. */
+type IssueRequest = {
+  title?: string;
+  body?: string;
+  state?: 'open' | 'closed';
+  state_reason?: string | null;
+  labels?: string[];
+};
+
 export type FakeGithubApi = AsyncDisposable & {
   /** `GITHUB_API_URL` for the action: `http://127.0.0.1:port`. */
   url: string;
@@ -43,9 +52,7 @@ export async function startFakeGithubApi(repository: string): Promise<FakeGithub
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       };
-      const body = (text === '' ? {} : JSON.parse(text)) as Partial<FakeIssue> & {
-        labels?: string[];
-      };
+      const body = (text === '' ? {} : JSON.parse(text)) as IssueRequest;
       if (request.method === 'GET' && url.pathname === prefix) {
         const label = url.searchParams.get('labels');
         const page = Number(url.searchParams.get('page') ?? '1');

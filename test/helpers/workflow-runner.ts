@@ -354,7 +354,7 @@ export function actionInputEnv(inputs: Readonly<Record<string, string>>): Record
   const env: Record<string, string> = {};
   for (const [key, declared] of Object.entries(metadata.inputs)) {
     const value =
-      inputs[key] ?? String(declared.default ?? '').replace('${{ github.token }}', FAKE_TOKEN);
+      inputs[key] ?? (declared.default ?? '').replace('${{ github.token }}', FAKE_TOKEN);
     env[inputVariable(key)] = value;
   }
   return env;
