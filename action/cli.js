@@ -71937,6 +71937,101 @@ function registerCheckCommand(program2, run) {
   ).option("-q, --quiet", "print nothing but errors").option("-v, --verbose", "print every result as it arrives").action((file2, flags) => run((io) => checkCommand(file2, flags, io)));
 }
 
+// src/commands/completion.ts
+var COMPLETION_SHELLS = ["bash", "zsh"];
+function completionSpec(program2) {
+  return program2.commands.map((command) => ({
+    name: command.name(),
+    description: command.description(),
+    options: command.options.filter((option) => !option.hidden && option.long !== void 0).map((option) => ({
+      flag: option.long ?? "",
+      description: option.description,
+      takesValue: option.required || option.optional
+    })).concat([{ flag: "--help", description: "display help for command", takesValue: false }])
+  }));
+}
+function renderCompletion(shell, spec) {
+  switch (shell) {
+    case "bash":
+      return renderBash(spec);
+    case "zsh":
+      return renderZsh(spec);
+    default: {
+      const unknown2 = shell;
+      throw new Error(`no completion for ${String(unknown2)}`);
+    }
+  }
+}
+function renderBash(spec) {
+  const cases = spec.map(
+    (command) => `    ${command.name}) options="${command.options.map((option) => option.flag).join(" ")}" ;;`
+  );
+  return `# curate completion for bash. Load it with: source <(curate completion bash)
+_curate() {
+  local current="\${COMP_WORDS[COMP_CWORD]}" options=""
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    mapfile -t COMPREPLY < <(compgen -W "${spec.map((command) => command.name).join(" ")} --help --version" -- "$current")
+    return
+  fi
+  case "\${COMP_WORDS[1]}" in
+${cases.join("\n")}
+  esac
+  if [[ "$current" == -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "$options" -- "$current")
+  else
+    mapfile -t COMPREPLY < <(compgen -f -- "$current")
+  fi
+}
+complete -o filenames -F _curate curate
+`;
+}
+function zshText(text) {
+  return text.replaceAll("'", "'\\''").replace(/[[\]:]/g, (char) => `\\${char}`);
+}
+function renderZsh(spec) {
+  const commands = spec.map(
+    (command) => `    '${zshText(command.name)}:${zshText(command.description)}'`
+  );
+  const cases = spec.map((command) => {
+    const options = command.options.map(
+      (option) => `'${option.flag}[${zshText(option.description)}]${option.takesValue ? ":value:_files" : ""}'`
+    );
+    return `    ${command.name}) _arguments ${options.join(" ")} '*:file:_files' ;;`;
+  });
+  return `#compdef curate
+# curate completion for zsh. Install it with: curate completion zsh > "\${fpath[1]}/_curate"
+_curate() {
+  local -a commands
+  commands=(
+${commands.join("\n")}
+  )
+  if (( CURRENT == 2 )); then
+    _describe 'command' commands
+    return
+  fi
+  words=("\${words[@]:1}")
+  (( CURRENT-- ))
+  case "\${words[1]}" in
+${cases.join("\n")}
+  esac
+}
+if [ "$funcstack[1]" = "_curate" ]; then _curate "$@"; else compdef _curate curate; fi
+`;
+}
+function completionCommand(shell, program2, io) {
+  const known = COMPLETION_SHELLS.find((name) => name === shell);
+  if (known === void 0) {
+    throw new UsageError(
+      `completion: "${shell}" is not a shell curate completes: ${COMPLETION_SHELLS.join(", ")}.`
+    );
+  }
+  io.stdout.write(renderCompletion(known, completionSpec(program2)));
+  return EXIT_CODES.ok;
+}
+function registerCompletionCommand(program2, run) {
+  program2.command("completion").description("print a shell completion script: bash or zsh").argument("<shell>", COMPLETION_SHELLS.join(" or ")).action((shell) => run((io) => Promise.resolve(completionCommand(shell, program2, io))));
+}
+
 // src/report/diff.ts
 var DIFF_SCHEMA_VERSION = 1;
 function diffReports(before, after, options = {}) {
@@ -72606,6 +72701,64 @@ function registerFixCommand(program2, run) {
   );
 }
 
+// src/commands/help-examples.ts
+var HELP_EXAMPLES = {
+  validate: [
+    ["curate validate", "check roadmap.yaml against the schema and the lint rules"],
+    ["curate validate docs/roadmap.yaml --format json", "the problems as JSON, for a tool"],
+    ["curate validate --format github", "the problems as annotations in a workflow"]
+  ],
+  check: [
+    ["curate check", "check every link and mirror, reports in reports/"],
+    ["curate check --changed-since origin/main --format github", "a pull request's new links"],
+    ["curate check --shard 2/4 --cache .curate-cache/2.json --max-age 12h", "one part of four"]
+  ],
+  merge: [
+    ["curate merge reports-*/report.json -o reports", "one report from the shards"],
+    ["curate merge global/report.json cn/report.json", "observations from two vantages"]
+  ],
+  diff: [
+    ["curate diff old/report.json reports/report.json", "what broke, moved or came back"],
+    ["curate diff reports/audit/report.json reports/report.json", "since the last audit"]
+  ],
+  fix: [
+    ["curate fix --from reports/report.json --dry-run", "the permanent redirects, as a diff"],
+    ["curate fix --from reports/report.json", "\u2026and written to the roadmap"]
+  ],
+  history: [
+    ["curate history reports/report.json", "add the run to reports/history.json"],
+    [
+      "curate history reports/report.json --fail-after 3 --tracking-issue issue.md",
+      "and write the tracking issue"
+    ]
+  ],
+  completion: [
+    ["source <(curate completion bash)", "complete commands and options in this bash"],
+    ['curate completion zsh > "${fpath[1]}/_curate"', "install it for zsh"]
+  ]
+};
+var MAX_INLINE_CHARS = 48;
+function renderHelpExamples(name) {
+  const examples = HELP_EXAMPLES[name];
+  if (examples === void 0) return void 0;
+  const isLong = (line) => line.length > MAX_INLINE_CHARS;
+  const width = Math.max(0, ...examples.map(([line]) => isLong(line) ? 0 : line.length));
+  const lines = examples.map(
+    ([line, what]) => isLong(line) ? `  $ ${line}
+      ${what}` : `  $ ${line.padEnd(width)}  ${what}`
+  );
+  return `
+Examples:
+${lines.join("\n")}
+`;
+}
+function addHelpExamples(program2) {
+  for (const command of program2.commands) {
+    const text = renderHelpExamples(command.name());
+    if (text !== void 0) command.addHelpText("after", text);
+  }
+}
+
 // src/commands/history.ts
 import { dirname as dirname2, join as join2 } from "node:path";
 
@@ -73119,6 +73272,8 @@ async function main() {
   registerFixCommand(program2, run);
   registerHistoryCommand(program2, run);
   registerMergeCommand(program2, run);
+  registerCompletionCommand(program2, run);
+  addHelpExamples(program2);
   try {
     await program2.parseAsync(process2.argv);
   } catch (error62) {

@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { registerDiffCommand } from './commands/diff.js';
 import { registerFixCommand } from './commands/fix.js';
+import { addHelpExamples } from './commands/help-examples.js';
 import { registerHistoryCommand } from './commands/history.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerMergeCommand } from './commands/merge.js';
@@ -93,6 +95,9 @@ async function main(): Promise<void> {
   registerFixCommand(program, run);
   registerHistoryCommand(program, run);
   registerMergeCommand(program, run);
+  // Last: the completion script and the help examples cover every command registered above.
+  registerCompletionCommand(program, run);
+  addHelpExamples(program);
 
   try {
     await program.parseAsync(process.argv);
