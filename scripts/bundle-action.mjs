@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from './node-bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The committed bundles and the sources they are built from. */
@@ -31,23 +32,12 @@ const ENTRIES = [
 async function bundle(outdir) {
   for (const { source, file } of ENTRIES) {
     await build({
+      ...NODE_BUNDLE_OPTIONS,
       absWorkingDir: root,
       entryPoints: [source],
       outfile: join(outdir, file),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      // GitHub runs it on node24 (action.yml); the tests and `npx curate` users may have 20.
-      target: 'node20.18',
-      // Dependencies written as CommonJS `require` Node's built-ins; an ES module has no `require`.
-      banner: {
-        js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);",
-      },
-      minify: false,
-      legalComments: 'eof',
-      // The tests' tsconfig, not a stray one: the same settings on every machine.
+      // The build's tsconfig, not a stray one: the same settings on every machine.
       tsconfig: join(root, 'tsconfig.build.json'),
-      logLevel: 'warning',
     });
   }
 }
