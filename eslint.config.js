@@ -13,6 +13,8 @@ const pureStages = [
   'src/probes/**',
   'src/cache/**',
   'src/text/**',
+  'src/import/**',
+  'src/init/**',
   'src/roadmap/fix.ts',
   'src/roadmap/changed-since.ts',
   'src/roadmap/lint.ts',

@@ -3675,8 +3675,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const plural4 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural4}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11242,9 +11242,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one = count === 1;
@@ -21469,20 +21469,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
+        return plural4(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural3(ms, msAbs, h, "hour");
+        return plural4(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
+        return plural4(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms, msAbs, s, "second");
+        return plural4(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural3(ms, msAbs, n, name) {
+    function plural4(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -26700,17 +26700,17 @@ var require_test_transport = __commonJS({
        */
       streamResponses(method, stream2, abort) {
         return __awaiter18(this, void 0, void 0, function* () {
-          const messages = [];
+          const messages2 = [];
           if (this.data.response === void 0) {
-            messages.push(method.O.create());
+            messages2.push(method.O.create());
           } else if (Array.isArray(this.data.response)) {
             for (let msg of this.data.response) {
               runtime_1.assert(method.O.is(msg));
-              messages.push(msg);
+              messages2.push(msg);
             }
           } else if (!(this.data.response instanceof rpc_error_1.RpcError)) {
             runtime_1.assert(method.O.is(this.data.response));
-            messages.push(this.data.response);
+            messages2.push(this.data.response);
           }
           try {
             yield delay4(this.responseDelay, abort)(void 0);
@@ -26722,7 +26722,7 @@ var require_test_transport = __commonJS({
             stream2.notifyError(this.data.response);
             return;
           }
-          for (let msg of messages) {
+          for (let msg of messages2) {
             stream2.notifyMessage(msg);
             try {
               yield delay4(this.betweenResponseDelay, abort)(void 0);
@@ -31697,7 +31697,15 @@ var DEFAULTS = {
   perHost: 8,
   /** One deadline per attempt for connect, headers and body together. @default 20 s */
   timeoutMs: 2e4,
-  /** Extra attempts for 408/429/5xx and network errors. @default 2 */
+  /**
+   * All attempts of one link, the waits between them and every redirect hop together: a link
+   * that never answers costs one deadline plus a shorter retry, not three deadlines. 25 s keeps
+   * a run within 1.25 × its slowest unavoidable wait (one 20 s deadline) while the one retry of
+   * a timeout still has about 4.5 s, enough for a fresh connection and a server that only
+   * hiccuped. @default 25 s
+   */
+  maxTimePerLinkMs: 25e3,
+  /** Extra attempts for 408/429/5xx and network errors (a timeout is retried once at most). @default 2 */
   retries: 2,
   /** @default a descriptive, browser-compatible User-Agent naming curate */
   userAgent: `Mozilla/5.0 (compatible; curate/0.1; +${HOMEPAGE})`,
@@ -31706,7 +31714,13 @@ var DEFAULTS = {
    * and fix read it). @default md, json, html
    */
   reports: ["md", "json", "html"],
-  /** Statuses that make `check` exit 1. @default ["broken"] */
+  /**
+   * What counts as failing for every command that judges results: `check`'s exit code and
+   * annotations, `diff`'s new failures, `history`'s streaks. Only `broken` is a verdict on the
+   * link itself (the page is gone); `unreachable` is "down for now" and `unverified` "could not
+   * tell", which a checker cannot tell from its own network's trouble, so they fail a run only
+   * when asked (`--fail-on broken,unreachable`). @default ["broken"]
+   */
   failOn: ["broken"],
   /** Look for `#fragment` targets on HTML pages. @default true */
   checkFragments: true,
@@ -31716,10 +31730,24 @@ var DEFAULTS = {
   maxRedirects: 20,
   /** Base of the exponential retry backoff. @default 500 ms */
   retryBaseDelayMs: 500,
-  /** Longest Retry-After honoured. @default 30 s */
+  /**
+   * Longest Retry-After honoured; a server asking for more gets no retry and the link is
+   * reported at once (`unverified: rate-limited` for a 429) with the wait it asked for. @default 30 s
+   */
   maxRetryAfterMs: 3e4,
-  /** Connect timeout inside the per-attempt deadline. @default 10 s */
-  connectTimeoutMs: 1e4,
+  /**
+   * Connect timeout inside the per-attempt deadline. A TCP or TLS handshake that has not
+   * finished in 5 s (SYN retransmits at 1 s and 3 s included) is a blackholed or dead address;
+   * waiting for it the whole deadline only delays the retry that may get through. @default 5 s
+   */
+  connectTimeoutMs: 5e3,
+  /**
+   * Response headers read before giving up (undici's default is Node's 16 KiB). Chrome accepts
+   * 256 KiB of response headers (net's kMaxHeaderBufSize) and Firefox about as much, and real
+   * sites send 20–60 KB Set-Cookie headers that browsers load, so curate reads as much as a
+   * browser and no more. @default 256 KiB
+   */
+  maxHeaderBytes: 256 * 1024,
   /** Where observations are made from. @default "global" */
   vantage: "global",
   /** How long an ok result in the `--cache` file is reused without a request. @default 1 day */
@@ -31740,6 +31768,11 @@ var EXIT_CODES = {
   usage: 2,
   /** The network itself is unavailable: nothing could be reached. */
   networkDown: 3,
+  /**
+   * Interrupted (Ctrl-C, SIGTERM) before every link was checked; the reports say what was done.
+   * 128 + SIGINT, as shells report it and as a second Ctrl-C exits at once.
+   */
+  interrupted: 130,
   /** A bug in curate (EX_SOFTWARE). */
   internal: 70
 };
@@ -42495,8 +42528,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -42640,8 +42673,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -51501,6 +51534,93 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/outcome/findings.ts
+var FINDING_KINDS = [
+  "archived",
+  "renamed",
+  "gated",
+  "withdrawn",
+  "title-drift",
+  "unprobed"
+];
+var FINDING_WORDS = new Set(FINDING_KINDS);
+var FINDING_PLATFORMS = ["github", "huggingface", "arxiv"];
+var FindingSchema = external_exports.discriminatedUnion("kind", [
+  /** GitHub: read-only since archived. */
+  external_exports.strictObject({
+    kind: external_exports.literal("archived"),
+    platform: external_exports.literal("github"),
+    /**
+     * The repository's `updated_at` (ISO 8601): the REST API has no archive date, and archiving
+     * is itself an update, so this is the archive date unless the settings changed since.
+     */
+    since: external_exports.string().optional()
+  }),
+  /** The repository now lives under another name or owner; `curate fix` applies `newUrl`. */
+  external_exports.strictObject({
+    kind: external_exports.literal("renamed"),
+    platform: external_exports.enum(FINDING_PLATFORMS),
+    /** `owner/name` as the roadmap wrote it, and as the platform calls it now. */
+    from: external_exports.string(),
+    to: external_exports.string(),
+    newUrl: external_exports.string()
+  }),
+  /** Hugging Face: the files open only after the learner accepts the author's conditions. */
+  external_exports.strictObject({
+    kind: external_exports.literal("gated"),
+    platform: external_exports.literal("huggingface"),
+    /** `auto`: accepted at once after a click; `manual`: the author approves each request. */
+    approval: external_exports.enum(["auto", "manual"])
+  }),
+  /** arXiv: the authors withdrew the paper; earlier versions stay readable. */
+  external_exports.strictObject({
+    kind: external_exports.literal("withdrawn"),
+    platform: external_exports.literal("arxiv"),
+    /** The withdrawal's own words (the Atom entry's comment). */
+    reason: external_exports.string(),
+    /** The last version before the withdrawal, e.g. `v2`; absent when the first was withdrawn. */
+    lastLiveVersion: external_exports.string().optional()
+  }),
+  /** The page answers, but its title is a placeholder (`report/title-drift.ts`). */
+  external_exports.strictObject({
+    kind: external_exports.literal("title-drift"),
+    pageTitle: external_exports.string(),
+    reason: external_exports.string()
+  }),
+  /**
+   * The platform's API was not asked (GitHub's quota ran out): the link stands as its page
+   * check said, unconfirmed by the API. Never failing by default.
+   */
+  external_exports.strictObject({
+    kind: external_exports.literal("unprobed"),
+    platform: external_exports.enum(FINDING_PLATFORMS),
+    /** When the quota comes back (ISO 8601), where the API said. */
+    retryAt: external_exports.string().optional()
+  })
+]);
+var FindingsSchema = external_exports.array(FindingSchema).min(1).optional();
+
+// src/archive/archived-copy.ts
+var SnapshotSchema = external_exports.strictObject({
+  kind: external_exports.literal("snapshot"),
+  url: external_exports.string(),
+  timestamp: external_exports.iso.datetime()
+});
+var NoSnapshotSchema = external_exports.strictObject({
+  kind: external_exports.literal("none"),
+  reason: external_exports.enum(["not-archived", "excluded"])
+});
+var ArchiveUnansweredSchema = external_exports.strictObject({
+  kind: external_exports.literal("unanswered"),
+  reason: external_exports.enum(["rate-limited", "unreachable", "unexpected"]),
+  detail: external_exports.string()
+});
+var ArchivedCopySchema = external_exports.discriminatedUnion("kind", [
+  SnapshotSchema,
+  NoSnapshotSchema,
+  ArchiveUnansweredSchema
+]);
+
 // src/assert-never.ts
 function assertNever2(value) {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
@@ -51534,7 +51654,17 @@ var BROKEN_PLATFORM_REASONS = [
   "video-removed",
   "content-removed",
   "part-missing",
-  "notebook-missing"
+  "notebook-missing",
+  /** GitHub or Hugging Face: no such repository (deleted, or private to the checker). */
+  "repo-missing",
+  /** GitHub: the repository lives, but the file or folder is gone from that ref. */
+  "path-missing",
+  /** GitHub or Hugging Face: the platform disabled the repository. */
+  "repo-disabled",
+  /** GitHub 451: access blocked for legal reasons (a DMCA takedown); `detail` says which. */
+  "repo-blocked",
+  /** arXiv: no paper has this id. */
+  "paper-missing"
 ];
 var UNREACHABLE_HTTP_REASONS = ["server-error"];
 var UNREACHABLE_TRANSPORT_REASONS = [
@@ -51568,11 +51698,15 @@ var SKIP_REASONS = [
   "offline",
   "network-down",
   "private-address",
-  "interrupted"
+  /** The check was in flight when the run was interrupted (Ctrl-C): started, never finished. */
+  "interrupted",
+  /** The run was interrupted before this check started: nothing was asked. */
+  "not-started"
 ];
 var httpStatus = external_exports.number().int();
 var detail = external_exports.string().optional();
 var errorCode = external_exports.string().optional();
+var retryAfterSeconds = external_exports.number().int().nonnegative().optional();
 var OkOutcomeSchema = external_exports.strictObject({
   status: external_exports.literal("ok"),
   reason: external_exports.enum(OK_REASONS),
@@ -51631,6 +51765,7 @@ var UnreachableOutcomeSchema = external_exports.discriminatedUnion("reason", [
     status: external_exports.literal("unreachable"),
     reason: external_exports.enum(UNREACHABLE_HTTP_REASONS),
     httpStatus,
+    retryAfterSeconds,
     detail
   }),
   external_exports.strictObject({
@@ -51646,6 +51781,7 @@ var UnverifiedOutcomeSchema = external_exports.discriminatedUnion("reason", [
     status: external_exports.literal("unverified"),
     reason: external_exports.enum(UNVERIFIED_HTTP_REASONS),
     httpStatus,
+    retryAfterSeconds,
     detail
   }),
   external_exports.strictObject({
@@ -51717,87 +51853,110 @@ var nonEmpty = external_exports.string().trim().min(1, "must not be empty");
 var slug = external_exports.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a slug: lower-case letters, digits, ".", "_" or "-"');
 var RegionIdSchema = external_exports.string().regex(/^[a-z]{2}$/, 'must be a two-letter region code such as "cn"');
 var urlText = nonEmpty;
-var AccessSchema = external_exports.record(RegionIdSchema, external_exports.enum(ACCESS_LEVELS));
+var AccessSchema = external_exports.record(RegionIdSchema, external_exports.enum(ACCESS_LEVELS)).describe(
+  "Declared access per region code, e.g. { cn: vpn }: open (reachable), vpn (needs a VPN there), partial (some of it is blocked). Overrides the shipped region rules."
+);
 var MirrorSchema = external_exports.strictObject({
-  url: urlText,
+  url: urlText.describe("Address of the copy (http or https)."),
   /** Where the copy lives, e.g. `bilibili`, `hf-mirror`. */
-  platform: nonEmpty.optional(),
-  lang: nonEmpty.optional(),
+  platform: nonEmpty.optional().describe("Where the copy lives, e.g. bilibili, hf-mirror."),
+  lang: nonEmpty.optional().describe("Language of the copy, e.g. zh, en."),
   /** e.g. 中文配音, 中文字幕, 生肉. */
-  note: external_exports.string().optional(),
+  note: external_exports.string().optional().describe("A note for readers, e.g. \u4E2D\u6587\u914D\u97F3, \u4E2D\u6587\u5B57\u5E55, \u751F\u8089."),
   /** False for candidates found elsewhere that nobody has confirmed yet. @default true */
-  confirmed: external_exports.boolean().optional()
-});
+  confirmed: external_exports.boolean().optional().describe(
+    "False for a candidate found elsewhere that nobody has confirmed yet; it then does not count as a mirror for region access. Default true."
+  ),
+  /**
+   * `strong`: `curate mirrors --write` matched the copy by evidence (duration and title). An
+   * unconfirmed mirror with strong evidence covers its resource, shown as "matched by evidence".
+   */
+  evidence: external_exports.enum(["strong"]).optional().describe(
+    "strong: curate mirrors matched this copy by evidence (duration and title); an unconfirmed mirror with strong evidence still covers its resource, shown as matched by evidence."
+  )
+}).describe("A copy of the resource on another platform (a Bilibili re-upload, hf-mirror.com).");
 var ResourceSchema = external_exports.strictObject({
-  id: slug,
-  title: nonEmpty,
+  id: slug.describe(
+    'Stable slug naming the resource in reports (lower-case letters, digits, ".", "_", "-"); unique in the roadmap.'
+  ),
+  title: nonEmpty.describe("Title shown to learners."),
   /** Absent when no URL is known; `validate` warns and `check` skips it. */
-  url: urlText.optional(),
-  kind: external_exports.enum(RESOURCE_KINDS),
-  lang: nonEmpty.optional(),
-  author: external_exports.string().optional(),
-  description: external_exports.string().optional(),
-  note: external_exports.string().optional(),
+  url: urlText.optional().describe(
+    "Address of the resource (http or https); without it validate warns and check skips it."
+  ),
+  original_url: urlText.optional().describe(
+    "The address the resource had before `curate fix --archive` replaced it by its Wayback Machine snapshot; not checked. Put it back in url to undo."
+  ),
+  kind: external_exports.enum(RESOURCE_KINDS).describe(`What the resource is: ${RESOURCE_KINDS.join(", ")}.`),
+  lang: nonEmpty.optional().describe("Language of the resource, e.g. en, zh."),
+  author: external_exports.string().optional().describe("Author, channel or organisation."),
+  description: external_exports.string().optional().describe("What the learner gets from it."),
+  note: external_exports.string().optional().describe("A maintainer's note; not checked."),
   access: AccessSchema.optional(),
-  mirrors: external_exports.array(MirrorSchema).optional()
-});
+  mirrors: external_exports.array(MirrorSchema).optional().describe("Copies on other platforms, checked like the resource itself.")
+}).describe("One course, video, post, paper or tool.");
 var TopicSchema = external_exports.union([
-  nonEmpty,
+  nonEmpty.describe("A bullet point."),
   external_exports.strictObject({
-    title: nonEmpty,
-    summary: external_exports.string().optional(),
-    resources: external_exports.array(ResourceSchema).optional()
+    title: nonEmpty.describe("The bullet point."),
+    summary: external_exports.string().optional().describe("A sentence or two on the topic."),
+    resources: external_exports.array(ResourceSchema).optional().describe("Papers and libraries the topic names, checked like any resource.")
   })
-]);
+]).describe("A bullet point of a section: plain text, or an object that names resources.");
 var statusCode = external_exports.number().int().min(100).max(599);
 var HostPolicySchema = external_exports.strictObject({
-  perHost: external_exports.number().int().min(1).optional(),
-  headers: external_exports.record(external_exports.string(), external_exports.string()).optional(),
-  accept: external_exports.array(statusCode).optional()
-});
+  perHost: external_exports.number().int().min(1).optional().describe("Requests at once to this host (overrides settings.perHost)."),
+  headers: external_exports.record(external_exports.string(), external_exports.string()).optional().describe(
+    "Headers sent to this host and its subdomains; ${VAR} is read from the environment, and a header whose variable is unset is not sent."
+  ),
+  accept: external_exports.array(statusCode).optional().describe("HTTP status codes counted as ok for this host.")
+}).describe("Per-host policy: politeness, headers and accepted status codes.");
 var DurationSchema = external_exports.union([
   external_exports.number().int().positive(),
   external_exports.string().regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, 'must be a duration such as "15s", "500ms" or "2m"')
-]);
+]).describe("A duration: seconds as a number, or a string such as 15s, 500ms, 2m.");
 var SettingsSchema = external_exports.strictObject({
-  concurrency: external_exports.number().int().min(1).optional(),
-  perHost: external_exports.number().int().min(1).optional(),
-  timeout: DurationSchema.optional(),
-  retries: external_exports.number().int().min(0).max(10).optional(),
-  userAgent: nonEmpty.optional(),
+  concurrency: external_exports.number().int().min(1).optional().describe("Requests at once (--concurrency)."),
+  perHost: external_exports.number().int().min(1).optional().describe("Requests at once per host (--per-host)."),
+  timeout: DurationSchema.optional().describe("Deadline per request attempt (--timeout)."),
+  maxTimePerLink: DurationSchema.optional().describe(
+    "All attempts, waits and redirect hops of one link together (--max-time-per-link)."
+  ),
+  retries: external_exports.number().int().min(0).max(10).optional().describe("Extra attempts for 429, 5xx and network errors (--retries)."),
+  userAgent: nonEmpty.optional().describe("User-Agent header sent with every request."),
   /** Regular expressions; matching URLs are reported `skipped` (reason: excluded). */
-  exclude: external_exports.array(nonEmpty).optional(),
+  exclude: external_exports.array(nonEmpty).optional().describe("Regular expressions; matching URLs are reported skipped (reason excluded)."),
   /** Status codes counted as `ok` wherever they occur. */
-  accept: external_exports.array(statusCode).optional(),
-  failOn: external_exports.array(nonEmpty).optional(),
-  fragments: external_exports.boolean().optional(),
-  hosts: external_exports.record(nonEmpty, HostPolicySchema).optional()
-});
+  accept: external_exports.array(statusCode).optional().describe("HTTP status codes counted as ok wherever they occur."),
+  failOn: external_exports.array(nonEmpty).optional().describe("Statuses or reasons that fail the run (--fail-on); default broken."),
+  fragments: external_exports.boolean().optional().describe("Check that #fragment targets exist on the page."),
+  hosts: external_exports.record(nonEmpty, HostPolicySchema).optional().describe("Per-host policy, keyed by host name (applies to its subdomains too).")
+}).describe("Optional run settings; command-line flags override them.");
 var SectionSchema = external_exports.strictObject({
-  id: external_exports.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'must be a section number such as "2.1"'),
-  title: nonEmpty,
-  intro: external_exports.string().optional(),
-  note: external_exports.string().optional(),
-  topics: external_exports.array(TopicSchema).optional(),
-  resources: external_exports.array(ResourceSchema).optional(),
+  id: external_exports.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'must be a section number such as "2.1"').describe('Section number such as "2.1"; unique in the roadmap.'),
+  title: nonEmpty.describe("Heading of the section."),
+  intro: external_exports.string().optional().describe("Introductory text shown under the heading."),
+  note: external_exports.string().optional().describe("A maintainer's note."),
+  topics: external_exports.array(TopicSchema).optional().describe("Bullet points of the section."),
+  resources: external_exports.array(ResourceSchema).optional().describe("Resources of the section, checked."),
   get sections() {
-    return external_exports.array(SectionSchema).optional();
+    return external_exports.array(SectionSchema).optional().describe("Subsections; they nest to any depth.");
   }
-});
+}).meta({ id: "Section", description: "A section; sections nest to any depth." });
 var RoadmapSchema = external_exports.strictObject({
-  version: external_exports.literal(1),
-  title: nonEmpty,
-  description: external_exports.string().optional(),
+  version: external_exports.literal(1).describe("Version of the file format; 1."),
+  title: nonEmpty.describe("Title of the roadmap."),
+  description: external_exports.string().optional().describe("What the roadmap is for."),
   /** Where the roadmap comes from (the post it encodes, the course it translates). */
   source: external_exports.strictObject({
-    title: external_exports.string().optional(),
-    url: urlText.optional(),
-    note: external_exports.string().optional()
-  }).optional(),
-  regions: external_exports.array(RegionIdSchema).optional(),
+    title: external_exports.string().optional().describe("Title of the source."),
+    url: urlText.optional().describe("Address of the source."),
+    note: external_exports.string().optional().describe("How the roadmap relates to it.")
+  }).optional().describe("Where the roadmap comes from (the post it encodes, the course it translates)."),
+  regions: external_exports.array(RegionIdSchema).optional().describe("Regions whose access is judged, e.g. [cn]; rules/<region>.yaml must exist."),
   settings: SettingsSchema.optional(),
-  sections: external_exports.array(SectionSchema).min(1, "a roadmap needs at least one section")
-});
+  sections: external_exports.array(SectionSchema).min(1, "a roadmap needs at least one section").describe("The sections of the roadmap, in reading order.")
+}).describe("A curate roadmap: sections of resources whose links curate checks.");
 
 // src/region/verdict.ts
 var AccessSchema2 = external_exports.enum(ACCESS_LEVELS);
@@ -51867,6 +52026,8 @@ var RegionSummarySchema = external_exports.strictObject({
   covered: external_exports.array(external_exports.string()),
   /** Resources needing a VPN without such a mirror: the maintainer's to-do list. */
   uncovered: external_exports.array(external_exports.string()),
+  /** Of `covered`, those covered only by a mirror matched by evidence, not confirmed by a maintainer. */
+  coveredByEvidence: external_exports.array(external_exports.string()).optional(),
   conflicts: external_exports.array(RegionConflictSchema)
 });
 
@@ -51896,8 +52057,18 @@ var regionShape = {
   region: external_exports.record(external_exports.string(), RegionVerdictSchema).optional(),
   /** What each vantage saw, keyed by vantage (`global`, `cn`); absent when nothing was fetched. */
   observations: external_exports.record(external_exports.string(), ObservationSchema).optional(),
+  /**
+   * Written by curate before `findings` existed; read into a `title-drift` finding
+   * (`parse.ts`) and never written any more.
+   * @deprecated
+   */
   titleDrift: TitleDriftSchema.optional()
 };
+var ArchivedSchema = external_exports.discriminatedUnion("kind", [
+  SnapshotSchema.extend({ region: external_exports.record(external_exports.string(), RegionVerdictSchema).optional() }),
+  NoSnapshotSchema,
+  ArchiveUnansweredSchema
+]);
 var entryShape = {
   url: external_exports.string().nullable(),
   /** Line of the URL in the roadmap file. */
@@ -51911,6 +52082,10 @@ var entryShape = {
   checkedAt: external_exports.string(),
   /** Present when the result was reused from the `--cache` file, not fetched in this run. */
   cached: external_exports.literal(true).optional(),
+  /** What a platform said beside the status (archived, renamed, gated, withdrawn, title drift). */
+  findings: FindingsSchema,
+  /** For a broken link checked with the network up: what the Wayback Machine holds of it. */
+  archived: ArchivedSchema.optional(),
   ...regionShape
 };
 var MirrorResultSchema = external_exports.strictObject({
@@ -51918,7 +52093,9 @@ var MirrorResultSchema = external_exports.strictObject({
   platform: external_exports.string().optional(),
   lang: external_exports.string().optional(),
   note: external_exports.string().optional(),
-  confirmed: external_exports.boolean()
+  confirmed: external_exports.boolean(),
+  /** `curate mirrors` matched it by strong evidence; it covers like a confirmed one until then. */
+  matchedByEvidence: external_exports.boolean().optional()
 });
 var ResourceResultSchema = external_exports.strictObject({
   id: external_exports.string(),
@@ -52021,12 +52198,29 @@ function parseReport(text, file2) {
     hint: "pass the report.json that `curate check` wrote"
   });
   const parsed = ReportSchema.safeParse(isReportV1(data) ? upgradeReportV1(data) : data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return foldTitleDrift(parsed.data);
   throw new InputError(
     `${file2} is not a valid report.json.`,
     schemaProblems(file2, parsed.error.issues.slice(0, 20)),
     { hint: "pass the report.json that `curate check` wrote, with the same version of curate" }
   );
+}
+function foldTitleDrift(report) {
+  const fold = (entry) => {
+    const { titleDrift, ...rest } = entry;
+    if (titleDrift === void 0) return entry;
+    return {
+      ...rest,
+      findings: [...rest.findings ?? [], { kind: "title-drift", ...titleDrift }]
+    };
+  };
+  return {
+    ...report,
+    results: report.results.map((resource) => ({
+      ...fold(resource),
+      mirrors: resource.mirrors.map(fold)
+    }))
+  };
 }
 
 // src/action/inputs.ts
@@ -52162,14 +52356,735 @@ function curateArguments(inputs, plan) {
   return argv;
 }
 
+// src/i18n/en.ts
+var en = {
+  status: {
+    ok: "ok",
+    redirected: "redirected",
+    broken: "broken",
+    unreachable: "unreachable",
+    unverified: "unverified",
+    skipped: "skipped"
+  },
+  statusHelp: {
+    ok: "the page loads",
+    redirected: "moved for good: update the roadmap to the new URL",
+    broken: "gone: the page, video or domain no longer exists",
+    unreachable: "down for now (timeout, refused, server error); checked again next run",
+    unverified: "a bot wall, login or rate limit stopped the checker: open it in a browser",
+    skipped: "not checked (excluded, no URL, or the run stopped)"
+  },
+  reason: {
+    ok: "the page loads",
+    "temporary-redirect": "loads after a temporary redirect; keep the URL",
+    accepted: "accepted by the roadmap's rules",
+    "permanent-redirect": "moved permanently",
+    "http-404": "HTTP 404: the page is gone",
+    "http-410": "HTTP 410: removed for good",
+    "http-client-error": "the server refuses this URL",
+    nxdomain: "the domain does not exist",
+    "soft-404": 'answers 200 but says "not found" (soft 404)',
+    "missing-fragment": "the page lacks the anchor the URL points to",
+    "parked-domain": "the domain is parked or for sale",
+    "redirected-to-home": "redirects to the site's home page: the page is gone",
+    "unsupported-redirect": "redirects to a URL that is not http or https",
+    "too-many-redirects": "too many redirects",
+    "redirect-loop": "the redirects go round in a loop",
+    "video-removed": "the video was removed",
+    "repo-missing": "the GitHub repository is gone (deleted or made private)",
+    "path-missing": "the file or folder is gone from the repository",
+    "repo-disabled": "GitHub has disabled the repository",
+    "repo-blocked": "GitHub blocks the repository for legal reasons",
+    "paper-missing": "arXiv has no paper with this id",
+    "invalid-url": "the URL cannot be parsed",
+    "content-removed": "the platform says the content was removed",
+    "part-missing": "the video has no such part",
+    "notebook-missing": "the Colab notebook is gone",
+    timeout: "no answer in time",
+    refused: "connection refused",
+    reset: "connection reset",
+    tls: "the secure connection (TLS) failed",
+    "dns-temporary": "temporary DNS failure",
+    proxy: "the proxy failed",
+    "server-error": "server error; try again later",
+    "network-error": "network error",
+    "bot-wall": "a bot wall (e.g. Cloudflare) kept the checker out",
+    "rate-limited": "rate limited; try again later",
+    "auth-required": "needs a login or a key",
+    forbidden: "the server forbids automated access",
+    "unavailable-in-region": "not available from where it was checked",
+    "login-wall": "a login wall hides the content",
+    "video-private": "the video is private",
+    "embedding-disabled": "the video plays only on its own site",
+    "under-review": "under review by the platform",
+    scheduled: "scheduled, not yet public",
+    "content-moved": "moved, with no new address",
+    excluded: "excluded by the roadmap settings",
+    "no-url": "the resource has no URL",
+    "unsupported-scheme": "only http and https are checked",
+    offline: "offline run",
+    "network-down": "the network was unavailable",
+    "private-address": "points to a private or local address",
+    interrupted: "the run was stopped while checking it",
+    "not-started": "the run stopped before reaching it"
+  },
+  archive: {
+    snapshot: "archived copy of {date}",
+    "not-archived": "no archived copy",
+    excluded: "excluded from the Wayback Machine",
+    unanswered: "the Wayback Machine did not answer ({detail}); asked again next run",
+    blockedIn: "the archive needs a VPN in {region}"
+  },
+  access: {
+    open: "open",
+    vpn: "needs a VPN",
+    partial: "partial",
+    unknown: "unknown"
+  },
+  region: {
+    cn: "mainland China",
+    global: "global"
+  },
+  html: {
+    pageTitle: "Link report: {title}",
+    language: "Language",
+    noScript: "This page needs JavaScript to show the report; report.md beside it has the same findings.",
+    summary: "{resources} and {mirrors} checked from {vantages}, {time}.",
+    summaryOffline: "{resources} and {mirrors} listed without fetching (--offline), {time}.",
+    resources: { one: "{count} resource", other: "{count} resources" },
+    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+    networkDown: "The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.",
+    partial: "This run was interrupted: the report may be incomplete.",
+    cached: "{count} ok results were reused from the cache, not fetched in this run.",
+    legend: "What the status words mean",
+    counts: "Counts",
+    colStatus: "Status",
+    colResources: "Resources",
+    colMirrors: "Mirrors",
+    total: "total",
+    sections: "Health by section",
+    sectionBar: "{ok} of {total} ok",
+    attention: "Needs a maintainer first",
+    attentionNone: "Nothing needs a maintainer: no link is broken, unreachable or redirected.",
+    useInstead: "use {url}",
+    itself: "the resource itself is {status}",
+    uncovered: "Needs a VPN in {region}, and no mirror open there",
+    uncoveredHelp: "Learners in {region} cannot open these without a VPN; add a mirror that is open there, or confirm one listed below.",
+    noMirrors: "no mirror listed",
+    mirror: "mirror",
+    unconfirmed: "unconfirmed",
+    table: "Every resource and mirror",
+    filterStatus: "Status",
+    filterAccess: "Region access",
+    filterSection: "Section",
+    filterKind: "Kind",
+    search: "Search",
+    searchPlaceholder: "title, id or URL",
+    all: "all",
+    clear: "Clear filters",
+    showing: "Showing {shown} of {total}",
+    colTitle: "Resource",
+    colReason: "Reason",
+    colAccess: "Access in {region}",
+    colLine: "Line",
+    colRecent: "Recent runs",
+    matrix: "Resource \xD7 vantage",
+    matrixHelp: "What each vantage saw. A vantage is where a check ran from: global, or a region such as cn.",
+    trend: "Trend over runs",
+    trendHelp: "Links per status in each audit run, from history.json beside this report.",
+    chartLabel: "Links per status over {runs}",
+    runs: { one: "{count} run", other: "{count} runs" },
+    recentRuns: "last {count} runs: {list}",
+    footer: "Written by curate {version} from {file}. The data is in report.json beside this page."
+  }
+};
+
+// src/i18n/zh-CN.ts
+var zhCN = {
+  status: {
+    ok: "\u6B63\u5E38",
+    redirected: "\u5DF2\u8FC1\u79FB",
+    broken: "\u5931\u6548",
+    unreachable: "\u65E0\u6CD5\u8BBF\u95EE",
+    unverified: "\u672A\u9A8C\u8BC1",
+    skipped: "\u672A\u68C0\u67E5"
+  },
+  statusHelp: {
+    ok: "\u9875\u9762\u80FD\u6B63\u5E38\u6253\u5F00",
+    redirected: "\u94FE\u63A5\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF0C\u8BF7\u628A\u8DEF\u7EBF\u56FE\u91CC\u7684\u5730\u5740\u6539\u6210\u65B0\u5730\u5740",
+    broken: "\u5185\u5BB9\u5DF2\u4E0D\u5B58\u5728\uFF1A\u9875\u9762\u3001\u89C6\u9891\u6216\u57DF\u540D\u6CA1\u4E86",
+    unreachable: "\u6682\u65F6\u6253\u4E0D\u5F00\uFF08\u8D85\u65F6\u3001\u62D2\u7EDD\u8FDE\u63A5\u3001\u670D\u52A1\u5668\u51FA\u9519\uFF09\uFF0C\u4E0B\u6B21\u5DE1\u68C0\u4F1A\u518D\u8BD5",
+    unverified: "\u88AB\u4EBA\u673A\u9A8C\u8BC1\u3001\u767B\u5F55\u6216\u9650\u6D41\u6321\u4F4F\uFF0C\u7A0B\u5E8F\u65E0\u6CD5\u5224\u65AD\uFF0C\u8BF7\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u786E\u8BA4",
+    skipped: "\u6CA1\u6709\u68C0\u67E5\uFF08\u88AB\u6392\u9664\u3001\u6CA1\u6709\u94FE\u63A5\uFF0C\u6216\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF09"
+  },
+  reason: {
+    ok: "\u9875\u9762\u6B63\u5E38",
+    "temporary-redirect": "\u4E34\u65F6\u8DF3\u8F6C\u540E\u80FD\u6253\u5F00\uFF0C\u5730\u5740\u4E0D\u7528\u6539",
+    accepted: "\u6309\u8DEF\u7EBF\u56FE\u7684\u89C4\u5219\u89C6\u4E3A\u6B63\u5E38",
+    "permanent-redirect": "\u5DF2\u6C38\u4E45\u8FC1\u79FB",
+    "http-404": "HTTP 404\uFF1A\u9875\u9762\u4E0D\u5B58\u5728",
+    "http-410": "HTTP 410\uFF1A\u9875\u9762\u5DF2\u6C38\u4E45\u5220\u9664",
+    "http-client-error": "\u670D\u52A1\u5668\u62D2\u7EDD\u6B64\u5730\u5740",
+    nxdomain: "\u57DF\u540D\u4E0D\u5B58\u5728",
+    "soft-404": "\u8FD4\u56DE 200\uFF0C\u4F46\u9875\u9762\u5185\u5BB9\u662F\u201C\u627E\u4E0D\u5230\u201D\uFF08\u8F6F 404\uFF09",
+    "missing-fragment": "\u9875\u9762\u91CC\u6CA1\u6709\u94FE\u63A5\u6307\u5411\u7684\u951A\u70B9",
+    "parked-domain": "\u57DF\u540D\u5DF2\u505C\u653E\u6216\u5F85\u552E\uFF0C\u7F51\u7AD9\u5DF2\u4E0D\u5728",
+    "too-many-redirects": "\u8DF3\u8F6C\u6B21\u6570\u8FC7\u591A",
+    "redirect-loop": "\u8DF3\u8F6C\u9677\u5165\u5FAA\u73AF",
+    "repo-missing": "GitHub \u4ED3\u5E93\u5DF2\u4E0D\u5B58\u5728\uFF08\u88AB\u5220\u9664\u6216\u6539\u4E3A\u79C1\u6709\uFF09",
+    "path-missing": "\u4ED3\u5E93\u91CC\u5DF2\u6CA1\u6709\u8FD9\u4E2A\u6587\u4EF6\u6216\u76EE\u5F55",
+    "repo-disabled": "\u4ED3\u5E93\u5DF2\u88AB GitHub \u7981\u7528",
+    "repo-blocked": "\u4ED3\u5E93\u56E0\u6CD5\u5F8B\u539F\u56E0\u88AB GitHub \u5C4F\u853D",
+    "paper-missing": "arXiv \u4E0A\u67E5\u65E0\u6B64\u7F16\u53F7\u7684\u8BBA\u6587",
+    "redirected-to-home": "\u88AB\u8DF3\u8F6C\u5230\u7F51\u7AD9\u9996\u9875\uFF0C\u539F\u9875\u9762\u5DF2\u5220\u9664",
+    "unsupported-redirect": "\u8DF3\u8F6C\u5230\u4E86\u975E\u7F51\u9875\u5730\u5740\uFF08file:\u3001data: \u7B49\uFF09",
+    "video-removed": "\u89C6\u9891\u5DF2\u5220\u9664",
+    "invalid-url": "\u94FE\u63A5\u683C\u5F0F\u6709\u8BEF\uFF0C\u65E0\u6CD5\u89E3\u6790",
+    "content-removed": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u5220\u9664",
+    "part-missing": "\u89C6\u9891\u6CA1\u6709\u8FD9\u4E00\u5206P",
+    "notebook-missing": "Colab \u7B14\u8BB0\u672C\u5DF2\u4E0D\u5B58\u5728",
+    timeout: "\u54CD\u5E94\u8D85\u65F6",
+    refused: "\u8FDE\u63A5\u88AB\u62D2\u7EDD",
+    reset: "\u8FDE\u63A5\u88AB\u91CD\u7F6E",
+    tls: "HTTPS \u5B89\u5168\u8FDE\u63A5\u5931\u8D25\uFF08\u8BC1\u4E66\u6216\u63E1\u624B\uFF09",
+    "dns-temporary": "DNS \u6682\u65F6\u89E3\u6790\u5931\u8D25",
+    proxy: "\u4EE3\u7406\u51FA\u9519",
+    "server-error": "\u670D\u52A1\u5668\u51FA\u9519\uFF0C\u7A0D\u540E\u518D\u8BD5",
+    "network-error": "\u7F51\u7EDC\u9519\u8BEF",
+    "bot-wall": "\u88AB\u4EBA\u673A\u9A8C\u8BC1\uFF08\u5982 Cloudflare\uFF09\u62E6\u4E0B",
+    "rate-limited": "\u8BF7\u6C42\u8FC7\u591A\u88AB\u9650\u6D41\uFF0C\u7A0D\u540E\u518D\u8BD5",
+    "auth-required": "\u9700\u8981\u767B\u5F55\u6216\u5BC6\u94A5",
+    forbidden: "\u670D\u52A1\u5668\u7981\u6B62\u7A0B\u5E8F\u8BBF\u95EE",
+    "unavailable-in-region": "\u5728\u68C0\u6D4B\u4F4D\u7F6E\u6240\u5728\u5730\u533A\u4E0D\u53EF\u7528",
+    "login-wall": "\u9700\u767B\u5F55\u624D\u80FD\u770B\u5230\u5185\u5BB9",
+    "video-private": "\u89C6\u9891\u5DF2\u8BBE\u4E3A\u79C1\u5BC6",
+    "embedding-disabled": "\u89C6\u9891\u53EA\u80FD\u5728\u539F\u7AD9\u64AD\u653E",
+    "under-review": "\u5E73\u53F0\u5BA1\u6838\u4E2D",
+    scheduled: "\u89C6\u9891\u5C1A\u672A\u516C\u5F00\uFF08\u5B9A\u65F6\u53D1\u5E03\uFF09",
+    "content-moved": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u8FC1\u79FB\uFF0C\u4F46\u6CA1\u7ED9\u65B0\u5730\u5740",
+    excluded: "\u6309\u8DEF\u7EBF\u56FE\u8BBE\u7F6E\u6392\u9664",
+    "no-url": "\u8BE5\u8D44\u6E90\u6CA1\u6709\u94FE\u63A5",
+    "unsupported-scheme": "\u53EA\u68C0\u67E5 http \u548C https \u94FE\u63A5",
+    offline: "\u79BB\u7EBF\u8FD0\u884C\uFF0C\u672A\u8054\u7F51\u68C0\u67E5",
+    "network-down": "\u7F51\u7EDC\u4E0D\u53EF\u7528",
+    "private-address": "\u6307\u5411\u5185\u7F51\u6216\u672C\u673A\u5730\u5740",
+    interrupted: "\u68C0\u6D4B\u65F6\u8FD0\u884C\u88AB\u4E2D\u6B62",
+    "not-started": "\u8FD0\u884C\u4E2D\u9014\u505C\u6B62\uFF0C\u672A\u68C0\u67E5\u5230"
+  },
+  archive: {
+    snapshot: "{date} \u7684\u5B58\u6863\u526F\u672C",
+    "not-archived": "\u6CA1\u6709\u5B58\u6863\u526F\u672C",
+    excluded: "\u5DF2\u4ECE Wayback Machine \u6392\u9664",
+    unanswered: "Wayback Machine \u6CA1\u6709\u56DE\u5E94\uFF08{detail}\uFF09\uFF0C\u4E0B\u6B21\u8FD0\u884C\u518D\u67E5",
+    blockedIn: "\u5B58\u6863\u7F51\u7AD9\u5728{region}\u9700\u8981 VPN"
+  },
+  access: {
+    open: "\u53EF\u76F4\u8FDE",
+    vpn: "\u9700\u79D1\u5B66\u4E0A\u7F51",
+    partial: "\u65F6\u597D\u65F6\u574F",
+    unknown: "\u672A\u77E5"
+  },
+  region: {
+    cn: "\u4E2D\u56FD\u5927\u9646",
+    global: "\u5883\u5916"
+  },
+  html: {
+    pageTitle: "\u94FE\u63A5\u68C0\u6D4B\u62A5\u544A\uFF1A{title}",
+    language: "\u8BED\u8A00",
+    noScript: "\u672C\u9875\u9700\u8981 JavaScript \u624D\u80FD\u663E\u793A\uFF1B\u540C\u76EE\u5F55\u4E0B\u7684 report.md \u5185\u5BB9\u76F8\u540C\u3002",
+    summary: "{time}\uFF0C\u4ECE{vantages}\u68C0\u6D4B\u4E86 {resources}\u548C {mirrors}\u3002",
+    summaryOffline: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
+    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
+    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+    networkDown: "\u7F51\u7EDC\u4E0D\u53EF\u7528\uFF08{message}\uFF09\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u6D4B\u3002",
+    partial: "\u672C\u6B21\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
+    cached: "\u6709 {count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u6765\u81EA\u7F13\u5B58\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002",
+    legend: "\u72B6\u6001\u8BF4\u660E",
+    counts: "\u7EDF\u8BA1",
+    colStatus: "\u72B6\u6001",
+    colResources: "\u8D44\u6E90",
+    colMirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    sections: "\u5404\u7AE0\u8282\u5065\u5EB7\u5EA6",
+    sectionBar: "{total} \u4E2A\u4E2D {ok} \u4E2A\u6B63\u5E38",
+    attention: "\u9700\u8981\u7EF4\u62A4\u8005\u4F18\u5148\u5904\u7406",
+    attentionNone: "\u6CA1\u6709\u8981\u5904\u7406\u7684\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u6216\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u3002",
+    useInstead: "\u8BF7\u6539\u7528 {url}",
+    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
+    uncovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u53EF\u76F4\u8FDE\u7684\u955C\u50CF",
+    uncoveredHelp: "{region}\u7684\u5B66\u4E60\u8005\u4E0D\u79D1\u5B66\u4E0A\u7F51\u5C31\u6253\u4E0D\u5F00\u8FD9\u4E9B\u8D44\u6E90\u3002\u8BF7\u8865\u4E00\u4E2A\u5728\u5F53\u5730\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\uFF0C\u6216\u786E\u8BA4\u4E0B\u9762\u5DF2\u5217\u51FA\u7684\u955C\u50CF\u3002",
+    noMirrors: "\u672A\u5217\u51FA\u955C\u50CF",
+    mirror: "\u955C\u50CF",
+    unconfirmed: "\u672A\u786E\u8BA4",
+    table: "\u5168\u90E8\u8D44\u6E90\u4E0E\u955C\u50CF",
+    filterStatus: "\u72B6\u6001",
+    filterAccess: "\u5730\u533A\u53EF\u8BBF\u95EE\u6027",
+    filterSection: "\u7AE0\u8282",
+    filterKind: "\u7C7B\u578B",
+    search: "\u641C\u7D22",
+    searchPlaceholder: "\u6807\u9898\u3001ID \u6216\u94FE\u63A5",
+    all: "\u5168\u90E8",
+    clear: "\u6E05\u9664\u7B5B\u9009",
+    showing: "\u663E\u793A {shown} / {total} \u6761",
+    colTitle: "\u8D44\u6E90",
+    colReason: "\u539F\u56E0",
+    colAccess: "{region}\u8BBF\u95EE",
+    colLine: "\u884C\u53F7",
+    colRecent: "\u6700\u8FD1\u51E0\u6B21",
+    matrix: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E",
+    matrixHelp: "\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002\u68C0\u6D4B\u4F4D\u7F6E\u6307\u4ECE\u54EA\u91CC\u53D1\u8D77\u68C0\u6D4B\uFF1Aglobal\uFF08\u5883\u5916\uFF09\uFF0C\u6216 cn \u8FD9\u6837\u7684\u5730\u533A\u3002",
+    trend: "\u5386\u6B21\u5DE1\u68C0\u8D8B\u52BF",
+    trendHelp: "\u6BCF\u6B21\u5DE1\u68C0\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570\uFF0C\u6570\u636E\u6765\u81EA\u672C\u62A5\u544A\u540C\u76EE\u5F55\u4E0B\u7684 history.json\u3002",
+    chartLabel: "\u6700\u8FD1 {runs}\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570",
+    runs: { other: "{count} \u6B21\u5DE1\u68C0" },
+    recentRuns: "\u6700\u8FD1 {count} \u6B21\uFF1A{list}",
+    footer: "\u7531 curate {version} \u6839\u636E {file} \u751F\u6210\u3002\u6570\u636E\u89C1\u540C\u76EE\u5F55\u4E0B\u7684 report.json\u3002"
+  }
+};
+
+// src/i18n/index.ts
+var CATALOGS = { en, "zh-CN": zhCN };
+
+// src/report/html/page-views.ts
+var PAGE_VIEWS = String.raw`  function svg(tag, attrs, children) {
+    var node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (var name in attrs) {
+      if (name === 'text') node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    }
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+  function matrix() {
+    var vantages = data.matrixVantages;
+    var rows = data.rows.filter(function (row) { return row.role === 'resource'; }).map(function (row) {
+      return el('tr', {}, [el('th', { scope: 'row', text: row.title })].concat(vantages.map(function (vantage) {
+        var seen = row.seen && row.seen[vantage];
+        return el('td', { 'data-vantage': vantage }, [seen ? badge(seen.status) : el('span', { text: '\u2014' })]);
+      })));
+    });
+    return el('section', { id: 'matrix' }, [
+      el('h2', { text: t('matrix') }), el('p', { className: 'note', text: t('matrixHelp') }),
+      el('div', { className: 'scroll' }, [el('table', {}, [
+        el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: t('colTitle') })].concat(vantages.map(function (v) { return el('th', { scope: 'col', text: region(v) === v ? v : v + ' (' + region(v) + ')' }); })))]),
+        el('tbody', {}, rows)
+      ])])
+    ]);
+  }
+
+  function trend() {
+    var runs = data.trend;
+    var width = 640, height = 260, left = 40, right = 120, top = 14, bottom = 34;
+    var max = 1;
+    runs.forEach(function (run) { STATUSES.forEach(function (s) { if (run.counts[s] > max) max = run.counts[s]; }); });
+    var x = function (i) { return left + (runs.length === 1 ? 0 : i * (width - left - right) / (runs.length - 1)); };
+    var y = function (n) { return top + (height - top - bottom) * (1 - n / max); };
+    var nodes = [];
+    [0, Math.round(max / 2), max].forEach(function (n) {
+      nodes.push(svg('line', { x1: left, x2: width - right, y1: y(n), y2: y(n), 'class': 'grid' }));
+      nodes.push(svg('text', { x: left - 6, y: y(n) + 4, 'text-anchor': 'end', 'class': 'axis', text: num(n) }));
+    });
+    runs.forEach(function (run, i) {
+      if (runs.length <= 8 || i % Math.ceil(runs.length / 8) === 0 || i === runs.length - 1) {
+        nodes.push(svg('text', { x: x(i), y: height - 12, 'text-anchor': 'middle', 'class': 'axis', text: day(run.at) }));
+      }
+    });
+    var shown = STATUSES.filter(function (s) { return runs.some(function (run) { return run.counts[s] > 0; }); });
+    shown.forEach(function (status, k) {
+      var points = runs.map(function (run, i) { return x(i) + ',' + y(run.counts[status]); }).join(' ');
+      var group = [svg('polyline', { points: points, 'class': 'line s-' + status })];
+      runs.forEach(function (run, i) {
+        group.push(svg('circle', { cx: x(i), cy: y(run.counts[status]), r: 4, 'class': 'point s-' + status, 'data-status': status, 'data-run': String(i), 'data-count': String(run.counts[status]) }, [
+          svg('title', { text: when(run.at) + ': ' + cat().status[status] + ' ' + num(run.counts[status]) })
+        ]));
+      });
+      nodes.push(svg('g', { 'data-series': status }, group));
+    });
+    // Each line's name at its end, pushed apart where lines end close together.
+    var labels = shown.map(function (status) { return { status: status, y: y(runs[runs.length - 1].counts[status]) + 4 }; });
+    labels.sort(function (a, b) { return a.y - b.y; });
+    labels.forEach(function (label, i) { if (i > 0 && label.y < labels[i - 1].y + 14) label.y = labels[i - 1].y + 14; });
+    labels.forEach(function (label) {
+      nodes.push(svg('text', { x: width - right + 8, y: label.y, 'class': 'label s-' + label.status, text: ICONS[label.status] + ' ' + cat().status[label.status] }));
+    });
+    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': 'trend-title', 'class': 'chart' },
+      [svg('title', { id: 'trend-title', text: t('chartLabel', { runs: p('runs', runs.length) }) })].concat(nodes));
+    var tableRows = runs.map(function (run) {
+      return el('tr', {}, [el('th', { scope: 'row', text: when(run.at) })].concat(STATUSES.map(function (s) { return el('td', { className: 'n', text: num(run.counts[s]) }); })));
+    });
+    return el('section', { id: 'trend' }, [
+      el('h2', { text: t('trend') }), el('p', { className: 'note', text: t('trendHelp') }), chart,
+      el('details', {}, [el('summary', { text: t('chartLabel', { runs: p('runs', runs.length) }) }), el('div', { className: 'scroll' }, [el('table', {}, [
+        el('thead', {}, [el('tr', {}, [el('th', {})].concat(STATUSES.map(function (s) { return el('th', { scope: 'col' }, [badge(s)]); })))]),
+        el('tbody', {}, tableRows)
+      ])])])
+    ]);
+  }
+
+`;
+
+// src/report/html/page-script.ts
+var PAGE_SCRIPT = String.raw`(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('curate-data').textContent);
+  var catalogs = JSON.parse(document.getElementById('curate-catalogs').textContent);
+  var STATUSES = ['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'];
+  var ATTENTION = ['broken', 'unreachable', 'redirected'];
+  var ACCESS = ['open', 'partial', 'vpn', 'unknown'];
+  var ICONS = { ok: '\u2713', redirected: '\u21aa', broken: '\u2717', unreachable: '\u26a0', unverified: '?', skipped: '\u2013' };
+  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', q: '' };
+
+  function initialLang() {
+    var stored = null;
+    try { stored = window.localStorage.getItem('curate-lang'); } catch (e) { stored = null; }
+    if (stored && catalogs[stored]) return stored;
+    if (data.lang && catalogs[data.lang]) return data.lang;
+    var asked = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    for (var i = 0; i < asked.length; i++) {
+      var tag = String(asked[i]).toLowerCase();
+      if (tag === 'zh' || tag.indexOf('zh-') === 0) return 'zh-CN';
+      if (tag === 'en' || tag.indexOf('en-') === 0) return 'en';
+    }
+    return 'en';
+  }
+
+  function cat() { return catalogs[state.lang]; }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
+  function num(n) { return new Intl.NumberFormat(state.lang).format(n); }
+  function t(key, values) {
+    var message = cat().html[key];
+    return fill(typeof message === 'string' ? message : message.other, values);
+  }
+  function p(key, count, values) {
+    var message = cat().html[key];
+    var form = new Intl.PluralRules(state.lang).select(count) === 'one' && message.one ? message.one : message.other;
+    var all = { count: num(count) };
+    for (var name in values || {}) all[name] = values[name];
+    return fill(form, all);
+  }
+  function when(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+  }
+  function day(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(state.lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  function list(items) { return new Intl.ListFormat(state.lang, { type: 'conjunction' }).format(items); }
+  function region(id) { return cat().region[id] || id; }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var name in attrs || {}) {
+      if (name === 'text') node.textContent = attrs[name];
+      else if (name === 'className') node.className = attrs[name];
+      else if (attrs[name] !== undefined && attrs[name] !== null) node.setAttribute(name, attrs[name]);
+    }
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  /** A status as icon and word, never colour alone. */
+  function badge(status) {
+    return el('span', { className: 'badge s-' + status, 'data-status': status }, [
+      el('span', { className: 'icon', 'aria-hidden': 'true', text: ICONS[status] }),
+      el('span', { text: cat().status[status] })
+    ]);
+  }
+  function link(url) {
+    if (!url) return el('span', { text: '\u2014' });
+    // Only web links become links: a roadmap typo like javascript: stays text.
+    return /^https?:\/\//i.test(url) ? el('a', { href: url, rel: 'noopener noreferrer', text: url, className: 'url' }) : el('span', { className: 'url', text: url });
+  }
+  function lineRef(line) { return line > 0 ? data.file + ':' + line : data.file; }
+  function reasonText(row) {
+    var text = cat().reason[row.reason] || row.reason;
+    // A redirect's code is the final page's, which says nothing about the move.
+    // Only a code that is news: 200 on an ok page, or the final page's code of a redirect, is not.
+    var coded = row.httpStatus !== undefined && row.httpStatus >= 300 && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
+    return coded ? 'HTTP ' + row.httpStatus + ': ' + text : text;
+  }
+  // A dead link's archived copy: the snapshot with its date (and where the archive needs a VPN),
+  // or why there is none. Catalog keys: archive.*, typed against the report's answers.
+  function archivedNode(row) {
+    var archived = row.archived;
+    if (!archived) return null;
+    var messages = cat().archive;
+    if (archived.kind === 'snapshot') {
+      var taken = new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(archived.timestamp));
+      var around = fill(messages.snapshot, { date: taken });
+      var notes = archived.blockedIn.map(function (id) { return fill(messages.blockedIn, { region: region(id) }); });
+      return el('span', { className: 'archived' }, [
+        document.createTextNode(around + ': '),
+        link(archived.url),
+        notes.length > 0 ? el('span', { className: 'archive-region', text: ' (' + notes.join('; ') + ')' }) : null
+      ]);
+    }
+    var text = archived.kind === 'unanswered' ? fill(messages.unanswered, { detail: archived.detail }) : messages[archived.kind];
+    return el('span', { className: 'archived', text: text });
+  }
+  function whoText(row) {
+    if (row.role === 'resource') return row.title;
+    var parts = [t('mirror')];
+    if (row.platform) parts.push(row.platform);
+    if (row.confirmed === false) parts.push(t('unconfirmed'));
+    return row.title + ' \u00b7 ' + parts.join(' \u00b7 ');
+  }
+
+  function header() {
+    var vantages = list(data.vantages.map(region));
+    var values = { resources: p('resources', data.summary.total), mirrors: p('mirrors', data.mirrorSummary.total), vantages: vantages, time: when(data.startedAt) };
+    var select = el('select', { id: 'lang' }, [
+      el('option', { value: 'en', text: 'English' }),
+      el('option', { value: 'zh-CN', text: '\u7b80\u4f53\u4e2d\u6587' })
+    ]);
+    select.value = state.lang;
+    select.addEventListener('change', function () {
+      state.lang = select.value;
+      try { window.localStorage.setItem('curate-lang', state.lang); } catch (e) { /* file:// may refuse */ }
+      render();
+      document.getElementById('lang').focus();
+    });
+    var banners = [];
+    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown }) }));
+    else if (data.partial) banners.push(el('p', { className: 'banner', role: 'alert', text: t('partial') }));
+    if (data.cached > 0) banners.push(el('p', { className: 'note', text: t('cached', { count: num(data.cached) }) }));
+    return el('header', {}, [
+      el('div', { className: 'lang' }, [el('label', { for: 'lang', text: t('language') }), select]),
+      el('h1', { text: t('pageTitle', { title: data.title }) }),
+      el('p', { id: 'summary', text: t(data.isOffline ? 'summaryOffline' : 'summary', values) })
+    ].concat(banners));
+  }
+
+  function legend() {
+    var items = [];
+    STATUSES.forEach(function (status) {
+      items.push(el('dt', {}, [badge(status)]), el('dd', { text: cat().statusHelp[status] }));
+    });
+    return el('details', { className: 'legend' }, [el('summary', { text: t('legend') }), el('dl', {}, items)]);
+  }
+
+  function counts() {
+    var rows = STATUSES.map(function (status) {
+      return el('tr', { 'data-status': status }, [
+        el('th', { scope: 'row' }, [badge(status)]),
+        el('td', { className: 'n', text: num(data.summary[status]) }),
+        el('td', { className: 'n', text: num(data.mirrorSummary[status]) })
+      ]);
+    });
+    rows.push(el('tr', { className: 'total' }, [
+      el('th', { scope: 'row', text: t('total') }),
+      el('td', { className: 'n', text: num(data.summary.total) }),
+      el('td', { className: 'n', text: num(data.mirrorSummary.total) })
+    ]));
+    return el('section', { id: 'counts' }, [
+      el('h2', { text: t('counts') }),
+      el('table', { className: 'counts' }, [
+        el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: t('colStatus') }), el('th', { scope: 'col', text: t('colResources') }), el('th', { scope: 'col', text: t('colMirrors') })])]),
+        el('tbody', {}, rows)
+      ])
+    ]);
+  }
+
+  function sections() {
+    var items = data.sections.map(function (section) {
+      var total = 0;
+      STATUSES.forEach(function (status) { total += section.counts[status]; });
+      var label = t('sectionBar', { ok: num(section.counts.ok), total: num(total) });
+      var parts = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
+        var count = section.counts[status];
+        return el('span', { className: 'seg s-' + status, style: 'flex-grow:' + count, title: cat().status[status] + ': ' + num(count) }, [
+          el('span', { 'aria-hidden': 'true', text: ICONS[status] + ' ' + num(count) })
+        ]);
+      });
+      var detail = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
+        return cat().status[status] + ' ' + num(section.counts[status]);
+      }).join(', ');
+      return el('li', {}, [
+        el('div', { className: 'bar-label' }, [el('strong', { text: section.id + ' ' + section.title }), el('span', { text: label })]),
+        el('div', { className: 'bar', role: 'img', 'aria-label': label + ' (' + detail + ')' }, parts)
+      ]);
+    });
+    return el('section', { id: 'sections' }, [el('h2', { text: t('sections') }), el('ul', { className: 'bars' }, items)]);
+  }
+
+  function attentionItem(row) {
+    var bits = [badge(row.status), el('strong', { text: whoText(row) }), el('span', { className: 'reason', text: reasonText(row) }), link(row.url)];
+    if (row.finalUrl) {
+      var around = cat().html.useInstead.split('{url}');
+      bits.push(el('span', { className: 'use' }, [document.createTextNode(around[0]), link(row.finalUrl), document.createTextNode(around[1] || '')]));
+    }
+    bits.push(archivedNode(row));
+    bits.push(el('code', { text: lineRef(row.line) }));
+    return el('li', { 'data-key': row.key }, bits);
+  }
+
+  function attention() {
+    var rows = data.rows.filter(function (row) { return ATTENTION.indexOf(row.status) >= 0; });
+    rows.sort(function (a, b) { return ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status); });
+    var children = [el('h2', { text: t('attention') })];
+    children.push(rows.length === 0 ? el('p', { text: t('attentionNone') }) : el('ul', { className: 'attention' }, rows.map(attentionItem)));
+    data.uncovered.forEach(function (group) {
+      children.push(el('h3', { text: t('uncovered', { region: region(group.region) }) }), el('p', { className: 'note', text: t('uncoveredHelp', { region: region(group.region) }) }));
+      children.push(el('ul', { className: 'attention' }, group.ids.map(function (id) {
+        var own = data.rows.filter(function (row) { return row.id === id; });
+        var resource = own[0];
+        var mirrors = own.slice(1);
+        return el('li', { 'data-key': resource.key }, [
+          el('strong', { text: resource.title }), link(resource.url), el('code', { text: lineRef(resource.line) }),
+          mirrors.length === 0 ? el('span', { className: 'note', text: t('noMirrors') }) : el('ul', {}, mirrors.map(function (mirror) {
+            return el('li', {}, [badge(mirror.status), el('span', { text: whoText(mirror) }), el('span', { className: 'access', text: cat().access[mirror.access[group.region] || 'unknown'] }), link(mirror.url)]);
+          }))
+        ]);
+      })));
+    });
+    return el('section', { id: 'attention' }, children);
+  }
+
+  function options(values, label) {
+    return [el('option', { value: '', text: t('all') })].concat(values.map(function (value) {
+      return el('option', { value: value, text: label(value) });
+    }));
+  }
+  function control(id, key, values, label) {
+    var select = el('select', { id: id }, options(values, label));
+    select.value = state[key];
+    select.addEventListener('change', function () { state[key] = select.value; applyFilters(); });
+    return select;
+  }
+
+  function strip(recent) {
+    if (!recent || recent.length === 0) return el('span', {});
+    var words = recent.map(function (seen) { return day(seen.at) + ' ' + cat().status[seen.status]; });
+    return el('span', { className: 'strip', role: 'img', 'aria-label': t('recentRuns', { count: num(recent.length), list: words.join(', ') }) }, recent.map(function (seen, index) {
+      return el('span', { className: 'tick s-' + seen.status, title: words[index], 'data-status': seen.status, text: ICONS[seen.status] });
+    }));
+  }
+
+  function table() {
+    var kinds = [];
+    data.rows.forEach(function (row) { if (kinds.indexOf(row.kind) < 0) kinds.push(row.kind); });
+    var accessValues = [];
+    data.regions.forEach(function (id) { ACCESS.forEach(function (access) { accessValues.push(id + ':' + access); }); });
+    var search = el('input', { id: 'f-search', type: 'search', placeholder: t('searchPlaceholder'), autocomplete: 'off' });
+    search.value = state.q;
+    search.addEventListener('input', function () { state.q = search.value; applyFilters(); });
+    var clear = el('button', { type: 'button', id: 'f-clear', text: t('clear') });
+    clear.addEventListener('click', function () {
+      state.status = state.access = state.section = state.kind = state.q = '';
+      render();
+    });
+    var field = function (id, label, input) { return el('div', { className: 'field' }, [el('label', { for: id, text: label }), input]); };
+    var filters = el('form', { className: 'filters', role: 'search' }, [
+      field('f-status', t('filterStatus'), control('f-status', 'status', STATUSES, function (s) { return ICONS[s] + ' ' + cat().status[s]; })),
+      data.regions.length ? field('f-access', t('filterAccess'), control('f-access', 'access', accessValues, function (v) { var parts = v.split(':'); return region(parts[0]) + ': ' + cat().access[parts[1]]; })) : null,
+      field('f-section', t('filterSection'), control('f-section', 'section', data.sections.map(function (s) { return s.id; }), function (id) {
+        return id + ' ' + data.sections.filter(function (s) { return s.id === id; })[0].title;
+      })),
+      field('f-kind', t('filterKind'), control('f-kind', 'kind', kinds, function (k) { return k; })),
+      field('f-search', t('search'), search),
+      clear
+    ]);
+    filters.addEventListener('submit', function (event) { event.preventDefault(); });
+    var heads = [t('colStatus'), t('colTitle'), t('filterSection'), t('filterKind'), t('colReason')]
+      .concat(data.regions.map(function (id) { return t('colAccess', { region: region(id) }); }))
+      .concat([t('colLine')]).concat(data.trend ? [t('colRecent')] : []);
+    var rows = data.rows.map(function (row) {
+      var cells = [
+        el('td', { 'data-label': heads[0] }, [badge(row.status)]),
+        // One wrapper, so the phone layout's label | value grid keeps the parts together.
+        el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
+        el('td', { 'data-label': heads[2], text: row.sectionId }),
+        el('td', { 'data-label': heads[3], text: row.kind }),
+        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row)])
+      ];
+      data.regions.forEach(function (id, index) {
+        var access = row.access[id] || 'unknown';
+        cells.push(el('td', { 'data-label': heads[5 + index], className: 'a-' + access, text: cat().access[access] }));
+      });
+      cells.push(el('td', { 'data-label': t('colLine') }, [el('code', { text: lineRef(row.line) })]));
+      if (data.trend) cells.push(el('td', { 'data-label': t('colRecent') }, [strip(row.recent)]));
+      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
+      tr.curateAccess = data.regions.map(function (id) { return id + ':' + (row.access[id] || 'unknown'); });
+      tr.curateText = [row.title, row.id, row.url || '', row.finalUrl || '', row.platform || ''].join(' ').toLowerCase();
+      return tr;
+    });
+    return el('section', { id: 'links' }, [
+      el('h2', { text: t('table') }),
+      filters,
+      el('p', { id: 'shown', 'aria-live': 'polite' }),
+      el('div', { className: 'scroll' }, [el('table', { className: 'links' }, [
+        el('thead', {}, [el('tr', {}, heads.map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
+        el('tbody', { id: 'rows' }, rows)
+      ])])
+    ]);
+  }
+
+  function applyFilters() {
+    var q = state.q.trim().toLowerCase();
+    var shown = 0;
+    var rows = document.getElementById('rows').children;
+    for (var i = 0; i < rows.length; i++) {
+      var tr = rows[i];
+      var ok = (!state.status || tr.getAttribute('data-status') === state.status) &&
+        (!state.section || tr.getAttribute('data-section') === state.section) &&
+        (!state.kind || tr.getAttribute('data-kind') === state.kind) &&
+        (!state.access || tr.curateAccess.indexOf(state.access) >= 0) &&
+        (!q || tr.curateText.indexOf(q) >= 0);
+      tr.hidden = !ok;
+      if (ok) shown++;
+    }
+    document.getElementById('shown').textContent = t('showing', { shown: num(shown), total: num(rows.length) });
+  }
+
+${PAGE_VIEWS}  function render() {
+    document.documentElement.lang = state.lang;
+    document.title = t('pageTitle', { title: data.title });
+    var app = document.getElementById('app');
+    var parts = [header(), legend(), counts(), sections(), attention()];
+    if (data.trend && data.trend.length > 0) parts.push(trend());
+    parts.push(table());
+    if (data.matrixVantages) parts.push(matrix());
+    parts.push(el('footer', { text: t('footer', { version: data.version, file: data.file }) }));
+    app.textContent = '';
+    parts.forEach(function (part) { app.appendChild(part); });
+    applyFilters();
+  }
+
+  render();
+})();
+`;
+
+// src/text/plural.ts
+var ENGLISH = new Intl.PluralRules("en");
+
+// src/report/history.ts
+var HISTORY_SCHEMA_VERSION = 1;
+var HistoryObservationSchema = withStatusReason({
+  /** ISO time the link was checked. */
+  at: external_exports.string(),
+  /** Where it was checked from: `global` or a region. */
+  vantage: external_exports.string()
+});
+var HistorySchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(HISTORY_SCHEMA_VERSION),
+  links: external_exports.record(external_exports.string(), external_exports.array(HistoryObservationSchema))
+});
+var DEFAULT_FAILING = new Set(DEFAULTS.failOn);
+
 // src/report/json.ts
 var REPORT_JSON_SCHEMA_HEADER = {
   $id: `urn:curate:report:v${REPORT_SCHEMA_VERSION}`,
   title: "curate link report"
 };
 
-// src/text/plural.ts
-var ENGLISH = new Intl.PluralRules("en");
+// src/report/markdown-archive.ts
+var messages = CATALOGS.en.archive;
 
 // src/report/render-reports.ts
 var REPORT_FORMATS = ["json", "md", "html", "sarif", "junit"];

@@ -2,7 +2,13 @@
 import type { AnswerKind } from './farm.mjs';
 
 /** The farm's timing that the bound depends on. */
-export type CostSettings = { latencyMs: number; slowMs: number; retryWaitMs: number };
+export type CostSettings = {
+  latencyMs: number;
+  slowMs: number;
+  retryWaitMs: number;
+  /** One attempt's deadline: what a URL the farm never answers costs at least. */
+  timeoutMs?: number;
+};
 
 /** Slot-time and shortest elapsed time for one URL of a kind. */
 export declare function costOf(

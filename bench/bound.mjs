@@ -10,7 +10,7 @@
 import { URL } from 'node:url';
 
 /** Slot-time one URL of this kind needs (ms), and the shortest time from start to answer. */
-export function costOf(kind, { latencyMs, slowMs, retryWaitMs }) {
+export function costOf(kind, { latencyMs, slowMs, retryWaitMs, timeoutMs }) {
   switch (kind) {
     case 'ok':
     case 'big':
@@ -24,6 +24,10 @@ export function costOf(kind, { latencyMs, slowMs, retryWaitMs }) {
       return { workMs: 2 * latencyMs, chainMs: 2 * latencyMs + retryWaitMs };
     case 'slow':
       return { workMs: slowMs, chainMs: slowMs };
+    case 'hang':
+      // Never answered: a checker must wait one attempt's deadline before it can say so, the
+      // slowest wait no policy avoids.
+      return { workMs: timeoutMs, chainMs: timeoutMs };
     default:
       throw new Error(`unknown kind "${kind}"`);
   }
@@ -33,8 +37,11 @@ export function costOf(kind, { latencyMs, slowMs, retryWaitMs }) {
  * The lower bound (ms) for checking a case's distinct URLs with `perHost` (c) and `concurrency`
  * (G); also returns the issue's plain formula as `simpleMs` for comparison.
  */
-export function lowerBound(resources, { perHost, concurrency, latencyMs, slowMs, retryWaitMs }) {
-  const cost = { latencyMs, slowMs, retryWaitMs };
+export function lowerBound(
+  resources,
+  { perHost, concurrency, latencyMs, slowMs, retryWaitMs, timeoutMs },
+) {
+  const cost = { latencyMs, slowMs, retryWaitMs, timeoutMs };
   const hosts = new Map();
   const seen = new Set();
   let totalWorkMs = 0;

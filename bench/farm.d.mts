@@ -1,7 +1,7 @@
 /** Types for farm.mjs, so TypeScript tests can drive the farm. */
 
 /** Kinds of answer a farm path can name. */
-export type AnswerKind = 'ok' | '404' | 'moved' | 'found' | 'flaky' | 'slow' | 'big';
+export type AnswerKind = 'ok' | '404' | 'moved' | 'found' | 'flaky' | 'slow' | 'big' | 'hang';
 
 /** Every kind the farm serves, in a fixed order. */
 export declare const ANSWER_KINDS: readonly AnswerKind[];

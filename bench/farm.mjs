@@ -1,7 +1,8 @@
 /**
  * A loopback server farm for the benchmark: H hosts on distinct addresses 127.0.0.2 …
  * 127.0.0.(H+1), all on one port, each answering after a fixed latency with an answer the URL
- * path names (/ok/1, /404/2, /moved/3, /found/4, /flaky/5, /slow/6, /big/7). It counts what
+ * path names (/ok/1, /404/2, /moved/3, /found/4, /flaky/5, /slow/6, /big/7, and /hang/8, which is
+ * never answered). It counts what
  * every host saw — requests, requests in flight, open connections — so that a checker's
  * politeness is measured at the server, not taken from its own settings.
  *
@@ -23,6 +24,7 @@ export const ANSWER_KINDS = /** @type {const} */ ([
   'flaky',
   'slow',
   'big',
+  'hang',
 ]);
 
 const DEFAULT_OPTIONS = {
@@ -162,6 +164,9 @@ export async function startFarm(options = {}) {
       }
       case 'slow':
         return send(200, {}, slowBody);
+      case 'hang':
+        // Accepted and never answered: the connection stays open until the client gives up.
+        return undefined;
       default:
         throw new Error(`unhandled kind ${parsed.kind}`);
     }
@@ -192,6 +197,10 @@ export async function startFarm(options = {}) {
     });
     request.resume();
     const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    if (pathname.startsWith('/hang/')) {
+      answer(request, response);
+      return;
+    }
     const delayMs = pathname.startsWith('/slow/')
       ? settings.slowMs
       : latencyFor(pathname, settings);

@@ -10,6 +10,9 @@ export declare const MIXES: Record<MixName, Partial<Record<AnswerKind, number>>>
 /** Kinds a correct checker reports broken. */
 export declare const BROKEN_KINDS: ReadonlySet<AnswerKind>;
 
+/** Kinds the farm never answers: a correct checker says neither alive nor broken. */
+export declare const UNANSWERED_KINDS: ReadonlySet<AnswerKind>;
+
 /** One generated resource. */
 export type BenchResource = { id: string; url: string; kind: AnswerKind; hostIndex: number };
 
@@ -20,6 +23,8 @@ export type BenchCase = {
   mix: MixName;
   seed: number;
   port: number;
+  /** URLs the farm never answers. */
+  hangs: number;
   resources: BenchResource[];
 };
 
@@ -34,6 +39,7 @@ export declare function generateCase(spec: {
   port: number;
   seed?: number;
   duplicateShare?: number;
+  hangs?: number;
 }): BenchCase;
 
 /** Counts of each answer kind among a case's distinct URLs. */

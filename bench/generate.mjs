@@ -25,6 +25,9 @@ export const MIXES = {
 /** Kinds a correct checker reports broken; every other kind is alive. */
 export const BROKEN_KINDS = new Set(['404']);
 
+/** Kinds a correct checker reports neither alive nor broken: the farm never answers them. */
+export const UNANSWERED_KINDS = new Set(['hang']);
+
 /** mulberry32: a small, fast, seeded PRNG; enough for picking a mix, not for secrets. */
 export function createRandom(seed) {
   let state = seed >>> 0;
@@ -50,9 +53,10 @@ function pickKind(mix, unit) {
 /**
  * Builds one case: `n` distinct URLs over `hosts` hosts (as even as N allows, in a seeded
  * shuffled order, so no tool gets a friendly host-by-host layout), plus `duplicateShare`·n extra
- * resources that repeat an earlier URL (a checker should fetch those once).
+ * resources that repeat an earlier URL (a checker should fetch those once), and the first
+ * `hangs` URLs (a seeded pick, as the order is shuffled) turned into ones the farm never answers.
  */
-export function generateCase({ n, hosts, mix, port, seed = 1, duplicateShare = 0 }) {
+export function generateCase({ n, hosts, mix, port, seed = 1, duplicateShare = 0, hangs = 0 }) {
   const shares = MIXES[mix];
   if (shares === undefined) throw new Error(`unknown mix "${mix}"`);
   const random = createRandom(seed);
@@ -62,7 +66,8 @@ export function generateCase({ n, hosts, mix, port, seed = 1, duplicateShare = 0
     [hostOrder[i], hostOrder[j]] = [hostOrder[j], hostOrder[i]];
   }
   const resources = hostOrder.map((hostIndex, index) => {
-    const kind = pickKind(shares, random());
+    const drawn = pickKind(shares, random());
+    const kind = index < hangs ? 'hang' : drawn;
     const id = `r${index + 1}`;
     // The path ends in the resource id, not a bare number: "/ok/404" would read as an error page.
     return {
@@ -77,7 +82,7 @@ export function generateCase({ n, hosts, mix, port, seed = 1, duplicateShare = 0
     const original = resources[Math.floor(random() * n)];
     resources.push({ ...original, id: `d${index + 1}` });
   }
-  return { n, hosts, mix, seed, port, resources };
+  return { n, hosts, mix, seed, port, hangs, resources };
 }
 
 /** Counts of each answer kind among a case's distinct URLs. */
@@ -117,7 +122,8 @@ export function toMarkdown(benchCase) {
 
 /** A file-name stem for a case, e.g. `mixed-n10000-h50`. */
 export function caseStem(benchCase) {
-  return `${benchCase.mix}-n${benchCase.n}-h${benchCase.hosts}`;
+  const hangs = benchCase.hangs > 0 ? `-hang${benchCase.hangs}` : '';
+  return `${benchCase.mix}-n${benchCase.n}-h${benchCase.hosts}${hangs}`;
 }
 
 /** Writes `<stem>.yaml` and `<stem>.md` into `dir` and returns their paths. */

@@ -58,6 +58,19 @@ const C64_P8 = {
 };
 const DEFAULT_RUN = { label: 'defaults', flags: [] };
 
+/**
+ * A typical roadmap's size with one URL that never answers: the run lasts as long as that URL,
+ * so its wall time is the timeout policy's, against one attempt's deadline as the bound.
+ */
+const NEVER_ANSWERS_CASE = {
+  n: 100,
+  hosts: 5,
+  mix: 'all-200',
+  hangs: 1,
+  curate: [DEFAULT_RUN],
+  peers: [],
+};
+
 const FULL_CASES = [
   { n: 10_000, hosts: 50, mix: 'mixed', curate: [DEFAULT_RUN, C64_P8], peers: ['linkinator'] },
   { n: 10_000, hosts: 5, mix: 'mixed', curate: [DEFAULT_RUN], peers: ['linkinator'] },
@@ -84,6 +97,7 @@ const FULL_CASES = [
     curate: [DEFAULT_RUN],
     peers: ['linkinator'],
   },
+  NEVER_ANSWERS_CASE,
 ];
 
 const QUICK_CASES = [
@@ -95,6 +109,7 @@ const QUICK_CASES = [
     peers: ['linkinator', 'markdown-link-check'],
   },
   { n: 500, hosts: 5, mix: 'all-200', duplicateShare: 0.05, curate: [DEFAULT_RUN], peers: [] },
+  NEVER_ANSWERS_CASE,
 ];
 
 function parseArgs(argv) {
@@ -119,7 +134,7 @@ async function loadCurateDefaults() {
     pathToFileURL(path.join(ROOT_DIR, 'dist', 'options', 'defaults.js')).href
   );
   // The values of the time of writing stand in for any that a later build renames.
-  return { concurrency: 512, perHost: 8, retryBaseDelayMs: 500, ...DEFAULTS };
+  return { concurrency: 512, perHost: 8, retryBaseDelayMs: 500, timeoutMs: 20_000, ...DEFAULTS };
 }
 
 function curateLimits(flags, defaults) {
@@ -332,6 +347,7 @@ async function main() {
           latencyMs: FARM_LATENCY_MS,
           slowMs: FARM_SLOW_MS,
           retryWaitMs: defaults.retryBaseDelayMs / 2,
+          timeoutMs: defaults.timeoutMs,
         });
       let curateWallMs;
       for (const run of spec.curate) {

@@ -5,6 +5,8 @@ import type { Score } from './verdicts.mjs';
 export type BenchRecord = {
   caseName: string;
   mix: string;
+  /** URLs the farm never answers (0 for most cases). */
+  hangs: number;
   n: number;
   hosts: number;
   resources: number;

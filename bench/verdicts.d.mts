@@ -11,9 +11,12 @@ export type Score = {
   wrong: Record<string, number>;
 };
 
-/** curate's report.json as verdicts per URL. */
+/** A status and its reason, as report.json writes them. */
+type StatusReason = { status: string; reason: string };
+
+/** curate's report.json (schemaVersion 2: in `outcome`; version 1: on the entry) as verdicts per URL. */
 export declare function curateVerdicts(report: {
-  results: readonly { url: string | null; status: string; reason: string }[];
+  results: readonly ({ url: string | null } & ({ outcome: StatusReason } | StatusReason))[];
 }): Map<string, string>;
 
 /** linkinator's JSON output as verdicts per URL. */

@@ -3,19 +3,21 @@
  * markdown-link-check's text — as one word per URL ('alive', 'broken' or the tool's own word
  * for anything else), and scores it against what the farm was told to answer.
  */
-import { BROKEN_KINDS } from './generate.mjs';
+import { BROKEN_KINDS, UNANSWERED_KINDS } from './generate.mjs';
 
 /** curate: `broken` is broken; `ok` and `redirected` (a 301 to a live page) are alive. */
 export function curateVerdicts(report) {
   const verdicts = new Map();
   for (const result of report.results) {
     if (result.url === null) continue;
+    // schemaVersion 2 keeps status and reason in `outcome`; version 1 had them on the entry.
+    const { status, reason } = result.outcome ?? result;
     const word =
-      result.status === 'broken'
+      status === 'broken'
         ? 'broken'
-        : result.status === 'ok' || result.status === 'redirected'
+        : status === 'ok' || status === 'redirected'
           ? 'alive'
-          : `${result.status}:${result.reason}`;
+          : `${status}:${reason}`;
     verdicts.set(result.url, word);
   }
   return verdicts;
@@ -47,8 +49,9 @@ export function markdownLinkCheckVerdicts(text) {
 }
 
 /**
- * Compares verdicts with the expected answer of every distinct URL: each 404 must be broken,
- * every other URL alive. Returns the counts of each way to be wrong.
+ * Compares verdicts with the expected answer of every distinct URL: each 404 must be broken, a
+ * URL never answered anything but alive (curate: unreachable), every other URL alive. Returns
+ * the counts of each way to be wrong.
  */
 export function scoreVerdicts(resources, verdicts) {
   const score = {
@@ -67,7 +70,10 @@ export function scoreVerdicts(resources, verdicts) {
     const expected = BROKEN_KINDS.has(resource.kind) ? 'broken' : 'alive';
     if (expected === 'broken') score.expectedBroken += 1;
     const got = verdicts.get(resource.url);
-    if (got === expected) continue;
+    const isRight = UNANSWERED_KINDS.has(resource.kind)
+      ? got !== undefined && got !== 'alive'
+      : got === expected;
+    if (isRight) continue;
     if (got === undefined) score.missing += 1;
     else if (expected === 'broken') score.brokenMissed += 1;
     else score.aliveWrong += 1;

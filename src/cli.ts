@@ -14,8 +14,11 @@ import { registerDiffCommand } from './commands/diff.js';
 import { registerFixCommand } from './commands/fix.js';
 import { addHelpExamples } from './commands/help-examples.js';
 import { registerHistoryCommand } from './commands/history.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerInitCommand } from './commands/init.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerMergeCommand } from './commands/merge.js';
+import { registerMirrorsCommand } from './commands/mirrors.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -31,9 +34,16 @@ function readToolVersion(): string {
 function reportError(error: unknown): ExitCode {
   if (error instanceof CommanderError) {
     // Help and version are "errors" to commander; it already printed what it had to.
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) {
+    if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) {
       return EXIT_CODES.ok;
     }
+    // Help shown because no command was given (on stderr, exit code 1 to commander): a usage
+    // error, as git and most CLIs treat a missing command; `curate --help` is the exit-0 way.
+    if (error.code === 'commander.help' && error.exitCode !== 0) {
+      process.stderr.write('error: no command given; run `curate <command> --help` for one.\n');
+      return EXIT_CODES.usage;
+    }
+    if (error.code === 'commander.help') return EXIT_CODES.ok;
     return EXIT_CODES.usage;
   }
   if (error instanceof CurateError) {
@@ -59,7 +69,7 @@ async function main(): Promise<void> {
   // Every retry wait listens for Ctrl-C on this one signal: hundreds at once are normal.
   setMaxListeners(0, interrupt.signal);
   const onSignal = () => {
-    if (interrupt.signal.aborted) process.exit(130);
+    if (interrupt.signal.aborted) process.exit(EXIT_CODES.interrupted);
     process.stderr.write(
       '\nInterrupted: finishing the reports with what is done (Ctrl-C again to quit now).\n',
     );
@@ -95,6 +105,12 @@ async function main(): Promise<void> {
   registerFixCommand(program, run);
   registerHistoryCommand(program, run);
   registerMergeCommand(program, run);
+  // Adoption: start a roadmap repository, or make a roadmap of an existing list.
+  registerInitCommand(program, run);
+  registerImportCommand(program, run);
+
+  // curate mirrors (issue 15): finders for VPN-only resources.
+  registerMirrorsCommand(program, run);
   // Last: the completion script and the help examples cover every command registered above.
   registerCompletionCommand(program, run);
   addHelpExamples(program);

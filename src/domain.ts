@@ -2,6 +2,7 @@
  * Shared types of the check pipeline. No logic lives here except the small predicates that
  * belong with the types (the way lychee keeps `Status::is_error` next to `Status`).
  */
+import type { Finding } from './outcome/findings.js';
 import type { CheckOutcome, SkipReason } from './outcome/model.js';
 
 /** A region learners live in, as listed in the roadmap's `regions:` (e.g. `cn`). */
@@ -79,6 +80,8 @@ export type FetchOutcome =
       hops: readonly Hop[];
       /** Lower-cased header names; only the few classification needs. */
       headers: Readonly<Record<string, string>>;
+      /** The wait its `Retry-After` asked for (seconds or an HTTP-date), when it gave one. */
+      retryAfterMs?: number;
       contentType: string | undefined;
       /** Decoded text of an HTML/text body, capped; undefined for other content types. */
       body: string | undefined;
@@ -103,6 +106,8 @@ export type CheckResult = CheckOutcome & {
   pageTitle?: string;
   /** Reused from the `--cache` file instead of fetched; `checkedAt` is the real check's time. */
   isCached?: boolean;
+  /** What a platform said beside the status (archived, renamed, gated, withdrawn …). */
+  findings?: readonly Finding[];
 };
 
 export { assertNever } from './assert-never.js';
@@ -137,6 +142,8 @@ export type PlannedMirror = PlannedLink & {
   lang: string | undefined;
   note: string | undefined;
   isConfirmed: boolean;
+  /** Matched by strong evidence (`evidence: strong`), not yet confirmed by a maintainer. */
+  isMatchedByEvidence?: boolean;
 };
 
 /** A resource as the report will list it, in roadmap order. */

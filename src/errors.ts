@@ -13,6 +13,11 @@ export const EXIT_CODES = {
   usage: 2,
   /** The network itself is unavailable: nothing could be reached. */
   networkDown: 3,
+  /**
+   * Interrupted (Ctrl-C, SIGTERM) before every link was checked; the reports say what was done.
+   * 128 + SIGINT, as shells report it and as a second Ctrl-C exits at once.
+   */
+  interrupted: 130,
   /** A bug in curate (EX_SOFTWARE). */
   internal: 70,
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from './options/defaults.js';
-import { resolveOptions } from './options.js';
+import { UsageError } from './errors.js';
+import { resolveOptions, type CurateFlags } from './options.js';
 
 describe('resolveOptions', () => {
   it.each([
@@ -31,6 +32,18 @@ describe('resolveOptions', () => {
     [{ maxAge: '1d' }, /--max-age only applies with --cache/],
     [{ cache: 'c.json', maxAge: 'old' }, /--max-age: "old"/],
   ] as const)('refuses %j', (flags, message) => {
+    expect(() => resolveOptions(flags, undefined, {})).toThrow(message);
+  });
+
+  // An empty selection must not quietly mean "everything": a usage error (exit 2) instead.
+  it.each<[CurateFlags, RegExp]>([
+    [{ only: [''] }, /--only: "" names no resource or section id/],
+    [{ only: ['a', ' , '] }, /--only: " , " names no/],
+    [{ exclude: [''] }, /--exclude was given an empty value/],
+    [{ changedSince: '' }, /--changed-since was given an empty value/],
+    [{ out: ' ' }, /--out was given an empty value/],
+  ])('refuses the empty selection %j', (flags, message) => {
+    expect(() => resolveOptions(flags, undefined, {})).toThrow(UsageError);
     expect(() => resolveOptions(flags, undefined, {})).toThrow(message);
   });
 

@@ -4,20 +4,22 @@
  * output). Defaults live in options/defaults.ts, parsers in options/parsers.ts. Pure: the
  * environment comes in as a parameter.
  */
+import type { ProbeSettings } from './probes/probe.js';
 import { parseShard } from './ci/shard.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
-import { CHECK_FORMATS, DEFAULTS } from './options/defaults.js';
-import { parseFailOnList } from './outcome/fail-on.js';
+import { CHECK_FORMATS, DEFAULTS, STDOUT_OUT } from './options/defaults.js';
 import { resolveHosts } from './options/host-policy.js';
 import {
   compilePattern,
   parseConnectTo,
   parseDurationMs,
   parseIntFlag,
+  parseFormatFlag,
   parseProxy,
   parseReportFormats,
+  resolveFailOn,
   type CurateEnv,
 } from './options/parsers.js';
 import {
@@ -41,6 +43,7 @@ export type CurateFlags = {
   concurrency?: string;
   perHost?: string;
   timeout?: string;
+  maxTimePerLink?: string;
   retries?: string;
   userAgent?: string;
   proxy?: string;
@@ -75,6 +78,8 @@ export type ResolvedOptions = {
   readonly output: OutputOptions;
   readonly selection: SelectionOptions;
   readonly cache: CacheOptions | undefined;
+  /** What the platform probes are told (`GITHUB_TOKEN`). */
+  readonly probes: ProbeSettings;
   /** Problems that do not stop the run (e.g. a header whose ${VAR} is not set). */
   readonly warnings: readonly string[];
 };
@@ -88,6 +93,7 @@ export function resolveOptions(
   if (flags.quiet === true && flags.verbose === true) {
     throw new UsageError('--quiet and --verbose cannot be used together.');
   }
+  refuseEmptyValues(flags);
   const warnings: string[] = [];
   const vantage = flags.vantage ?? DEFAULTS.vantage;
   if (!/^(global|[a-z]{2})$/.test(vantage)) {
@@ -108,10 +114,7 @@ export function resolveOptions(
         ...(settings?.exclude ?? []).map((pattern) => compilePattern(pattern, 'settings.exclude')),
         ...(flags.exclude ?? []).map((pattern) => compilePattern(pattern, '--exclude')),
       ],
-      only: (flags.only ?? [])
-        .flatMap((item) => item.split(','))
-        .map((item) => item.trim())
-        .filter(Boolean),
+      only: parseOnly(flags.only ?? []),
       isOffline,
     },
     fetch: fetchSlice(network),
@@ -119,16 +122,58 @@ export function resolveOptions(
     accept: acceptSlice(network),
     region: { vantage, ruleSources: flags.regionRules ?? [], isOffline },
     report: {
-      out: flags.out ?? DEFAULTS.out,
+      out: flags.out === STDOUT_OUT ? undefined : (flags.out ?? DEFAULTS.out),
       vantage,
-      failOn: parseFailOnList(
-        flags.failOn === undefined ? (settings?.failOn ?? DEFAULTS.failOn) : [flags.failOn],
-      ),
+      failOn: resolveFailOn(flags.failOn, settings?.failOn),
       formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
     },
+    // Used only for api.github.com (the probe sends it nowhere else); never required.
+    probes: { githubToken: env.GITHUB_TOKEN === '' ? undefined : env.GITHUB_TOKEN },
     ...resolveSelectionAndOutput(flags),
     warnings,
   };
+}
+
+/**
+ * `--only a,b --only c` → the ids. A value naming no id (`--only ""`, `--only ,`) is a usage
+ * error: an empty selection would otherwise quietly select everything.
+ */
+function parseOnly(values: readonly string[]): string[] {
+  return values.flatMap((value) => {
+    const ids = value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (ids.length === 0) {
+      throw new UsageError(`--only: "${value}" names no resource or section id.`, {
+        hint: 'Give an id, e.g. --only 2.1 or --only page-gone,1.1; leave --only out to check everything.',
+      });
+    }
+    return ids;
+  });
+}
+
+/** Flags whose empty value would mean "everything" or "here" by accident, never by intent. */
+const NON_EMPTY_FLAGS = {
+  exclude: '--exclude',
+  changedSince: '--changed-since',
+  regionRules: '--region-rules',
+  out: '--out',
+  cache: '--cache',
+  caFile: '--ca-file',
+} as const satisfies Partial<Record<keyof CurateFlags, string>>;
+
+function refuseEmptyValues(flags: CurateFlags): void {
+  for (const [key, flag] of Object.entries(NON_EMPTY_FLAGS)) {
+    const value = flags[key as keyof typeof NON_EMPTY_FLAGS];
+    const values = value === undefined ? [] : typeof value === 'string' ? [value] : value;
+    if (values.some((item) => item.trim() === '')) {
+      // An empty --exclude pattern matches every URL; an empty path or ref names nothing.
+      throw new UsageError(`${flag} was given an empty value.`, {
+        hint: `Give ${flag} a value, or leave it out.`,
+      });
+    }
+  }
 }
 
 /** The run-wide network values (limits, deadline, retries, accepted statuses, host policies). */
@@ -139,6 +184,7 @@ function resolveNetworkValues(
   warnings: string[],
 ): NetworkValues {
   const timeoutSetting = flags.timeout ?? settings?.timeout;
+  const maxTimeSetting = flags.maxTimePerLink ?? settings?.maxTimePerLink;
   return {
     concurrency:
       parseIntFlag(flags.concurrency, '--concurrency', 1) ??
@@ -149,6 +195,10 @@ function resolveNetworkValues(
       timeoutSetting === undefined
         ? DEFAULTS.timeoutMs
         : parseDurationMs(timeoutSetting, '--timeout'),
+    maxTimePerLinkMs:
+      maxTimeSetting === undefined
+        ? DEFAULTS.maxTimePerLinkMs
+        : parseDurationMs(maxTimeSetting, '--max-time-per-link'),
     retries: parseIntFlag(flags.retries, '--retries', 0) ?? settings?.retries ?? DEFAULTS.retries,
     userAgent: flags.userAgent ?? settings?.userAgent ?? DEFAULTS.userAgent,
     accept: new Set(settings?.accept ?? []),
@@ -161,11 +211,13 @@ function resolveNetworkValues(
 function resolveSelectionAndOutput(
   flags: CurateFlags,
 ): Pick<ResolvedOptions, 'selection' | 'output' | 'cache'> {
-  const format = CHECK_FORMATS.find((candidate) => candidate === (flags.format ?? 'text'));
-  if (format === undefined) {
-    throw new UsageError(
-      `--format: "${flags.format ?? ''}" is not one of ${CHECK_FORMATS.join(', ')}.`,
-    );
+  // `-o -` puts report.json on stdout, so stdout can carry nothing else: json, or nothing said.
+  const isReportOnStdout = flags.out === STDOUT_OUT;
+  const format = parseFormatFlag(flags.format, CHECK_FORMATS, isReportOnStdout ? 'json' : 'text');
+  if (isReportOnStdout && format !== 'json') {
+    throw new UsageError(`-o - writes report.json to stdout, which --format ${format} also uses.`, {
+      hint: 'Use -o - alone (or with --format json), or give -o a directory.',
+    });
   }
   if (flags.maxAge !== undefined && flags.cache === undefined) {
     throw new UsageError('--max-age only applies with --cache FILE.', {

@@ -5,17 +5,23 @@
  * slice of the options and decides for itself.
  */
 import type { Dispatcher } from 'undici';
+import type { ApiValidators } from './cache/api-validators.js';
+import type { ArchivedCopy } from './archive/archived-copy.js';
+import { attachArchivedCopies } from './archive/attach.js';
+import { lookUpArchives } from './archive/look-up-archives.js';
+import type { ArchiveFetch } from './archive/wayback.js';
 import { classifyOutcome } from './classify/classify.js';
-import type { CheckResult, CheckTarget } from './domain.js';
+import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
 import type { FailOn } from './outcome/fail-on.js';
-import { networkDownResult } from './outcome/unfetched.js';
+import { interruptedResult, networkDownResult } from './outcome/unfetched.js';
 import {
   openRunDispatcher,
   type RunDispatcher,
   type TransportSettings,
 } from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
+import { hasFetchStarted } from './fetch/network-failure.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
 import { createRunFetches, type RunFetches } from './fetch/run-fetches.js';
 import { createSlots } from './fetch/slots.js';
@@ -23,8 +29,8 @@ import type { ResolvedOptions } from './options.js';
 import type { AcceptOptions } from './options/slices.js';
 import { planChecks } from './plan/plan-checks.js';
 import type { ResourceSelector } from './plan/select.js';
-import { applyProbeVerdict, isWorthProbing } from './probes/apply.js';
-import { createProbeRunner, DEFAULT_PROBES, probeTransportOver } from './probes/probe.js';
+import { applyProbe, isWorthProbing } from './probes/apply.js';
+import { createProbeRunner, defaultProbes, probeTransportOver } from './probes/probe.js';
 import { toProbeResponse } from './probes/probe-response.js';
 import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
@@ -32,6 +38,7 @@ import { planSuggestedMirrors } from './region/mirror-suggestions.js';
 import { blockedFromVantage } from './region/vantage.js';
 import type { ProgressEvent } from './progress/state.js';
 import { buildReport } from './report/build.js';
+import { readHistoryBeside } from './commands/read-input.js';
 import { renderReports } from './report/render-reports.js';
 import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
@@ -54,8 +61,14 @@ export type RunDeps = {
   onNetworkDown?: (verdict: Extract<NetworkVerdict, { kind: 'down' }>) => void;
   /** Narrows the run to some resources (`--shard`, `--changed-since`); all when absent. */
   select?: ResourceSelector;
+  /** Platform API validators from the `--cache` file (GitHub ETags), added to as answers arrive. */
+  apiValidators?: ApiValidators;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
+  /** Whether broken links are looked up in the Wayback Machine (`--archive`). */
+  isArchiveLookupOn?: boolean;
+  /** A Wayback Machine answer kept from an earlier run (`--cache`), by target id. */
+  cachedArchivedCopy?: (targetId: string) => ArchivedCopy | undefined;
   /**
    * The roadmap's path relative to the repository root, where SARIF and JUnit place findings.
    * @default the path the roadmap was loaded from
@@ -97,6 +110,7 @@ export async function runCheck(
     (target) => !results.has(target.id),
   );
   let networkDown: { message: string } | undefined;
+  let archivedCopies = new Map<string, ArchivedCopy>();
 
   if (toFetch.length > 0) {
     const transport = await openTransport(options, deps);
@@ -118,14 +132,30 @@ export async function runCheck(
         ...(deps.signal ? { signal: deps.signal } : {}),
       });
       switch (verdict.kind) {
+        // Stopped during the probe ('interrupted'): nothing was judged, but its sampled targets
+        // were in flight, which the check loop records as it does for any interrupt.
         case 'up':
+        case 'interrupted':
           await checkTargets(toFetch, {
             fetches,
             acceptFor: options.accept.acceptFor,
             failOn: options.report.failOn,
+            probeSettings: options.probes,
             results,
             deps,
           });
+          // Only with the network up, and only for links this run checked (never cached ones).
+          if (deps.isArchiveLookupOn === true && deps.signal?.aborted !== true) {
+            const targetUrls = new Map(toFetch.map((target) => [target.id, target.url]));
+            archivedCopies = await lookUpArchives(
+              [...results.values()],
+              (id) => targetUrls.get(id),
+              {
+                fetch: archiveFetchOver(fetches),
+                ...(deps.cachedArchivedCopy ? { cached: deps.cachedArchivedCopy } : {}),
+              },
+            );
+          }
           break;
         case 'down':
           networkDown = { message: verdict.message };
@@ -133,9 +163,6 @@ export async function runCheck(
           for (const target of toFetch) {
             results.set(target.id, networkDownResult(target.id, deps.now().toISOString()));
           }
-          break;
-        case 'interrupted':
-          // Nothing was judged: the report marks every link interrupted.
           break;
         default:
           assertNever(verdict);
@@ -162,15 +189,22 @@ export async function runCheck(
     },
     suggested.byResource,
   );
-  const report = assessRegions(built, regionInputs);
-  const writtenFiles = await writeReports(
-    options.report.out,
-    renderReports(report, options.report.formats, {
-      failOn: options.report.failOn,
-      file: deps.roadmapRepositoryPath ?? loaded.file,
-      roadmapText: loaded.text,
-    }),
-  );
+  const report = assessRegions(attachArchivedCopies(built, archivedCopies), regionInputs);
+  // `-o -`: no files; the command prints report.json on stdout.
+  const writtenFiles =
+    options.report.out === undefined
+      ? []
+      : await writeReports(
+          options.report.out,
+          renderReports(report, options.report.formats, {
+            history: options.report.formats.has('html')
+              ? await readHistoryBeside(options.report.out)
+              : undefined,
+            failOn: options.report.failOn,
+            file: deps.roadmapRepositoryPath ?? loaded.file,
+            roadmapText: loaded.text,
+          }),
+        );
   return {
     report,
     writtenFiles,
@@ -183,8 +217,10 @@ export async function runCheck(
 export function countFailing(report: Report, failOn: FailOn): number {
   let count = 0;
   for (const result of report.results) {
-    if (isFailing(result.outcome, failOn)) count += 1;
-    for (const mirror of result.mirrors) if (isFailing(mirror.outcome, failOn)) count += 1;
+    if (isFailing(result.outcome, failOn, result.findings)) count += 1;
+    for (const mirror of result.mirrors) {
+      if (isFailing(mirror.outcome, failOn, mirror.findings)) count += 1;
+    }
   }
   return count;
 }
@@ -194,6 +230,7 @@ type CheckContext = {
   fetches: RunFetches;
   acceptFor: AcceptOptions['acceptFor'];
   failOn: FailOn;
+  probeSettings: ResolvedOptions['probes'];
   /** Filled in as results arrive. */
   results: Map<string, CheckResult>;
   deps: RunDeps;
@@ -201,24 +238,44 @@ type CheckContext = {
 
 async function checkTargets(targets: readonly CheckTarget[], context: CheckContext): Promise<void> {
   const { fetches, results, deps } = context;
-  const probeRunner = createProbeRunner(DEFAULT_PROBES, probeTransportOver(fetches));
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const probeRunner = createProbeRunner(
+    defaultProbes(context.probeSettings, {
+      ...(deps.apiValidators ? { validators: deps.apiValidators } : {}),
+    }),
+    probeTransportOver(fetches),
+    // Resources before mirrors: a probe with a scarce quota spends it where it matters most.
+    { urls: byImportance(targets), session: { sleep, now: () => deps.now().getTime() } },
+  );
 
   // A function, not a narrowed property read: the signal flips while a fetch is in flight.
   const isAborted = (): boolean => deps.signal?.aborted === true;
+  // Interrupted in flight (a request was sent): `interrupted`, with what it had done. A check
+  // the interrupt came before is left out, and the report says it was `not-started`.
+  const recordInterrupted = (target: CheckTarget, fetched: FetchOutcome): void => {
+    if (!hasFetchStarted(fetched)) return;
+    results.set(target.id, interruptedResult(target.id, fetched, deps.now().toISOString()));
+  };
   const checkOne = async (target: CheckTarget): Promise<void> => {
-    if (isAborted()) return;
+    // Asked even after an interrupt: the fetches know which were in flight and which never began.
     const fetched = await fetches.target(target);
-    // An aborted fetch says nothing about the link: leave it out, the report marks it interrupted.
-    if (isAborted()) return;
+    // An aborted check says nothing about the link, whatever its fetch returned.
+    if (isAborted()) {
+      recordInterrupted(target, fetched);
+      return;
+    }
     const classified = classifyOutcome(fetched, target.url, context.acceptFor(target.url.hostname));
     // Page-reading probes (WeChat, Baidu Netdisk, Zhihu) judge the page fetched above.
     const page = fetched.kind === 'response' ? toProbeResponse(fetched) : undefined;
     const verdict = isWorthProbing(classified.outcome)
       ? await probeRunner.probe(target.url, page)
       : undefined;
-    if (isAborted()) return;
+    if (isAborted()) {
+      recordInterrupted(target, fetched);
+      return;
+    }
     const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
-    const { outcome, pageTitle } = applyProbeVerdict(classified, verdict, watchPage);
+    const { outcome, pageTitle, findings } = applyProbe(classified, verdict, watchPage);
     const result: CheckResult = {
       ...outcome,
       targetId: target.id,
@@ -226,16 +283,47 @@ async function checkTargets(targets: readonly CheckTarget[], context: CheckConte
       durationMs: fetched.durationMs,
       checkedAt: deps.now().toISOString(),
       ...(pageTitle === undefined ? {} : { pageTitle }),
+      ...(findings === undefined ? {} : { findings }),
     };
     results.set(target.id, result);
     deps.onProgress?.({
       kind: 'target-checked',
       result,
-      failingRefs: isFailing(result, context.failOn) ? target.refs.length : 0,
+      failingRefs: isFailing(result, context.failOn, findings) ? target.refs.length : 0,
     });
   };
 
   await Promise.all(targets.map(checkOne));
+}
+
+/** The targets' URLs, those a resource names before those only mirrors (or suggestions) name. */
+function byImportance(targets: readonly CheckTarget[]): URL[] {
+  const isResource = (target: CheckTarget): boolean =>
+    target.refs.some((ref) => ref.role === 'resource');
+  return [...targets.filter(isResource), ...targets.filter((target) => !isResource(target))].map(
+    (target) => target.url,
+  );
+}
+
+/** The archive lookup's GET over the run's fetches: its slots, retries (429 too) and guard. */
+function archiveFetchOver(fetches: RunFetches): ArchiveFetch {
+  return async (url, stopAtLocation) => {
+    const fetched = await fetches.extra(url, {
+      headersFor: () => ({}),
+      followMetaRefresh: false,
+      stopAtLocation,
+    });
+    switch (fetched.kind) {
+      case 'response':
+        return { kind: 'response', status: fetched.status, location: fetched.headers.location };
+      case 'network-failure':
+        return { kind: 'failure', detail: fetched.failure.message };
+      case 'timeout':
+        return { kind: 'failure', detail: `timed out (${fetched.phase})` };
+      default:
+        return assertNever(fetched);
+    }
+  };
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */

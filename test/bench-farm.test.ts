@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { lowerBound } from '../bench/bound.mjs';
 import { startFarm, type Farm } from '../bench/farm.mjs';
 import {
+  caseStem,
   countKinds,
   generateCase,
   toMarkdown,
@@ -19,7 +20,7 @@ import {
   type BenchResource,
 } from '../bench/generate.mjs';
 import { evaluateTargets, renderTargets, runPhases, type BenchRecord } from '../bench/summary.mjs';
-import { markdownLinkCheckVerdicts, scoreVerdicts } from '../bench/verdicts.mjs';
+import { curateVerdicts, markdownLinkCheckVerdicts, scoreVerdicts } from '../bench/verdicts.mjs';
 import { RoadmapSchema } from '../src/roadmap/schema.js';
 
 type Answer = { status: number; location: string | undefined };
@@ -123,6 +124,32 @@ describe('farm', () => {
     expect(farm.stats()).toMatchObject({ firstRequestAt: undefined, lastAnswerAt: undefined });
   });
 
+  it('never answers a hang path, and counts it done when the client gives up', async () => {
+    farm = await startFarm({ hosts: 1, latencyMs: 5, jitterMs: 0 });
+    const request = http.get(`${farm.origins[0]!}/hang/1`, { agent: false });
+    const isAnswered = new Promise<boolean>((resolve) => {
+      request.once('response', () => {
+        resolve(true);
+      });
+      request.once('close', () => {
+        resolve(false);
+      });
+    });
+    request.once('error', () => undefined);
+    while (farm.stats().inFlight === 0) await sleep(5);
+    // Far past the farm's 5 ms latency: an answer would have come.
+    await sleep(200);
+    expect(farm.stats()).toMatchObject({
+      inFlight: 1,
+      byKind: { hang: 1 },
+      lastAnswerAt: undefined,
+    });
+    request.destroy();
+    expect(await isAnswered).toBe(false);
+    while (farm.stats().inFlight > 0) await sleep(5);
+    expect(farm.stats().lastAnswerAt).toBeDefined();
+  });
+
   it('counts one connection for requests that reuse it', async () => {
     farm = await startFarm({ hosts: 2, latencyMs: 5, jitterMs: 0 });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -182,6 +209,15 @@ describe('generateCase', () => {
     expect(new Set(benchCase.resources.map((resource) => resource.id)).size).toBe(220);
   });
 
+  it('turns the first `hangs` URLs into ones the farm never answers', () => {
+    const spec = { n: 100, hosts: 5, mix: 'all-200', port: 8080 } as const;
+    const benchCase = generateCase({ ...spec, hangs: 1 });
+    expect(countKinds(benchCase)).toEqual({ ok: 99, hang: 1 });
+    expect(caseStem(benchCase)).toBe('all-200-n100-h5-hang1');
+    // The rest of the case is the one without hangs.
+    expect(benchCase.resources.slice(1)).toEqual(generateCase(spec).resources.slice(1));
+  });
+
   it('writes a roadmap curate accepts and a Markdown list with every URL', () => {
     const benchCase = generateCase({ n: 50, hosts: 5, mix: 'mixed', port: 8080 });
     const parsed = RoadmapSchema.safeParse(parse(toRoadmapYaml(benchCase)));
@@ -192,7 +228,7 @@ describe('generateCase', () => {
 });
 
 describe('lowerBound', () => {
-  const timing = { latencyMs: 50, slowMs: 1000, retryWaitMs: 250 };
+  const timing = { latencyMs: 50, slowMs: 1000, retryWaitMs: 250, timeoutMs: 20_000 };
   const allOk = (n: number, hosts: number) =>
     generateCase({ n, hosts, mix: 'all-200', port: 8080 }).resources;
 
@@ -215,6 +251,7 @@ describe('lowerBound', () => {
     ['a slow answer', [{ kind: 'slow', url: 'http://127.0.0.2:1/slow/1' }], 1000],
     ['a 500 then a retry', [{ kind: 'flaky', url: 'http://127.0.0.2:1/flaky/1' }], 350],
     ['a redirect', [{ kind: 'moved', url: 'http://127.0.0.2:1/moved/1' }], 100],
+    ['one deadline for no answer', [{ kind: 'hang', url: 'http://127.0.0.2:1/hang/1' }], 20_000],
   ] as const)('waits for %s', (_, resources, expected) => {
     expect(lowerBound(resources, { ...timing, perHost: 8, concurrency: 512 }).boundMs).toBe(
       expected,
@@ -255,6 +292,31 @@ describe('scoreVerdicts', () => {
       wrong: { '404→alive': 1, 'flaky→broken': 1, 'moved→missing': 1 },
     });
   });
+
+  it("reads curate's report.json, with each result's outcome", () => {
+    const report = {
+      results: [
+        { url: 'http://127.0.0.2:1/ok/1', outcome: { status: 'ok', reason: 'ok' } },
+        { url: 'http://127.0.0.2:1/404/2', outcome: { status: 'broken', reason: 'http-404' } },
+        { url: 'http://127.0.0.2:1/hang/3', outcome: { status: 'unreachable', reason: 'timeout' } },
+        { url: null, outcome: { status: 'skipped', reason: 'no-url' } },
+      ],
+    };
+    expect(curateVerdicts(report)).toEqual(
+      new Map([
+        ['http://127.0.0.2:1/ok/1', 'alive'],
+        ['http://127.0.0.2:1/404/2', 'broken'],
+        ['http://127.0.0.2:1/hang/3', 'unreachable:timeout'],
+      ]),
+    );
+  });
+
+  it('counts a URL never answered right when it is anything but alive', () => {
+    const hang = { url: 'http://127.0.0.2:1/hang/1', kind: 'hang' } as const;
+    const scoreOf = (word: string) => scoreVerdicts([hang], new Map([[hang.url, word]])).wrong;
+    expect(scoreOf('unreachable:timeout')).toEqual({});
+    expect(scoreOf('alive')).toEqual({ 'hang→alive': 1 });
+  });
 });
 
 describe('evaluateTargets', () => {
@@ -269,6 +331,7 @@ describe('evaluateTargets', () => {
   const record = (overrides: Partial<BenchRecord>): BenchRecord => ({
     caseName: 'mixed N=10000 H=50',
     mix: 'mixed',
+    hangs: 0,
     n: 10_000,
     hosts: 50,
     resources: 10_000,
@@ -318,6 +381,21 @@ describe('evaluateTargets', () => {
     ],
   ] as const)('judges "%s" from %o as met=%s', (prefix, overrides, isMet) => {
     expect(verdictOf([record(overrides)], prefix)).toBe(isMet);
+  });
+
+  it('judges the never-answers case against one deadline', () => {
+    const neverAnswers = (wallMs: number) =>
+      record({
+        caseName: 'all-200 N=100 H=5, 1 never answers',
+        mix: 'all-200',
+        n: 100,
+        hosts: 5,
+        hangs: 1,
+        wallMs,
+        boundMs: 20_000,
+      });
+    expect(verdictOf([neverAnswers(25_900)], 'one link never answers')).toBe(true);
+    expect(verdictOf([neverAnswers(61_500)], 'one link never answers')).toBe(false);
   });
 
   it('judges start-up and the network phase on the main case at curate defaults only', () => {

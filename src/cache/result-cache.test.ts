@@ -88,6 +88,70 @@ describe('updateResultCache', () => {
   });
 });
 
+describe('findings in the cache', () => {
+  const report = loadReportFixture();
+  const now = at(report.finishedAt);
+  const okEntries = () =>
+    report.results.filter((result) => result.outcome.status === 'ok' && result.url !== null);
+
+  it('keeps what the platform said beside an ok, so a cached run still says it', () => {
+    const withFindings = structuredClone(report);
+    const [first] = withFindings.results.filter(
+      (result) => result.outcome.status === 'ok' && result.url !== null,
+    );
+    const archived = {
+      kind: 'archived',
+      platform: 'github',
+      since: '2024-01-02T03:04:05Z',
+    } as const;
+    first!.findings = [archived, { kind: 'title-drift', pageTitle: 'x', reason: 'y' }];
+    const updated = updateResultCache(emptyResultCache(), withFindings, now);
+    const key = new URL(first!.url!).href;
+    // Title drift is recomputed from the page title when the report is built; not stored.
+    expect(updated.entries[key]?.findings).toEqual([archived]);
+    const reused = cachedResult(updated, key, { nowMs: now, maxAgeMs: HOUR_MS });
+    expect(reused?.findings).toEqual([archived]);
+    expect(parseResultCache(renderResultCache(updated))).toEqual(updated);
+  });
+
+  it('does not remember as ok a link whose API was never asked', () => {
+    const unprobed = structuredClone(report);
+    const [first] = unprobed.results.filter(
+      (result) => result.outcome.status === 'ok' && result.url !== null,
+    );
+    first!.findings = [{ kind: 'unprobed', platform: 'github' }];
+    const updated = updateResultCache(emptyResultCache(), unprobed, now);
+    expect(Object.keys(updated.entries)).toHaveLength(
+      okEntries().length +
+        report.results.flatMap((result) => result.mirrors).filter((m) => m.outcome.status === 'ok')
+          .length -
+        1,
+    );
+    expect(updated.entries[new URL(first!.url!).href]).toBeUndefined();
+  });
+});
+
+describe('API validators in the cache', () => {
+  it('are written sorted, read back, and forgotten after 30 days like entries', () => {
+    const report = loadReportFixture();
+    const now = at(report.finishedAt);
+    const fresh = { etag: 'W/"1"', body: '{}', checkedAt: report.finishedAt };
+    const stale = {
+      etag: 'W/"2"',
+      body: '{}',
+      checkedAt: new Date(now - CACHE_FORGET_AFTER_MS - 1).toISOString(),
+    };
+    const updated = updateResultCache(emptyResultCache(), report, now, {
+      'https://api.github.com/repos/b/b': fresh,
+      'https://api.github.com/repos/a/a': stale,
+    });
+    expect(updated.validators).toEqual({ 'https://api.github.com/repos/b/b': fresh });
+    expect(parseResultCache(renderResultCache(updated))).toEqual(updated);
+    // A file without validators (written before them) is still a cache.
+    expect(parseResultCache(renderResultCache(emptyResultCache()))?.validators).toBeUndefined();
+  });
+});
+
 describe('parseResultCache and renderResultCache', () => {
   it('round-trips with sorted keys', () => {
     const text = renderResultCache(cache);

@@ -4,7 +4,10 @@
  * cache can make a run faster but never hide a new failure for longer than `--max-age`.
  */
 import { z } from 'zod';
+import { ArchiveCacheSchema } from './archive-cache.js';
 import type { CheckResult } from '../domain.js';
+import { FindingsSchema } from '../outcome/findings.js';
+import { ApiValidatorSchema, type ApiValidator } from './api-validators.js';
 import { OkOutcomeSchema } from '../outcome/model.js';
 import { parseLinkUrl } from '../plan/normalize-url.js';
 import type { Report } from '../report/schema.js';
@@ -19,12 +22,18 @@ export const CACHE_FORGET_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 export const CacheEntrySchema = OkOutcomeSchema.pick({ reason: true, httpStatus: true }).extend({
   /** ISO time of the check that answered ok. */
   checkedAt: z.iso.datetime(),
+  /** What the platform said beside the ok (archived, gated …), so a cached run still says it. */
+  findings: FindingsSchema,
 });
 
 /** The whole cache file, keyed by normalised URL (the plan's target id, fragment included). */
 export const ResultCacheSchema = z.strictObject({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
   entries: z.record(z.string(), CacheEntrySchema),
+  /** Platform API answers' ETags by API URL (`api-validators.ts`); absent in older files. */
+  validators: z.record(z.string(), ApiValidatorSchema).optional(),
+  /** Wayback Machine answers for dead links (archive-cache.ts); absent before any was asked. */
+  archive: ArchiveCacheSchema.optional(),
 });
 
 export type CacheEntry = z.infer<typeof CacheEntrySchema>;
@@ -50,9 +59,22 @@ export function parseResultCache(text: string): ResultCache | undefined {
 
 /** Cache file text: sorted keys and a final newline. */
 export function renderResultCache(cache: ResultCache): string {
-  const keys = Object.keys(cache.entries).sort();
-  const entries = Object.fromEntries(keys.map((key) => [key, cache.entries[key]]));
-  return `${JSON.stringify({ schemaVersion: cache.schemaVersion, entries }, null, 2)}\n`;
+  const sorted = <T>(record: Readonly<Record<string, T>>) =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((key) => [key, record[key]]),
+    );
+  const validators = cache.validators ?? {};
+  const file = {
+    schemaVersion: cache.schemaVersion,
+    entries: sorted(cache.entries),
+    ...(Object.keys(validators).length === 0 ? {} : { validators: sorted(validators) }),
+    ...(cache.archive === undefined || Object.keys(cache.archive).length === 0
+      ? {}
+      : { archive: sorted(cache.archive) }),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /** When a cached answer may stand in for a request. */
@@ -82,6 +104,7 @@ export function cachedResult(
     durationMs: 0,
     checkedAt: entry.checkedAt,
     isCached: true,
+    ...(entry.findings === undefined ? {} : { findings: entry.findings }),
   };
 }
 
@@ -90,7 +113,12 @@ export function cachedResult(
  * fail is forgotten, skipped links and cached results leave their entry as it was, and entries
  * older than `CACHE_FORGET_AFTER_MS` are dropped.
  */
-export function updateResultCache(cache: ResultCache, report: Report, nowMs: number): ResultCache {
+export function updateResultCache(
+  cache: ResultCache,
+  report: Report,
+  nowMs: number,
+  validators: Readonly<Record<string, ApiValidator>> = cache.validators ?? {},
+): ResultCache {
   const entries = new Map(Object.entries(cache.entries));
   const links = report.results.flatMap((result) => [result, ...result.mirrors]);
   for (const link of links) {
@@ -98,17 +126,27 @@ export function updateResultCache(cache: ResultCache, report: Report, nowMs: num
     if (link.url === null || link.cached === true || outcome.status === 'skipped') continue;
     const parsed = parseLinkUrl(link.url);
     if (parsed.kind !== 'ok') continue;
-    if (outcome.status === 'ok') {
+    // A link whose API was not asked (quota) is asked again next time, not remembered as ok.
+    const isProbed = !(link.findings ?? []).some((finding) => finding.kind === 'unprobed');
+    if (outcome.status === 'ok' && isProbed) {
       const { reason, httpStatus } = outcome;
-      entries.set(parsed.id, { reason, httpStatus, checkedAt: link.checkedAt });
+      const findings = link.findings?.filter((finding) => finding.kind !== 'title-drift');
+      entries.set(parsed.id, {
+        reason,
+        httpStatus,
+        checkedAt: link.checkedAt,
+        ...(findings === undefined || findings.length === 0 ? {} : { findings }),
+      });
     } else {
       entries.delete(parsed.id);
     }
   }
-  const isRecent = (entry: CacheEntry): boolean =>
+  const isRecent = (entry: { checkedAt: string }): boolean =>
     nowMs - Date.parse(entry.checkedAt) <= CACHE_FORGET_AFTER_MS;
+  const recentValidators = Object.entries(validators).filter(([, entry]) => isRecent(entry));
   return {
     schemaVersion: CACHE_SCHEMA_VERSION,
     entries: Object.fromEntries([...entries].filter(([, entry]) => isRecent(entry))),
+    ...(recentValidators.length === 0 ? {} : { validators: Object.fromEntries(recentValidators) }),
   };
 }

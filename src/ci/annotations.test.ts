@@ -11,6 +11,9 @@ import {
 
 const report = loadReportFixture();
 
+/** What these tests count as failing: the audit's `--fail-on broken,unreachable`. */
+const BROKEN_OR_UNREACHABLE = parseFailOnList(['broken,unreachable']);
+
 describe('formatAnnotation', () => {
   const base: Annotation = {
     level: 'error',
@@ -71,7 +74,7 @@ describe('reportAnnotations', () => {
 
   it('annotates failing links as errors, moved and other dead ones as warnings, unverified as notices', () => {
     // Errors first (GitHub shows only 10 of each level per step), then in roadmap order.
-    expect(byLine(reportAnnotations(report))).toEqual([
+    expect(byLine(reportAnnotations(report, { failing: BROKEN_OR_UNREACHABLE }))).toEqual([
       '23 error broken: mirror of 3b1b-linear-algebra',
       '45 error broken: numpy-guide',
       '65 error unreachable: annotated-transformer',
@@ -135,7 +138,7 @@ describe('reportAnnotations', () => {
 });
 
 describe('renderJobSummary', () => {
-  const summary = renderJobSummary(report);
+  const summary = renderJobSummary(report, { failing: BROKEN_OR_UNREACHABLE });
 
   it.each([
     '### curate check: 大语言模型(LLM)入门学习路线 (global)',
@@ -172,7 +175,9 @@ describe('renderJobSummary', () => {
   });
 
   it('cuts long lists', () => {
-    const lines = renderJobSummary(report, { maxListed: 2 }).split('\n');
+    const lines = renderJobSummary(report, { maxListed: 2, failing: BROKEN_OR_UNREACHABLE }).split(
+      '\n',
+    );
     expect(lines).toContain('- …and 3 more');
     expect(lines).toContain('- …and 2 more');
   });

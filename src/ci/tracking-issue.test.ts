@@ -1,15 +1,13 @@
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome } from '../domain.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
-import {
-  assessFlakiness,
-  DEFAULT_FAILING,
-  emptyHistory,
-  type History,
-  updateHistory,
-} from '../report/history.js';
+import { assessFlakiness, emptyHistory, type History, updateHistory } from '../report/history.js';
 import type { Report } from '../report/schema.js';
 import { renderTrackingIssue, TRACKING_ISSUE } from './tracking-issue.js';
+
+/** What these tests count as failing: the audit's `--fail-on broken,unreachable`. */
+const BROKEN_OR_UNREACHABLE = parseFailOnList(['broken,unreachable']);
 
 const fixture = loadReportFixture();
 const RUN_URL = 'https://github.example.test/o/r/actions/runs/42';
@@ -57,7 +55,7 @@ function issueAfter(
     (h, report) => updateHistory(h, report, { keep: 5 }),
     emptyHistory(),
   );
-  const flakiness = assessFlakiness(history, { failAfter, failing: DEFAULT_FAILING });
+  const flakiness = assessFlakiness(history, { failAfter, failing: BROKEN_OR_UNREACHABLE });
   return renderTrackingIssue(audits.at(-1)!, flakiness, { runUrl: RUN_URL, failAfter });
 }
 
@@ -160,7 +158,7 @@ describe('renderTrackingIssue', () => {
       (h, report) => updateHistory(h, report, { keep: 5 }),
       emptyHistory(),
     );
-    const flakiness = assessFlakiness(history, { failing: DEFAULT_FAILING });
+    const flakiness = assessFlakiness(history, { failing: BROKEN_OR_UNREACHABLE });
     const withoutNumpy = {
       ...audit(2),
       results: audit(2).results.filter((r) => r.id !== 'numpy-guide'),

@@ -30,6 +30,8 @@ export type TrackingIssue = { title: string; body: string; shouldBeOpen: boolean
 export type TrackingIssueOptions = {
   /** The Actions run that produced the report. */
   runUrl: string;
+  /** The published report.html (GitHub Pages), linked next to the run log when given. */
+  reportUrl?: string | undefined;
   /** The `--fail-after` the flakiness was assessed with. @default 2 */
   failAfter?: number;
   /** Links listed per group before "…and N more". @default 100 */
@@ -64,7 +66,7 @@ export function renderTrackingIssue(
     TRACKING_ISSUE.marker,
     `## ${headline}`,
     '',
-    `Audit of ${formatCodeSpan(report.roadmap.path)} (${formatText(report.roadmap.title)}) from ${formatText(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})`,
+    `Audit of ${formatCodeSpan(report.roadmap.path)} (${formatText(report.roadmap.title)}) from ${formatText(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})${options.reportUrl === undefined ? '' : ` · [Report: every link, by section, with the trend](${options.reportUrl})`}`,
   ];
   // What this run checked, from its outcomes (report/coverage.ts); the history keeps the rest.
   const coverage = reportCoverage(report);

@@ -99,9 +99,28 @@ function outcomeOfResponse(read: ReadResponse, requested: URL, rules: AcceptRule
     return { status: 'unverified', reason: 'bot-wall', httpStatus: status, detail: wall };
   }
   // 3. Any other non-2xx: the code decides.
-  if (!isSuccess(status)) return { ...verdictForStatus(status), httpStatus: status };
+  if (!isSuccess(status)) return outcomeOfStatus(read.response);
   // 4. A 2xx: what the page says, then how we got there.
   return outcomeOfPage(read, requested, rules);
+}
+
+/**
+ * A non-2xx answer by its code. A 429 or 5xx keeps the wait its `Retry-After` asked for: one
+ * longer than curate waits ends the check at once, and the report says when to look again.
+ */
+function outcomeOfStatus(response: ResponseOutcome): CheckOutcome {
+  const httpStatus = response.status;
+  const verdict = verdictForStatus(httpStatus);
+  if (response.retryAfterMs !== undefined) {
+    const retryAfterSeconds = Math.ceil(response.retryAfterMs / 1000);
+    if (verdict.reason === 'rate-limited') {
+      return { status: 'unverified', reason: 'rate-limited', httpStatus, retryAfterSeconds };
+    }
+    if (verdict.reason === 'server-error') {
+      return { status: 'unreachable', reason: 'server-error', httpStatus, retryAfterSeconds };
+    }
+  }
+  return { ...verdict, httpStatus };
 }
 
 /** Why the response is a bot wall rather than the site's answer, or undefined. */

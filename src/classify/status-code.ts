@@ -23,7 +23,8 @@ const STATUS_VERDICTS: ReadonlyMap<number, StatusVerdict> = new Map<number, Stat
   // Request Timeout: the server gave up waiting on us; the fetcher already retried.
   [408, { status: 'unreachable', reason: 'timeout' }],
   [410, { status: 'broken', reason: 'http-410' }],
-  // The fetcher already retried and honoured Retry-After; the site may be fine.
+  // The fetcher already retried and honoured Retry-After (or it asked for longer than curate
+  // waits); the site may be fine.
   [429, { status: 'unverified', reason: 'rate-limited' }],
   // Unavailable For Legal Reasons: blocked where the check ran, not gone.
   [451, { status: 'unverified', reason: 'unavailable-in-region' }],

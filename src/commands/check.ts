@@ -1,6 +1,8 @@
 /** `curate check`: fetch everything, write the reports, exit by --fail-on. */
 import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
+import { createApiValidators } from '../cache/api-validators.js';
+import { cachedArchivedCopy, updateArchiveCache } from '../cache/archive-cache.js';
 import { cachedResult, updateResultCache } from '../cache/result-cache.js';
 import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/annotations.js';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
@@ -10,6 +12,7 @@ import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { createProgressReporter } from '../progress/reporter.js';
 import { coverageWords, reportCoverage } from '../report/coverage.js';
 import { REPORT_FORMATS } from '../report/render-reports.js';
+import { renderJson } from '../report/json.js';
 import type { Report } from '../report/schema.js';
 import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
@@ -17,13 +20,22 @@ import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheck } from '../run.js';
 import { plural } from '../text/plural.js';
 import { lintBeforeCheck } from './validate.js';
-import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
+import {
+  addFailOnOption,
+  collectRepeated,
+  repositoryPath,
+  type CommandIo,
+  type RunCommand,
+} from './io.js';
 
 /** The help of `--reports`, shared by `check` and `merge`. */
 export const REPORTS_HELP = `report files to write, comma-separated: ${REPORT_FORMATS.join(', ')}; report.json is always written (default: ${DEFAULTS.reports.join(',')})`;
 
 /** Raw flags of `curate check`. */
-export type CheckFlags = CurateFlags;
+export type CheckFlags = CurateFlags & {
+  /** `--archive`: ask the Wayback Machine for a snapshot of every broken link. */
+  archive?: boolean;
+};
 
 /** One line a maintainer reads first: counts per status. */
 export function summaryLine(report: Report): string {
@@ -40,6 +52,24 @@ export function summaryLine(report: Report): string {
         ? ' (partial)'
         : '';
   return `${plural(counts.total, 'resource')}${partial}: ${parts.join(', ') || 'nothing to check'}.`;
+}
+
+/**
+ * How many links were skipped because they point to a private or local address, and the flag
+ * that checks them; undefined when none was. Said in the summary because nothing else is: a
+ * skip is not failing, so a roadmap of intranet links would otherwise pass without a word.
+ */
+export function privateSkipLine(report: Report): string | undefined {
+  const isPrivate = (entry: { outcome: { reason: string } }) =>
+    entry.outcome.reason === 'private-address';
+  const count = report.results.reduce(
+    (total, result) =>
+      total + (isPrivate(result) ? 1 : 0) + result.mirrors.filter(isPrivate).length,
+    0,
+  );
+  if (count === 0) return undefined;
+  const links = count === 1 ? '1 link was' : `${count} links were`;
+  return `${links} skipped for a private or local address; --allow-private checks them.`;
 }
 
 /** Checks a roadmap and writes its reports. */
@@ -62,6 +92,7 @@ export async function checkCommand(
   if (cache?.warning !== undefined) io.stderr.write(`warning: ${cache.warning}\n`);
   // One clock reading for the whole run, so every cached entry is judged against the same time.
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
+  const validators = createApiValidators(cache?.cache.validators);
 
   const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
   // finally: a run that throws (a report not writable) leaves no live line or timer behind.
@@ -77,23 +108,39 @@ export async function checkCommand(
       );
     },
     roadmapRepositoryPath: repositoryPath(loaded.file, io.cwd),
+    isArchiveLookupOn: flags.archive === true,
     ...(select === undefined ? {} : { select }),
     ...(cache === undefined
       ? {}
-      : { cachedResult: (target) => cachedResult(cache.cache, target.id, clock) }),
+      : {
+          cachedResult: (target) => cachedResult(cache.cache, target.id, clock),
+          apiValidators: validators,
+          cachedArchivedCopy: (id) => cachedArchivedCopy(cache.cache.archive, id, clock.nowMs),
+        }),
   }).finally(progress.finish);
   if (cache !== undefined && cacheFile !== undefined) {
-    const updated = updateResultCache(cache.cache, outcome.report, Date.now());
-    await writeCacheFile(cacheFile.file, updated);
+    const updated = updateResultCache(
+      cache.cache,
+      outcome.report,
+      Date.now(),
+      validators.entries(),
+    );
+    const archive = updateArchiveCache(cache.cache.archive, outcome.report, Date.now());
+    await writeCacheFile(cacheFile.file, { ...updated, archive });
   }
   if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);
+  if (options.output.format === 'json') io.stdout.write(renderJson(outcome.report));
+  // With --format json, stdout is the report alone: what is said about the run goes to stderr.
+  const messages = options.output.format === 'json' ? io.stderr : io.stdout;
   if (options.output.verbosity !== 'quiet') {
-    io.stdout.write(`${summaryLine(outcome.report)}\n`);
-    for (const path of outcome.writtenFiles) io.stdout.write(`wrote ${path}\n`);
+    messages.write(`${summaryLine(outcome.report)}\n`);
+    const privateSkips = privateSkipLine(outcome.report);
+    if (privateSkips !== undefined) messages.write(`${privateSkips}\n`);
+    for (const path of outcome.writtenFiles) messages.write(`wrote ${path}\n`);
   }
   if (outcome.isNetworkDown) return EXIT_CODES.networkDown;
   // An interrupted run has not judged everything: never report it as a clean pass.
-  if (io.interruptSignal.aborted) return EXIT_CODES.failing;
+  if (io.interruptSignal.aborted) return EXIT_CODES.interrupted;
   return outcome.failingCount > 0 || hasLintErrors ? EXIT_CODES.failing : EXIT_CODES.ok;
 }
 
@@ -135,19 +182,26 @@ async function writeGithubOutput(
 
 /** Adds `check` to the program. No option has a commander default: see options/defaults.ts. */
 export function registerCheckCommand(program: Command, run: RunCommand): void {
-  program
+  const command = program
     .command('check')
     .description(
       'check every resource and mirror, and write the reports (report.json, report.md, ...)',
     )
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
-    .option('-o, --out <dir>', 'directory for the reports (default: reports)')
+    .option(
+      '-o, --out <dir>',
+      'directory for the reports, or - for report.json on stdout (default: reports)',
+    )
     .option('--reports <list>', REPORTS_HELP)
     .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
     .option('--per-host <n>', 'requests in flight per host (default: 8)')
     .option(
       '--timeout <duration>',
       'deadline per request attempt, e.g. 20s or 500ms (default: 20s)',
+    )
+    .option(
+      '--max-time-per-link <duration>',
+      'most time one link may take: attempts, waits between them and redirects (default: 25s)',
     )
     .option('--retries <n>', 'extra attempts for 429, 5xx and network errors (default: 2)')
     .option('--user-agent <text>', 'User-Agent header to send')
@@ -169,11 +223,9 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       '--exclude <regex>',
       'skip URLs matching this regular expression (repeatable)',
       collectRepeated,
-    )
-    .option(
-      '--fail-on <statuses>',
-      'statuses that make the run fail, comma-separated, or none (default: broken)',
-    )
+    );
+  addFailOnOption(command, 'make the run exit 1');
+  command
     .addOption(
       new Option('--fragments', 'check #fragment targets on HTML pages (default)').hideHelp(),
     )
@@ -193,7 +245,14 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       '--changed-since <git-ref>',
       'check only resources added, or whose url or mirrors changed, since this git ref',
     )
-    .option('--format <format>', 'text (default), or github (workflow annotations, job summary)')
+    .option(
+      '--format <format>',
+      'what stdout gets: text (the summary, default), json (report.json alone), or github (workflow annotations, job summary)',
+    )
+    .option(
+      '--archive',
+      'ask the Wayback Machine for a snapshot of every broken link (shown in the reports)',
+    )
     .option('--cache <file>', 'reuse ok results recorded in this file instead of fetching again')
     .option('--max-age <duration>', 'how old a cached ok result may be, e.g. 12h (default: 1d)')
     .option(

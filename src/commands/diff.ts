@@ -1,28 +1,39 @@
 /** `curate diff <old.json> <new.json>`: what changed between two reports, link by link. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
-import { parseFailOnList } from '../outcome/fail-on.js';
+import { parseFormatFlag, resolveFailOn } from '../options/parsers.js';
 import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../report/diff.js';
+import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { renderDiffMarkdown } from '../report/diff-markdown.js';
-import type { CommandIo, RunCommand } from './io.js';
 import { readReportFile } from './read-input.js';
 
 /** Raw flags of `curate diff`. */
-export type DiffFlags = { json?: boolean; format?: string; failOn?: string };
+export type DiffFlags = { format?: string; json?: boolean; failOn?: string };
 
-/** The outputs of `curate diff`; `--json` is kept as the short spelling of `--format json`. */
+/** The outputs of `curate diff --format`, one renderer each. */
 const DIFF_FORMATS = {
   text: renderDiffText,
   json: renderDiffJson,
   markdown: renderDiffMarkdown,
 } as const;
 
-function diffRenderer(flags: DiffFlags): (typeof DIFF_FORMATS)[keyof typeof DIFF_FORMATS] {
-  const format = flags.format ?? (flags.json === true ? 'json' : 'text');
-  if (Object.hasOwn(DIFF_FORMATS, format)) return DIFF_FORMATS[format as keyof typeof DIFF_FORMATS];
-  throw new UsageError(`--format "${format}" is not a format of curate diff.`, {
-    hint: `use one of ${Object.keys(DIFF_FORMATS).join(', ')}`,
-  });
+type DiffFormat = keyof typeof DIFF_FORMATS;
+const DIFF_FORMAT_NAMES = Object.keys(DIFF_FORMATS) as DiffFormat[];
+
+/**
+ * `--format`, the spelling every command that prints results shares. `--json`, documented
+ * before `--format` existed, still works as `--format json`, with a notice on stderr.
+ */
+function diffFormat(flags: DiffFlags, io: CommandIo): DiffFormat {
+  if (flags.json === true) {
+    if (flags.format !== undefined && flags.format !== 'json') {
+      throw new UsageError(`--json and --format ${flags.format} ask for two outputs.`, {
+        hint: 'Use --format alone.',
+      });
+    }
+    io.stderr.write('warning: --json is deprecated; use --format json.\n');
+  }
+  return parseFormatFlag(flags.format, DIFF_FORMAT_NAMES, flags.json === true ? 'json' : 'text');
 }
 
 /**
@@ -37,21 +48,18 @@ export async function diffCommand(
   flags: DiffFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const render = diffRenderer(flags);
+  const render = DIFF_FORMATS[diffFormat(flags, io)];
+  const failing = resolveFailOn(flags.failOn);
   const before = await readReportFile(oldFile);
   const after = await readReportFile(newFile);
-  const diff = diffReports(
-    before,
-    after,
-    flags.failOn === undefined ? {} : { failing: parseFailOnList([flags.failOn]) },
-  );
+  const diff = diffReports(before, after, { failing });
   io.stdout.write(render(diff));
   return hasNewFailures(diff) ? EXIT_CODES.failing : EXIT_CODES.ok;
 }
 
 /** Adds `diff` to the program. */
 export function registerDiffCommand(program: Command, run: RunCommand): void {
-  program
+  const command = program
     .command('diff')
     .description(
       'compare two report.json files: new failures, fixed, still failing, changed redirects (exit 1 on new failures)',
@@ -59,12 +67,9 @@ export function registerDiffCommand(program: Command, run: RunCommand): void {
     .argument('<old>', 'the older report.json')
     .argument('<new>', 'the newer report.json')
     .option('--format <format>', 'text (default), json, or markdown')
-    .option('--json', 'print the diff as JSON (the same as --format json)')
-    .option(
-      '--fail-on <statuses>',
-      'statuses counted as failing, comma-separated (default: broken,unreachable)',
-    )
-    .action((oldFile: string, newFile: string, flags: DiffFlags) =>
-      run((io) => diffCommand(oldFile, newFile, flags, io)),
-    );
+    .addOption(new Option('--json', 'deprecated: the same as --format json').hideHelp());
+  addFailOnOption(command, 'count as failing');
+  command.action((oldFile: string, newFile: string, flags: DiffFlags) =>
+    run((io) => diffCommand(oldFile, newFile, flags, io)),
+  );
 }

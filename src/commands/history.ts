@@ -7,10 +7,9 @@ import type { Command } from 'commander';
 import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/tracking-issue.js';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
-import { parseFailOnList } from '../outcome/fail-on.js';
+import { parseFormatFlag, resolveFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
-  DEFAULT_FAILING,
   emptyHistory,
   type Flakiness,
   parseHistory,
@@ -18,7 +17,7 @@ import {
   updateHistory,
 } from '../report/history.js';
 import { writeFileAtomically } from '../report/write.js';
-import type { CommandIo, RunCommand } from './io.js';
+import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { readOptionalInputFile, readReportFile } from './read-input.js';
 import { plural } from '../text/plural.js';
 
@@ -30,7 +29,12 @@ export type HistoryFlags = {
   trackingIssue?: string;
   failOn?: string;
   runUrl?: string;
+  reportUrl?: string;
+  format?: string;
 };
+
+/** What `history --format` prints on stdout. */
+const HISTORY_FORMATS = ['text', 'json'] as const;
 
 /**
  * Records a report in the history. Exits 1 when the tracking issue should be open (some link has
@@ -48,7 +52,10 @@ export async function historyCommand(
       hint: 'the history needs one more observation than a failing streak to see a recovery',
     });
   }
-  const failing = flags.failOn === undefined ? DEFAULT_FAILING : parseFailOnList([flags.failOn]);
+  const failing = resolveFailOn(flags.failOn);
+  const format = parseFormatFlag(flags.format, HISTORY_FORMATS, 'text');
+  // With --format json, stdout is the JSON alone; the line about the issue file goes to stderr.
+  const messages = format === 'json' ? io.stderr : io.stdout;
   const report = await readReportFile(reportFile);
   const historyFile = flags.history ?? join(dirname(reportFile), 'history.json');
   const text = await readOptionalInputFile(historyFile, 'the history');
@@ -57,19 +64,25 @@ export async function historyCommand(
   const history = updateHistory(before, report, { keep });
   const flakiness = assessFlakiness(history, { failAfter, failing });
   await writeFileAtomically(historyFile, renderHistory(history), 'the history');
-  io.stdout.write(describeFlakiness(historyFile, Object.keys(history.links).length, flakiness));
 
   const issue = renderTrackingIssue(report, flakiness, {
     runUrl: flags.runUrl ?? githubRunUrl(io.env) ?? reportFile,
+    reportUrl: flags.reportUrl,
     failAfter,
   });
+  const links = Object.keys(history.links).length;
+  io.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify({ history: historyFile, links, ...flakiness, shouldBeOpen: issue.shouldBeOpen }, null, 2)}\n`
+      : describeFlakiness(historyFile, links, flakiness),
+  );
   if (flags.trackingIssue !== undefined) {
     await writeFileAtomically(
       flags.trackingIssue,
       renderIssueFile(issue, flags.trackingIssue),
       'the tracking issue',
     );
-    io.stdout.write(
+    messages.write(
       `wrote ${flags.trackingIssue}: the tracking issue should be ${issue.shouldBeOpen ? 'open' : 'closed'}.\n`,
     );
   }
@@ -130,7 +143,7 @@ function parseCount(value: string | undefined, flag: string): number | undefined
 
 /** Adds `history` to the program. */
 export function registerHistoryCommand(program: Command, run: RunCommand): void {
-  program
+  const command = program
     .command('history')
     .description(
       'add a report to history.json and write the tracking issue (exit 1 while it should be open)',
@@ -140,10 +153,6 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
     .option('--fail-after <runs>', 'failing runs in a row before a link counts (default: 2)')
     .option('--keep <runs>', 'observations kept per link (default: 20)')
     .option(
-      '--fail-on <statuses>',
-      'statuses counted as failing, comma-separated (default: broken,unreachable)',
-    )
-    .option(
       '--tracking-issue <file>',
       'write the tracking issue: JSON (title, label, shouldBeOpen, body) for .json, else the Markdown body',
     )
@@ -151,7 +160,13 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
       '--run-url <url>',
       'link to the run log in the issue (default: from GITHUB_* variables)',
     )
-    .action((reportFile: string, flags: HistoryFlags) =>
-      run((io) => historyCommand(reportFile, flags, io)),
-    );
+    .option(
+      '--report-url <url>',
+      'link to the published report.html in the issue, e.g. on GitHub Pages',
+    )
+    .option('--format <format>', 'text (default) or json: the new, persistent and recovered links');
+  addFailOnOption(command, 'count as failing');
+  command.action((reportFile: string, flags: HistoryFlags) =>
+    run((io) => historyCommand(reportFile, flags, io)),
+  );
 }

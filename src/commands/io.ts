@@ -3,7 +3,9 @@
  * `process`). Commands print through it and return an exit code; they never exit themselves.
  */
 import { isAbsolute, relative } from 'node:path';
+import type { Command } from 'commander';
 import type { ExitCode } from '../errors.js';
+import { DEFAULTS } from '../options/defaults.js';
 
 /** A writable text stream; `isTTY`/`columns` decide how progress is drawn. */
 export type TextStream = { isTTY?: boolean; columns?: number; write(text: string): unknown };
@@ -37,4 +39,15 @@ export function collectRepeated(value: string, previous: string[] | undefined): 
  */
 export function repositoryPath(path: string, cwd: string): string {
   return isAbsolute(path) ? relative(cwd, path) : path;
+}
+
+/**
+ * `--fail-on`, spelled and explained once for every command that judges results; its default
+ * is `DEFAULTS.failOn` and `resolveFailOn` parses it, so the commands cannot drift apart.
+ */
+export function addFailOnOption(command: Command, counts: string): Command {
+  return command.option(
+    '--fail-on <statuses>',
+    `statuses (or status:reason) that ${counts}, comma-separated, or none (default: ${DEFAULTS.failOn.join(',')})`,
+  );
 }

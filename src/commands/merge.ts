@@ -19,7 +19,7 @@ import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
 import { REPORTS_HELP } from './check.js';
 import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
-import { readReportFile } from './read-input.js';
+import { readHistoryBeside, readReportFile } from './read-input.js';
 
 /** Raw flags of `curate merge`. */
 export type MergeFlags = {
@@ -55,9 +55,11 @@ export async function mergeCommand(
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
   const inputs = await loadRegionInputs(regions, flags.regionRules ?? []);
   const report = assessRegions(merged, inputs);
+  const outDir = flags.out ?? DEFAULTS.out;
   const written = await writeReports(
-    flags.out ?? DEFAULTS.out,
+    outDir,
     renderReports(report, formats, {
+      history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
       failOn,
       file: repositoryPath(report.roadmap.path, io.cwd),
       // For the URLs' columns in SARIF; a roadmap that is not there leaves the lines alone.

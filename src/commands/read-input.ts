@@ -1,6 +1,8 @@
 /** Reading the input files of `diff`, `fix --from` and `history`, with errors a person can act on. */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { parseHistory, type History } from '../report/history.js';
 import { parseReport } from '../report/parse.js';
 import type { Report } from '../report/schema.js';
 
@@ -42,4 +44,14 @@ function errorCode(error: unknown): string | undefined {
 /** Reads a report.json given on the command line; unreadable or invalid → `InputError`. */
 export async function readReportFile(path: string): Promise<Report> {
   return parseReport(await readInputFile(path, 'the report'), path);
+}
+
+/**
+ * The history.json in a report directory, for report.html's trend: `undefined` when there is
+ * none (a local run, a first audit); a malformed one is an `InputError` naming it.
+ */
+export async function readHistoryBeside(outDir: string): Promise<History | undefined> {
+  const path = join(outDir, 'history.json');
+  const text = await readOptionalInputFile(path, 'the history');
+  return text === undefined ? undefined : parseHistory(text, path);
 }

@@ -26,7 +26,7 @@ export class PrivateAddressError extends Error {
   constructor(hostname: string, address: string) {
     const where = hostname === address ? address : `${hostname} (${address})`;
     super(
-      `${where} is a ${addressRange(address)} address; curate only connects to public addresses unless private ones are allowed`,
+      `${where} is a ${addressRange(address)} address; curate only connects to public addresses unless --allow-private is given`,
     );
     this.hostname = hostname;
     this.address = address;

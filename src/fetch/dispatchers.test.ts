@@ -10,6 +10,7 @@ import { fetchTarget, type FetchSettings } from './http-client.js';
 
 const fetchSettings: FetchSettings = {
   timeoutMs: ANSWER_DEADLINE_MS,
+  maxTimePerLinkMs: 4 * ANSWER_DEADLINE_MS,
   maxRedirects: 5,
   maxBodyBytes: 1024,
   userAgent: 'curate-test',
@@ -58,6 +59,7 @@ function settings(overrides: Partial<TransportSettings>): TransportSettings {
     extraCaPem: testCaPem,
     connectionsPerOrigin: 2,
     connectTimeoutMs: CONNECT_DEADLINE_MS,
+    maxHeaderBytes: 256 * 1024,
     ...overrides,
   };
 }

@@ -38,6 +38,8 @@ export type TransportSettings = {
   connectionsPerOrigin: number;
   /** TCP/TLS connect (or proxy tunnel) timeout; the per-attempt deadline still applies. */
   connectTimeoutMs: number;
+  /** Bytes of response headers read before the answer fails (`UND_ERR_HEADERS_OVERFLOW`). */
+  maxHeaderBytes: number;
   /** DNS lookup for direct connections; tests make real-looking names resolve or fail. */
   lookup?: LookupFunction;
 };
@@ -58,6 +60,7 @@ export function createDispatcher(settings: TransportSettings): AttemptDispatcher
   const agentOptions = {
     connect: createConnector(settings, tls),
     connections: settings.connectionsPerOrigin,
+    maxHeaderSize: settings.maxHeaderBytes,
   };
   const { httpProxy, httpsProxy, noProxy } = settings.proxy ?? {};
   const dispatcher =
@@ -79,6 +82,7 @@ export function createDispatcher(settings: TransportSettings): AttemptDispatcher
               // The CONNECT answer is this client's "headers": a proxy that never answers it
               // must fail like a connect timeout, not hold the request for undici's 300 s.
               headersTimeout: settings.connectTimeoutMs,
+              maxHeaderSize: settings.maxHeaderBytes,
             }),
         });
   // Proxied targets are resolved by the proxy, so only IP literals can be checked here; the

@@ -2,12 +2,13 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { observeAttempts } from './attempt.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
-import { ABORTED_CODE } from './network-failure.js';
+import { ABORTED_CODE, NOT_STARTED_CODE } from './network-failure.js';
 
 const origin = 'https://www.example.test';
 
 const settings: FetchSettings = {
   timeoutMs: 1000,
+  maxTimePerLinkMs: 60_000,
   maxRedirects: 3,
   maxBodyBytes: 1024,
   userAgent: 'curate-test',
@@ -291,6 +292,82 @@ describe('fetchTarget retries', () => {
     expect(outcome.durationMs).toBe(20 + 50 + 20);
   });
 
+  it('returns at once an answer whose Retry-After is longer than it ever waits, with that wait', async () => {
+    reply('/', 429, { 'retry-after': '86400' });
+    const waits: number[] = [];
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 2 },
+      deps({
+        sleep: (ms) => {
+          waits.push(ms);
+          return Promise.resolve();
+        },
+      }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 429, retryAfterMs: 86_400_000 });
+    expect(waits).toEqual([]);
+  });
+
+  it('starts no wait that the link budget cannot hold, and keeps the answer', async () => {
+    reply('/', 503, { 'retry-after': '4' });
+    let clockMs = 0;
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 2, maxTimePerLinkMs: 3000 },
+      deps({ now: () => clockMs, sleep: (ms) => ((clockMs += ms), Promise.resolve()) }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 503, retryAfterMs: 4000 });
+    expect(clockMs).toBe(0);
+  });
+
+  it("cuts a retry's deadline to what is left of the link budget", async () => {
+    reply('/', 503);
+    // Without the budget, the retry's 1 s deadline would see this answer after 300 ms.
+    agent.get(origin).intercept({ path: '/', method: 'GET' }).reply(200, 'late').delay(300);
+    let clockMs = 0;
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 1, maxTimePerLinkMs: 1000 },
+      deps({
+        now: () => clockMs,
+        // The first request and its backoff (50 ms) leave 30 ms of the budget.
+        dispatcher: observeAttempts(
+          agent.compose((dispatch) => (options, handler) => {
+            clockMs += 920;
+            return dispatch(options, handler);
+          }),
+        ),
+        sleep: (ms) => ((clockMs += ms), Promise.resolve()),
+      }),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'timeout', phase: 'headers' });
+  });
+
+  it('retries a timeout once at most, whatever the retries allow', async () => {
+    agent
+      .get(origin)
+      .intercept({ path: '/', method: 'GET' })
+      .reply(200, 'late')
+      .delay(500)
+      .times(2);
+
+    const outcome = await fetchTarget(
+      new URL(`${origin}/`),
+      { ...settings, retries: 3, timeoutMs: 50 },
+      deps(),
+    );
+
+    // A third attempt would find no interceptor left and fail as a network error instead.
+    expect(outcome).toMatchObject({ kind: 'timeout', phase: 'headers' });
+  });
+
   it('does not retry a missing page', async () => {
     reply('/', 404);
 
@@ -327,7 +404,7 @@ describe('fetchTarget failures', () => {
     expect(outcome).toMatchObject({ kind: 'timeout', phase: 'headers' });
   });
 
-  it('returns an ABORTED failure without requesting when the run is already cancelled', async () => {
+  it('returns a NOT_STARTED failure without requesting when the run is already cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
 
@@ -337,9 +414,10 @@ describe('fetchTarget failures', () => {
       deps({ signal: controller.signal }),
     );
 
+    // Nothing was sent: the report says "not started", not "interrupted in flight".
     expect(outcome).toMatchObject({
       kind: 'network-failure',
-      failure: { code: ABORTED_CODE },
+      failure: { code: NOT_STARTED_CODE },
     });
   });
 

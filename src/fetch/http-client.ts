@@ -12,13 +12,18 @@ import type { AttemptEvent } from './fetch-events.js';
 import { interruptedOutcome } from './network-failure.js';
 import { followChain } from './redirect-chain.js';
 import { createRedirectCookies, type RedirectCookies } from './redirect-cookies.js';
-import { retryDelayMs, shouldRetry } from './retry.js';
+import { requestedWaitMs, retryDelayMs, shouldRetry } from './retry.js';
 import type { Schedule } from './slots.js';
 
 /** How one target is fetched; built once per run by `options.ts`/`run.ts`. */
 export type FetchSettings = {
   /** One deadline per attempt, covering connect, headers and body of every hop together. */
   timeoutMs: number;
+  /**
+   * The most a target may take, attempts and the waits between them together: an attempt's
+   * deadline is cut to what is left, and no retry starts once its wait would use the rest.
+   */
+  maxTimePerLinkMs: number;
   /** Redirects (and meta refreshes) followed before giving up; browsers stop at 20. */
   maxRedirects: number;
   /** Decoded bytes kept from an HTML/text body; the rest is discarded and the socket released. */
@@ -26,14 +31,23 @@ export type FetchSettings = {
   userAgent: string;
   /** Configured per-host headers for this hop's URL (secrets already expanded). */
   headersFor: (url: URL) => Readonly<Record<string, string>>;
-  /** Extra attempts for 408/429/5xx, resets, temporary DNS failures and timeouts. */
+  /** Extra attempts for 408/429/5xx, resets and temporary DNS failures (timeouts: one at most). */
   retries: number;
   /** Base of the exponential backoff between attempts. */
   retryBaseDelayMs: number;
-  /** Longest wait between attempts, including one a `Retry-After` asks for. */
+  /**
+   * Longest wait between attempts. A `Retry-After` asking for more is not waited for: the
+   * answer is returned at once, with the wait it asked for.
+   */
   maxRetryAfterMs: number;
   /** Whether `<meta http-equiv="refresh">` on a 2xx HTML page counts as a redirect. */
   followMetaRefresh: boolean;
+  /**
+   * A redirect whose Location this says yes to is not followed: its answer is the outcome, with
+   * the resolved Location kept in `headers.location` (the Wayback Machine's redirect is the
+   * snapshot's address). Every redirect is followed when absent.
+   */
+  stopAtLocation?: (location: URL) => boolean;
 };
 
 /** The adapter's collaborators, injectable so tests control time, dice and transport. */
@@ -70,7 +84,8 @@ export type FetchDeps = {
  * Fetches a URL the way a browser would open it (GET, redirects, meta refresh), retrying
  * transient failures, and reports what happened. The fragment is never sent; `finalUrl`
  * carries it over as browsers do. `durationMs` covers the attempts and the waits between them,
- * not the time spent queued for a slot.
+ * not the time spent queued for a slot, and never passes `maxTimePerLinkMs` by more than the
+ * lateness of a timer. An answer with a readable `Retry-After` carries it as `retryAfterMs`.
  */
 export async function fetchTarget(
   url: URL,
@@ -83,26 +98,45 @@ export async function fetchTarget(
   const schedule = deps.schedule ?? ((attempt) => attempt());
   const cookies = deps.cookies ?? createRedirectCookies();
   let spentMs = 0;
+  let timedOutAttempts = 0;
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await schedule(async () => {
       const startedMs = now();
       const elapsedMs = (): number => Math.round(spentMs + now() - startedMs);
       if (isAborted(deps.signal)) {
-        return interruptedOutcome([], elapsedMs());
+        // Stopped while waiting for a slot: after a retry wait it had been in flight already.
+        return interruptedOutcome([], elapsedMs(), attempt > 1);
       }
       deps.onAttempt?.({ kind: 'attempt-started', attempt, maxAttempts: settings.retries + 1 });
-      const attempted = await runAttempt(settings.timeoutMs, deps, elapsedMs, (session, hops) =>
+      const deadlineMs = Math.min(settings.timeoutMs, settings.maxTimePerLinkMs - spentMs);
+      const attempted = await runAttempt(deadlineMs, deps, elapsedMs, (session, hops) =>
         followChain(url, settings, session, hops, cookies),
       );
       spentMs += now() - startedMs;
       deps.onAttempt?.({ kind: 'attempt-ended', attempt });
       return attempted;
     });
-    if (isAborted(deps.signal) || !shouldRetry(outcome, attempt, settings.retries)) {
-      return outcome;
+    if (outcome.kind === 'timeout') timedOutAttempts += 1;
+    const askedMs = requestedWaitMs(outcome, Date.now());
+    const answered =
+      outcome.kind === 'response' && askedMs !== undefined
+        ? { ...outcome, retryAfterMs: askedMs }
+        : outcome;
+    if (
+      isAborted(deps.signal) ||
+      !shouldRetry(outcome, attempt, settings.retries, timedOutAttempts) ||
+      // "Not today": waiting longer than we ever wait would hold the run for one link.
+      (askedMs !== undefined && askedMs > settings.maxRetryAfterMs)
+    ) {
+      return answered;
+    }
+    const waitMs = retryDelayMs(outcome, attempt, settings, random, Date.now());
+    // No time left in the link's budget for the wait and another attempt: this answer stands.
+    if (spentMs + waitMs >= settings.maxTimePerLinkMs) {
+      return answered;
     }
     const waitStartedMs = now();
-    await sleep(retryDelayMs(outcome, attempt, settings, random, Date.now()));
+    await sleep(waitMs);
     spentMs += now() - waitStartedMs;
   }
 }

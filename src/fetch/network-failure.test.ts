@@ -72,6 +72,18 @@ describe('toNetworkFailure', () => {
     });
   });
 
+  it('says what an overflow of the response headers means', () => {
+    const overflow = Object.assign(new Error('Headers Overflow Error'), {
+      code: 'UND_ERR_HEADERS_OVERFLOW',
+    });
+
+    expect(toNetworkFailure(overflow)).toEqual({
+      reason: 'other',
+      code: 'UND_ERR_HEADERS_OVERFLOW',
+      message: 'the response headers are larger than browsers accept, so the page cannot load',
+    });
+  });
+
   it('lets a wrapper’s own code win over its cause', () => {
     const error = Object.assign(
       new Error('proxy unreachable', { cause: nodeError('ECONNREFUSED') }),

@@ -26,10 +26,36 @@ export function networkFailureOutcome(
   return { kind: 'network-failure', failure, hops, durationMs };
 }
 
-/** The outcome of a fetch the run-wide signal stopped: code `ABORTED_CODE`. */
-export function interruptedOutcome(hops: readonly Hop[], durationMs: number): FetchOutcome {
-  const message = 'Interrupted before the check finished';
-  return networkFailureOutcome({ reason: 'other', code: ABORTED_CODE, message }, hops, durationMs);
+/** Code of the failure of a fetch the run-wide signal stopped before its first attempt. */
+export const NOT_STARTED_CODE = 'NOT_STARTED';
+
+/**
+ * The outcome of a fetch the run-wide signal stopped: code `ABORTED_CODE` once an attempt was
+ * sent, `NOT_STARTED_CODE` when none was (it was still waiting for a slot), so the report can
+ * tell a check in flight at Ctrl-C from one the run never began.
+ */
+export function interruptedOutcome(
+  hops: readonly Hop[],
+  durationMs: number,
+  hasStarted = true,
+): FetchOutcome {
+  const failure = hasStarted
+    ? {
+        reason: 'other' as const,
+        code: ABORTED_CODE,
+        message: 'Interrupted before the check finished',
+      }
+    : {
+        reason: 'other' as const,
+        code: NOT_STARTED_CODE,
+        message: 'Interrupted before the check started',
+      };
+  return networkFailureOutcome(failure, hops, durationMs);
+}
+
+/** Whether a fetch sent anything: false only for one stopped before its first attempt. */
+export function hasFetchStarted(outcome: FetchOutcome): boolean {
+  return !(outcome.kind === 'network-failure' && outcome.failure.code === NOT_STARTED_CODE);
 }
 
 /** Where a per-attempt deadline fired. */
@@ -83,6 +109,12 @@ const REASON_BY_MESSAGE: readonly (readonly [pattern: RegExp, reason: NetworkFai
   [/^Proxy Authentication Required/, 'proxy'],
 ];
 
+/** Codes whose own message says too little for a report (undici's "Headers Overflow Error"). */
+const MESSAGE_BY_CODE: Readonly<Record<string, string>> = {
+  UND_ERR_HEADERS_OVERFLOW:
+    'the response headers are larger than browsers accept, so the page cannot load',
+};
+
 const PHASE_BY_CODE: Readonly<Record<string, TimeoutPhase>> = {
   UND_ERR_CONNECT_TIMEOUT: 'connect',
   // The kernel gave up on the TCP handshake.
@@ -101,10 +133,12 @@ export function toNetworkFailure(error: unknown): NetworkFailure {
     }
   }
   const first = chain[0];
+  const code = chain.find((link) => link.code !== undefined)?.code;
   return {
     reason: 'other',
-    code: chain.find((link) => link.code !== undefined)?.code,
-    message: first?.message ?? 'unknown error',
+    code,
+    message:
+      (code === undefined ? undefined : MESSAGE_BY_CODE[code]) ?? first?.message ?? 'unknown error',
   };
 }
 

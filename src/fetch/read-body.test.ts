@@ -119,6 +119,7 @@ describe('isTextContentType', () => {
     ['application/json', true],
     ['application/json; charset=utf-8', true],
     ['application/problem+json', true],
+    ['application/atom+xml; charset=utf-8', true],
     ['application/pdf', false],
     ['image/svg+xml', false],
     ['video/mp4', false],

@@ -60,7 +60,9 @@ export function isTextContentType(contentType: string | undefined): boolean {
     essence.startsWith('text/') ||
     // JSON is read for the platform probes (YouTube oEmbed, Bilibili's view API).
     essence === 'application/json' ||
-    essence.endsWith('+json')
+    essence.endsWith('+json') ||
+    // The arXiv export API answers an Atom feed.
+    essence === 'application/atom+xml'
   );
 }
 

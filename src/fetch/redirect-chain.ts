@@ -20,6 +20,7 @@ export type ChainSettings = {
   userAgent: string;
   headersFor: (url: URL) => Readonly<Record<string, string>>;
   followMetaRefresh: boolean;
+  stopAtLocation?: (location: URL) => boolean;
 };
 
 /** Response headers kept in the outcome: the few that classification and retries read. */
@@ -35,6 +36,11 @@ export const KEPT_RESPONSE_HEADERS = [
   'cf-mitigated',
   'x-amzn-waf-action',
   'x-datadome',
+  // Platform APIs: GitHub's quota left and when it comes back, the Hub's error code, ETags.
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-error-code',
+  'etag',
 ] as const;
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -90,6 +96,18 @@ export async function followChain(
     } else {
       await answer.discard();
       next = resolveLocation(location, current);
+      if (next instanceof URL && settings.stopAtLocation?.(next) === true) {
+        return {
+          kind: 'response',
+          status: answer.status,
+          finalUrl: current.href + fragment,
+          hops,
+          headers: { ...keptHeaders(answer), location: next.href },
+          contentType: answer.header('content-type'),
+          body: undefined,
+          durationMs: session.elapsedMs(),
+        };
+      }
     }
     hops.push({ url: current.href, status: answer.status });
     if (!(next instanceof URL)) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchOutcome, NetworkFailureReason } from '../domain.js';
-import { isTransient, parseRetryAfterMs, retryDelayMs, shouldRetry } from './retry.js';
+import {
+  isTransient,
+  parseRetryAfterMs,
+  requestedWaitMs,
+  retryDelayMs,
+  shouldRetry,
+} from './retry.js';
 
 function response(status: number, headers: Record<string, string> = {}): FetchOutcome {
   return {
@@ -69,6 +75,17 @@ describe('shouldRetry', () => {
   it('never retries an answer that will not change', () => {
     expect(shouldRetry(response(404), 1, 5)).toBe(false);
   });
+
+  it.each([
+    [1, true],
+    [2, false],
+  ])('after %i timed-out attempts, retries a timeout: %s', (timedOutAttempts, expected) => {
+    expect(shouldRetry(timeout, timedOutAttempts, 5, timedOutAttempts)).toBe(expected);
+  });
+
+  it('still retries an answer after timeouts', () => {
+    expect(shouldRetry(response(503), 3, 5, 2)).toBe(true);
+  });
 });
 
 describe('retryDelayMs', () => {
@@ -102,6 +119,17 @@ describe('retryDelayMs', () => {
     expect(
       retryDelayMs(response(429, { 'retry-after': 'soon' }), 1, settings, () => 0, nowMs),
     ).toBe(50);
+  });
+});
+
+describe('requestedWaitMs', () => {
+  it.each([
+    [response(429, { 'retry-after': '86400' }), 86_400_000],
+    [response(503, { 'retry-after': 'Wed, 01 Jan 2025 02:00:00 GMT' }), 7_200_000],
+    [response(429), undefined],
+    [timeout, undefined],
+  ])('%o → %s', (outcome, expected) => {
+    expect(requestedWaitMs(outcome, nowMs)).toBe(expected);
   });
 });
 

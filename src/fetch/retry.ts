@@ -20,10 +20,25 @@ const PERMANENT_SERVER_ERRORS: ReadonlySet<number> = new Set([501, 505, 511]);
 const TRANSIENT_FAILURES: ReadonlySet<NetworkFailureReason> = new Set(['reset', 'dns-temporary']);
 
 /**
- * Whether to make another attempt after `attempt` attempts (1 after the first) ended in
- * `outcome`, allowing `maxRetries` extra attempts in all.
+ * Timed-out attempts a target gets again, whatever `retries` allows: a server that let one
+ * deadline pass rarely answers the next, so a second wait of the same length mostly doubles the
+ * run. One retry still rescues a lost packet or a stuck connection; a link that is slow now and
+ * then is told apart by history (`--fail-after`), not by waiting longer.
  */
-export function shouldRetry(outcome: FetchOutcome, attempt: number, maxRetries: number): boolean {
+export const MAX_TIMEOUT_RETRIES = 1;
+
+/**
+ * Whether to make another attempt after `attempt` attempts (1 after the first) ended in
+ * `outcome`, allowing `maxRetries` extra attempts in all and {@link MAX_TIMEOUT_RETRIES} after
+ * timeouts (`timedOutAttempts` counts the attempts so far that timed out, this one included).
+ */
+export function shouldRetry(
+  outcome: FetchOutcome,
+  attempt: number,
+  maxRetries: number,
+  timedOutAttempts = 0,
+): boolean {
+  if (outcome.kind === 'timeout' && timedOutAttempts > MAX_TIMEOUT_RETRIES) return false;
   return attempt <= maxRetries && isTransient(outcome);
 }
 
@@ -59,8 +74,7 @@ export function retryDelayMs(
   random: () => number,
   nowMs: number,
 ): number {
-  const retryAfter = outcome.kind === 'response' ? outcome.headers['retry-after'] : undefined;
-  const askedMs = retryAfter === undefined ? undefined : parseRetryAfterMs(retryAfter, nowMs);
+  const askedMs = requestedWaitMs(outcome, nowMs);
   if (askedMs !== undefined) {
     return Math.min(askedMs, settings.maxRetryAfterMs);
   }
@@ -69,6 +83,15 @@ export function retryDelayMs(
   // rate limiter made start at the same moment.
   const jitteredMs = backoffMs / 2 + random() * (backoffMs / 2);
   return Math.min(Math.round(jitteredMs), settings.maxRetryAfterMs);
+}
+
+/**
+ * The wait an answer's `Retry-After` asks for, in milliseconds from `nowMs`, or undefined when
+ * it is not an answer or carries no readable `Retry-After`.
+ */
+export function requestedWaitMs(outcome: FetchOutcome, nowMs: number): number | undefined {
+  const retryAfter = outcome.kind === 'response' ? outcome.headers['retry-after'] : undefined;
+  return retryAfter === undefined ? undefined : parseRetryAfterMs(retryAfter, nowMs);
 }
 
 /**

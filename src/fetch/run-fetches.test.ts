@@ -11,6 +11,7 @@ const origin = 'https://www.example.test';
 
 const settings: FetchSettings = {
   timeoutMs: 1000,
+  maxTimePerLinkMs: 60_000,
   maxRedirects: 3,
   maxBodyBytes: 1024,
   userAgent: 'curate-test',
@@ -72,6 +73,27 @@ describe('createRunFetches', () => {
 
     expect(sampled).toMatchObject({ kind: 'response', status: 503 });
     expect(checked).toMatchObject({ kind: 'response', status: 200 });
+  });
+
+  it("takes the sample's time out of the link's budget when it asks again", async () => {
+    const pool = agent.get(origin);
+    // The probe's 200 ms deadline passes. The link's 400 ms budget would let the run's fetch
+    // see the second answer after 300 ms; what the sample left of it (at most 200 ms) does not.
+    pool.intercept({ path: '/hung', method: 'GET' }).reply(200, 'late').delay(1000);
+    pool.intercept({ path: '/hung', method: 'GET' }).reply(200, 'late').delay(300);
+    const fetches = createRunFetches(
+      { ...settings, retries: 0, maxTimePerLinkMs: 400 },
+      { dispatcher: observeAttempts(agent), slots: createSlots(4, () => 2) },
+    );
+
+    const sampled = await fetches.sample(target('/hung'), (given) => ({
+      ...noRetries(given),
+      timeoutMs: 200,
+    }));
+    const checked = await fetches.target(target('/hung'));
+
+    expect(sampled).toMatchObject({ kind: 'timeout' });
+    expect(checked).toMatchObject({ kind: 'timeout' });
   });
 
   it('forgets a sampled answer once handed over, so no page body outlives its check', async () => {

@@ -3,7 +3,8 @@
  * the network probe's and the platform probes' alike), and each target is asked once. The
  * network probe's look at a sampled target is that target's first fetch (decisions 4 and 14):
  * the run's fetch of it reuses the answer when no retry could change it, and otherwise asks
- * again in full, so the probe's short deadline never decides a link.
+ * again in full, so the probe's short deadline never decides a link (the sample's time still
+ * comes out of the link's `maxTimePerLinkMs`).
  */
 import type { CheckTarget, FetchOutcome } from '../domain.js';
 import { createAbortFanout } from './abort-fanout.js';
@@ -27,6 +28,8 @@ export type ExtraRequest = {
   /** Headers for each hop on top of ours; the host's configured headers still override them. */
   headersFor: (url: URL) => Readonly<Record<string, string>>;
   followMetaRefresh: boolean;
+  /** A redirect to a Location this says yes to is the answer, not followed (see `FetchSettings`). */
+  stopAtLocation?: (location: URL) => boolean;
 };
 
 /** The fetches of one run. */
@@ -51,6 +54,8 @@ export type RunFetches = {
 /** Creates the fetches of one run over its dispatcher and slots. */
 export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): RunFetches {
   const sampled = new Map<string, Promise<FetchOutcome>>();
+  const isNotToday = (outcome: FetchOutcome): boolean =>
+    outcome.kind === 'response' && (outcome.retryAfterMs ?? 0) > settings.maxRetryAfterMs;
   // One listener on the run's signal for all its attempts in flight, however many there are.
   const abortFanout = createAbortFanout(deps.signal);
   // One set of jars for the run: a cookie wall passed once stays passed for the site's links.
@@ -76,8 +81,18 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       if (first !== undefined) {
         sampled.delete(target.id);
         const outcome = await first;
-        // Only HTTP answers a retry would not change; anything else is checked again in full.
-        if (outcome.kind === 'response' && !isTransient(outcome)) return outcome;
+        // Interrupted in flight: asking again would only say it never started.
+        if (deps.signal?.aborted === true) return outcome;
+        // Only HTTP answers a retry would not change (or one asking for a longer wait than the
+        // run would give it); anything else is checked again in full.
+        if (outcome.kind === 'response' && (!isTransient(outcome) || isNotToday(outcome))) {
+          return outcome;
+        }
+        // The sample was this link's first attempt: its time comes out of the link's budget,
+        // or a sampled link that never answers would cost the probe's deadline on top.
+        const leftMs = settings.maxTimePerLinkMs - outcome.durationMs;
+        if (leftMs <= 0) return outcome;
+        return fetchWith(target.url, { ...settings, maxTimePerLinkMs: leftMs });
       }
       return fetchWith(target.url, settings);
     },
@@ -90,6 +105,7 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       return fetchWith(url, {
         ...settings,
         followMetaRefresh: request.followMetaRefresh,
+        ...(request.stopAtLocation ? { stopAtLocation: request.stopAtLocation } : {}),
         headersFor: (hop) => ({ ...request.headersFor(hop), ...settings.headersFor(hop) }),
       });
     },

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
+import { resolveOptions } from '../options.js';
+import { DEFAULT_FAILING } from '../report/history.js';
 import {
   expandEnv,
   parseConnectTo,
   parseDurationMs,
   parseProxy,
   parseReportFormats,
+  resolveFailOn,
 } from './parsers.js';
 
 describe('parseDurationMs', () => {
@@ -96,5 +99,28 @@ describe('parseReportFormats', () => {
     expect((error as UsageError).hint).toMatch(
       /^Did you mean sarif\? Use .*md, html, sarif, junit/,
     );
+  });
+});
+
+describe('resolveFailOn', () => {
+  it('has one default for every command: check, diff, history and the annotations', () => {
+    const checkDefault = resolveOptions({}, undefined, {}).report.failOn;
+    expect([...resolveFailOn(undefined)]).toEqual(['broken']);
+    expect(checkDefault).toEqual(resolveFailOn(undefined));
+    // diff, history and the annotations fall back on DEFAULT_FAILING when given nothing.
+    expect(DEFAULT_FAILING).toEqual(resolveFailOn(undefined));
+  });
+
+  it('prefers the flag to the roadmap setting, and the setting to the default', () => {
+    expect([...resolveFailOn('unreachable', ['unverified'])]).toEqual(['unreachable']);
+    expect([...resolveFailOn(undefined, ['unverified'])]).toEqual(['unverified']);
+  });
+
+  it.each([
+    ['broken:http-44', /"http-44" is not a reason of broken/],
+    ['brokn', /"brokn" is not a status word/],
+  ])('rejects %j through the one parser of the model', (flag, message) => {
+    expect(() => resolveFailOn(flag)).toThrow(UsageError);
+    expect(() => resolveFailOn(flag)).toThrow(message);
   });
 });

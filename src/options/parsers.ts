@@ -2,10 +2,12 @@
  * The option parsers: text from a flag, a roadmap setting or the environment → a typed value, or
  * a `UsageError` that says how to write it. Pure.
  */
+import { parseFailOnList, type FailOn } from '../outcome/fail-on.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render-reports.js';
 import { suggestNearest } from '../roadmap/suggest.js';
+import { DEFAULTS } from './defaults.js';
 import type { ConnectTarget, TransportSettings } from '../fetch/dispatchers.js';
 
 /** The parts of the environment curate reads (cli.ts reads them; nothing else does). */
@@ -52,6 +54,19 @@ export function parseIntFlag(
   return parsed.data;
 }
 
+/** A command's `--format`: one of its `formats`, `fallback` when absent, else a `UsageError`. */
+export function parseFormatFlag<Format extends string>(
+  value: string | undefined,
+  formats: readonly Format[],
+  fallback: Format,
+): Format {
+  const format = formats.find((candidate) => candidate === (value ?? fallback));
+  if (format === undefined) {
+    throw new UsageError(`--format: "${value ?? ''}" is not one of ${formats.join(', ')}.`);
+  }
+  return format;
+}
+
 /** An `--exclude`/`settings.exclude` pattern as a regular expression. */
 export function compilePattern(pattern: string, where: string): RegExp {
   try {
@@ -92,6 +107,14 @@ export function parseReportFormats(
     });
   }
   return formats;
+}
+
+/**
+ * The `--fail-on` of every command (`check`, `diff`, `history`): the flag, else the roadmap's
+ * `settings.failOn` where there is a roadmap, else the one default, all through one parser.
+ */
+export function resolveFailOn(flag: string | undefined, setting?: readonly string[]): FailOn {
+  return parseFailOnList(flag === undefined ? (setting ?? DEFAULTS.failOn) : [flag]);
 }
 
 /**

@@ -45,8 +45,8 @@ export type RegionOptions = {
 
 /** What the report and the exit code read. */
 export type ReportOptions = {
-  /** Directory reports are written to. */
-  readonly out: string;
+  /** Directory reports are written to; undefined for `-o -` (the report goes to stdout only). */
+  readonly out: string | undefined;
   /** The vantage the report says it was observed from. */
   readonly vantage: string;
   /** Statuses (or status:reason pairs) that count as failing. */
@@ -75,6 +75,7 @@ export type CacheOptions = { readonly file: string; readonly maxAgeMs: number };
 /** The run-wide values the fetch, transport and accept slices are built from. */
 export type NetworkValues = {
   timeoutMs: number;
+  maxTimePerLinkMs: number;
   retries: number;
   userAgent: string;
   perHost: number;
@@ -88,6 +89,7 @@ export type NetworkValues = {
 export function fetchSlice(values: NetworkValues): FetchSettings {
   return {
     timeoutMs: values.timeoutMs,
+    maxTimePerLinkMs: values.maxTimePerLinkMs,
     maxRedirects: DEFAULTS.maxRedirects,
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     userAgent: values.userAgent,
@@ -102,14 +104,22 @@ export function fetchSlice(values: NetworkValues): FetchSettings {
 /** The transport slice: the dispatcher's settings and the run's request limits. */
 export function transportSlice(
   values: NetworkValues,
-  dispatcher: Omit<TransportOptions['dispatcher'], 'connectionsPerOrigin' | 'connectTimeoutMs'>,
+  dispatcher: Omit<
+    TransportOptions['dispatcher'],
+    'connectionsPerOrigin' | 'connectTimeoutMs' | 'maxHeaderBytes'
+  >,
   caFile: string | undefined,
 ): TransportOptions {
   return {
     dispatcher: {
       ...dispatcher,
       connectionsPerOrigin: values.perHost,
-      connectTimeoutMs: Math.min(DEFAULTS.connectTimeoutMs, values.timeoutMs),
+      connectTimeoutMs: Math.min(
+        DEFAULTS.connectTimeoutMs,
+        values.timeoutMs,
+        values.maxTimePerLinkMs,
+      ),
+      maxHeaderBytes: DEFAULTS.maxHeaderBytes,
     },
     caFile,
     concurrency: values.concurrency,

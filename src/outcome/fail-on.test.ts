@@ -28,9 +28,20 @@ describe('parseFailOnList', () => {
 
   it('refuses an unknown status, suggesting the nearest', () => {
     const error = usageError(['brokn']);
-    expect(error.message).toMatch(/"brokn" is not a status word/);
+    expect(error.message).toMatch(/"brokn" is not a status word or a finding/);
     expect(error.hint).toMatch(/Did you mean broken\?/);
     expect(error.exitCode).toBe(2);
+  });
+
+  it('reads finding words beside the statuses, and suggests the nearest for a typo', () => {
+    expect([...parseFailOnList(['broken,archived', 'withdrawn'])]).toEqual([
+      'broken',
+      'archived',
+      'withdrawn',
+    ]);
+    expect(usageError(['archivd']).hint).toMatch(/Did you mean archived\?/);
+    // A finding is not a status: it has no reasons.
+    expect(() => parseFailOnList(['gated:manual'])).toThrow(UsageError);
   });
 
   it('refuses an unknown reason of a known status, suggesting the nearest', () => {
@@ -57,5 +68,15 @@ describe('isFailing', () => {
     [{ status: 'ok', reason: 'ok' } as const, false],
   ])('%j → %s', (outcome, expected) => {
     expect(isFailing(outcome, failOn)).toBe(expected);
+  });
+});
+
+describe('isFailing with findings', () => {
+  it('fails on a finding only when --fail-on names it', () => {
+    const ok = { status: 'ok', reason: 'ok' } as const;
+    const archived = [{ kind: 'archived', platform: 'github' } as const];
+    expect(isFailing(ok, parseFailOnList(['broken']), archived)).toBe(false);
+    expect(isFailing(ok, parseFailOnList(['broken,archived']), archived)).toBe(true);
+    expect(isFailing(ok, parseFailOnList(['archived']))).toBe(false);
   });
 });

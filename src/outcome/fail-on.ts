@@ -1,9 +1,11 @@
 /**
- * `--fail-on`: which outcomes make a run fail, as typed `status` or `status:reason` keys, parsed
- * against the model's own reason lists so that a typo is a usage error, never a silent no-op.
+ * `--fail-on`: which outcomes make a run fail, as typed `status` or `status:reason` keys, or
+ * finding words (`archived`, `gated` …), parsed against the model's own lists so that a typo is
+ * a usage error, never a silent no-op.
  */
 import { UsageError } from '../errors.js';
 import { suggestNearest } from '../roadmap/suggest.js';
+import { FINDING_KINDS, isFindingKind, type Finding, type FindingKind } from './findings.js';
 import {
   REASONS_BY_STATUS,
   STATUSES,
@@ -15,8 +17,8 @@ import {
 /** A `status:reason` pair of the model, e.g. `unverified:bot-wall`. */
 export type StatusReasonKey = { [S in Status]: `${S}:${ReasonOf<S>}` }[Status];
 
-/** One `--fail-on` item: a whole status, or one reason of a status. */
-export type FailOnKey = Status | StatusReasonKey;
+/** One `--fail-on` item: a whole status, one reason of a status, or a finding beside the status. */
+export type FailOnKey = Status | StatusReasonKey | FindingKind;
 
 /** The parsed `--fail-on`: empty for `none`. */
 export type FailOn = ReadonlySet<FailOnKey>;
@@ -28,9 +30,25 @@ export function statusReasonKey(outcome: StatusReason): StatusReasonKey {
   return `${outcome.status}:${outcome.reason}` as StatusReasonKey;
 }
 
-/** Whether an outcome's status, or its `status:reason`, is one that fails the run. */
-export function isFailing(outcome: StatusReason, failOn: FailOn): boolean {
-  return failOn.has(outcome.status) || failOn.has(statusReasonKey(outcome));
+/**
+ * Whether an outcome's status, or its `status:reason`, is one that fails the run, or (when the
+ * entry's findings are given) any of its findings is.
+ */
+export function isFailing(
+  outcome: StatusReason,
+  failOn: FailOn,
+  findings: readonly Finding[] = [],
+): boolean {
+  return (
+    failOn.has(outcome.status) ||
+    failOn.has(statusReasonKey(outcome)) ||
+    findings.some((finding) => isFailingFinding(finding, failOn))
+  );
+}
+
+/** Whether one finding fails the run: only when `--fail-on` names its kind. */
+export function isFailingFinding(finding: Pick<Finding, 'kind'>, failOn: FailOn): boolean {
+  return failOn.has(finding.kind);
 }
 
 const STATUS_WORDS: ReadonlySet<string> = new Set(STATUSES);
@@ -56,10 +74,12 @@ export function parseFailOnList(items: readonly string[]): FailOn {
 function parseFailOnItem(item: string): FailOnKey {
   const separator = item.indexOf(':');
   const statusWord = separator === -1 ? item : item.slice(0, separator);
+  if (separator === -1 && isFindingKind(statusWord)) return statusWord;
   if (!isStatus(statusWord)) {
-    const nearest = suggestNearest(statusWord, STATUSES);
-    throw new UsageError(`--fail-on: "${item}" is not a status word.`, {
-      hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), or "none".`,
+    const words = separator === -1 ? [...STATUSES, ...FINDING_KINDS] : STATUSES;
+    const nearest = suggestNearest(statusWord, words);
+    throw new UsageError(`--fail-on: "${item}" is not a status word or a finding.`, {
+      hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), a finding (${FINDING_KINDS.join(', ')}), or "none".`,
     });
   }
   if (separator === -1) return statusWord;

@@ -43,6 +43,16 @@ export const BROKEN_PLATFORM_REASONS = [
   'content-removed',
   'part-missing',
   'notebook-missing',
+  /** GitHub or Hugging Face: no such repository (deleted, or private to the checker). */
+  'repo-missing',
+  /** GitHub: the repository lives, but the file or folder is gone from that ref. */
+  'path-missing',
+  /** GitHub or Hugging Face: the platform disabled the repository. */
+  'repo-disabled',
+  /** GitHub 451: access blocked for legal reasons (a DMCA takedown); `detail` says which. */
+  'repo-blocked',
+  /** arXiv: no paper has this id. */
+  'paper-missing',
 ] as const;
 /** Down for now because of the server's answer (a 5xx after the retries). */
 export const UNREACHABLE_HTTP_REASONS = ['server-error'] as const;
@@ -81,7 +91,10 @@ export const SKIP_REASONS = [
   'offline',
   'network-down',
   'private-address',
+  /** The check was in flight when the run was interrupted (Ctrl-C): started, never finished. */
   'interrupted',
+  /** The run was interrupted before this check started: nothing was asked. */
+  'not-started',
 ] as const;
 
 const httpStatus = z.number().int();
@@ -89,6 +102,11 @@ const httpStatus = z.number().int();
 const detail = z.string().optional();
 /** The Node/undici error code of a transport failure, e.g. `ECONNREFUSED`, where known. */
 const errorCode = z.string().optional();
+/**
+ * The wait, in whole seconds, that the server's last answer asked for in `Retry-After` (a 429
+ * or a 503): when it is longer than curate waits, the link is reported at once with it.
+ */
+const retryAfterSeconds = z.number().int().nonnegative().optional();
 
 /** An `ok` outcome: the cache keeps nothing else. */
 export const OkOutcomeSchema = z.strictObject({
@@ -152,6 +170,7 @@ const UnreachableOutcomeSchema = z.discriminatedUnion('reason', [
     status: z.literal('unreachable'),
     reason: z.enum(UNREACHABLE_HTTP_REASONS),
     httpStatus,
+    retryAfterSeconds,
     detail,
   }),
   z.strictObject({
@@ -168,6 +187,7 @@ const UnverifiedOutcomeSchema = z.discriminatedUnion('reason', [
     status: z.literal('unverified'),
     reason: z.enum(UNVERIFIED_HTTP_REASONS),
     httpStatus,
+    retryAfterSeconds,
     detail,
   }),
   z.strictObject({

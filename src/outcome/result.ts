@@ -7,6 +7,7 @@ export function outcomeOf(result: CheckResult): CheckOutcome {
   // The rest of a union keeps each variant apart, so this is the variant the result carries;
   // the named fields are there to be left out.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { targetId, hops, durationMs, checkedAt, pageTitle, isCached, ...outcome } = result;
+  const { targetId, hops, durationMs, checkedAt, pageTitle, isCached, findings, ...outcome } =
+    result;
   return outcome;
 }

@@ -27,11 +27,31 @@ export function plannedOutcome(
 }
 
 /**
- * A planned target with no result: the run stopped before it. A network-down stop leaves the
- * rest unchecked for that reason; anything else is an interruption.
+ * A planned target with no result: the run stopped before its check started. A network-down
+ * stop leaves the rest unchecked for that reason; anything else is an interruption (Ctrl-C)
+ * that came before the check began (`not-started`; one in flight is `interruptedResult`).
  */
 export function uncheckedOutcome(isNetworkDown: boolean): OutcomeOf<'skipped'> {
-  return skippedOutcome(isNetworkDown ? 'network-down' : 'interrupted');
+  return skippedOutcome(isNetworkDown ? 'network-down' : 'not-started');
+}
+
+/**
+ * The result of a target whose check was in flight when the run was interrupted: it keeps the
+ * hops it followed and the time it had spent, so the report shows what was done, but says
+ * nothing about the link.
+ */
+export function interruptedResult(
+  targetId: string,
+  fetched: { hops: CheckResult['hops']; durationMs: number },
+  checkedAt: string,
+): CheckResult {
+  return {
+    ...skippedOutcome('interrupted'),
+    targetId,
+    hops: fetched.hops,
+    durationMs: fetched.durationMs,
+    checkedAt,
+  };
 }
 
 /** The result of a target the run stopped fetching because the network is down. */
@@ -44,7 +64,10 @@ export function networkDownResult(targetId: string, checkedAt: string): CheckRes
  * was down, the run was interrupted, or `--offline` fetched nothing. Such an outcome says
  * nothing about the link: it is neither fixed nor failing, and never counted in a history.
  */
-export type UncheckedReason = Extract<SkipReason, 'network-down' | 'interrupted' | 'offline'>;
+export type UncheckedReason = Extract<
+  SkipReason,
+  'network-down' | 'interrupted' | 'not-started' | 'offline'
+>;
 
 /** The reason a link went unchecked because of the run, or undefined for a link that was judged. */
 export function uncheckedReasonOf(outcome: CheckOutcome): UncheckedReason | undefined {
@@ -53,6 +76,7 @@ export function uncheckedReasonOf(outcome: CheckOutcome): UncheckedReason | unde
   switch (reason) {
     case 'network-down':
     case 'interrupted':
+    case 'not-started':
     case 'offline':
       return reason;
     // Chosen by the plan or decided from the URL itself: the link's own state, not the run's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../classify/classify.js';
-import { applyProbeVerdict } from './apply.js';
+import { applyProbe, applyProbeVerdict } from './apply.js';
 import type { ProbeVerdict } from './probe.js';
 
 const ok: Classification = {
@@ -84,5 +84,28 @@ describe('applyProbeVerdict with the watch page read', () => {
     expect(
       applyProbeVerdict(ok, { kind: 'inconclusive', detail: 'HTTP 429' }, playablePage),
     ).toEqual(ok);
+  });
+});
+
+describe('applyProbe', () => {
+  const archived = { kind: 'archived', platform: 'github' } as const;
+  const confirmedArchived: ProbeVerdict = {
+    kind: 'confirmed',
+    title: undefined,
+    findings: [archived],
+  };
+
+  it('keeps the verdict findings beside the outcome', () => {
+    expect(applyProbe(ok, confirmedArchived)).toEqual({ ...ok, findings: [archived] });
+    const unprobed = { kind: 'unprobed', platform: 'github' } as const;
+    // An inconclusive verdict leaves the outcome, but still says why the platform was not asked.
+    expect(
+      applyProbe(wall, { kind: 'inconclusive', detail: 'quota', findings: [unprobed] }),
+    ).toEqual({ ...wall, findings: [unprobed] });
+  });
+
+  it('adds nothing to a page that was already final, nor without findings', () => {
+    expect(applyProbe(gone, confirmedArchived)).toEqual(gone);
+    expect(applyProbe(ok, { kind: 'confirmed', title: undefined })).toEqual(ok);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Classification } from '../classify/classify.js';
 import { assertNever, type CheckOutcome } from '../domain.js';
+import type { Finding } from '../outcome/findings.js';
 import type { ProbeVerdict } from './probe.js';
 import { readPlayabilityStatus } from './youtube-playability.js';
 
@@ -12,6 +13,23 @@ export function isWorthProbing(outcome: CheckOutcome): boolean {
   return (
     outcome.status === 'ok' || outcome.status === 'redirected' || outcome.status === 'unverified'
   );
+}
+
+/** The classification after a probe, with what the platform said beside the status. */
+export type ProbedClassification = Classification & { findings?: readonly Finding[] };
+
+/**
+ * Combines the HTTP classification with a probe's verdict and keeps the verdict's findings
+ * (archived, gated …) beside the outcome, whichever outcome it is.
+ */
+export function applyProbe(
+  classification: Classification,
+  verdict: ProbeVerdict | undefined,
+  watchPage?: string,
+): ProbedClassification {
+  const applied = applyProbeVerdict(classification, verdict, watchPage);
+  const findings = isWorthProbing(classification.outcome) ? (verdict?.findings ?? []) : [];
+  return findings.length === 0 ? applied : { ...applied, findings };
 }
 
 /**

@@ -25,6 +25,7 @@ describe('toProbeResponse', () => {
         finalUrl: 'https://www.bilibili.com/video/BV17x411w7KC/',
         body: '<html></html>',
         contentType: 'text/html',
+        headers: { 'content-type': 'text/html' },
       },
     ],
     [

@@ -15,6 +15,7 @@ export function toProbeResponse(outcome: FetchOutcome): ProbeResponse {
         finalUrl: outcome.finalUrl,
         body: outcome.body,
         contentType: outcome.contentType,
+        headers: outcome.headers,
       };
     case 'network-failure':
       return { kind: 'failure', reason: `${outcome.failure.reason}: ${outcome.failure.message}` };

@@ -39,7 +39,11 @@ describe('findProbe', () => {
     ['https://www.bilibili.com/video/BV17x411w7KC', 'bilibili'],
     ['https://b23.tv/xYz12Ab', 'bilibili'],
     ['https://example.test/watch?v=kCc8FmEb1nY', undefined],
-    ['https://github.com/karpathy/nanoGPT', undefined],
+    ['https://github.com/karpathy/nanoGPT', 'github'],
+    ['https://github.com/features/copilot', undefined],
+    ['https://huggingface.co/datasets/HuggingFaceFW/fineweb', 'huggingface'],
+    ['https://arxiv.org/pdf/1706.03762v7', 'arxiv'],
+    ['https://arxiv.org/list/cs.CL/recent', undefined],
   ])('%s → %s', (input, probeId) => {
     expect(findProbe(DEFAULT_PROBES, new URL(input))?.probe.id).toBe(probeId);
   });

@@ -6,6 +6,8 @@
 import pLimit from 'p-limit';
 import type { CheckOutcome } from '../domain.js';
 import type { RunFetches } from '../fetch/run-fetches.js';
+import type { ApiValidators } from '../cache/api-validators.js';
+import type { Finding } from '../outcome/findings.js';
 import { baiduNetdiskProbe } from './baidu-netdisk.js';
 import { bilibiliProbe } from './bilibili.js';
 import { colabProbe } from './colab.js';
@@ -13,6 +15,9 @@ import { toProbeResponse } from './probe-response.js';
 import { wechatProbe } from './wechat.js';
 import { youtubeProbe } from './youtube.js';
 import { zhihuProbe } from './zhihu.js';
+import { arxivProbe } from './arxiv.js';
+import { createGithubProbe } from './github.js';
+import { huggingfaceProbe } from './huggingface.js';
 
 /** What a probe may ask of the network: a GET whose JSON/text body comes back (capped), or a failure. */
 export type ProbeFetch = (url: URL) => Promise<ProbeResponse>;
@@ -35,17 +40,22 @@ export type ProbeResponse =
       finalUrl: string;
       body: string | undefined;
       contentType: string | undefined;
+      /** Lower-case names; the few the fetch keeps (a rate limit's headers, the ETag). */
+      headers?: Readonly<Record<string, string>>;
     }
   | { kind: 'failure'; reason: string };
 
 /** What a platform said about one piece of content. */
 export type ProbeVerdict =
   /** The content exists and plays; `title` is the platform's own title, when it gave one. */
-  | { kind: 'confirmed'; title: string | undefined }
+  | { kind: 'confirmed'; title: string | undefined; findings?: readonly Finding[] }
   /** The platform says the content is gone (`broken`) or cannot be checked as is (`unverified`). */
-  | { kind: 'outcome'; outcome: CheckOutcome; title?: string }
-  /** Rate limited, API down, unexpected answer: keep the HTTP classification, never call it broken. */
-  | { kind: 'inconclusive'; detail: string };
+  | { kind: 'outcome'; outcome: CheckOutcome; title?: string; findings?: readonly Finding[] }
+  /**
+   * Rate limited, API down, unexpected answer: keep the HTTP classification, never call it
+   * broken. A finding (`unprobed`) may still say why the platform was not asked.
+   */
+  | { kind: 'inconclusive'; detail: string; findings?: readonly Finding[] };
 
 /** A probe's plan for one URL: which content it is about and the canonical URL of that content. */
 export type ProbeMatch = {
@@ -80,17 +90,52 @@ export type Probe = {
    * the maintainer's configured headers for a host still override them.
    */
   requestHeaders?: ProbeHeaders;
+  /**
+   * For a platform whose API must see the run's links together (arXiv answers many ids per
+   * call and asks for one call every 3 s; GitHub's hourly quota must go to the most important
+   * links first). Called once per run, before any check, with every distinct match of the run,
+   * most important first; returns a verdict per match key, and `run` is not called for those.
+   */
+  prepare?(
+    matches: readonly ProbeMatch[],
+    fetch: ProbeFetch,
+    session: ProbeSession,
+  ): ReadonlyMap<string, Promise<ProbeVerdict>>;
 };
 
-/** The probes a run uses unless told otherwise. */
-export const DEFAULT_PROBES: readonly Probe[] = [
-  youtubeProbe,
-  bilibiliProbe,
-  wechatProbe,
-  colabProbe,
-  zhihuProbe,
-  baiduNetdiskProbe,
-];
+/** What a preparing probe may use besides the network: the run's clock and its sleep. */
+export type ProbeSession = {
+  sleep(ms: number): Promise<void>;
+  /** Milliseconds since the epoch. */
+  now(): number;
+};
+
+/** The run's links a runner may prepare for, most important first (resources before mirrors). */
+export type ProbePlan = { urls: readonly URL[]; session: ProbeSession };
+
+/** What the run's probes are told: the GitHub token, when there is one. */
+export type ProbeSettings = { githubToken: string | undefined };
+
+/** What a run hands its probes besides the settings: the `--cache` file's API validators. */
+export type ProbeDeps = { validators?: ApiValidators };
+
+/** The probes a run uses unless told otherwise (GitHub without a token). */
+export const DEFAULT_PROBES: readonly Probe[] = defaultProbes({ githubToken: undefined });
+
+/** The probes of a run, with its settings. */
+export function defaultProbes(settings: ProbeSettings, deps: ProbeDeps = {}): readonly Probe[] {
+  return [
+    youtubeProbe,
+    bilibiliProbe,
+    wechatProbe,
+    colabProbe,
+    zhihuProbe,
+    baiduNetdiskProbe,
+    createGithubProbe({ token: settings.githubToken, validators: deps.validators }),
+    huggingfaceProbe,
+    arxivProbe,
+  ];
+}
 
 /** The first probe (in list order) that applies to a URL, with its plan. */
 export function findProbe(
@@ -124,10 +169,14 @@ export function probeTransportOver(fetches: Pick<RunFetches, 'extra'>): ProbeTra
 
 const NO_HEADERS: ProbeHeaders = () => ({});
 
-/** Runs probes with a per-run cache keyed by probeId+key, so one API call per video per run. */
+/**
+ * Runs probes with a per-run cache keyed by probeId+key, so one API call per video per run.
+ * Given the run's plan, the probes that prepare are asked about all their links at once, first.
+ */
 export function createProbeRunner(
   probes: readonly Probe[],
   transport: ProbeTransport,
+  plan?: ProbePlan,
 ): { probe(url: URL, page?: ProbeResponse): Promise<ProbeVerdict | undefined> } {
   const verdicts = new Map<string, Promise<ProbeVerdict>>();
   // Different keys can still lead to one request: a b23.tv short link expands to a bvid that
@@ -145,6 +194,17 @@ export function createProbeRunner(
       return response;
     };
 
+  if (plan !== undefined) {
+    for (const [probe, matches] of preparingMatches(probes, plan.urls)) {
+      // Not through the shared responses: a preparing probe asks each URL as often as it means
+      // to (arXiv asks an empty feed twice) and keeps what it must share itself.
+      const fetch: ProbeFetch = (url) => transport(url, probe.requestHeaders ?? NO_HEADERS);
+      const prepared =
+        probe.prepare?.(matches, fetch, plan.session) ?? new Map<string, Promise<ProbeVerdict>>();
+      for (const [key, verdict] of prepared) verdicts.set(`${probe.id}\u0000${key}`, verdict);
+    }
+  }
+
   return {
     probe(url, page) {
       const found = findProbe(probes, url);
@@ -160,4 +220,22 @@ export function createProbeRunner(
       return verdict;
     },
   };
+}
+
+/** Each preparing probe's distinct matches among the URLs, in the URLs' order. */
+function preparingMatches(
+  probes: readonly Probe[],
+  urls: readonly URL[],
+): Map<Probe, ProbeMatch[]> {
+  const byProbe = new Map<Probe, ProbeMatch[]>();
+  const seen = new Set<string>();
+  for (const url of urls) {
+    const found = findProbe(probes, url);
+    if (found?.probe.prepare === undefined) continue;
+    const key = `${found.probe.id}\u0000${found.match.key}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    byProbe.set(found.probe, [...(byProbe.get(found.probe) ?? []), found.match]);
+  }
+  return byProbe;
 }

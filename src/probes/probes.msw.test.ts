@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createProbeRunner, DEFAULT_PROBES, type ProbeFetch, type ProbeVerdict } from './probe.js';
+import { globalFetchTransport } from '../../test/helpers/global-fetch-transport.js';
+import { createProbeRunner, DEFAULT_PROBES, type ProbeVerdict } from './probe.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/probes/${name}`, import.meta.url), 'utf8');
@@ -96,22 +97,8 @@ afterAll(() => {
   server.close();
 });
 
-/** The ProbeFetch the run will build on fetchTarget, here on the global fetch msw intercepts. */
-const globalFetch: ProbeFetch = async (url) => {
-  try {
-    const response = await fetch(url, { redirect: 'follow' });
-    return {
-      kind: 'response',
-      status: response.status,
-      // msw leaves `url` empty on a mocked response that was not redirected.
-      finalUrl: response.url === '' ? url.href : response.url,
-      body: await response.text(),
-      contentType: response.headers.get('content-type') ?? undefined,
-    };
-  } catch (error) {
-    return { kind: 'failure', reason: error instanceof Error ? error.message : String(error) };
-  }
-};
+/** The probes' transport the run builds on fetchTarget, here on the global fetch msw intercepts. */
+const globalFetch = globalFetchTransport;
 
 function summary(verdict: ProbeVerdict | undefined): string {
   if (verdict === undefined || verdict.kind !== 'outcome') {

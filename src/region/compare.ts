@@ -40,6 +40,7 @@ const INCONCLUSIVE_REASONS: ReadonlySet<Reason> = new Set<Reason>([
   'auth-required',
   'network-down',
   'interrupted',
+  'not-started',
   'offline',
 ]);
 

@@ -219,7 +219,7 @@ describe('buildReport', () => {
   });
 
   it.each<[string, ReportMeta, SkipReason]>([
-    ['interrupted', { ...META, isPartial: true }, 'interrupted'],
+    ['interrupted', { ...META, isPartial: true }, 'not-started'],
     [
       'network down',
       { ...META, isPartial: true, networkDown: { message: 'no route' } },

@@ -107,6 +107,7 @@ function toMirrorResult(
     ...(mirror.lang === undefined ? {} : { lang: mirror.lang }),
     ...(mirror.note === undefined ? {} : { note: mirror.note }),
     confirmed: mirror.isConfirmed,
+    ...(mirror.isMatchedByEvidence === true ? { matchedByEvidence: true } : {}),
   };
 }
 
@@ -142,6 +143,10 @@ function fromResult(
   roadmapTitle: string,
 ): ReportEntry {
   const titleDrift = detectTitleDrift(roadmapTitle, result);
+  const findings = [
+    ...(result.findings ?? []),
+    ...(titleDrift === undefined ? [] : [{ kind: 'title-drift' as const, ...titleDrift }]),
+  ];
   return {
     url: link.url ?? null,
     line: link.line,
@@ -152,7 +157,7 @@ function fromResult(
     checkedAt: result.checkedAt,
     ...(result.isCached === true ? { cached: true as const } : {}),
     ...(isObservation(result) ? { observations: { [vantage]: toObservation(result) } } : {}),
-    ...(titleDrift === undefined ? {} : { titleDrift }),
+    ...(findings.length === 0 ? {} : { findings }),
   };
 }
 

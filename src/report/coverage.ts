@@ -101,6 +101,8 @@ function whyWords(reason: UncheckedReason): { clause: string; label: string } {
       return { clause: 'the network was unavailable', label: 'network down' };
     case 'interrupted':
       return { clause: 'the run was interrupted', label: 'interrupted' };
+    case 'not-started':
+      return { clause: 'the run was interrupted', label: 'not started' };
     case 'offline':
       return { clause: '--offline', label: 'offline' };
     default:

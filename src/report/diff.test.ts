@@ -14,6 +14,9 @@ import type { Report, ResourceResult } from './schema.js';
 
 const before = loadReportFixture();
 
+/** What these tests count as failing: the audit's `--fail-on broken,unreachable`. */
+const BROKEN_OR_UNREACHABLE = parseFailOnList(['broken,unreachable']);
+
 type Patch = Partial<ResourceResult>;
 
 function patched(
@@ -83,7 +86,7 @@ const LEADERBOARD_MIRROR =
   'llm-leaderboard#mirror:https://hf-mirror.example.test/spaces/leaderboard';
 
 describe('diffReports', () => {
-  const diff = diffReports(before, after);
+  const diff = diffReports(before, after, { failing: BROKEN_OR_UNREACHABLE });
 
   it.each<[keyof ReportDiff, string[]]>([
     ['newFailures', ['python-tutorial', 'new-course']],
@@ -121,7 +124,7 @@ describe('diffReports', () => {
   });
 
   it('finds nothing between a report and itself', () => {
-    const same = diffReports(before, before);
+    const same = diffReports(before, before, { failing: BROKEN_OR_UNREACHABLE });
     expect(same.newFailures.length + same.fixed.length + same.changedRedirects.length).toBe(0);
     expect(same.added.length + same.removed.length).toBe(0);
     expect(same.stillFailing).toHaveLength(5);
@@ -131,14 +134,14 @@ describe('diffReports', () => {
     const broke = patched(before, {
       'llm-leaderboard': { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } },
     });
-    const result = diffReports(before, broke);
+    const result = diffReports(before, broke, { failing: BROKEN_OR_UNREACHABLE });
     expect(result.changedRedirects).toEqual([]);
     expect(result.newFailures.map((entry) => entry.key)).toEqual(['llm-leaderboard']);
   });
 });
 
 describe('renderDiffText', () => {
-  const text = renderDiffText(diffReports(before, after));
+  const text = renderDiffText(diffReports(before, after, { failing: BROKEN_OR_UNREACHABLE }));
 
   it.each([
     'curate diff roadmap.yaml: 2026-11-28T03:00:00.000Z (global) → 2026-11-29T03:00:00.000Z (global)',
@@ -159,7 +162,7 @@ describe('renderDiffText', () => {
   });
 
   it('leaves out empty groups', () => {
-    const text = renderDiffText(diffReports(before, before));
+    const text = renderDiffText(diffReports(before, before, { failing: BROKEN_OR_UNREACHABLE }));
     expect(text).toContain('Still failing (5):');
     expect(text).not.toContain('New failures (');
   });
@@ -167,7 +170,7 @@ describe('renderDiffText', () => {
 
 describe('renderDiffJson', () => {
   it('is the diff as JSON, with its schema version', () => {
-    const diff = diffReports(before, after);
+    const diff = diffReports(before, after, { failing: BROKEN_OR_UNREACHABLE });
     const json = JSON.parse(renderDiffJson(diff)) as ReportDiff;
     expect(json).toEqual(diff);
     expect(json.schemaVersion).toBe(1);
@@ -273,7 +276,7 @@ describe('links a report did not check', () => {
       'python-tutorial': { outcome: { status: 'broken', reason: 'http-404', httpStatus: 404 } },
     });
     expect(renderDiffText(diffReports(before, one)).split('\n')[1]).toBe(
-      '1 new failure, 0 fixed, 5 still failing, 0 changed redirects, 0 added, 0 removed',
+      '1 new failure, 0 fixed, 3 still failing, 0 changed redirects, 0 added, 0 removed',
     );
   });
 });

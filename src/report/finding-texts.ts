@@ -4,7 +4,9 @@
  * from `reasons.ts`, the one home of those; this file adds what a rule and a test case need
  * around them. Rule ids, status and reason words stay English everywhere: they are the contract.
  */
+import type { Finding } from '../outcome/findings.js';
 import type { Status } from '../outcome/model.js';
+import { describeFinding } from './finding-sentences.js';
 
 /** The statuses that give a finding; `ok` and `skipped` say nothing wrong about a link. */
 export type FindingStatus = Exclude<Status, 'ok' | 'skipped'>;
@@ -14,6 +16,11 @@ export const EXTRA_FINDINGS = [
   'region/vpn-without-mirror',
   'region/access-conflict',
   'title-drift',
+  'archived',
+  'renamed',
+  'gated',
+  'withdrawn',
+  'unprobed',
 ] as const;
 export type ExtraFinding = (typeof EXTRA_FINDINGS)[number];
 
@@ -42,7 +49,8 @@ export type FindingTexts = {
   linkMessage: (link: LinkSubject, said: string) => string;
   movedTo: (finalUrl: string) => string;
   vpnWithoutMirror: (region: string, evidence: string) => string;
-  titleDrift: (pageTitle: string, reason: string) => string;
+  /** A finding beside the status (`finding-sentences.ts`). */
+  finding: (finding: Finding) => string;
   noUrl: string;
   /** JUnit names. */
   suiteName: (sectionId: string, sectionTitle: string) => string;
@@ -99,6 +107,36 @@ export const FINDING_TEXTS_EN: FindingTexts = {
         'The page answers, but its title is a placeholder (a parked domain, an empty server, a suspended site).',
       help: 'Open the URL; if the site is gone, replace the URL with the resource’s new home or remove it.',
     },
+    archived: {
+      title: 'Repository archived',
+      meaning:
+        'GitHub says the repository is archived: it still opens, read-only, and its authors no longer maintain it.',
+      help: 'Look for a maintained fork or successor and link it, or tell learners in the resource’s note that the code is frozen.',
+    },
+    renamed: {
+      title: 'Repository renamed or transferred',
+      meaning:
+        'The platform’s API says the repository now lives under another name or owner; the old address only redirects.',
+      help: 'Run `curate fix` to replace the URL with the new one.',
+    },
+    gated: {
+      title: 'Gated model',
+      meaning:
+        'Hugging Face serves the model’s files only after a learner logs in and accepts its conditions, sometimes after the author approves.',
+      help: 'Say so in the resource’s note, or add an ungated mirror.',
+    },
+    withdrawn: {
+      title: 'Paper withdrawn',
+      meaning:
+        'arXiv says the authors withdrew the paper; the latest version is a withdrawal notice, earlier versions stay readable.',
+      help: 'Link the last version before the withdrawal (`…/abs/<id>v<N>`), or replace the paper.',
+    },
+    unprobed: {
+      title: 'Not asked: API quota exhausted',
+      meaning:
+        'The platform’s API quota ran out before this link could be asked about; its page check stands, unconfirmed.',
+      help: 'Set GITHUB_TOKEN for a larger quota, or run again after the quota resets.',
+    },
   },
   ruleShort: (statusTitle, reasonSentence) => `${statusTitle}: ${reasonSentence}`,
   failOnHint: (key) => `\`--fail-on ${key}\` makes the run fail on this finding.`,
@@ -112,7 +150,7 @@ export const FINDING_TEXTS_EN: FindingTexts = {
     `moved permanently to ${finalUrl}; run \`curate fix\` to update the roadmap`,
   vpnWithoutMirror: (region, evidence) =>
     `needs a VPN in ${region} (${evidence}) and has no confirmed mirror open there`,
-  titleDrift: (pageTitle, reason) => `the page title is "${pageTitle}": ${reason}`,
+  finding: (finding) => describeFinding(finding, 'en'),
   noUrl: '(no URL)',
   suiteName: (sectionId, sectionTitle) => `${sectionId} ${sectionTitle}`,
   caseName: (link) =>

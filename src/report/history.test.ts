@@ -5,7 +5,6 @@ import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { assertNever, type CheckOutcome } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
 import {
-  DEFAULT_FAILING,
   assessFlakiness,
   emptyHistory,
   type History,
@@ -16,6 +15,9 @@ import {
   updateHistory,
 } from './history.js';
 import type { Report } from './schema.js';
+
+/** What these tests count as failing: the audit's `--fail-on broken,unreachable`. */
+const BROKEN_OR_UNREACHABLE = parseFailOnList(['broken,unreachable']);
 
 const fixture = loadReportFixture();
 const WATCHED = 'python-tutorial';
@@ -101,7 +103,7 @@ const day = (run: number): string => `2026-11-${String(run).padStart(2, '0')}T03
 
 /** Where the watched resource ends up: `new`, `persistent since <run>`, `recovered since <run>`, or `-`. */
 function verdict(history: History, failAfter: number): string {
-  const flakiness = assessFlakiness(history, { failAfter, failing: DEFAULT_FAILING });
+  const flakiness = assessFlakiness(history, { failAfter, failing: BROKEN_OR_UNREACHABLE });
   const find = <T extends { key: string }>(links: T[]): T | undefined =>
     links.find((link) => link.key === WATCHED);
   const fresh = find(flakiness.newFailures);
@@ -206,7 +208,7 @@ describe('assessFlakiness', () => {
     ].reduce((h, report) => updateHistory(h, report, { keep: 10 }), emptyHistory());
     const persistentIn = (vantage?: string): string[] =>
       assessFlakiness(history, {
-        failing: DEFAULT_FAILING,
+        failing: BROKEN_OR_UNREACHABLE,
         ...(vantage === undefined ? {} : { vantage }),
       })
         .persistent.filter((link) => link.key === WATCHED)
@@ -216,7 +218,7 @@ describe('assessFlakiness', () => {
   });
 
   it('counts every failing link of the fixture as new after one run', () => {
-    const flakiness = assessFlakiness(historyOf(['ok']), { failing: DEFAULT_FAILING });
+    const flakiness = assessFlakiness(historyOf(['ok']), { failing: BROKEN_OR_UNREACHABLE });
     expect(flakiness.newFailures.map((link) => link.key)).toEqual([
       '3b1b-linear-algebra#mirror:https://bilibili.example.test/video/BV1gone',
       'annotated-transformer',
@@ -228,9 +230,9 @@ describe('assessFlakiness', () => {
   });
 
   it.each([0, -1, 1.5])('refuses failAfter %s', (failAfter) => {
-    expect(() => assessFlakiness(emptyHistory(), { failAfter, failing: DEFAULT_FAILING })).toThrow(
-      UsageError,
-    );
+    expect(() =>
+      assessFlakiness(emptyHistory(), { failAfter, failing: BROKEN_OR_UNREACHABLE }),
+    ).toThrow(UsageError);
   });
 });
 

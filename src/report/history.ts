@@ -11,6 +11,7 @@ import { isUnchecked } from '../outcome/unfetched.js';
 import { isInMissingShard } from './coverage.js';
 import { parseJsonInput, schemaProblems } from './json-input.js';
 import type { Report, ReportEntry } from './schema.js';
+import { DEFAULTS } from '../options/defaults.js';
 
 /** Bumped only for a breaking change of history.json. */
 export const HISTORY_SCHEMA_VERSION = 1;
@@ -88,8 +89,8 @@ function toLink(
   };
 }
 
-/** The statuses counted as failing when nothing else is said. */
-export const DEFAULT_FAILING: FailOn = new Set(['broken', 'unreachable']);
+/** The statuses counted as failing when nothing else is said: the one `--fail-on` default. */
+export const DEFAULT_FAILING: FailOn = new Set(DEFAULTS.failOn);
 
 /** A history with no observations yet (the first audit). */
 export function emptyHistory(): History {

@@ -34,3 +34,8 @@ export function formatCodeSpan(text: string): string {
   const pad = longestRun > 0 ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
+
+/** `roadmap.yaml:42`, or just the file name when the line is unknown. */
+export function lineRef(fileName: string, line: number): string {
+  return line > 0 ? `${fileName}:${line}` : fileName;
+}

@@ -6,7 +6,7 @@
  */
 import { assertNever } from '../domain.js';
 import type { RegionSummary, RegionVerdict } from '../region/verdict.js';
-import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
+import { formatCodeSpan, formatText, formatUrl, lineRef } from './markdown-format.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
 import { plural, pluralForm } from '../text/plural.js';
 
@@ -44,7 +44,14 @@ function oneRegion(
       if (resource !== undefined) lines.push(...uncoveredEntry(resource, region, fileName));
     }
     lines.push('');
-  } else {
+  }
+  if (summary.coveredByEvidence !== undefined && summary.coveredByEvidence.length > 0) {
+    lines.push(
+      `**Matched by evidence**: ${plural(summary.coveredByEvidence.length, 'resource')} ${pluralForm(summary.coveredByEvidence.length, 'counts', 'count')} as covered in ${name} by a mirror \`curate mirrors\` matched by evidence, not yet confirmed by a maintainer: ${summary.coveredByEvidence.join(', ')}.`,
+      '',
+    );
+  }
+  if (summary.uncovered.length === 0) {
     lines.push(
       summary.vpn > 0
         ? `Every resource that needs a VPN in ${name} has a working mirror.`
@@ -148,23 +155,4 @@ function vantageTable(report: Report): string[] {
     '</details>',
     '',
   ];
-}
-
-/** `### Check these titles`: pages that answer but whose title looks like a parked domain. */
-export function titleDriftSection(report: Report, fileName: string): string[] {
-  const entries = report.results.flatMap((resource) =>
-    [resource, ...resource.mirrors].flatMap((check) =>
-      check.titleDrift === undefined
-        ? []
-        : [
-            `- **${formatText(resource.title)}** (${formatCodeSpan(resource.id)}, ${lineRef(fileName, check.line)}): ${formatUrl(check.url)} — page title "${formatText(check.titleDrift.pageTitle)}": ${formatText(check.titleDrift.reason)}`,
-          ],
-    ),
-  );
-  if (entries.length === 0) return [];
-  return ['### Check these titles', '', ...entries, ''];
-}
-
-function lineRef(fileName: string, line: number): string {
-  return line > 0 ? `${fileName}:${line}` : fileName;
 }

@@ -14,8 +14,10 @@ import {
   reportCoverage,
   type ReportCoverage,
 } from './coverage.js';
+import { archivedText } from './markdown-archive.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
-import { regionSection, titleDriftSection } from './markdown-region.js';
+import { worthALookSection } from './markdown-findings.js';
+import { regionSection } from './markdown-region.js';
 import { describeOutcome } from './reasons.js';
 import type { MirrorResult, Report, ReportEntry, ResourceResult } from './schema.js';
 
@@ -49,7 +51,7 @@ export function renderMarkdown(report: Report): string {
     '## Needs attention',
     '',
     ...attentionSection(report, fileName, coverage),
-    ...titleDriftSection(report, fileName),
+    ...worthALookSection(report, fileName),
     ...regionSection(report, fileName),
     ...detailsBlock(report, 'ok', (resource) => briefEntry(resource, 'ok')),
     ...detailsBlock(report, 'skipped', (resource) => fullEntry(resource, 'skipped', fileName)),
@@ -82,7 +84,10 @@ function banner(report: Report, coverage: ReportCoverage): string[] {
   const notVerdict = 'These results are not a verdict on the links';
   const lines: string[] = [];
   const networkDown = coverage.notCheckedBy.get('network-down') ?? 0;
-  const interrupted = coverage.notCheckedBy.get('interrupted') ?? 0;
+  // In flight at the interrupt, or never sent: both unchecked because the run stopped.
+  const interrupted =
+    (coverage.notCheckedBy.get('interrupted') ?? 0) +
+    (coverage.notCheckedBy.get('not-started') ?? 0);
   const message =
     report.networkDown === undefined ? '' : ` (${formatText(report.networkDown.message)})`;
   const offline = coverage.notCheckedBy.get('offline') ?? 0;
@@ -236,7 +241,7 @@ function checkText(check: ReportEntry): string {
   const { outcome } = check;
   const reason = formatText(describeOutcome(outcome));
   const moved = outcome.status === 'redirected' ? ` → ${formatUrl(outcome.finalUrl)}` : '';
-  return `${url} — ${reason}${moved}`;
+  return `${url} — ${reason}${moved}${archivedText(check)}`;
 }
 
 function mirrorLabel(mirror: MirrorResult, where: string | undefined): string {

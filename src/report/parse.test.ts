@@ -8,6 +8,19 @@ describe('parseReport', () => {
     expect(parseReport(readCiFixture('report.json'), 'report.json').results).toHaveLength(13);
   });
 
+  it('reads the title drift of an older version-2 report as a title-drift finding', () => {
+    const data = JSON.parse(readCiFixture('report.json')) as {
+      results: Record<string, unknown>[];
+    };
+    data.results[0]!.titleDrift = { pageTitle: 'Domain for sale', reason: 'a placeholder' };
+    const [first] = parseReport(JSON.stringify(data), 'report.json').results;
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the old field is gone after reading
+    expect(first!.titleDrift).toBeUndefined();
+    expect(first!.findings).toEqual([
+      { kind: 'title-drift', pageTitle: 'Domain for sale', reason: 'a placeholder' },
+    ]);
+  });
+
   it.each([
     ['not JSON', '{', /not JSON/],
     ['another JSON file', '{"name": "curate"}', /schemaVersion/],

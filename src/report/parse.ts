@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { parseJsonInput, schemaProblems } from './json-input.js';
-import { ReportSchema, type Report } from './schema.js';
+import { ReportSchema, type Report, type ReportEntry } from './schema.js';
 import { isReportV1, upgradeReportV1 } from './upgrade-v1.js';
 
 /** Parses report.json text written by `curate check` or `curate merge`, of any version read. */
@@ -15,10 +15,34 @@ export function parseReport(text: string, file: string): Report {
     hint: 'pass the report.json that `curate check` wrote',
   });
   const parsed = ReportSchema.safeParse(isReportV1(data) ? upgradeReportV1(data) : data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return foldTitleDrift(parsed.data);
   throw new InputError(
     `${file} is not a valid report.json.`,
     schemaProblems(file, parsed.error.issues.slice(0, 20)),
     { hint: 'pass the report.json that `curate check` wrote, with the same version of curate' },
   );
+}
+
+/**
+ * A report written before findings existed kept title drift in its own field: it becomes the
+ * `title-drift` finding, so everything after reading sees one list.
+ */
+function foldTitleDrift(report: Report): Report {
+  const fold = <Entry extends ReportEntry>(entry: Entry): Entry => {
+    // The one place that reads the old field, to turn it into the finding.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    const { titleDrift, ...rest } = entry;
+    if (titleDrift === undefined) return entry;
+    return {
+      ...rest,
+      findings: [...(rest.findings ?? []), { kind: 'title-drift' as const, ...titleDrift }],
+    } as Entry;
+  };
+  return {
+    ...report,
+    results: report.results.map((resource) => ({
+      ...fold(resource),
+      mirrors: resource.mirrors.map(fold),
+    })),
+  };
 }

@@ -38,6 +38,18 @@ describe('describeReason', () => {
       'HTTP 503: the server failed; try again later',
     ],
     ['unreachable', 'server-error', {}, 'the server failed; try again later'],
+    [
+      'unverified',
+      'rate-limited',
+      { httpStatus: 429, retryAfterSeconds: 86_400 },
+      'HTTP 429: the site asked the checker to slow down (Retry-After: wait 24 h); try again later',
+    ],
+    [
+      'unreachable',
+      'server-error',
+      { httpStatus: 503, retryAfterSeconds: 5400 },
+      'HTTP 503: the server failed (Retry-After: wait 90 min); try again later',
+    ],
     ['broken', 'http-client-error', { httpStatus: 451 }, 'HTTP 451: the server refuses this URL'],
     ['unreachable', 'reset', { errorCode: 'ECONNRESET' }, 'the connection was reset (ECONNRESET)'],
     [

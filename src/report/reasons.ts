@@ -10,9 +10,26 @@ export type ReasonExtras = {
   detail?: string | undefined;
   /** The scheme an `unsupported-redirect` led to. */
   scheme?: string | undefined;
+  /** The wait a server's `Retry-After` asked for. */
+  retryAfterSeconds?: number | undefined;
 };
 
 type Describe = (extras: ReasonExtras) => string;
+
+/** `; it asks to wait 24 h` when the server's Retry-After is known (whole units, rounded up). */
+function askedWait(extras: ReasonExtras): string {
+  const seconds = extras.retryAfterSeconds;
+  if (seconds === undefined) return '';
+  const [size, unit] =
+    seconds < 120
+      ? [seconds, 's']
+      : seconds < 2 * 3600
+        ? [Math.ceil(seconds / 60), 'min']
+        : seconds < 2 * 86_400
+          ? [Math.ceil(seconds / 3600), 'h']
+          : [Math.ceil(seconds / 86_400), 'days'];
+  return ` (Retry-After: wait ${size} ${unit})`;
+}
 
 /** `HTTP 503: ` when the status is known, so a sentence can lead with the code people search for. */
 function httpPrefix(extras: ReasonExtras): string {
@@ -43,18 +60,24 @@ const SENTENCES: Readonly<Record<Reason, Describe>> = {
   'content-removed': () => 'the page answers 200 but the platform says the content was removed',
   'part-missing': () => 'the video has no such part (?p=N beyond its parts)',
   'notebook-missing': () => 'the notebook this Colab link opens is gone',
+  'repo-missing': () => 'the platform has no such repository: deleted, or private',
+  'path-missing': () => 'the repository lives, but this file or folder is gone from it',
+  'repo-disabled': () => 'the platform disabled the repository',
+  'repo-blocked': () => 'the platform blocked access to the repository for legal reasons',
+  'paper-missing': () => 'arXiv has no paper with this id',
   timeout: () => 'the server did not answer in time',
   refused: () => 'the server refused the connection',
   reset: () => 'the connection was reset',
   tls: () => 'the secure connection failed (TLS certificate or handshake)',
   'dns-temporary': () => 'the domain could not be looked up just now (temporary DNS failure)',
   proxy: () => 'the proxy used for this check failed',
-  'server-error': (extras) => `${httpPrefix(extras)}the server failed; try again later`,
+  'server-error': (extras) =>
+    `${httpPrefix(extras)}the server failed${askedWait(extras)}; try again later`,
   'network-error': () => 'the request failed on the network',
   'bot-wall': () =>
     'a bot wall (e.g. a Cloudflare challenge) would not let a checker in; open it in a browser',
   'rate-limited': (extras) =>
-    `${httpPrefix(extras)}the site asked the checker to slow down; try again later`,
+    `${httpPrefix(extras)}the site asked the checker to slow down${askedWait(extras)}; try again later`,
   'auth-required': (extras) => `${httpPrefix(extras)}the page needs a login or a key`,
   forbidden: (extras) =>
     `${httpPrefix(extras)}the server forbids automated access; open it in a browser`,
@@ -71,7 +94,8 @@ const SENTENCES: Readonly<Record<Reason, Describe>> = {
   offline: () => 'not checked: offline run',
   'network-down': () => 'not checked: the network was unavailable',
   'private-address': () => 'not checked: the URL points to a private or local address',
-  interrupted: () => 'not checked: the run stopped before reaching it',
+  interrupted: () => 'not checked: the check was in flight when the run was interrupted',
+  'not-started': () => 'not checked: the run was interrupted before starting it',
 };
 
 /**

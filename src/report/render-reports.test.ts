@@ -19,7 +19,7 @@ describe('renderReports', () => {
     expect(names([])).toEqual(['report.json']);
   });
 
-  it('accepts html, whose writer plugs into its slot (nothing is written until then)', () => {
-    expect(names(['md', 'html'])).toEqual(['report.json', 'report.md']);
+  it('writes report.html for html', () => {
+    expect(names(['md', 'html'])).toEqual(['report.json', 'report.md', 'report.html']);
   });
 });

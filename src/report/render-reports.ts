@@ -4,7 +4,10 @@
  * `merge`, `diff`, `history` and `fix` read, so no selection can leave it out.
  */
 import { assertNever } from '../assert-never.js';
+import type { Lang } from '../i18n/index.js';
 import type { FailOn } from '../outcome/fail-on.js';
+import type { History } from './history.js';
+import { renderHtml } from './html/render-html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -33,6 +36,10 @@ export type RenderContext = {
   file: string;
   /** The roadmap's text, for the URLs' columns in SARIF; lines only without it. */
   roadmapText?: string | undefined;
+  /** The language report.html opens in; the reader's browser decides when absent. */
+  lang?: Lang | undefined;
+  /** The history.json beside the reports, for report.html's trend; none on a first run. */
+  history?: History | undefined;
 };
 
 /** Renders the selected reports, report.json always first. */
@@ -60,10 +67,7 @@ function renderFormat(
     case 'md':
       return renderMarkdown(report);
     case 'html':
-      // HTML REPORT SLOT (issue 12 §2): report.html plugs in here, e.g.
-      // `return renderHtml(report, …)`. Until it lands, `--reports html` is accepted and
-      // writes nothing, so the default selection (md,json,html) already names it.
-      return undefined;
+      return renderHtml(report, { lang: context.lang, history: context.history });
     case 'sarif':
       return renderSarif(report, {
         failOn: context.failOn,

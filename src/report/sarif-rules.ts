@@ -5,7 +5,8 @@
  * plus the findings beside the status (`region/vpn-without-mirror`, `title-drift`, ...).
  * The list is made from the model's own reason lists, so a new reason gets its rule by itself.
  */
-import { isFailing, type FailOn } from '../outcome/fail-on.js';
+import { isFailing, isFailingFinding, type FailOn } from '../outcome/fail-on.js';
+import { isFindingKind } from '../outcome/findings.js';
 import { REASONS_BY_STATUS, type StatusReason } from '../outcome/model.js';
 import {
   EXTRA_FINDINGS,
@@ -80,9 +81,10 @@ export function sarifRules(failOn: FailOn, texts: FindingTexts): SarifRule[] {
       return rule(`${status}/${reason}`, text, levelOf(outcome, failOn), ['links', status]);
     }),
   );
-  const otherRules = EXTRA_FINDINGS.map((id) =>
-    rule(id, texts.findings[id], 'warning', ['links', id.split('/')[0] ?? id]),
-  );
+  const otherRules = EXTRA_FINDINGS.map((id) => {
+    const level = isFindingKind(id) && isFailingFinding({ kind: id }, failOn) ? 'error' : 'warning';
+    return rule(id, texts.findings[id], level, ['links', id.split('/')[0] ?? id]);
+  });
   return [...linkRules, ...otherRules];
 }
 

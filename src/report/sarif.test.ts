@@ -4,6 +4,7 @@ import { validateSarif } from '../../test/helpers/sarif-schema.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
 import { REASONS_BY_STATUS } from '../outcome/model.js';
 import { FINGERPRINT_KEY, renderSarif, urlColumns } from './sarif.js';
+import { EXTRA_FINDINGS } from './finding-texts.js';
 import type { Report } from './schema.js';
 
 type SarifLog = {
@@ -70,7 +71,14 @@ function withRegionFindings(): Report {
     },
   };
   const vllm = copy.results.find((result) => result.id === 'vllm-repo')!;
-  vllm.titleDrift = { pageTitle: 'Domain for sale', reason: 'the page title is a placeholder' };
+  vllm.findings = [
+    {
+      kind: 'title-drift',
+      pageTitle: 'Domain for sale',
+      reason: 'the page title is a placeholder',
+    },
+    { kind: 'archived', platform: 'github', since: '2024-05-01T09:00:00Z' },
+  ];
   copy.regions = {
     cn: {
       open: 10,
@@ -128,6 +136,11 @@ describe('renderSarif', () => {
         'region/vpn-without-mirror',
         'region/access-conflict',
         'title-drift',
+        'archived',
+        'renamed',
+        'gated',
+        'withdrawn',
+        'unprobed',
       ]),
     );
     expect(ids.length).toBe(
@@ -135,7 +148,7 @@ describe('renderSarif', () => {
         REASONS_BY_STATUS.broken.length +
         REASONS_BY_STATUS.unreachable.length +
         REASONS_BY_STATUS.unverified.length +
-        3,
+        EXTRA_FINDINGS.length,
     );
     expect(ids.some((id) => id.startsWith('ok/') || id.startsWith('skipped/'))).toBe(false);
     const http404 = rules.find((rule) => rule.id === 'broken/http-404')!;
@@ -245,6 +258,11 @@ describe('renderSarif', () => {
         'resource "vllm-repo" (vLLM): https://git.example.test/vllm-project/vllm: the page title is "Domain for sale": the page title is a placeholder',
       ],
       [
+        'archived',
+        'warning',
+        'resource "vllm-repo" (vLLM): https://git.example.test/vllm-project/vllm: the repository is archived (read-only, no longer maintained); last changed 2024-05-01',
+      ],
+      [
         'region/vpn-without-mirror',
         'warning',
         'resource "3b1b-linear-algebra" (3Blue1Brown - 线性代数的本质): https://video.example.test/playlist?list=PLZHQ: needs a VPN in cn (rule youtube (cn.yaml): YouTube) and has no confirmed mirror open there',
@@ -255,7 +273,19 @@ describe('renderSarif', () => {
         expect.stringContaining('declared open in cn, but rule huggingface says vpn'),
       ],
     ]);
-    const vpn = extra[1]!;
+    const vpn = extra[2]!;
+    // --fail-on archived makes that finding (and its rule) an error, and nothing else.
+    const strict = sarifOf(withRegionFindings(), { failOn: parseFailOnList(['broken,archived']) })
+      .runs[0]!;
+    const levels = strict.results
+      .filter((result) => ['archived', 'title-drift'].includes(result.ruleId))
+      .map((result) => [result.ruleId, result.level]);
+    expect(levels).toEqual([
+      ['title-drift', 'warning'],
+      ['archived', 'error'],
+    ]);
+    const archivedRule = strict.tool.driver.rules.find((rule) => rule.id === 'archived');
+    expect(archivedRule?.defaultConfiguration.level).toBe('error');
     expect(vpn.locations[0]!.physicalLocation.region.startLine).toBe(17);
   });
 

@@ -6,7 +6,7 @@
  * Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/sarif-v2.1.0-errata01-os-complete.html
  */
 import { createHash } from 'node:crypto';
-import type { FailOn } from '../outcome/fail-on.js';
+import { isFailingFinding, type FailOn } from '../outcome/fail-on.js';
 import { HOMEPAGE } from '../options/defaults.js';
 import { FINDING_TEXTS_EN, type FindingTexts, type LinkSubject } from './finding-texts.js';
 import { describeVerdict } from './markdown-region.js';
@@ -144,12 +144,11 @@ function reportFindings(report: Report, failOn: FailOn, texts: FindingTexts): Fi
       const identity = [subject.resourceId, subject.role, entry.url ?? ''];
       const linkFinding = statusFinding(entry, subject, failOn, texts);
       if (linkFinding !== undefined) findings.push({ ...linkFinding, identity });
-      if (entry.titleDrift !== undefined) {
-        const said = texts.titleDrift(entry.titleDrift.pageTitle, entry.titleDrift.reason);
+      for (const finding of entry.findings ?? []) {
         findings.push({
-          ruleId: 'title-drift',
-          level: 'warning',
-          message: texts.linkMessage(subject, said),
+          ruleId: finding.kind,
+          level: isFailingFinding(finding, failOn) ? 'error' : 'warning',
+          message: texts.linkMessage(subject, texts.finding(finding)),
           line: entry.line,
           url: entry.url,
           identity,

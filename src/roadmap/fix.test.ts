@@ -60,4 +60,28 @@ describe('fixesFromReport', () => {
 
     expect(fixesFromReport({ ...report, results: [sentHome] })).toEqual([]);
   });
+
+  it('fixes a renamed repository whose file is gone: the rename, not the missing file', () => {
+    const [first] = report.results;
+    const url = 'https://github.com/moved/away/blob/main/gone.md';
+    const newUrl = 'https://github.com/new-owner/new-name/blob/main/gone.md';
+    const renamedButMissing = {
+      ...first!,
+      url,
+      outcome: { status: 'broken' as const, reason: 'path-missing' as const, detail: 'gone' },
+      findings: [
+        {
+          kind: 'renamed' as const,
+          platform: 'github' as const,
+          from: 'moved/away',
+          to: 'new-owner/new-name',
+          newUrl,
+        },
+      ],
+      mirrors: [],
+    };
+    expect(fixesFromReport({ ...report, results: [renamedButMissing] })).toEqual([
+      { line: first!.line, from: url, to: newUrl },
+    ]);
+  });
 });

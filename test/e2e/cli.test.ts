@@ -6,80 +6,33 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reason } from '../../src/domain.js';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
-import { assertCliBuilt, REPO_ROOT as root, runCurate, type ProcessRun } from '../helpers/cli.js';
+import {
+  assertCliBuilt,
+  localNetworkFlags as localNetworkFlagsFor,
+  REPO_ROOT as root,
+  runCurate,
+  type ProcessRun,
+} from '../helpers/cli.js';
+import { E2E_HANDLERS, E2E_HOSTS } from '../helpers/e2e-site.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
 
 // Relative to the repository root (the CLI's cwd), as a maintainer types it and as reports record it.
 const fixture = (name: string) => `test/fixtures/roadmaps/${name}`;
-const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 
 /** The built CLI, run from the repository root. */
 function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<ProcessRun> {
   return runCurate(args, { cwd: root, env });
 }
 
-const page = (title: string, body = '') =>
-  HttpResponse.html(
-    `<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`,
-  );
-
-const handlers = [
-  http.get('https://ok.example.test/page', () =>
-    page('Install guide', '<h1>Guide</h1><h2 id="install">Install</h2><p>Steps.</p>'),
-  ),
-  http.get('https://ok.example.test/gone', () => new HttpResponse('gone', { status: 404 })),
-  http.get(
-    'https://ok.example.test/temp',
-    () => new HttpResponse(null, { status: 302, headers: { location: '/page' } }),
-  ),
-  http.get(
-    'https://moved.example.test/old',
-    () =>
-      new HttpResponse(null, {
-        status: 301,
-        headers: { location: 'https://ok.example.test/page' },
-      }),
-  ),
-  http.get('https://arxiv.example.test/abs/1', () => page('A paper', '<h1>A paper</h1>')),
-  http.get('https://soft.example.test/repo', () =>
-    page(
-      'Page not found · GitHub',
-      '<h1>404</h1><p>This is not the web page you are looking for.</p>',
-    ),
-  ),
-  http.get(
-    'https://wall.example.test/post',
-    () =>
-      new HttpResponse('<html><head><title>Just a moment...</title></head></html>', {
-        status: 403,
-        headers: { 'content-type': 'text/html', 'cf-mitigated': 'challenge', server: 'cloudflare' },
-      }),
-  ),
-  http.get('https://down.example.test/', () => new HttpResponse('oops', { status: 503 })),
-  http.get('https://www.bilibili.test/video/BV1ok', () => page('中文字幕版')),
-  http.get('https://www.bilibili.test/video/BV1gone', () => new HttpResponse('', { status: 404 })),
-];
-
-const hosts = [
-  'ok.example.test',
-  'moved.example.test',
-  'arxiv.example.test',
-  'soft.example.test',
-  'wall.example.test',
-  'down.example.test',
-  'www.bilibili.test',
-];
-
 let server: WebServer;
 let workDir: string;
 
 beforeAll(async () => {
   assertCliBuilt();
-  server = await startWebServer(handlers, { tls: 'valid' });
+  server = await startWebServer(E2E_HANDLERS, { tls: 'valid' });
   workDir = await mkdtemp(join(tmpdir(), 'curate-e2e-'));
 });
 
@@ -89,15 +42,8 @@ afterAll(async () => {
 });
 
 /** Flags that send every fixture host to the local server and trust the test CA. */
-function localNetworkFlags(port: number, names = hosts): string[] {
-  return [
-    '--allow-private',
-    '--ca-file',
-    caFile,
-    '--retries',
-    '0',
-    ...names.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:${port}`]),
-  ];
+function localNetworkFlags(port: number, names = E2E_HOSTS): string[] {
+  return localNetworkFlagsFor(port, names);
 }
 
 /** Replaces what changes between runs (times, durations) so the reports can be snapshots. */
@@ -243,7 +189,7 @@ describe('curate check', () => {
       '-o',
       out,
       '--allow-private',
-      ...hosts.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:9`]),
+      ...E2E_HOSTS.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:9`]),
     ]);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(

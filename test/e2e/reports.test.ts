@@ -139,13 +139,17 @@ describe('--reports', () => {
     expect(junit).not.toContain('<failure');
   });
 
-  it('without the flag writes report.json and report.md, and no SARIF or JUnit', async () => {
+  it('without the flag writes report.json, report.md and report.html, and no SARIF or JUnit', async () => {
     const run = await runCurate(['check', 'roadmap.yaml', '-o', 'plain', '--offline'], {
       cwd: dir,
     });
     expect(run.code, `stderr: ${run.stderr}`).toBe(0);
     expect(existsSync(join(dir, 'plain', 'report.json'))).toBe(true);
     expect(existsSync(join(dir, 'plain', 'report.md'))).toBe(true);
+    // The bundled CLI carries the page's style and script: the file is whole.
+    const html = await readFile(join(dir, 'plain', 'report.html'), 'utf8');
+    expect(html).toContain('<script type="application/json" id="curate-data">');
+    expect(html).toMatch(/function render\(\)[\s\S]*<\/script>\n<\/body>\n<\/html>\n$/);
     expect(existsSync(join(dir, 'plain', 'report.sarif'))).toBe(false);
     expect(existsSync(join(dir, 'plain', 'report.junit.xml'))).toBe(false);
   });

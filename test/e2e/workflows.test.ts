@@ -171,8 +171,15 @@ describe.skipIf(process.platform === 'win32')('the workflows, run by a fake runn
           `${AUDIT_DIR}/history.json`,
           `${AUDIT_DIR}/report.json`,
           `${AUDIT_DIR}/report.md`,
+          `${AUDIT_DIR}/report.html`,
         ]),
       );
+      // The dashboard is deployed to Pages with the history it draws the trend from.
+      const site = join(dir, 'pages');
+      expect(await readFile(join(site, 'report.html'), 'utf8')).toContain(
+        '"title":"Audit roadmap"',
+      );
+      expect(existsSync(join(site, 'history.json'))).toBe(true);
       const report = await git(runner.origin, 'show', `main:${AUDIT_DIR}/report.md`);
       expect(report).toContain('flaky');
       const publish = jobOf(first, 'publish');
@@ -206,6 +213,10 @@ describe.skipIf(process.platform === 'win32')('the workflows, run by a fake runn
       expect(opened?.body).toContain(
         'https://github.example.test/maintainer/roadmap/actions/runs/102',
       );
+      expect(opened?.body).toContain('(https://maintainer.github.io/roadmap/report.html)');
+      // The second night's page draws both nights.
+      const page = await readFile(join(dir, 'pages', 'report.html'), 'utf8');
+      expect(page.match(/"trend":\[(.*?)\]/)?.[1]?.match(/"at":/g)).toHaveLength(2);
 
       // Night 3: recovered: the same issue is closed as completed.
       isFlakyBroken = false;

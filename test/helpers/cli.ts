@@ -6,7 +6,7 @@
  * takes several seconds of wall time: keep the runs per `it` few, and never assert how long one
  * took.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,21 @@ export function runProcess(
   });
 }
 
+/**
+ * CLI flags that send each of `hosts` (port 443) to a local test server on 127.0.0.1, trust the
+ * test CA and retry nothing: the fake internet of the e2e tests.
+ */
+export function localNetworkFlags(port: number, hosts: readonly string[]): string[] {
+  return [
+    '--allow-private',
+    '--ca-file',
+    join(REPO_ROOT, 'test', 'fixtures', 'tls', 'ca.pem'),
+    '--retries',
+    '0',
+    ...hosts.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:${String(port)}`]),
+  ];
+}
+
 /** Runs the built CLI with `args`. */
 export function runCurate(args: readonly string[], options: RunOptions): Promise<ProcessRun> {
   return runProcess(process.execPath, [CLI_PATH, ...args], options);
@@ -68,4 +83,68 @@ export function assertCliBuilt(): void {
   if (!existsSync(CLI_PATH)) {
     throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it).');
   }
+}
+
+/** A CLI run still going: what it has printed so far, a way to wait for a line, its end. */
+export type RunningCurate = {
+  /** Sends a signal to the CLI process itself (its pid, nothing else). */
+  kill: (signal: NodeJS.Signals) => void;
+  /** Resolves once stderr matches `pattern`; rejects if the process ends first. */
+  waitForStderr: (pattern: RegExp) => Promise<void>;
+  /** Resolves when the process ends, with its exit code (-1 when killed by a signal). */
+  exited: Promise<ProcessRun>;
+};
+
+/**
+ * Starts the built CLI and returns while it runs, for tests that act on it mid-run (Ctrl-C).
+ * Killed at the deadline like `runProcess`, so a hung child never outlives its test.
+ */
+export function startCurate(
+  args: readonly string[],
+  { cwd, env = {}, deadlineMs = CHILD_DEADLINE_MS }: RunOptions,
+): RunningCurate {
+  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const waiters = new Set<{ pattern: RegExp; resolve: () => void }>();
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    for (const waiter of waiters) {
+      if (waiter.pattern.test(stderr)) {
+        waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
+  const exited = new Promise<ProcessRun>((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr: signal === null ? stderr : `${stderr}\n[killed: ${signal}]`,
+      });
+    });
+  });
+  return {
+    kill: (signal) => child.kill(signal),
+    waitForStderr: (pattern) =>
+      pattern.test(stderr)
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            waiters.add({ pattern, resolve });
+            void exited.then((run) => {
+              reject(
+                new Error(`curate exited (${run.code}) before printing ${pattern}:\n${run.stderr}`),
+              );
+            });
+          }),
+    exited,
+  };
 }

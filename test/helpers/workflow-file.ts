@@ -14,6 +14,7 @@ import { REPO_ROOT as ROOT } from './cli.js';
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 const StepSchema = z.strictObject({
+  id: z.string().optional(),
   name: z.string().optional(),
   if: z.string().optional(),
   uses: z.string().optional(),
@@ -29,6 +30,7 @@ const JobSchema = z.strictObject({
   'timeout-minutes': z.number().optional(),
   needs: z.union([z.string(), z.array(z.string())]).optional(),
   permissions: z.record(z.string(), z.string()).optional(),
+  environment: z.strictObject({ name: z.string(), url: z.string().optional() }).optional(),
   strategy: z
     .strictObject({
       'fail-fast': z.boolean().optional(),

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -336,6 +336,20 @@ async function runAction(
       }
       return;
     }
+    case 'actions/upload-pages-artifact': {
+      // The site as one artifact, under the name deploy-pages takes it by.
+      const path = join(scope.workspace, input('path') ?? '_site');
+      await rm(join(artifacts, 'github-pages'), { recursive: true, force: true });
+      await cp(path, join(artifacts, 'github-pages'), { recursive: true });
+      return;
+    }
+    case 'actions/deploy-pages': {
+      // The published site: what the artifact held, replacing the previous deployment.
+      const site = join(scope.runner.dir, 'pages');
+      await rm(site, { recursive: true, force: true });
+      await cp(join(artifacts, 'github-pages'), site, { recursive: true });
+      return;
+    }
     default:
       throw new Error(`no fake for ${uses}: teach test/helpers/workflow-runner.ts what it does`);
   }
@@ -398,6 +412,8 @@ const KNOWN_INPUTS: Partial<Record<string, readonly string[]>> = {
   'actions/download-artifact': ['name', 'pattern', 'path'],
   'actions/github-script': ['script'],
   'github/codeql-action/upload-sarif': ['sarif_file', 'category'],
+  'actions/upload-pages-artifact': ['path'],
+  'actions/deploy-pages': [],
 };
 
 /** `hashFiles` of one file: a digest of its bytes, '' when it does not exist. */

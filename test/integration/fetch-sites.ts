@@ -22,6 +22,7 @@ export const MIB = 2 ** 20;
 export const fetchSettings: FetchSettings = {
   // Tests that prove a timeout set NO_ANSWER_DEADLINE_MS against a server that never answers.
   timeoutMs: ANSWER_DEADLINE_MS,
+  maxTimePerLinkMs: 4 * ANSWER_DEADLINE_MS,
   maxRedirects: 20,
   maxBodyBytes: MIB,
   userAgent: 'curate-test/1.0',
@@ -168,6 +169,7 @@ export function transport(
     extraCaPem: testCaPem,
     connectionsPerOrigin: 4,
     connectTimeoutMs: CONNECT_DEADLINE_MS,
+    maxHeaderBytes: 256 * 1024,
     ...overrides,
   };
 }

@@ -69,6 +69,7 @@ export function useGuardedWeb(handlers: readonly RequestHandler[], raw?: RawHand
       extraCaPem: testCaPem,
       connectionsPerOrigin: 4,
       connectTimeoutMs: CONNECT_DEADLINE_MS,
+      maxHeaderBytes: 256 * 1024,
     });
     web.deps = (extra = {}) => ({
       dispatcher: web.dispatcher,

@@ -99,6 +99,7 @@ describe('loopback in every spelling', () => {
         extraCaPem: undefined,
         connectionsPerOrigin: 1,
         connectTimeoutMs: CONNECT_DEADLINE_MS,
+        maxHeaderBytes: 256 * 1024,
         lookup: fakeLookup([]),
       });
       const before = requestsSoFar();

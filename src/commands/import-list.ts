@@ -1,0 +1,143 @@
+/**
+ * The body of `curate import <list.md|list.html>`: a roadmap.yaml from the Markdown or HTML list a maintainer
+ * already keeps; with `--merge roadmap.yaml`, what a newer version of the list adds, spliced into
+ * that roadmap, and what it dropped, named.
+ */
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import { EXIT_CODES, InternalError, type ExitCode } from '../errors.js';
+import { buildImportedList, type ImportedList } from '../import/build.js';
+import type { ListEntry } from '../import/entries.js';
+import { readHtmlEntries } from '../import/html-entries.js';
+import { readMarkdownEntries } from '../import/markdown-entries.js';
+import { mergeImportedList, type MergeResult } from '../import/merge.js';
+import {
+  renderImportedList,
+  resourcesOfSections,
+  roadmapOf,
+  type ListSource,
+} from '../import/render.js';
+import { writeFileAtomically } from '../report/write.js';
+import { loadRoadmap } from '../roadmap/load.js';
+import { RoadmapSchema } from '../roadmap/schema.js';
+import { listResources, listSections } from '../roadmap/walk.js';
+import { renderUnifiedDiff } from '../roadmap/unified-diff.js';
+import type { CommandIo } from './io.js';
+import { readInputFile } from './read-input.js';
+import { writeNewFile } from './write-new-file.js';
+
+import type { ImportFlags } from './import.js';
+
+/** The entries of a list file: HTML by its extension (`.html`, `.htm`), else Markdown. */
+export function readListEntries(file: string, text: string): ListEntry[] {
+  return ['.html', '.htm'].includes(extname(file).toLowerCase())
+    ? readHtmlEntries(text)
+    : readMarkdownEntries(text);
+}
+
+/** Imports a list: the roadmap to `--out` or stdout, or merged into `--merge`. Exit 0, or 2. */
+export async function importCommand(
+  file: string,
+  flags: ImportFlags,
+  io: CommandIo,
+): Promise<ExitCode> {
+  const text = await readInputFile(file, 'the list');
+  const source: ListSource = { file: basename(file), lines: text.split(/\r?\n/) };
+  const entries = readListEntries(file, text);
+  if (flags.merge !== undefined) return mergeCommand(flags.merge, entries, source, flags, io);
+
+  const list = buildImportedList(entries, {
+    fallbackTitle: flags.title ?? basename(file, extname(file)),
+  });
+  if (flags.title !== undefined) list.title = flags.title;
+  const yaml = renderImportedList(list, source);
+  assertValid(list, source);
+  if (flags.out === undefined) io.stdout.write(yaml);
+  else await writeNewFile(flags.out, yaml, { what: 'the roadmap', force: flags.force === true });
+  io.stderr.write(describeImport(list, source.file, flags.out));
+  return EXIT_CODES.ok;
+}
+
+/** An import that breaks the schema is curate's bug, not the list's: it must never be written. */
+function assertValid(list: ImportedList, source: ListSource): void {
+  const parsed = RoadmapSchema.safeParse(roadmapOf(list, source));
+  if (!parsed.success) {
+    throw new InternalError(
+      `The imported roadmap breaks the schema:\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+}
+
+async function mergeCommand(
+  roadmapFile: string,
+  entries: ListEntry[],
+  source: ListSource,
+  flags: ImportFlags,
+  io: CommandIo,
+): Promise<ExitCode> {
+  const loaded = await loadRoadmap(roadmapFile);
+  const reservedIds = listResources(loaded.roadmap).map(({ resource }) => resource.id);
+  const list = buildImportedList(entries, { fallbackTitle: loaded.roadmap.title, reservedIds });
+  const result = mergeImportedList(loaded, list, source);
+  if (flags.dryRun === true) {
+    io.stdout.write(renderUnifiedDiff(loaded.text, result.edits, roadmapFile));
+  } else if (flags.out !== undefined) {
+    await writeNewFile(flags.out, result.text, {
+      what: 'the roadmap',
+      force: flags.force === true,
+    });
+  } else if (result.text !== loaded.text) {
+    await writeFileAtomically(roadmapFile, result.text, 'the roadmap');
+  }
+  io.stderr.write(
+    describeMerge(result, source.file, flags.out ?? roadmapFile, flags.dryRun === true),
+  );
+  return EXIT_CODES.ok;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function describeImport(list: ImportedList, file: string, out: string | undefined): string {
+  const roadmap = roadmapOf(list, { file });
+  const sections = listSections(roadmap).length;
+  const resources = resourcesOfSections(roadmap.sections);
+  const mirrors = resources.reduce((sum, resource) => sum + (resource.mirrors?.length ?? 0), 0);
+  const lines = [
+    `${file}: imported ${plural(sections, 'section')}, ${plural(resources.length, 'resource')} and ${plural(mirrors, 'mirror')}${out === undefined ? '' : ` into ${out}`}.`,
+  ];
+  if (list.skippedLinks.length > 0) {
+    lines.push(
+      `  left out ${plural(list.skippedLinks.length, 'link')} that are not http(s) (relative paths, #anchors):`,
+    );
+    for (const { line, url } of list.skippedLinks) lines.push(`    ${file}:${line}  ${url}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeMerge(
+  result: MergeResult,
+  file: string,
+  roadmapFile: string,
+  isDryRun: boolean,
+): string {
+  const verb = isDryRun ? 'would add' : 'added';
+  const lines = [
+    `${roadmapFile}: ${verb} ${plural(result.added.length, 'resource')} from ${file}${result.addedSections.length > 0 ? ` (new sections: ${result.addedSections.join(', ')})` : ''}; ${plural(result.dropped.length, 'resource')} ${file} no longer has (kept).`,
+  ];
+  for (const { resource, line } of result.added) {
+    lines.push(`  + ${resource.id}  ${resource.url ?? ''}  (${file}:${line})`);
+  }
+  for (const dropped of result.dropped) {
+    lines.push(
+      `  - ${roadmapFile}:${dropped.line}  ${dropped.id}  ${dropped.url}  (dropped upstream; delete it by hand if it should go)`,
+    );
+  }
+  for (const { resource, line } of result.unplaced) {
+    lines.push(
+      `  ! ${resource.id}  ${resource.url ?? ''}  (${file}:${line}): its place in ${roadmapFile} is a flow-style list; add it by hand`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The sentence each finding gets in a report, one catalog per language keyed by finding kind,
+ * so that a translation (zh-CN) is one more object of the same type and no formatter builds a
+ * sentence of its own. Finding words stay English everywhere: they are the contract.
+ */
+import { assertNever } from '../assert-never.js';
+import type { Finding, FindingKind, FindingOf } from '../outcome/findings.js';
+
+/** The languages reports can speak; `en` is the reference. */
+export type ReportLanguage = 'en';
+
+/** One sentence per finding kind, made from the finding's own fields. */
+export type FindingSentences = { readonly [K in FindingKind]: (finding: FindingOf<K>) => string };
+
+const PLATFORM_NAMES = { github: 'GitHub', huggingface: 'Hugging Face', arxiv: 'arXiv' } as const;
+
+/** `2024-03-01T10:00:00Z` → `2024-03-01`: a date is what a reader needs here. */
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+export const FINDING_SENTENCES_EN: FindingSentences = {
+  archived: (finding) =>
+    `the repository is archived (read-only, no longer maintained)${finding.since === undefined ? '' : `; last changed ${day(finding.since)}`}`,
+  renamed: (finding) =>
+    `${PLATFORM_NAMES[finding.platform]} says ${finding.from} is now ${finding.to}: ${finding.newUrl}; run \`curate fix\` to update the roadmap`,
+  gated: (finding) =>
+    finding.approval === 'manual'
+      ? 'the model is gated: learners must ask for access and wait for the author to approve it'
+      : 'the model is gated: learners must log in and accept its conditions (access is granted at once)',
+  withdrawn: (finding) =>
+    `the authors withdrew the paper ("${finding.reason}")${finding.lastLiveVersion === undefined ? '' : `; ${finding.lastLiveVersion} is the last version before the withdrawal`}`,
+  'title-drift': (finding) => `the page title is "${finding.pageTitle}": ${finding.reason}`,
+  unprobed: (finding) =>
+    `not asked: ${PLATFORM_NAMES[finding.platform]}'s API quota ran out${finding.retryAt === undefined ? '' : ` until ${finding.retryAt}`}; the page check stands (set GITHUB_TOKEN for a larger quota)`,
+};
+
+const CATALOGS: Readonly<Record<ReportLanguage, FindingSentences>> = { en: FINDING_SENTENCES_EN };
+
+/** The sentence of one finding in a language. */
+export function describeFinding(finding: Finding, language: ReportLanguage = 'en'): string {
+  const sentences = CATALOGS[language];
+  switch (finding.kind) {
+    case 'archived':
+      return sentences.archived(finding);
+    case 'renamed':
+      return sentences.renamed(finding);
+    case 'gated':
+      return sentences.gated(finding);
+    case 'withdrawn':
+      return sentences.withdrawn(finding);
+    case 'title-drift':
+      return sentences['title-drift'](finding);
+    case 'unprobed':
+      return sentences.unprobed(finding);
+    default:
+      return assertNever(finding);
+  }
+}

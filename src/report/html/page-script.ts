@@ -1,0 +1,346 @@
+import { PAGE_VIEWS } from './page-views.js';
+
+/**
+ * The script of report.html, as text: plain ES2017 with no framework and no network, so the page
+ * works from disk, from GitHub Pages and behind the Great Firewall alike. It reads the embedded
+ * data and catalogs, renders with `textContent` only (roadmap text is never parsed as HTML), and
+ * re-renders on a language switch, keeping the filters. Kept as a TS string so the bundled CLI
+ * carries it without a loader; the browser tests (test/browser/) are what check it.
+ * No backticks or dollar-brace in here: this is a template literal. The views drawn only for
+ * some reports (the vantage matrix, the trend chart) are in page-views.ts, spliced in.
+ */
+export const PAGE_SCRIPT = String.raw`(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('curate-data').textContent);
+  var catalogs = JSON.parse(document.getElementById('curate-catalogs').textContent);
+  var STATUSES = ['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'];
+  var ATTENTION = ['broken', 'unreachable', 'redirected'];
+  var ACCESS = ['open', 'partial', 'vpn', 'unknown'];
+  var ICONS = { ok: '\u2713', redirected: '\u21aa', broken: '\u2717', unreachable: '\u26a0', unverified: '?', skipped: '\u2013' };
+  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', q: '' };
+
+  function initialLang() {
+    var stored = null;
+    try { stored = window.localStorage.getItem('curate-lang'); } catch (e) { stored = null; }
+    if (stored && catalogs[stored]) return stored;
+    if (data.lang && catalogs[data.lang]) return data.lang;
+    var asked = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    for (var i = 0; i < asked.length; i++) {
+      var tag = String(asked[i]).toLowerCase();
+      if (tag === 'zh' || tag.indexOf('zh-') === 0) return 'zh-CN';
+      if (tag === 'en' || tag.indexOf('en-') === 0) return 'en';
+    }
+    return 'en';
+  }
+
+  function cat() { return catalogs[state.lang]; }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
+  function num(n) { return new Intl.NumberFormat(state.lang).format(n); }
+  function t(key, values) {
+    var message = cat().html[key];
+    return fill(typeof message === 'string' ? message : message.other, values);
+  }
+  function p(key, count, values) {
+    var message = cat().html[key];
+    var form = new Intl.PluralRules(state.lang).select(count) === 'one' && message.one ? message.one : message.other;
+    var all = { count: num(count) };
+    for (var name in values || {}) all[name] = values[name];
+    return fill(form, all);
+  }
+  function when(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+  }
+  function day(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(state.lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  function list(items) { return new Intl.ListFormat(state.lang, { type: 'conjunction' }).format(items); }
+  function region(id) { return cat().region[id] || id; }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var name in attrs || {}) {
+      if (name === 'text') node.textContent = attrs[name];
+      else if (name === 'className') node.className = attrs[name];
+      else if (attrs[name] !== undefined && attrs[name] !== null) node.setAttribute(name, attrs[name]);
+    }
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  /** A status as icon and word, never colour alone. */
+  function badge(status) {
+    return el('span', { className: 'badge s-' + status, 'data-status': status }, [
+      el('span', { className: 'icon', 'aria-hidden': 'true', text: ICONS[status] }),
+      el('span', { text: cat().status[status] })
+    ]);
+  }
+  function link(url) {
+    if (!url) return el('span', { text: '\u2014' });
+    // Only web links become links: a roadmap typo like javascript: stays text.
+    return /^https?:\/\//i.test(url) ? el('a', { href: url, rel: 'noopener noreferrer', text: url, className: 'url' }) : el('span', { className: 'url', text: url });
+  }
+  function lineRef(line) { return line > 0 ? data.file + ':' + line : data.file; }
+  function reasonText(row) {
+    var text = cat().reason[row.reason] || row.reason;
+    // A redirect's code is the final page's, which says nothing about the move.
+    // Only a code that is news: 200 on an ok page, or the final page's code of a redirect, is not.
+    var coded = row.httpStatus !== undefined && row.httpStatus >= 300 && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
+    return coded ? 'HTTP ' + row.httpStatus + ': ' + text : text;
+  }
+  // A dead link's archived copy: the snapshot with its date (and where the archive needs a VPN),
+  // or why there is none. Catalog keys: archive.*, typed against the report's answers.
+  function archivedNode(row) {
+    var archived = row.archived;
+    if (!archived) return null;
+    var messages = cat().archive;
+    if (archived.kind === 'snapshot') {
+      var taken = new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(archived.timestamp));
+      var around = fill(messages.snapshot, { date: taken });
+      var notes = archived.blockedIn.map(function (id) { return fill(messages.blockedIn, { region: region(id) }); });
+      return el('span', { className: 'archived' }, [
+        document.createTextNode(around + ': '),
+        link(archived.url),
+        notes.length > 0 ? el('span', { className: 'archive-region', text: ' (' + notes.join('; ') + ')' }) : null
+      ]);
+    }
+    var text = archived.kind === 'unanswered' ? fill(messages.unanswered, { detail: archived.detail }) : messages[archived.kind];
+    return el('span', { className: 'archived', text: text });
+  }
+  function whoText(row) {
+    if (row.role === 'resource') return row.title;
+    var parts = [t('mirror')];
+    if (row.platform) parts.push(row.platform);
+    if (row.confirmed === false) parts.push(t('unconfirmed'));
+    return row.title + ' \u00b7 ' + parts.join(' \u00b7 ');
+  }
+
+  function header() {
+    var vantages = list(data.vantages.map(region));
+    var values = { resources: p('resources', data.summary.total), mirrors: p('mirrors', data.mirrorSummary.total), vantages: vantages, time: when(data.startedAt) };
+    var select = el('select', { id: 'lang' }, [
+      el('option', { value: 'en', text: 'English' }),
+      el('option', { value: 'zh-CN', text: '\u7b80\u4f53\u4e2d\u6587' })
+    ]);
+    select.value = state.lang;
+    select.addEventListener('change', function () {
+      state.lang = select.value;
+      try { window.localStorage.setItem('curate-lang', state.lang); } catch (e) { /* file:// may refuse */ }
+      render();
+      document.getElementById('lang').focus();
+    });
+    var banners = [];
+    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown }) }));
+    else if (data.partial) banners.push(el('p', { className: 'banner', role: 'alert', text: t('partial') }));
+    if (data.cached > 0) banners.push(el('p', { className: 'note', text: t('cached', { count: num(data.cached) }) }));
+    return el('header', {}, [
+      el('div', { className: 'lang' }, [el('label', { for: 'lang', text: t('language') }), select]),
+      el('h1', { text: t('pageTitle', { title: data.title }) }),
+      el('p', { id: 'summary', text: t(data.isOffline ? 'summaryOffline' : 'summary', values) })
+    ].concat(banners));
+  }
+
+  function legend() {
+    var items = [];
+    STATUSES.forEach(function (status) {
+      items.push(el('dt', {}, [badge(status)]), el('dd', { text: cat().statusHelp[status] }));
+    });
+    return el('details', { className: 'legend' }, [el('summary', { text: t('legend') }), el('dl', {}, items)]);
+  }
+
+  function counts() {
+    var rows = STATUSES.map(function (status) {
+      return el('tr', { 'data-status': status }, [
+        el('th', { scope: 'row' }, [badge(status)]),
+        el('td', { className: 'n', text: num(data.summary[status]) }),
+        el('td', { className: 'n', text: num(data.mirrorSummary[status]) })
+      ]);
+    });
+    rows.push(el('tr', { className: 'total' }, [
+      el('th', { scope: 'row', text: t('total') }),
+      el('td', { className: 'n', text: num(data.summary.total) }),
+      el('td', { className: 'n', text: num(data.mirrorSummary.total) })
+    ]));
+    return el('section', { id: 'counts' }, [
+      el('h2', { text: t('counts') }),
+      el('table', { className: 'counts' }, [
+        el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: t('colStatus') }), el('th', { scope: 'col', text: t('colResources') }), el('th', { scope: 'col', text: t('colMirrors') })])]),
+        el('tbody', {}, rows)
+      ])
+    ]);
+  }
+
+  function sections() {
+    var items = data.sections.map(function (section) {
+      var total = 0;
+      STATUSES.forEach(function (status) { total += section.counts[status]; });
+      var label = t('sectionBar', { ok: num(section.counts.ok), total: num(total) });
+      var parts = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
+        var count = section.counts[status];
+        return el('span', { className: 'seg s-' + status, style: 'flex-grow:' + count, title: cat().status[status] + ': ' + num(count) }, [
+          el('span', { 'aria-hidden': 'true', text: ICONS[status] + ' ' + num(count) })
+        ]);
+      });
+      var detail = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
+        return cat().status[status] + ' ' + num(section.counts[status]);
+      }).join(', ');
+      return el('li', {}, [
+        el('div', { className: 'bar-label' }, [el('strong', { text: section.id + ' ' + section.title }), el('span', { text: label })]),
+        el('div', { className: 'bar', role: 'img', 'aria-label': label + ' (' + detail + ')' }, parts)
+      ]);
+    });
+    return el('section', { id: 'sections' }, [el('h2', { text: t('sections') }), el('ul', { className: 'bars' }, items)]);
+  }
+
+  function attentionItem(row) {
+    var bits = [badge(row.status), el('strong', { text: whoText(row) }), el('span', { className: 'reason', text: reasonText(row) }), link(row.url)];
+    if (row.finalUrl) {
+      var around = cat().html.useInstead.split('{url}');
+      bits.push(el('span', { className: 'use' }, [document.createTextNode(around[0]), link(row.finalUrl), document.createTextNode(around[1] || '')]));
+    }
+    bits.push(archivedNode(row));
+    bits.push(el('code', { text: lineRef(row.line) }));
+    return el('li', { 'data-key': row.key }, bits);
+  }
+
+  function attention() {
+    var rows = data.rows.filter(function (row) { return ATTENTION.indexOf(row.status) >= 0; });
+    rows.sort(function (a, b) { return ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status); });
+    var children = [el('h2', { text: t('attention') })];
+    children.push(rows.length === 0 ? el('p', { text: t('attentionNone') }) : el('ul', { className: 'attention' }, rows.map(attentionItem)));
+    data.uncovered.forEach(function (group) {
+      children.push(el('h3', { text: t('uncovered', { region: region(group.region) }) }), el('p', { className: 'note', text: t('uncoveredHelp', { region: region(group.region) }) }));
+      children.push(el('ul', { className: 'attention' }, group.ids.map(function (id) {
+        var own = data.rows.filter(function (row) { return row.id === id; });
+        var resource = own[0];
+        var mirrors = own.slice(1);
+        return el('li', { 'data-key': resource.key }, [
+          el('strong', { text: resource.title }), link(resource.url), el('code', { text: lineRef(resource.line) }),
+          mirrors.length === 0 ? el('span', { className: 'note', text: t('noMirrors') }) : el('ul', {}, mirrors.map(function (mirror) {
+            return el('li', {}, [badge(mirror.status), el('span', { text: whoText(mirror) }), el('span', { className: 'access', text: cat().access[mirror.access[group.region] || 'unknown'] }), link(mirror.url)]);
+          }))
+        ]);
+      })));
+    });
+    return el('section', { id: 'attention' }, children);
+  }
+
+  function options(values, label) {
+    return [el('option', { value: '', text: t('all') })].concat(values.map(function (value) {
+      return el('option', { value: value, text: label(value) });
+    }));
+  }
+  function control(id, key, values, label) {
+    var select = el('select', { id: id }, options(values, label));
+    select.value = state[key];
+    select.addEventListener('change', function () { state[key] = select.value; applyFilters(); });
+    return select;
+  }
+
+  function strip(recent) {
+    if (!recent || recent.length === 0) return el('span', {});
+    var words = recent.map(function (seen) { return day(seen.at) + ' ' + cat().status[seen.status]; });
+    return el('span', { className: 'strip', role: 'img', 'aria-label': t('recentRuns', { count: num(recent.length), list: words.join(', ') }) }, recent.map(function (seen, index) {
+      return el('span', { className: 'tick s-' + seen.status, title: words[index], 'data-status': seen.status, text: ICONS[seen.status] });
+    }));
+  }
+
+  function table() {
+    var kinds = [];
+    data.rows.forEach(function (row) { if (kinds.indexOf(row.kind) < 0) kinds.push(row.kind); });
+    var accessValues = [];
+    data.regions.forEach(function (id) { ACCESS.forEach(function (access) { accessValues.push(id + ':' + access); }); });
+    var search = el('input', { id: 'f-search', type: 'search', placeholder: t('searchPlaceholder'), autocomplete: 'off' });
+    search.value = state.q;
+    search.addEventListener('input', function () { state.q = search.value; applyFilters(); });
+    var clear = el('button', { type: 'button', id: 'f-clear', text: t('clear') });
+    clear.addEventListener('click', function () {
+      state.status = state.access = state.section = state.kind = state.q = '';
+      render();
+    });
+    var field = function (id, label, input) { return el('div', { className: 'field' }, [el('label', { for: id, text: label }), input]); };
+    var filters = el('form', { className: 'filters', role: 'search' }, [
+      field('f-status', t('filterStatus'), control('f-status', 'status', STATUSES, function (s) { return ICONS[s] + ' ' + cat().status[s]; })),
+      data.regions.length ? field('f-access', t('filterAccess'), control('f-access', 'access', accessValues, function (v) { var parts = v.split(':'); return region(parts[0]) + ': ' + cat().access[parts[1]]; })) : null,
+      field('f-section', t('filterSection'), control('f-section', 'section', data.sections.map(function (s) { return s.id; }), function (id) {
+        return id + ' ' + data.sections.filter(function (s) { return s.id === id; })[0].title;
+      })),
+      field('f-kind', t('filterKind'), control('f-kind', 'kind', kinds, function (k) { return k; })),
+      field('f-search', t('search'), search),
+      clear
+    ]);
+    filters.addEventListener('submit', function (event) { event.preventDefault(); });
+    var heads = [t('colStatus'), t('colTitle'), t('filterSection'), t('filterKind'), t('colReason')]
+      .concat(data.regions.map(function (id) { return t('colAccess', { region: region(id) }); }))
+      .concat([t('colLine')]).concat(data.trend ? [t('colRecent')] : []);
+    var rows = data.rows.map(function (row) {
+      var cells = [
+        el('td', { 'data-label': heads[0] }, [badge(row.status)]),
+        // One wrapper, so the phone layout's label | value grid keeps the parts together.
+        el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
+        el('td', { 'data-label': heads[2], text: row.sectionId }),
+        el('td', { 'data-label': heads[3], text: row.kind }),
+        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row)])
+      ];
+      data.regions.forEach(function (id, index) {
+        var access = row.access[id] || 'unknown';
+        cells.push(el('td', { 'data-label': heads[5 + index], className: 'a-' + access, text: cat().access[access] }));
+      });
+      cells.push(el('td', { 'data-label': t('colLine') }, [el('code', { text: lineRef(row.line) })]));
+      if (data.trend) cells.push(el('td', { 'data-label': t('colRecent') }, [strip(row.recent)]));
+      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
+      tr.curateAccess = data.regions.map(function (id) { return id + ':' + (row.access[id] || 'unknown'); });
+      tr.curateText = [row.title, row.id, row.url || '', row.finalUrl || '', row.platform || ''].join(' ').toLowerCase();
+      return tr;
+    });
+    return el('section', { id: 'links' }, [
+      el('h2', { text: t('table') }),
+      filters,
+      el('p', { id: 'shown', 'aria-live': 'polite' }),
+      el('div', { className: 'scroll' }, [el('table', { className: 'links' }, [
+        el('thead', {}, [el('tr', {}, heads.map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
+        el('tbody', { id: 'rows' }, rows)
+      ])])
+    ]);
+  }
+
+  function applyFilters() {
+    var q = state.q.trim().toLowerCase();
+    var shown = 0;
+    var rows = document.getElementById('rows').children;
+    for (var i = 0; i < rows.length; i++) {
+      var tr = rows[i];
+      var ok = (!state.status || tr.getAttribute('data-status') === state.status) &&
+        (!state.section || tr.getAttribute('data-section') === state.section) &&
+        (!state.kind || tr.getAttribute('data-kind') === state.kind) &&
+        (!state.access || tr.curateAccess.indexOf(state.access) >= 0) &&
+        (!q || tr.curateText.indexOf(q) >= 0);
+      tr.hidden = !ok;
+      if (ok) shown++;
+    }
+    document.getElementById('shown').textContent = t('showing', { shown: num(shown), total: num(rows.length) });
+  }
+
+${PAGE_VIEWS}  function render() {
+    document.documentElement.lang = state.lang;
+    document.title = t('pageTitle', { title: data.title });
+    var app = document.getElementById('app');
+    var parts = [header(), legend(), counts(), sections(), attention()];
+    if (data.trend && data.trend.length > 0) parts.push(trend());
+    parts.push(table());
+    if (data.matrixVantages) parts.push(matrix());
+    parts.push(el('footer', { text: t('footer', { version: data.version, file: data.file }) }));
+    app.textContent = '';
+    parts.forEach(function (part) { app.appendChild(part); });
+    applyFilters();
+  }
+
+  render();
+})();
+`;
