@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { registerDiffCommand } from './commands/diff.js';
 import { registerFixCommand } from './commands/fix.js';
+import { addHelpExamples } from './commands/help-examples.js';
 import { registerHistoryCommand } from './commands/history.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInitCommand } from './commands/init.js';
@@ -109,6 +111,9 @@ async function main(): Promise<void> {
 
   // curate mirrors (issue 15): finders for VPN-only resources.
   registerMirrorsCommand(program, run);
+  // Last: the completion script and the help examples cover every command registered above.
+  registerCompletionCommand(program, run);
+  addHelpExamples(program);
 
   try {
     await program.parseAsync(process.argv);

@@ -81,8 +81,18 @@ export function reportAnnotations(report: Report, options: AnnotationOptions = {
       message: linkMessage(link),
     });
   }
-  return annotations;
+  // GitHub shows only the first ANNOTATION_CAP of each level per step: errors first, so the
+  // ones that fail the run are the ones shown; within a level, in roadmap order (sort is stable).
+  return annotations.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 }
+
+const LEVEL_ORDER: Readonly<Record<AnnotationLevel, number>> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * How many annotations of each level GitHub shows for one step; the rest are dropped, so the
+ * job summary lists every finding. https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+export const ANNOTATION_CAP = 10;
 
 function annotationLevel(link: ReportLink, failing: FailOn): AnnotationLevel | undefined {
   const { outcome } = link;
@@ -115,14 +125,17 @@ function linkMessage(link: ReportLink): string {
 export type JobSummaryOptions = {
   /** @default broken and unreachable */
   failing?: FailOn;
-  /** Links listed per group before "…and N more". @default 50 */
+  /**
+   * Links listed per group before "…and N more": enough for every finding of a large roadmap
+   * (annotations stop at ANNOTATION_CAP), well under GitHub's 1 MiB summary limit. @default 1000
+   */
   maxListed?: number;
 };
 
 /** A compact Markdown summary of a report: counts per status, then what fails and what moved. */
 export function renderJobSummary(report: Report, options: JobSummaryOptions = {}): string {
   const failing = options.failing ?? DEFAULT_FAILING;
-  const maxListed = options.maxListed ?? 50;
+  const maxListed = options.maxListed ?? 1000;
   const links = reportLinks(report);
   const lines = [
     `### curate check: ${formatText(report.roadmap.title)} (${formatText(report.vantage)})`,
@@ -151,8 +164,31 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
       maxListed,
     ),
   );
+  // The rest of what is annotated (dead links outside --fail-on, unverified ones), so a reader
+  // past GitHub's cap on annotations still sees every finding.
+  const others = links.filter(
+    (link) =>
+      !isFailing(link.outcome, failing) &&
+      ['broken', 'unreachable', 'unverified'].includes(link.outcome.status),
+  );
+  lines.push(...listSection(`Also worth a look (${others.length})`, others, report, maxListed));
+  const capped = annotationsOverCap(reportAnnotations(report, { failing }));
+  if (capped.length > 0) {
+    lines.push(
+      '',
+      `> GitHub shows ${ANNOTATION_CAP} annotations of each kind per step and this run has more ${capped.join(', ')}: every finding is listed above, and the annotations shown are the most important first.`,
+    );
+  }
   if (failingLinks.length === 0) lines.push('', nothingFailing(coverage));
   return `${lines.join('\n')}\n`;
+}
+
+/** The levels with more annotations than GitHub shows, e.g. `errors (14)`. */
+function annotationsOverCap(annotations: readonly Annotation[]): string[] {
+  return (['error', 'warning', 'notice'] as const).flatMap((level) => {
+    const count = annotations.filter((annotation) => annotation.level === level).length;
+    return count > ANNOTATION_CAP ? [`${level}s (${count})`] : [];
+  });
 }
 
 /** "Nothing is failing", said only of the links that were checked. */
