@@ -8,24 +8,14 @@
  */
 import { chmod, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from './node-bundle-options.mjs';
 
 await build({
+  ...NODE_BUNDLE_OPTIONS,
   entryPoints: ['dist/cli.js'],
   outfile: 'dist/cli.js',
   // tsc has just written dist/cli.js; the bundle replaces it.
   allowOverwrite: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.18',
-  // Dependencies written as CommonJS `require` Node's built-ins; an ES module has no `require`.
-  banner: {
-    js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);",
-  },
-  // Readable, so a stack trace from an internal error still names the functions.
-  minify: false,
-  legalComments: 'eof',
-  logLevel: 'warning',
 });
 // tsc's source map described the file the bundle replaced.
 await rm('dist/cli.js.map', { force: true });

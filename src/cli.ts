@@ -9,13 +9,16 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { registerDiffCommand } from './commands/diff.js';
 import { registerFixCommand } from './commands/fix.js';
+import { addHelpExamples } from './commands/help-examples.js';
 import { registerHistoryCommand } from './commands/history.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInitCommand } from './commands/init.js';
 import type { CommandIo, RunCommand } from './commands/io.js';
 import { registerMergeCommand } from './commands/merge.js';
+import { registerMirrorsCommand } from './commands/mirrors.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -105,6 +108,12 @@ async function main(): Promise<void> {
   // Adoption: start a roadmap repository, or make a roadmap of an existing list.
   registerInitCommand(program, run);
   registerImportCommand(program, run);
+
+  // curate mirrors (issue 15): finders for VPN-only resources.
+  registerMirrorsCommand(program, run);
+  // Last: the completion script and the help examples cover every command registered above.
+  registerCompletionCommand(program, run);
+  addHelpExamples(program);
 
   try {
     await program.parseAsync(process.argv);

@@ -142,6 +142,8 @@ export type PlannedMirror = PlannedLink & {
   lang: string | undefined;
   note: string | undefined;
   isConfirmed: boolean;
+  /** Matched by strong evidence (`evidence: strong`), not yet confirmed by a maintainer. */
+  isMatchedByEvidence?: boolean;
 };
 
 /** A resource as the report will list it, in roadmap order. */

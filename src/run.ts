@@ -6,28 +6,26 @@
  */
 import type { Dispatcher } from 'undici';
 import type { ApiValidators } from './cache/api-validators.js';
-import { classifyOutcome } from './classify/classify.js';
-import type { CheckResult, CheckTarget, FetchOutcome } from './domain.js';
+import type { ArchivedCopy } from './archive/archived-copy.js';
+import { attachArchivedCopies } from './archive/attach.js';
+import { archiveFetchOver } from './archive/fetch-over-run.js';
+import { lookUpArchives } from './archive/look-up-archives.js';
+import type { CheckResult, CheckTarget } from './domain.js';
 import { assertNever, isFailing } from './domain.js';
 import type { FailOn } from './outcome/fail-on.js';
-import { interruptedResult, networkDownResult } from './outcome/unfetched.js';
+import { networkDownResult } from './outcome/unfetched.js';
 import {
   openRunDispatcher,
   type RunDispatcher,
   type TransportSettings,
 } from './fetch/dispatchers.js';
 import { downloadText } from './fetch/download-text.js';
-import { hasFetchStarted } from './fetch/network-failure.js';
 import { probeNetwork, type NetworkVerdict } from './fetch/network-probe.js';
-import { createRunFetches, type RunFetches } from './fetch/run-fetches.js';
+import { createRunFetches } from './fetch/run-fetches.js';
 import { createSlots } from './fetch/slots.js';
 import type { ResolvedOptions } from './options.js';
-import type { AcceptOptions } from './options/slices.js';
 import { planChecks } from './plan/plan-checks.js';
 import type { ResourceSelector } from './plan/select.js';
-import { applyProbe, isWorthProbing } from './probes/apply.js';
-import { createProbeRunner, defaultProbes, probeTransportOver } from './probes/probe.js';
-import { toProbeResponse } from './probes/probe-response.js';
 import { assessRegions } from './region/assess.js';
 import { loadRegionInputs } from './region/load-rules.js';
 import { planSuggestedMirrors } from './region/mirror-suggestions.js';
@@ -39,6 +37,7 @@ import { renderReports } from './report/render-reports.js';
 import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
 import type { LoadedRoadmap } from './roadmap/load.js';
+import { checkTargets } from './check-loop.js';
 
 /** What the outside world hands a run; tests pass their own. */
 export type RunDeps = {
@@ -61,6 +60,10 @@ export type RunDeps = {
   apiValidators?: ApiValidators;
   /** A result to reuse instead of fetching (`--cache`); targets it answers are not fetched. */
   cachedResult?: (target: CheckTarget) => CheckResult | undefined;
+  /** Whether broken links are looked up in the Wayback Machine (`--archive`). */
+  isArchiveLookupOn?: boolean;
+  /** A Wayback Machine answer kept from an earlier run (`--cache`), by target id. */
+  cachedArchivedCopy?: (targetId: string) => ArchivedCopy | undefined;
   /**
    * The roadmap's path relative to the repository root, where SARIF and JUnit place findings.
    * @default the path the roadmap was loaded from
@@ -102,6 +105,7 @@ export async function runCheck(
     (target) => !results.has(target.id),
   );
   let networkDown: { message: string } | undefined;
+  let archivedCopies = new Map<string, ArchivedCopy>();
 
   if (toFetch.length > 0) {
     const transport = await openTransport(options, deps);
@@ -135,6 +139,18 @@ export async function runCheck(
             results,
             deps,
           });
+          // Only with the network up, and only for links this run checked (never cached ones).
+          if (deps.isArchiveLookupOn === true && deps.signal?.aborted !== true) {
+            const targetUrls = new Map(toFetch.map((target) => [target.id, target.url]));
+            archivedCopies = await lookUpArchives(
+              [...results.values()],
+              (id) => targetUrls.get(id),
+              {
+                fetch: archiveFetchOver(fetches),
+                ...(deps.cachedArchivedCopy ? { cached: deps.cachedArchivedCopy } : {}),
+              },
+            );
+          }
           break;
         case 'down':
           networkDown = { message: verdict.message };
@@ -168,7 +184,7 @@ export async function runCheck(
     },
     suggested.byResource,
   );
-  const report = assessRegions(built, regionInputs);
+  const report = assessRegions(attachArchivedCopies(built, archivedCopies), regionInputs);
   // `-o -`: no files; the command prints report.json on stdout.
   const writtenFiles =
     options.report.out === undefined
@@ -203,86 +219,6 @@ export function countFailing(report: Report, failOn: FailOn): number {
     }
   }
   return count;
-}
-
-/** What the check loop works with, built once per run by `runCheck`. */
-type CheckContext = {
-  fetches: RunFetches;
-  acceptFor: AcceptOptions['acceptFor'];
-  failOn: FailOn;
-  probeSettings: ResolvedOptions['probes'];
-  /** Filled in as results arrive. */
-  results: Map<string, CheckResult>;
-  deps: RunDeps;
-};
-
-async function checkTargets(targets: readonly CheckTarget[], context: CheckContext): Promise<void> {
-  const { fetches, results, deps } = context;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const probeRunner = createProbeRunner(
-    defaultProbes(context.probeSettings, {
-      ...(deps.apiValidators ? { validators: deps.apiValidators } : {}),
-    }),
-    probeTransportOver(fetches),
-    // Resources before mirrors: a probe with a scarce quota spends it where it matters most.
-    { urls: byImportance(targets), session: { sleep, now: () => deps.now().getTime() } },
-  );
-
-  // A function, not a narrowed property read: the signal flips while a fetch is in flight.
-  const isAborted = (): boolean => deps.signal?.aborted === true;
-  // Interrupted in flight (a request was sent): `interrupted`, with what it had done. A check
-  // the interrupt came before is left out, and the report says it was `not-started`.
-  const recordInterrupted = (target: CheckTarget, fetched: FetchOutcome): void => {
-    if (!hasFetchStarted(fetched)) return;
-    results.set(target.id, interruptedResult(target.id, fetched, deps.now().toISOString()));
-  };
-  const checkOne = async (target: CheckTarget): Promise<void> => {
-    // Asked even after an interrupt: the fetches know which were in flight and which never began.
-    const fetched = await fetches.target(target);
-    // An aborted check says nothing about the link, whatever its fetch returned.
-    if (isAborted()) {
-      recordInterrupted(target, fetched);
-      return;
-    }
-    const classified = classifyOutcome(fetched, target.url, context.acceptFor(target.url.hostname));
-    // Page-reading probes (WeChat, Baidu Netdisk, Zhihu) judge the page fetched above.
-    const page = fetched.kind === 'response' ? toProbeResponse(fetched) : undefined;
-    const verdict = isWorthProbing(classified.outcome)
-      ? await probeRunner.probe(target.url, page)
-      : undefined;
-    if (isAborted()) {
-      recordInterrupted(target, fetched);
-      return;
-    }
-    const watchPage = fetched.kind === 'response' ? fetched.body : undefined;
-    const { outcome, pageTitle, findings } = applyProbe(classified, verdict, watchPage);
-    const result: CheckResult = {
-      ...outcome,
-      targetId: target.id,
-      hops: fetched.hops,
-      durationMs: fetched.durationMs,
-      checkedAt: deps.now().toISOString(),
-      ...(pageTitle === undefined ? {} : { pageTitle }),
-      ...(findings === undefined ? {} : { findings }),
-    };
-    results.set(target.id, result);
-    deps.onProgress?.({
-      kind: 'target-checked',
-      result,
-      failingRefs: isFailing(result, context.failOn, findings) ? target.refs.length : 0,
-    });
-  };
-
-  await Promise.all(targets.map(checkOne));
-}
-
-/** The targets' URLs, those a resource names before those only mirrors (or suggestions) name. */
-function byImportance(targets: readonly CheckTarget[]): URL[] {
-  const isResource = (target: CheckTarget): boolean =>
-    target.refs.some((ref) => ref.role === 'resource');
-  return [...targets.filter(isResource), ...targets.filter((target) => !isResource(target))].map(
-    (target) => target.url,
-  );
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */

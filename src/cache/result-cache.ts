@@ -4,6 +4,7 @@
  * cache can make a run faster but never hide a new failure for longer than `--max-age`.
  */
 import { z } from 'zod';
+import { ArchiveCacheSchema } from './archive-cache.js';
 import type { CheckResult } from '../domain.js';
 import { FindingsSchema } from '../outcome/findings.js';
 import { ApiValidatorSchema, type ApiValidator } from './api-validators.js';
@@ -31,6 +32,8 @@ export const ResultCacheSchema = z.strictObject({
   entries: z.record(z.string(), CacheEntrySchema),
   /** Platform API answers' ETags by API URL (`api-validators.ts`); absent in older files. */
   validators: z.record(z.string(), ApiValidatorSchema).optional(),
+  /** Wayback Machine answers for dead links (archive-cache.ts); absent before any was asked. */
+  archive: ArchiveCacheSchema.optional(),
 });
 
 export type CacheEntry = z.infer<typeof CacheEntrySchema>;
@@ -67,6 +70,9 @@ export function renderResultCache(cache: ResultCache): string {
     schemaVersion: cache.schemaVersion,
     entries: sorted(cache.entries),
     ...(Object.keys(validators).length === 0 ? {} : { validators: sorted(validators) }),
+    ...(cache.archive === undefined || Object.keys(cache.archive).length === 0
+      ? {}
+      : { archive: sorted(cache.archive) }),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -73,25 +73,26 @@ describe('reportAnnotations', () => {
     annotations.map((annotation) => `${annotation.line} ${annotation.level} ${annotation.title}`);
 
   it('annotates failing links as errors, moved and other dead ones as warnings, unverified as notices', () => {
+    // Errors first (GitHub shows only 10 of each level per step), then in roadmap order.
     expect(byLine(reportAnnotations(report, { failing: BROKEN_OR_UNREACHABLE }))).toEqual([
       '23 error broken: mirror of 3b1b-linear-algebra',
-      '28 warning redirected: khan-calculus',
       '45 error broken: numpy-guide',
       '65 error unreachable: annotated-transformer',
-      '68 warning redirected: mirror of annotated-transformer',
-      '72 notice unverified: illustrated-transformer',
-      '85 warning redirected: llm-leaderboard',
       '88 error unreachable: mirror of llm-leaderboard',
       '96 error broken: flash-attention',
+      '28 warning redirected: khan-calculus',
+      '68 warning redirected: mirror of annotated-transformer',
+      '85 warning redirected: llm-leaderboard',
       '100 warning redirected: leaderboard-again',
+      '72 notice unverified: illustrated-transformer',
     ]);
   });
 
   it.each([
-    [['broken'], ['23 error', '45 error', '65 warning', '72 notice', '88 warning', '96 error']],
+    [['broken'], ['23 error', '45 error', '96 error', '65 warning', '88 warning', '72 notice']],
     [
       ['unverified:bot-wall'],
-      ['23 warning', '45 warning', '65 warning', '72 error', '88 warning', '96 warning'],
+      ['72 error', '23 warning', '45 warning', '65 warning', '88 warning', '96 warning'],
     ],
   ])('follows the failing set %j', (failing, expected) => {
     const levels = reportAnnotations(report, { failing: parseFailOnList(failing) })
@@ -175,6 +176,27 @@ describe('renderJobSummary', () => {
       '- `roadmap.yaml:45` **NumPy 用户指南** (numpy-guide): 失效: HTTP 404：页面不存在 `https://numpy.example.test/doc/user/`',
     );
     expect(lines).toContain('**已永久迁移（4）：运行 `curate fix` 改地址**');
+  });
+
+  it('lists the findings that are neither failing nor moved, as their annotations do', () => {
+    const lines = summary.split('\n');
+    expect(lines).toContain('**Also worth a look (1)**');
+    expect(
+      lines.filter((line) => line.includes('(illustrated-transformer): unverified')),
+    ).toHaveLength(1);
+    expect(summary).not.toContain('GitHub shows');
+  });
+
+  it('says when GitHub will not show every annotation, and still lists every finding', () => {
+    const broken = report.results.find((result) => result.id === 'numpy-guide')!;
+    const extra = Array.from({ length: 11 }, (_, index) => ({ ...broken, id: `extra-${index}` }));
+    const lines = renderJobSummary({ ...report, results: [...report.results, ...extra] }).split(
+      '\n',
+    );
+    expect(lines.filter((line) => /\(extra-\d+\): broken/.test(line))).toHaveLength(11);
+    expect(lines.find((line) => line.startsWith('> GitHub shows 10 annotations'))).toMatch(
+      /more errors \(16\): every finding is listed above/,
+    );
   });
 
   it('cuts long lists', () => {

@@ -88,8 +88,18 @@ export function reportAnnotations(report: Report, options: AnnotationOptions = {
       message: linkMessage(link, words),
     });
   }
-  return annotations;
+  // GitHub shows only the first ANNOTATION_CAP of each level per step: errors first, so the
+  // ones that fail the run are the ones shown; within a level, in roadmap order (sort is stable).
+  return annotations.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 }
+
+const LEVEL_ORDER: Readonly<Record<AnnotationLevel, number>> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * How many annotations of each level GitHub shows for one step; the rest are dropped, so the
+ * job summary lists every finding. https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+export const ANNOTATION_CAP = 10;
 
 function annotationLevel(link: ReportLink, failing: FailOn): AnnotationLevel | undefined {
   const { outcome } = link;
@@ -122,7 +132,10 @@ function linkMessage(link: ReportLink, words: Words): string {
 export type JobSummaryOptions = {
   /** @default broken and unreachable */
   failing?: FailOn;
-  /** Links listed per group before "…and N more". @default 50 */
+  /**
+   * Links listed per group before "…and N more": enough for every finding of a large roadmap
+   * (annotations stop at ANNOTATION_CAP), well under GitHub's 1 MiB summary limit. @default 1000
+   */
   maxListed?: number;
   /** The language of the summary; status words and ids stay as in report.json. */
   lang?: Lang | undefined;
@@ -131,7 +144,7 @@ export type JobSummaryOptions = {
 /** A compact Markdown summary of a report: counts per status, then what fails and what moved. */
 export function renderJobSummary(report: Report, options: JobSummaryOptions = {}): string {
   const failing = options.failing ?? DEFAULT_FAILING;
-  const maxListed = options.maxListed ?? 50;
+  const maxListed = options.maxListed ?? 1000;
   const words = wordsFor(options.lang);
   const links = reportLinks(report);
   const statusWords = STATUSES.map((status) => statusWord(status, words));
@@ -162,8 +175,31 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
     ...listSection(words.summary('failing', { count: failingLinks.length }), failingLinks, list),
   );
   lines.push(...listSection(words.summary('moved', { count: moved.length }), moved, list));
+  // The rest of what is annotated (dead links outside --fail-on, unverified ones), so a reader
+  // past GitHub's cap on annotations still sees every finding.
+  const others = links.filter(
+    (link) =>
+      !isFailing(link.outcome, failing) &&
+      ['broken', 'unreachable', 'unverified'].includes(link.outcome.status),
+  );
+  lines.push(...listSection(words.summary('others', { count: others.length }), others, list));
+  const capped = annotationsOverCap(reportAnnotations(report, { failing }));
+  if (capped.length > 0) {
+    lines.push(
+      '',
+      words.summary('capped', { cap: ANNOTATION_CAP, levels: capped.join(words.md('separator')) }),
+    );
+  }
   if (failingLinks.length === 0) lines.push('', nothingFailing(coverage, words));
   return `${lines.join('\n')}\n`;
+}
+
+/** The levels with more annotations than GitHub shows, e.g. `errors (14)`. */
+function annotationsOverCap(annotations: readonly Annotation[]): string[] {
+  return (['error', 'warning', 'notice'] as const).flatMap((level) => {
+    const count = annotations.filter((annotation) => annotation.level === level).length;
+    return count > ANNOTATION_CAP ? [`${level}s (${count})`] : [];
+  });
 }
 
 /** "Nothing is failing", said only of the links that were checked. */

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
 import { createApiValidators } from '../cache/api-validators.js';
+import { cachedArchivedCopy, updateArchiveCache } from '../cache/archive-cache.js';
 import { cachedResult, updateResultCache } from '../cache/result-cache.js';
 import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/annotations.js';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
@@ -32,7 +33,10 @@ import {
 export const REPORTS_HELP = `report files to write, comma-separated: ${REPORT_FORMATS.join(', ')}; report.json is always written (default: ${DEFAULTS.reports.join(',')})`;
 
 /** Raw flags of `curate check`. */
-export type CheckFlags = CurateFlags;
+export type CheckFlags = CurateFlags & {
+  /** `--archive`: ask the Wayback Machine for a snapshot of every broken link. */
+  archive?: boolean;
+};
 
 /** One line a maintainer reads first: counts per status. */
 export function summaryLine(report: Report): string {
@@ -105,12 +109,14 @@ export async function checkCommand(
       );
     },
     roadmapRepositoryPath: repositoryPath(loaded.file, io.cwd),
+    isArchiveLookupOn: flags.archive === true,
     ...(select === undefined ? {} : { select }),
     ...(cache === undefined
       ? {}
       : {
           cachedResult: (target) => cachedResult(cache.cache, target.id, clock),
           apiValidators: validators,
+          cachedArchivedCopy: (id) => cachedArchivedCopy(cache.cache.archive, id, clock.nowMs),
         }),
   }).finally(progress.finish);
   if (cache !== undefined && cacheFile !== undefined) {
@@ -120,7 +126,8 @@ export async function checkCommand(
       Date.now(),
       validators.entries(),
     );
-    await writeCacheFile(cacheFile.file, updated);
+    const archive = updateArchiveCache(cache.cache.archive, outcome.report, Date.now());
+    await writeCacheFile(cacheFile.file, { ...updated, archive });
   }
   if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);
   if (options.output.format === 'json') io.stdout.write(renderJson(outcome.report));
@@ -250,6 +257,10 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .option(
       '--format <format>',
       'what stdout gets: text (the summary, default), json (report.json alone), or github (workflow annotations, job summary)',
+    )
+    .option(
+      '--archive',
+      'ask the Wayback Machine for a snapshot of every broken link (shown in the reports)',
     )
     .option('--cache <file>', 'reuse ok results recorded in this file instead of fetching again')
     .option('--max-age <duration>', 'how old a cached ok result may be, e.g. 12h (default: 1d)')

@@ -4,15 +4,13 @@
  */
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { resolveOptions, type CurateFlags } from '../options.js';
-import { createProgressReporter } from '../progress/reporter.js';
+import type { CurateFlags } from '../options.js';
 import type { Report } from '../report/schema.js';
 import { writeFileAtomically } from '../report/write.js';
-import { fixesFromReport } from '../roadmap/fix.js';
+import { archiveFixesFromReport, fixesFromReport } from '../roadmap/fix.js';
 import { applyUrlFixes, type FixResult } from '../roadmap/fix-splice.js';
-import { loadRoadmap } from '../roadmap/load.js';
 import { renderUnifiedDiff } from '../roadmap/unified-diff.js';
-import { runCheck } from '../run.js';
+import { checkRoadmapNow } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
 import { plural } from '../text/plural.js';
@@ -30,7 +28,7 @@ export type FixFlags = Pick<
   | 'maxTimePerLink'
   | 'retries'
   | 'quiet'
-> & { from?: string; dryRun?: boolean };
+> & { from?: string; dryRun?: boolean; archive?: boolean };
 
 /**
  * Fixes moved URLs in the roadmap. Exits 0 when the fixes are applied (or shown, with
@@ -50,7 +48,12 @@ export async function fixCommand(
     );
   }
   const text = await readInputFile(roadmapFile, 'the roadmap');
-  const result = applyUrlFixes(text, fixesFromReport(report), roadmapFile);
+  // --archive is opt-in: a snapshot is a frozen copy, not the living page the roadmap chose.
+  const fixes = [
+    ...fixesFromReport(report),
+    ...(flags.archive === true ? archiveFixesFromReport(report) : []),
+  ];
+  const result = applyUrlFixes(text, fixes, roadmapFile);
   if (flags.dryRun === true) {
     io.stdout.write(renderUnifiedDiff(text, result.edits, roadmapFile));
   } else if (result.text !== text) {
@@ -73,30 +76,20 @@ async function reportToFixFrom(
     return { kind: 'report', report, roadmapFile: file ?? report.roadmap.path };
   }
   const roadmapFile = file ?? 'roadmap.yaml';
-  const loaded = await loadRoadmap(roadmapFile);
-  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
-  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
-  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
-  // finally: a run that throws (a report not writable) leaves no live line or timer behind.
-  const outcome = await runCheck(loaded, options, {
-    toolVersion: io.toolVersion,
-    now: () => new Date(),
-    signal: io.interruptSignal,
-    onProgress: progress.onProgress,
-  }).finally(progress.finish);
-  if (outcome.isNetworkDown) {
-    io.stderr.write(
-      'The network is unavailable, so no redirect could be seen; nothing was fixed.\n',
-    );
-    return { kind: 'network-down' };
-  }
-  return { kind: 'report', report: outcome.report, roadmapFile };
+  const fresh = await checkRoadmapNow(
+    roadmapFile,
+    flags,
+    io,
+    'The network is unavailable, so no redirect could be seen; nothing was fixed.',
+    { isArchiveLookupOn: flags.archive === true },
+  );
+  return fresh.kind === 'report' ? { kind: 'report', report: fresh.report, roadmapFile } : fresh;
 }
 
 function describeFixes(result: FixResult, file: string, isDryRun: boolean): string {
   const verb = isDryRun ? 'would update' : 'updated';
   const lines = [
-    `${file}: ${verb} ${plural(result.applied.length, 'moved URL')}${result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.`,
+    `${file}: ${verb} ${appliedText(result)}${result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.`,
   ];
   for (const { fix, reason } of result.skipped) {
     lines.push(`  skipped ${file}:${fix.line} ${fix.from} → ${fix.to}: ${skipText[reason]}`);
@@ -104,11 +97,21 @@ function describeFixes(result: FixResult, file: string, isDryRun: boolean): stri
   return `${lines.join('\n')}\n`;
 }
 
+/** `1 moved URL`, and with --archive `, 2 dead URLs to their archived copy`. */
+function appliedText(result: FixResult): string {
+  const archived = result.applied.filter((fix) => fix.keepsOriginal === true).length;
+  const moved = plural(result.applied.length - archived, 'moved URL');
+  return archived === 0
+    ? moved
+    : `${moved} and ${plural(archived, 'dead URL')} to their archived copy`;
+}
+
 const skipText: Readonly<Record<FixResult['skipped'][number]['reason'], string>> = {
   'not-found': 'that URL is no longer on that line (the roadmap changed since the report)',
   'block-scalar': 'the URL is a block scalar (| or >); edit it by hand',
   conflict: 'another fix already rewrote this URL',
   unchanged: 'it already points there',
+  'has-original': 'the resource already has an original_url; edit it by hand',
 };
 
 function normalisePath(path: string): string {
@@ -123,6 +126,10 @@ export function registerFixCommand(program: Command, run: RunCommand): void {
     .argument('[roadmap]', "roadmap file (default: the report's roadmap, else roadmap.yaml)")
     .option('--from <report>', 'take the redirects from this report.json instead of checking now')
     .option('--dry-run', 'print the changes as a unified diff and write nothing')
+    .option(
+      '--archive',
+      'also replace broken URLs by their Wayback Machine snapshot, keeping the old one as original_url (without --from: the check looks them up)',
+    )
     .option(
       '-o, --out <dir>',
       'without --from: where the check writes its reports (default: reports)',

@@ -42,6 +42,12 @@ export type FetchSettings = {
   maxRetryAfterMs: number;
   /** Whether `<meta http-equiv="refresh">` on a 2xx HTML page counts as a redirect. */
   followMetaRefresh: boolean;
+  /**
+   * A redirect whose Location this says yes to is not followed: its answer is the outcome, with
+   * the resolved Location kept in `headers.location` (the Wayback Machine's redirect is the
+   * snapshot's address). Every redirect is followed when absent.
+   */
+  stopAtLocation?: (location: URL) => boolean;
 };
 
 /** The adapter's collaborators, injectable so tests control time, dice and transport. */

@@ -20,6 +20,7 @@ export type ChainSettings = {
   userAgent: string;
   headersFor: (url: URL) => Readonly<Record<string, string>>;
   followMetaRefresh: boolean;
+  stopAtLocation?: (location: URL) => boolean;
 };
 
 /** Response headers kept in the outcome: the few that classification and retries read. */
@@ -95,6 +96,18 @@ export async function followChain(
     } else {
       await answer.discard();
       next = resolveLocation(location, current);
+      if (next instanceof URL && settings.stopAtLocation?.(next) === true) {
+        return {
+          kind: 'response',
+          status: answer.status,
+          finalUrl: current.href + fragment,
+          hops,
+          headers: { ...keptHeaders(answer), location: next.href },
+          contentType: answer.header('content-type'),
+          body: undefined,
+          durationMs: session.elapsedMs(),
+        };
+      }
     }
     hops.push({ url: current.href, status: answer.status });
     if (!(next instanceof URL)) {

@@ -28,6 +28,8 @@ export type ExtraRequest = {
   /** Headers for each hop on top of ours; the host's configured headers still override them. */
   headersFor: (url: URL) => Readonly<Record<string, string>>;
   followMetaRefresh: boolean;
+  /** A redirect to a Location this says yes to is the answer, not followed (see `FetchSettings`). */
+  stopAtLocation?: (location: URL) => boolean;
 };
 
 /** The fetches of one run. */
@@ -103,6 +105,7 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       return fetchWith(url, {
         ...settings,
         followMetaRefresh: request.followMetaRefresh,
+        ...(request.stopAtLocation ? { stopAtLocation: request.stopAtLocation } : {}),
         headersFor: (hop) => ({ ...request.headersFor(hop), ...settings.headersFor(hop) }),
       });
     },

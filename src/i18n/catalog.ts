@@ -9,6 +9,7 @@
  * {@link Plural} chosen with `Intl.PluralRules`. Status words, reasons and rule ids stay English
  * in data: these catalogs only give them labels.
  */
+import type { ArchivedCopy } from '../archive/archived-copy.js';
 import type { Reason, Status } from '../outcome/model.js';
 import type { RegionAccess } from '../region/verdict.js';
 
@@ -29,6 +30,8 @@ export type CatalogShape = {
   statusHelp: Readonly<Record<Status, string>>;
   reason: Readonly<Record<Reason, string>>;
   access: Readonly<Record<RegionAccess, string>>;
+  /** A dead link's archived copy: every answer of the archive, and the snapshot's region note. */
+  archive: Readonly<Record<ArchiveMessageKey, string>>;
   /** Names of the regions curate knows (rules files); other region ids are shown as written. */
   region: Readonly<Record<string, string>>;
   html: Messages;
@@ -43,6 +46,12 @@ export type CatalogShape = {
   /** The audit's tracking issue (its title stays English: the workflow finds the issue by it). */
   issue: Messages;
 };
+
+/** One message per kind of archive answer (a "none" per reason), and the region note. */
+export type ArchiveMessageKey =
+  | Exclude<ArchivedCopy['kind'], 'none'>
+  | Extract<ArchivedCopy, { kind: 'none' }>['reason']
+  | 'blockedIn';
 
 /** Turns the literal types of the reference catalog into the type a translation must satisfy. */
 type Widen<T> = {

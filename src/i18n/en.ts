@@ -33,10 +33,10 @@ export const en = {
     'soft-404': 'answers 200 but says "not found" (soft 404)',
     'missing-fragment': 'the page lacks the anchor the URL points to',
     'parked-domain': 'the domain is parked or for sale',
+    'redirected-to-home': "redirects to the site's home page: the page is gone",
+    'unsupported-redirect': 'redirects to a URL that is not http or https',
     'too-many-redirects': 'too many redirects',
     'redirect-loop': 'the redirects go round in a loop',
-    'redirected-to-home': "sent to the site's home page: the page was removed",
-    'unsupported-redirect': 'redirects to a non-web address (file:, data: …)',
     'video-removed': 'the video was removed',
     'repo-missing': 'the GitHub repository is gone (deleted or made private)',
     'path-missing': 'the file or folder is gone from the repository',
@@ -74,6 +74,13 @@ export const en = {
     'private-address': 'points to a private or local address',
     interrupted: 'the run was stopped while checking it',
     'not-started': 'the run stopped before reaching it',
+  },
+  archive: {
+    snapshot: 'archived copy of {date}',
+    'not-archived': 'no archived copy',
+    excluded: 'excluded from the Wayback Machine',
+    unanswered: 'the Wayback Machine did not answer ({detail}); asked again next run',
+    blockedIn: 'the archive needs a VPN in {region}',
   },
   access: {
     open: 'open',
@@ -207,6 +214,11 @@ export const en = {
     },
     allCovered: 'Every resource that needs a VPN in {region} has a working mirror.',
     noneVpn: 'No resource needs a VPN in {region}.',
+    matchedByEvidence: {
+      one: '**Matched by evidence**: {count} resource counts as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}.',
+      other:
+        '**Matched by evidence**: {count} resources count as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}.',
+    },
     conflicts: "**Conflicts**: the roadmap's `access:` disagrees with the evidence ({count}).",
     conflict: 'declared {declared}, found {found}',
     coveredBy: 'Covered by a mirror: {ids}.',
@@ -262,6 +274,9 @@ export const en = {
     partialRun: '> **Partial run:** not every link was checked.',
     failing: 'Failing ({count})',
     moved: 'Moved permanently ({count}): run `curate fix`',
+    others: 'Also worth a look ({count})',
+    capped:
+      '> GitHub shows {cap} annotations of each kind per step and this run has more {levels}: every finding is listed above, and the annotations shown are the most important first.',
     noneChecked: 'Nothing is failing.',
     noneUnchecked: 'Nothing is known to fail: no link was checked.',
     nonePartly: 'Nothing is failing among the {links} checked.',

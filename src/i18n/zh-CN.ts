@@ -74,6 +74,13 @@ export const zhCN: Catalog = {
     interrupted: '检测时运行被中止',
     'not-started': '运行中途停止，未检查到',
   },
+  archive: {
+    snapshot: '{date} 的存档副本',
+    'not-archived': '没有存档副本',
+    excluded: '已从 Wayback Machine 排除',
+    unanswered: 'Wayback Machine 没有回应（{detail}），下次运行再查',
+    blockedIn: '存档网站在{region}需要 VPN',
+  },
   access: {
     open: '可直连',
     vpn: '需科学上网',
@@ -196,6 +203,10 @@ export const zhCN: Catalog = {
     },
     allCovered: '在{region}需科学上网的资源都有可用的镜像。',
     noneVpn: '在{region}没有需科学上网的资源。',
+    matchedByEvidence: {
+      other:
+        '**按证据匹配**：{count} 个资源在{region}算作有镜像——`curate mirrors` 按证据找到了镜像，但还没有维护者确认：{ids}。',
+    },
     conflicts: '**不一致**：路线图里写的 `access:` 与检测结果不符（{count} 处）。',
     conflict: '写的是{declared}，实际{found}',
     coveredBy: '已有镜像可用：{ids}。',
@@ -246,6 +257,9 @@ export const zhCN: Catalog = {
     partialRun: '> **检查不完整：** 有链接没有检查到。',
     failing: '失败（{count}）',
     moved: '已永久迁移（{count}）：运行 `curate fix` 改地址',
+    others: '另外值得一看（{count}）',
+    capped:
+      '> GitHub 每一步每种级别最多显示 {cap} 条标注，本次超出的有：{levels}。所有问题都已在上面列出，显示的标注按重要程度排在前面。',
     noneChecked: '没有失败的链接。',
     noneUnchecked: '链接都没有检查，无从判断是否失败。',
     nonePartly: '已检查的 {links}中没有失败的。',

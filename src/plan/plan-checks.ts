@@ -84,6 +84,7 @@ export function planChecks(loaded: LoadedRoadmap, settings: PlanSettings): Plan 
       lang: mirror.lang,
       note: mirror.note,
       isConfirmed: mirror.confirmed ?? true,
+      ...(mirror.evidence === 'strong' ? { isMatchedByEvidence: true } : {}),
     })),
   }));
   return { resources, targets: [...targets].map(([id, { url, refs }]) => ({ id, url, refs })) };

@@ -66,7 +66,7 @@ function decodeJsonString(quoted: string): string | undefined {
 }
 
 /** The balanced `{…}` at the start of `text`, skipping braces inside strings; undefined if cut off. */
-function sliceJsonObject(text: string): string | undefined {
+export function sliceJsonObject(text: string): string | undefined {
   let depth = 0;
   let isInString = false;
   let isEscaped = false;

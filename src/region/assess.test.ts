@@ -178,6 +178,26 @@ describe('assessRegions', () => {
     expect(result.regions?.cn?.[expected]).toEqual(['r']);
   });
 
+  it.each([
+    [
+      'unconfirmed but matched by evidence',
+      [mirror(bilibili, { confirmed: false, matchedByEvidence: true })],
+      ['r'],
+    ],
+    [
+      'confirmed and matched by evidence',
+      [mirror(bilibili, { matchedByEvidence: true })],
+      undefined,
+    ],
+  ])(
+    'a vpn resource with a mirror %s is covered, by evidence only if unconfirmed',
+    (_, mirrors, byEvidence) => {
+      const result = assessRegions(report([resource('r', youtube, { mirrors })]), inputs);
+      expect(result.regions?.cn?.covered).toEqual(['r']);
+      expect(result.regions?.cn?.coveredByEvidence).toEqual(byEvidence);
+    },
+  );
+
   it('does not list open or partial resources as needing a mirror', () => {
     const result = assessRegions(
       report([resource('open', bilibili), resource('slow', 'https://github.com/a/b')]),

@@ -3,7 +3,7 @@
  * `assessLinkRegion`), plus per region the counts, the coverage by mirrors and the conflicts.
  * Pure, and run on a built report, so `check` and `merge` share it.
  */
-import type { MirrorResult, Report, ResourceResult } from '../report/schema.js';
+import type { Archived, MirrorResult, Report, ResourceResult } from '../report/schema.js';
 import { assessLinkRegion } from './assess-link.js';
 import type { RegionRuleSources } from './rules.js';
 import type {
@@ -57,6 +57,7 @@ function assessResource(
   return {
     resource: {
       ...resource,
+      ...archivedIn(resource.archived, inputs),
       region,
       mirrors: resource.mirrors.map((mirror) => assessMirror(mirror, inputs)),
     },
@@ -75,7 +76,28 @@ function assessMirror(mirror: MirrorResult, inputs: RegionInputs): MirrorResult 
       ).verdict,
     ]),
   );
-  return { ...mirror, region };
+  return { ...mirror, ...archivedIn(mirror.archived, inputs), region };
+}
+
+/**
+ * A snapshot's own verdict per region, by the same rules as any link: web.archive.org is
+ * blocked in mainland China, and a learner there should know before opening it.
+ */
+function archivedIn(archived: Archived | undefined, inputs: RegionInputs): { archived?: Archived } {
+  if (archived?.kind !== 'snapshot' || inputs.regions.length === 0) {
+    return archived === undefined ? {} : { archived };
+  }
+  const region = Object.fromEntries(
+    inputs.regions.map((id) => [
+      id,
+      assessLinkRegion(
+        id,
+        { url: archived.url, declared: undefined, observations: undefined },
+        inputs,
+      ).verdict,
+    ]),
+  );
+  return { archived: { ...archived, region } };
 }
 
 /** Counts and coverage of one region over the report's resources, with its conflicts. */
@@ -98,6 +120,9 @@ export function summarizeRegion(
     summary[access] += 1;
     if (access === 'vpn') {
       (isCoveredIn(resource, region) ? summary.covered : summary.uncovered).push(resource.id);
+      if (isCoveredIn(resource, region) && !isCoveredIn(resource, region, 'confirmed')) {
+        summary.coveredByEvidence = [...(summary.coveredByEvidence ?? []), resource.id];
+      }
     }
   }
   return summary;
@@ -105,13 +130,18 @@ export function summarizeRegion(
 
 /**
  * Whether a resource that needs a VPN in a region has a way around it: a confirmed mirror that
- * is open in the region and not broken. Unconfirmed candidates do not count: confirming them is
- * the maintainer's job, and the report lists the resource until then.
+ * is open in the region and not broken, or (unless `by` is `confirmed`) an unconfirmed one that
+ * `curate mirrors` matched by strong evidence. Other unconfirmed candidates do not count:
+ * confirming them is the maintainer's job, and the report lists the resource until then.
  */
-export function isCoveredIn(resource: ResourceResult, region: string): boolean {
+export function isCoveredIn(
+  resource: ResourceResult,
+  region: string,
+  by: 'confirmed' | 'confirmed-or-evidence' = 'confirmed-or-evidence',
+): boolean {
   return resource.mirrors.some(
     (mirror) =>
-      mirror.confirmed &&
+      (mirror.confirmed || (by === 'confirmed-or-evidence' && mirror.matchedByEvidence === true)) &&
       mirror.outcome.status !== 'broken' &&
       mirror.region?.[region]?.access === 'open',
   );

@@ -117,6 +117,8 @@ export const RegionSummarySchema = z.strictObject({
   covered: z.array(z.string()),
   /** Resources needing a VPN without such a mirror: the maintainer's to-do list. */
   uncovered: z.array(z.string()),
+  /** Of `covered`, those covered only by a mirror matched by evidence, not confirmed by a maintainer. */
+  coveredByEvidence: z.array(z.string()).optional(),
   conflicts: z.array(RegionConflictSchema),
 });
 

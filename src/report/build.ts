@@ -107,6 +107,7 @@ function toMirrorResult(
     ...(mirror.lang === undefined ? {} : { lang: mirror.lang }),
     ...(mirror.note === undefined ? {} : { note: mirror.note }),
     confirmed: mirror.isConfirmed,
+    ...(mirror.isMatchedByEvidence === true ? { matchedByEvidence: true } : {}),
   };
 }
 

@@ -55,7 +55,18 @@ function oneRegion(
       if (resource !== undefined) lines.push(...uncoveredEntry(resource, region, fileName, words));
     }
     lines.push('');
-  } else {
+  }
+  const byEvidence = summary.coveredByEvidence ?? [];
+  if (byEvidence.length > 0) {
+    lines.push(
+      words.mdCount('matchedByEvidence', byEvidence.length, {
+        region: name,
+        ids: byEvidence.join(words.md('separator')),
+      }),
+      '',
+    );
+  }
+  if (summary.uncovered.length === 0) {
     lines.push(words.md(summary.vpn > 0 ? 'allCovered' : 'noneVpn', { region: name }), '');
   }
   if (summary.conflicts.length > 0) {

@@ -12,6 +12,7 @@ import {
   reportCoverage,
   type ReportCoverage,
 } from './coverage.js';
+import { archivedText } from './markdown-archive.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import { worthALookSection } from './markdown-findings.js';
 import { regionSection } from './markdown-region.js';
@@ -315,7 +316,7 @@ function checkText(check: ReportEntry, words: Words): string {
   const { outcome } = check;
   const reason = formatText(describeOutcome(outcome, words.lang));
   const moved = outcome.status === 'redirected' ? ` → ${formatUrl(outcome.finalUrl)}` : '';
-  return `${url} — ${reason}${moved}`;
+  return `${url} — ${reason}${moved}${archivedText(check)}`;
 }
 
 function mirrorLabel(mirror: MirrorResult, where: string | undefined, words: Words): string {

@@ -4,6 +4,11 @@
  */
 import { z } from 'zod';
 import { FindingsSchema } from '../outcome/findings.js';
+import {
+  ArchiveUnansweredSchema,
+  NoSnapshotSchema,
+  SnapshotSchema,
+} from '../archive/archived-copy.js';
 import { CheckOutcomeSchema, STATUSES } from '../outcome/model.js';
 import { RegionSummarySchema, RegionVerdictSchema } from '../region/verdict.js';
 import { ACCESS_LEVELS } from '../roadmap/schema.js';
@@ -61,6 +66,16 @@ const regionShape = {
   titleDrift: TitleDriftSchema.optional(),
 };
 
+/**
+ * A dead link's archived copy (the Wayback Machine's closest snapshot), with the snapshot's own
+ * verdict per region: web.archive.org is blocked in mainland China.
+ */
+const ArchivedSchema = z.discriminatedUnion('kind', [
+  SnapshotSchema.extend({ region: z.record(z.string(), RegionVerdictSchema).optional() }),
+  NoSnapshotSchema,
+  ArchiveUnansweredSchema,
+]);
+
 /** Fields shared by a resource's own check and a mirror's check. */
 const entryShape = {
   url: z.string().nullable(),
@@ -77,6 +92,8 @@ const entryShape = {
   cached: z.literal(true).optional(),
   /** What a platform said beside the status (archived, renamed, gated, withdrawn, title drift). */
   findings: FindingsSchema,
+  /** For a broken link checked with the network up: what the Wayback Machine holds of it. */
+  archived: ArchivedSchema.optional(),
   ...regionShape,
 };
 
@@ -86,6 +103,8 @@ export const MirrorResultSchema = z.strictObject({
   lang: z.string().optional(),
   note: z.string().optional(),
   confirmed: z.boolean(),
+  /** `curate mirrors` matched it by strong evidence; it covers like a confirmed one until then. */
+  matchedByEvidence: z.boolean().optional(),
 });
 
 export const ResourceResultSchema = z.strictObject({
@@ -147,6 +166,10 @@ export type MirrorResult = z.infer<typeof MirrorResultSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
 export type TitleDrift = z.infer<typeof TitleDriftSchema>;
+export type Archived = z.infer<typeof ArchivedSchema>;
 export type MissingShard = NonNullable<Report['missingShards']>[number];
 /** What a resource and a mirror entry share: one checked URL of the report. */
-export type ReportEntry = Omit<MirrorResult, 'platform' | 'lang' | 'note' | 'confirmed'>;
+export type ReportEntry = Omit<
+  MirrorResult,
+  'platform' | 'lang' | 'note' | 'confirmed' | 'matchedByEvidence'
+>;

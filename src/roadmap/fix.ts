@@ -5,14 +5,17 @@
  */
 import type { Report } from '../report/schema.js';
 
-/** Replace `from` by `to` in the `url:` written on `line` (1-based). */
-export type UrlFix = { line: number; from: string; to: string };
+/**
+ * Replace `from` by `to` in the `url:` written on `line` (1-based). With `keepsOriginal`, the
+ * old URL is also written beside it as `original_url:` (an archived copy: reversible).
+ */
+export type UrlFix = { line: number; from: string; to: string; keepsOriginal?: true };
 
 /** The fixes without repeats, in their first order. */
 export function uniqueFixes(fixes: readonly UrlFix[]): UrlFix[] {
   const seen = new Map<string, UrlFix>();
   for (const fix of fixes) {
-    const key = JSON.stringify([fix.line, fix.from, fix.to]);
+    const key = JSON.stringify([fix.line, fix.from, fix.to, fix.keepsOriginal === true]);
     if (!seen.has(key)) seen.set(key, fix);
   }
   return [...seen.values()];
@@ -33,6 +36,28 @@ export function fixesFromReport(report: Report): UrlFix[] {
     if (moved === undefined) continue;
     const to = keepFragment(link.url, moved);
     if (to !== link.url) fixes.push({ line: link.line, from: link.url, to });
+  }
+  return uniqueFixes(fixes);
+}
+
+/**
+ * `curate fix --archive`: every broken resource with a Wayback Machine snapshot in the report,
+ * as a fix to that snapshot that keeps the old URL as `original_url:`. Resources only: a dead
+ * mirror is better removed than archived, and mirrors have no `original_url:`.
+ */
+export function archiveFixesFromReport(report: Report): UrlFix[] {
+  const fixes: UrlFix[] = [];
+  for (const resource of report.results) {
+    const { archived, url } = resource;
+    if (resource.outcome.status !== 'broken' || url === null || archived?.kind !== 'snapshot') {
+      continue;
+    }
+    fixes.push({
+      line: resource.line,
+      from: url,
+      to: keepFragment(url, archived.url),
+      keepsOriginal: true,
+    });
   }
   return uniqueFixes(fixes);
 }

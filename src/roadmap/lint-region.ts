@@ -67,10 +67,11 @@ export function findUncoveredResources(
       const { resource } = entry;
       const judgement = judgeRegion(region, resource.url, resource.access?.[region], rules);
       if (judgement.access !== 'vpn') return [];
-      // As the report's coverage: unconfirmed candidates do not count until someone checks them.
+      // As the report's coverage: unconfirmed candidates do not count until someone checks
+      // them, unless `curate mirrors` matched them by strong evidence.
       const isCovered = (resource.mirrors ?? []).some(
         (mirror) =>
-          (mirror.confirmed ?? true) &&
+          ((mirror.confirmed ?? true) || mirror.evidence === 'strong') &&
           judgeRegion(region, mirror.url, undefined, rules).access === 'open',
       );
       return isCovered ? [] : [{ entry, region, byRule: judgement.byRule }];

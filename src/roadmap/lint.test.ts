@@ -241,6 +241,13 @@ describe('lintRoadmap', () => {
       ],
     },
     {
+      name: 'a blocked host whose unconfirmed mirror curate mirrors matched by evidence',
+      text: roadmap(
+        '    resources:\n      - id: a\n        title: A\n        kind: video\n        url: https://blocked.test/v\n        mirrors:\n          - { url: "https://open.test/v", confirmed: false, evidence: strong }\n',
+      ),
+      expected: [],
+    },
+    {
       name: 'access for a region not in regions:',
       text: roadmap(
         '    resources:\n      - { id: a, title: A, kind: video, url: "https://example.test/v", access: { cm: open } }\n',

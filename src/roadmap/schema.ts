@@ -63,6 +63,16 @@ export const MirrorSchema = z
       .describe(
         'False for a candidate found elsewhere that nobody has confirmed yet; it then does not count as a mirror for region access. Default true.',
       ),
+    /**
+     * `strong`: `curate mirrors --write` matched the copy by evidence (duration and title). An
+     * unconfirmed mirror with strong evidence covers its resource, shown as "matched by evidence".
+     */
+    evidence: z
+      .enum(['strong'])
+      .optional()
+      .describe(
+        'strong: curate mirrors matched this copy by evidence (duration and title); an unconfirmed mirror with strong evidence still covers its resource, shown as matched by evidence.',
+      ),
   })
   .describe('A copy of the resource on another platform (a Bilibili re-upload, hf-mirror.com).');
 
@@ -78,6 +88,11 @@ export const ResourceSchema = z
       .optional()
       .describe(
         'Address of the resource (http or https); without it validate warns and check skips it.',
+      ),
+    original_url: urlText
+      .optional()
+      .describe(
+        'The address the resource had before `curate fix --archive` replaced it by its Wayback Machine snapshot; not checked. Put it back in url to undo.',
       ),
     kind: z.enum(RESOURCE_KINDS).describe(`What the resource is: ${RESOURCE_KINDS.join(', ')}.`),
     lang: nonEmpty.optional().describe('Language of the resource, e.g. en, zh.'),

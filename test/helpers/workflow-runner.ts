@@ -15,7 +15,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_PATH as CLI, runProcess, type ProcessRun } from './cli.js';
+import { parse as parseYaml } from 'yaml';
+import { inputVariable } from '../../src/action/inputs.js';
+import { CLI_PATH as CLI, REPO_ROOT, runProcess, type ProcessRun } from './cli.js';
 import {
   evaluateCondition,
   expandExpressions,
@@ -216,6 +218,15 @@ async function runScript(
   if (run.code !== 0) throw new StepFailedError(name, run);
 }
 
+/** This repository's action (`uses: ./`): its metadata and its committed, bundled entry. */
+export const LOCAL_ACTION = {
+  metadata: join(REPO_ROOT, 'action.yml'),
+  entry: join(REPO_ROOT, 'action', 'index.js'),
+};
+
+/** The token GitHub puts in `${{ github.token }}`; the fake API accepts any. */
+export const FAKE_TOKEN = 'fake-github-token';
+
 /** Inputs an action may have that change nothing on this runner. */
 const IGNORED_INPUTS = new Set(['node-version', 'cache', 'persist-credentials', 'retention-days']);
 
@@ -225,6 +236,10 @@ async function runAction(
   scope: StepScope & { name: string; env: Record<string, string> },
 ): Promise<void> {
   const action = uses.replace(/@.*$/, '');
+  if (action === './') {
+    await runLocalAction(inputs, scope);
+    return;
+  }
   const input = (key: string): string | undefined => inputs[key];
   const unknown = Object.keys(inputs).filter(
     (key) => !IGNORED_INPUTS.has(key) && !KNOWN_INPUTS[action]?.includes(key),
@@ -338,6 +353,54 @@ async function runAction(
     default:
       throw new Error(`no fake for ${uses}: teach test/helpers/workflow-runner.ts what it does`);
   }
+}
+
+type ActionMetadata = { inputs: Record<string, { default?: string }> };
+
+/**
+ * The `INPUT_<NAME>` variables the runner gives this repository's action for a step's `with:`:
+ * every input of action.yml, the step's value or else the declared default.
+ */
+export function actionInputEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
+  const metadata = parseYaml(readFileSync(LOCAL_ACTION.metadata, 'utf8')) as ActionMetadata;
+  const unknown = Object.keys(inputs).filter((key) => !(key in metadata.inputs));
+  if (unknown.length > 0) throw new Error(`action.yml has no input ${unknown.join(', ')}`);
+  const env: Record<string, string> = {};
+  for (const [key, declared] of Object.entries(metadata.inputs)) {
+    const value =
+      inputs[key] ?? (declared.default ?? '').replace('${{ github.token }}', FAKE_TOKEN);
+    env[inputVariable(key)] = value;
+  }
+  return env;
+}
+
+/**
+ * Runs `uses: ./` as GitHub runs a JavaScript action: `node action/index.js` with each input
+ * (or its default from action.yml) as `INPUT_<NAME>`, and files for the event, outputs and summary.
+ */
+async function runLocalAction(
+  inputs: Record<string, string>,
+  scope: StepScope & { name: string; env: Record<string, string> },
+): Promise<void> {
+  const inputEnv = actionInputEnv(inputs);
+  const id = String(Math.random()).slice(2);
+  const eventFile = join(scope.runDir, `event-${id}.json`);
+  await writeFile(eventFile, JSON.stringify(scope.github.event ?? {}));
+  const outputFile = join(scope.runDir, `output-${id}.txt`);
+  await writeFile(outputFile, '');
+  const run = await runProcess(process.execPath, [LOCAL_ACTION.entry], {
+    cwd: scope.workspace,
+    env: {
+      ...runnerEnv(scope),
+      ...scope.env,
+      ...inputEnv,
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_EVENT_NAME: scope.github.event === undefined ? 'schedule' : 'pull_request',
+      GITHUB_OUTPUT: outputFile,
+    },
+    deadlineMs: STEP_TIMEOUT_MS,
+  });
+  if (run.code !== 0) throw new StepFailedError(scope.name, run);
 }
 
 /** The inputs each faked action understands. */

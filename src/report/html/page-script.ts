@@ -94,6 +94,25 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var coded = row.httpStatus !== undefined && row.httpStatus >= 300 && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
     return coded ? 'HTTP ' + row.httpStatus + ': ' + text : text;
   }
+  // A dead link's archived copy: the snapshot with its date (and where the archive needs a VPN),
+  // or why there is none. Catalog keys: archive.*, typed against the report's answers.
+  function archivedNode(row) {
+    var archived = row.archived;
+    if (!archived) return null;
+    var messages = cat().archive;
+    if (archived.kind === 'snapshot') {
+      var taken = new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(archived.timestamp));
+      var around = fill(messages.snapshot, { date: taken });
+      var notes = archived.blockedIn.map(function (id) { return fill(messages.blockedIn, { region: region(id) }); });
+      return el('span', { className: 'archived' }, [
+        document.createTextNode(around + ': '),
+        link(archived.url),
+        notes.length > 0 ? el('span', { className: 'archive-region', text: ' (' + notes.join('; ') + ')' }) : null
+      ]);
+    }
+    var text = archived.kind === 'unanswered' ? fill(messages.unanswered, { detail: archived.detail }) : messages[archived.kind];
+    return el('span', { className: 'archived', text: text });
+  }
   function whoText(row) {
     if (row.role === 'resource') return row.title;
     var parts = [t('mirror')];
@@ -185,6 +204,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
       var around = cat().html.useInstead.split('{url}');
       bits.push(el('span', { className: 'use' }, [document.createTextNode(around[0]), link(row.finalUrl), document.createTextNode(around[1] || '')]));
     }
+    bits.push(archivedNode(row));
     bits.push(el('code', { text: lineRef(row.line) }));
     return el('li', { 'data-key': row.key }, bits);
   }
@@ -266,7 +286,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
         el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
         el('td', { 'data-label': heads[2], text: row.sectionId }),
         el('td', { 'data-label': heads[3], text: row.kind }),
-        el('td', { 'data-label': heads[4], text: reasonText(row) })
+        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row)])
       ];
       data.regions.forEach(function (id, index) {
         var access = row.access[id] || 'unknown';

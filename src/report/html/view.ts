@@ -7,7 +7,8 @@ import { STATUSES, type Reason, type Status } from '../../outcome/model.js';
 import type { Lang } from '../../i18n/index.js';
 import type { RegionAccess } from '../../region/verdict.js';
 import { linkKey, updateHistory, type History } from '../history.js';
-import type { Counts, Report, ReportEntry, ResourceResult } from '../schema.js';
+import { assertNever } from '../../domain.js';
+import type { Archived, Counts, Report, ReportEntry, ResourceResult } from '../schema.js';
 
 /** One run's state of a link, as the strip of recent runs shows it. */
 export type SeenStatus = { at: string; status: Status; reason: Reason };
@@ -34,7 +35,18 @@ export type PageRow = {
   seen?: Record<string, { status: Status; reason: Reason }>;
   /** The last runs from the history, oldest first (this run last). */
   recent?: SeenStatus[];
+  /** For a broken link looked up with `--archive`: the Wayback Machine's answer. */
+  archived?: PageArchived;
 };
+
+/**
+ * A dead link's archived copy as the page shows it: `kind` is the catalog key (`archive.*`);
+ * a snapshot names the regions where the archive itself needs a VPN.
+ */
+export type PageArchived =
+  | { kind: 'snapshot'; url: string; timestamp: string; blockedIn: string[] }
+  | { kind: 'not-archived' | 'excluded' }
+  | { kind: 'unanswered'; detail: string };
 
 export type TrendRun = { at: string; counts: Record<Status, number> };
 
@@ -166,7 +178,28 @@ function entryRow(
     access,
     ...(vantages.length > 1 ? { seen } : {}),
     ...(recent === undefined ? {} : { recent }),
+    ...(entry.archived === undefined ? {} : { archived: pageArchived(entry.archived) }),
   };
+}
+
+function pageArchived(archived: Archived): PageArchived {
+  switch (archived.kind) {
+    case 'snapshot':
+      return {
+        kind: 'snapshot',
+        url: archived.url,
+        timestamp: archived.timestamp,
+        blockedIn: Object.entries(archived.region ?? {})
+          .filter(([, verdict]) => verdict.access === 'vpn')
+          .map(([region]) => region),
+      };
+    case 'none':
+      return { kind: archived.reason };
+    case 'unanswered':
+      return { kind: 'unanswered', detail: archived.detail };
+    default:
+      return assertNever(archived);
+  }
 }
 
 function sectionsOf(results: readonly ResourceResult[]): PageData['sections'] {

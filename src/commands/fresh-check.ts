@@ -1,0 +1,41 @@
+/**
+ * The check `fix` and `mirrors` run when no `--from` report is given: a full `check` of the
+ * roadmap (writing its reports, with progress), whose report they then work from.
+ */
+import { resolveOptions, type CurateFlags } from '../options.js';
+import { createProgressReporter } from '../progress/reporter.js';
+import type { Report } from '../report/schema.js';
+import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
+import { runCheck } from '../run.js';
+import type { CommandIo } from './io.js';
+
+/** The fresh report with its roadmap, or that the network was down (already said on stderr). */
+export type FreshCheck =
+  { kind: 'report'; report: Report; loaded: LoadedRoadmap } | { kind: 'network-down' };
+
+/** Checks the roadmap now; `networkDownText` is the command's own line for a dead network. */
+export async function checkRoadmapNow(
+  file: string,
+  flags: CurateFlags,
+  io: CommandIo,
+  networkDownText: string,
+  lookups: { isArchiveLookupOn?: boolean } = {},
+): Promise<FreshCheck> {
+  const loaded = await loadRoadmap(file);
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
+  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
+  const outcome = await runCheck(loaded, options, {
+    toolVersion: io.toolVersion,
+    now: () => new Date(),
+    signal: io.interruptSignal,
+    onProgress: progress.onProgress,
+    ...(lookups.isArchiveLookupOn === true ? { isArchiveLookupOn: true } : {}),
+    // finally: a run that throws (a report not writable) leaves no live line or timer behind.
+  }).finally(progress.finish);
+  if (outcome.isNetworkDown) {
+    io.stderr.write(`${networkDownText}\n`);
+    return { kind: 'network-down' };
+  }
+  return { kind: 'report', report: outcome.report, loaded };
+}

@@ -1,0 +1,220 @@
+/**
+ * `curate mirrors [roadmap]`: for every resource that needs a VPN in a region and has no
+ * confirmed mirror open there, asks the finders for copies, checks each one as `check` would,
+ * prints them ranked by evidence and writes `mirrors.json`; `--write` adds the best ones to the
+ * roadmap as unconfirmed mirrors, `--confirm <id>` marks one confirmed after a human looked.
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
+import { createDefaultFinders } from '../mirrors/find.js';
+import type { MirrorFinder } from '../mirrors/finder.js';
+import { rankMirrors } from '../mirrors/rank.js';
+import { renderMirrorsTable } from '../mirrors/render.js';
+import { askFinders, checkCandidates, type MirrorRunDeps } from '../mirrors/run-mirrors.js';
+import { MIRRORS_SCHEMA_VERSION, MirrorsFileSchema, type MirrorsEntry } from '../mirrors/schema.js';
+import { subjectsOfReport } from '../mirrors/subjects.js';
+import { resolveOptions, type CurateFlags } from '../options.js';
+import { DEFAULTS } from '../options/defaults.js';
+import { writeFileAtomically } from '../report/write.js';
+import { addMirrors, confirmMirror, type MirrorAddition } from '../roadmap/add-mirrors.js';
+import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
+import { plural } from '../text/plural.js';
+import { checkRoadmapNow, type FreshCheck } from './fresh-check.js';
+import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
+import { readInputFile, readReportFile } from './read-input.js';
+
+/** Raw flags of `curate mirrors`: its own, plus the network flags of the checks it runs. */
+export type MirrorsFlags = Pick<
+  CurateFlags,
+  | 'out'
+  | 'proxy'
+  | 'allowPrivate'
+  | 'connectTo'
+  | 'caFile'
+  | 'timeout'
+  | 'retries'
+  | 'quiet'
+  | 'regionRules'
+> & { from?: string; write?: boolean; confirm?: string; url?: string };
+
+/** What tests replace: the timers (Bilibili's back-off is 30 s) and the finders. */
+export type MirrorsOverrides = {
+  sleep?: (ms: number) => Promise<void>;
+  finders?: readonly MirrorFinder[];
+};
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Finds mirrors (or confirms one). Exits 0 when the search ran, even if some finders could not
+ * search (mirrors.json and the output say which); 2 for bad input; 3 when a fresh check finds
+ * no network.
+ */
+export async function mirrorsCommand(
+  file: string | undefined,
+  flags: MirrorsFlags,
+  io: CommandIo,
+  overrides: MirrorsOverrides = {},
+): Promise<ExitCode> {
+  if (flags.confirm !== undefined)
+    return confirmCommand(file ?? 'roadmap.yaml', flags.confirm, flags.url, io);
+  const source = await reportToSearchFrom(file, flags, io);
+  if (source.kind === 'network-down') return EXIT_CODES.networkDown;
+  const { report, loaded } = source;
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
+  const deps: MirrorRunDeps = {
+    toolVersion: io.toolVersion,
+    now: () => new Date(),
+    sleep: overrides.sleep ?? realSleep,
+    signal: io.interruptSignal,
+    ...(options.output.verbosity === 'quiet'
+      ? {}
+      : { onSubject: (done, total) => io.stderr.write(`searched ${done}/${total}\n`) }),
+  };
+  const subjects = subjectsOfReport(report, loaded.roadmap);
+  const found = await askFinders(
+    subjects,
+    overrides.finders ?? createDefaultFinders(),
+    options,
+    deps,
+  );
+  const out = flags.out ?? DEFAULTS.out;
+  const { checkOf } = await checkCandidates(
+    found,
+    loaded.roadmap,
+    { ...flags, out: join(out, 'mirror-candidates'), quiet: true },
+    io.env,
+    deps,
+  );
+  const entries = rankMirrors(found, checkOf);
+  const mirrorsFile = MirrorsFileSchema.parse({
+    schemaVersion: MIRRORS_SCHEMA_VERSION,
+    generatedAt: deps.now().toISOString(),
+    roadmap: { path: loaded.file },
+    source: flags.from ?? 'check',
+    resources: entries,
+  });
+  const mirrorsPath = join(out, 'mirrors.json');
+  await writeFileAtomically(
+    mirrorsPath,
+    `${JSON.stringify(mirrorsFile, null, 2)}\n`,
+    'mirrors.json',
+  );
+  io.stdout.write(renderMirrorsTable(entries));
+  io.stderr.write(`wrote ${mirrorsPath}\n`);
+  if (flags.write === true) await writeBestCandidates(loaded, entries, io);
+  return EXIT_CODES.ok;
+}
+
+/** The best candidate of each resource, when its evidence is strong enough to cover it. */
+export function bestAdditions(entries: readonly MirrorsEntry[]): MirrorAddition[] {
+  const seen = new Set<string>();
+  return entries.flatMap((entry): MirrorAddition[] => {
+    const best = entry.candidates[0];
+    const key = `${entry.resourceId}\u0000${best?.url ?? ''}`;
+    if (best?.standing !== 'matched-by-evidence' || seen.has(key)) return [];
+    seen.add(key);
+    return [
+      { resourceId: entry.resourceId, url: best.url, platform: best.platform, note: best.note },
+    ];
+  });
+}
+
+async function writeBestCandidates(
+  loaded: LoadedRoadmap,
+  entries: readonly MirrorsEntry[],
+  io: CommandIo,
+): Promise<void> {
+  const text = await readInputFile(loaded.file, 'the roadmap');
+  const result = addMirrors(text, bestAdditions(entries), loaded.file);
+  if (result.text !== text) await writeFileAtomically(loaded.file, result.text, 'the roadmap');
+  const lines = [`${loaded.file}: added ${plural(result.applied.length, 'unconfirmed mirror')}.`];
+  for (const { addition, reason } of result.skipped) {
+    lines.push(`  skipped ${addition.resourceId} ${addition.url}: ${SKIP_TEXT[reason]}`);
+  }
+  io.stderr.write(`${lines.join('\n')}\n`);
+}
+
+const SKIP_TEXT = {
+  'no-resource': 'no resource with that id in the roadmap (it changed since the report)',
+  'already-listed': 'the resource already lists that mirror',
+  'flow-style': 'the resource is written in flow style ({ } or [ ]); add the mirror by hand',
+} as const;
+
+async function confirmCommand(
+  file: string,
+  resourceId: string,
+  url: string | undefined,
+  io: CommandIo,
+): Promise<ExitCode> {
+  const text = await readInputFile(file, 'the roadmap');
+  const result = confirmMirror(text, resourceId, url, file);
+  switch (result.kind) {
+    case 'confirmed':
+      await writeFileAtomically(file, result.text, 'the roadmap');
+      io.stderr.write(`${file}:${result.line}: confirmed ${result.url} for ${resourceId}.\n`);
+      return EXIT_CODES.ok;
+    case 'no-resource':
+      throw new UsageError(`--confirm: ${file} has no resource with id "${resourceId}".`, {
+        hint: 'Pass the id of a resource, as mirrors.json and the report name it.',
+      });
+    case 'nothing-to-confirm':
+      throw new UsageError(
+        `--confirm: ${resourceId} in ${file} has no mirror with confirmed: false${url === undefined ? '' : ` and url ${url}`}.`,
+        {
+          hint: 'Run curate mirrors --write first, or pass --url with one of its unconfirmed mirrors.',
+        },
+      );
+    default:
+      return result satisfies never;
+  }
+}
+
+/** The report whose VPN-only resources are searched: `--from`, or a check run now. */
+async function reportToSearchFrom(
+  file: string | undefined,
+  flags: MirrorsFlags,
+  io: CommandIo,
+): Promise<FreshCheck> {
+  if (flags.from !== undefined) {
+    const report = await readReportFile(flags.from);
+    return { kind: 'report', report, loaded: await loadRoadmap(file ?? report.roadmap.path) };
+  }
+  return checkRoadmapNow(
+    file ?? 'roadmap.yaml',
+    flags,
+    io,
+    'The network is unavailable, so no mirror could be searched.',
+  );
+}
+
+/** Adds `mirrors` to the program. */
+export function registerMirrorsCommand(program: Command, run: RunCommand): void {
+  program
+    .command('mirrors')
+    .description('find copies of VPN-only resources a region can open, with the evidence')
+    .argument('[roadmap]', "roadmap file (default: the report's roadmap, else roadmap.yaml)")
+    .option(
+      '--from <report>',
+      'take the VPN-only resources from this report.json instead of checking now',
+    )
+    .option('--write', 'add the best match of each resource to the roadmap as confirmed: false')
+    .option(
+      '--confirm <resource-id>',
+      "mark the resource's unconfirmed mirror confirmed (no search)",
+    )
+    .option('--url <url>', 'with --confirm: which unconfirmed mirror, when there are several')
+    .option('-o, --out <dir>', 'where mirrors.json and the checks write (default: reports)')
+    .option('--region-rules <file|url>', 'region rules (repeatable), as for check', collectRepeated)
+    .option('--proxy <url>', 'proxy for every request')
+    .option('--allow-private', 'allow loopback and private targets')
+    .option('--connect-to <map>', 'host:port:address:port (repeatable)', collectRepeated)
+    .option('--ca-file <pem>', 'also trust these CA certificates')
+    .option('--timeout <duration>', 'deadline per request attempt')
+    .option('--retries <n>', 'extra attempts for 429, 5xx and network errors')
+    .option('-q, --quiet', 'no progress')
+    .action((file: string | undefined, flags: MirrorsFlags) =>
+      run((io) => mirrorsCommand(file, flags, io)),
+    );
+}
