@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { DEFAULTS } from '../options/defaults.js';
+import { DEFAULTS, STDOUT_OUT } from '../options/defaults.js';
 import { parseReportFormats } from '../options/parsers.js';
 import { chosenLang, LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
@@ -16,6 +16,7 @@ import { loadRegionInputs } from '../region/load-rules.js';
 import { missingShardsPhrase } from '../report/coverage.js';
 import { mergeInputs } from '../report/merge.js';
 import { renderReports } from '../report/render-reports.js';
+import { renderJson } from '../report/json.js';
 import { plural } from '../text/plural.js';
 import { writeReports } from '../report/write.js';
 import { REPORTS_HELP } from './check.js';
@@ -58,32 +59,38 @@ export async function mergeCommand(
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
   const inputs = await loadRegionInputs(regions, flags.regionRules ?? []);
   const report = assessRegions(merged, inputs);
+  // `-o -`, as for check: no files; report.json alone on stdout, the rest on stderr.
+  const toStdout = flags.out === STDOUT_OUT;
   const outDir = flags.out ?? DEFAULTS.out;
+  if (toStdout) io.stdout.write(renderJson(report));
   // For the URLs' columns in SARIF and the roadmap's lang:; a roadmap that is not there leaves
   // the lines alone and the language to --lang and the locale.
-  const roadmapText = await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
-    () => undefined,
-  );
-  const written = await writeReports(
-    outDir,
-    renderReports(report, formats, {
-      history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
-      failOn,
-      lang: chosenLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env }),
-      file: repositoryPath(report.roadmap.path, io.cwd),
-      roadmapText,
-    }),
-  );
+  const roadmapText = toStdout
+    ? undefined
+    : await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(() => undefined);
+  const written = toStdout
+    ? []
+    : await writeReports(
+        outDir,
+        renderReports(report, formats, {
+          history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
+          failOn,
+          lang: chosenLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env }),
+          file: repositoryPath(report.roadmap.path, io.cwd),
+          roadmapText,
+        }),
+      );
   if (flags.quiet !== true) {
+    const messages = toStdout ? io.stderr : io.stdout;
     const vantages = report.vantages ?? [report.vantage];
     const missing =
       report.missingShards === undefined
         ? ''
         : ` Partial: ${missingShardsPhrase(report.missingShards)}.`;
-    io.stdout.write(
+    messages.write(
       `merged ${plural(reports.length, 'report')} (${vantages.join(', ')}): ${plural(report.summary.total, 'resource')}.${missing}\n`,
     );
-    for (const path of written) io.stdout.write(`wrote ${path}\n`);
+    for (const path of written) messages.write(`wrote ${path}\n`);
   }
   return EXIT_CODES.ok;
 }
@@ -96,7 +103,10 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
       'merge report.json files of one roadmap (shards, and vantages such as global and cn) into one report',
     )
     .argument('<reports...>', 'report.json files')
-    .option('-o, --out <dir>', 'directory for the merged reports (default: reports)')
+    .option(
+      '-o, --out <dir>',
+      'directory for the merged reports, or - for report.json on stdout (default: reports)',
+    )
     .option('--reports <list>', REPORTS_HELP)
     .option('--lang <lang>', LANG_HELP)
     .option(

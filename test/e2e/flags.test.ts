@@ -125,6 +125,18 @@ describe('results on stdout', () => {
     await expect(readFile(join(workDir, '-', 'report.json'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('merge -o - prints the merged report.json alone on stdout and makes no directory "-"', async () => {
+    const out = join(workDir, 'merge-input');
+    expect((await offline('-o', out)).code).toBe(0);
+    const run = await runCurate(['merge', join(out, 'report.json'), '-o', '-'], { cwd: workDir });
+    expect(run.code).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(run.stdout));
+    expect(report.summary.total).toBe(12);
+    expect(run.stderr).toContain('merged 1 report');
+    expect(run.stderr).not.toContain('wrote ');
+    await expect(readFile(join(workDir, '-', 'report.json'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('check --format json prints the report it writes to --out', async () => {
     const out = join(workDir, 'json-out');
     const run = await offline('--format', 'json', '-o', out);
