@@ -3675,8 +3675,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural4 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural4}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11242,9 +11242,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural4) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural4;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -21469,20 +21469,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural4(ms, msAbs, d, "day");
+        return plural3(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural4(ms, msAbs, h, "hour");
+        return plural3(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural4(ms, msAbs, m, "minute");
+        return plural3(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural4(ms, msAbs, s, "second");
+        return plural3(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural4(ms, msAbs, n, name) {
+    function plural3(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -42528,8 +42528,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -42673,8 +42673,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -51834,6 +51834,9 @@ var StatusReasonSchema = withStatusReason({});
 // src/outcome/fail-on.ts
 var STATUS_WORDS = new Set(STATUSES);
 
+// src/i18n/catalog.ts
+var LANGS = ["en", "zh-CN"];
+
 // src/roadmap/schema.ts
 var RESOURCE_KINDS = [
   "video",
@@ -51947,6 +51950,9 @@ var RoadmapSchema = external_exports.strictObject({
   version: external_exports.literal(1).describe("Version of the file format; 1."),
   title: nonEmpty.describe("Title of the roadmap."),
   description: external_exports.string().optional().describe("What the roadmap is for."),
+  lang: external_exports.enum(LANGS).optional().describe(
+    "Language of the reports, the tracking issue and the messages curate writes for this roadmap (en or zh-CN); --lang overrides it, and without either the locale (LC_ALL, LC_MESSAGES, LANG) decides."
+  ),
   /** Where the roadmap comes from (the post it encodes, the course it translates). */
   source: external_exports.strictObject({
     title: external_exports.string().optional().describe("Title of the source."),
@@ -52496,6 +52502,175 @@ var en = {
     runs: { one: "{count} run", other: "{count} runs" },
     recentRuns: "last {count} runs: {list}",
     footer: "Written by curate {version} from {file}. The data is in report.json beside this page."
+  },
+  md: {
+    title: "Link report: {title}",
+    nothingToCheck: "Nothing to check: no resource was selected for this run ({time}).",
+    summary: "{resources}{mirrors} {what}, {time}: {counts}{why}.",
+    summaryMirrors: " and {mirrors}",
+    summaryWhy: "; {unchecked}",
+    whatOffline: "listed without fetching (--offline)",
+    whatChecked: "{coverage} from {vantages}",
+    countItem: "{count} {status}",
+    notVerdict: "These results are not a verdict on the links",
+    networkDownAll: "The network was unavailable{message}, so the links were not checked.",
+    networkDownPart: "The network was unavailable{message} for part of this run: {links} not checked{checked}.",
+    networkMessage: " ({message})",
+    checkedCount: ", {count} checked",
+    interrupted: "This run was interrupted: {links} not checked.",
+    offlineSome: "{links} listed without fetching (--offline).",
+    partialMerge: {
+      one: "This report is partial: {missing} (merged with `--allow-partial`), so its resources are not listed.",
+      other: "This report is partial: {missing} (merged with `--allow-partial`), so their resources are not listed."
+    },
+    againNetwork: "{notVerdict}: run the check again once the network is back.",
+    againSome: "{notVerdict} that were not checked: run the check again for a full report.",
+    partialRun: "This run was interrupted, so the report may be incomplete.",
+    againUnreached: "{notVerdict} that were not reached: run the check again for a full report.",
+    cached: {
+      one: '{count} ok result reused from the cache (`"cached": true` in report.json), not fetched in this run.',
+      other: '{count} ok results reused from the cache (`"cached": true` in report.json), not fetched in this run.'
+    },
+    colStatus: "Status",
+    colResources: "Resources",
+    colMirrors: "Mirrors",
+    total: "total",
+    legend: "",
+    needsAttention: "Needs attention",
+    attentionNoneChecked: "Nothing needs attention: no link is broken, unreachable, redirected or unverified.",
+    attentionNoneUnchecked: "Nothing is known to need attention: no link was checked.",
+    attentionNonePartly: "Nothing needs attention among the {links} checked; {unchecked}.",
+    headingOk: "OK",
+    headingRedirected: "Redirected",
+    headingBroken: "Broken",
+    headingUnreachable: "Unreachable",
+    headingUnverified: "Unverified",
+    headingSkipped: "Skipped",
+    statusHeading: "{heading} ({count})",
+    itself: "the resource itself is {status}",
+    mirror: "mirror",
+    mirrorWith: "mirror ({parts})",
+    unconfirmed: "unconfirmed",
+    resources: { one: "{count} resource", other: "{count} resources" },
+    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+    links: { one: "{count} link", other: "{count} links" },
+    separator: ", ",
+    regions: "Regions",
+    regionHeading: "{region}: {open} open, {vpn} vpn, {partial} partial, {unknown} unknown (resources)",
+    needsMirror: {
+      one: "**Needs a mirror**: {count} resource needs a VPN in {region} and has no confirmed mirror open there.",
+      other: "**Needs a mirror**: {count} resources need a VPN in {region} and have no confirmed mirror open there."
+    },
+    allCovered: "Every resource that needs a VPN in {region} has a working mirror.",
+    noneVpn: "No resource needs a VPN in {region}.",
+    matchedByEvidence: {
+      one: "**Matched by evidence**: {count} resource counts as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}.",
+      other: "**Matched by evidence**: {count} resources count as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}."
+    },
+    conflicts: "**Conflicts**: the roadmap's `access:` disagrees with the evidence ({count}).",
+    conflict: "declared {declared}, found {found}",
+    coveredBy: "Covered by a mirror: {ids}.",
+    mirrorLead: "mirror {url}: {problem}",
+    suggestedLead: "suggested mirror ({platform}, answered ok): {url}",
+    mirrorBroken: "broken ({reason})",
+    mirrorAccess: "{access} in {region}",
+    mirrorUnconfirmed: "unconfirmed: confirm it (`confirmed: true`) if it is a faithful copy",
+    observed: "observed from {vantage}: {note}",
+    rule: "rule {rule} ({list}): {note}",
+    presumed: "presumed: {note}",
+    vantageTable: "Resources \xD7 vantages ({vantages})",
+    vantageHelp: "",
+    vantageNote: "",
+    colResource: "Resource",
+    colAccess: "{region} access",
+    titles: "Check these titles",
+    titleDrift: 'page title "{title}": {reason}',
+    levelBlocked: "blocked",
+    levelThrottled: "throttled",
+    levelRefusesRegion: "refuses the region"
+  },
+  coverage: {
+    checked: "checked",
+    notChecked: "not checked",
+    partlyChecked: "partly checked",
+    networkDownClause: "the network was unavailable",
+    networkDownLabel: "{count} network down",
+    interruptedClause: "the run was interrupted",
+    interruptedLabel: "{count} interrupted",
+    notStartedLabel: "{count} not started",
+    offlineClause: "--offline",
+    offlineLabel: "{count} offline",
+    notCheckedOf: "{count} of {links} not checked ({why})",
+    detail: "{why}: {message}",
+    shardsMissing: {
+      one: "shard {list} is missing",
+      other: "shards {list} are missing"
+    },
+    shardVantage: "{shard} ({vantage})",
+    shardsMissingCount: {
+      one: "{count} shard is missing",
+      other: "{count} shards are missing"
+    },
+    partsSeparator: "; ",
+    labelsSeparator: ", "
+  },
+  summary: {
+    title: "curate check: {title} ({vantage})",
+    resources: "resources",
+    mirrors: "mirrors",
+    total: "total",
+    partialRun: "> **Partial run:** not every link was checked.",
+    failing: "Failing ({count})",
+    moved: "Moved permanently ({count}): run `curate fix`",
+    others: "Also worth a look ({count})",
+    capped: "> GitHub shows {cap} annotations of each kind per step and this run has more {levels}: every finding is listed above, and the annotations shown are the most important first.",
+    noneChecked: "Nothing is failing.",
+    noneUnchecked: "Nothing is known to fail: no link was checked.",
+    nonePartly: "Nothing is failing among the {links} checked.",
+    mirrorOf: "mirror of {id}",
+    movedTo: "{url} moved to {finalUrl}",
+    more: "\u2026and {count} more",
+    noUrl: "(no URL)"
+  },
+  annotation: {
+    mirrorOf: "mirror of {id}",
+    title: "{status}: {what}",
+    moved: "{url} moved permanently to {finalUrl}; run `curate fix` to update the roadmap.",
+    noUrl: "(no URL)"
+  },
+  issue: {
+    failingHeadline: {
+      one: "{count} link failing for {failAfter} or more audits in a row",
+      other: "{count} links failing for {failAfter} or more audits in a row"
+    },
+    noneFailedInARow: {
+      one: "No link has failed {count} audit in a row",
+      other: "No link has failed {count} audits in a row"
+    },
+    allWork: "All links work again",
+    intro: "Audit of {file} ({title}) from {vantage}, finished {time}. [Run log]({runUrl})",
+    reportLink: " \xB7 [Report: every link, by section, with the trend]({reportUrl})",
+    earlierStand: " Their earlier results stand.",
+    partialRun: "> **Partial run:** not every link was checked; the others keep their state.",
+    watching: {
+      one: "counted once they fail {count} audit in a row",
+      other: "counted once they fail {count} audits in a row"
+    },
+    failing: "Failing ({count})",
+    newFailures: "New failures ({count}): {watching}",
+    recovered: "Recovered ({count})",
+    colWhere: "Where",
+    colResource: "Resource",
+    colNow: "Now",
+    colSince: "Since",
+    colFailed: "Failed",
+    colUrl: "URL",
+    audits: { one: "{count} audit", other: "{count} audits" },
+    mirror: "{title} (mirror)",
+    footerOpen: "_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._",
+    footerClosed: "_Every link that had failed works again, so this issue is closed. It reopens if links fail again._",
+    more: "\u2026and {count} more; see the run log.",
+    cut: "\u2026cut to fit GitHub's limit; see the run log for everything."
   }
 };
 
@@ -52639,6 +52814,156 @@ var zhCN = {
     runs: { other: "{count} \u6B21\u5DE1\u68C0" },
     recentRuns: "\u6700\u8FD1 {count} \u6B21\uFF1A{list}",
     footer: "\u7531 curate {version} \u6839\u636E {file} \u751F\u6210\u3002\u6570\u636E\u89C1\u540C\u76EE\u5F55\u4E0B\u7684 report.json\u3002"
+  },
+  md: {
+    title: "\u94FE\u63A5\u68C0\u67E5\u62A5\u544A\uFF1A{title}",
+    nothingToCheck: "\u672C\u6B21\u6CA1\u6709\u8981\u68C0\u67E5\u7684\u8D44\u6E90\uFF08{time}\uFF09\u3002",
+    summary: "{resources}{mirrors}{what}\uFF0C{time}\uFF1A{counts}{why}\u3002",
+    summaryMirrors: "\u3001{mirrors}",
+    summaryWhy: "\uFF1B{unchecked}",
+    whatOffline: "\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09",
+    whatChecked: "{coverage}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantages}\uFF09",
+    countItem: "{status} {count}",
+    notVerdict: "\u8FD9\u4E9B\u7ED3\u679C\u4E0D\u4EE3\u8868\u94FE\u63A5\u672C\u8EAB\u6709\u95EE\u9898",
+    networkDownAll: "\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002",
+    networkDownPart: "\u672C\u6B21\u6709\u4E00\u6BB5\u65F6\u95F4\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF1A{links}\u672A\u68C0\u67E5{checked}\u3002",
+    networkMessage: "\uFF08{message}\uFF09",
+    checkedCount: "\uFF0C{count} \u4E2A\u5DF2\u68C0\u67E5",
+    interrupted: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF1A{links}\u672A\u68C0\u67E5\u3002",
+    offlineSome: "{links}\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
+    partialMerge: {
+      other: "\u8FD9\u4EFD\u62A5\u544A\u4E0D\u5B8C\u6574\uFF1A{missing}\uFF08\u7528 `--allow-partial` \u5408\u5E76\uFF09\uFF0C\u7F3A\u5C11\u7684\u5206\u7247\u91CC\u7684\u8D44\u6E90\u6CA1\u6709\u5217\u51FA\u3002"
+    },
+    againNetwork: "{notVerdict}\uFF1A\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u67E5\u3002",
+    againSome: "{notVerdict}\uFF08\u6307\u672A\u68C0\u67E5\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
+    partialRun: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
+    againUnreached: "{notVerdict}\uFF08\u6307\u6CA1\u68C0\u67E5\u5230\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
+    cached: {
+      other: '{count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u53D6\u81EA\u7F13\u5B58\uFF08report.json \u4E2D `"cached": true`\uFF09\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002'
+    },
+    colStatus: "\u72B6\u6001",
+    colResources: "\u8D44\u6E90",
+    colMirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    legend: "\u72B6\u6001\u8BF4\u660E\uFF1A{items}\u3002",
+    needsAttention: "\u9700\u8981\u5904\u7406",
+    attentionNoneChecked: "\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\u94FE\u63A5\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u3001\u5DF2\u8FC1\u79FB\u6216\u672A\u9A8C\u8BC1\u7684\u3002",
+    attentionNoneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u9700\u8981\u5904\u7406\u3002",
+    attentionNonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\uFF1B{unchecked}\u3002",
+    headingOk: "\u6B63\u5E38",
+    headingRedirected: "\u5DF2\u8FC1\u79FB",
+    headingBroken: "\u5931\u6548",
+    headingUnreachable: "\u65E0\u6CD5\u8BBF\u95EE",
+    headingUnverified: "\u672A\u9A8C\u8BC1",
+    headingSkipped: "\u672A\u68C0\u67E5",
+    statusHeading: "{heading}\uFF08{count}\uFF09",
+    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
+    mirror: "\u955C\u50CF",
+    mirrorWith: "\u955C\u50CF\uFF08{parts}\uFF09",
+    unconfirmed: "\u672A\u786E\u8BA4",
+    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
+    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+    links: { other: "{count} \u4E2A\u94FE\u63A5" },
+    separator: "\uFF0C",
+    regions: "\u5730\u533A",
+    regionHeading: "{region}\uFF1A\u53EF\u76F4\u8FDE {open}\uFF0C\u9700\u79D1\u5B66\u4E0A\u7F51 {vpn}\uFF0C\u65F6\u597D\u65F6\u574F {partial}\uFF0C\u672A\u77E5 {unknown}\uFF08\u6309\u8D44\u6E90\u8BA1\uFF09",
+    needsMirror: {
+      other: "**\u7F3A\u955C\u50CF**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u5DF2\u786E\u8BA4\u3001\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\u3002"
+    },
+    allCovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u90FD\u6709\u53EF\u7528\u7684\u955C\u50CF\u3002",
+    noneVpn: "\u5728{region}\u6CA1\u6709\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u3002",
+    matchedByEvidence: {
+      other: "**\u6309\u8BC1\u636E\u5339\u914D**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u7B97\u4F5C\u6709\u955C\u50CF\u2014\u2014`curate mirrors` \u6309\u8BC1\u636E\u627E\u5230\u4E86\u955C\u50CF\uFF0C\u4F46\u8FD8\u6CA1\u6709\u7EF4\u62A4\u8005\u786E\u8BA4\uFF1A{ids}\u3002"
+    },
+    conflicts: "**\u4E0D\u4E00\u81F4**\uFF1A\u8DEF\u7EBF\u56FE\u91CC\u5199\u7684 `access:` \u4E0E\u68C0\u6D4B\u7ED3\u679C\u4E0D\u7B26\uFF08{count} \u5904\uFF09\u3002",
+    conflict: "\u5199\u7684\u662F{declared}\uFF0C\u5B9E\u9645{found}",
+    coveredBy: "\u5DF2\u6709\u955C\u50CF\u53EF\u7528\uFF1A{ids}\u3002",
+    mirrorLead: "\u955C\u50CF {url}\uFF1A{problem}",
+    suggestedLead: "\u5019\u9009\u955C\u50CF\uFF08{platform}\uFF0C\u80FD\u6B63\u5E38\u6253\u5F00\uFF09\uFF1A{url}",
+    mirrorBroken: "\u5931\u6548\uFF08{reason}\uFF09",
+    mirrorAccess: "\u5728{region}{access}",
+    mirrorUnconfirmed: "\u672A\u786E\u8BA4\uFF1A\u6838\u5BF9\u662F\u540C\u4E00\u5185\u5BB9\u540E\u5199\u4E0A `confirmed: true`",
+    observed: "\u4ECE{vantage}\u5B9E\u6D4B\uFF1A{note}",
+    rule: "{level}\uFF08\u89C4\u5219 {rule}\uFF0C{list}\uFF09",
+    presumed: "\u672A\u88AB\u5217\u5165\u89C4\u5219\uFF0C\u9ED8\u8BA4\u53EF\u76F4\u8FDE",
+    vantageTable: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E\uFF08{vantages}\uFF09",
+    vantageHelp: "\u4E0B\u8868\u662F\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002",
+    vantageNote: "\u68C0\u6D4B\u4F4D\u7F6E\uFF08vantage\uFF09\u6307\u68C0\u67E5\u4ECE\u54EA\u91CC\u53D1\u8D77\uFF1Aglobal \u4E3A\u5883\u5916\uFF0Ccn \u4E3A\u4E2D\u56FD\u5927\u9646\uFF1B\u540C\u4E00\u94FE\u63A5\u5728\u4E0D\u540C\u4F4D\u7F6E\u7684\u7ED3\u679C\u53EF\u80FD\u4E0D\u540C\u3002",
+    colResource: "\u8D44\u6E90",
+    colAccess: "{region}\u8BBF\u95EE",
+    titles: "\u8BF7\u6838\u5BF9\u8FD9\u4E9B\u9875\u9762\u6807\u9898",
+    titleDrift: "\u9875\u9762\u6807\u9898\u201C{title}\u201D\uFF1A{reason}",
+    levelBlocked: "\u88AB\u5899",
+    levelThrottled: "\u9650\u901F",
+    levelRefusesRegion: "\u7F51\u7AD9\u62D2\u7EDD\u8BE5\u5730\u533A\u8BBF\u95EE"
+  },
+  coverage: {
+    checked: "\u5DF2\u68C0\u67E5",
+    notChecked: "\u672A\u68C0\u67E5",
+    partlyChecked: "\u90E8\u5206\u68C0\u67E5",
+    networkDownClause: "\u7F51\u7EDC\u4E0D\u53EF\u7528",
+    networkDownLabel: "\u7F51\u7EDC\u4E0D\u53EF\u7528 {count}",
+    interruptedClause: "\u68C0\u67E5\u4E2D\u9014\u505C\u6B62",
+    interruptedLabel: "\u4E2D\u9014\u505C\u6B62 {count}",
+    notStartedLabel: "\u672A\u5F00\u59CB {count}",
+    offlineClause: "--offline",
+    offlineLabel: "\u79BB\u7EBF {count}",
+    notCheckedOf: "\u5171 {links}\uFF0C{count} \u4E2A\u672A\u68C0\u67E5\uFF08{why}\uFF09",
+    detail: "{why}\uFF1A{message}",
+    shardsMissing: { other: "\u7F3A\u5C11\u5206\u7247 {list}" },
+    shardVantage: "{shard}\uFF08{vantage}\uFF09",
+    shardsMissingCount: { other: "\u7F3A\u5C11 {count} \u4E2A\u5206\u7247" },
+    partsSeparator: "\uFF1B",
+    labelsSeparator: "\uFF0C"
+  },
+  summary: {
+    title: "curate \u68C0\u67E5\uFF1A{title}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantage}\uFF09",
+    resources: "\u8D44\u6E90",
+    mirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\u3002",
+    failing: "\u5931\u8D25\uFF08{count}\uFF09",
+    moved: "\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF08{count}\uFF09\uFF1A\u8FD0\u884C `curate fix` \u6539\u5730\u5740",
+    others: "\u53E6\u5916\u503C\u5F97\u4E00\u770B\uFF08{count}\uFF09",
+    capped: "> GitHub \u6BCF\u4E00\u6B65\u6BCF\u79CD\u7EA7\u522B\u6700\u591A\u663E\u793A {cap} \u6761\u6807\u6CE8\uFF0C\u672C\u6B21\u8D85\u51FA\u7684\u6709\uFF1A{levels}\u3002\u6240\u6709\u95EE\u9898\u90FD\u5DF2\u5728\u4E0A\u9762\u5217\u51FA\uFF0C\u663E\u793A\u7684\u6807\u6CE8\u6309\u91CD\u8981\u7A0B\u5EA6\u6392\u5728\u524D\u9762\u3002",
+    noneChecked: "\u6CA1\u6709\u5931\u8D25\u7684\u94FE\u63A5\u3002",
+    noneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u5931\u8D25\u3002",
+    nonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u5931\u8D25\u7684\u3002",
+    mirrorOf: "{id} \u7684\u955C\u50CF",
+    movedTo: "{url} \u5DF2\u8FC1\u79FB\u5230 {finalUrl}",
+    more: "\u2026\u53E6\u6709 {count} \u4E2A",
+    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
+  },
+  annotation: {
+    mirrorOf: "{id} \u7684\u955C\u50CF",
+    title: "{status}\uFF1A{what}",
+    moved: "{url} \u5DF2\u6C38\u4E45\u8FC1\u79FB\u5230 {finalUrl}\uFF1B\u8FD0\u884C `curate fix` \u66F4\u65B0\u8DEF\u7EBF\u56FE\u3002",
+    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
+  },
+  issue: {
+    failingHeadline: { other: "{count} \u4E2A\u94FE\u63A5\u8FDE\u7EED {failAfter} \u6B21\u53CA\u4EE5\u4E0A\u5DE1\u68C0\u5931\u8D25" },
+    noneFailedInARow: { other: "\u6CA1\u6709\u94FE\u63A5\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25" },
+    allWork: "\u6240\u6709\u94FE\u63A5\u90FD\u5DF2\u6062\u590D",
+    intro: "\u5DE1\u68C0 {file}\uFF08{title}\uFF09\uFF0C\u68C0\u6D4B\u4F4D\u7F6E {vantage}\uFF0C\u5B8C\u6210\u4E8E {time}\u3002[\u8FD0\u884C\u65E5\u5FD7]({runUrl})",
+    reportLink: " \xB7 [\u5B8C\u6574\u62A5\u544A\uFF1A\u6309\u7AE0\u8282\u5217\u51FA\u6BCF\u4E2A\u94FE\u63A5\u548C\u8D8B\u52BF]({reportUrl})",
+    earlierStand: "\u8FD9\u4E9B\u94FE\u63A5\u6CBF\u7528\u4E4B\u524D\u7684\u7ED3\u679C\u3002",
+    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\uFF0C\u5176\u4F59\u94FE\u63A5\u4FDD\u6301\u539F\u72B6\u6001\u3002",
+    watching: { other: "\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25\u624D\u8BA1\u5165" },
+    failing: "\u5931\u8D25\uFF08{count}\uFF09",
+    newFailures: "\u65B0\u51FA\u73B0\u7684\u5931\u8D25\uFF08{count}\uFF09\uFF1A{watching}",
+    recovered: "\u5DF2\u6062\u590D\uFF08{count}\uFF09",
+    colWhere: "\u4F4D\u7F6E",
+    colResource: "\u8D44\u6E90",
+    colNow: "\u73B0\u72B6",
+    colSince: "\u5F00\u59CB\u4E8E",
+    colFailed: "\u5931\u8D25\u671F\u95F4",
+    colUrl: "URL",
+    audits: { other: "{count} \u6B21\u5DE1\u68C0" },
+    mirror: "{title}\uFF08\u955C\u50CF\uFF09",
+    footerOpen: "_\u6BCF\u6B21\u5B9A\u65F6\u5DE1\u68C0\u90FD\u4F1A\u66F4\u65B0\u672C issue\uFF1B\u6240\u6709\u94FE\u63A5\u6062\u590D\u540E\u81EA\u52A8\u5173\u95ED\u3002\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u53EF\u7528 `curate fix` \u4FEE\u6539\u3002_",
+    footerClosed: "_\u4E4B\u524D\u5931\u8D25\u7684\u94FE\u63A5\u90FD\u5DF2\u6062\u590D\uFF0C\u672C issue \u5DF2\u5173\u95ED\uFF1B\u518D\u6709\u94FE\u63A5\u5931\u8D25\u4F1A\u91CD\u65B0\u6253\u5F00\u3002_",
+    more: "\u2026\u53E6\u6709 {count} \u4E2A\uFF0C\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002",
+    cut: "\u2026\u5185\u5BB9\u8D85\u51FA GitHub \u7684\u957F\u5EA6\u9650\u5236\uFF0C\u5DF2\u622A\u65AD\uFF1B\u5B8C\u6574\u5185\u5BB9\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002"
   }
 };
 
@@ -53059,9 +53384,6 @@ ${PAGE_VIEWS}  function render() {
   render();
 })();
 `;
-
-// src/text/plural.ts
-var ENGLISH = new Intl.PluralRules("en");
 
 // src/report/history.ts
 var HISTORY_SCHEMA_VERSION = 1;

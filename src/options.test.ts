@@ -176,6 +176,7 @@ describe('resolveOptions', () => {
       vantage: 'cn',
       failOn: new Set(['broken', 'unverified']),
       formats: new Set(['json', 'md', 'sarif']),
+      lang: undefined,
     });
     expect(options.output.verbosity).toBe('quiet');
   });

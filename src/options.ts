@@ -6,6 +6,8 @@
  */
 import type { ProbeSettings } from './probes/probe.js';
 import { parseShard } from './ci/shard.js';
+import type { Lang } from './i18n/index.js';
+import { chosenLang } from './options/lang.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
@@ -65,6 +67,7 @@ export type CurateFlags = {
   maxAge?: string;
   regionRules?: string[];
   reports?: string;
+  lang?: string;
 };
 
 /** Every option of a `check` run, validated, units converted, cut into one slice per stage. */
@@ -84,11 +87,15 @@ export type ResolvedOptions = {
   readonly warnings: readonly string[];
 };
 
-/** Combines flags > roadmap settings > DEFAULTS into the options of one run. */
+/**
+ * Combines flags > roadmap settings > DEFAULTS into the options of one run; the language also
+ * falls back to the locale in `env` (options/lang.ts).
+ */
 export function resolveOptions(
   flags: CurateFlags,
   settings: Settings | undefined,
   env: CurateEnv,
+  roadmapLang?: Lang,
 ): ResolvedOptions {
   if (flags.quiet === true && flags.verbose === true) {
     throw new UsageError('--quiet and --verbose cannot be used together.');
@@ -126,6 +133,7 @@ export function resolveOptions(
       vantage,
       failOn: resolveFailOn(flags.failOn, settings?.failOn),
       formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
+      lang: chosenLang({ flag: flags.lang, roadmap: roadmapLang, env }),
     },
     // Used only for api.github.com (the probe sends it nowhere else); never required.
     probes: { githubToken: env.GITHUB_TOKEN === '' ? undefined : env.GITHUB_TOKEN },

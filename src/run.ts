@@ -196,6 +196,7 @@ export async function runCheck(
               ? await readHistoryBeside(options.report.out)
               : undefined,
             failOn: options.report.failOn,
+            lang: options.report.lang,
             file: deps.roadmapRepositoryPath ?? loaded.file,
             roadmapText: loaded.text,
           }),

@@ -123,6 +123,17 @@ describe('reportAnnotations', () => {
     expect(first?.file).toBe(expected);
   });
 
+  it('titles and explains annotations in Chinese with lang zh-CN', () => {
+    const annotations = reportAnnotations(report, { lang: 'zh-CN' });
+    const gone = annotations.find((annotation) => annotation.title.endsWith('numpy-guide'));
+    expect(gone).toMatchObject({
+      title: '失效：numpy-guide',
+      message: 'https://numpy.example.test/doc/user/: HTTP 404：页面不存在',
+    });
+    const moved = annotations.find((annotation) => annotation.title === '已迁移：khan-calculus');
+    expect(moved?.message).toContain('已永久迁移到 https://khan.example.test/calculus');
+  });
+
   it('says nothing about a clean report', () => {
     const clean: Report = {
       ...report,
@@ -151,6 +162,20 @@ describe('renderJobSummary', () => {
     '- `roadmap.yaml:28` **Khan Academy - 微积分** (khan-calculus): `http://khan.example.test/calculus` moved to `https://khan.example.test/calculus`',
   ])('has the line %j', (line) => {
     expect(summary.split('\n')).toContain(line);
+  });
+
+  it('speaks Chinese with lang zh-CN, keeping ids, URLs and the table shape', () => {
+    const lines = renderJobSummary(report, { lang: 'zh-CN', failing: BROKEN_OR_UNREACHABLE }).split(
+      '\n',
+    );
+    expect(lines).toContain('### curate 检查：大语言模型(LLM)入门学习路线（检测位置：global）');
+    expect(lines).toContain('| | 正常 | 已迁移 | 失效 | 无法访问 | 未验证 | 未检查 | 合计 |');
+    expect(lines).toContain('| 资源 | 5 | 3 | 2 | 1 | 1 | 1 | 13 |');
+    expect(lines).toContain('**失败（5）**');
+    expect(lines).toContain(
+      '- `roadmap.yaml:45` **NumPy 用户指南** (numpy-guide): 失效: HTTP 404：页面不存在 `https://numpy.example.test/doc/user/`',
+    );
+    expect(lines).toContain('**已永久迁移（4）：运行 `curate fix` 改地址**');
   });
 
   it('lists the findings that are neither failing nor moved, as their annotations do', () => {

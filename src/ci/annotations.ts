@@ -10,7 +10,8 @@ import { DEFAULT_FAILING, type ReportLink, reportLinks } from '../report/history
 import { describeOutcome } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { formatCodeSpan, formatText } from '../report/markdown-format.js';
-import { plural } from '../text/plural.js';
+import type { Lang } from '../i18n/index.js';
+import { statusWord, wordsFor, type Words } from '../report/report-words.js';
 
 /** How loud an annotation is: errors fail the eye, notices only inform. */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -58,6 +59,8 @@ export type AnnotationOptions = {
   failing?: FailOn;
   /** The roadmap's path relative to the repository root. @default the report's roadmap path */
   file?: string;
+  /** The language of the titles and messages; status words and ids stay as in report.json. */
+  lang?: Lang | undefined;
 };
 
 /**
@@ -68,17 +71,21 @@ export function reportAnnotations(report: Report, options: AnnotationOptions = {
   const failing = options.failing ?? DEFAULT_FAILING;
   // GitHub matches annotation paths against the repository tree: forward slashes, no `./`.
   const file = (options.file ?? report.roadmap.path).replaceAll('\\', '/').replace(/^(\.\/)+/, '');
+  const words = wordsFor(options.lang);
   const annotations: Annotation[] = [];
   for (const link of reportLinks(report)) {
     const level = annotationLevel(link, failing);
     if (level === undefined) continue;
-    const what = link.role === 'mirror' ? `mirror of ${link.resourceId}` : link.resourceId;
+    const what =
+      link.role === 'mirror'
+        ? words.annotation('mirrorOf', { id: link.resourceId })
+        : link.resourceId;
     annotations.push({
       level,
       file,
       line: link.line,
-      title: `${link.outcome.status}: ${what}`,
-      message: linkMessage(link),
+      title: words.annotation('title', { status: statusWord(link.outcome.status, words), what }),
+      message: linkMessage(link, words),
     });
   }
   // GitHub shows only the first ANNOTATION_CAP of each level per step: errors first, so the
@@ -112,13 +119,13 @@ function annotationLevel(link: ReportLink, failing: FailOn): AnnotationLevel | u
   }
 }
 
-function linkMessage(link: ReportLink): string {
-  const url = link.url ?? '(no URL)';
+function linkMessage(link: ReportLink, words: Words): string {
+  const url = link.url ?? words.annotation('noUrl');
   const { outcome } = link;
   if (outcome.status === 'redirected') {
-    return `${url} moved permanently to ${outcome.finalUrl}; run \`curate fix\` to update the roadmap.`;
+    return words.annotation('moved', { url, finalUrl: outcome.finalUrl });
   }
-  return `${url}: ${describeOutcome(outcome)}`;
+  return `${url}: ${describeOutcome(outcome, words.lang)}`;
 }
 
 /** How the job summary lists links. */
@@ -130,40 +137,44 @@ export type JobSummaryOptions = {
    * (annotations stop at ANNOTATION_CAP), well under GitHub's 1 MiB summary limit. @default 1000
    */
   maxListed?: number;
+  /** The language of the summary; status words and ids stay as in report.json. */
+  lang?: Lang | undefined;
 };
 
 /** A compact Markdown summary of a report: counts per status, then what fails and what moved. */
 export function renderJobSummary(report: Report, options: JobSummaryOptions = {}): string {
   const failing = options.failing ?? DEFAULT_FAILING;
   const maxListed = options.maxListed ?? 1000;
+  const words = wordsFor(options.lang);
   const links = reportLinks(report);
+  const statusWords = STATUSES.map((status) => statusWord(status, words));
+  const title = words.summary('title', {
+    title: formatText(report.roadmap.title),
+    vantage: formatText(report.vantage),
+  });
   const lines = [
-    `### curate check: ${formatText(report.roadmap.title)} (${formatText(report.vantage)})`,
+    `### ${title}`,
     '',
-    `| | ${STATUSES.join(' | ')} | total |`,
+    `| | ${statusWords.join(' | ')} | ${words.summary('total')} |`,
     `|---|${STATUSES.map(() => '---:').join('|')}|---:|`,
-    `| resources | ${STATUSES.map((status) => report.summary[status]).join(' | ')} | ${report.summary.total} |`,
-    `| mirrors | ${STATUSES.map((status) => report.mirrorSummary[status]).join(' | ')} | ${report.mirrorSummary.total} |`,
+    `| ${words.summary('resources')} | ${STATUSES.map((status) => report.summary[status]).join(' | ')} | ${report.summary.total} |`,
+    `| ${words.summary('mirrors')} | ${STATUSES.map((status) => report.mirrorSummary[status]).join(' | ')} | ${report.mirrorSummary.total} |`,
   ];
   // What was checked comes from the outcomes (report/coverage.ts), as in report.md.
   const coverage = reportCoverage(report);
-  lines.push(...coverageQuote(report, coverage));
+  lines.push(...coverageQuote(report, coverage, '', words));
   if (coverage.kind === 'checked' && report.partial) {
-    lines.push('', '> **Partial run:** not every link was checked.');
+    lines.push('', words.summary('partialRun'));
   }
   const failingLinks = links.filter((link) => isFailing(link.outcome, failing));
   const moved = links.filter(
     (link) => link.outcome.status === 'redirected' && !isFailing(link.outcome, failing),
   );
-  lines.push(...listSection(`Failing (${failingLinks.length})`, failingLinks, report, maxListed));
+  const list = { report, maxListed, words };
   lines.push(
-    ...listSection(
-      `Moved permanently (${moved.length}): run \`curate fix\``,
-      moved,
-      report,
-      maxListed,
-    ),
+    ...listSection(words.summary('failing', { count: failingLinks.length }), failingLinks, list),
   );
+  lines.push(...listSection(words.summary('moved', { count: moved.length }), moved, list));
   // The rest of what is annotated (dead links outside --fail-on, unverified ones), so a reader
   // past GitHub's cap on annotations still sees every finding.
   const others = links.filter(
@@ -171,15 +182,15 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
       !isFailing(link.outcome, failing) &&
       ['broken', 'unreachable', 'unverified'].includes(link.outcome.status),
   );
-  lines.push(...listSection(`Also worth a look (${others.length})`, others, report, maxListed));
+  lines.push(...listSection(words.summary('others', { count: others.length }), others, list));
   const capped = annotationsOverCap(reportAnnotations(report, { failing }));
   if (capped.length > 0) {
     lines.push(
       '',
-      `> GitHub shows ${ANNOTATION_CAP} annotations of each kind per step and this run has more ${capped.join(', ')}: every finding is listed above, and the annotations shown are the most important first.`,
+      words.summary('capped', { cap: ANNOTATION_CAP, levels: capped.join(words.md('separator')) }),
     );
   }
-  if (failingLinks.length === 0) lines.push('', nothingFailing(coverage));
+  if (failingLinks.length === 0) lines.push('', nothingFailing(coverage, words));
   return `${lines.join('\n')}\n`;
 }
 
@@ -192,14 +203,14 @@ function annotationsOverCap(annotations: readonly Annotation[]): string[] {
 }
 
 /** "Nothing is failing", said only of the links that were checked. */
-function nothingFailing(coverage: ReportCoverage): string {
+function nothingFailing(coverage: ReportCoverage, words: Words): string {
   switch (coverage.kind) {
     case 'checked':
-      return 'Nothing is failing.';
+      return words.summary('noneChecked');
     case 'not-checked':
-      return 'Nothing is known to fail: no link was checked.';
+      return words.summary('noneUnchecked');
     case 'partly-checked':
-      return `Nothing is failing among the ${plural(coverage.checked, 'link')} checked.`;
+      return words.summary('nonePartly', { links: words.mdCount('links', coverage.checked) });
     default:
       return assertNever(coverage.kind);
   }
@@ -208,20 +219,24 @@ function nothingFailing(coverage: ReportCoverage): string {
 function listSection(
   heading: string,
   links: readonly ReportLink[],
-  report: Report,
-  maxListed: number,
+  { report, maxListed, words }: { report: Report; maxListed: number; words: Words },
 ): string[] {
   if (links.length === 0) return [];
   const items = links.slice(0, maxListed).map((link) => {
     const where = `\`${report.roadmap.path}:${link.line}\``;
-    const name = link.role === 'mirror' ? `mirror of ${link.resourceId}` : link.resourceId;
+    const name =
+      link.role === 'mirror' ? words.summary('mirrorOf', { id: link.resourceId }) : link.resourceId;
     const { outcome } = link;
+    const url = formatCodeSpan(link.url ?? words.summary('noUrl'));
     const said =
       outcome.status === 'redirected'
-        ? `${formatCodeSpan(link.url ?? '(no URL)')} moved to ${formatCodeSpan(outcome.finalUrl)}`
-        : `${outcome.status}: ${formatText(describeOutcome(outcome))} ${formatCodeSpan(link.url ?? '(no URL)')}`;
+        ? words.summary('movedTo', { url, finalUrl: formatCodeSpan(outcome.finalUrl) })
+        : `${statusWord(link.outcome.status, words)}: ${formatText(describeOutcome(outcome, words.lang))} ${url}`;
     return `- ${where} **${formatText(link.title)}** (${formatText(name)}): ${said}`;
   });
-  const more = links.length > maxListed ? [`- …and ${links.length - maxListed} more`] : [];
+  const more =
+    links.length > maxListed
+      ? [`- ${words.summary('more', { count: links.length - maxListed })}`]
+      : [];
   return ['', `**${heading}**`, '', ...items, ...more];
 }

@@ -125,6 +125,23 @@ describe('renderTrackingIssue', () => {
     );
   });
 
+  it('writes the body in Chinese with lang zh-CN and keeps the English title the workflow finds', () => {
+    const reports = [audit(1), audit(2)];
+    const history = reports.reduce<History>(
+      (past, report) => updateHistory(past, report, { keep: 5 }),
+      emptyHistory(),
+    );
+    const flakiness = assessFlakiness(history, { failAfter: 2, failing: BROKEN_OR_UNREACHABLE });
+    const issue = renderTrackingIssue(reports[1]!, flakiness, { runUrl: RUN_URL, lang: 'zh-CN' });
+    expect(issue.title).toBe(TRACKING_ISSUE.title);
+    const lines = issue.body.split('\n');
+    expect(lines).toContain('## 5 个链接连续 2 次及以上巡检失败');
+    expect(lines).toContain('### 失败（5）');
+    expect(lines).toContain('| 位置 | 资源 | 现状 | 开始于 | URL |');
+    expect(issue.body).toContain(`[运行日志](${RUN_URL})`);
+    expect(issue.body).not.toMatch(/Failing|Run log|audits in a row/);
+  });
+
   it('starts with the marker and links the run', () => {
     const body = issueAfter([audit(1)]).body;
     expect(body.startsWith(`${TRACKING_ISSUE.marker}\n`)).toBe(true);

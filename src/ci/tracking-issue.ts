@@ -14,7 +14,8 @@ import { coverageQuote, reportCoverage } from '../report/coverage.js';
 import { describeReason } from '../report/reasons.js';
 import type { Report } from '../report/schema.js';
 import { formatCodeSpan, formatText } from '../report/markdown-format.js';
-import { plural } from '../text/plural.js';
+import type { Lang } from '../i18n/index.js';
+import { statusWord, wordsFor, type Words } from '../report/report-words.js';
 
 /** How the workflow finds the issue again: by this title and label (and the marker in the body). */
 export const TRACKING_ISSUE = {
@@ -36,6 +37,8 @@ export type TrackingIssueOptions = {
   failAfter?: number;
   /** Links listed per group before "…and N more". @default 100 */
   maxListed?: number;
+  /** The language of the body; the title stays English, as the workflow finds the issue by it. */
+  lang?: Lang | undefined;
 };
 
 // GitHub refuses issue bodies over 65,536 characters; stay clear of it.
@@ -51,48 +54,67 @@ export function renderTrackingIssue(
   options: TrackingIssueOptions,
 ): TrackingIssue {
   const failAfter = options.failAfter ?? 2;
+  const words = wordsFor(options.lang);
   const listing: Listing = {
     links: new Map(reportLinks(report).map((link) => [link.key, link])),
     file: report.roadmap.path,
     maxListed: options.maxListed ?? 100,
+    words,
   };
   const shouldBeOpen = flakiness.persistent.length > 0;
   const headline = shouldBeOpen
-    ? `${plural(flakiness.persistent.length, 'link')} failing for ${failAfter} or more audits in a row`
+    ? words.issueCount('failingHeadline', flakiness.persistent.length, { failAfter })
     : flakiness.newFailures.length > 0
-      ? `No link has failed ${plural(failAfter, 'audit')} in a row`
-      : 'All links work again';
-  const lines = [
-    TRACKING_ISSUE.marker,
-    `## ${headline}`,
-    '',
-    `Audit of ${formatCodeSpan(report.roadmap.path)} (${formatText(report.roadmap.title)}) from ${formatText(report.vantage)}, finished ${report.finishedAt}. [Run log](${options.runUrl})${options.reportUrl === undefined ? '' : ` · [Report: every link, by section, with the trend](${options.reportUrl})`}`,
-  ];
+      ? words.issueCount('noneFailedInARow', failAfter)
+      : words.issue('allWork');
+  const intro = words.issue('intro', {
+    file: formatCodeSpan(report.roadmap.path),
+    title: formatText(report.roadmap.title),
+    vantage: formatText(report.vantage),
+    time: report.finishedAt,
+    runUrl: options.runUrl,
+  });
+  const reportLink =
+    options.reportUrl === undefined
+      ? ''
+      : words.issue('reportLink', { reportUrl: options.reportUrl });
+  const lines = [TRACKING_ISSUE.marker, `## ${headline}`, '', `${intro}${reportLink}`];
   // What this run checked, from its outcomes (report/coverage.ts); the history keeps the rest.
   const coverage = reportCoverage(report);
-  lines.push(...coverageQuote(report, coverage, ' Their earlier results stand.'));
+  lines.push(...coverageQuote(report, coverage, words.issue('earlierStand'), words));
   if (coverage.kind === 'checked' && report.partial) {
-    lines.push('', '> **Partial run:** not every link was checked; the others keep their state.');
+    lines.push('', words.issue('partialRun'));
   }
-  const watching = `counted once they fail ${plural(failAfter, 'audit')} in a row`;
+  const watching = words.issueCount('watching', failAfter);
   lines.push(
-    ...failingSection(`Failing (${flakiness.persistent.length})`, flakiness.persistent, listing),
     ...failingSection(
-      `New failures (${flakiness.newFailures.length}): ${watching}`,
+      words.issue('failing', { count: flakiness.persistent.length }),
+      flakiness.persistent,
+      listing,
+    ),
+    ...failingSection(
+      words.issue('newFailures', { count: flakiness.newFailures.length, watching }),
       flakiness.newFailures,
       listing,
     ),
     ...recoveredSection(flakiness.recovered, listing),
     '',
-    shouldBeOpen
-      ? '_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._'
-      : '_Every link that had failed works again, so this issue is closed. It reopens if links fail again._',
+    words.issue(shouldBeOpen ? 'footerOpen' : 'footerClosed'),
   );
-  return { title: TRACKING_ISSUE.title, body: capBody(`${lines.join('\n')}\n`), shouldBeOpen };
+  return {
+    title: TRACKING_ISSUE.title,
+    body: capBody(`${lines.join('\n')}\n`, words),
+    shouldBeOpen,
+  };
 }
 
-/** What every listed row needs: the report's links by key, the file, and the row cap. */
-type Listing = { links: ReadonlyMap<string, ReportLink>; file: string; maxListed: number };
+/** What every listed row needs: the report's links by key, the file, the row cap, the words. */
+type Listing = {
+  links: ReadonlyMap<string, ReportLink>;
+  file: string;
+  maxListed: number;
+  words: Words;
+};
 
 function failingSection(
   heading: string,
@@ -108,18 +130,20 @@ function failingSection(
       // The report's status code and detail make the sentence precise; the error code is left
       // out, as the tracking issue always did.
       const extras = link === undefined ? {} : { ...link.outcome, errorCode: undefined };
-      const now = `${status}: ${formatText(describeReason(reason, extras))}`;
-      const since = `${entry.since.slice(0, 10)} (${plural(entry.streak, 'audit')})`;
+      const { words } = listing;
+      const label = statusWord(status, words);
+      const now = `${label}: ${formatText(describeReason(reason, extras, words.lang))}`;
+      const since = `${entry.since.slice(0, 10)} (${words.issueCount('audits', entry.streak)})`;
       return `| ${where} | ${name} | ${now} | ${since} | ${url} |`;
     });
   return [
     '',
     `### ${heading}`,
     '',
-    '| Where | Resource | Now | Since | URL |',
+    tableHeader(listing.words, 'colSince'),
     '|---|---|---|---|---|',
     ...rows,
-    ...moreLine(failing.length, listing.maxListed),
+    ...moreLine(failing.length, listing),
   ];
 }
 
@@ -130,17 +154,24 @@ function recoveredSection(recovered: readonly RecoveredLink[], listing: Listing)
     .map((entry) => {
       const [where, name, url] = linkCells(entry.key, listing);
       const failed = `${entry.since.slice(0, 10)} – ${entry.recoveredAt.slice(0, 10)}`;
-      return `| ${where} | ${name} | ${entry.latest.status} | ${failed} | ${url} |`;
+      const { words } = listing;
+      const status = statusWord(entry.latest.status, words);
+      return `| ${where} | ${name} | ${status} | ${failed} | ${url} |`;
     });
   return [
     '',
-    `### Recovered (${recovered.length})`,
+    `### ${listing.words.issue('recovered', { count: recovered.length })}`,
     '',
-    '| Where | Resource | Now | Failed | URL |',
+    tableHeader(listing.words, 'colFailed'),
     '|---|---|---|---|---|',
     ...rows,
-    ...moreLine(recovered.length, listing.maxListed),
+    ...moreLine(recovered.length, listing),
   ];
+}
+
+function tableHeader(words: Words, when: 'colSince' | 'colFailed'): string {
+  const columns = ['colWhere', 'colResource', 'colNow', when, 'colUrl'] as const;
+  return `| ${columns.map((column) => words.issue(column)).join(' | ')} |`;
 }
 
 /** Rows in the order of the roadmap file; links it no longer has go last, by key. */
@@ -163,18 +194,18 @@ function linkCells(
   const title = formatText(link.title);
   return [
     formatCodeSpan(`${listing.file}:${link.line}`),
-    link.role === 'mirror' ? `${title} (mirror)` : title,
+    link.role === 'mirror' ? listing.words.issue('mirror', { title }) : title,
     link.url === null ? '' : formatCodeSpan(link.url),
     link,
   ];
 }
 
-function moreLine(count: number, maxListed: number): string[] {
-  return count > maxListed ? ['', `…and ${count - maxListed} more; see the run log.`] : [];
+function moreLine(count: number, { maxListed, words }: Listing): string[] {
+  return count > maxListed ? ['', words.issue('more', { count: count - maxListed })] : [];
 }
 
-function capBody(body: string): string {
+function capBody(body: string, words: Words): string {
   if (body.length <= MAX_BODY_CHARS) return body;
   const cut = body.lastIndexOf('\n', MAX_BODY_CHARS);
-  return `${body.slice(0, cut)}\n\n…cut to fit GitHub's limit; see the run log for everything.\n`;
+  return `${body.slice(0, cut)}\n\n${words.issue('cut')}\n`;
 }

@@ -8,6 +8,7 @@ import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/ann
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
+import { LANG_HELP } from '../options/lang.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { createProgressReporter } from '../progress/reporter.js';
 import { coverageWords, reportCoverage } from '../report/coverage.js';
@@ -79,7 +80,7 @@ export async function checkCommand(
   io: CommandIo,
 ): Promise<ExitCode> {
   const loaded = await loadRoadmap(file);
-  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env, loaded.roadmap.lang);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
   const hasLintErrors = await lintBeforeCheck(
     loaded,
@@ -170,12 +171,19 @@ async function writeGithubOutput(
 ): Promise<void> {
   // GitHub places annotations by repository path; the workflow runs at the repository root.
   const file = repositoryPath(report.roadmap.path, io.cwd);
-  for (const annotation of reportAnnotations(report, { failing: options.report.failOn, file })) {
+  for (const annotation of reportAnnotations(report, {
+    failing: options.report.failOn,
+    file,
+    lang: options.report.lang,
+  })) {
     io.stdout.write(`${formatAnnotation(annotation)}\n`);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile !== undefined && summaryFile !== '') {
-    const summary = renderJobSummary(report, { failing: options.report.failOn });
+    const summary = renderJobSummary(report, {
+      failing: options.report.failOn,
+      lang: options.report.lang,
+    });
     await appendText(summaryFile, summary, 'the job summary');
   }
 }
@@ -193,6 +201,7 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
       'directory for the reports, or - for report.json on stdout (default: reports)',
     )
     .option('--reports <list>', REPORTS_HELP)
+    .option('--lang <lang>', LANG_HELP)
     .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
     .option('--per-host <n>', 'requests in flight per host (default: 8)')
     .option(

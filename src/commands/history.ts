@@ -2,11 +2,13 @@
  * `curate history <report.json>`: adds a report to history.json, sorts the links into new,
  * persistent and recovered failures, and writes the tracking issue for the audit workflow.
  */
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/tracking-issue.js';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
+import { LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
 import { parseFormatFlag, resolveFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
@@ -30,6 +32,7 @@ export type HistoryFlags = {
   failOn?: string;
   runUrl?: string;
   reportUrl?: string;
+  lang?: string;
   format?: string;
 };
 
@@ -56,7 +59,13 @@ export async function historyCommand(
   const format = parseFormatFlag(flags.format, HISTORY_FORMATS, 'text');
   // With --format json, stdout is the JSON alone; the line about the issue file goes to stderr.
   const messages = format === 'json' ? io.stderr : io.stdout;
+  if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
   const report = await readReportFile(reportFile);
+  // The tracking issue speaks the roadmap's language (its lang:) unless --lang says otherwise.
+  const roadmapText = await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
+    () => undefined,
+  );
+  const lang = resolveLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env });
   const historyFile = flags.history ?? join(dirname(reportFile), 'history.json');
   const text = await readOptionalInputFile(historyFile, 'the history');
   const before = text === undefined ? emptyHistory() : parseHistory(text, historyFile);
@@ -69,6 +78,7 @@ export async function historyCommand(
     runUrl: flags.runUrl ?? githubRunUrl(io.env) ?? reportFile,
     reportUrl: flags.reportUrl,
     failAfter,
+    lang,
   });
   const links = Object.keys(history.links).length;
   io.stdout.write(
@@ -149,6 +159,7 @@ export function registerHistoryCommand(program: Command, run: RunCommand): void 
       'add a report to history.json and write the tracking issue (exit 1 while it should be open)',
     )
     .argument('<report>', 'report.json of the run, e.g. merged shards')
+    .option('--lang <lang>', LANG_HELP)
     .option('--history <file>', 'history file to update (default: history.json next to the report)')
     .option('--fail-after <runs>', 'failing runs in a row before a link counts (default: 2)')
     .option('--keep <runs>', 'observations kept per link (default: 20)')

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { DEFAULTS, STDOUT_OUT } from '../options/defaults.js';
 import { parseReportFormats } from '../options/parsers.js';
+import { chosenLang, LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
 import { parseFailOnList } from '../outcome/fail-on.js';
 import { assessRegions } from '../region/assess.js';
 import { loadRegionInputs } from '../region/load-rules.js';
@@ -30,6 +31,7 @@ export type MergeFlags = {
   allowPartial?: boolean;
   reports?: string;
   failOn?: string;
+  lang?: string;
 };
 
 /**
@@ -46,6 +48,7 @@ export async function mergeCommand(
     flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
   );
   const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
+  if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
   const given = await Promise.all(
     files.map(async (file) => ({ file, report: await readReportFile(file) })),
   );
@@ -60,6 +63,11 @@ export async function mergeCommand(
   const toStdout = flags.out === STDOUT_OUT;
   const outDir = flags.out ?? DEFAULTS.out;
   if (toStdout) io.stdout.write(renderJson(report));
+  // For the URLs' columns in SARIF and the roadmap's lang:; a roadmap that is not there leaves
+  // the lines alone and the language to --lang and the locale.
+  const roadmapText = toStdout
+    ? undefined
+    : await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(() => undefined);
   const written = toStdout
     ? []
     : await writeReports(
@@ -67,11 +75,9 @@ export async function mergeCommand(
         renderReports(report, formats, {
           history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
           failOn,
+          lang: chosenLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env }),
           file: repositoryPath(report.roadmap.path, io.cwd),
-          // For the URLs' columns in SARIF; a roadmap that is not there leaves the lines alone.
-          roadmapText: await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
-            () => undefined,
-          ),
+          roadmapText,
         }),
       );
   if (flags.quiet !== true) {
@@ -102,6 +108,7 @@ export function registerMergeCommand(program: Command, run: RunCommand): void {
       'directory for the merged reports, or - for report.json on stdout (default: reports)',
     )
     .option('--reports <list>', REPORTS_HELP)
+    .option('--lang <lang>', LANG_HELP)
     .option(
       '--fail-on <statuses>',
       'what report.sarif calls errors and report.junit.xml failures (default: broken); merge itself exits 0',

@@ -35,6 +35,16 @@ export type CatalogShape = {
   /** Names of the regions curate knows (rules files); other region ids are shown as written. */
   region: Readonly<Record<string, string>>;
   html: Messages;
+  /** report.md. */
+  md: Messages;
+  /** What several CI texts share: coverage (what was checked), shards. */
+  coverage: Messages;
+  /** The job summary (`$GITHUB_STEP_SUMMARY`). */
+  summary: Messages;
+  /** Workflow annotations on the roadmap's lines. */
+  annotation: Messages;
+  /** The audit's tracking issue (its title stays English: the workflow finds the issue by it). */
+  issue: Messages;
 };
 
 /** One message per kind of archive answer (a "none" per reason), and the region note. */

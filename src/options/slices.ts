@@ -3,6 +3,7 @@
  * (design guide §5). The per-host lookups are resolved here, so a stage asks "what applies to
  * this host" and never sees the `settings.hosts` table.
  */
+import type { Lang } from '../i18n/index.js';
 import type { FailOn } from '../outcome/fail-on.js';
 import type { AcceptRules } from '../classify/classify.js';
 import type { TransportSettings } from '../fetch/dispatchers.js';
@@ -53,6 +54,11 @@ export type ReportOptions = {
   readonly failOn: FailOn;
   /** `--reports`: the files to write; always holds `json`. */
   readonly formats: ReadonlySet<ReportFormat>;
+  /**
+   * The language of report.md, report.html and the CI texts (options/lang.ts decides); undefined
+   * when nothing chose one: English text, and report.html follows its reader's browser.
+   */
+  readonly lang: Lang | undefined;
 };
 
 /** What is printed while and after a run. */

@@ -8,9 +8,9 @@
 import { assertNever } from '../assert-never.js';
 import { shardOf } from '../ci/shard.js';
 import { uncheckedReasonOf, type UncheckedReason } from '../outcome/unfetched.js';
-import { plural, pluralForm } from '../text/plural.js';
 import { formatText } from './markdown-format.js';
 import type { MissingShard, Report } from './schema.js';
+import { wordsFor, type Words } from './report-words.js';
 
 /** What a report covers. */
 export type ReportCoverage = {
@@ -72,39 +72,62 @@ export function isOfflineOnly(coverage: ReportCoverage): boolean {
  * `> **Not checked:** 8 of 8 links not checked (the network was unavailable: …).`; nothing for a
  * fully checked report. `after` is added to the sentence (what the reader should make of it).
  */
-export function coverageQuote(report: Report, coverage: ReportCoverage, after = ''): string[] {
+export function coverageQuote(
+  report: Report,
+  coverage: ReportCoverage,
+  after = '',
+  words: Words = wordsFor(),
+): string[] {
   if (coverage.kind === 'checked') return [];
-  const words = coverageWords(coverage);
-  const heading = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
-  const phrase = notCheckedPhrase(coverage, report.networkDown?.message.replace(/\.$/, ''));
-  return ['', `> **${heading}:** ${formatText(phrase)}.${after}`];
+  const said = coverageWords(coverage, words);
+  const heading = `${said.charAt(0).toUpperCase()}${said.slice(1)}`;
+  const phrase = notCheckedPhrase(coverage, report.networkDown?.message.replace(/\.$/, ''), words);
+  const [colon, stop] = words.lang === 'en' ? [':', '.'] : ['：', '。'];
+  return ['', `> **${heading}${colon}** ${formatText(phrase)}${stop}${after}`];
 }
 
 /** `checked`, `not checked` or `partly checked`. */
-export function coverageWords(coverage: ReportCoverage): string {
+export function coverageWords(coverage: ReportCoverage, words: Words = wordsFor()): string {
   switch (coverage.kind) {
     case 'checked':
-      return 'checked';
+      return words.coverage('checked');
     case 'not-checked':
-      return 'not checked';
+      return words.coverage('notChecked');
     case 'partly-checked':
-      return 'partly checked';
+      return words.coverage('partlyChecked');
     default:
       return assertNever(coverage.kind);
   }
 }
 
 /** Why links went unchecked: a clause for one reason, a label for a count among several. */
-function whyWords(reason: UncheckedReason): { clause: string; label: string } {
+function whyWords(
+  reason: UncheckedReason,
+  count: number,
+  words: Words,
+): { clause: string; label: string } {
+  const values = { count: words.number(count) };
   switch (reason) {
     case 'network-down':
-      return { clause: 'the network was unavailable', label: 'network down' };
+      return {
+        clause: words.coverage('networkDownClause'),
+        label: words.coverage('networkDownLabel', values),
+      };
     case 'interrupted':
-      return { clause: 'the run was interrupted', label: 'interrupted' };
+      return {
+        clause: words.coverage('interruptedClause'),
+        label: words.coverage('interruptedLabel', values),
+      };
     case 'not-started':
-      return { clause: 'the run was interrupted', label: 'not started' };
+      return {
+        clause: words.coverage('interruptedClause'),
+        label: words.coverage('notStartedLabel', values),
+      };
     case 'offline':
-      return { clause: '--offline', label: 'offline' };
+      return {
+        clause: words.coverage('offlineClause'),
+        label: words.coverage('offlineLabel', values),
+      };
     default:
       return assertNever(reason);
   }
@@ -116,33 +139,55 @@ function whyWords(reason: UncheckedReason): { clause: string; label: string } {
  * Empty for a fully checked report. `networkMessage` (the network probe's) follows a sole
  * network-down reason.
  */
-export function notCheckedPhrase(coverage: ReportCoverage, networkMessage?: string): string {
+export function notCheckedPhrase(
+  coverage: ReportCoverage,
+  networkMessage?: string,
+  words: Words = wordsFor(),
+): string {
   const parts: string[] = [];
   if (coverage.notChecked > 0) {
     const reasons = [...coverage.notCheckedBy];
     const [only] = reasons;
-    const detail = networkMessage === undefined ? '' : `: ${networkMessage}`;
-    const why =
-      reasons.length === 1 && only !== undefined
-        ? `${whyWords(only[0]).clause}${only[0] === 'network-down' ? detail : ''}`
-        : reasons.map(([reason, count]) => `${count} ${whyWords(reason).label}`).join(', ');
+    let why: string;
+    if (reasons.length === 1 && only !== undefined) {
+      const clause = whyWords(only[0], only[1], words).clause;
+      why =
+        only[0] === 'network-down' && networkMessage !== undefined
+          ? words.coverage('detail', { why: clause, message: networkMessage })
+          : clause;
+    } else {
+      why = reasons
+        .map(([reason, count]) => whyWords(reason, count, words).label)
+        .join(words.coverage('labelsSeparator'));
+    }
     const links = coverage.checked + coverage.notChecked;
-    parts.push(`${coverage.notChecked} of ${plural(links, 'link')} not checked (${why})`);
+    parts.push(
+      words.coverage('notCheckedOf', {
+        count: words.number(coverage.notChecked),
+        links: words.mdCount('links', links),
+        why,
+      }),
+    );
   }
-  if (coverage.missingShards.length > 0) parts.push(missingShardsPhrase(coverage.missingShards));
-  return parts.join('; ');
+  if (coverage.missingShards.length > 0) {
+    parts.push(missingShardsPhrase(coverage.missingShards, words));
+  }
+  return parts.join(words.coverage('partsSeparator'));
 }
 
 /** `shard 2/3 is missing`, `shards 1/4 and 3/4 (cn) are missing`. */
-export function missingShardsPhrase(missing: readonly MissingShard[]): string {
-  const names = missing.map(shardName);
-  const list =
-    names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `${pluralForm(names.length, 'shard')} ${list} ${pluralForm(names.length, 'is', 'are')} missing`;
+export function missingShardsPhrase(
+  missing: readonly MissingShard[],
+  words: Words = wordsFor(),
+): string {
+  const list = words.list(missing.map((shard) => shardName(shard, words)));
+  return words.coverageCount('shardsMissing', missing.length, { list });
 }
 
 /** `2/3`, with the vantage when it is not the global one. */
-export function shardName(shard: MissingShard): string {
-  const vantage = shard.vantage === 'global' ? '' : ` (${shard.vantage})`;
-  return `${shard.index}/${shard.total}${vantage}`;
+export function shardName(shard: MissingShard, words: Words = wordsFor()): string {
+  const name = `${shard.index}/${shard.total}`;
+  return shard.vantage === 'global'
+    ? name
+    : words.coverage('shardVantage', { shard: name, vantage: shard.vantage });
 }

@@ -145,6 +145,20 @@ describe('renderMarkdown', () => {
     await expect(markdown).toMatchFileSnapshot('./__snapshots__/markdown.representative.md');
   });
 
+  it('renders the same report in Chinese, explaining the status words and 检测位置 once', async () => {
+    const markdown = renderMarkdown(reportOf(representativeResults(), { partial: true }), 'zh-CN');
+
+    await expect(markdown).toMatchFileSnapshot('./__snapshots__/markdown.representative.zh-CN.md');
+    const lines = markdown.split('\n');
+    expect(lines[0]).toMatch(/^# 链接检查报告：/);
+    expect(lines).toContain('## 需要处理');
+    expect(lines).toContain('| 状态 | 资源 | 镜像 |');
+    expect(markdown.match(/状态说明：/g)).toHaveLength(1);
+    expect(markdown.match(/检测位置（vantage）指/g)).toHaveLength(1);
+    // The machine words stay out of the prose: no English status word as a label.
+    expect(markdown).not.toMatch(/Needs attention|the resource itself|Broken \(/);
+  });
+
   it('opens with the title and one summary sentence', () => {
     const lines = renderMarkdown(reportOf(representativeResults())).split('\n');
 

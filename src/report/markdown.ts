@@ -5,11 +5,9 @@
 import { assertNever } from '../assert-never.js';
 import { STATUSES } from '../domain.js';
 import type { Status } from '../domain.js';
-import { plural, pluralForm } from '../text/plural.js';
 import {
   coverageWords,
   isOfflineOnly,
-  missingShardsPhrase,
   notCheckedPhrase,
   reportCoverage,
   type ReportCoverage,
@@ -19,6 +17,8 @@ import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import { worthALookSection } from './markdown-findings.js';
 import { regionSection } from './markdown-region.js';
 import { describeOutcome } from './reasons.js';
+import { statusWord, wordsFor, type Words } from './report-words.js';
+import type { Lang } from '../i18n/index.js';
 import type { MirrorResult, Report, ReportEntry, ResourceResult } from './schema.js';
 
 export { formatCodeSpan, formatText, formatUrl };
@@ -26,62 +26,97 @@ export { formatCodeSpan, formatText, formatUrl };
 /** The statuses that ask for a person, most urgent first. */
 const ATTENTION_ORDER = ['broken', 'unreachable', 'redirected', 'unverified'] as const;
 
-const HEADINGS: Readonly<Record<Status, string>> = {
-  ok: 'OK',
-  redirected: 'Redirected',
-  broken: 'Broken',
-  unreachable: 'Unreachable',
-  unverified: 'Unverified',
-  skipped: 'Skipped',
-};
+/**
+ * What was not checked, counting missing shards rather than naming them: a shard id means
+ * nothing to a maintainer reading report.md (merge's own output names them).
+ */
+function uncheckedPhrase(coverage: ReportCoverage, words: Words): string {
+  const links = notCheckedPhrase({ ...coverage, missingShards: [] }, undefined, words);
+  const missing = coverage.missingShards.length;
+  const shards = missing === 0 ? '' : words.coverageCount('shardsMissingCount', missing);
+  return [links, shards].filter((part) => part !== '').join(words.coverage('partsSeparator'));
+}
 
-/** Renders a report as Markdown; the same report always gives the same bytes. */
-export function renderMarkdown(report: Report): string {
+/** The heading of each status group. */
+const HEADING_KEYS = {
+  ok: 'headingOk',
+  redirected: 'headingRedirected',
+  broken: 'headingBroken',
+  unreachable: 'headingUnreachable',
+  unverified: 'headingUnverified',
+  skipped: 'headingSkipped',
+} as const satisfies Readonly<Record<Status, string>>;
+
+/**
+ * Renders a report as Markdown in `lang` (English by default); the same report and language
+ * always give the same bytes. Status words are shown as the catalog labels them; report.json
+ * keeps the English words.
+ */
+export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
+  const words = wordsFor(lang);
   const fileName = baseName(report.roadmap.path);
   const coverage = reportCoverage(report);
   const lines = [
-    `# Link report: ${formatText(report.roadmap.title)}`,
+    `# ${words.md('title', { title: formatText(report.roadmap.title) })}`,
     '',
-    summarySentence(report, coverage),
+    summarySentence(report, coverage, words),
     '',
-    ...banner(report, coverage),
-    ...cacheNote(report),
-    ...countsTable(report),
+    ...banner(report, coverage, words),
+    ...cacheNote(report, words),
+    ...countsTable(report, words),
     '',
-    '## Needs attention',
+    `## ${words.md('needsAttention')}`,
     '',
-    ...attentionSection(report, fileName, coverage),
+    ...attentionSection(report, fileName, coverage, words),
     ...worthALookSection(report, fileName),
-    ...regionSection(report, fileName),
-    ...detailsBlock(report, 'ok', (resource) => briefEntry(resource, 'ok')),
-    ...detailsBlock(report, 'skipped', (resource) => fullEntry(resource, 'skipped', fileName)),
+    ...regionSection(report, fileName, words),
+    ...detailsBlock(report, 'ok', words, (resource) => briefEntry(resource, 'ok', words)),
+    ...detailsBlock(report, 'skipped', words, (resource) =>
+      fullEntry(resource, 'skipped', fileName, words),
+    ),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function summarySentence(report: Report, coverage: ReportCoverage): string {
+function summarySentence(report: Report, coverage: ReportCoverage, words: Words): string {
   const { summary, mirrorSummary } = report;
+  const time = formatUtc(report.startedAt);
   if (summary.total === 0 && coverage.missingShards.length === 0) {
     // --changed-since with no change, or a shard with no resource: say so rather than "0 ok".
-    return `Nothing to check: no resource was selected for this run (${formatUtc(report.startedAt)}).`;
+    return words.md('nothingToCheck', { time });
   }
-  const mirrors = mirrorSummary.total > 0 ? ` and ${plural(mirrorSummary.total, 'mirror')}` : '';
-  const counts = STATUSES.map((status) => `${summary[status]} ${status}`).join(', ');
+  const mirrors =
+    mirrorSummary.total > 0
+      ? words.md('summaryMirrors', { mirrors: words.mdCount('mirrors', mirrorSummary.total) })
+      : '';
+  const counts = STATUSES.map((status) =>
+    words.md('countItem', {
+      count: words.number(summary[status]),
+      status: statusWord(status, words),
+    }),
+  ).join(words.md('separator'));
   const vantages = formatText((report.vantages ?? [report.vantage]).join(', '));
-  const unchecked = formatText(notCheckedPhrase(coverage));
+  const unchecked = formatText(uncheckedPhrase(coverage, words));
   // The header says what happened to the links, from their outcomes (see coverage.ts).
   const what = isOfflineOnly(coverage)
-    ? 'listed without fetching (--offline)'
-    : `${coverageWords(coverage)} from ${vantages}`;
-  const why = coverage.kind === 'checked' || isOfflineOnly(coverage) ? '' : `; ${unchecked}`;
-  return (
-    `${plural(summary.total, 'resource')}${mirrors} ${what}, ` +
-    `${formatUtc(report.startedAt)}: ${counts}${why}.`
-  );
+    ? words.md('whatOffline')
+    : words.md('whatChecked', { coverage: coverageWords(coverage, words), vantages });
+  const why =
+    coverage.kind === 'checked' || isOfflineOnly(coverage)
+      ? ''
+      : words.md('summaryWhy', { unchecked });
+  return words.md('summary', {
+    resources: words.mdCount('resources', summary.total),
+    mirrors,
+    what,
+    time,
+    counts,
+    why,
+  });
 }
 
-function banner(report: Report, coverage: ReportCoverage): string[] {
-  const notVerdict = 'These results are not a verdict on the links';
+function banner(report: Report, coverage: ReportCoverage, words: Words): string[] {
+  const notVerdict = words.md('notVerdict');
   const lines: string[] = [];
   const networkDown = coverage.notCheckedBy.get('network-down') ?? 0;
   // In flight at the interrupt, or never sent: both unchecked because the run stopped.
@@ -89,40 +124,42 @@ function banner(report: Report, coverage: ReportCoverage): string[] {
     (coverage.notCheckedBy.get('interrupted') ?? 0) +
     (coverage.notCheckedBy.get('not-started') ?? 0);
   const message =
-    report.networkDown === undefined ? '' : ` (${formatText(report.networkDown.message)})`;
+    report.networkDown === undefined
+      ? ''
+      : words.md('networkMessage', { message: formatText(report.networkDown.message) });
   const offline = coverage.notCheckedBy.get('offline') ?? 0;
   const isAllNetworkDown = networkDown === coverage.notChecked && coverage.kind === 'not-checked';
   if (isAllNetworkDown) {
-    lines.push(`> The network was unavailable${message}, so the links were not checked.`);
+    lines.push(`> ${words.md('networkDownAll', { message })}`);
   } else if (networkDown > 0) {
-    const checked = coverage.checked > 0 ? `, ${coverage.checked} checked` : '';
-    lines.push(
-      `> The network was unavailable${message} for part of this run: ${plural(networkDown, 'link')} not checked${checked}.`,
-    );
+    const checked =
+      coverage.checked > 0
+        ? words.md('checkedCount', { count: words.number(coverage.checked) })
+        : '';
+    const links = words.mdCount('links', networkDown);
+    lines.push(`> ${words.md('networkDownPart', { message, links, checked })}`);
   }
   if (interrupted > 0) {
-    lines.push(`> This run was interrupted: ${plural(interrupted, 'link')} not checked.`);
+    lines.push(`> ${words.md('interrupted', { links: words.mdCount('links', interrupted) })}`);
   }
   if (offline > 0 && !isOfflineOnly(coverage)) {
-    lines.push(`> ${plural(offline, 'link')} listed without fetching (--offline).`);
+    lines.push(`> ${words.md('offlineSome', { links: words.mdCount('links', offline) })}`);
   }
-  const missing = coverage.missingShards.length;
-  if (missing > 0) {
-    lines.push(
-      `> This report is partial: ${formatText(missingShardsPhrase(coverage.missingShards))} (merged with \`--allow-partial\`), so ${pluralForm(missing, 'its', 'their')} resources are not listed.`,
-    );
+  if (coverage.missingShards.length > 0) {
+    // How many, not which: shard ids mean nothing to a maintainer reading the report.
+    const count = coverage.missingShards.length;
+    const missing = words.coverageCount('shardsMissingCount', count);
+    lines.push(`> ${words.mdCount('partialMerge', count, { missing })}`);
   }
   if (lines.length > 0) {
-    const again = isAllNetworkDown
-      ? `> ${notVerdict}: run the check again once the network is back.`
-      : `> ${notVerdict} that were not checked: run the check again for a full report.`;
-    return ['> [!WARNING]', ...lines, again, ''];
+    const again = words.md(isAllNetworkDown ? 'againNetwork' : 'againSome', { notVerdict });
+    return ['> [!WARNING]', ...lines, `> ${again}`, ''];
   }
   if (report.partial) {
     return [
       '> [!WARNING]',
-      '> This run was interrupted, so the report may be incomplete.',
-      `> ${notVerdict} that were not reached: run the check again for a full report.`,
+      `> ${words.md('partialRun')}`,
+      `> ${words.md('againUnreached', { notVerdict })}`,
       '',
     ];
   }
@@ -130,51 +167,68 @@ function banner(report: Report, coverage: ReportCoverage): string[] {
 }
 
 /** Says how many ok results were reused from `--cache`, so no one mistakes them for new checks. */
-function cacheNote(report: Report): string[] {
+function cacheNote(report: Report, words: Words): string[] {
   const cached = allChecks(report).filter((check) => check.cached === true).length;
   if (cached === 0) return [];
-  return [
-    `> ${plural(cached, 'ok result')} reused from the cache (\`"cached": true\` in report.json), not fetched in this run.`,
-    '',
-  ];
+  return [`> ${words.mdCount('cached', cached)}`, ''];
 }
 
-function countsTable(report: Report): string[] {
+/**
+ * The counts per status; outside English the table labels the status words and a legend says
+ * once what each one means (the first time a report uses them).
+ */
+function countsTable(report: Report, words: Words): string[] {
   const rows = STATUSES.map(
-    (status) => `| ${status} | ${report.summary[status]} | ${report.mirrorSummary[status]} |`,
+    (status) =>
+      `| ${statusWord(status, words)} | ${report.summary[status]} | ${report.mirrorSummary[status]} |`,
   );
+  const legend = words.md('legend', {
+    items: STATUSES.map(
+      (status) => `${words.catalog.status[status]}：${words.catalog.statusHelp[status]}`,
+    ).join('；'),
+  });
   return [
-    '| Status | Resources | Mirrors |',
+    `| ${words.md('colStatus')} | ${words.md('colResources')} | ${words.md('colMirrors')} |`,
     '| :-- | --: | --: |',
     ...rows,
-    `| **total** | ${report.summary.total} | ${report.mirrorSummary.total} |`,
+    `| **${words.md('total')}** | ${report.summary.total} | ${report.mirrorSummary.total} |`,
+    // English readers know the words; elsewhere the jargon is explained once, here.
+    ...(words.lang === 'en' ? [] : ['', legend, '', words.md('vantageNote')]),
   ];
 }
 
-function attentionSection(report: Report, fileName: string, coverage: ReportCoverage): string[] {
+function attentionSection(
+  report: Report,
+  fileName: string,
+  coverage: ReportCoverage,
+  words: Words,
+): string[] {
   const lines: string[] = [];
   for (const status of ATTENTION_ORDER) {
     const resources = report.results.filter((resource) => involves(resource, status));
     if (resources.length === 0) continue;
-    lines.push(`### ${HEADINGS[status]} (${countPhrase(report, status)})`, '');
+    lines.push(`### ${statusHeading(report, status, words)}`, '');
     for (const [heading, members] of groupBySection(resources)) {
       lines.push(`#### ${heading}`, '');
-      lines.push(...members.flatMap((resource) => fullEntry(resource, status, fileName)), '');
+      lines.push(
+        ...members.flatMap((resource) => fullEntry(resource, status, fileName, words)),
+        '',
+      );
     }
   }
   if (lines.length > 0) return lines;
   // "Nothing needs attention" would be a verdict on links that were never checked.
   switch (coverage.kind) {
     case 'checked':
-      return [
-        'Nothing needs attention: no link is broken, unreachable, redirected or unverified.',
-        '',
-      ];
+      return [words.md('attentionNoneChecked'), ''];
     case 'not-checked':
-      return ['Nothing is known to need attention: no link was checked.', ''];
+      return [words.md('attentionNoneUnchecked'), ''];
     case 'partly-checked':
       return [
-        `Nothing needs attention among the ${plural(coverage.checked, 'link')} checked; ${formatText(notCheckedPhrase(coverage))}.`,
+        words.md('attentionNonePartly', {
+          links: words.mdCount('links', coverage.checked),
+          unchecked: formatText(uncheckedPhrase(coverage, words)),
+        }),
         '',
       ];
     default:
@@ -182,16 +236,24 @@ function attentionSection(report: Report, fileName: string, coverage: ReportCove
   }
 }
 
+function statusHeading(report: Report, status: Status, words: Words): string {
+  return words.md('statusHeading', {
+    heading: words.md(HEADING_KEYS[status]),
+    count: countPhrase(report, status, words),
+  });
+}
+
 function detailsBlock(
   report: Report,
   status: 'ok' | 'skipped',
+  words: Words,
   renderEntry: (resource: ResourceResult) => string[],
 ): string[] {
   const resources = report.results.filter((resource) => involves(resource, status));
   if (resources.length === 0) return [];
   return [
     '<details>',
-    `<summary>${HEADINGS[status]} (${countPhrase(report, status)})</summary>`,
+    `<summary>${statusHeading(report, status, words)}</summary>`,
     '',
     ...resources.flatMap(renderEntry),
     '',
@@ -204,53 +266,68 @@ function detailsBlock(
  * A resource's lines for one status: its own check when it has that status, then the mirrors
  * that do, nested so a failing mirror is read under the resource it copies.
  */
-function fullEntry(resource: ResourceResult, status: Status, fileName: string): string[] {
+function fullEntry(
+  resource: ResourceResult,
+  status: Status,
+  fileName: string,
+  words: Words,
+): string[] {
   const where = `${formatCodeSpan(resource.id)}, ${lineRef(fileName, resource.line)}`;
   const head = `- **${formatText(resource.title)}** (${where})`;
   const own =
     resource.outcome.status === status
-      ? `${head}${checkText(resource)}`
-      : `${head}: the resource itself is ${resource.outcome.status}`;
+      ? `${head}${checkText(resource, words)}`
+      : `${head}: ${itself(resource, words)}`;
   const mirrors = resource.mirrors
     .filter((mirror) => mirror.outcome.status === status)
     .map(
-      (mirror) => `  - ${mirrorLabel(mirror, lineRef(fileName, mirror.line))}${checkText(mirror)}`,
+      (mirror) =>
+        `  - ${mirrorLabel(mirror, lineRef(fileName, mirror.line), words)}${checkText(mirror, words)}`,
     );
   return [own, ...mirrors];
 }
 
+function itself(resource: ResourceResult, words: Words): string {
+  return words.md('itself', { status: statusWord(resource.outcome.status, words) });
+}
+
 /** A compact line for links that are fine: title and URL, plus the reason when it is not plain `ok`. */
-function briefEntry(resource: ResourceResult, status: Status): string[] {
+function briefEntry(resource: ResourceResult, status: Status, words: Words): string[] {
   const note = (check: ReportEntry): string =>
-    check.outcome.reason === 'ok' ? '' : ` — ${formatText(describeOutcome(check.outcome))}`;
+    check.outcome.reason === 'ok'
+      ? ''
+      : ` — ${formatText(describeOutcome(check.outcome, words.lang))}`;
   const own =
     resource.outcome.status === status
       ? `- ${formatText(resource.title)} — ${formatUrl(resource.url)}${note(resource)}`
-      : `- ${formatText(resource.title)}: the resource itself is ${resource.outcome.status}`;
+      : `- ${formatText(resource.title)}: ${itself(resource, words)}`;
   const mirrors = resource.mirrors
     .filter((mirror) => mirror.outcome.status === status)
     .map(
-      (mirror) => `  - ${mirrorLabel(mirror, undefined)} — ${formatUrl(mirror.url)}${note(mirror)}`,
+      (mirror) =>
+        `  - ${mirrorLabel(mirror, undefined, words)} — ${formatUrl(mirror.url)}${note(mirror)}`,
     );
   return [own, ...mirrors];
 }
 
 /** `: <url> — reason → <new url>`; the URL is left out when the roadmap gives none. */
-function checkText(check: ReportEntry): string {
+function checkText(check: ReportEntry, words: Words): string {
   const url = check.url === null ? '' : `: ${formatUrl(check.url)}`;
   const { outcome } = check;
-  const reason = formatText(describeOutcome(outcome));
+  const reason = formatText(describeOutcome(outcome, words.lang));
   const moved = outcome.status === 'redirected' ? ` → ${formatUrl(outcome.finalUrl)}` : '';
   return `${url} — ${reason}${moved}${archivedText(check)}`;
 }
 
-function mirrorLabel(mirror: MirrorResult, where: string | undefined): string {
+function mirrorLabel(mirror: MirrorResult, where: string | undefined, words: Words): string {
   const parts = [
     ...(mirror.platform === undefined ? [] : [formatText(mirror.platform)]),
-    ...(mirror.confirmed ? [] : ['unconfirmed']),
+    ...(mirror.confirmed ? [] : [words.md('unconfirmed')]),
     ...(where === undefined ? [] : [where]),
   ];
-  return parts.length === 0 ? 'mirror' : `mirror (${parts.join(', ')})`;
+  return parts.length === 0
+    ? words.md('mirror')
+    : words.md('mirrorWith', { parts: parts.join(words.md('separator')) });
 }
 
 function involves(resource: ResourceResult, status: Status): boolean {
@@ -277,10 +354,12 @@ function allChecks(report: Report): ReportEntry[] {
 }
 
 /** `3 resources, 1 mirror`, leaving out mirrors when none has the status. */
-function countPhrase(report: Report, status: Status): string {
-  const resources = plural(report.summary[status], 'resource');
+function countPhrase(report: Report, status: Status, words: Words): string {
+  const resources = words.mdCount('resources', report.summary[status]);
   const mirrorCount = report.mirrorSummary[status];
-  return mirrorCount === 0 ? resources : `${resources}, ${plural(mirrorCount, 'mirror')}`;
+  return mirrorCount === 0
+    ? resources
+    : `${resources}${words.md('separator')}${words.mdCount('mirrors', mirrorCount)}`;
 }
 
 /** `roadmap.yaml:42`, or just the file name when the line is unknown. */

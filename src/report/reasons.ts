@@ -2,6 +2,7 @@
  * Human sentences for reason words, shared by every report format that speaks to people.
  */
 import type { CheckOutcome, Reason } from '../domain.js';
+import { CATALOGS, type Lang } from '../i18n/index.js';
 
 /** What a report records next to a reason that can make its sentence more precise. */
 export type ReasonExtras = {
@@ -102,13 +103,43 @@ const SENTENCES: Readonly<Record<Reason, Describe>> = {
  * A short human sentence for a reason word, e.g. `http-404` → "HTTP 404: the page is gone"; the
  * error code and detail are appended when given.
  */
-export function describeReason(reason: Reason, extras: ReasonExtras = {}): string {
+export function describeReason(
+  reason: Reason,
+  extras: ReasonExtras = {},
+  lang: Lang = 'en',
+): string {
+  if (lang !== 'en') return describeReasonFromCatalog(reason, extras, lang);
   const code = extras.errorCode === undefined ? '' : ` (${extras.errorCode})`;
   const detail = extras.detail === undefined ? '' : ` — ${extras.detail}`;
   return `${SENTENCES[reason](extras)}${code}${detail}`;
 }
 
+/** The reasons whose sentence leads with the HTTP status (see httpPrefix above). */
+const HTTP_LED: ReadonlySet<Reason> = new Set<Reason>([
+  'ok',
+  'accepted',
+  'http-client-error',
+  'server-error',
+  'rate-limited',
+  'auth-required',
+  'forbidden',
+]);
+
+/**
+ * A translated reason: the catalog's label, led by the HTTP status people search for when the
+ * label does not already name one. The detail (a server's own words) stays as recorded.
+ */
+function describeReasonFromCatalog(reason: Reason, extras: ReasonExtras, lang: Lang): string {
+  const label = CATALOGS[lang].reason[reason];
+  // Led by the code only where the English sentence is (the code is the news there).
+  const status =
+    extras.httpStatus === undefined || !HTTP_LED.has(reason) ? '' : `HTTP ${extras.httpStatus}：`;
+  const code = extras.errorCode === undefined ? '' : `（${extras.errorCode}）`;
+  const detail = extras.detail === undefined ? '' : ` — ${extras.detail}`;
+  return `${status}${label}${code}${detail}`;
+}
+
 /** The sentence for an outcome, with its own status code, error code and detail. */
-export function describeOutcome(outcome: CheckOutcome): string {
-  return describeReason(outcome.reason, outcome);
+export function describeOutcome(outcome: CheckOutcome, lang: Lang = 'en'): string {
+  return describeReason(outcome.reason, outcome, lang);
 }

@@ -36,7 +36,7 @@ export type RenderContext = {
   file: string;
   /** The roadmap's text, for the URLs' columns in SARIF; lines only without it. */
   roadmapText?: string | undefined;
-  /** The language report.html opens in; the reader's browser decides when absent. */
+  /** The language of report.md, and the one report.html opens in (the reader can switch); en when absent. */
   lang?: Lang | undefined;
   /** The history.json beside the reports, for report.html's trend; none on a first run. */
   history?: History | undefined;
@@ -65,7 +65,7 @@ function renderFormat(
     case 'json':
       return renderJson(report);
     case 'md':
-      return renderMarkdown(report);
+      return renderMarkdown(report, context.lang);
     case 'html':
       return renderHtml(report, { lang: context.lang, history: context.history });
     case 'sarif':

@@ -3,6 +3,7 @@
  * Every object is strict, so a misspelt key is an error with a suggestion, never silently ignored.
  */
 import { z } from 'zod';
+import { LANGS } from '../i18n/catalog.js';
 
 /** Kinds of resource a roadmap lists. */
 export const RESOURCE_KINDS = [
@@ -229,6 +230,12 @@ export const RoadmapSchema = z
     version: z.literal(1).describe('Version of the file format; 1.'),
     title: nonEmpty.describe('Title of the roadmap.'),
     description: z.string().optional().describe('What the roadmap is for.'),
+    lang: z
+      .enum(LANGS)
+      .optional()
+      .describe(
+        'Language of the reports, the tracking issue and the messages curate writes for this roadmap (en or zh-CN); --lang overrides it, and without either the locale (LC_ALL, LC_MESSAGES, LANG) decides.',
+      ),
     /** Where the roadmap comes from (the post it encodes, the course it translates). */
     source: z
       .strictObject({

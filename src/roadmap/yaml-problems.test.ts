@@ -72,11 +72,11 @@ describe('a cascade of YAML errors collapses to its cause', () => {
   });
 
   it.each([
-    { what: 'a key one space short', line: 64, indentation: ' '.repeat(11) },
-    { what: 'a key one space too deep', line: 64, indentation: ' '.repeat(13) },
-    { what: 'a list item two spaces short', line: 60, indentation: ' '.repeat(8) },
-    { what: 'a tab for the indent', line: 63, indentation: '\t' },
-    { what: 'a tab before the spaces', line: 41, indentation: `\t${' '.repeat(14)}` },
+    { what: 'a key one space short', line: 65, indentation: ' '.repeat(11) },
+    { what: 'a key one space too deep', line: 65, indentation: ' '.repeat(13) },
+    { what: 'a list item two spaces short', line: 61, indentation: ' '.repeat(8) },
+    { what: 'a tab for the indent', line: 64, indentation: '\t' },
+    { what: 'a tab before the spaces', line: 42, indentation: `\t${' '.repeat(14)}` },
   ])('$what on the bundled roadmap gives one problem on its line', ({ line, indentation }) => {
     const text = bundledWith(line, indentation);
     expect(readYamlSource(text, 'roadmap.yaml').problems.length).toBeGreaterThan(1);

@@ -133,6 +133,20 @@ describe('curate check', () => {
     );
   });
 
+  it("writes the e2e fixture's report in Chinese with --lang zh-CN, from the locale too", async () => {
+    const out = join(workDir, 'all-zh');
+    const fromLocale = join(workDir, 'all-zh-locale');
+    const flags = localNetworkFlags(server.port);
+    const [run, localeRun] = await Promise.all([
+      runCli(['check', fixture('e2e.yaml'), '-o', out, '--lang', 'zh-CN', ...flags]),
+      runCli(['check', fixture('e2e.yaml'), '-o', fromLocale, ...flags], { LANG: 'zh_CN.UTF-8' }),
+    ]);
+    expect([run.code, localeRun.code]).toEqual([1, 1]);
+    const { markdown } = await readReport(out);
+    await expect(stable(markdown)).toMatchFileSnapshot('__snapshots__/e2e-report.zh-CN.md');
+    expect((await readReport(fromLocale)).markdown.split('\n')[0]).toBe(markdown.split('\n')[0]);
+  });
+
   it('--fail-on none exits 0 with the same findings; --only narrows the run', async () => {
     const out = join(workDir, 'only');
     const run = await runCli([
@@ -228,8 +242,31 @@ describe('curate check', () => {
     expect([...(cn?.covered ?? []), ...(cn?.uncovered ?? [])].sort()).toEqual([...vpnIds].sort());
     // YouTube is blocked in cn and this lecture lists only an unconfirmed Bilibili copy.
     expect(cn?.uncovered).toContain('3b1b-linear-algebra');
-    expect(markdown).toMatch(/\*\*Needs a mirror\*\*: \d+ resources need a VPN in cn/);
+    // The bundled roadmap says lang: zh-CN, so its report is Chinese without a flag.
+    expect(markdown).toMatch(/\*\*缺镜像\*\*：\d+ 个资源在中国大陆需科学上网/);
     expect(markdown).toContain('`3b1b-linear-algebra`');
+    expect(markdown.split('\n')[0]).toBe('# 链接检查报告：大语言模型(LLM)入门学习路线');
+  });
+
+  it("--lang en writes the bundled roadmap's report in English over its lang: zh-CN, and the locale does not override the roadmap", async () => {
+    const english = join(workDir, 'bundled-offline-en');
+    const chinese = join(workDir, 'bundled-offline-locale');
+    const [en, zh] = await Promise.all([
+      runCli(['check', 'roadmap.yaml', '-o', english, '--offline', '--lang', 'en'], {
+        LANG: 'zh_CN.UTF-8',
+      }),
+      runCli(['check', 'roadmap.yaml', '-o', chinese, '--offline'], { LC_ALL: 'en_US.UTF-8' }),
+    ]);
+    expect([en.code, zh.code]).toEqual([0, 0]);
+    const markdown = (await readReport(english)).markdown;
+    expect(markdown).toMatch(/\*\*Needs a mirror\*\*: \d+ resources need a VPN in cn/);
+    expect(markdown).toContain('## Needs attention');
+    expect((await readReport(chinese)).markdown).toContain('## 需要处理');
+    // report.json is the machine contract: the same English words in both.
+    const [enJson, zhJson] = await Promise.all([readReport(english), readReport(chinese)]);
+    expect(zhJson.json.results.map((result) => result.outcome)).toEqual(
+      enJson.json.results.map((result) => result.outcome),
+    );
   });
 
   it('--region-rules adds an AutoProxy list; merge joins a report with itself', async () => {
