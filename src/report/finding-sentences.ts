@@ -4,10 +4,11 @@
  * sentence of its own. Finding words stay English everywhere: they are the contract.
  */
 import { assertNever } from '../assert-never.js';
+import type { Lang } from '../i18n/index.js';
 import type { Finding, FindingKind, FindingOf } from '../outcome/findings.js';
 
 /** The languages reports can speak; `en` is the reference. */
-export type ReportLanguage = 'en';
+export type ReportLanguage = Lang;
 
 /** One sentence per finding kind, made from the finding's own fields. */
 export type FindingSentences = { readonly [K in FindingKind]: (finding: FindingOf<K>) => string };
@@ -35,7 +36,27 @@ export const FINDING_SENTENCES_EN: FindingSentences = {
     `not asked: ${PLATFORM_NAMES[finding.platform]}'s API quota ran out${finding.retryAt === undefined ? '' : ` until ${finding.retryAt}`}; the page check stands (set GITHUB_TOKEN for a larger quota)`,
 };
 
-const CATALOGS: Readonly<Record<ReportLanguage, FindingSentences>> = { en: FINDING_SENTENCES_EN };
+// Terms as docs/glossary.md fixes them; finding words and URLs stay as they are.
+export const FINDING_SENTENCES_ZH_CN: FindingSentences = {
+  archived: (finding) =>
+    `仓库已归档（只读，不再维护）${finding.since === undefined ? '' : `，最后更新于 ${day(finding.since)}`}`,
+  renamed: (finding) =>
+    `${PLATFORM_NAMES[finding.platform]} 显示 ${finding.from} 已改名为 ${finding.to}：${finding.newUrl}；运行 \`curate fix\` 即可更新路线图`,
+  gated: (finding) =>
+    finding.approval === 'manual'
+      ? '模型设了访问限制：学习者要先申请，等作者审批通过才能下载'
+      : '模型设了访问限制：学习者要登录并同意使用条款（同意后立即可用）',
+  withdrawn: (finding) =>
+    `作者已撤回这篇论文（“${finding.reason}”）${finding.lastLiveVersion === undefined ? '' : `；撤回前的最后一版是 ${finding.lastLiveVersion}`}`,
+  'title-drift': (finding) => `页面标题是“${finding.pageTitle}”：${finding.reason}`,
+  unprobed: (finding) =>
+    `未查询：${PLATFORM_NAMES[finding.platform]} API 配额已用完${finding.retryAt === undefined ? '' : `（${finding.retryAt} 恢复）`}；以页面检查结果为准（设置 GITHUB_TOKEN 可提高配额）`,
+};
+
+const CATALOGS: Readonly<Record<ReportLanguage, FindingSentences>> = {
+  en: FINDING_SENTENCES_EN,
+  'zh-CN': FINDING_SENTENCES_ZH_CN,
+};
 
 /** The sentence of one finding in a language. */
 export function describeFinding(finding: Finding, language: ReportLanguage = 'en'): string {

@@ -39,4 +39,26 @@ describe('worthALookSection', () => {
     ]);
     expect(renderMarkdown(report)).toContain('### Worth a look');
   });
+
+  it("speaks the report's language: a zh-CN report gets the section and sentences in Chinese", () => {
+    const report = loadReportFixture();
+    const [first] = report.results;
+    first!.findings = [
+      { kind: 'archived', platform: 'github', since: '2024-03-01T10:00:00Z' },
+      { kind: 'unprobed', platform: 'github' },
+    ];
+    const section = worthALookSection(report, 'roadmap.yaml', 'zh-CN');
+    expect(section[0]).toBe('### 值得一看');
+    expect(section[2]).toBe(
+      '有 1 个链接没能通过平台 API 查询（配额已用完），以页面检查结果为准，下面标为 `unprobed`。',
+    );
+    // The finding word stays English (the contract); the sentence is Chinese.
+    expect(section[4]).toMatch(
+      /^- `archived` .+ — 仓库已归档（只读，不再维护），最后更新于 2024-03-01$/,
+    );
+    expect(section[5]).toContain('— 未查询：GitHub API 配额已用完；以页面检查结果为准');
+    const markdown = renderMarkdown(report, 'zh-CN');
+    expect(markdown).toContain('### 值得一看');
+    expect(markdown).not.toContain('### Worth a look');
+  });
 });

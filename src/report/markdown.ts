@@ -68,7 +68,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
     `## ${words.md('needsAttention')}`,
     '',
     ...attentionSection(report, fileName, coverage, words),
-    ...worthALookSection(report, fileName),
+    ...worthALookSection(report, fileName, lang),
     ...regionSection(report, fileName, words),
     ...detailsBlock(report, 'ok', words, (resource) => briefEntry(resource, 'ok', words)),
     ...detailsBlock(report, 'skipped', words, (resource) =>
