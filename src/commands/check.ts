@@ -95,7 +95,12 @@ export async function checkCommand(
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
   const validators = createApiValidators(cache?.cache.validators);
 
-  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
+  const progress = createProgressReporter(
+    io.stderr,
+    options.output.verbosity,
+    () => Date.now(),
+    options.report.lang ?? 'en',
+  );
   // finally: a run that throws (a report not writable) leaves no live line or timer behind.
   const outcome = await runCheck(loaded, options, {
     toolVersion: io.toolVersion,

@@ -24,7 +24,12 @@ export async function checkRoadmapNow(
   const loaded = await loadRoadmap(file);
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
-  const progress = createProgressReporter(io.stderr, options.output.verbosity, () => Date.now());
+  const progress = createProgressReporter(
+    io.stderr,
+    options.output.verbosity,
+    () => Date.now(),
+    options.report.lang ?? 'en',
+  );
   const outcome = await runCheck(loaded, options, {
     toolVersion: io.toolVersion,
     now: () => new Date(),

@@ -76,3 +76,28 @@ describe('renderProgressLine', () => {
     );
   });
 });
+
+describe('renderProgressLine in zh-CN', () => {
+  it('says the same facts in Chinese, with the glossary’s terms', () => {
+    const line = renderProgressLine(
+      snapshot({
+        done: 53,
+        total: 54,
+        failing: 2,
+        requestsOut: 1,
+        hostsOut: 1,
+        estimate: {
+          kind: 'waiting',
+          pending: [pending('https://slow.example/x', 75_900, { attempt: 2 })],
+        },
+      }),
+      'zh-CN',
+    );
+    expect(line).toBe(
+      '已检查 53/54（98%），2 个失败，1 个站点上有 1 个请求进行中，还在等 1 个：https://slow.example/x (1 分 15 秒，第 2/3 次尝试)',
+    );
+    expect(
+      renderProgressLine(snapshot({ estimate: { kind: 'pace', remainingMs: 11_200 } }), 'zh-CN'),
+    ).toBe('已检查 4/10（40%），1 个失败，3 个站点上有 9 个请求进行中，预计还需 12 秒');
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * The progress line and the verbose result line as text. Pure. Every word a user reads is in
- * `PROGRESS_TEXT`, so a translation replaces that one object.
+ * one `ProgressText` per language (en the reference, zh-CN typed against it).
  */
 import { assertNever } from '../assert-never.js';
 import type { CheckResult } from '../domain.js';
+import type { Lang } from '../i18n/index.js';
 import { pluralForm } from '../text/plural.js';
 import type { Estimate, PendingFetch, ProgressSnapshot } from './state.js';
 
@@ -11,7 +12,7 @@ import type { Estimate, PendingFetch, ProgressSnapshot } from './state.js';
 export const NAMED_PENDING_COUNT = 3;
 
 /** The human text of the progress output, in one place for translators. */
-export const PROGRESS_TEXT = {
+export const PROGRESS_TEXT_EN = {
   checked: (done: number, total: number, percent: number) =>
     `checked ${done}/${total} (${percent}%)`,
   failing: (count: number) => `${count} failing`,
@@ -30,35 +31,62 @@ export const PROGRESS_TEXT = {
   listSeparator: ', ',
 } as const;
 
+/** The shape every language's progress text has (en is the reference). */
+export type ProgressText = {
+  readonly [K in keyof typeof PROGRESS_TEXT_EN]: (typeof PROGRESS_TEXT_EN)[K] extends string
+    ? string
+    : (typeof PROGRESS_TEXT_EN)[K];
+};
+
+// Terms as docs/glossary.md fixes them; "failing" is what --fail-on counts (失败), not only 失效.
+const PROGRESS_TEXT_ZH_CN: ProgressText = {
+  checked: (done, total, percent) => `已检查 ${done}/${total}（${percent}%）`,
+  failing: (count) => `${count} 个失败`,
+  requestsOut: (requests, hosts) =>
+    requests === 0 ? '没有进行中的请求' : `${hosts} 个站点上有 ${requests} 个请求进行中`,
+  eta: (duration) => `预计还需 ${duration}`,
+  waitingOn: (count, named) => `还在等 ${count} 个：${named}`,
+  andMore: (count) => `另有 ${count} 个`,
+  attemptOut: (attempt, maxAttempts) => `第 ${attempt}/${maxAttempts} 次尝试`,
+  retryingAfter: (attempt, maxAttempts) => `第 ${attempt}/${maxAttempts} 次失败后等待重试`,
+  seconds: (seconds) => `${seconds} 秒`,
+  minutes: (minutes, seconds) => `${minutes} 分 ${seconds} 秒`,
+  listSeparator: '，',
+};
+
+const PROGRESS_TEXTS: Readonly<Record<Lang, ProgressText>> = {
+  en: PROGRESS_TEXT_EN,
+  'zh-CN': PROGRESS_TEXT_ZH_CN,
+};
+
 /**
  * One progress line: done/total, failing so far, requests out and on how many hosts, then
  * either the ETA from the pace so far or, once nothing is left but waiting, what it waits on.
  */
-export function renderProgressLine(snapshot: ProgressSnapshot): string {
-  const text = PROGRESS_TEXT;
+export function renderProgressLine(snapshot: ProgressSnapshot, lang: Lang = 'en'): string {
+  const text = PROGRESS_TEXTS[lang];
   const percent = snapshot.total === 0 ? 100 : Math.floor((snapshot.done / snapshot.total) * 100);
   const parts = [
     text.checked(snapshot.done, snapshot.total, percent),
     text.failing(snapshot.failing),
     text.requestsOut(snapshot.requestsOut, snapshot.hostsOut),
   ];
-  const tail = renderEstimate(snapshot.estimate);
+  const tail = renderEstimate(snapshot.estimate, text);
   if (tail !== undefined) parts.push(tail);
   return parts.join(text.listSeparator);
 }
 
-function renderEstimate(estimate: Estimate): string | undefined {
+function renderEstimate(estimate: Estimate, text: ProgressText): string | undefined {
   switch (estimate.kind) {
     case 'pace':
-      return PROGRESS_TEXT.eta(renderDuration(Math.ceil(estimate.remainingMs / 1000)));
+      return text.eta(renderDuration(Math.ceil(estimate.remainingMs / 1000), text));
     case 'waiting': {
-      const named = estimate.pending.slice(0, NAMED_PENDING_COUNT).map(renderPending);
+      const named = estimate.pending
+        .slice(0, NAMED_PENDING_COUNT)
+        .map((pending) => renderPending(pending, text));
       const more = estimate.pending.length - named.length;
-      if (more > 0) named.push(PROGRESS_TEXT.andMore(more));
-      return PROGRESS_TEXT.waitingOn(
-        estimate.pending.length,
-        named.join(PROGRESS_TEXT.listSeparator),
-      );
+      if (more > 0) named.push(text.andMore(more));
+      return text.waitingOn(estimate.pending.length, named.join(text.listSeparator));
     }
     case 'unknown':
       return undefined;
@@ -67,19 +95,20 @@ function renderEstimate(estimate: Estimate): string | undefined {
   }
 }
 
-function renderPending(pending: PendingFetch): string {
+function renderPending(pending: PendingFetch, text: ProgressText): string {
   const attempt = pending.isRequestOut
-    ? PROGRESS_TEXT.attemptOut(pending.attempt, pending.maxAttempts)
-    : PROGRESS_TEXT.retryingAfter(pending.attempt, pending.maxAttempts);
-  return `${pending.url} (${renderDuration(Math.floor(pending.waitedMs / 1000))}, ${attempt})`;
+    ? text.attemptOut(pending.attempt, pending.maxAttempts)
+    : text.retryingAfter(pending.attempt, pending.maxAttempts);
+  const waited = renderDuration(Math.floor(pending.waitedMs / 1000), text);
+  return `${pending.url} (${waited}${text.listSeparator}${attempt})`;
 }
 
 /** Whole seconds (an ETA rounded up, a wait down: neither reads better than it is). */
-function renderDuration(wholeSeconds: number): string {
+function renderDuration(wholeSeconds: number, text: ProgressText): string {
   const seconds = Math.max(0, wholeSeconds);
   return seconds < 60
-    ? PROGRESS_TEXT.seconds(seconds)
-    : PROGRESS_TEXT.minutes(Math.floor(seconds / 60), seconds % 60);
+    ? text.seconds(seconds)
+    : text.minutes(Math.floor(seconds / 60), seconds % 60);
 }
 
 /** The `--verbose` line for one result: status, reason, target id. */

@@ -6,6 +6,7 @@
  * module only decides when to write. Its timers are unref'd: they never keep the process alive.
  */
 import { assertNever } from '../assert-never.js';
+import type { Lang } from '../i18n/index.js';
 import { renderProgressLine, renderResultLine } from './render.js';
 import { createProgressState, type ProgressEvent } from './state.js';
 
@@ -30,6 +31,7 @@ export function createProgressReporter(
   stream: ProgressStream,
   verbosity: 'quiet' | 'normal' | 'verbose',
   nowMs: () => number,
+  lang: Lang = 'en',
 ): ProgressReporter {
   if (verbosity === 'quiet') return { onProgress: () => undefined, finish: () => undefined };
   const isLive = stream.isTTY === true;
@@ -42,7 +44,7 @@ export function createProgressReporter(
     hasLiveLine = false;
   };
   const writeLine = (): void => {
-    const line = renderProgressLine(state.snapshot(nowMs()));
+    const line = renderProgressLine(state.snapshot(nowMs()), lang);
     if (isLive) {
       const width = Math.max(20, (stream.columns ?? 100) - 1);
       stream.write(`\r\x1b[2K${line.slice(0, width)}`);
