@@ -10,7 +10,6 @@ import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../optio
 import { DEFAULTS } from '../options/defaults.js';
 import { LANG_HELP } from '../options/lang.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
-import { createProgressReporter } from '../progress/reporter.js';
 import { coverageWords, reportCoverage } from '../report/coverage.js';
 import { REPORT_FORMATS } from '../report/render-reports.js';
 import { renderJson } from '../report/json.js';
@@ -18,7 +17,7 @@ import type { Report } from '../report/schema.js';
 import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
-import { runCheck } from '../run.js';
+import { runCheckWithProgress } from './fresh-check.js';
 import { plural } from '../text/plural.js';
 import { lintBeforeCheck } from './validate.js';
 import {
@@ -95,20 +94,8 @@ export async function checkCommand(
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
   const validators = createApiValidators(cache?.cache.validators);
 
-  const progress = createProgressReporter(
-    io.stderr,
-    options.output.verbosity,
-    () => Date.now(),
-    options.report.lang ?? 'en',
-  );
-  // finally: a run that throws (a report not writable) leaves no live line or timer behind.
-  const outcome = await runCheck(loaded, options, {
-    toolVersion: io.toolVersion,
-    now: () => new Date(),
-    signal: io.interruptSignal,
-    onProgress: progress.onProgress,
+  const outcome = await runCheckWithProgress(loaded, options, io, {
     onNetworkDown: (verdict) => {
-      progress.finish();
       io.stderr.write(
         `The network is unavailable: ${verdict.message}. No link was judged; check the connection or --proxy and run again.\n`,
       );
@@ -123,7 +110,7 @@ export async function checkCommand(
           apiValidators: validators,
           cachedArchivedCopy: (id) => cachedArchivedCopy(cache.cache.archive, id, clock.nowMs),
         }),
-  }).finally(progress.finish);
+  });
   if (cache !== undefined && cacheFile !== undefined) {
     const updated = updateResultCache(
       cache.cache,

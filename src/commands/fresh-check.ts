@@ -6,7 +6,8 @@ import { resolveOptions, type CurateFlags } from '../options.js';
 import { createProgressReporter } from '../progress/reporter.js';
 import type { Report } from '../report/schema.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
-import { runCheck } from '../run.js';
+import type { ResolvedOptions } from '../options.js';
+import { runCheck, type RunDeps, type RunOutcome } from '../run.js';
 import type { CommandIo } from './io.js';
 
 /** The fresh report with its roadmap, or that the network was down (already said on stderr). */
@@ -24,23 +25,50 @@ export async function checkRoadmapNow(
   const loaded = await loadRoadmap(file);
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const outcome = await runCheckWithProgress(loaded, options, io, {
+    ...(lookups.isArchiveLookupOn === true ? { isArchiveLookupOn: true } : {}),
+  });
+  if (outcome.isNetworkDown) {
+    io.stderr.write(`${networkDownText}\n`);
+    return { kind: 'network-down' };
+  }
+  return { kind: 'report', report: outcome.report, loaded };
+}
+
+/** What a command adds to a run's deps; the clock, the signal and the progress line are set here. */
+export type CommandRunDeps = Omit<RunDeps, 'toolVersion' | 'now' | 'signal' | 'onProgress'>;
+
+/**
+ * One `check` run with the progress line on stderr, as every command that checks runs it
+ * (`check`, and `fix` and `mirrors` without `--from`). The line is cleared before a dead-network
+ * message and when the run ends, also when it throws (a report not writable).
+ */
+export function runCheckWithProgress(
+  loaded: LoadedRoadmap,
+  options: ResolvedOptions,
+  io: CommandIo,
+  extra: CommandRunDeps = {},
+): Promise<RunOutcome> {
   const progress = createProgressReporter(
     io.stderr,
     options.output.verbosity,
     () => Date.now(),
     options.report.lang ?? 'en',
   );
-  const outcome = await runCheck(loaded, options, {
+  const { onNetworkDown } = extra;
+  return runCheck(loaded, options, {
     toolVersion: io.toolVersion,
     now: () => new Date(),
     signal: io.interruptSignal,
     onProgress: progress.onProgress,
-    ...(lookups.isArchiveLookupOn === true ? { isArchiveLookupOn: true } : {}),
-    // finally: a run that throws (a report not writable) leaves no live line or timer behind.
+    ...extra,
+    ...(onNetworkDown === undefined
+      ? {}
+      : {
+          onNetworkDown: (verdict) => {
+            progress.finish();
+            onNetworkDown(verdict);
+          },
+        }),
   }).finally(progress.finish);
-  if (outcome.isNetworkDown) {
-    io.stderr.write(`${networkDownText}\n`);
-    return { kind: 'network-down' };
-  }
-  return { kind: 'report', report: outcome.report, loaded };
 }
