@@ -68,7 +68,8 @@ export function isFragmentVerifiable(html: string): boolean {
 /**
  * Whether the page shows that `fragment` is missing: it is worth checking, the page can show it
  * ({@link isFragmentVerifiable}) and has no target ({@link hasFragmentTarget}). One pass of the
- * tokenizer answers both, stopping at the target: a 200 KB page without ids was read twice.
+ * tokenizer answers both, stopping at the target (the two checks read a page twice when its
+ * anchor evidence came late).
  */
 export function isFragmentMissing(html: string, fragment: string): boolean {
   if (!shouldCheckFragment(fragment) || !isComplete(html)) return false;

@@ -120,8 +120,7 @@ class HopHandler implements Dispatcher.DispatchHandler {
       status,
       header,
       setCookies: [headers['set-cookie'] ?? []].flat(),
-      readText: (maxBytes) =>
-        this.readText(controller, header('content-type'), header('content-encoding'), maxBytes),
+      readText: (maxBytes) => this.readText(controller, header, maxBytes),
       discard: () => this.discard(controller, header('content-length')),
     });
   }
@@ -181,11 +180,11 @@ class HopHandler implements Dispatcher.DispatchHandler {
 
   private readText(
     controller: Dispatcher.DispatchController,
-    contentType: string | undefined,
-    contentEncoding: string | undefined,
+    header: (name: string) => string | undefined,
     maxBytes: number,
   ): Promise<string | undefined> {
-    const reader = createBodyReader(contentType, contentEncoding, maxBytes, {
+    const contentType = header('content-type');
+    const reader = createBodyReader(contentType, header('content-encoding'), maxBytes, {
       // Capped: the rest is unwanted, and stopping the request is what frees the socket.
       onFull: () => {
         this.stop(controller);
@@ -195,7 +194,7 @@ class HopHandler implements Dispatcher.DispatchHandler {
       },
     });
     if (reader === undefined) {
-      return this.discard(controller, undefined).then(() => undefined);
+      return this.discard(controller, header('content-length')).then(() => undefined);
     }
     const pending = this.takeUndecided();
     this.body = { kind: 'reading', reader };
