@@ -15,7 +15,6 @@ import { URL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { Agent, request } from 'undici';
-import { observeAttempts } from '../dist/fetch/attempt.js';
 import { fetchTarget } from '../dist/fetch/http-client.js';
 import { resolveOptions } from '../dist/options.js';
 import { hostAddress } from './farm.mjs';
@@ -103,7 +102,6 @@ try {
     "curate's fetchTarget",
     (url, dispatcher) => fetchTarget(url, FETCH_SETTINGS, { dispatcher }),
     farm,
-    observeAttempts,
   );
 } finally {
   await farm.close();

@@ -14,7 +14,7 @@
  */
 import { assertNever, type CheckOutcome, type FetchOutcome } from '../domain.js';
 import { outcomeOfFailure, outcomeOfTimeout } from './failure-outcome.js';
-import { hasFragmentTarget, isFragmentVerifiable, shouldCheckFragment } from './fragment.js';
+import { isFragmentMissing } from './fragment.js';
 import { isRedirectedHome } from './home-page.js';
 import { isSignInUrl } from './login-wall.js';
 import { readPageSignals, type PageSignals } from './page-signals.js';
@@ -65,11 +65,17 @@ function classifyResponse(
   requested: URL,
   rules: AcceptRules,
 ): Classification {
-  const finalUrl = URL.canParse(response.finalUrl) ? new URL(response.finalUrl) : requested;
+  const finalUrl = finalUrlOf(response, requested);
   const html = isHtml(response) ? response.body : undefined;
   const page = html === undefined ? undefined : readPageSignals(html, finalUrl, requested);
   const read: ReadResponse = { response, finalUrl, html, page };
   return { outcome: outcomeOfResponse(read, requested, rules), pageTitle: page?.title };
+}
+
+/** The URL the chain ended on; the requested one itself when nothing moved (no parse per link). */
+function finalUrlOf(response: ResponseOutcome, requested: URL): URL {
+  if (response.finalUrl === requested.href) return requested;
+  return URL.canParse(response.finalUrl) ? new URL(response.finalUrl) : requested;
 }
 
 function isHtml(response: ResponseOutcome): boolean {
@@ -178,7 +184,7 @@ function outcomeOfPage(read: ReadResponse, requested: URL, rules: AcceptRules): 
   // The fragment is looked for on the page the chain ended on, before any redirect verdict: a
   // moved page without the section is still broken for the reader.
   const fragment = finalUrl.hash === '' ? requested.hash : finalUrl.hash;
-  if (rules.checkFragments && html !== undefined && isMissingFragment(html, fragment)) {
+  if (rules.checkFragments && html !== undefined && isFragmentMissing(html, fragment)) {
     return {
       status: 'broken',
       reason: 'missing-fragment',
@@ -187,14 +193,6 @@ function outcomeOfPage(read: ReadResponse, requested: URL, rules: AcceptRules): 
     };
   }
   return outcomeOfHops(response, requested, rules);
-}
-
-function isMissingFragment(html: string, fragment: string): boolean {
-  return (
-    shouldCheckFragment(fragment) &&
-    isFragmentVerifiable(html) &&
-    !hasFragmentTarget(html, fragment)
-  );
 }
 
 /**

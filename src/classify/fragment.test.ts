@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasFragmentTarget, isFragmentVerifiable, shouldCheckFragment } from './fragment.js';
+import {
+  hasFragmentTarget,
+  isFragmentMissing,
+  isFragmentVerifiable,
+  shouldCheckFragment,
+} from './fragment.js';
 
 const README = readFileSync(
   new URL('../../test/fixtures/pages/github-readme.html', import.meta.url),
@@ -127,5 +132,37 @@ describe('isFragmentVerifiable', () => {
     ],
   ])('%s → %s', (_name, html, expected) => {
     expect(isFragmentVerifiable(html)).toBe(expected);
+  });
+});
+
+describe('isFragmentMissing', () => {
+  const PAGES = {
+    DOCS,
+    README,
+    'a cut-off page': '<html><body><h2 id="intro">Intro</h2><p>' + 'x'.repeat(100),
+    'a shell': '<html><body><div id="root"></div></body></html>',
+    'a late link':
+      '<html><body><p id="a">a</p><a href="#a">a</a><h2 id="usage">x</h2></body></html>',
+  };
+  const FRAGMENTS = ['installation', 'usage', 'caf%C3%A9', 'legacy', 'nowhere', 'top', 'a', 'L10'];
+  const cases = Object.entries(PAGES).flatMap(([name, html]) =>
+    FRAGMENTS.map((fragment) => [name, fragment, html] as const),
+  );
+
+  it.each(cases)(
+    'on %s, #%s: the one pass says what the two checks said',
+    (_name, fragment, html) => {
+      const twoPasses =
+        shouldCheckFragment(fragment) &&
+        isFragmentVerifiable(html) &&
+        !hasFragmentTarget(html, fragment);
+
+      expect(isFragmentMissing(html, fragment)).toBe(twoPasses);
+    },
+  );
+
+  it('finds a missing fragment on a page with ids', () => {
+    expect(isFragmentMissing(DOCS, 'usage')).toBe(true);
+    expect(isFragmentMissing(DOCS, 'installation')).toBe(false);
   });
 });

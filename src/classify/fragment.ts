@@ -52,19 +52,8 @@ export function shouldCheckFragment(fragment: string): boolean {
  */
 export function hasFragmentTarget(html: string, fragment: string): boolean {
   if (!shouldCheckFragment(fragment)) return true;
-  const anchor = anchorPart(fragment);
-  // Browsers try the fragment as written, then percent-decoded (HTML spec, "find a potential
-  // indicated element"), so `#caf%C3%A9` finds `id="café"`.
-  const names = new Set([anchor, decodeTolerantly(anchor)]);
-  // GitHub renders README headings as `id="user-content-<slug>"` (to keep user ids from clashing
-  // with its own) and resolves `#<slug>` with a script.
-  for (const name of [...names]) names.add(`user-content-${name}`);
-
-  return someOpenTag(
-    html,
-    (name, attribs) =>
-      names.has(attribs.id ?? '') || (name === 'a' && names.has(attribs.name ?? '')),
-  );
+  const isTarget = targetMatcher(fragment);
+  return someOpenTag(html, isTarget);
 }
 
 /**
@@ -72,15 +61,59 @@ export function hasFragmentTarget(html: string, fragment: string): boolean {
  * body cap) and carry anchors in its HTML rather than have them added by a script.
  */
 export function isFragmentVerifiable(html: string): boolean {
-  // The fetcher keeps at most a capped prefix of a page; without its closing tags the target may
-  // simply lie past the cut.
-  if (!/<\/(body|html)\s*>/i.test(html)) return false;
-  // Pages whose sections and headings carry no ids, and no in-page link reaches an element, get
-  // their anchors from a script (anchor.js, tocbot, client-rendered docs), so the server's HTML
-  // cannot prove an anchor missing. Sphinx puts ids on <section>, GitHub on `user-content-` names.
+  if (!isComplete(html)) return false;
+  return someOpenTag(html, anchorsWitness());
+}
+
+/**
+ * Whether the page shows that `fragment` is missing: it is worth checking, the page can show it
+ * ({@link isFragmentVerifiable}) and has no target ({@link hasFragmentTarget}). One pass of the
+ * tokenizer answers both, stopping at the target (the two checks read a page twice when its
+ * anchor evidence came late).
+ */
+export function isFragmentMissing(html: string, fragment: string): boolean {
+  if (!shouldCheckFragment(fragment) || !isComplete(html)) return false;
+  const isTarget = targetMatcher(fragment);
+  const witnessesAnchors = anchorsWitness();
+  const seen = { isVerifiable: false };
+  const isFound = someOpenTag(html, (name, attribs) => {
+    if (isTarget(name, attribs)) return true;
+    if (!seen.isVerifiable) seen.isVerifiable = witnessesAnchors(name, attribs);
+    return false;
+  });
+  return seen.isVerifiable && !isFound;
+}
+
+type TagTest = (name: string, attribs: Readonly<Record<string, string>>) => boolean;
+
+/** Whether an element is the fragment's target (its id, or an `<a name>`). */
+function targetMatcher(fragment: string): TagTest {
+  const anchor = anchorPart(fragment);
+  // Browsers try the fragment as written, then percent-decoded (HTML spec, "find a potential
+  // indicated element"), so `#caf%C3%A9` finds `id="café"`.
+  const names = new Set([anchor, decodeTolerantly(anchor)]);
+  // GitHub renders README headings as `id="user-content-<slug>"` (to keep user ids from clashing
+  // with its own) and resolves `#<slug>` with a script.
+  for (const name of [...names]) names.add(`user-content-${name}`);
+  return (name, attribs) =>
+    names.has(attribs.id ?? '') || (name === 'a' && names.has(attribs.name ?? ''));
+}
+
+/** The fetcher keeps at most a capped prefix; without its closing tags a target may lie past the cut. */
+function isComplete(html: string): boolean {
+  return /<\/(body|html)\s*>/i.test(html);
+}
+
+/**
+ * A test that says yes at the first element showing the page carries its anchors in its HTML.
+ * Pages whose sections and headings carry no ids, and no in-page link reaches an element, get
+ * their anchors from a script (anchor.js, tocbot, client-rendered docs), so the server's HTML
+ * cannot prove an anchor missing. Sphinx puts ids on <section>, GitHub on `user-content-` names.
+ */
+function anchorsWitness(): TagTest {
   const ids = new Set<string>();
   const targets = new Set<string>();
-  return someOpenTag(html, (name, attribs) => {
+  return (name, attribs) => {
     if (isAnchoredElement(name, attribs)) return true;
     const { id, href } = attribs;
     // `href="#"` must not match an `id=""`.
@@ -94,7 +127,7 @@ export function isFragmentVerifiable(html: string): boolean {
       targets.add(target);
     }
     return false;
-  });
+  };
 }
 
 const ANCHORED_HEADINGS: ReadonlySet<string> = new Set([
@@ -120,10 +153,7 @@ function isAnchoredElement(name: string, attribs: Readonly<Record<string, string
  * Whether `matches` holds for some element, in document order; reading stops at the first.
  * Attributes are as a DOM would have them: names lower-cased, entities decoded, first one wins.
  */
-function someOpenTag(
-  html: string,
-  matches: (name: string, attribs: Readonly<Record<string, string>>) => boolean,
-): boolean {
+function someOpenTag(html: string, matches: TagTest): boolean {
   let isFound = false;
   const parser = new Parser({
     onopentag(name, attribs) {

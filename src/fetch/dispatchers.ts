@@ -10,7 +10,6 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 import { Agent, buildConnector, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 import { UsageError } from '../errors.js';
 import { assertPublicLiteral, guardLookup } from './address-guard.js';
-import { observeAttempts, type AttemptDispatcher } from './attempt.js';
 import { PROXY_UNREACHABLE_CODE } from './network-failure.js';
 
 /** Where one `connectTo` entry sends connections for a host. */
@@ -46,10 +45,9 @@ export type TransportSettings = {
 
 /**
  * Creates the dispatcher for a run: direct connections through a guarded connector, or the
- * configured proxies with NO_PROXY hosts going direct, with the attempt observer composed on top
- * once. Close it with `await dispatcher.close()`.
+ * configured proxies with NO_PROXY hosts going direct. Close it with `await dispatcher.close()`.
  */
-export function createDispatcher(settings: TransportSettings): AttemptDispatcher {
+export function createDispatcher(settings: TransportSettings): Dispatcher {
   // A `ca` option replaces Node's roots instead of adding to them. Built once: a `ca` list
   // handed to undici makes Node parse all ~140 roots again for every connection (most of a
   // small run's CPU time, and of every test that trusts the test CA).
@@ -63,47 +61,55 @@ export function createDispatcher(settings: TransportSettings): AttemptDispatcher
     maxHeaderSize: settings.maxHeaderBytes,
   };
   const { httpProxy, httpsProxy, noProxy } = settings.proxy ?? {};
-  const dispatcher =
-    httpProxy === undefined && httpsProxy === undefined
-      ? new Agent(agentOptions)
-      : new EnvHttpProxyAgent({
-          ...agentOptions,
-          // Empty strings, never undefined: EnvHttpProxyAgent reads process.env for undefined.
-          httpProxy: httpProxy ?? '',
-          httpsProxy: httpsProxy ?? '',
-          noProxy: noProxy ?? '',
-          requestTls: tls,
-          // Only for https:// proxies: undici speaks TLS to a socks5:// proxy whenever
-          // proxyTls is set at all (lib/dispatcher/socks5-proxy-agent.js).
-          ...(isTlsProxy(httpProxy) || isTlsProxy(httpsProxy) ? { proxyTls: tls } : {}),
-          clientFactory: (origin) =>
-            new Pool(origin, {
-              connect: createProxyConnector(settings, tls, origin),
-              // The CONNECT answer is this client's "headers": a proxy that never answers it
-              // must fail like a connect timeout, not hold the request for undici's 300 s.
-              headersTimeout: settings.connectTimeoutMs,
-              maxHeaderSize: settings.maxHeaderBytes,
-            }),
-        });
-  // Proxied targets are resolved by the proxy, so only IP literals can be checked here; the
-  // connector checks everything that is connected to directly.
-  return observeAttempts(
-    settings.isPrivateAllowed ? dispatcher : dispatcher.compose(refusePrivateLiterals),
-  );
+  if (httpProxy === undefined && httpsProxy === undefined) {
+    // Every connection goes through the guarded connector: nothing to add in front of it.
+    return new Agent(agentOptions);
+  }
+  // Proxied targets are resolved by the proxy, so only IP literals can be checked, before the
+  // request goes to the proxy; NO_PROXY hosts connect directly, through the guarded connector.
+  const ProxyAgent = settings.isPrivateAllowed ? EnvHttpProxyAgent : LiteralGuardedProxyAgent;
+  return new ProxyAgent({
+    ...agentOptions,
+    // Empty strings, never undefined: EnvHttpProxyAgent reads process.env for undefined.
+    httpProxy: httpProxy ?? '',
+    httpsProxy: httpsProxy ?? '',
+    noProxy: noProxy ?? '',
+    requestTls: tls,
+    // Only for https:// proxies: undici speaks TLS to a socks5:// proxy whenever
+    // proxyTls is set at all (lib/dispatcher/socks5-proxy-agent.js).
+    ...(isTlsProxy(httpProxy) || isTlsProxy(httpsProxy) ? { proxyTls: tls } : {}),
+    clientFactory: (origin) =>
+      new Pool(origin, {
+        connect: createProxyConnector(settings, tls, origin),
+        // The CONNECT answer is this client's "headers": a proxy that never answers it
+        // must fail like a connect timeout, not hold the request for undici's 300 s.
+        headersTimeout: settings.connectTimeoutMs,
+        maxHeaderSize: settings.maxHeaderBytes,
+      }),
+  });
 }
 
 function isTlsProxy(proxyUrl: string | undefined): boolean {
   return proxyUrl?.toLowerCase().startsWith('https:') === true;
 }
 
-/** Fails a request to a non-public IP literal before any connection is made. */
-const refusePrivateLiterals: Dispatcher.DispatcherComposeInterceptor =
-  (dispatch) => (options, handler) => {
-    if (options.origin !== undefined) {
-      assertPublicLiteral(new URL(options.origin).hostname);
-    }
-    return dispatch(options, handler);
-  };
+/**
+ * A proxy agent that fails a request to a non-public IP literal before it goes to the proxy. A
+ * subclass, not an interceptor: one string check, and undici's handler chain stays as it is.
+ */
+class LiteralGuardedProxyAgent extends EnvHttpProxyAgent {
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) {
+    assertPublicLiteral(hostnameOf(options.origin));
+    return super.dispatch(options, handler);
+  }
+}
+
+/** The host of an origin as undici is handed it (`https://[::1]:8443` → `[::1]`). */
+function hostnameOf(origin: string | URL | undefined): string {
+  if (origin === undefined) return '';
+  if (typeof origin !== 'string') return origin.hostname;
+  return /^[a-z][a-z\d+.-]*:\/\/(\[[^\]]*\]|[^:/?#]*)/i.exec(origin)?.[1] ?? '';
+}
 
 /**
  * The connector of direct connections: applies `connectTo`, refuses non-public literal
@@ -165,11 +171,11 @@ function createProxyConnector(
 }
 
 /** A run's dispatcher and how to let go of it. */
-export type RunDispatcher = { dispatcher: AttemptDispatcher; close(): Promise<void> };
+export type RunDispatcher = { dispatcher: Dispatcher; close(): Promise<void> };
 
 /**
  * The dispatcher of a run: one built from `settings` (reading the `--ca-file` PEM), closed by
- * `close()`; or the one the caller injected, observed but left open, since its owner closes it.
+ * `close()`; or the one the caller injected, left open, since its owner closes it.
  */
 export async function openRunDispatcher(
   transport: {
@@ -180,7 +186,7 @@ export async function openRunDispatcher(
   lookup: LookupFunction | undefined,
 ): Promise<RunDispatcher> {
   if (injected !== undefined) {
-    return { dispatcher: observeAttempts(injected), close: () => Promise.resolve() };
+    return { dispatcher: injected, close: () => Promise.resolve() };
   }
   const extraCaPem =
     transport.caFile === undefined ? undefined : await readCaFile(transport.caFile);

@@ -3,7 +3,7 @@
  * safety as every check: private targets refused, redirects bounded, the body capped.
  */
 import { InputError } from '../errors.js';
-import type { AttemptDispatcher } from './attempt.js';
+import type { Dispatcher } from 'undici';
 import { fetchTarget, type FetchSettings } from './http-client.js';
 
 /** gfwlist is ~200 KB base64; anything near this cap is not a rules list. */
@@ -13,7 +13,7 @@ export const MAX_RULES_BYTES = 8 * 1024 * 1024;
 export async function downloadText(
   url: URL,
   settings: FetchSettings,
-  dispatcher: AttemptDispatcher,
+  dispatcher: Dispatcher,
 ): Promise<string> {
   const outcome = await fetchTarget(
     url,

@@ -1,6 +1,5 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { observeAttempts } from './attempt.js';
+import { describe, expect, it } from 'vitest';
+import { recordingSleep, useMockAgent } from '../../test/helpers/mock-agent.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
 import { ABORTED_CODE, NOT_STARTED_CODE } from './network-failure.js';
 
@@ -19,21 +18,11 @@ const settings: FetchSettings = {
   followMetaRefresh: true,
 };
 
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-
-afterEach(async () => {
-  agent.assertNoPendingInterceptors();
-  await agent.close();
-});
+const agent = useMockAgent();
 
 function deps(extra: Partial<FetchDeps> = {}): FetchDeps {
   return {
-    dispatcher: observeAttempts(agent),
+    dispatcher: agent(),
     sleep: () => Promise.resolve(),
     random: () => 0,
     ...extra,
@@ -46,14 +35,14 @@ function reply(
   headers: Record<string, string> = {},
   body = '',
 ): void {
-  agent.get(origin).intercept({ path, method: 'GET' }).reply(status, body, { headers });
+  agent().get(origin).intercept({ path, method: 'GET' }).reply(status, body, { headers });
 }
 
 describe('fetchTarget redirects', () => {
   it('records each followed redirect as a hop and keeps the fragment for finalUrl', async () => {
     reply('/a', 301, { location: '/b' });
     reply('/b', 302, { location: 'https://other.example.test/c' });
-    agent
+    agent()
       .get('https://other.example.test')
       .intercept({ path: '/c', method: 'GET' })
       .reply(200, '<p>hi</p>', { headers: { 'content-type': 'text/html' } });
@@ -145,7 +134,7 @@ describe('fetchTarget requests', () => {
   it('sends our headers plus the per-host ones computed for each hop', async () => {
     const seen: Record<string, unknown>[] = [];
     const record = (path: string, status: number, headers: Record<string, string>) =>
-      agent
+      agent()
         .get(new URL(path).origin)
         .intercept({ path: new URL(path).pathname, method: 'GET' })
         .reply((options) => {
@@ -193,17 +182,12 @@ describe('fetchTarget retries', () => {
   it('retries a 503 after the backoff and returns the final answer', async () => {
     reply('/', 503);
     reply('/', 200);
-    const waits: number[] = [];
+    const { waits, sleep } = recordingSleep();
 
     const outcome = await fetchTarget(
       new URL(`${origin}/`),
       { ...settings, retries: 2 },
-      deps({
-        sleep: (ms) => {
-          waits.push(ms);
-          return Promise.resolve();
-        },
-      }),
+      deps({ sleep }),
     );
 
     expect(outcome).toMatchObject({ kind: 'response', status: 200 });
@@ -220,7 +204,7 @@ describe('fetchTarget retries', () => {
   });
 
   it('retries a connection reset', async () => {
-    agent
+    agent()
       .get(origin)
       .intercept({ path: '/', method: 'GET' })
       .replyWithError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
@@ -276,12 +260,10 @@ describe('fetchTarget retries', () => {
           clockMs += 1000; // queued behind the other URLs of the host
           return attempt();
         },
-        dispatcher: observeAttempts(
-          agent.compose((dispatch) => (options, handler) => {
-            clockMs += 20; // the request itself
-            return dispatch(options, handler);
-          }),
-        ),
+        dispatcher: agent().compose((dispatch) => (options, handler) => {
+          clockMs += 20; // the request itself
+          return dispatch(options, handler);
+        }),
         sleep: (ms) => {
           clockMs += ms;
           return Promise.resolve();
@@ -294,17 +276,12 @@ describe('fetchTarget retries', () => {
 
   it('returns at once an answer whose Retry-After is longer than it ever waits, with that wait', async () => {
     reply('/', 429, { 'retry-after': '86400' });
-    const waits: number[] = [];
+    const { waits, sleep } = recordingSleep();
 
     const outcome = await fetchTarget(
       new URL(`${origin}/`),
       { ...settings, retries: 2 },
-      deps({
-        sleep: (ms) => {
-          waits.push(ms);
-          return Promise.resolve();
-        },
-      }),
+      deps({ sleep }),
     );
 
     expect(outcome).toMatchObject({ kind: 'response', status: 429, retryAfterMs: 86_400_000 });
@@ -328,7 +305,7 @@ describe('fetchTarget retries', () => {
   it("cuts a retry's deadline to what is left of the link budget", async () => {
     reply('/', 503);
     // Without the budget, the retry's 1 s deadline would see this answer after 300 ms.
-    agent.get(origin).intercept({ path: '/', method: 'GET' }).reply(200, 'late').delay(300);
+    agent().get(origin).intercept({ path: '/', method: 'GET' }).reply(200, 'late').delay(300);
     let clockMs = 0;
 
     const outcome = await fetchTarget(
@@ -337,12 +314,10 @@ describe('fetchTarget retries', () => {
       deps({
         now: () => clockMs,
         // The first request and its backoff (50 ms) leave 30 ms of the budget.
-        dispatcher: observeAttempts(
-          agent.compose((dispatch) => (options, handler) => {
-            clockMs += 920;
-            return dispatch(options, handler);
-          }),
-        ),
+        dispatcher: agent().compose((dispatch) => (options, handler) => {
+          clockMs += 920;
+          return dispatch(options, handler);
+        }),
         sleep: (ms) => ((clockMs += ms), Promise.resolve()),
       }),
     );
@@ -351,7 +326,7 @@ describe('fetchTarget retries', () => {
   });
 
   it('retries a timeout once at most, whatever the retries allow', async () => {
-    agent
+    agent()
       .get(origin)
       .intercept({ path: '/', method: 'GET' })
       .reply(200, 'late')
@@ -379,7 +354,7 @@ describe('fetchTarget retries', () => {
 
 describe('fetchTarget failures', () => {
   it('maps transport errors through the failure table', async () => {
-    agent
+    agent()
       .get(origin)
       .intercept({ path: '/', method: 'GET' })
       .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
@@ -393,7 +368,7 @@ describe('fetchTarget failures', () => {
   });
 
   it('reports the deadline as a headers timeout when the answer never comes', async () => {
-    agent.get(origin).intercept({ path: '/', method: 'GET' }).reply(200, 'late').delay(500);
+    agent().get(origin).intercept({ path: '/', method: 'GET' }).reply(200, 'late').delay(500);
 
     const outcome = await fetchTarget(
       new URL(`${origin}/`),

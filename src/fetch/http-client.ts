@@ -5,9 +5,10 @@
  * for network trouble: whatever happens becomes a `FetchOutcome`.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
 import type { FetchOutcome } from '../domain.js';
 import type { AbortFanout } from './abort-fanout.js';
-import { runAttempt, type AttemptDispatcher } from './attempt.js';
+import { runAttempt } from './attempt.js';
 import type { AttemptEvent } from './fetch-events.js';
 import { interruptedOutcome } from './network-failure.js';
 import { followChain } from './redirect-chain.js';
@@ -53,10 +54,9 @@ export type FetchSettings = {
 /** The adapter's collaborators, injectable so tests control time, dice and transport. */
 export type FetchDeps = {
   /**
-   * Always passed explicitly (never undici's global one), with the attempt observer on it
-   * (`createDispatcher` or `observeAttempts`); closing it is the caller's job.
+   * Always passed explicitly (never undici's global one); closing it is the caller's job.
    */
-  dispatcher: AttemptDispatcher;
+  dispatcher: Dispatcher;
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source in [0, 1). */
   random?: () => number;

@@ -1,15 +1,14 @@
 /**
  * Reads the start of an HTML/text response body as a string, decompressing and decoding it
  * ourselves so a capped read stays capped: at most `maxBodyBytes` decoded bytes are ever kept,
- * whatever the wire size or compression ratio (a gzip bomb costs one buffer).
+ * whatever the wire size or compression ratio (a gzip bomb costs one buffer). The attempt's
+ * dispatch handler (attempt.ts) pushes the wire chunks in as undici hands them over: no body
+ * stream, no pipeline (decision 15).
  */
-import { pipeline, type Readable, type Transform } from 'node:stream';
+import type { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { assertNever } from '../domain.js';
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-
-/** A response body as undici hands it over: a stream that can also be drained for reuse. */
-export type ResponseBody = Readable & { dump(options?: { limit: number }): Promise<void> };
+import { assertNever } from '../domain.js';
 
 /** Content encodings we can undo (and so advertise in `Accept-Encoding`). */
 export const SUPPORTED_ENCODINGS = ['gzip', 'deflate', 'br'] as const;
@@ -17,31 +16,135 @@ export const SUPPORTED_ENCODINGS = ['gzip', 'deflate', 'br'] as const;
 /** Bytes the HTML standard's encoding prescan looks at for `<meta charset>`. */
 const PRESCAN_BYTES = 1024;
 
+/** Takes a body's wire chunks and gives back its text, capped, once it has enough or all. */
+export type BodyReader = {
+  /** One chunk off the wire; false asks the sender to pause until `onDrain` is called. */
+  push(chunk: Buffer): boolean;
+  /** The wire body ended: what was read becomes the text. */
+  end(): void;
+  /** The transport failed midway: the text rejects with `error`, unless it was already read. */
+  fail(error: Error): void;
+  /** The decoded text; settles once the cap is reached, the body ends, or it fails. */
+  readonly text: Promise<string>;
+};
+
+/** What the reader tells the request that feeds it. */
+export type BodyReaderEvents = {
+  /** The cap was reached: the rest of the body is unwanted (the request should stop). */
+  onFull: () => void;
+  /** The decompressor caught up after `push` returned false. */
+  onDrain: () => void;
+};
+
 /**
- * Reads a text body up to `maxBodyBytes` decoded bytes and releases the connection in every
- * path; returns undefined, after draining, for bodies that are not text (images, PDFs, video)
- * or use an encoding we cannot undo. A body that stops decompressing midway yields what was
- * read before the damage.
+ * A reader for a body of this type and encoding, keeping at most `maxBodyBytes` decoded bytes;
+ * undefined for bodies that are not text (images, PDFs, video) or use an encoding we cannot
+ * undo, which the caller discards instead. A body that stops decompressing midway yields what
+ * was read before the damage, as browsers do.
  */
-export async function readBody(
-  body: ResponseBody,
+export function createBodyReader(
   contentType: string | undefined,
   contentEncoding: string | undefined,
   maxBodyBytes: number,
-): Promise<string | undefined> {
+  events: BodyReaderEvents,
+): BodyReader | undefined {
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   if (!isTextContentType(contentType) || !isSupportedEncoding(encoding)) {
-    await body.dump();
     return undefined;
   }
-  try {
-    const bytes = await readCapped(decompressed(body, encoding), maxBodyBytes);
-    return decodeText(bytes, contentType);
-  } finally {
-    // Capped or failed: the rest is unwanted, and destroying is what frees the socket.
-    if (!body.readableEnded && !body.destroyed) {
-      body.destroy();
-    }
+  const sink = new CappedBytes(maxBodyBytes, contentType, events.onFull);
+  const decompressor = createDecompressor(encoding);
+  if (decompressor === undefined) {
+    return {
+      push: (chunk) => (sink.add(chunk), true),
+      end: () => {
+        sink.finish();
+      },
+      fail: (error) => {
+        sink.fail(error);
+      },
+      text: sink.text,
+    };
+  }
+  // Push-driven: chunks are written in and the output collected as zlib emits it; zlib's own
+  // thread pool does the work, as before, but nothing reads a body stream.
+  decompressor.on('data', (output: Buffer) => {
+    if (sink.add(output)) decompressor.destroy();
+  });
+  decompressor.on('end', () => {
+    sink.finish();
+  });
+  decompressor.on('drain', events.onDrain);
+  decompressor.on('error', (error) => {
+    if (isDecompressionError(error)) sink.finish();
+    else sink.fail(error);
+  });
+  return {
+    push: (chunk) => sink.isSettled || decompressor.write(chunk),
+    end: () => {
+      if (!sink.isSettled) decompressor.end();
+    },
+    fail: (error) => {
+      sink.fail(error);
+      decompressor.destroy();
+    },
+    text: sink.text,
+  };
+}
+
+/** Decoded bytes collected up to a cap, then decoded once into the text. */
+class CappedBytes {
+  readonly text: Promise<string>;
+  isSettled = false;
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  private resolveText: (text: string) => void = () => undefined;
+  private rejectText: (error: Error) => void = () => undefined;
+
+  private readonly maxBytes: number;
+  private readonly contentType: string | undefined;
+  private readonly onFull: () => void;
+
+  constructor(maxBytes: number, contentType: string | undefined, onFull: () => void) {
+    this.maxBytes = maxBytes;
+    this.contentType = contentType;
+    this.onFull = onFull;
+    this.text = new Promise<string>((resolve, reject) => {
+      this.resolveText = resolve;
+      this.rejectText = reject;
+    });
+    // A deadline may win the race against the text; its rejection is then nobody's business.
+    this.text.catch(() => undefined);
+  }
+
+  /** Keeps what fits; true once the cap is reached (then the text is settled). */
+  add(chunk: Buffer): boolean {
+    if (this.isSettled) return true;
+    const room = this.maxBytes - this.total;
+    this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+    this.total += Math.min(chunk.length, room);
+    if (this.total < this.maxBytes) return false;
+    this.finish();
+    this.onFull();
+    return true;
+  }
+
+  finish(): void {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    const bytes =
+      this.chunks.length === 1 && this.chunks[0] !== undefined
+        ? this.chunks[0]
+        : Buffer.concat(this.chunks, this.total);
+    this.chunks.length = 0;
+    this.resolveText(decodeText(bytes, this.contentType));
+  }
+
+  fail(error: Error): void {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    this.chunks.length = 0;
+    this.rejectText(error);
   }
 }
 
@@ -115,20 +218,7 @@ function isSupportedEncoding(encoding: string): encoding is Encoding {
   return ['identity', 'x-gzip', ...SUPPORTED_ENCODINGS].includes(encoding);
 }
 
-/**
- * The body with its content encoding undone. Sync flushing makes a truncated stream yield
- * what it has instead of failing at the end, as browsers do.
- */
-function decompressed(body: ResponseBody, encoding: Encoding): Readable {
-  const decompressor = createDecompressor(encoding);
-  if (decompressor === undefined) {
-    return body;
-  }
-  // pipeline (not pipe) so that a reset body errors the decompressor and a destroyed
-  // decompressor destroys the body.
-  return pipeline(body, decompressor, () => undefined);
-}
-
+/** Sync flushing makes a truncated body yield what it has instead of failing at the end. */
 function createDecompressor(encoding: Encoding): Transform | undefined {
   switch (encoding) {
     case 'identity':
@@ -143,27 +233,6 @@ function createDecompressor(encoding: Encoding): Transform | undefined {
     default:
       return assertNever(encoding);
   }
-}
-
-/** Collects at most `maxBytes` from a stream, then stops reading (which destroys it). */
-async function readCapped(stream: Readable, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const room = maxBytes - total;
-      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-      total += Math.min(chunk.length, room);
-      if (total >= maxBytes) {
-        break;
-      }
-    }
-  } catch (error) {
-    if (!isDecompressionError(error)) {
-      throw error;
-    }
-  }
-  return Buffer.concat(chunks, total);
 }
 
 /** zlib reports corrupt input as `Z_*` codes, brotli as `ERR__*`. */

@@ -181,7 +181,9 @@ function keptHeaders(answer: HopAnswer): Record<string, string> {
   return kept;
 }
 
+/** `url` itself when it has no fragment (the usual case: no copy per link); never mutated here. */
 function withoutFragment(url: URL): URL {
+  if (url.hash === '') return url;
   const copy = new URL(url);
   copy.hash = '';
   return copy;

@@ -1,7 +1,6 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockAgent } from '../../test/helpers/mock-agent.js';
 import type { CheckTarget } from '../domain.js';
-import { observeAttempts } from './attempt.js';
 import type { FetchEvent } from './fetch-events.js';
 import type { FetchSettings } from './http-client.js';
 import { createRunFetches } from './run-fetches.js';
@@ -24,17 +23,7 @@ const settings: FetchSettings = {
 
 const noRetries = (given: FetchSettings): FetchSettings => ({ ...given, retries: 0 });
 
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-
-afterEach(async () => {
-  agent.assertNoPendingInterceptors();
-  await agent.close();
-});
+const agent = useMockAgent();
 
 function target(path: string): CheckTarget {
   return { id: path, url: new URL(`${origin}${path}`), refs: [] };
@@ -42,7 +31,7 @@ function target(path: string): CheckTarget {
 
 function runFetches(onFetchEvent?: (event: FetchEvent) => void) {
   return createRunFetches(settings, {
-    dispatcher: observeAttempts(agent),
+    dispatcher: agent(),
     slots: createSlots(4, () => 2),
     sleep: () => Promise.resolve(),
     ...(onFetchEvent ? { onFetchEvent } : {}),
@@ -51,7 +40,7 @@ function runFetches(onFetchEvent?: (event: FetchEvent) => void) {
 
 describe('createRunFetches', () => {
   it("hands a sampled target's final answer to the run's fetch of it, without asking again", async () => {
-    agent.get(origin).intercept({ path: '/gone', method: 'GET' }).reply(404, 'no');
+    agent().get(origin).intercept({ path: '/gone', method: 'GET' }).reply(404, 'no');
     const fetches = runFetches();
 
     const sampled = await fetches.sample(target('/gone'), noRetries);
@@ -62,7 +51,7 @@ describe('createRunFetches', () => {
   });
 
   it('asks again in full, retries included, when a retry could change the sampled answer', async () => {
-    const pool = agent.get(origin);
+    const pool = agent().get(origin);
     pool.intercept({ path: '/busy', method: 'GET' }).reply(503, 'busy');
     pool.intercept({ path: '/busy', method: 'GET' }).reply(503, 'still busy');
     pool.intercept({ path: '/busy', method: 'GET' }).reply(200, 'ok');
@@ -76,14 +65,14 @@ describe('createRunFetches', () => {
   });
 
   it("takes the sample's time out of the link's budget when it asks again", async () => {
-    const pool = agent.get(origin);
+    const pool = agent().get(origin);
     // The probe's 200 ms deadline passes. The link's 400 ms budget would let the run's fetch
     // see the second answer after 300 ms; what the sample left of it (at most 200 ms) does not.
     pool.intercept({ path: '/hung', method: 'GET' }).reply(200, 'late').delay(1000);
     pool.intercept({ path: '/hung', method: 'GET' }).reply(200, 'late').delay(300);
     const fetches = createRunFetches(
       { ...settings, retries: 0, maxTimePerLinkMs: 400 },
-      { dispatcher: observeAttempts(agent), slots: createSlots(4, () => 2) },
+      { dispatcher: agent(), slots: createSlots(4, () => 2) },
     );
 
     const sampled = await fetches.sample(target('/hung'), (given) => ({
@@ -97,7 +86,7 @@ describe('createRunFetches', () => {
   });
 
   it('forgets a sampled answer once handed over, so no page body outlives its check', async () => {
-    const pool = agent.get(origin);
+    const pool = agent().get(origin);
     pool.intercept({ path: '/page', method: 'GET' }).reply(200, 'first');
     pool.intercept({ path: '/page', method: 'GET' }).reply(200, 'second');
     const fetches = runFetches();
@@ -114,14 +103,14 @@ describe('createRunFetches', () => {
     const record = (headers: unknown): void => {
       seen.push(headers as Record<string, unknown>);
     };
-    agent
+    agent()
       .get(origin)
       .intercept({ path: '/api', method: 'GET' })
       .reply((request) => {
         record(request.headers);
         return { statusCode: 302, data: '', responseOptions: { headers: { location: '/next' } } };
       });
-    agent
+    agent()
       .get(origin)
       .intercept({ path: '/next', method: 'GET' })
       .reply((request) => {
@@ -142,7 +131,7 @@ describe('createRunFetches', () => {
   });
 
   it('tells the observer when each attempt of each fetch starts and ends, and when the fetch is over', async () => {
-    const pool = agent.get(origin);
+    const pool = agent().get(origin);
     pool.intercept({ path: '/busy', method: 'GET' }).reply(503, 'busy');
     pool.intercept({ path: '/busy', method: 'GET' }).reply(200, 'ok');
     pool.intercept({ path: '/page', method: 'GET' }).reply(200, 'ok');
@@ -182,7 +171,7 @@ describe('createRunFetches', () => {
   });
 
   it('keeps one cookie jar for the run: a wall passed for one target stays passed for the next', async () => {
-    const pool = agent.get(origin);
+    const pool = agent().get(origin);
     pool
       .intercept({ path: '/wall/a', method: 'GET' })
       .reply(302, '', { headers: { location: '/wall/a', 'set-cookie': 'pass=1; Path=/' } });

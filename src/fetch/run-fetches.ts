@@ -8,7 +8,7 @@
  */
 import type { CheckTarget, FetchOutcome } from '../domain.js';
 import { createAbortFanout } from './abort-fanout.js';
-import type { AttemptDispatcher } from './attempt.js';
+import type { Dispatcher } from 'undici';
 import type { FetchEvent, FetchIdentity } from './fetch-events.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
 import { createRedirectCookies } from './redirect-cookies.js';
@@ -17,7 +17,7 @@ import type { Slots } from './slots.js';
 
 /** What the run's fetches share. */
 export type RunFetchDeps = Pick<FetchDeps, 'sleep' | 'signal' | 'now'> & {
-  dispatcher: AttemptDispatcher;
+  dispatcher: Dispatcher;
   slots: Slots;
   /** Told about every attempt of every fetch of the run (the progress line); nobody when absent. */
   onFetchEvent?: (event: FetchEvent) => void;

@@ -8,9 +8,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { createGzip } from 'node:zlib';
 import { http, HttpResponse } from 'msw';
+import type { Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createDispatcher, type TransportSettings } from '../../src/fetch/dispatchers.js';
-import type { AttemptDispatcher } from '../../src/fetch/attempt.js';
 import type { FetchDeps, FetchSettings } from '../../src/fetch/http-client.js';
 import { testCaPem } from '../helpers/tls.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
@@ -92,6 +92,7 @@ export const handlers = [
 
 /** Answers that msw cannot give: a dripping, a silent and a torn response, huge bodies. */
 export const bigBody = { bytesWritten: 0 };
+export const videoBody = { bytesWritten: 0 };
 const rawRoutes: Readonly<Record<string, (response: ServerResponse) => void>> = {
   '/drip': (response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
@@ -127,7 +128,11 @@ const rawRoutes: Readonly<Record<string, (response: ServerResponse) => void>> = 
   },
   '/big': (response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
-    void writeUntilClosed(response, Buffer.alloc(64 * 1024, 'a'), 20 * MIB);
+    void writeUntilClosed(response, Buffer.alloc(64 * 1024, 'a'), 20 * MIB, bigBody);
+  },
+  '/video': (response) => {
+    response.writeHead(200, { 'content-type': 'video/mp4' });
+    void writeUntilClosed(response, Buffer.alloc(64 * 1024, 1), 20 * MIB, videoBody);
   },
 };
 
@@ -141,9 +146,10 @@ async function writeUntilClosed(
   response: ServerResponse,
   chunk: Buffer,
   totalBytes: number,
+  counter: { bytesWritten: number },
 ): Promise<void> {
-  while (bigBody.bytesWritten < totalBytes && !response.destroyed) {
-    bigBody.bytesWritten += chunk.length;
+  while (counter.bytesWritten < totalBytes && !response.destroyed) {
+    counter.bytesWritten += chunk.length;
     if (!response.write(chunk)) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
@@ -196,12 +202,12 @@ export function fakeLookup(names: readonly string[]): LookupFunction {
 export let site: WebServer;
 /** The same routes over plain HTTP. */
 export let plainSite: WebServer;
-let dispatcher: AttemptDispatcher;
-const extraDispatchers: AttemptDispatcher[] = [];
+let dispatcher: Dispatcher;
+const extraDispatchers: Dispatcher[] = [];
 const extraServers: AsyncDisposable[] = [];
 
 /** A dispatcher closed after the test. */
-export function dispatcherFor(settings: TransportSettings): AttemptDispatcher {
+export function dispatcherFor(settings: TransportSettings): Dispatcher {
   const created = createDispatcher(settings);
   extraDispatchers.push(created);
   return created;

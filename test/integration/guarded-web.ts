@@ -5,9 +5,9 @@
  * 127.0.0.1 while the guard still refuses any private literal. Each test file starts its own.
  */
 import type { RequestHandler } from 'msw';
+import type { Dispatcher } from 'undici';
 import { afterAll, beforeAll } from 'vitest';
 import { createDispatcher, type ConnectTarget } from '../../src/fetch/dispatchers.js';
-import type { AttemptDispatcher } from '../../src/fetch/attempt.js';
 import { classifyOutcome } from '../../src/classify/classify.js';
 import type { CheckOutcome, FetchOutcome } from '../../src/domain.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from '../../src/fetch/http-client.js';
@@ -30,7 +30,7 @@ export type GuardedWeb = {
   secure: WebServer;
   plain: WebServer;
   proxy: ProxyServer;
-  dispatcher: AttemptDispatcher;
+  dispatcher: Dispatcher;
   /** Fetch deps over the guarded dispatcher, with no real waits. */
   deps(extra?: Partial<FetchDeps>): FetchDeps;
   /** Fetches a link over the guarded dispatcher. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fetchTarget } from '../../src/fetch/http-client.js';
 import {
   bigBody,
+  videoBody,
   deps,
   dispatcherFor,
   fetchSettings,
@@ -70,6 +71,17 @@ describe('responses', () => {
 
     expect(outcome.kind === 'response' && outcome.body?.length).toBe(MIB);
     expect(bigBody.bytesWritten).toBeLessThan(10 * MIB);
+  });
+
+  it('does not download a 20 MB video it cannot read: no body, and the download stopped', async () => {
+    const outcome = await fetchTarget(
+      new URL('https://www.example.test/video'),
+      fetchSettings,
+      deps(),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 200, body: undefined });
+    expect(videoBody.bytesWritten).toBeLessThan(10 * MIB);
   });
 
   it('stops reading an endless gzip bomb at maxBodyBytes of decompressed text', async () => {
