@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { CURATE_ACTION_REPOSITORY } from '../../src/init/templates.js';
+import { CURATE_REPOSITORY } from '../../src/curate-repository.js';
 import { RoadmapSchema, type Section } from '../../src/roadmap/schema.js';
 import { runActionEntry, type ActionRun } from '../helpers/action-entry.js';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -70,7 +70,7 @@ describe.skipIf(process.platform === 'win32')('a stranger adopts curate', () => 
       await readFile(join(repo, '.github', 'workflows', workflowFile), 'utf8'),
     ) as Workflow;
     const steps = Object.values(workflow.jobs).flatMap((job) =>
-      job.steps.filter((step) => step.uses === `${CURATE_ACTION_REPOSITORY}@v1`),
+      job.steps.filter((step) => step.uses === `${CURATE_REPOSITORY}@v1`),
     );
     const runs = [];
     for (const step of steps) {
