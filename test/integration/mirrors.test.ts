@@ -72,18 +72,6 @@ const watchPage = (id: string, title: string, author: string, seconds: number): 
     },
   )};</script></body></html>`;
 
-const playlistPage = `<html><head><meta property="og:title" content="Essence of linear algebra"></head><body><script>var ytInitialData = ${JSON.stringify(
-  {
-    contents: [600, 700, 800].map((seconds, index) => ({
-      playlistVideoRenderer: {
-        videoId: `la${index}`,
-        lengthSeconds: String(seconds),
-        title: { runs: [{ text: `Chapter ${index + 1}` }] },
-      },
-    })),
-  },
-)};</script></body></html>`;
-
 const WATCH_PAGES: Readonly<Record<string, string>> = {
   aircAruvnKk: fixture('youtube-watch-nn.html'),
   weakTitle01: watchPage('weakTitle01', 'Some talk about transformers', 'Speaker', 900),
@@ -130,7 +118,11 @@ const handlers = [
     const page = WATCH_PAGES[new URL(request.url).searchParams.get('v') ?? ''];
     return page === undefined ? new HttpResponse('gone', { status: 404 }) : HttpResponse.html(page);
   }),
-  http.get('https://www.youtube.com/playlist', () => HttpResponse.html(playlistPage)),
+  http.get('https://www.youtube.com/playlist', ({ request }) =>
+    new URL(request.url).searchParams.get('list') === PLAYLIST
+      ? HttpResponse.html(fixture('youtube-playlist-la.html'))
+      : new HttpResponse('gone', { status: 404 }),
+  ),
   http.get('https://www.youtube.com/oembed', () =>
     HttpResponse.json({ title: 'a video', author_name: '3Blue1Brown', type: 'video' }),
   ),
