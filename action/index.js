@@ -31682,8 +31682,11 @@ function create(patterns, options) {
   });
 }
 
+// src/curate-repository.ts
+var CURATE_REPOSITORY = "curate-dev/curate";
+
 // src/options/defaults.ts
-var HOMEPAGE = "https://github.com/curate-dev/curate";
+var HOMEPAGE = `https://github.com/${CURATE_REPOSITORY}`;
 var DEFAULTS = {
   /** Directory reports are written to. @default "reports" */
   out: "reports",

@@ -86,6 +86,19 @@ describe('updateResultCache', () => {
     expect(Object.keys(updateResultCache(old, cachedOnly, now).entries)).toEqual([failing.url]);
     expect(updateResultCache(old, report, now).entries[failing.url!]).toBeUndefined();
   });
+
+  it("keeps mirrors' Bilibili session while it is fresh, and drops it when stale", () => {
+    const session = (openedAtMs: number) => ({
+      cookie: 'buvid3=B3',
+      imgKey: 'img',
+      subKey: 'sub',
+      openedAt: new Date(openedAtMs).toISOString(),
+    });
+    const fresh = { ...emptyResultCache(), bilibiliSession: session(now - HOUR_MS) };
+    expect(updateResultCache(fresh, report, now).bilibiliSession).toEqual(session(now - HOUR_MS));
+    const stale = { ...emptyResultCache(), bilibiliSession: session(now - 13 * HOUR_MS) };
+    expect(updateResultCache(stale, report, now)).not.toHaveProperty('bilibiliSession');
+  });
 });
 
 describe('findings in the cache', () => {

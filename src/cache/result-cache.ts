@@ -8,6 +8,10 @@ import { ArchiveCacheSchema } from './archive-cache.js';
 import type { CheckResult } from '../domain.js';
 import { FindingsSchema } from '../outcome/findings.js';
 import { ApiValidatorSchema, type ApiValidator } from './api-validators.js';
+import {
+  BilibiliSessionCacheSchema,
+  updateBilibiliSessionCache,
+} from './bilibili-session-cache.js';
 import { OkOutcomeSchema } from '../outcome/model.js';
 import { parseLinkUrl } from '../plan/normalize-url.js';
 import type { Report } from '../report/schema.js';
@@ -34,6 +38,8 @@ export const ResultCacheSchema = z.strictObject({
   validators: z.record(z.string(), ApiValidatorSchema).optional(),
   /** Wayback Machine answers for dead links (archive-cache.ts); absent before any was asked. */
   archive: ArchiveCacheSchema.optional(),
+  /** The mirror finder's Bilibili cookie and WBI keys (bilibili-session-cache.ts). */
+  bilibiliSession: BilibiliSessionCacheSchema.optional(),
 });
 
 export type CacheEntry = z.infer<typeof CacheEntrySchema>;
@@ -73,6 +79,7 @@ export function renderResultCache(cache: ResultCache): string {
     ...(cache.archive === undefined || Object.keys(cache.archive).length === 0
       ? {}
       : { archive: sorted(cache.archive) }),
+    ...(cache.bilibiliSession === undefined ? {} : { bilibiliSession: cache.bilibiliSession }),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -144,9 +151,12 @@ export function updateResultCache(
   const isRecent = (entry: { checkedAt: string }): boolean =>
     nowMs - Date.parse(entry.checkedAt) <= CACHE_FORGET_AFTER_MS;
   const recentValidators = Object.entries(validators).filter(([, entry]) => isRecent(entry));
+  // `mirrors --cache` keeps its Bilibili session here: a check leaves it as long as it is fresh.
+  const bilibiliSession = updateBilibiliSessionCache(cache.bilibiliSession, undefined, nowMs);
   return {
     schemaVersion: CACHE_SCHEMA_VERSION,
     entries: Object.fromEntries([...entries].filter(([, entry]) => isRecent(entry))),
     ...(recentValidators.length === 0 ? {} : { validators: Object.fromEntries(recentValidators) }),
+    ...(bilibiliSession === undefined ? {} : { bilibiliSession }),
   };
 }

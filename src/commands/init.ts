@@ -6,7 +6,8 @@ import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
-import { CURATE_ACTION_REPOSITORY, initTemplates } from '../init/templates.js';
+import { CURATE_REPOSITORY } from '../curate-repository.js';
+import { initTemplates } from '../init/templates.js';
 import type { CommandIo, RunCommand } from './io.js';
 import { writeNewFile } from './write-new-file.js';
 
@@ -41,7 +42,7 @@ export async function initCommand(
     io.stdout.write(`created ${join(dir ?? '.', file.path)}\n`);
   }
   io.stdout.write(
-    `Next: add your resources to roadmap.yaml (or replace it: curate import README.md -o roadmap.yaml --force), run curate validate, push.\nThe workflows use ${CURATE_ACTION_REPOSITORY}; edit them if you run curate's action from elsewhere.\n`,
+    `Next: add your resources to roadmap.yaml (or replace it: curate import README.md -o roadmap.yaml --force), run curate validate, push.\nThe workflows use ${CURATE_REPOSITORY}; edit them if you run curate's action from elsewhere.\n`,
   );
   return EXIT_CODES.ok;
 }

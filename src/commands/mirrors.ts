@@ -6,8 +6,14 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import {
+  cachedBilibiliSession,
+  updateBilibiliSessionCache,
+} from '../cache/bilibili-session-cache.js';
+import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { createDefaultFinders } from '../mirrors/find.js';
+import { createBilibiliFinder } from '../mirrors/finders/bilibili.js';
 import type { MirrorFinder } from '../mirrors/finder.js';
 import { rankMirrors } from '../mirrors/rank.js';
 import { renderMirrorsTable } from '../mirrors/render.js';
@@ -36,7 +42,7 @@ export type MirrorsFlags = Pick<
   | 'retries'
   | 'quiet'
   | 'regionRules'
-> & { from?: string; write?: boolean; confirm?: string; url?: string };
+> & { from?: string; write?: boolean; confirm?: string; url?: string; cache?: string };
 
 /** What tests replace: the timers (Bilibili's back-off is 30 s) and the finders. */
 export type MirrorsOverrides = {
@@ -73,12 +79,31 @@ export async function mirrorsCommand(
       : { onSubject: (done, total) => io.stderr.write(`searched ${done}/${total}\n`) }),
   };
   const subjects = subjectsOfReport(report, loaded.roadmap);
+  const cache = flags.cache === undefined ? undefined : await readCacheFile(flags.cache);
+  if (cache?.warning !== undefined) io.stderr.write(`warning: ${cache.warning}\n`);
+  const bilibili = createBilibiliFinder(
+    cachedBilibiliSession(cache?.cache.bilibiliSession, deps.now().getTime()),
+  );
   const found = await askFinders(
     subjects,
-    overrides.finders ?? createDefaultFinders(),
+    overrides.finders ?? createDefaultFinders(bilibili),
     options,
     deps,
   );
+  if (flags.cache !== undefined && cache !== undefined) {
+    const bilibiliSession = updateBilibiliSessionCache(
+      cache.cache.bilibiliSession,
+      bilibili.usedSession(),
+      deps.now().getTime(),
+    );
+    // Everything else in the file is check's: kept as it was read.
+    const kept = { ...cache.cache };
+    delete kept.bilibiliSession;
+    await writeCacheFile(flags.cache, {
+      ...kept,
+      ...(bilibiliSession === undefined ? {} : { bilibiliSession }),
+    });
+  }
   const out = flags.out ?? DEFAULTS.out;
   const { checkOf } = await checkCandidates(
     found,
@@ -206,6 +231,10 @@ export function registerMirrorsCommand(program: Command, run: RunCommand): void 
     )
     .option('--url <url>', 'with --confirm: which unconfirmed mirror, when there are several')
     .option('-o, --out <dir>', 'where mirrors.json and the checks write (default: reports)')
+    .option(
+      '--cache <file>',
+      "keep Bilibili's session (cookie, signing keys) in this cache file between runs, as check --cache does its results",
+    )
     .option('--region-rules <file|url>', 'region rules (repeatable), as for check', collectRepeated)
     .option('--proxy <url>', 'proxy for every request')
     .option('--allow-private', 'allow loopback and private targets')

@@ -3,15 +3,20 @@
  * risk control), and keeps every answer, failures included: a finder that could not search is
  * shown as such, never as "nothing found".
  */
-import { createBilibiliFinder } from './finders/bilibili.js';
+import { createBilibiliFinder, type BilibiliFinder } from './finders/bilibili.js';
 import { giteeFinder } from './finders/gitee.js';
 import { hfMirrorFinder } from './finders/hf-mirror.js';
 import { noStableMirrorFinder } from './finders/no-stable-mirror.js';
 import type { FinderAnswer, FinderDeps, MirrorFinder, MirrorSubject } from './finder.js';
 
-/** The finders a run uses unless told otherwise; created per run (the Bilibili one keeps a session). */
-export function createDefaultFinders(): MirrorFinder[] {
-  return [createBilibiliFinder(), hfMirrorFinder, giteeFinder, noStableMirrorFinder];
+/**
+ * The finders a run uses unless told otherwise; created per run (the Bilibili one keeps a
+ * session, reusing `bilibili` when an earlier run's is given).
+ */
+export function createDefaultFinders(
+  bilibili: BilibiliFinder = createBilibiliFinder(),
+): MirrorFinder[] {
+  return [bilibili, hfMirrorFinder, giteeFinder, noStableMirrorFinder];
 }
 
 /** One subject with what each finder that applies answered. */

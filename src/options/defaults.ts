@@ -2,10 +2,11 @@
  * The default of every option, in one place (commander gets none, so an absent flag can never
  * shadow a file setting). README.md documents them.
  */
+import { CURATE_REPOSITORY } from '../curate-repository.js';
 import type { FailOnKey } from '../outcome/fail-on.js';
 
 /** curate's home page: named in the User-Agent and as the SARIF tool's `informationUri`. */
-export const HOMEPAGE = 'https://github.com/curate-dev/curate';
+export const HOMEPAGE = `https://github.com/${CURATE_REPOSITORY}`;
 
 /** Default values for every option, documented in the README. */
 export const DEFAULTS = {

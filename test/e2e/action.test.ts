@@ -9,26 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runProcess, type ProcessRun } from '../helpers/cli.js';
+import { runActionEntry, type ActionRun } from '../helpers/action-entry.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 import { startFakeGithubApi, type FakeGithubApi } from '../helpers/fake-github-api.js';
 import { git } from '../helpers/processes.js';
 import { htmlPage } from '../helpers/responses.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
-import { actionInputEnv, FAKE_TOKEN, LOCAL_ACTION } from '../helpers/workflow-runner.js';
-
-/** A generous deadline per action run: it stops a hung run, it measures nothing. */
-const RUN_DEADLINE_MS = 180_000;
-
-type ActionRun = ProcessRun & { outputs: Record<string, string>; summary: string };
-
-/** Reads $GITHUB_OUTPUT's `name<<delimiter` entries. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  for (const match of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    outputs[match[1]!] = match[3]!;
-  }
-  return outputs;
-}
+import { FAKE_TOKEN, LOCAL_ACTION } from '../helpers/workflow-runner.js';
 
 let isFlakyBroken = true;
 const handlers = [
@@ -58,44 +45,11 @@ describe.skipIf(process.platform === 'win32')('the action entry (action/index.js
   const resource = (id: string) =>
     `{ id: ${id}, title: ${id}, url: "${site.origin}/${id}", kind: docs }`;
 
-  let runs = 0;
-  /** Runs the action in `workspace` with `inputs` and the runner's files. */
-  async function runAction(
+  const runAction = (
     workspace: string,
     inputs: Record<string, string>,
     env: Record<string, string> = {},
-  ): Promise<ActionRun> {
-    runs += 1;
-    const outputFile = join(dir, `output-${runs}.txt`);
-    const summaryFile = join(dir, `summary-${runs}.md`);
-    await writeFile(outputFile, '');
-    await writeFile(summaryFile, '');
-    const run = await runProcess(process.execPath, [LOCAL_ACTION.entry], {
-      cwd: workspace,
-      env: {
-        ...actionInputEnv(inputs),
-        CI: 'true',
-        GITHUB_ACTIONS: 'true',
-        GITHUB_WORKSPACE: workspace,
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_STEP_SUMMARY: summaryFile,
-        GITHUB_SERVER_URL: 'https://github.example.test',
-        GITHUB_REPOSITORY: 'maintainer/roadmap',
-        GITHUB_RUN_ID: String(runs),
-        GITHUB_RUN_ATTEMPT: '1',
-        RUNNER_TEMP: dir,
-        HOME: dir,
-        GIT_CONFIG_NOSYSTEM: '1',
-        ...env,
-      },
-      deadlineMs: RUN_DEADLINE_MS,
-    });
-    return {
-      ...run,
-      outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-      summary: await readFile(summaryFile, 'utf8'),
-    };
-  }
+  ): Promise<ActionRun> => runActionEntry(workspace, dir, inputs, env);
 
   it('checks only what a pull request added, in a shallow clone, with outputs, annotations and summary', async () => {
     const seed = join(dir, 'seed');

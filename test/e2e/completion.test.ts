@@ -1,5 +1,10 @@
-/** `curate completion bash` completes in a real bash; every command's --help ends with examples. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+/**
+ * `curate completion bash|zsh` completes in a real bash and a real zsh; every command's --help
+ * ends with examples. Without zsh a local run skips its test and says so; in CI (`CI` set) a
+ * missing zsh is an error, so the test is never silently skipped there (.ci/run installs it).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +33,7 @@ describe.skipIf(process.platform === 'win32')('curate completion bash', () => {
         '-c',
         [
           `source ${join(dir, 'curate.bash')}`,
+          complete(['curate', 'ch']),
           complete(['curate', 'hi']),
           complete(['curate', 'check', '--changed']),
           complete(['curate', 'merge', '--allow']),
@@ -37,7 +43,7 @@ describe.skipIf(process.platform === 'win32')('curate completion bash', () => {
     );
     expect(run).toMatchObject({
       code: 0,
-      stdout: 'history\n--changed-since\n--allow-partial\n',
+      stdout: 'check\nhistory\n--changed-since\n--allow-partial\n',
     });
   });
 
@@ -45,6 +51,44 @@ describe.skipIf(process.platform === 'win32')('curate completion bash', () => {
     const run = await runCurate(['completion', 'fish'], { cwd: REPO_ROOT });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('"fish" is not a shell curate completes: bash, zsh.');
+  });
+});
+
+const ZSH_COMPLETE = join(REPO_ROOT, 'test', 'helpers', 'zsh-complete.zsh');
+
+/** Whether zsh is here: false (with a message on stderr) locally; throws in CI. */
+function hasZsh(): boolean {
+  const found = spawnSync('zsh', ['-fc', 'zmodload zsh/zpty'], { stdio: 'ignore' });
+  if (found.status === 0) return true;
+  const message = 'No zsh (with zsh/zpty) found: install it with `apt-get install -y zsh`.';
+  if (process.env.CI !== undefined && process.env.CI !== '') {
+    throw new Error(`${message} CI must run the zsh completion test.`);
+  }
+  process.stderr.write(`SKIPPED the zsh completion test. ${message}\n`);
+  return false;
+}
+
+describe.skipIf(process.platform === 'win32' || !hasZsh())('curate completion zsh', () => {
+  it('completes commands and their options on TAB in an interactive zsh', async () => {
+    const script = await runCurate(['completion', 'zsh'], { cwd: REPO_ROOT });
+    expect(script.code).toBe(0);
+    const scriptFile = join(dir, '_curate');
+    await writeFile(scriptFile, script.stdout);
+    /** The command line after typing `typed` and TAB. */
+    const complete = async (typed: string): Promise<string> => {
+      const lineFile = join(dir, `line-${String(Math.random()).slice(2)}.txt`);
+      const run = await runProcess('zsh', ['-f', ZSH_COMPLETE, scriptFile, lineFile, typed], {
+        cwd: dir,
+        env: { HOME: dir },
+      });
+      expect({ typed, ...run }).toMatchObject({ code: 0 });
+      return (await readFile(lineFile, 'utf8')).trimEnd();
+    };
+    expect(await complete('curate ch')).toBe('curate check');
+    expect(await complete('curate check --changed')).toBe('curate check --changed-since');
+    expect(await complete('curate merge --allow')).toBe('curate merge --allow-partial');
+    // Nothing to complete: the line stays as typed (the dump is not a no-op that always passes).
+    expect(await complete('curate zz')).toBe('curate zz');
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CURATE_ACTION_REPOSITORY } from '../../src/init/templates.js';
+import { CURATE_REPOSITORY } from '../../src/curate-repository.js';
 import { assertCliBuilt, REPO_ROOT, runCurate, runProcess } from '../helpers/cli.js';
 
 let dir: string;
@@ -36,8 +36,36 @@ describe('curate init', () => {
 
     for (const workflow of ['roadmap.yml', 'link-audit.yml']) {
       const text = await readFile(join(root, '.github', 'workflows', workflow), 'utf8');
-      expect(text).toContain(`uses: ${CURATE_ACTION_REPOSITORY}@v1`);
+      expect(text).toContain(`uses: ${CURATE_REPOSITORY}@v1`);
     }
+  });
+
+  it('names the repository the README adopts from, as action.yml, release.yml and the changelog do', async () => {
+    const init = await runCurate(['init', 'named'], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain(`The workflows use ${CURATE_REPOSITORY};`);
+    const written = await Promise.all(
+      ['roadmap.yaml', '.github/workflows/roadmap.yml', '.github/workflows/link-audit.yml'].map(
+        (file) => readFile(join(dir, 'named', file), 'utf8'),
+      ),
+    );
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    const adoption = readme.slice(readme.indexOf('\n## GitHub Action\n'));
+    const adoptionWorkflows = adoption.slice(0, adoption.indexOf('\n## ', 1));
+    // `uses: owner/curate@…`, github.com/owner/curate, raw.githubusercontent.com/owner/curate/…
+    const named = (text: string) =>
+      [
+        ...text.matchAll(/(?:uses: |github\.com\/|githubusercontent\.com\/)([\w.-]+\/curate)\b/g),
+      ].map((match) => match[1]);
+    expect(named(adoptionWorkflows)).toHaveLength(4);
+    expect(named(written.join('\n'))).toHaveLength(5); // the modeline and four steps
+    const elsewhere = await Promise.all(
+      ['README.md', 'action.yml', 'CHANGELOG.md', '.github/workflows/release.yml'].map((file) =>
+        readFile(join(REPO_ROOT, file), 'utf8'),
+      ),
+    );
+    const everyName = new Set([...written, adoptionWorkflows, ...elsewhere].flatMap(named));
+    expect(everyName).toEqual(new Set([CURATE_REPOSITORY]));
   });
 
   it('writes workflows that actionlint passes', async () => {

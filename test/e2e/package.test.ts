@@ -11,10 +11,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runProcess, type ProcessRun } from '../helpers/cli.js';
-
-/** npm installs take minutes on a loaded machine; a deadline only stops a hung one. */
-const NPM_DEADLINE_MS = 540_000;
+import { runProcess } from '../helpers/cli.js';
+import { installTarball, npxCurate, packTarball } from '../helpers/packed-package.js';
 
 const ROADMAP = `version: 1
 title: A stranger's roadmap
@@ -29,39 +27,16 @@ sections:
 describe.skipIf(process.platform === 'win32')('the packed package, installed', () => {
   let dir: string;
   let project: string;
-  const env = () => ({
-    HOME: process.env.HOME ?? dir,
-    // The cache `npm ci` filled for this checkout, and no registry beyond it.
-    npm_config_offline: 'true',
-    npm_config_audit: 'false',
-    npm_config_fund: 'false',
-    npm_config_update_notifier: 'false',
-  });
-  const npx = (args: string[]): Promise<ProcessRun> =>
-    runProcess('npx', ['--no', '--', 'curate', ...args], { cwd: project, env: env() });
+  const npx = (args: string[]) => npxCurate(project, args);
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'curate-package-'));
-    // --ignore-scripts: `npm test` has just built dist/; rebuilding it here would race the
-    // other test files that run dist/cli.js.
-    const pack = await runProcess(
-      'npm',
-      ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir],
-      { cwd: REPO_ROOT, env: env(), deadlineMs: NPM_DEADLINE_MS },
-    );
-    if (pack.code !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
-    const tarball = join(dir, pack.stdout.trim().split('\n').pop() ?? '');
+    const tarball = await packTarball(dir);
     project = join(dir, 'stranger');
     await runProcess('mkdir', [project], { cwd: dir });
     await writeFile(join(project, 'package.json'), '{ "name": "stranger", "private": true }\n');
     await writeFile(join(project, 'roadmap.yaml'), ROADMAP);
-    const install = await runProcess('npm', ['install', '--omit=dev', tarball], {
-      cwd: project,
-      env: env(),
-      deadlineMs: NPM_DEADLINE_MS,
-    });
-    if (install.code !== 0)
-      throw new Error(`npm install of the tarball failed:\n${install.stderr}`);
+    await installTarball(project, tarball);
   }, 600_000);
 
   afterAll(async () => {

@@ -72,18 +72,6 @@ const watchPage = (id: string, title: string, author: string, seconds: number): 
     },
   )};</script></body></html>`;
 
-const playlistPage = `<html><head><meta property="og:title" content="Essence of linear algebra"></head><body><script>var ytInitialData = ${JSON.stringify(
-  {
-    contents: [600, 700, 800].map((seconds, index) => ({
-      playlistVideoRenderer: {
-        videoId: `la${index}`,
-        lengthSeconds: String(seconds),
-        title: { runs: [{ text: `Chapter ${index + 1}` }] },
-      },
-    })),
-  },
-)};</script></body></html>`;
-
 const WATCH_PAGES: Readonly<Record<string, string>> = {
   aircAruvnKk: fixture('youtube-watch-nn.html'),
   weakTitle01: watchPage('weakTitle01', 'Some talk about transformers', 'Speaker', 900),
@@ -130,7 +118,11 @@ const handlers = [
     const page = WATCH_PAGES[new URL(request.url).searchParams.get('v') ?? ''];
     return page === undefined ? new HttpResponse('gone', { status: 404 }) : HttpResponse.html(page);
   }),
-  http.get('https://www.youtube.com/playlist', () => HttpResponse.html(playlistPage)),
+  http.get('https://www.youtube.com/playlist', ({ request }) =>
+    new URL(request.url).searchParams.get('list') === PLAYLIST
+      ? HttpResponse.html(fixture('youtube-playlist-la.html'))
+      : new HttpResponse('gone', { status: 404 }),
+  ),
   http.get('https://www.youtube.com/oembed', () =>
     HttpResponse.json({ title: 'a video', author_name: '3Blue1Brown', type: 'video' }),
   ),
@@ -389,5 +381,101 @@ describe('curate mirrors --write on VPN-only YouTube videos', () => {
       written.replace(/(BV1offic1a2M\n(?:.*\n){2}\s*confirmed: )false/, '$1true'),
     );
     expect(confirmed).not.toBe(written);
+  });
+});
+
+describe('curate mirrors --cache: the Bilibili session between runs', () => {
+  const oneVideo = `version: 1
+title: one video
+regions: [cn]
+sections:
+  - id: '1'
+    title: videos
+    resources:
+      - id: 3b1b-nn
+        title: "3Blue1Brown - 但什么是神经网络?"
+        url: https://www.youtube.com/watch?v=aircAruvnKk
+        kind: video
+        author: 3Blue1Brown
+`;
+  const sessionPaths = new Set(['/x/frontend/finger/spi', '/x/web-interface/nav']);
+
+  it('reuses the kept session, opens a fresh one when Bilibili refuses a stale one, and keeps the rest of the file', async () => {
+    const roadmapFile = join(dir, 'one-video.yaml');
+    await writeFile(roadmapFile, oneVideo);
+    const cacheFile = join(dir, 'curate-cache.json');
+    const checkEntry = { reason: 'ok', httpStatus: 200, checkedAt: new Date().toISOString() };
+    // Opened an hour ago, so fresh by time, but its cookie is one the search refuses (-412).
+    await writeFile(
+      cacheFile,
+      JSON.stringify({
+        schemaVersion: 1,
+        entries: { 'https://docs.example.test/': checkEntry },
+        bilibiliSession: {
+          cookie: 'buvid3=EXPIRED-infoc',
+          imgKey: '7cd084941338484aae1ad9425b84077c',
+          subKey: '4932caff0ff746eab6f01bf08b70ac45',
+          openedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        },
+      }),
+    );
+    const run = async () => {
+      const from = site.requests.length;
+      const io = captureIo();
+      const sleeps: number[] = [];
+      const exitCode = await mirrorsCommand(
+        roadmapFile,
+        {
+          out: join(dir, 'cache-reports'),
+          retries: '0',
+          caFile,
+          quiet: true,
+          proxy: proxy.url,
+          cache: cacheFile,
+        },
+        io,
+        { sleep: (ms) => (sleeps.push(ms), Promise.resolve()) },
+      );
+      expect({ exitCode, err: io.err() }).toMatchObject({ exitCode: 0 });
+      const mirrors = MirrorsFileSchema.parse(
+        JSON.parse(await readFile(join(dir, 'cache-reports', 'mirrors.json'), 'utf8')),
+      );
+      const paths = site.requests.slice(from).map((request) => new URL(request.url).pathname);
+      return {
+        candidates: mirrors.resources[0]?.candidates.map((candidate) => candidate.url),
+        sessionRequests: paths.filter((path) => sessionPaths.has(path)),
+        searches: paths.filter((path) => path.endsWith('/search/type')).length,
+        sleeps,
+        cache: JSON.parse(await readFile(cacheFile, 'utf8')) as Record<string, unknown>,
+      };
+    };
+    const found = [
+      'https://www.bilibili.com/video/BV1offic1a2M',
+      'https://www.bilibili.com/video/BV1dubbed12X',
+    ];
+
+    // The kept session is refused: one fresh session, the search asked again, no back-off.
+    const first = await run();
+    expect(first).toMatchObject({
+      candidates: found,
+      sessionRequests: ['/x/frontend/finger/spi', '/x/web-interface/nav'],
+      searches: 2,
+      sleeps: [],
+    });
+    expect(first.cache).toEqual({
+      schemaVersion: 1,
+      entries: { 'https://docs.example.test/': checkEntry },
+      bilibiliSession: {
+        cookie: 'buvid3=B3-TEST-COOKIE-infoc',
+        imgKey: '7cd084941338484aae1ad9425b84077c',
+        subKey: '4932caff0ff746eab6f01bf08b70ac45',
+        openedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+      },
+    });
+
+    // The next run signs with the session the first one opened, and asks for none.
+    const second = await run();
+    expect(second).toMatchObject({ candidates: found, sessionRequests: [], searches: 1 });
+    expect(second.cache).toEqual(first.cache);
   });
 });

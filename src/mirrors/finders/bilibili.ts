@@ -23,8 +23,11 @@ import {
   type CouldNotSearch,
   type SearchHit,
 } from './bilibili-api.js';
+import type { OpenedBilibiliSession } from '../../cache/bilibili-session-cache.js';
 import { matchUpload, titleSimilarity } from './video-match.js';
 import { readYouTubeOriginal } from './youtube-original.js';
+
+type SessionAnswer = { kind: 'session'; opened: OpenedBilibiliSession } | CouldNotSearch;
 
 /** Hits of one search whose parts are asked: the most similar titles. */
 export const MAX_VIEWED_HITS = 4;
@@ -32,9 +35,21 @@ export const MAX_VIEWED_HITS = 4;
 export const SEARCH_GAP_MS = 1_500;
 export const RATE_LIMIT_BACKOFF_MS = 30_000;
 
-/** Creates the finder; its session and rate-limit state live as long as the one run. */
-export function createBilibiliFinder(): MirrorFinder {
-  let session: Promise<{ kind: 'session'; session: BilibiliSession } | CouldNotSearch> | undefined;
+/** The finder, and the session it used (to keep in the cache), once it opened or reused one. */
+export type BilibiliFinder = MirrorFinder & {
+  usedSession: () => OpenedBilibiliSession | undefined;
+};
+
+/**
+ * Creates the finder; its session and rate-limit state live as long as the one run. `cached` is
+ * a session an earlier run opened (the `--cache` file): used instead of opening one, and
+ * replaced by a fresh one the first time Bilibili answers it with risk control (stale keys or
+ * cookie look like a bot to it), before any back-off.
+ */
+export function createBilibiliFinder(cached?: OpenedBilibiliSession): BilibiliFinder {
+  let session: Promise<SessionAnswer> | undefined;
+  let isReused = cached !== undefined;
+  let used: OpenedBilibiliSession | undefined;
   let stoppedBy: CouldNotSearch | undefined;
   let searches = 0;
 
@@ -52,6 +67,42 @@ export function createBilibiliFinder(): MirrorFinder {
     return answer;
   };
 
+  const openFresh = async (deps: FinderDeps): Promise<SessionAnswer> => {
+    const answer = await politely(deps, () => openSession(deps.fetch));
+    if (answer.kind !== 'session') return answer;
+    return {
+      kind: 'session',
+      opened: { session: answer.session, openedAt: deps.now().toISOString() },
+    };
+  };
+  const sessionFor = (deps: FinderDeps): Promise<SessionAnswer> =>
+    (session ??=
+      isReused && cached !== undefined
+        ? Promise.resolve({ kind: 'session', opened: cached })
+        : openFresh(deps));
+
+  /** One API call in the session; a reused session that meets risk control is opened afresh. */
+  const inSession = async <T extends { kind: string }>(
+    deps: FinderDeps,
+    ask: (session: BilibiliSession) => Promise<T | CouldNotSearch>,
+  ): Promise<T | CouldNotSearch> => {
+    let answer = await sessionFor(deps);
+    if (answer.kind !== 'session') return answer;
+    used = answer.opened;
+    if (isReused) {
+      const first = await ask(answer.opened.session);
+      if (!isRateLimited(first)) return first;
+      isReused = false;
+      used = undefined;
+      session = undefined;
+      answer = await sessionFor(deps);
+      if (answer.kind !== 'session') return answer;
+      used = answer.opened;
+    }
+    const fresh = answer.opened.session;
+    return politely(deps, () => ask(fresh));
+  };
+
   return {
     id: 'bilibili',
     matches: (url) => parseYouTubeUrl(url) !== undefined,
@@ -62,19 +113,16 @@ export function createBilibiliFinder(): MirrorFinder {
       const read = await readYouTubeOriginal(target, subject, deps.fetch);
       if (read.kind !== 'original') return read;
       const { original } = read;
-      session ??= politely(deps, () => openSession(deps.fetch));
-      const opened = await session;
-      if (opened.kind !== 'session') return opened;
       if (searches > 0) await deps.sleep(SEARCH_GAP_MS);
       searches += 1;
       const keyword = [original.title, original.author].filter(Boolean).join(' ');
-      const searched = await politely(deps, () =>
-        searchVideos(deps.fetch, opened.session, keyword, Math.floor(deps.now().getTime() / 1000)),
+      const searched = await inSession(deps, (opened) =>
+        searchVideos(deps.fetch, opened, keyword, Math.floor(deps.now().getTime() / 1000)),
       );
       if (searched.kind !== 'hits') return searched;
       const candidates: MirrorCandidate[] = [];
       for (const hit of mostSimilar(searched.hits, original.title, original.author)) {
-        const viewed = await politely(deps, () => viewUpload(deps.fetch, opened.session, hit.bvid));
+        const viewed = await inSession(deps, (opened) => viewUpload(deps.fetch, opened, hit.bvid));
         if (viewed.kind !== 'upload') return viewed;
         if (viewed.upload === undefined) continue;
         const match = matchUpload(original, viewed.upload);
@@ -94,6 +142,7 @@ export function createBilibiliFinder(): MirrorFinder {
       }
       return { kind: 'candidates', candidates };
     },
+    usedSession: () => used,
   };
 }
 

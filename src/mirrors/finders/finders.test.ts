@@ -125,6 +125,68 @@ describe('the YouTube → Bilibili finder', () => {
     expect(asked).toHaveLength(count);
   });
 
+  describe('with a session an earlier run kept (--cache)', () => {
+    const kept = {
+      session: { cookie: 'buvid3=KEPT', keys: { imgKey: 'cccc', subKey: 'dddd' } },
+      openedAt: '2023-12-10T08:00:00.000Z',
+    };
+    const sessionCalls = (asked: { url: string }[]) =>
+      asked.filter(({ url }) => /finger\/spi|web-interface\/nav/.test(url)).length;
+
+    it('signs with it and asks for no cookie or keys', async () => {
+      const { deps, asked } = fakeNetwork([
+        ...SESSION,
+        [
+          'https://api.bilibili.com/x/web-interface/wbi/search/type',
+          () => json({ code: 0, data: { result: [] } }),
+        ],
+      ]);
+      const finder = createBilibiliFinder(kept);
+      await expect(finder.find(subject(VIDEO), deps)).resolves.toEqual({
+        kind: 'candidates',
+        candidates: [],
+      });
+      expect(sessionCalls(asked)).toBe(0);
+      expect(asked.find(({ url }) => url.includes('/wbi/search/type'))?.headers.cookie).toBe(
+        'buvid3=KEPT',
+      );
+      expect(finder.usedSession()).toEqual(kept);
+    });
+
+    it('opens a fresh one on -352 and asks again with it, before any back-off', async () => {
+      const { deps, asked, slept } = fakeNetwork([
+        ...SESSION,
+        [
+          'https://api.bilibili.com/x/web-interface/wbi/search/type',
+          () => json({ code: 0, data: { result: [] } }),
+        ],
+      ]);
+      const fetch = deps.fetch;
+      // Bilibili's answer to stale keys or an expired cookie: risk control.
+      deps.fetch = (url, headers) =>
+        url.pathname.endsWith('/search/type') && headers?.cookie === 'buvid3=KEPT'
+          ? (asked.push({ url: url.href, headers }),
+            Promise.resolve(json({ code: -352, message: '风控校验失败' })))
+          : fetch(url, headers);
+      const finder = createBilibiliFinder(kept);
+      await expect(finder.find(subject(VIDEO), deps)).resolves.toEqual({
+        kind: 'candidates',
+        candidates: [],
+      });
+      expect(slept).toEqual([]);
+      expect(sessionCalls(asked)).toBe(2);
+      expect(
+        asked
+          .filter(({ url }) => url.includes('/search/type'))
+          .map(({ headers }) => headers.cookie),
+      ).toEqual(['buvid3=KEPT', 'buvid3=COOKIE']);
+      expect(finder.usedSession()).toEqual({
+        session: { cookie: 'buvid3=COOKIE', keys: { imgKey: 'aaaa', subKey: 'bbbb' } },
+        openedAt: deps.now().toISOString(),
+      });
+    });
+  });
+
   it.each([
     [
       'a nav API without wbi_img',
