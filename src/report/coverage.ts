@@ -100,37 +100,31 @@ export function coverageWords(coverage: ReportCoverage, words: Words = wordsFor(
   }
 }
 
+type CoverageKey = Parameters<Words['coverage']>[0];
+
+/**
+ * The catalog keys that say why links went unchecked: a clause for one reason, a label for a
+ * count among several. A Record over every reason, so a new one breaks the build until it has
+ * its words; a run stopped before a check started reads like one interrupted during it.
+ */
+const WHY_KEYS: Readonly<Record<UncheckedReason, { clause: CoverageKey; label: CoverageKey }>> = {
+  'network-down': { clause: 'networkDownClause', label: 'networkDownLabel' },
+  interrupted: { clause: 'interruptedClause', label: 'interruptedLabel' },
+  'not-started': { clause: 'interruptedClause', label: 'notStartedLabel' },
+  offline: { clause: 'offlineClause', label: 'offlineLabel' },
+};
+
 /** Why links went unchecked: a clause for one reason, a label for a count among several. */
 function whyWords(
   reason: UncheckedReason,
   count: number,
   words: Words,
 ): { clause: string; label: string } {
-  const values = { count: words.number(count) };
-  switch (reason) {
-    case 'network-down':
-      return {
-        clause: words.coverage('networkDownClause'),
-        label: words.coverage('networkDownLabel', values),
-      };
-    case 'interrupted':
-      return {
-        clause: words.coverage('interruptedClause'),
-        label: words.coverage('interruptedLabel', values),
-      };
-    case 'not-started':
-      return {
-        clause: words.coverage('interruptedClause'),
-        label: words.coverage('notStartedLabel', values),
-      };
-    case 'offline':
-      return {
-        clause: words.coverage('offlineClause'),
-        label: words.coverage('offlineLabel', values),
-      };
-    default:
-      return assertNever(reason);
-  }
+  const keys = WHY_KEYS[reason];
+  return {
+    clause: words.coverage(keys.clause),
+    label: words.coverage(keys.label, { count: words.number(count) }),
+  };
 }
 
 /**
