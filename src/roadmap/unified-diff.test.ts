@@ -28,52 +28,49 @@ function onLine(old: string, line: number, to: string): TextEdit {
   return { start, end, text: to };
 }
 
+/**
+ * A file of `count` numbered lines, the edits that set the given lines (1-based) to new text,
+ * and the text those edits make: one case's first three columns, from one description.
+ */
+function lineEdits(
+  count: number,
+  changes: Readonly<Record<number, string>>,
+): [string, TextEdit[], string] {
+  const old = numbered(count);
+  const edits = Object.entries(changes).map(([line, to]) => onLine(old, Number(line), to));
+  return [old, edits, text(lines(count).map((value, index) => changes[index + 1] ?? value))];
+}
+
 const insert = (at: number, inserted: string): TextEdit => ({ start: at, end: at, text: inserted });
 
 describe('renderUnifiedDiff', () => {
   // Each case: the old text, the edits, the new text they make, and the hunks of the diff.
   it.each<[string, string, TextEdit[], string, string[]]>([
     ['no edit', numbered(5), [], numbered(5), []],
-    [
-      'an edit that keeps the text',
-      numbered(5),
-      [onLine(numbered(5), 2, 'line 2')],
-      numbered(5),
-      [],
-    ],
+    ['an edit that keeps the text', ...lineEdits(5, { 2: 'line 2' }), []],
     [
       'one line in the middle',
-      numbered(9),
-      [onLine(numbered(9), 5, 'five')],
-      text(lines(9).with(4, 'five')),
+      ...lineEdits(9, { 5: 'five' }),
       ['@@ -3,5 +3,5 @@', ' line 3', ' line 4', '-line 5', '+five', ' line 6', ' line 7'],
     ],
     [
       'the first line',
-      numbered(5),
-      [onLine(numbered(5), 1, 'one')],
-      text(lines(5).with(0, 'one')),
+      ...lineEdits(5, { 1: 'one' }),
       ['@@ -1,3 +1,3 @@', '-line 1', '+one', ' line 2', ' line 3'],
     ],
     [
       'the last line',
-      numbered(5),
-      [onLine(numbered(5), 5, 'five')],
-      text(lines(5).with(4, 'five')),
+      ...lineEdits(5, { 5: 'five' }),
       ['@@ -3,3 +3,3 @@', ' line 3', ' line 4', '-line 5', '+five'],
     ],
     [
       'the first and last line of a short file, in one hunk',
-      numbered(5),
-      [onLine(numbered(5), 1, 'one'), onLine(numbered(5), 5, 'five')],
-      text(lines(5).with(0, 'one').with(4, 'five')),
+      ...lineEdits(5, { 1: 'one', 5: 'five' }),
       ['@@ -1,5 +1,5 @@', '-line 1', '+one', ' line 2', ' line 3', ' line 4', '-line 5', '+five'],
     ],
     [
       'the first and last line of a longer file, in two hunks',
-      numbered(10),
-      [onLine(numbered(10), 1, 'one'), onLine(numbered(10), 10, 'ten')],
-      text(lines(10).with(0, 'one').with(9, 'ten')),
+      ...lineEdits(10, { 1: 'one', 10: 'ten' }),
       [
         ...['@@ -1,3 +1,3 @@', '-line 1', '+one', ' line 2', ' line 3'],
         ...['@@ -8,3 +8,3 @@', ' line 8', ' line 9', '-line 10', '+ten'],
@@ -81,9 +78,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'two distant lines',
-      numbered(12),
-      [onLine(numbered(12), 2, 'two'), onLine(numbered(12), 11, 'eleven')],
-      text(lines(12).with(1, 'two').with(10, 'eleven')),
+      ...lineEdits(12, { 2: 'two', 11: 'eleven' }),
       [
         ...['@@ -1,4 +1,4 @@', ' line 1', '-line 2', '+two', ' line 3', ' line 4'],
         ...['@@ -9,4 +9,4 @@', ' line 9', ' line 10', '-line 11', '+eleven', ' line 12'],
@@ -91,9 +86,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'two close lines in one hunk',
-      numbered(10),
-      [onLine(numbered(10), 4, 'four'), onLine(numbered(10), 7, 'seven')],
-      text(lines(10).with(3, 'four').with(6, 'seven')),
+      ...lineEdits(10, { 4: 'four', 7: 'seven' }),
       [
         ...['@@ -2,8 +2,8 @@', ' line 2', ' line 3', '-line 4', '+four', ' line 5', ' line 6'],
         ...['-line 7', '+seven', ' line 8', ' line 9'],
@@ -101,9 +94,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'four unchanged lines between two edits: their context meets, one hunk',
-      numbered(12),
-      [onLine(numbered(12), 3, 'three'), onLine(numbered(12), 8, 'eight')],
-      text(lines(12).with(2, 'three').with(7, 'eight')),
+      ...lineEdits(12, { 3: 'three', 8: 'eight' }),
       [
         ...['@@ -1,10 +1,10 @@', ' line 1', ' line 2', '-line 3', '+three', ' line 4', ' line 5'],
         ...[' line 6', ' line 7', '-line 8', '+eight', ' line 9', ' line 10'],
@@ -111,9 +102,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'five unchanged lines between two edits: two hunks',
-      numbered(14),
-      [onLine(numbered(14), 3, 'three'), onLine(numbered(14), 9, 'nine')],
-      text(lines(14).with(2, 'three').with(8, 'nine')),
+      ...lineEdits(14, { 3: 'three', 9: 'nine' }),
       [
         ...['@@ -1,5 +1,5 @@', ' line 1', ' line 2', '-line 3', '+three', ' line 4', ' line 5'],
         ...['@@ -7,5 +7,5 @@', ' line 7', ' line 8', '-line 9', '+nine', ' line 10', ' line 11'],
@@ -121,9 +110,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'two adjacent lines: one change, the old lines first',
-      numbered(5),
-      [onLine(numbered(5), 2, 'two'), onLine(numbered(5), 3, 'three')],
-      text(lines(5).with(1, 'two').with(2, 'three')),
+      ...lineEdits(5, { 2: 'two', 3: 'three' }),
       ['@@ -1,5 +1,5 @@', ' line 1', '-line 2', '-line 3', '+two', '+three', ' line 4', ' line 5'],
     ],
     [
