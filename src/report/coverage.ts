@@ -5,7 +5,6 @@
  * reached, or "not checked" of a merge whose other shards were checked. Every header (report.md,
  * the job summary, the tracking issue, the command's summary line) says what this says.
  */
-import { assertNever } from '../assert-never.js';
 import { shardOf } from '../ci/shard.js';
 import { uncheckedReasonOf, type UncheckedReason } from '../outcome/unfetched.js';
 import { formatText } from './markdown-format.js';
@@ -86,21 +85,19 @@ export function coverageQuote(
   return ['', `> **${heading}${colon}** ${formatText(phrase)}${stop}${after}`];
 }
 
+type CoverageKey = Parameters<Words['coverage']>[0];
+
+/** The catalog key of each coverage word: a Record, so a new kind needs its words to build. */
+const COVERAGE_KEYS = {
+  checked: 'checked',
+  'not-checked': 'notChecked',
+  'partly-checked': 'partlyChecked',
+} as const satisfies Readonly<Record<ReportCoverage['kind'], CoverageKey>>;
+
 /** `checked`, `not checked` or `partly checked`. */
 export function coverageWords(coverage: ReportCoverage, words: Words = wordsFor()): string {
-  switch (coverage.kind) {
-    case 'checked':
-      return words.coverage('checked');
-    case 'not-checked':
-      return words.coverage('notChecked');
-    case 'partly-checked':
-      return words.coverage('partlyChecked');
-    default:
-      return assertNever(coverage.kind);
-  }
+  return words.coverage(COVERAGE_KEYS[coverage.kind]);
 }
-
-type CoverageKey = Parameters<Words['coverage']>[0];
 
 /**
  * The catalog keys that say why links went unchecked: a clause for one reason, a label for a
