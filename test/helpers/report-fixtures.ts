@@ -2,7 +2,7 @@
  * Reports for the tests of the report formats: one place that knows what a whole report.json
  * holds, so a test names only what its case is about.
  */
-import { countStatuses } from '../../src/report/build.js';
+import { summariesOf } from '../../src/report/build.js';
 import type { Report, ResourceResult } from '../../src/report/schema.js';
 
 /** A report of `results` whose counts follow from them, as buildReport makes them. */
@@ -15,8 +15,7 @@ export function reportOf(results: ResourceResult[], fields: Partial<Report> = {}
     startedAt: '2026-11-28T18:00:00.000Z',
     finishedAt: '2026-11-28T18:02:00.000Z',
     partial: false,
-    summary: countStatuses(results),
-    mirrorSummary: countStatuses(results.flatMap((entry) => entry.mirrors)),
+    ...summariesOf(results),
     results,
     ...fields,
   };
