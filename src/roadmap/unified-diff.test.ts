@@ -28,6 +28,11 @@ function onLine(old: string, line: number, to: string): TextEdit {
   return { start, end, text: to };
 }
 
+/** A text, the edit of the only place `from` is written in it, and the text that edit makes. */
+function replaced(old: string, from: string, to: string): [string, TextEdit[], string] {
+  return [old, [replace(old, from, to)], old.replace(from, () => to)];
+}
+
 /**
  * A file of `count` numbered lines, the edits that set the given lines (1-based) to new text,
  * and the text those edits make: one case's first three columns, from one description.
@@ -125,9 +130,11 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a multi-line scalar replaced by one line',
-      'a: 1\nurl: "https://a.test/x\n  y" # c\nb: 2\n',
-      [replace('a: 1\nurl: "https://a.test/x\n  y" # c\nb: 2\n', '"https://a.test/x\n  y"', '"B"')],
-      'a: 1\nurl: "B" # c\nb: 2\n',
+      ...replaced(
+        'a: 1\nurl: "https://a.test/x\n  y" # c\nb: 2\n',
+        '"https://a.test/x\n  y"',
+        '"B"',
+      ),
       [
         '@@ -1,4 +1,3 @@',
         ' a: 1',
@@ -139,9 +146,11 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a multi-line scalar whose first line stays',
-      'url: https://a.test/x\n  y\nb: 2\n',
-      [replace('url: https://a.test/x\n  y\nb: 2\n', 'https://a.test/x\n  y', 'https://a.test/x')],
-      'url: https://a.test/x\nb: 2\n',
+      ...replaced(
+        'url: https://a.test/x\n  y\nb: 2\n',
+        'https://a.test/x\n  y',
+        'https://a.test/x',
+      ),
       ['@@ -1,3 +1,2 @@', ' url: https://a.test/x', '-  y', ' b: 2'],
     ],
     [
@@ -153,9 +162,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'CRLF line ends, kept in the lines',
-      'a: 1\r\nurl: A\r\nb: 2\r\n',
-      [replace('a: 1\r\nurl: A\r\nb: 2\r\n', 'A', 'B')],
-      'a: 1\r\nurl: B\r\nb: 2\r\n',
+      ...replaced('a: 1\r\nurl: A\r\nb: 2\r\n', 'A', 'B'),
       ['@@ -1,3 +1,3 @@', ' a: 1\r', '-url: A\r', '+url: B\r', ' b: 2\r'],
     ],
     [
@@ -167,23 +174,13 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a removed line',
-      numbered(4),
-      [replace(numbered(4), 'line 3\n', '')],
-      text(['line 1', 'line 2', 'line 4']),
+      ...replaced(numbered(4), 'line 3\n', ''),
       ['@@ -1,4 +1,3 @@', ' line 1', ' line 2', '-line 3', ' line 4'],
     ],
-    [
-      'everything replaced',
-      'a\n',
-      [replace('a\n', 'a', 'b')],
-      'b\n',
-      ['@@ -1,1 +1,1 @@', '-a', '+b'],
-    ],
+    ['everything replaced', ...replaced('a\n', 'a', 'b'), ['@@ -1,1 +1,1 @@', '-a', '+b']],
     [
       'a missing final newline',
-      'a\nb',
-      [replace('a\nb', 'b', 'c')],
-      'a\nc',
+      ...replaced('a\nb', 'b', 'c'),
       [
         ...['@@ -1,2 +1,2 @@', ' a', '-b', '\\ No newline at end of file'],
         ...['+c', '\\ No newline at end of file'],
@@ -191,16 +188,12 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a missing final newline in the context',
-      'a\nb\nc',
-      [replace('a\nb\nc', 'b', 'x')],
-      'a\nx\nc',
+      ...replaced('a\nb\nc', 'b', 'x'),
       ['@@ -1,3 +1,3 @@', ' a', '-b', '+x', ' c', '\\ No newline at end of file'],
     ],
     [
       'a missing final newline out of the context',
-      'a\nb\nc\nd',
-      [replace('a\nb\nc\nd', 'a', 'x')],
-      'x\nb\nc\nd',
+      ...replaced('a\nb\nc\nd', 'a', 'x'),
       ['@@ -1,3 +1,3 @@', '-a', '+x', ' b', ' c'],
     ],
     [
