@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { InputError, InternalError, type InputProblem } from '../errors.js';
 import { assessLinkRegion } from './assess-link.js';
 import { matchAutoProxy } from './gfwlist.js';
@@ -19,12 +19,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixturePath = (name: string) => join(repoRoot, 'test/fixtures/region', name);
 
 let directory: string;
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'curate-rules-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
+useTempDir('curate-rules-', (path) => (directory = path), 'all');
 
 const writeRules = async (name: string, text: string) => {
   const path = join(directory, name);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { InputError } from '../errors.js';
 import type { InputProblem } from '../errors.js';
 import { DEFAULT_MAX_ROADMAP_BYTES, loadRoadmap, parseRoadmap } from './load.js';
@@ -326,12 +326,7 @@ describe('loadRoadmap on fixture files', () => {
 
 describe('loadRoadmap on the file system', () => {
   let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'curate-load-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  useTempDir('curate-load-', (path) => (dir = path), 'all');
 
   it('loads a valid file', async () => {
     const file = join(dir, 'valid.yaml');
