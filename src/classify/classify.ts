@@ -13,6 +13,7 @@
  * Transport failures and timeouts map through failure-outcome.ts.
  */
 import { assertNever, type CheckOutcome, type FetchOutcome } from '../domain.js';
+import { permanentMove } from '../outcome/model.js';
 import { outcomeOfFailure, outcomeOfTimeout } from './failure-outcome.js';
 import { isFragmentMissing } from './fragment.js';
 import { isRedirectedHome } from './home-page.js';
@@ -221,7 +222,7 @@ function outcomeOfHops(
       return { status: 'ok', reason: 'accepted', httpStatus };
     }
     const finalUrl = withFragment(response.finalUrl, requested);
-    return { status: 'redirected', reason: 'permanent-redirect', httpStatus, finalUrl };
+    return permanentMove(httpStatus, finalUrl);
   }
   // 302/303/307: the site says "for now"; keep the URL the roadmap has.
   const reason = response.hops.length > 0 ? 'temporary-redirect' : 'ok';

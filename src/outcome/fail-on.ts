@@ -6,13 +6,8 @@
 import { UsageError } from '../errors.js';
 import { suggestNearest } from '../roadmap/suggest.js';
 import { FINDING_KINDS, isFindingKind, type Finding, type FindingKind } from './findings.js';
-import {
-  REASONS_BY_STATUS,
-  STATUSES,
-  type ReasonOf,
-  type Status,
-  type StatusReason,
-} from './model.js';
+import { REASONS_BY_STATUS, STATUSES, type ReasonOf, type Status } from './model.js';
+import type { StatusReason } from './status-reason.js';
 
 /** A `status:reason` pair of the model, e.g. `unverified:bot-wall`. */
 export type StatusReasonKey = { [S in Status]: `${S}:${ReasonOf<S>}` }[Status];

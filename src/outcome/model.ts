@@ -6,7 +6,6 @@
  * schema validates report entries, observations, cache and history records.
  */
 import { z } from 'zod';
-import { assertNever } from '../assert-never.js';
 
 /** The report's status words, in the order the report lists them. */
 export const STATUSES = [
@@ -122,6 +121,11 @@ const RedirectedOutcomeSchema = z.strictObject({
   /** The URL to use instead: where the chain of permanent moves ended. */
   finalUrl: z.string(),
 });
+
+/** A permanent move to `finalUrl`, as the redirect chain or a platform's own word says it. */
+export function permanentMove(httpStatus: number, finalUrl: string): OutcomeOf<'redirected'> {
+  return { status: 'redirected', reason: 'permanent-redirect', httpStatus, finalUrl };
+}
 
 const BrokenOutcomeSchema = z.discriminatedUnion('reason', [
   z.strictObject({
@@ -249,28 +253,6 @@ export const REASONS_BY_STATUS = {
   skipped: SKIP_REASONS,
 } as const satisfies { readonly [S in Status]: readonly ReasonOf<S>[] };
 
-/**
- * A record made of `shape` plus a status and one of its reasons, and nothing else of the
- * outcome: what history records keep. Built from the same reason lists, so a reason a record
- * accepts is one the model has.
- */
-export function withStatusReason<Shape extends z.ZodRawShape>(shape: Shape) {
-  const variant = <S extends Status>(status: S, reasons: (typeof REASONS_BY_STATUS)[S]) =>
-    z.strictObject({ ...shape, status: z.literal(status), reason: z.enum(reasons) });
-  return z.discriminatedUnion('status', [
-    variant('ok', REASONS_BY_STATUS.ok),
-    variant('redirected', REASONS_BY_STATUS.redirected),
-    variant('broken', REASONS_BY_STATUS.broken),
-    variant('unreachable', REASONS_BY_STATUS.unreachable),
-    variant('unverified', REASONS_BY_STATUS.unverified),
-    variant('skipped', REASONS_BY_STATUS.skipped),
-  ]);
-}
-
-/** A status with one of its reasons. */
-export const StatusReasonSchema = withStatusReason({});
-export type StatusReason = z.infer<typeof StatusReasonSchema>;
-
 /** Broken reasons read from an HTTP answer (they carry its `httpStatus`). */
 export type BrokenHttpReason = (typeof BROKEN_HTTP_REASONS)[number];
 /** Broken reasons a platform gives (a probe). */
@@ -283,23 +265,3 @@ export type UnreachableTransportReason = (typeof UNREACHABLE_TRANSPORT_REASONS)[
 export type UnverifiedHttpReason = (typeof UNVERIFIED_HTTP_REASONS)[number];
 /** Unverified reasons a page or a platform gives, with or without a status code. */
 export type UnverifiedPlatformReason = (typeof UNVERIFIED_PLATFORM_REASONS)[number];
-
-/** Only the status and reason of an outcome (each case narrows, so the pair stays one variant's). */
-export function statusReasonOf(outcome: CheckOutcome): StatusReason {
-  switch (outcome.status) {
-    case 'ok':
-      return { status: outcome.status, reason: outcome.reason };
-    case 'redirected':
-      return { status: outcome.status, reason: outcome.reason };
-    case 'broken':
-      return { status: outcome.status, reason: outcome.reason };
-    case 'unreachable':
-      return { status: outcome.status, reason: outcome.reason };
-    case 'unverified':
-      return { status: outcome.status, reason: outcome.reason };
-    case 'skipped':
-      return { status: outcome.status, reason: outcome.reason };
-    default:
-      return assertNever(outcome);
-  }
-}

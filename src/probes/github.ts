@@ -29,6 +29,7 @@
 import pLimit from 'p-limit';
 import type { ApiValidators } from '../cache/api-validators.js';
 import type { FindingOf } from '../outcome/findings.js';
+import { permanentMove } from '../outcome/model.js';
 import { isJsonObject, parseJsonObject, stringField, type JsonObject } from './json-body.js';
 import { revalidated, type SessionDeps } from './github-etag.js';
 import { parseGithubUrl, renamedUrl, repoKey, type GithubTarget } from './github-url.js';
@@ -192,16 +193,8 @@ async function probeLink(match: ProbeMatch, session: GithubSession): Promise<Pro
     }
   }
   if (isRenamed) {
-    return {
-      kind: 'outcome',
-      outcome: {
-        status: 'redirected',
-        reason: 'permanent-redirect',
-        httpStatus: 301,
-        finalUrl: newUrl,
-      },
-      findings,
-    };
+    // A rename is a permanent move: GitHub answers the old name with a 301 to the new one.
+    return { kind: 'outcome', outcome: permanentMove(301, newUrl), findings };
   }
   return { kind: 'confirmed', title: undefined, ...(findings.length > 0 ? { findings } : {}) };
 }

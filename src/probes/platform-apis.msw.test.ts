@@ -267,13 +267,21 @@ describe('GitHub probe', () => {
     ]);
   });
 
+  /** Probes these GitHub repositories (owner/name) with `budget` API calls left in the quota. */
+  const probeReposWithQuota = (budget: number, repos: readonly string[]) => {
+    githubBudget = budget;
+    return probeAll(
+      github,
+      repos.map((repo) => `https://github.com/${repo}`),
+    );
+  };
+
   it('stops at an exhausted quota: the rest are unprobed, never broken, in the order given', async () => {
-    githubBudget = 1;
-    const verdicts = await probeAll(github, [
-      'https://github.com/live/repo',
-      'https://github.com/old/archive',
-      'https://github.com/gone/repo',
-      'https://github.com/off/repo',
+    const verdicts = await probeReposWithQuota(1, [
+      'live/repo',
+      'old/archive',
+      'gone/repo',
+      'off/repo',
     ]);
     const unprobed = {
       kind: 'inconclusive',
@@ -295,12 +303,7 @@ describe('GitHub probe', () => {
   });
 
   it('treats a 403 with no quota left as exhausted, not as a verdict', async () => {
-    githubBudget = 0;
-    const verdicts = await probeAll(github, [
-      'https://github.com/gone/repo',
-      'https://github.com/live/repo',
-      'https://github.com/old/archive',
-    ]);
+    const verdicts = await probeReposWithQuota(0, ['gone/repo', 'live/repo', 'old/archive']);
     expect(verdicts.map((verdict) => verdict?.kind)).toEqual([
       'inconclusive',
       'inconclusive',

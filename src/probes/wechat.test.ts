@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeProbeFetch } from '../../test/helpers/fake-probe-fetch.js';
 import { verdictSummary } from '../../test/helpers/probe-verdict.js';
 import { itDoesNotApplyTo, itMatchesAs } from '../../test/helpers/probe-match.js';
+import type { CheckOutcome } from '../domain.js';
 import type { ProbeResponse } from './probe.js';
 import { readTransferLink, readWechatPage, wechatProbe } from './wechat.js';
 
@@ -54,16 +55,30 @@ describe('readWechatPage', () => {
     expect(summary(readWechatPage(page(fixture(name))))).toBe(expected);
   });
 
-  it("puts the platform's own words in the detail", () => {
-    expect(readWechatPage(page(fixture('deleted-by-author.html')))).toEqual({
-      kind: 'outcome',
-      outcome: {
+  it.each<[string, string, CheckOutcome]>([
+    [
+      "puts the platform's own words in the detail",
+      'deleted-by-author.html',
+      {
         status: 'broken',
         reason: 'content-removed',
         httpStatus: 200,
         detail: 'WeChat says "该内容已被发布者删除"',
       },
-    });
+    ],
+    [
+      'follows a migration to the link the page gives, unescaped',
+      'migrated.html',
+      {
+        status: 'redirected',
+        reason: 'permanent-redirect',
+        httpStatus: 200,
+        finalUrl:
+          'https://mp.weixin.qq.com/s?__biz=MzI0ODcxODk5OA==&mid=2247483661&idx=1&sn=0a1b2c3d4e5f60718293a4b5c6d7e8f9#rd',
+      },
+    ],
+  ])('%s', (_what, name, outcome) => {
+    expect(readWechatPage(page(fixture(name)))).toEqual({ kind: 'outcome', outcome });
   });
 
   it('matches the infringement notice with a full-width comma too', () => {
@@ -72,19 +87,6 @@ describe('readWechatPage', () => {
       outcome: {
         reason: 'content-removed',
         detail: 'WeChat says "此内容被投诉且经审核涉嫌侵权，无法查看。"',
-      },
-    });
-  });
-
-  it('follows a migration to the link the page gives, unescaped', () => {
-    expect(readWechatPage(page(fixture('migrated.html')))).toEqual({
-      kind: 'outcome',
-      outcome: {
-        status: 'redirected',
-        reason: 'permanent-redirect',
-        httpStatus: 200,
-        finalUrl:
-          'https://mp.weixin.qq.com/s?__biz=MzI0ODcxODk5OA==&mid=2247483661&idx=1&sn=0a1b2c3d4e5f60718293a4b5c6d7e8f9#rd',
       },
     });
   });

@@ -28,7 +28,7 @@
  * captcha path it redirects to (`/mp/wappoc_appmsgcaptcha`): it says nothing about the article.
  */
 import { assertNever, type UnverifiedReason } from '../domain.js';
-import type { BrokenPlatformReason } from '../outcome/model.js';
+import { permanentMove, type BrokenPlatformReason } from '../outcome/model.js';
 import { scanHtml } from '../classify/html-scan.js';
 import { platformMessageScanRequest, platformMessagesOf } from '../classify/platform-messages.js';
 import { findPhrase, outcomeVerdict, pageReadingProbe, type PhraseRow } from './page-probe.js';
@@ -138,12 +138,7 @@ function verdictOf(meaning: Meaning, said: string, html: string, httpStatus: num
             httpStatus,
             detail: `${detail}; the page gives no new link`,
           })
-        : outcomeVerdict({
-            status: 'redirected',
-            reason: 'permanent-redirect',
-            httpStatus,
-            finalUrl: link,
-          });
+        : outcomeVerdict(permanentMove(httpStatus, link));
     }
     default:
       return assertNever(meaning);

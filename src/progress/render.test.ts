@@ -21,6 +21,20 @@ const pending = (url: string, waitedMs: number, fields: Partial<PendingFetch> = 
   ...fields,
 });
 
+/** 53 of 54 done, the last one's request out, waited on for `waitedMs` in its second attempt. */
+const lastOneWaiting = (failing: number, waitedMs: number): ProgressSnapshot =>
+  snapshot({
+    done: 53,
+    total: 54,
+    failing,
+    requestsOut: 1,
+    hostsOut: 1,
+    estimate: {
+      kind: 'waiting',
+      pending: [pending('https://slow.example/x', waitedMs, { attempt: 2 })],
+    },
+  });
+
 describe('renderProgressLine', () => {
   it.each([
     [snapshot(), 'checked 4/10 (40%), 1 failing, 9 requests out on 3 hosts'],
@@ -38,19 +52,7 @@ describe('renderProgressLine', () => {
   });
 
   it('names what it waits on, with its wait and attempt, instead of an ETA', () => {
-    const line = renderProgressLine(
-      snapshot({
-        done: 53,
-        total: 54,
-        failing: 0,
-        requestsOut: 1,
-        hostsOut: 1,
-        estimate: {
-          kind: 'waiting',
-          pending: [pending('https://slow.example/x', 42_900, { attempt: 2 })],
-        },
-      }),
-    );
+    const line = renderProgressLine(lastOneWaiting(0, 42_900));
     expect(line).toBe(
       'checked 53/54 (98%), 0 failing, 1 request out on 1 host, waiting on 1: https://slow.example/x (42 s, attempt 2/3)',
     );
@@ -79,20 +81,7 @@ describe('renderProgressLine', () => {
 
 describe('renderProgressLine in zh-CN', () => {
   it('says the same facts in Chinese, with the glossary’s terms', () => {
-    const line = renderProgressLine(
-      snapshot({
-        done: 53,
-        total: 54,
-        failing: 2,
-        requestsOut: 1,
-        hostsOut: 1,
-        estimate: {
-          kind: 'waiting',
-          pending: [pending('https://slow.example/x', 75_900, { attempt: 2 })],
-        },
-      }),
-      'zh-CN',
-    );
+    const line = renderProgressLine(lastOneWaiting(2, 75_900), 'zh-CN');
     expect(line).toBe(
       '已检查 53/54（98%），2 个失败，1 个站点上有 1 个请求进行中，还在等 1 个：https://slow.example/x (1 分 15 秒，第 2/3 次尝试)',
     );

@@ -7,6 +7,16 @@ function fakeStream(isTTY: boolean) {
   return { isTTY, columns: 400, writes, write: (text: string) => writes.push(text) };
 }
 
+/** A reporter writing to a fake stream, on the fake clock (`columns` cuts the line). */
+function reporterOn(
+  isTTY: boolean,
+  mode: Parameters<typeof createProgressReporter>[1] = 'normal',
+  columns = 400,
+) {
+  const stream = { ...fakeStream(isTTY), columns };
+  return { stream, reporter: createProgressReporter(stream, mode, () => Date.now()) };
+}
+
 /** Replays events at their times on the fake clock. */
 function replay(
   reporter: ReturnType<typeof createProgressReporter>,
@@ -28,8 +38,7 @@ afterEach(() => {
 
 describe('createProgressReporter on a terminal', () => {
   it('keeps redrawing the live line while the last link is stuck, naming it (issue 10)', () => {
-    const stream = fakeStream(true);
-    const reporter = createProgressReporter(stream, 'normal', () => Date.now());
+    const { stream, reporter } = reporterOn(true);
     replay(reporter, stuckRunEvents());
     const afterLastResult = stream.writes.length;
     vi.advanceTimersByTime(61_000);
@@ -44,8 +53,7 @@ describe('createProgressReporter on a terminal', () => {
   });
 
   it('shows the first requests out as soon as they are out', () => {
-    const stream = fakeStream(true);
-    const reporter = createProgressReporter(stream, 'normal', () => Date.now());
+    const { stream, reporter } = reporterOn(true);
     reporter.onProgress({ kind: 'targets-planned', total: 54 });
     for (let id = 1; id <= 9; id += 1) {
       reporter.onProgress(fetchOf(id, `https://h${String(id)}.test/`).started());
@@ -58,8 +66,7 @@ describe('createProgressReporter on a terminal', () => {
   });
 
   it('cuts the line to the terminal width', () => {
-    const stream = { ...fakeStream(true), columns: 30 };
-    const reporter = createProgressReporter(stream, 'normal', () => Date.now());
+    const { stream, reporter } = reporterOn(true, 'normal', 30);
     reporter.onProgress({ kind: 'targets-planned', total: 54 });
     expect(stream.writes.at(-1)).toBe('\r\x1b[2Kchecked 0/54 (0%), 0 failing,');
     reporter.finish();
@@ -68,8 +75,7 @@ describe('createProgressReporter on a terminal', () => {
 
 describe('createProgressReporter in CI (not a terminal)', () => {
   it('prints a plain line every 5 s, even when nothing finishes, and one at the end', () => {
-    const stream = fakeStream(false);
-    const reporter = createProgressReporter(stream, 'normal', () => Date.now());
+    const { stream, reporter } = reporterOn(false);
     replay(reporter, stuckRunEvents());
     // Nothing yet: 1 s in, the first tick is at 5 s.
     expect(stream.writes).toEqual([]);
@@ -91,7 +97,7 @@ describe('createProgressReporter in CI (not a terminal)', () => {
 
   it('never keeps the process alive: its timer is unref’d', () => {
     const setIntervalSpy = vi.spyOn(globalThis, 'setInterval');
-    const reporter = createProgressReporter(fakeStream(false), 'normal', () => Date.now());
+    const { reporter } = reporterOn(false);
     reporter.onProgress({ kind: 'targets-planned', total: 3 });
     const timer = setIntervalSpy.mock.results[0]?.value as NodeJS.Timeout;
     expect(timer.hasRef()).toBe(false);
@@ -102,8 +108,7 @@ describe('createProgressReporter in CI (not a terminal)', () => {
 
 describe('createProgressReporter verbosity', () => {
   it('prints every result as it arrives with --verbose', () => {
-    const stream = fakeStream(false);
-    const reporter = createProgressReporter(stream, 'verbose', () => Date.now());
+    const { stream, reporter } = reporterOn(false, 'verbose');
     reporter.onProgress({ kind: 'targets-planned', total: 2 });
     reporter.onProgress(checked('https://a.test/'));
     expect(stream.writes).toEqual(['ok          ok                 https://a.test/\n']);
@@ -111,8 +116,7 @@ describe('createProgressReporter verbosity', () => {
   });
 
   it('prints nothing and starts no timer when quiet', () => {
-    const stream = fakeStream(true);
-    const reporter = createProgressReporter(stream, 'quiet', () => Date.now());
+    const { stream, reporter } = reporterOn(true, 'quiet');
     replay(reporter, stuckRunEvents());
     vi.advanceTimersByTime(60_000);
     reporter.finish();

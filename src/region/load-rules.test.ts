@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { InputError, InternalError, type InputProblem } from '../errors.js';
 import { assessLinkRegion } from './assess-link.js';
 import { matchAutoProxy } from './gfwlist.js';
@@ -19,18 +19,17 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixturePath = (name: string) => join(repoRoot, 'test/fixtures/region', name);
 
 let directory: string;
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'curate-rules-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
+useTempDir('curate-rules-', (path) => (directory = path), 'all');
 
 const writeRules = async (name: string, text: string) => {
   const path = join(directory, name);
   await writeFile(path, text);
   return path;
 };
+
+/** A cn rules file with these lines under `rules:` (its header lines 1-4, so rules start at 5). */
+const rulesYaml = (...rules: string[]): string =>
+  ['region: cn', 'updated: 2026-11-28', 'source: tests', 'rules:', ...rules].join('\n');
 
 /** The problems of the InputError a promise rejects with. */
 const problemsOf = async (promise: Promise<unknown>): Promise<readonly InputProblem[]> => {
@@ -40,6 +39,12 @@ const problemsOf = async (promise: Promise<unknown>): Promise<readonly InputProb
   );
   expect(error).toBeInstanceOf(InputError);
   return (error as InputError).problems;
+};
+
+/** Writes a rules file and loads it: where it is, and the problems loading it gives. */
+const problemsOfFile = async (name: string, text: string) => {
+  const path = await writeRules(name, text);
+  return { path, problems: await problemsOf(loadRegionRulesFile(path)) };
 };
 
 describe('the shipped rules for cn', () => {
@@ -121,13 +126,9 @@ describe('loadDefaultRegionRules', () => {
 
 describe('loadRegionRulesFile errors', () => {
   it('positions every schema problem at once, file:line:col with its field path', async () => {
-    const path = await writeRules(
+    const { path, problems } = await problemsOfFile(
       'bad.yaml',
-      [
-        'region: cn',
-        'updated: 2026-11-28',
-        'source: tests',
-        'rules:',
+      rulesYaml(
         '  - id: youtube',
         '    match: youtube.com',
         '    level: banned',
@@ -141,9 +142,8 @@ describe('loadRegionRulesFile errors', () => {
         '    level: blocked',
         '    note: short links',
         '    typo: true',
-      ].join('\n'),
+      ),
     );
-    const problems = await problemsOf(loadRegionRulesFile(path));
     expect(problems.map(({ line, column, path: field }) => ({ line, column, field }))).toEqual(
       expect.arrayContaining([
         { line: 7, column: 12, field: 'rules[0].level' },
@@ -158,18 +158,13 @@ describe('loadRegionRulesFile errors', () => {
   });
 
   it('reports duplicate ids and domains', async () => {
-    const path = await writeRules(
+    const { problems } = await problemsOfFile(
       'duplicates.yaml',
-      [
-        'region: cn',
-        'updated: 2026-11-28',
-        'source: tests',
-        'rules:',
+      rulesYaml(
         '  - { id: a, match: example.com, level: blocked, note: first }',
         '  - { id: a, match: example.com, level: blocked, note: again }',
-      ].join('\n'),
+      ),
     );
-    const problems = await problemsOf(loadRegionRulesFile(path));
     expect(problems.map((problem) => [problem.line, problem.path, problem.message])).toEqual([
       [6, 'rules[1].id', 'duplicate id "a"'],
       [6, 'rules[1].match', '"example.com" is already matched by an earlier rule'],
@@ -185,15 +180,16 @@ describe('loadRegionRulesFile errors', () => {
       'region',
     ],
   ])('rejects %s', async (_, text, field) => {
-    const path = await writeRules(`${field}.yaml`, text);
-    expect((await problemsOf(loadRegionRulesFile(path))).map((problem) => problem.path)).toEqual([
-      field,
-    ]);
+    const { problems } = await problemsOfFile(`${field}.yaml`, text);
+    expect(problems.map((problem) => problem.path)).toEqual([field]);
   });
 
   it('positions YAML syntax errors', async () => {
-    const path = await writeRules('syntax.yaml', 'region: cn\nrules: [\n  - oops: : :\n');
-    const [problem] = await problemsOf(loadRegionRulesFile(path));
+    const { path, problems } = await problemsOfFile(
+      'syntax.yaml',
+      'region: cn\nrules: [\n  - oops: : :\n',
+    );
+    const [problem] = problems;
     expect(problem?.file).toBe(path);
     expect(problem?.line).toBeGreaterThan(1);
   });

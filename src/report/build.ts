@@ -63,8 +63,7 @@ export function buildReport(
     ...(meta.shard === undefined
       ? {}
       : { shard: { index: meta.shard.index, total: meta.shard.total } }),
-    summary: countStatuses(resourceResults),
-    mirrorSummary: countStatuses(resourceResults.flatMap((resource) => resource.mirrors)),
+    ...summariesOf(resourceResults),
     results: resourceResults,
   };
 }
@@ -175,6 +174,16 @@ export function toObservation(result: CheckResult): Observation {
     outcome: outcomeOf(result),
     ...(result.pageTitle === undefined ? {} : { pageTitle: result.pageTitle }),
     checkedAt: result.checkedAt,
+  };
+}
+
+/** A report's two count tables: of its resources, and of their mirrors. */
+export function summariesOf(
+  results: readonly ResourceResult[],
+): Pick<Report, 'summary' | 'mirrorSummary'> {
+  return {
+    summary: countStatuses(results),
+    mirrorSummary: countStatuses(results.flatMap((resource) => resource.mirrors)),
   };
 }
 

@@ -5,7 +5,6 @@
  * reached, or "not checked" of a merge whose other shards were checked. Every header (report.md,
  * the job summary, the tracking issue, the command's summary line) says what this says.
  */
-import { assertNever } from '../assert-never.js';
 import { shardOf } from '../ci/shard.js';
 import { uncheckedReasonOf, type UncheckedReason } from '../outcome/unfetched.js';
 import { formatText } from './markdown-format.js';
@@ -86,19 +85,31 @@ export function coverageQuote(
   return ['', `> **${heading}${colon}** ${formatText(phrase)}${stop}${after}`];
 }
 
+type CoverageKey = Parameters<Words['coverage']>[0];
+
+/** The catalog key of each coverage word: a Record, so a new kind needs its words to build. */
+const COVERAGE_KEYS = {
+  checked: 'checked',
+  'not-checked': 'notChecked',
+  'partly-checked': 'partlyChecked',
+} as const satisfies Readonly<Record<ReportCoverage['kind'], CoverageKey>>;
+
 /** `checked`, `not checked` or `partly checked`. */
 export function coverageWords(coverage: ReportCoverage, words: Words = wordsFor()): string {
-  switch (coverage.kind) {
-    case 'checked':
-      return words.coverage('checked');
-    case 'not-checked':
-      return words.coverage('notChecked');
-    case 'partly-checked':
-      return words.coverage('partlyChecked');
-    default:
-      return assertNever(coverage.kind);
-  }
+  return words.coverage(COVERAGE_KEYS[coverage.kind]);
 }
+
+/**
+ * The catalog keys that say why links went unchecked: a clause for one reason, a label for a
+ * count among several. A Record over every reason, so a new one breaks the build until it has
+ * its words; a run stopped before a check started reads like one interrupted during it.
+ */
+const WHY_KEYS: Readonly<Record<UncheckedReason, { clause: CoverageKey; label: CoverageKey }>> = {
+  'network-down': { clause: 'networkDownClause', label: 'networkDownLabel' },
+  interrupted: { clause: 'interruptedClause', label: 'interruptedLabel' },
+  'not-started': { clause: 'interruptedClause', label: 'notStartedLabel' },
+  offline: { clause: 'offlineClause', label: 'offlineLabel' },
+};
 
 /** Why links went unchecked: a clause for one reason, a label for a count among several. */
 function whyWords(
@@ -106,31 +117,11 @@ function whyWords(
   count: number,
   words: Words,
 ): { clause: string; label: string } {
-  const values = { count: words.number(count) };
-  switch (reason) {
-    case 'network-down':
-      return {
-        clause: words.coverage('networkDownClause'),
-        label: words.coverage('networkDownLabel', values),
-      };
-    case 'interrupted':
-      return {
-        clause: words.coverage('interruptedClause'),
-        label: words.coverage('interruptedLabel', values),
-      };
-    case 'not-started':
-      return {
-        clause: words.coverage('interruptedClause'),
-        label: words.coverage('notStartedLabel', values),
-      };
-    case 'offline':
-      return {
-        clause: words.coverage('offlineClause'),
-        label: words.coverage('offlineLabel', values),
-      };
-    default:
-      return assertNever(reason);
-  }
+  const keys = WHY_KEYS[reason];
+  return {
+    clause: words.coverage(keys.clause),
+    label: words.coverage(keys.label, { count: words.number(count) }),
+  };
 }
 
 /**

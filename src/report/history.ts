@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CheckOutcome } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
 import { isFailing, type FailOn } from '../outcome/fail-on.js';
-import { statusReasonOf, withStatusReason } from '../outcome/model.js';
+import { statusReasonOf, withStatusReason } from '../outcome/status-reason.js';
 import { isUnchecked } from '../outcome/unfetched.js';
 import { isInMissingShard } from './coverage.js';
 import { parseJsonInput, schemaProblems } from './json-input.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reportOf } from '../../test/helpers/report-fixtures.js';
 import { InternalError } from '../errors.js';
 import { countStatuses } from './build.js';
 import { renderJson } from './json.js';
@@ -26,20 +27,9 @@ function resourceResult(fields: Partial<ResourceResult> = {}): ResourceResult {
   };
 }
 
+/** A report of one broken resource. */
 function report(fields: Partial<Report> = {}): Report {
-  return {
-    schemaVersion: 2,
-    tool: { name: 'curate', version: '0.1.0' },
-    roadmap: { path: 'roadmap.yaml', title: 'LLM roadmap' },
-    vantage: 'global',
-    startedAt: '2026-11-28T18:00:00.000Z',
-    finishedAt: '2026-11-28T18:02:00.000Z',
-    partial: false,
-    summary: counts({ total: 1, broken: 1 }),
-    mirrorSummary: counts(),
-    results: [resourceResult()],
-    ...fields,
-  };
+  return reportOf([resourceResult()], fields);
 }
 
 describe('renderJson', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countStatuses } from './build.js';
+import { reportOf as reportOfResults } from '../../test/helpers/report-fixtures.js';
 import { formatCodeSpan, formatText, formatUrl, renderMarkdown } from './markdown.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
 
@@ -41,21 +41,12 @@ function mirrorResult(fields: Partial<MirrorResult> = {}): MirrorResult {
   };
 }
 
-/** A report whose counts follow from its results, as buildReport makes them. */
+/** A report of `results` from a roadmap in a folder, with a Chinese title to escape and show. */
 function reportOf(results: ResourceResult[], fields: Partial<Report> = {}): Report {
-  return {
-    schemaVersion: 2,
-    tool: { name: 'curate', version: '0.1.0' },
+  return reportOfResults(results, {
     roadmap: { path: 'docs/roadmap.yaml', title: 'LLM 学习路线 (2026)' },
-    vantage: 'global',
-    startedAt: '2026-11-28T18:00:00.000Z',
-    finishedAt: '2026-11-28T18:02:00.000Z',
-    partial: false,
-    summary: countStatuses(results),
-    mirrorSummary: countStatuses(results.flatMap((entry) => entry.mirrors)),
-    results,
     ...fields,
-  };
+  });
 }
 
 const BASICS: [string, string] = ['1.1', 'Basics'];

@@ -3,39 +3,21 @@
  * file line of every URL. Written to read well both rendered on GitHub and raw in a terminal.
  */
 import { assertNever } from '../assert-never.js';
-import { STATUSES } from '../domain.js';
 import type { Status } from '../domain.js';
-import {
-  coverageWords,
-  isOfflineOnly,
-  notCheckedPhrase,
-  reportCoverage,
-  type ReportCoverage,
-} from './coverage.js';
-import { archivedText } from './markdown-archive.js';
+import type { Lang } from '../i18n/index.js';
+import { reportCoverage, type ReportCoverage } from './coverage.js';
+import { briefEntry, fullEntry, groupBySection, involves } from './markdown-entries.js';
 import { formatCodeSpan, formatText, formatUrl } from './markdown-format.js';
 import { worthALookSection } from './markdown-findings.js';
+import { headerLines, uncheckedPhrase } from './markdown-header.js';
 import { regionSection } from './markdown-region.js';
-import { describeOutcome } from './reasons.js';
-import { statusWord, wordsFor, type Words } from './report-words.js';
-import type { Lang } from '../i18n/index.js';
-import type { MirrorResult, Report, ReportEntry, ResourceResult } from './schema.js';
+import { wordsFor, type Words } from './report-words.js';
+import type { Report, ResourceResult } from './schema.js';
 
 export { formatCodeSpan, formatText, formatUrl };
 
 /** The statuses that ask for a person, most urgent first. */
 const ATTENTION_ORDER = ['broken', 'unreachable', 'redirected', 'unverified'] as const;
-
-/**
- * What was not checked, counting missing shards rather than naming them: a shard id means
- * nothing to a maintainer reading report.md (merge's own output names them).
- */
-function uncheckedPhrase(coverage: ReportCoverage, words: Words): string {
-  const links = notCheckedPhrase({ ...coverage, missingShards: [] }, undefined, words);
-  const missing = coverage.missingShards.length;
-  const shards = missing === 0 ? '' : words.coverageCount('shardsMissingCount', missing);
-  return [links, shards].filter((part) => part !== '').join(words.coverage('partsSeparator'));
-}
 
 /** The heading of each status group. */
 const HEADING_KEYS = {
@@ -59,11 +41,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
   const lines = [
     `# ${words.md('title', { title: formatText(report.roadmap.title) })}`,
     '',
-    summarySentence(report, coverage, words),
-    '',
-    ...banner(report, coverage, words),
-    ...cacheNote(report, words),
-    ...countsTable(report, words),
+    ...headerLines(report, coverage, words),
     '',
     `## ${words.md('needsAttention')}`,
     '',
@@ -76,125 +54,6 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
     ),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
-}
-
-function summarySentence(report: Report, coverage: ReportCoverage, words: Words): string {
-  const { summary, mirrorSummary } = report;
-  const time = formatUtc(report.startedAt);
-  if (summary.total === 0 && coverage.missingShards.length === 0) {
-    // --changed-since with no change, or a shard with no resource: say so rather than "0 ok".
-    return words.md('nothingToCheck', { time });
-  }
-  const mirrors =
-    mirrorSummary.total > 0
-      ? words.md('summaryMirrors', { mirrors: words.mdCount('mirrors', mirrorSummary.total) })
-      : '';
-  const counts = STATUSES.map((status) =>
-    words.md('countItem', {
-      count: words.number(summary[status]),
-      status: statusWord(status, words),
-    }),
-  ).join(words.md('separator'));
-  const vantages = formatText((report.vantages ?? [report.vantage]).join(', '));
-  const unchecked = formatText(uncheckedPhrase(coverage, words));
-  // The header says what happened to the links, from their outcomes (see coverage.ts).
-  const what = isOfflineOnly(coverage)
-    ? words.md('whatOffline')
-    : words.md('whatChecked', { coverage: coverageWords(coverage, words), vantages });
-  const why =
-    coverage.kind === 'checked' || isOfflineOnly(coverage)
-      ? ''
-      : words.md('summaryWhy', { unchecked });
-  return words.md('summary', {
-    resources: words.mdCount('resources', summary.total),
-    mirrors,
-    what,
-    time,
-    counts,
-    why,
-  });
-}
-
-function banner(report: Report, coverage: ReportCoverage, words: Words): string[] {
-  const notVerdict = words.md('notVerdict');
-  const lines: string[] = [];
-  const networkDown = coverage.notCheckedBy.get('network-down') ?? 0;
-  // In flight at the interrupt, or never sent: both unchecked because the run stopped.
-  const interrupted =
-    (coverage.notCheckedBy.get('interrupted') ?? 0) +
-    (coverage.notCheckedBy.get('not-started') ?? 0);
-  const message =
-    report.networkDown === undefined
-      ? ''
-      : words.md('networkMessage', { message: formatText(report.networkDown.message) });
-  const offline = coverage.notCheckedBy.get('offline') ?? 0;
-  const isAllNetworkDown = networkDown === coverage.notChecked && coverage.kind === 'not-checked';
-  if (isAllNetworkDown) {
-    lines.push(`> ${words.md('networkDownAll', { message })}`);
-  } else if (networkDown > 0) {
-    const checked =
-      coverage.checked > 0
-        ? words.md('checkedCount', { count: words.number(coverage.checked) })
-        : '';
-    const links = words.mdCount('links', networkDown);
-    lines.push(`> ${words.md('networkDownPart', { message, links, checked })}`);
-  }
-  if (interrupted > 0) {
-    lines.push(`> ${words.md('interrupted', { links: words.mdCount('links', interrupted) })}`);
-  }
-  if (offline > 0 && !isOfflineOnly(coverage)) {
-    lines.push(`> ${words.md('offlineSome', { links: words.mdCount('links', offline) })}`);
-  }
-  if (coverage.missingShards.length > 0) {
-    // How many, not which: shard ids mean nothing to a maintainer reading the report.
-    const count = coverage.missingShards.length;
-    const missing = words.coverageCount('shardsMissingCount', count);
-    lines.push(`> ${words.mdCount('partialMerge', count, { missing })}`);
-  }
-  if (lines.length > 0) {
-    const again = words.md(isAllNetworkDown ? 'againNetwork' : 'againSome', { notVerdict });
-    return ['> [!WARNING]', ...lines, `> ${again}`, ''];
-  }
-  if (report.partial) {
-    return [
-      '> [!WARNING]',
-      `> ${words.md('partialRun')}`,
-      `> ${words.md('againUnreached', { notVerdict })}`,
-      '',
-    ];
-  }
-  return [];
-}
-
-/** Says how many ok results were reused from `--cache`, so no one mistakes them for new checks. */
-function cacheNote(report: Report, words: Words): string[] {
-  const cached = allChecks(report).filter((check) => check.cached === true).length;
-  if (cached === 0) return [];
-  return [`> ${words.mdCount('cached', cached)}`, ''];
-}
-
-/**
- * The counts per status; outside English the table labels the status words and a legend says
- * once what each one means (the first time a report uses them).
- */
-function countsTable(report: Report, words: Words): string[] {
-  const rows = STATUSES.map(
-    (status) =>
-      `| ${statusWord(status, words)} | ${report.summary[status]} | ${report.mirrorSummary[status]} |`,
-  );
-  const legend = words.md('legend', {
-    items: STATUSES.map(
-      (status) => `${words.catalog.status[status]}：${words.catalog.statusHelp[status]}`,
-    ).join('；'),
-  });
-  return [
-    `| ${words.md('colStatus')} | ${words.md('colResources')} | ${words.md('colMirrors')} |`,
-    '| :-- | --: | --: |',
-    ...rows,
-    `| **${words.md('total')}** | ${report.summary.total} | ${report.mirrorSummary.total} |`,
-    // English readers know the words; elsewhere the jargon is explained once, here.
-    ...(words.lang === 'en' ? [] : ['', legend, '', words.md('vantageNote')]),
-  ];
 }
 
 function attentionSection(
@@ -262,97 +121,6 @@ function detailsBlock(
   ];
 }
 
-/**
- * A resource's lines for one status: its own check when it has that status, then the mirrors
- * that do, nested so a failing mirror is read under the resource it copies.
- */
-function fullEntry(
-  resource: ResourceResult,
-  status: Status,
-  fileName: string,
-  words: Words,
-): string[] {
-  const where = `${formatCodeSpan(resource.id)}, ${lineRef(fileName, resource.line)}`;
-  const head = `- **${formatText(resource.title)}** (${where})`;
-  const own =
-    resource.outcome.status === status
-      ? `${head}${checkText(resource, words)}`
-      : `${head}: ${itself(resource, words)}`;
-  const mirrors = resource.mirrors
-    .filter((mirror) => mirror.outcome.status === status)
-    .map(
-      (mirror) =>
-        `  - ${mirrorLabel(mirror, lineRef(fileName, mirror.line), words)}${checkText(mirror, words)}`,
-    );
-  return [own, ...mirrors];
-}
-
-function itself(resource: ResourceResult, words: Words): string {
-  return words.md('itself', { status: statusWord(resource.outcome.status, words) });
-}
-
-/** A compact line for links that are fine: title and URL, plus the reason when it is not plain `ok`. */
-function briefEntry(resource: ResourceResult, status: Status, words: Words): string[] {
-  const note = (check: ReportEntry): string =>
-    check.outcome.reason === 'ok'
-      ? ''
-      : ` — ${formatText(describeOutcome(check.outcome, words.lang))}`;
-  const own =
-    resource.outcome.status === status
-      ? `- ${formatText(resource.title)} — ${formatUrl(resource.url)}${note(resource)}`
-      : `- ${formatText(resource.title)}: ${itself(resource, words)}`;
-  const mirrors = resource.mirrors
-    .filter((mirror) => mirror.outcome.status === status)
-    .map(
-      (mirror) =>
-        `  - ${mirrorLabel(mirror, undefined, words)} — ${formatUrl(mirror.url)}${note(mirror)}`,
-    );
-  return [own, ...mirrors];
-}
-
-/** `: <url> — reason → <new url>`; the URL is left out when the roadmap gives none. */
-function checkText(check: ReportEntry, words: Words): string {
-  const url = check.url === null ? '' : `: ${formatUrl(check.url)}`;
-  const { outcome } = check;
-  const reason = formatText(describeOutcome(outcome, words.lang));
-  const moved = outcome.status === 'redirected' ? ` → ${formatUrl(outcome.finalUrl)}` : '';
-  return `${url} — ${reason}${moved}${archivedText(check)}`;
-}
-
-function mirrorLabel(mirror: MirrorResult, where: string | undefined, words: Words): string {
-  const parts = [
-    ...(mirror.platform === undefined ? [] : [formatText(mirror.platform)]),
-    ...(mirror.confirmed ? [] : [words.md('unconfirmed')]),
-    ...(where === undefined ? [] : [where]),
-  ];
-  return parts.length === 0
-    ? words.md('mirror')
-    : words.md('mirrorWith', { parts: parts.join(words.md('separator')) });
-}
-
-function involves(resource: ResourceResult, status: Status): boolean {
-  return (
-    resource.outcome.status === status ||
-    resource.mirrors.some((mirror) => mirror.outcome.status === status)
-  );
-}
-
-/** Groups resources under `2.1 Section title` headings, in the order the sections first appear. */
-function groupBySection(resources: readonly ResourceResult[]): [string, ResourceResult[]][] {
-  const groups = new Map<string, ResourceResult[]>();
-  for (const resource of resources) {
-    const heading = `${formatText(resource.sectionId)} ${formatText(resource.sectionTitle)}`;
-    const members = groups.get(heading) ?? [];
-    members.push(resource);
-    groups.set(heading, members);
-  }
-  return [...groups];
-}
-
-function allChecks(report: Report): ReportEntry[] {
-  return report.results.flatMap((resource) => [resource, ...resource.mirrors]);
-}
-
 /** `3 resources, 1 mirror`, leaving out mirrors when none has the status. */
 function countPhrase(report: Report, status: Status, words: Words): string {
   const resources = words.mdCount('resources', report.summary[status]);
@@ -362,20 +130,7 @@ function countPhrase(report: Report, status: Status, words: Words): string {
     : `${resources}${words.md('separator')}${words.mdCount('mirrors', mirrorCount)}`;
 }
 
-/** `roadmap.yaml:42`, or just the file name when the line is unknown. */
-function lineRef(fileName: string, line: number): string {
-  return line > 0 ? `${fileName}:${line}` : fileName;
-}
-
 /** The last path segment, for POSIX and Windows paths alike (the report may come from either). */
 function baseName(path: string): string {
   return path.split(/[\\/]/).at(-1) ?? path;
-}
-
-/** `2026-11-28 18:00 UTC`; an unparsable time is shown as written. */
-function formatUtc(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return formatText(iso);
-  const text = date.toISOString();
-  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
 }

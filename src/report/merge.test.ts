@@ -3,7 +3,7 @@ import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { isInShard } from '../ci/shard.js';
 import type { CheckOutcome } from '../domain.js';
 import { UsageError } from '../errors.js';
-import { countStatuses } from './build.js';
+import { countStatuses, summariesOf } from './build.js';
 import { mergeReports } from './merge.js';
 import { ReportSchema, type Report } from './schema.js';
 
@@ -21,8 +21,7 @@ function splitIntoShards(report: Report, total: number): Report[] {
       ...report,
       startedAt,
       finishedAt,
-      summary: countStatuses(results),
-      mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
+      ...summariesOf(results),
       results,
     };
   });

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../errors.js';
 import { GLOBAL_VANTAGE } from '../region/vantage.js';
-import { countStatuses } from './build.js';
+import { summariesOf } from './build.js';
 import type { MirrorResult, MissingShard, Report, ResourceResult } from './schema.js';
 import { checkShardSet, type MergeInput, type ShardSetOptions } from './shard-set.js';
 
@@ -173,8 +173,7 @@ function assembleMerged(
     ),
     ...(networkDown === undefined ? {} : { networkDown }),
     ...(missingShards.length === 0 ? {} : { missingShards }),
-    summary: countStatuses(results),
-    mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
+    ...summariesOf(results),
     results,
     ...(vantages === undefined ? {} : { vantages: [...vantages] }),
   };

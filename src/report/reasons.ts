@@ -38,40 +38,41 @@ function httpPrefix(extras: ReasonExtras): string {
 }
 
 // A Record over every reason word: adding a reason to domain.ts breaks the build until it is described.
-const SENTENCES: Readonly<Record<Reason, Describe>> = {
+// A sentence that reads the extras is a function; the rest are the sentence itself.
+const SENTENCES: Readonly<Record<Reason, string | Describe>> = {
   ok: (extras) => `${httpPrefix(extras)}the page loads`,
-  'temporary-redirect': () => 'the page loads after a temporary redirect; keep the URL',
+  'temporary-redirect': 'the page loads after a temporary redirect; keep the URL',
   accepted: (extras) => `${httpPrefix(extras)}accepted by the roadmap's rules`,
-  'permanent-redirect': () => 'moved permanently; use the new URL',
-  'http-404': () => 'HTTP 404: the page is gone',
-  'http-410': () => 'HTTP 410: the page was removed for good',
+  'permanent-redirect': 'moved permanently; use the new URL',
+  'http-404': 'HTTP 404: the page is gone',
+  'http-410': 'HTTP 410: the page was removed for good',
   'http-client-error': (extras) => `${httpPrefix(extras)}the server refuses this URL`,
-  nxdomain: () => 'the domain does not exist (NXDOMAIN)',
-  'soft-404': () => 'the page answers 200 but says it was not found',
-  'missing-fragment': () => 'the page loads but lacks the anchor (fragment) the URL points to',
-  'parked-domain': () => 'the domain is parked or for sale; the site is gone',
-  'too-many-redirects': () => 'too many redirects; the chain never reaches a page',
-  'redirect-loop': () => 'the redirects go round in a loop',
-  'video-removed': () => 'the video was removed or the account closed',
+  nxdomain: 'the domain does not exist (NXDOMAIN)',
+  'soft-404': 'the page answers 200 but says it was not found',
+  'missing-fragment': 'the page loads but lacks the anchor (fragment) the URL points to',
+  'parked-domain': 'the domain is parked or for sale; the site is gone',
+  'too-many-redirects': 'too many redirects; the chain never reaches a page',
+  'redirect-loop': 'the redirects go round in a loop',
+  'video-removed': 'the video was removed or the account closed',
   'unsupported-redirect': (extras) =>
     `redirects to a ${extras.scheme ?? 'non-web'}: URL, which no browser follows from a web page`,
-  'redirected-to-home': () =>
+  'redirected-to-home':
     "redirects to the site's home page: the page was removed; find where its content went",
-  'invalid-url': () => 'the URL as written cannot be parsed',
-  'content-removed': () => 'the page answers 200 but the platform says the content was removed',
-  'part-missing': () => 'the video has no such part (?p=N beyond its parts)',
-  'notebook-missing': () => 'the notebook this Colab link opens is gone',
-  'repo-missing': () => 'the platform has no such repository: deleted, or private',
-  'path-missing': () => 'the repository lives, but this file or folder is gone from it',
-  'repo-disabled': () => 'the platform disabled the repository',
-  'repo-blocked': () => 'the platform blocked access to the repository for legal reasons',
-  'paper-missing': () => 'arXiv has no paper with this id',
-  timeout: () => 'the server did not answer in time',
-  refused: () => 'the server refused the connection',
-  reset: () => 'the connection was reset',
-  tls: () => 'the secure connection failed (TLS certificate or handshake)',
-  'dns-temporary': () => 'the domain could not be looked up just now (temporary DNS failure)',
-  proxy: () => 'the proxy used for this check failed',
+  'invalid-url': 'the URL as written cannot be parsed',
+  'content-removed': 'the page answers 200 but the platform says the content was removed',
+  'part-missing': 'the video has no such part (?p=N beyond its parts)',
+  'notebook-missing': 'the notebook this Colab link opens is gone',
+  'repo-missing': 'the platform has no such repository: deleted, or private',
+  'path-missing': 'the repository lives, but this file or folder is gone from it',
+  'repo-disabled': 'the platform disabled the repository',
+  'repo-blocked': 'the platform blocked access to the repository for legal reasons',
+  'paper-missing': 'arXiv has no paper with this id',
+  timeout: 'the server did not answer in time',
+  refused: 'the server refused the connection',
+  reset: 'the connection was reset',
+  tls: 'the secure connection failed (TLS certificate or handshake)',
+  'dns-temporary': 'the domain could not be looked up just now (temporary DNS failure)',
+  proxy: 'the proxy used for this check failed',
   'server-error': (extras) =>
     `${httpPrefix(extras)}the server failed${askedWait(extras)}; try again later`,
   'network-error': () => 'the request failed on the network',
@@ -111,7 +112,9 @@ export function describeReason(
   if (lang !== 'en') return describeReasonFromCatalog(reason, extras, lang);
   const code = extras.errorCode === undefined ? '' : ` (${extras.errorCode})`;
   const detail = extras.detail === undefined ? '' : ` — ${extras.detail}`;
-  return `${SENTENCES[reason](extras)}${code}${detail}`;
+  const sentence = SENTENCES[reason];
+  const text = typeof sentence === 'string' ? sentence : sentence(extras);
+  return `${text}${code}${detail}`;
 }
 
 /** The reasons whose sentence leads with the HTTP status (see httpPrefix above). */

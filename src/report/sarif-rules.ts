@@ -7,7 +7,8 @@
  */
 import { isFailing, isFailingFinding, type FailOn } from '../outcome/fail-on.js';
 import { isFindingKind } from '../outcome/findings.js';
-import { REASONS_BY_STATUS, type StatusReason } from '../outcome/model.js';
+import { REASONS_BY_STATUS } from '../outcome/model.js';
+import type { StatusReason } from '../outcome/status-reason.js';
 import {
   EXTRA_FINDINGS,
   type ExtraFinding,

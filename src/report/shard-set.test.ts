@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { isInShard } from '../ci/shard.js';
 import { UsageError } from '../errors.js';
-import { countStatuses } from './build.js';
+import { summariesOf } from './build.js';
 import { renderMarkdown } from './markdown.js';
 import { mergeInputs } from './merge.js';
 import { ReportSchema, type Report } from './schema.js';
@@ -17,8 +17,7 @@ function shard(index: number, total: number, vantage = 'global'): MergeInput {
     ...unsharded,
     vantage,
     shard: { index, total },
-    summary: countStatuses(results),
-    mirrorSummary: countStatuses(results.flatMap((result) => result.mirrors)),
+    ...summariesOf(results),
     results,
   };
   return { file: `${vantage}-${index}/report.json`, report };

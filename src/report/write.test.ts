@@ -1,7 +1,7 @@
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { InternalError, ReportWriteError } from '../errors.js';
 import { appendText, writeFileAtomically, writeReports } from './write.js';
 
@@ -10,15 +10,7 @@ const canDenyWrites = process.platform !== 'win32' && process.getuid?.() !== 0;
 
 describe('writeReports', () => {
   let root: string;
-
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'curate-write-'));
-  });
-
-  afterEach(async () => {
-    await chmod(root, 0o700).catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
-  });
+  useTempDir('curate-write-', (path) => (root = path));
 
   it('creates missing directories and returns the written paths in order', async () => {
     const outDir = join(root, 'reports', 'nested');
@@ -92,14 +84,7 @@ describe('writeReports', () => {
 
 describe('writeFileAtomically and appendText', () => {
   let root: string;
-
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'curate-write-file-'));
-  });
-
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
+  useTempDir('curate-write-file-', (path) => (root = path));
 
   it('replaces a file in a new directory and leaves no temporary file behind', async () => {
     const path = join(root, 'deep', 'history.json');

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { InputError } from '../errors.js';
 import type { InputProblem } from '../errors.js';
 import { DEFAULT_MAX_ROADMAP_BYTES, loadRoadmap, parseRoadmap } from './load.js';
@@ -90,65 +90,57 @@ describe('parseRoadmap', () => {
     {
       name: 'a misspelt key, with the nearest valid key',
       text: withSection('id: a\n        titel: A\n        kind: video'),
-      expected: { line: 8, column: 9, path: 'sections[0].resources[0].titel' },
+      at: '8:9 sections[0].resources[0].titel',
       message: 'unknown key "titel"; did you mean "title"?',
     },
     {
       name: 'a misspelt key in a topic object',
       text: 'version: 1\ntitle: T\nsections:\n  - id: "1"\n    title: S\n    topics:\n      - title: P\n        summry: x\n',
-      expected: { line: 8, column: 9, path: 'sections[0].topics[0].summry' },
+      at: '8:9 sections[0].topics[0].summry',
       message: 'unknown key "summry"; did you mean "summary"?',
     },
     {
       name: 'a misspelt settings key under a host name',
       text: 'version: 1\ntitle: T\nsettings:\n  hosts:\n    example.test:\n      perhost: 1\nsections:\n  - id: "1"\n    title: S\n',
-      expected: { line: 6, column: 7, path: 'settings.hosts["example.test"].perhost' },
+      at: '6:7 settings.hosts["example.test"].perhost',
       message: 'unknown key "perhost"; did you mean "perHost"?',
     },
     {
       name: 'an invalid enum value, with the nearest option',
       text: withSection('id: a\n        title: A\n        kind: vidoe'),
-      expected: { line: 9, column: 15, path: 'sections[0].resources[0].kind' },
+      at: '9:15 sections[0].resources[0].kind',
       message: '"vidoe" is not a valid kind; did you mean "video"?',
     },
     {
       name: 'a wrong version',
       text: 'version: 2\ntitle: T\nsections:\n  - id: "1"\n    title: S\n',
-      expected: { line: 1, column: 10, path: 'version' },
+      at: '1:10 version',
       message: 'must be 1, got 2',
     },
     {
       name: 'a number where text is expected',
       text: 'version: 1\ntitle: T\nsections:\n  - id: 2.10\n    title: S\n',
-      expected: {
-        line: 4,
-        column: 9,
-        path: 'sections[0].id',
-        hint: 'quote it so YAML reads it as text: "2.10"',
-      },
+      at: '4:9 sections[0].id',
+      hint: 'quote it so YAML reads it as text: "2.10"',
       message: 'expected text, got 2.1',
     },
     {
       name: 'a missing required key, at its parent',
       text: withSection('id: a\n        kind: video'),
-      expected: { line: 7, column: 9, path: 'sections[0].resources[0].title' },
+      at: '7:9 sections[0].resources[0].title',
       message: 'required key "title" is missing',
     },
     {
       name: 'an empty value',
       text: withSection('id: a\n        title:\n        kind: video'),
-      expected: {
-        line: 8,
-        column: 9,
-        path: 'sections[0].resources[0].title',
-        hint: 'leave the key out, or give it a value',
-      },
+      at: '8:9 sections[0].resources[0].title',
+      hint: 'leave the key out, or give it a value',
       message: 'expected text, got an empty value',
     },
     {
       name: 'a topic that is neither text nor a mapping',
       text: 'version: 1\ntitle: T\nsections:\n  - id: "1"\n    title: S\n    topics: [42]\n',
-      expected: { line: 6, column: 14, path: 'sections[0].topics[0]' },
+      at: '6:14 sections[0].topics[0]',
       message: 'expected text or a mapping (key: value), got 42',
     },
     {
@@ -156,86 +148,93 @@ describe('parseRoadmap', () => {
       text: withSection(
         'id: a\n        title: A\n        kind: video\n        access:\n          CN: vpn',
       ),
-      expected: { line: 11, column: 11, path: 'sections[0].resources[0].access.CN' },
+      at: '11:11 sections[0].resources[0].access.CN',
       message: 'key "CN" must be a two-letter region code such as "cn"',
     },
     {
       name: 'a custom schema message, with the value',
       text: withSection('id: Not A Slug\n        title: A\n        kind: video'),
-      expected: { line: 7, column: 13, path: 'sections[0].resources[0].id' },
+      at: '7:13 sections[0].resources[0].id',
       message: '"Not A Slug" must be a slug: lower-case letters, digits, ".", "_" or "-"',
     },
     {
       name: 'a number below its minimum',
       text: 'version: 1\ntitle: T\nsettings:\n  concurrency: 0\nsections:\n  - id: "1"\n    title: S\n',
-      expected: { line: 4, column: 16, path: 'settings.concurrency' },
+      at: '4:16 settings.concurrency',
       message: 'must be at least 1, got 0',
     },
     {
       name: 'an empty sections list',
       text: 'version: 1\ntitle: T\nsections: []\n',
-      expected: { line: 3, column: 11, path: 'sections' },
+      at: '3:11 sections',
       message: 'a roadmap needs at least one section',
     },
     {
       name: 'a duplicate key, naming the first',
       text: 'version: 1\ntitle: T\nversion: 1\nsections:\n  - id: "1"\n    title: S\n',
-      expected: { line: 3, column: 1, path: '' },
+      at: '3:1 ',
       message: 'duplicate key "version" (first at line 1)',
     },
     {
       name: 'a syntax error',
       text: 'version: 1\ntitle: "unterminated\nsections: []\n',
-      expected: { line: 4, column: 1, path: '' },
+      at: '4:1 ',
       message: 'Missing closing "quote',
     },
     {
       name: 'tab indentation',
       text: 'version: 1\ntitle: T\nsections:\n\t- id: "1"\n',
       // One problem in a contributor's words instead of the parser's cascade (issue 10).
-      expected: { line: 4, column: 1, path: '', code: 'yaml-tab' },
+      at: '4:1 ',
+      code: 'yaml-tab',
       message: 'line 4 starts with a tab; YAML indents with spaces',
     },
     {
       name: 'two documents',
       text: 'version: 1\n---\ntitle: T\n',
-      expected: { line: 2, column: 1, path: '' },
+      at: '2:1 ',
       message: 'Source contains multiple documents',
     },
     {
       name: 'an empty file',
       text: '# nothing yet\n',
-      expected: { line: 0, column: 0, path: '' },
+      at: '0:0 ',
       message: 'the file is empty, but a roadmap is a mapping',
     },
     {
       name: 'a top-level list',
       text: '# sections\n- id: "1"\n  title: S\n',
-      expected: { line: 2, column: 1, path: '' },
+      at: '2:1 ',
       message: 'the top level is a list, but a roadmap is a mapping',
     },
     {
       name: 'an alias that contains itself',
       text: 'version: 1\ntitle: T\nsections: &s\n  - id: "1"\n    title: S\n    sections: *s\n',
-      expected: { line: 6, column: 15, path: '' },
+      at: '6:15 ',
       message: 'an alias refers to a node that contains it',
     },
     {
       name: 'an unknown alias',
       text: 'version: 1\ntitle: *nope\nsections: []\n',
-      expected: { line: 2, column: 8, path: '' },
+      at: '2:8 ',
       message: 'nope',
     },
     {
       name: 'absurd nesting (yaml would overflow the stack)',
       text: `version: 1\ntitle: ${'['.repeat(5000)}\n`,
-      expected: { line: 2, column: 107, path: '' },
+      at: '2:107 ',
       message: 'nested more than 100 levels deep',
     },
-  ])('reports $name', ({ text, expected, message }) => {
-    const problems = parseProblems(text);
-    expect(problems[0]).toMatchObject({ file: 'roadmap.yaml', ...expected });
-    expect(problems[0]?.message).toContain(message);
+  ])('reports $name', ({ text, at, message, hint, code }) => {
+    const [first] = parseProblems(text);
+    // `at` is `line:column path`, the way a test below prints a problem's place.
+    expect(`${first?.line}:${first?.column} ${first?.path}`).toBe(at);
+    expect(first).toMatchObject({
+      file: 'roadmap.yaml',
+      ...(hint === undefined ? {} : { hint }),
+      ...(code === undefined ? {} : { code }),
+    });
+    expect(first?.message).toContain(message);
   });
 
   it('does not also report a missing key that a typo suggestion explains', () => {
@@ -326,12 +325,7 @@ describe('loadRoadmap on fixture files', () => {
 
 describe('loadRoadmap on the file system', () => {
   let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'curate-load-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  useTempDir('curate-load-', (path) => (dir = path), 'all');
 
   it('loads a valid file', async () => {
     const file = join(dir, 'valid.yaml');

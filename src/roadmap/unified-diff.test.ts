@@ -28,52 +28,54 @@ function onLine(old: string, line: number, to: string): TextEdit {
   return { start, end, text: to };
 }
 
+/** A text, the edit of the only place `from` is written in it, and the text that edit makes. */
+function replaced(old: string, from: string, to: string): [string, TextEdit[], string] {
+  return [old, [replace(old, from, to)], old.replace(from, () => to)];
+}
+
+/**
+ * A file of `count` numbered lines, the edits that set the given lines (1-based) to new text,
+ * and the text those edits make: one case's first three columns, from one description.
+ */
+function lineEdits(
+  count: number,
+  changes: Readonly<Record<number, string>>,
+): [string, TextEdit[], string] {
+  const old = numbered(count);
+  const edits = Object.entries(changes).map(([line, to]) => onLine(old, Number(line), to));
+  return [old, edits, text(lines(count).map((value, index) => changes[index + 1] ?? value))];
+}
+
 const insert = (at: number, inserted: string): TextEdit => ({ start: at, end: at, text: inserted });
 
 describe('renderUnifiedDiff', () => {
   // Each case: the old text, the edits, the new text they make, and the hunks of the diff.
   it.each<[string, string, TextEdit[], string, string[]]>([
     ['no edit', numbered(5), [], numbered(5), []],
-    [
-      'an edit that keeps the text',
-      numbered(5),
-      [onLine(numbered(5), 2, 'line 2')],
-      numbered(5),
-      [],
-    ],
+    ['an edit that keeps the text', ...lineEdits(5, { 2: 'line 2' }), []],
     [
       'one line in the middle',
-      numbered(9),
-      [onLine(numbered(9), 5, 'five')],
-      text(lines(9).with(4, 'five')),
+      ...lineEdits(9, { 5: 'five' }),
       ['@@ -3,5 +3,5 @@', ' line 3', ' line 4', '-line 5', '+five', ' line 6', ' line 7'],
     ],
     [
       'the first line',
-      numbered(5),
-      [onLine(numbered(5), 1, 'one')],
-      text(lines(5).with(0, 'one')),
+      ...lineEdits(5, { 1: 'one' }),
       ['@@ -1,3 +1,3 @@', '-line 1', '+one', ' line 2', ' line 3'],
     ],
     [
       'the last line',
-      numbered(5),
-      [onLine(numbered(5), 5, 'five')],
-      text(lines(5).with(4, 'five')),
+      ...lineEdits(5, { 5: 'five' }),
       ['@@ -3,3 +3,3 @@', ' line 3', ' line 4', '-line 5', '+five'],
     ],
     [
       'the first and last line of a short file, in one hunk',
-      numbered(5),
-      [onLine(numbered(5), 1, 'one'), onLine(numbered(5), 5, 'five')],
-      text(lines(5).with(0, 'one').with(4, 'five')),
+      ...lineEdits(5, { 1: 'one', 5: 'five' }),
       ['@@ -1,5 +1,5 @@', '-line 1', '+one', ' line 2', ' line 3', ' line 4', '-line 5', '+five'],
     ],
     [
       'the first and last line of a longer file, in two hunks',
-      numbered(10),
-      [onLine(numbered(10), 1, 'one'), onLine(numbered(10), 10, 'ten')],
-      text(lines(10).with(0, 'one').with(9, 'ten')),
+      ...lineEdits(10, { 1: 'one', 10: 'ten' }),
       [
         ...['@@ -1,3 +1,3 @@', '-line 1', '+one', ' line 2', ' line 3'],
         ...['@@ -8,3 +8,3 @@', ' line 8', ' line 9', '-line 10', '+ten'],
@@ -81,9 +83,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'two distant lines',
-      numbered(12),
-      [onLine(numbered(12), 2, 'two'), onLine(numbered(12), 11, 'eleven')],
-      text(lines(12).with(1, 'two').with(10, 'eleven')),
+      ...lineEdits(12, { 2: 'two', 11: 'eleven' }),
       [
         ...['@@ -1,4 +1,4 @@', ' line 1', '-line 2', '+two', ' line 3', ' line 4'],
         ...['@@ -9,4 +9,4 @@', ' line 9', ' line 10', '-line 11', '+eleven', ' line 12'],
@@ -91,9 +91,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'two close lines in one hunk',
-      numbered(10),
-      [onLine(numbered(10), 4, 'four'), onLine(numbered(10), 7, 'seven')],
-      text(lines(10).with(3, 'four').with(6, 'seven')),
+      ...lineEdits(10, { 4: 'four', 7: 'seven' }),
       [
         ...['@@ -2,8 +2,8 @@', ' line 2', ' line 3', '-line 4', '+four', ' line 5', ' line 6'],
         ...['-line 7', '+seven', ' line 8', ' line 9'],
@@ -101,9 +99,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'four unchanged lines between two edits: their context meets, one hunk',
-      numbered(12),
-      [onLine(numbered(12), 3, 'three'), onLine(numbered(12), 8, 'eight')],
-      text(lines(12).with(2, 'three').with(7, 'eight')),
+      ...lineEdits(12, { 3: 'three', 8: 'eight' }),
       [
         ...['@@ -1,10 +1,10 @@', ' line 1', ' line 2', '-line 3', '+three', ' line 4', ' line 5'],
         ...[' line 6', ' line 7', '-line 8', '+eight', ' line 9', ' line 10'],
@@ -111,9 +107,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'five unchanged lines between two edits: two hunks',
-      numbered(14),
-      [onLine(numbered(14), 3, 'three'), onLine(numbered(14), 9, 'nine')],
-      text(lines(14).with(2, 'three').with(8, 'nine')),
+      ...lineEdits(14, { 3: 'three', 9: 'nine' }),
       [
         ...['@@ -1,5 +1,5 @@', ' line 1', ' line 2', '-line 3', '+three', ' line 4', ' line 5'],
         ...['@@ -7,5 +7,5 @@', ' line 7', ' line 8', '-line 9', '+nine', ' line 10', ' line 11'],
@@ -121,9 +115,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'two adjacent lines: one change, the old lines first',
-      numbered(5),
-      [onLine(numbered(5), 2, 'two'), onLine(numbered(5), 3, 'three')],
-      text(lines(5).with(1, 'two').with(2, 'three')),
+      ...lineEdits(5, { 2: 'two', 3: 'three' }),
       ['@@ -1,5 +1,5 @@', ' line 1', '-line 2', '-line 3', '+two', '+three', ' line 4', ' line 5'],
     ],
     [
@@ -138,9 +130,11 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a multi-line scalar replaced by one line',
-      'a: 1\nurl: "https://a.test/x\n  y" # c\nb: 2\n',
-      [replace('a: 1\nurl: "https://a.test/x\n  y" # c\nb: 2\n', '"https://a.test/x\n  y"', '"B"')],
-      'a: 1\nurl: "B" # c\nb: 2\n',
+      ...replaced(
+        'a: 1\nurl: "https://a.test/x\n  y" # c\nb: 2\n',
+        '"https://a.test/x\n  y"',
+        '"B"',
+      ),
       [
         '@@ -1,4 +1,3 @@',
         ' a: 1',
@@ -152,9 +146,11 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a multi-line scalar whose first line stays',
-      'url: https://a.test/x\n  y\nb: 2\n',
-      [replace('url: https://a.test/x\n  y\nb: 2\n', 'https://a.test/x\n  y', 'https://a.test/x')],
-      'url: https://a.test/x\nb: 2\n',
+      ...replaced(
+        'url: https://a.test/x\n  y\nb: 2\n',
+        'https://a.test/x\n  y',
+        'https://a.test/x',
+      ),
       ['@@ -1,3 +1,2 @@', ' url: https://a.test/x', '-  y', ' b: 2'],
     ],
     [
@@ -166,9 +162,7 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'CRLF line ends, kept in the lines',
-      'a: 1\r\nurl: A\r\nb: 2\r\n',
-      [replace('a: 1\r\nurl: A\r\nb: 2\r\n', 'A', 'B')],
-      'a: 1\r\nurl: B\r\nb: 2\r\n',
+      ...replaced('a: 1\r\nurl: A\r\nb: 2\r\n', 'A', 'B'),
       ['@@ -1,3 +1,3 @@', ' a: 1\r', '-url: A\r', '+url: B\r', ' b: 2\r'],
     ],
     [
@@ -180,23 +174,13 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a removed line',
-      numbered(4),
-      [replace(numbered(4), 'line 3\n', '')],
-      text(['line 1', 'line 2', 'line 4']),
+      ...replaced(numbered(4), 'line 3\n', ''),
       ['@@ -1,4 +1,3 @@', ' line 1', ' line 2', '-line 3', ' line 4'],
     ],
-    [
-      'everything replaced',
-      'a\n',
-      [replace('a\n', 'a', 'b')],
-      'b\n',
-      ['@@ -1,1 +1,1 @@', '-a', '+b'],
-    ],
+    ['everything replaced', ...replaced('a\n', 'a', 'b'), ['@@ -1,1 +1,1 @@', '-a', '+b']],
     [
       'a missing final newline',
-      'a\nb',
-      [replace('a\nb', 'b', 'c')],
-      'a\nc',
+      ...replaced('a\nb', 'b', 'c'),
       [
         ...['@@ -1,2 +1,2 @@', ' a', '-b', '\\ No newline at end of file'],
         ...['+c', '\\ No newline at end of file'],
@@ -204,16 +188,12 @@ describe('renderUnifiedDiff', () => {
     ],
     [
       'a missing final newline in the context',
-      'a\nb\nc',
-      [replace('a\nb\nc', 'b', 'x')],
-      'a\nx\nc',
+      ...replaced('a\nb\nc', 'b', 'x'),
       ['@@ -1,3 +1,3 @@', ' a', '-b', '+x', ' c', '\\ No newline at end of file'],
     ],
     [
       'a missing final newline out of the context',
-      'a\nb\nc\nd',
-      [replace('a\nb\nc\nd', 'a', 'x')],
-      'x\nb\nc\nd',
+      ...replaced('a\nb\nc\nd', 'a', 'x'),
       ['@@ -1,3 +1,3 @@', '-a', '+x', ' b', ' c'],
     ],
     [

@@ -17,7 +17,7 @@ import {
   visit,
   YAMLParseError,
 } from 'yaml';
-import type { CST, Document } from 'yaml';
+import type { Alias, CST, Document, YAMLMap } from 'yaml';
 import type { SourcePosition } from '../domain.js';
 import type { InputProblem } from '../errors.js';
 
@@ -206,14 +206,33 @@ function parseOneDocument(text: string, lineCounter: LineCounter): ParsedDocumen
   return { kind: 'parsed', doc };
 }
 
+/**
+ * The first thing `look` finds in a document's maps or aliases, in document order: the walk
+ * stops there, so a large document is not walked to its end for a problem near its start.
+ */
+function findFirst<T>(
+  doc: Document,
+  look: { map?: (map: YAMLMap) => T | undefined; alias?: (alias: Alias) => T | undefined },
+): T | undefined {
+  let found: T | undefined;
+  const stopAt = (value: T | undefined) => {
+    found = value;
+    return value === undefined ? undefined : visit.BREAK;
+  };
+  visit(doc, {
+    Map: (_, map) => (look.map ? stopAt(look.map(map)) : undefined),
+    Alias: (_, alias) => (look.alias ? stopAt(look.alias(alias)) : undefined),
+  });
+  return found;
+}
+
 function describeDuplicateKey(
   doc: Document,
   offset: number,
   at: (offset: number) => SourcePosition,
 ): string | undefined {
-  let message: string | undefined;
-  visit(doc, {
-    Map(_, map) {
+  return findFirst(doc, {
+    map(map) {
       const firstOffsets = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key) || !pair.key.range) {
@@ -222,15 +241,13 @@ function describeDuplicateKey(
         const key = String(pair.key.value);
         const first = firstOffsets.get(key);
         if (pair.key.range[0] === offset && first !== undefined) {
-          message = `duplicate key "${key}" (first at line ${at(first).line})`;
-          return visit.BREAK;
+          return `duplicate key "${key}" (first at line ${at(first).line})`;
         }
         firstOffsets.set(key, first ?? pair.key.range[0]);
       }
       return undefined;
     },
   });
-  return message;
 }
 
 /** `a: &a [*a]` is legal YAML but makes an endless structure that validation would recurse into. */
@@ -238,9 +255,8 @@ function findSelfReferencingAlias(
   doc: Document,
   at: (offset: number) => SourcePosition,
 ): SourcePosition | undefined {
-  let position: SourcePosition | undefined;
-  visit(doc, {
-    Alias(_, alias) {
+  return findFirst(doc, {
+    alias(alias) {
       const target = alias.resolve(doc);
       if (
         target?.range &&
@@ -248,24 +264,18 @@ function findSelfReferencingAlias(
         alias.range[0] >= target.range[0] &&
         alias.range[1] <= target.range[2]
       ) {
-        position = at(alias.range[0]);
-        return visit.BREAK;
+        return at(alias.range[0]);
       }
       return undefined;
     },
   });
-  return position;
 }
 
+const NOWHERE: SourcePosition = { line: 0, column: 0 };
+
 function firstAliasPosition(doc: Document, at: (offset: number) => SourcePosition): SourcePosition {
-  let position: SourcePosition = { line: 0, column: 0 };
-  visit(doc, {
-    Alias(_, alias) {
-      if (alias.range) {
-        position = at(alias.range[0]);
-      }
-      return visit.BREAK;
-    },
-  });
-  return position;
+  // The first alias stops the walk, with or without a range to point at.
+  return (
+    findFirst(doc, { alias: (alias) => (alias.range ? at(alias.range[0]) : NOWHERE) }) ?? NOWHERE
+  );
 }
