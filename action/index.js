@@ -53412,6 +53412,9 @@ var REPORT_JSON_SCHEMA_HEADER = {
   $id: `urn:curate:report:v${REPORT_SCHEMA_VERSION}`,
   title: "curate link report"
 };
+var REPORT_KEYS = Object.keys(ReportSchema.shape);
+var RESOURCE_KEYS = Object.keys(ResourceResultSchema.shape);
+var MIRROR_KEYS = Object.keys(MirrorResultSchema.shape);
 
 // src/report/markdown-archive.ts
 var messages = CATALOGS.en.archive;

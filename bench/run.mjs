@@ -4,8 +4,8 @@
  * table: wall time against the physical lower bound, peak RSS, CPU per link, requests per URL,
  * and the farm's own count of requests in flight and connections per host.
  *
- *   node bench/run.mjs [--quick] [--repeat 1] [--all-peers] [--no-peers] [--timeout 300]
- *                      [--out bench/results] [--seed 1]
+ *   node bench/run.mjs [--quick | --memory] [--only STEM,…] [--repeat 1] [--before OLD_DIST] [--all-peers]
+ *                      [--no-peers] [--timeout 300] [--out bench/results] [--seed 1]
  *
  * All traffic stays on 127.0.0.0/8. Every child has a deadline, so the run always ends.
  */
@@ -71,8 +71,14 @@ const NEVER_ANSWERS_CASE = {
   peers: [],
 };
 
-const FULL_CASES = [
+/** The issue's two headline rows: N=10,000 over H=50 at the defaults, small and 200 KB pages. */
+const HEADLINE_CASES = [
   { n: 10_000, hosts: 50, mix: 'mixed', curate: [DEFAULT_RUN, C64_P8], peers: ['linkinator'] },
+  { n: 10_000, hosts: 50, mix: 'big', curate: [DEFAULT_RUN], peers: ['linkinator'] },
+];
+
+const FULL_CASES = [
+  ...HEADLINE_CASES,
   { n: 10_000, hosts: 5, mix: 'mixed', curate: [DEFAULT_RUN], peers: ['linkinator'] },
   {
     n: 2000,
@@ -88,7 +94,6 @@ const FULL_CASES = [
     curate: [DEFAULT_RUN],
     peers: ['linkinator', 'markdown-link-check'],
   },
-  { n: 2000, hosts: 50, mix: 'big', curate: [DEFAULT_RUN], peers: ['linkinator'] },
   {
     n: 10_000,
     hosts: 50,
@@ -112,6 +117,18 @@ const QUICK_CASES = [
   NEVER_ANSWERS_CASE,
 ];
 
+/**
+ * `--memory`: how peak RSS grows with N (issue 16: sub-linearly beyond the results), the mixed
+ * answers over H=50 at N=2,000, 10,000 and 50,000, curate at its defaults only.
+ */
+const MEMORY_CASES = [2000, 10_000, 50_000].map((n) => ({
+  n,
+  hosts: 50,
+  mix: 'mixed',
+  curate: [DEFAULT_RUN],
+  peers: [],
+}));
+
 function parseArgs(argv) {
   const value = (flag, fallback) => {
     const index = argv.indexOf(flag);
@@ -119,6 +136,10 @@ function parseArgs(argv) {
   };
   return {
     isQuick: argv.includes('--quick'),
+    isMemory: argv.includes('--memory'),
+    only: value('--only', undefined)?.split(','),
+    beforeDist:
+      value('--before', undefined) === undefined ? undefined : path.resolve(value('--before')),
     isAllPeers: argv.includes('--all-peers'),
     hasPeers: !argv.includes('--no-peers'),
     timeoutMs: Number(value('--timeout', '300')) * 1000,
@@ -205,62 +226,102 @@ async function measureOnFarm(farm, args, { cwd, runDir, timeoutMs }) {
 }
 
 /**
- * Runs `once` `times` times and keeps the fastest run (noise from other work on the machine
- * only ever adds time) with its own phases, but the worst politeness and the worst correctness
- * seen in any run.
+ * Keeps, of one tool's runs on a case, the median run by wall time (the lower one of an even
+ * count) with its own phases, RSS and CPU: on a shared machine the fastest run flatters and
+ * the slowest is someone else's load. Politeness and correctness are the worst seen in any run.
  */
-async function repeated(times, once) {
-  const runs = [];
-  for (let i = 0; i < times; i += 1) runs.push(await once());
-  const fastest = runs.reduce((a, b) => (b.measured.wallMs < a.measured.wallMs ? b : a));
+function summarizeRuns(runs) {
+  const byWall = runs.toSorted((a, b) => a.measured.wallMs - b.measured.wallMs);
+  const median = byWall[Math.floor((byWall.length - 1) / 2)];
   const wrongCount = (run) =>
     run.score === undefined
       ? Number.POSITIVE_INFINITY
       : Object.values(run.score.wrong).reduce((x, y) => x + y, 0);
   const worstScore = runs.reduce((a, b) => (wrongCount(b) > wrongCount(a) ? b : a)).score;
   return {
-    ...fastest,
+    ...median,
     score: worstScore,
     stats: {
-      ...fastest.stats,
+      ...median.stats,
       maxInFlightPerHost: Math.max(...runs.map((run) => run.stats.maxInFlightPerHost)),
       maxOpenConnectionsPerHost: Math.max(
         ...runs.map((run) => run.stats.maxOpenConnectionsPerHost),
       ),
     },
     wallsMs: runs.map((run) => run.measured.wallMs),
+    cpusMs: runs.map((run) => run.measured.cpuMs),
+    peakRssesBytes: runs.map((run) => run.measured.peakRssBytes),
   };
 }
 
+/** Runs `once` `times` times and summarizes the runs (see summarizeRuns). */
+async function repeated(times, once) {
+  const runs = [];
+  for (let i = 0; i < times; i += 1) runs.push(await once());
+  return summarizeRuns(runs);
+}
+
+/**
+ * Runs curate on a case, and with `--before DIR` the other build too, the two alternating run
+ * by run (this build first on even repeats, the other first on odd ones) so that a change of
+ * load on a shared machine falls on both alike. One row per build.
+ */
 async function runCurate(benchCase, files, run, context) {
   const { farm, options, defaults } = context;
-  const runDir = path.join(files.dir, `curate-${run.flags.length === 0 ? 'defaults' : 'c64-p8'}`);
-  await mkdir(runDir, { recursive: true });
-  const args = [
-    CURATE_CLI,
-    'check',
-    files.roadmapPath,
-    '-o',
-    runDir,
-    '--allow-private',
-    '--quiet',
-    ...run.flags,
+  const builds = [
+    { suffix: '', dirSuffix: '', cli: CURATE_CLI },
+    ...(options.beforeDist === undefined
+      ? []
+      : [
+          {
+            suffix: ' (before)',
+            dirSuffix: '-before',
+            cli: path.join(options.beforeDist, 'cli.js'),
+          },
+        ]),
   ];
-  const result = await repeated(options.repeat, async () => {
-    const onFarm = await measureOnFarm(farm, args, {
-      cwd: ROOT_DIR,
-      runDir,
-      timeoutMs: options.timeoutMs,
-    });
-    const report = await readFile(path.join(runDir, 'report.json'), 'utf8')
-      .then((text) => JSON.parse(text))
-      .catch(() => undefined);
-    const score =
-      report === undefined ? undefined : scoreVerdicts(benchCase.resources, curateVerdicts(report));
-    return { ...onFarm, score };
-  });
+  const runsByBuild = builds.map(() => []);
+  for (let i = 0; i < options.repeat; i += 1) {
+    const order = builds.map((_, index) => index);
+    if (i % 2 === 1) order.reverse();
+    for (const index of order) {
+      const build = builds[index];
+      const runDir = path.join(
+        files.dir,
+        `curate-${run.flags.length === 0 ? 'defaults' : 'c64-p8'}${build.dirSuffix}`,
+      );
+      await mkdir(runDir, { recursive: true });
+      const args = [
+        build.cli,
+        'check',
+        files.roadmapPath,
+        '-o',
+        runDir,
+        '--allow-private',
+        '--quiet',
+        ...run.flags,
+      ];
+      const onFarm = await measureOnFarm(farm, args, {
+        cwd: ROOT_DIR,
+        runDir,
+        timeoutMs: options.timeoutMs,
+      });
+      const report = await readFile(path.join(runDir, 'report.json'), 'utf8')
+        .then((text) => JSON.parse(text))
+        .catch(() => undefined);
+      const score =
+        report === undefined
+          ? undefined
+          : scoreVerdicts(benchCase.resources, curateVerdicts(report));
+      runsByBuild[index].push({ ...onFarm, score });
+    }
+  }
   const limits = curateLimits(run.flags, defaults);
-  return { tool: `curate ${run.label}`, ...result, limits };
+  return builds.map((build, index) => ({
+    tool: `curate${build.suffix} ${run.label}`,
+    ...summarizeRuns(runsByBuild[index]),
+    limits,
+  }));
 }
 
 async function runPeer(name, benchCase, files, context) {
@@ -291,6 +352,16 @@ const seconds = (ms) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));
 const describePhases = ({ startupMs, networkMs, tailMs }) =>
   `start-up ${seconds(startupMs)} s, network ${seconds(networkMs)} s, tail ${seconds(tailMs)} s`;
 
+/** Every repeat's wall, CPU and peak RSS, when there was more than one. */
+function describeRepeats(row) {
+  if (row.wallsMs.length < 2) return '';
+  const list = (values, format) => values.map(format).join('/');
+  return ` [walls ${list(row.wallsMs, seconds)} s; CPU ${list(row.cpusMs, seconds)} s; RSS ${list(
+    row.peakRssesBytes,
+    (bytes) => (bytes === undefined ? '—' : (bytes / 2 ** 20).toFixed(0)),
+  )} MB]`;
+}
+
 function machineLine(versionStartupMs) {
   const cpus = os.cpus();
   return [
@@ -314,7 +385,18 @@ async function main() {
     return;
   }
   const defaults = await loadCurateDefaults();
-  const cases = options.isQuick ? QUICK_CASES : FULL_CASES;
+  if (options.beforeDist !== undefined && !existsSync(path.join(options.beforeDist, 'cli.js'))) {
+    process.stderr.write(`bench: --before ${options.beforeDist} has no cli.js.\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const chosen = options.isMemory ? MEMORY_CASES : options.isQuick ? QUICK_CASES : FULL_CASES;
+  // `--only mixed-n10000-h50,big-n10000-h50`: the cases of that set with those stems.
+  const cases = chosen.filter(
+    (spec) =>
+      options.only === undefined ||
+      options.only.includes(caseStem({ ...spec, hangs: spec.hangs ?? 0 })),
+  );
   const hosts = Math.max(...cases.map((benchCase) => benchCase.hosts));
   const farm = await startFarm({
     hosts,
@@ -351,13 +433,14 @@ async function main() {
         });
       let curateWallMs;
       for (const run of spec.curate) {
-        const row = await runCurate(benchCase, files, run, context);
-        const bound = boundFor(row.limits);
-        curateWallMs ??= row.measured.wallMs;
-        records.push(toRecord(benchCase, row, bound));
-        process.stdout.write(
-          `  ${row.tool}: ${seconds(row.measured.wallMs)} s (${describePhases(row.phases)}), bound ${seconds(bound.boundMs)} s (issue formula ${seconds(bound.simpleMs)} s)\n`,
-        );
+        for (const row of await runCurate(benchCase, files, run, context)) {
+          const bound = boundFor(row.limits);
+          curateWallMs ??= row.measured.wallMs;
+          records.push(toRecord(benchCase, row, bound));
+          process.stdout.write(
+            `  ${row.tool}: ${seconds(row.measured.wallMs)} s (${describePhases(row.phases)}), bound ${seconds(bound.boundMs)} s (issue formula ${seconds(bound.simpleMs)} s)${describeRepeats(row)}\n`,
+          );
+        }
       }
       const peers = options.isAllPeers ? Object.keys(PEERS) : spec.peers;
       for (const name of options.hasPeers ? peers : []) {
@@ -372,7 +455,7 @@ async function main() {
             ? ''
             : `, ${(row.measured.wallMs / curateWallMs).toFixed(1)}× curate's wall`;
         process.stdout.write(
-          `  ${name}: ${seconds(row.measured.wallMs)} s (${describePhases(row.phases)})${speedup}\n`,
+          `  ${name}: ${seconds(row.measured.wallMs)} s (${describePhases(row.phases)})${speedup}${describeRepeats(row)}\n`,
         );
       }
     }
@@ -385,7 +468,7 @@ async function main() {
     .join(' ')}.`;
   const table = renderTable(records);
   const targets = renderTargets(evaluateTargets(records, { versionStartupMs }));
-  process.stdout.write(`\n${machine}\n\n${table}\n\nTargets (issue 5):\n${targets}\n`);
+  process.stdout.write(`\n${machine}\n\n${table}\n\nTargets (issues 5 and 16):\n${targets}\n`);
   for (const note of [...new Set(notes)]) process.stdout.write(`${note}\n`);
   await writeFile(path.join(options.outDir, 'latest.md'), `${machine}\n\n${table}\n\n${targets}\n`);
   await writeFile(

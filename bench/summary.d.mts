@@ -12,7 +12,10 @@ export type BenchRecord = {
   resources: number;
   distinct: number;
   tool: string;
+  /** Curate from this build (the other build of `--before` is not). */
   isCurate: boolean;
+  /** The other build of `--before`: shown, never judged. */
+  isBefore?: boolean;
   isDefaults: boolean;
   limits: { concurrency: number; perHost: number };
   wallMs: number;
@@ -51,11 +54,26 @@ export type RunPhases = {
 export declare const TARGETS: {
   boundRatio: number;
   startupMs: number;
-  speedupOverLinkinator: number;
+  smallStartupMs: number;
+  wallOverLinkinator: number;
   peakRssBytes: number;
   requestsPerUrl: number;
   cpuMsPerLink: number;
+  bigCpuMsPerLink: number;
 };
+
+/** Peak RSS at the smallest and largest N of the mixed H=50 case, when two N were run. */
+export declare function memoryGrowth(records: readonly BenchRecord[]):
+  | {
+      caseName: string;
+      fromN: number;
+      toN: number;
+      fromMb: number;
+      toMb: number;
+      ratio: number;
+      nRatio: number;
+    }
+  | undefined;
 
 /** Splits a run at the farm's first request and last answer (one performance.now() clock). */
 export declare function runPhases(

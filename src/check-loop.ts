@@ -8,6 +8,7 @@ import { classifyOutcome } from './classify/classify.js';
 import { isFailing } from './domain.js';
 import { hasFetchStarted } from './fetch/network-failure.js';
 import type { RunFetches } from './fetch/run-fetches.js';
+import type { Slots } from './fetch/slots.js';
 import type { ResolvedOptions } from './options.js';
 import type { AcceptOptions } from './options/slices.js';
 import type { FailOn } from './outcome/fail-on.js';
@@ -20,6 +21,8 @@ import type { RunDeps } from './run.js';
 /** What the check loop works with, built once per run by `runCheck`. */
 export type CheckContext = {
   fetches: RunFetches;
+  /** The run's slots, the same the fetches take: the links wait in them until they start. */
+  slots: Slots;
   acceptFor: AcceptOptions['acceptFor'];
   failOn: FailOn;
   probeSettings: ResolvedOptions['probes'];
@@ -88,7 +91,50 @@ export async function checkTargets(
     });
   };
 
-  await Promise.all(targets.map(checkOne));
+  await checkQueued(targets, context.slots, checkOne);
+}
+
+/**
+ * Checks every target under the run's slots: each host's targets wait as a plain list and start
+ * one at a time as the host and the run have room (`Slots.enqueue`), so no promise exists for
+ * a link before it starts. Settles when every check has; rejects with the first bug (results
+ * are data, so only a bug throws), after which no further link starts once it is seen.
+ */
+export function checkQueued(
+  targets: readonly CheckTarget[],
+  slots: Slots,
+  check: (target: CheckTarget) => Promise<void>,
+): Promise<void> {
+  const byHost = new Map<string, CheckTarget[]>();
+  for (const target of targets) {
+    const host = target.url.hostname;
+    const queued = byHost.get(host);
+    if (queued === undefined) byHost.set(host, [target]);
+    else queued.push(target);
+  }
+  return new Promise<void>((resolve, reject) => {
+    let unfinished = targets.length;
+    let hasFailed = false;
+    if (unfinished === 0) resolve();
+    const finished = (): void => {
+      unfinished -= 1;
+      if (unfinished === 0) resolve();
+    };
+    const failed = (error: unknown): void => {
+      hasFailed = true;
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    for (const [host, queued] of byHost) {
+      let next = 0;
+      slots.enqueue(host, () => {
+        if (hasFailed || next === queued.length) return false;
+        const target = queued[next] as CheckTarget;
+        next += 1;
+        check(target).then(finished, failed);
+        return true;
+      });
+    }
+  });
 }
 
 /** The targets' URLs, those a resource names before those only mirrors (or suggestions) name. */

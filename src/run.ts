@@ -133,6 +133,7 @@ export async function runCheck(
         case 'interrupted':
           await checkTargets(toFetch, {
             fetches,
+            slots,
             acceptFor: options.accept.acceptFor,
             failOn: options.report.failOn,
             probeSettings: options.probes,

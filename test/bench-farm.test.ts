@@ -369,11 +369,24 @@ describe('evaluateTargets', () => {
     ['N=10,000 H=50 defaults', { wallMs: 1700 }, false],
     ['N=10,000 H=50 defaults, network phase only', {}, true],
     ['N=10,000 H=50 defaults, network phase only', { networkMs: 1700 }, false],
-    ['start-up < 0.5 s', {}, true],
-    ['start-up < 0.5 s', { startupMs: 500 }, false],
+    ['start-up ≤ 1 s', {}, true],
+    ['start-up ≤ 1 s', { startupMs: 1001 }, false],
+    ['mixed N=10000 H=50: CPU ≤ 0.5 ms', { cpuMs: 5000 }, true],
+    ['mixed N=10000 H=50: CPU ≤ 0.5 ms', { cpuMs: 5100 }, false],
+    [
+      'big N=10000 H=50: CPU ≤ 1 ms',
+      { mix: 'big', caseName: 'big N=10000 H=50', cpuMs: 9000 },
+      true,
+    ],
+    [
+      'big N=10000 H=50: CPU ≤ 1 ms',
+      { mix: 'big', caseName: 'big N=10000 H=50', cpuMs: 11_000 },
+      false,
+    ],
     ['never more than --per-host', {}, true],
     ['never more than --per-host', { maxInFlightPerHost: 9 }, false],
-    ['peak RSS', { peakRssBytes: 151 * 2 ** 20 }, false],
+    ['peak RSS ≤', { peakRssBytes: 180 * 2 ** 20 }, true],
+    ['peak RSS ≤', { peakRssBytes: 181 * 2 ** 20 }, false],
     [
       'every 404 reported broken',
       { score: { ...score, brokenMissed: 1, wrong: { '404→alive': 1 } } },
@@ -419,16 +432,33 @@ describe('evaluateTargets', () => {
     );
   });
 
-  it('compares with linkinator on the same case', () => {
-    const curate = record({});
-    const linkinator = record({
-      tool: 'linkinator',
+  it("compares each headline row's wall with linkinator's on the same case", () => {
+    const linkinatorOn = (mix: string, wallMs: number) =>
+      record({ mix, tool: 'linkinator', isCurate: false, isDefaults: false, wallMs });
+    const big = record({ mix: 'big', caseName: 'big N=10000 H=50', wallMs: 2000 });
+    const prefix = (name: string) => `${name}: wall ≤ 0.5 × linkinator's`;
+    const records = [record({}), linkinatorOn('mixed', 2999), big, linkinatorOn('big', 4000)];
+    expect(verdictOf(records, prefix('mixed N=10000 H=50'))).toBe(false);
+    expect(verdictOf(records, prefix('big N=10000 H=50'))).toBe(true);
+    expect(verdictOf([record({}), linkinatorOn('mixed', 3000)], prefix('mixed N=10000 H=50'))).toBe(
+      true,
+    );
+  });
+
+  it('never judges the other build of --before, and tells how peak RSS grows with N', () => {
+    const atN = (n: number, megabytes: number) =>
+      record({ n, caseName: `mixed N=${String(n)} H=50`, peakRssBytes: megabytes * 2 ** 20 });
+    const before = record({
+      tool: 'curate (before) defaults',
       isCurate: false,
-      isDefaults: false,
-      wallMs: 4000,
+      isBefore: true,
+      peakRssBytes: 900 * 2 ** 20,
     });
-    expect(verdictOf([curate, linkinator], '≥ 3× faster')).toBe(false);
-    expect(verdictOf([curate, { ...linkinator, wallMs: 4500 }], '≥ 3× faster')).toBe(true);
+    expect(verdictOf([atN(10_000, 170), before], 'peak RSS ≤')).toBe(true);
+    expect(verdictOf([atN(2000, 120), atN(10_000, 170), atN(50_000, 300)], 'peak RSS grows')).toBe(
+      true,
+    );
+    expect(verdictOf([atN(2000, 100), atN(50_000, 2600)], 'peak RSS grows')).toBe(false);
   });
 });
 

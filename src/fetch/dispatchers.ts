@@ -33,7 +33,7 @@ export type TransportSettings = {
   connectTo: ReadonlyMap<string, ConnectTarget>;
   /** PEM of a CA to trust on top of Node's bundled roots. */
   extraCaPem: string | undefined;
-  /** Keep-alive connections per origin (per-host politeness is `run.ts`'s p-limit). */
+  /** Keep-alive connections per origin (per-host politeness is the slots' per-host count, fetch/slots.ts). */
   connectionsPerOrigin: number;
   /** TCP/TLS connect (or proxy tunnel) timeout; the per-attempt deadline still applies. */
   connectTimeoutMs: number;

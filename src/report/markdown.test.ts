@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { reportOf as reportOfResults } from '../../test/helpers/report-fixtures.js';
-import { formatCodeSpan, formatText, formatUrl, renderMarkdown } from './markdown.js';
+import {
+  formatCodeSpan,
+  formatText,
+  formatUrl,
+  renderMarkdown,
+  renderMarkdownChunks,
+} from './markdown.js';
 import type { MirrorResult, Report, ResourceResult } from './schema.js';
 
 const CHECKED_AT = '2026-11-28T18:01:00.000Z';
@@ -130,6 +136,15 @@ function representativeResults(): ResourceResult[] {
 }
 
 describe('renderMarkdown', () => {
+  it('streams the same bytes section by section, so the whole text is never one string', () => {
+    const report = reportOf(representativeResults(), { partial: true });
+    const chunks = [...renderMarkdownChunks(report, 'zh-CN')];
+
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.join('')).toBe(renderMarkdown(report, 'zh-CN'));
+    expect(chunks.join('').endsWith('\n\n')).toBe(false);
+  });
+
   it('renders a representative partial report', async () => {
     const markdown = renderMarkdown(reportOf(representativeResults(), { partial: true }));
 

@@ -35,25 +35,54 @@ const HEADING_KEYS = {
  * keeps the English words.
  */
 export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
+  return [...renderMarkdownChunks(report, lang)].join('');
+}
+
+/**
+ * The same text as `renderMarkdown`, in chunks, one section at a time: only the section being
+ * rendered is held, never the whole document (a 50,000-link report's ok list is most of it).
+ */
+export function* renderMarkdownChunks(report: Report, lang: Lang = 'en'): Generator<string> {
   const words = wordsFor(lang);
   const fileName = baseName(report.roadmap.path);
   const coverage = reportCoverage(report);
-  const lines = [
-    `# ${words.md('title', { title: formatText(report.roadmap.title) })}`,
-    '',
-    ...headerLines(report, coverage, words),
-    '',
-    `## ${words.md('needsAttention')}`,
-    '',
-    ...attentionSection(report, fileName, coverage, words),
-    ...worthALookSection(report, fileName, lang),
-    ...regionSection(report, fileName, words),
-    ...detailsBlock(report, 'ok', words, (resource) => briefEntry(resource, 'ok', words)),
-    ...detailsBlock(report, 'skipped', words, (resource) =>
-      fullEntry(resource, 'skipped', fileName, words),
-    ),
+  const sections: (() => readonly string[])[] = [
+    () => [
+      `# ${words.md('title', { title: formatText(report.roadmap.title) })}`,
+      '',
+      ...headerLines(report, coverage, words),
+      '',
+      `## ${words.md('needsAttention')}`,
+      '',
+    ],
+    () => attentionSection(report, fileName, coverage, words),
+    () => worthALookSection(report, fileName, lang),
+    () => regionSection(report, fileName, words),
+    () => detailsBlock(report, 'ok', words, (resource) => briefEntry(resource, 'ok', words)),
+    () =>
+      detailsBlock(report, 'skipped', words, (resource) =>
+        fullEntry(resource, 'skipped', fileName, words),
+      ),
   ];
-  return `${lines.join('\n').trimEnd()}\n`;
+  // As `lines.join('\n').trimEnd() + '\n'` of all the lines: lines with only whitespace are
+  // held back until a line with text follows them, and the last line with text ends the text.
+  let held: string | undefined;
+  let whitespaceLines: string[] = [];
+  for (const section of sections) {
+    const out: string[] = [];
+    for (const line of section()) {
+      if (line.trim() === '') {
+        whitespaceLines.push(line);
+        continue;
+      }
+      if (held !== undefined) out.push(held, '\n');
+      for (const blank of whitespaceLines) out.push(blank, '\n');
+      held = line;
+      whitespaceLines = [];
+    }
+    if (out.length > 0) yield out.join('');
+  }
+  yield `${(held ?? '').trimEnd()}\n`;
 }
 
 function attentionSection(

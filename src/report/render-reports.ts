@@ -8,9 +8,9 @@ import type { Lang } from '../i18n/index.js';
 import type { FailOn } from '../outcome/fail-on.js';
 import type { History } from './history.js';
 import { renderHtml } from './html/render-html.js';
-import { renderJson } from './json.js';
+import { renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdownChunks } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import type { Report } from './schema.js';
 import type { ReportFile } from './write.js';
@@ -56,16 +56,20 @@ export function renderReports(
   );
 }
 
+/**
+ * A format's text, whole or as chunks rendered while they are written (report.json and
+ * report.md, the two that grow with the links); iterable more than once.
+ */
 function renderFormat(
   format: ReportFormat,
   report: Report,
   context: RenderContext,
-): string | undefined {
+): ReportFile['content'] | undefined {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return { [Symbol.iterator]: () => renderJsonChunks(report) };
     case 'md':
-      return renderMarkdown(report, context.lang);
+      return { [Symbol.iterator]: () => renderMarkdownChunks(report, context.lang) };
     case 'html':
       return renderHtml(report, { lang: context.lang, history: context.history });
     case 'sarif':

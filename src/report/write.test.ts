@@ -24,6 +24,26 @@ describe('writeReports', () => {
     expect(await readFile(join(outDir, 'report.md'), 'utf8')).toBe('# Link report\n');
   });
 
+  it('writes a report given in chunks, larger than one write, as the same text', async () => {
+    const lines = Array.from({ length: 5000 }, (_, index) => `- line ${String(index)} 链接\n`);
+
+    await writeReports(root, [{ name: 'report.md', content: lines }]);
+
+    expect(await readFile(join(root, 'report.md'), 'utf8')).toBe(lines.join(''));
+  });
+
+  it("lets a renderer's bug through as itself, leaving no file and no temporary one", async () => {
+    function* broken(): Generator<string> {
+      yield '{';
+      throw new TypeError('renderer bug');
+    }
+
+    await expect(writeReports(root, [{ name: 'report.json', content: broken() }])).rejects.toThrow(
+      TypeError,
+    );
+    expect(await readdir(root)).toEqual([]);
+  });
+
   it('overwrites an existing report and leaves no temporary file behind', async () => {
     await writeFile(join(root, 'report.md'), 'an older and much longer report\n'.repeat(100));
 

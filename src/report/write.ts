@@ -1,14 +1,21 @@
 /**
  * Writes rendered reports to disk. Each file is written to a temporary name and renamed into
- * place, so a reader (or a CI step) never sees a half-written report.
+ * place, so a reader (or a CI step) never sees a half-written report. A report given in chunks
+ * is rendered while it is written, so no string of the whole report is ever built.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InternalError, ReportWriteError } from '../errors.js';
 
-/** One rendered report: a plain file name inside the output directory and its text. */
-export type ReportFile = { name: string; content: string };
+/**
+ * One rendered report: a plain file name inside the output directory and its text, whole or
+ * in chunks (rendered lazily, as they are written).
+ */
+export type ReportFile = { name: string; content: string | Iterable<string> };
+
+/** Chunks are gathered up to about this many characters per write: few system calls, small strings. */
+const WRITE_BATCH_CHARS = 64 * 1024;
 
 /** Creates `outDir` if needed and writes each file atomically; returns the written paths in order. */
 export async function writeReports(
@@ -42,16 +49,46 @@ async function writeAtomically(outDir: string, file: ReportFile): Promise<string
   // Same directory as the target: rename is only atomic within one file system.
   const tempPath = join(outDir, `.${file.name}.${randomUUID()}.tmp`);
   try {
-    await writeFile(tempPath, file.content, 'utf8');
+    await (typeof file.content === 'string'
+      ? writeFile(tempPath, file.content, 'utf8')
+      : writeChunks(tempPath, file.content));
     await rename(tempPath, path);
     return path;
   } catch (error) {
     await rm(tempPath, { force: true }).catch(() => undefined);
+    // A renderer's bug surfaces here, as its chunks are rendered: it is not a write failure.
+    if (!isFileSystemError(error)) throw error;
     throw new ReportWriteError(`Cannot write the report ${path}: ${messageOf(error)}`, {
       hint: hintFor(error, outDir),
       cause: error,
     });
   }
+}
+
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    // Each writeFile on the handle writes all it is given at the current position: an append.
+    let batch: string[] = [];
+    let batchChars = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      batchChars += chunk.length;
+      if (batchChars >= WRITE_BATCH_CHARS) {
+        await handle.writeFile(batch.join(''), 'utf8');
+        batch = [];
+        batchChars = 0;
+      }
+    }
+    if (batchChars > 0) await handle.writeFile(batch.join(''), 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether an error came from the file system (it names a system call), not from a renderer. */
+function isFileSystemError(error: unknown): boolean {
+  return error instanceof Error && 'syscall' in error;
 }
 
 /**

@@ -13,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES, type Status } from '../../src/outcome/model.js';
 import { statusReasonOf } from '../../src/outcome/status-reason.js';
 import { HistorySchema, reportLinks, type History } from '../../src/report/history.js';
-import { ReportSchema } from '../../src/report/schema.js';
+
 import { hasBrowser, launchBrowser, watchPage, type PageWatch } from '../helpers/browser.js';
 import { assertCliBuilt, REPO_ROOT as root, runCurate } from '../helpers/cli.js';
 import { E2E_HANDLERS, E2E_HOSTS } from '../helpers/e2e-site.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 const SCREENSHOTS = join(root, 'test-output', 'browser');
 const ROADMAP = 'test/fixtures/roadmaps/e2e.yaml';
@@ -59,7 +60,7 @@ describe.runIf(hasBrowser())('report.html in headless Chromium', () => {
 
   /** A history of three earlier nightly runs of the same links, so the trend has a shape. */
   async function seedHistory(out: string): Promise<void> {
-    const report = ReportSchema.parse(JSON.parse(await readFile(join(out, 'report.json'), 'utf8')));
+    const report = await readValidReport(join(out, 'report.json'));
     const links = reportLinks(report);
     const start = Date.parse(report.startedAt);
     const history: History = { schemaVersion: 1, links: {} };

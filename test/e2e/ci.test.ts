@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ReportSchema, type Report } from '../../src/report/schema.js';
+import type { Report } from '../../src/report/schema.js';
 import {
   assertCliBuilt,
   REPO_ROOT as root,
@@ -17,6 +17,7 @@ import {
 import { git } from '../helpers/processes.js';
 import { htmlPage, movedPermanently } from '../helpers/responses.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 const caFile = join(root, 'test', 'fixtures', 'tls', 'ca.pem');
 const hosts = ['docs.example.test', 'mirror.example.test', 'moved.example.test'];
@@ -88,7 +89,7 @@ const network = (): string[] => [
 ];
 
 async function readReport(path: string): Promise<Report> {
-  return ReportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  return await readValidReport(path);
 }
 
 /** Request paths the server saw while `body` ran. */

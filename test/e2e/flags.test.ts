@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportSchema, type Report } from '../../src/report/schema.js';
+import type { Report } from '../../src/report/schema.js';
 import {
   assertCliBuilt,
   localNetworkFlags,
@@ -17,6 +17,7 @@ import {
   startCurate,
 } from '../helpers/cli.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { readValidReport, expectValidReport } from '../helpers/report-schema.js';
 
 const reportFixture = join(root, 'test', 'fixtures', 'ci', 'report.json');
 
@@ -76,7 +77,7 @@ function localFlags(): string[] {
 }
 
 async function readReport(dir: string): Promise<Report> {
-  return ReportSchema.parse(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')));
+  return await readValidReport(join(dir, 'report.json'));
 }
 
 describe('curate with no command', () => {
@@ -118,7 +119,7 @@ describe('results on stdout', () => {
   it('check -o - prints report.json alone on stdout, says the rest on stderr, and makes no directory "-"', async () => {
     const run = await offline('-o', '-');
     expect(run.code).toBe(0);
-    const report = ReportSchema.parse(JSON.parse(run.stdout));
+    const report = expectValidReport(JSON.parse(run.stdout));
     expect(report.summary.skipped).toBe(report.summary.total);
     expect(run.stderr).toContain('12 resources (not checked): 12 skipped.');
     expect(run.stderr).not.toContain('wrote ');
@@ -130,7 +131,7 @@ describe('results on stdout', () => {
     expect((await offline('-o', out)).code).toBe(0);
     const run = await runCurate(['merge', join(out, 'report.json'), '-o', '-'], { cwd: workDir });
     expect(run.code).toBe(0);
-    const report = ReportSchema.parse(JSON.parse(run.stdout));
+    const report = expectValidReport(JSON.parse(run.stdout));
     expect(report.summary.total).toBe(12);
     expect(run.stderr).toContain('merged 1 report');
     expect(run.stderr).not.toContain('wrote ');

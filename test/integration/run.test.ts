@@ -4,7 +4,7 @@
  * stalling the others, and an interrupted run that still reports what it has.
  */
 import type { LookupFunction } from 'node:net';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { delay, http, HttpResponse } from 'msw';
@@ -12,10 +12,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveOptions, type CurateFlags } from '../../src/options.js';
 import { isInShard } from '../../src/ci/shard.js';
 import { parseRoadmap } from '../../src/roadmap/load.js';
-import { ReportSchema } from '../../src/report/schema.js';
+
 import { runCheck } from '../../src/run.js';
 import { ANSWER_DEADLINE_MS } from '../helpers/deadlines.js';
 import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 let out: string;
 beforeEach(async () => {
@@ -98,9 +99,7 @@ describe('dead network or dead links', () => {
     expect(outcome.report.results.every((result) => result.outcome.reason === 'network-down')).toBe(
       true,
     );
-    const written = ReportSchema.parse(
-      JSON.parse(await readFile(join(out, 'report.json'), 'utf8')),
-    );
+    const written = await readValidReport(join(out, 'report.json'));
     expect(written.networkDown?.message).toMatch(/none of 3 hosts could be reached \(ENOTFOUND\)/);
   });
 
@@ -353,9 +352,7 @@ describe('politeness and interruption', () => {
       'not-started',
     ]);
     expect(outcome.report.results[3]?.durationMs).toBeGreaterThan(0);
-    const written = ReportSchema.parse(
-      JSON.parse(await readFile(join(out, 'report.json'), 'utf8')),
-    );
+    const written = await readValidReport(join(out, 'report.json'));
     expect(written.partial).toBe(true);
   });
 });
