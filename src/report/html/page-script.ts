@@ -1,3 +1,4 @@
+import { PAGE_FINDINGS } from './page-findings.js';
 import { PAGE_VIEWS } from './page-views.js';
 
 /**
@@ -17,7 +18,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
   var ATTENTION = ['broken', 'unreachable', 'redirected'];
   var ACCESS = ['open', 'partial', 'vpn', 'unknown'];
   var ICONS = { ok: '\u2713', redirected: '\u21aa', broken: '\u2717', unreachable: '\u26a0', unverified: '?', skipped: '\u2013' };
-  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', q: '' };
+  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', finding: '', q: '' };
 
   function initialLang() {
     var stored = null;
@@ -261,7 +262,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     search.addEventListener('input', function () { state.q = search.value; applyFilters(); });
     var clear = el('button', { type: 'button', id: 'f-clear', text: t('clear') });
     clear.addEventListener('click', function () {
-      state.status = state.access = state.section = state.kind = state.q = '';
+      state.status = state.access = state.section = state.kind = state.finding = state.q = '';
       render();
     });
     var field = function (id, label, input) { return el('div', { className: 'field' }, [el('label', { for: id, text: label }), input]); };
@@ -272,6 +273,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
         return id + ' ' + data.sections.filter(function (s) { return s.id === id; })[0].title;
       })),
       field('f-kind', t('filterKind'), control('f-kind', 'kind', kinds, function (k) { return k; })),
+      findingFilter(field),
       field('f-search', t('search'), search),
       clear
     ]);
@@ -286,7 +288,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
         el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
         el('td', { 'data-label': heads[2], text: row.sectionId }),
         el('td', { 'data-label': heads[3], text: row.kind }),
-        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row)])
+        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row), findingsNode(row)])
       ];
       data.regions.forEach(function (id, index) {
         var access = row.access[id] || 'unknown';
@@ -294,7 +296,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
       });
       cells.push(el('td', { 'data-label': t('colLine') }, [el('code', { text: lineRef(row.line) })]));
       if (data.trend) cells.push(el('td', { 'data-label': t('colRecent') }, [strip(row.recent)]));
-      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
+      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, 'data-findings': findingKindsAttr(row), className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
       tr.curateAccess = data.regions.map(function (id) { return id + ':' + (row.access[id] || 'unknown'); });
       tr.curateText = [row.title, row.id, row.url || '', row.finalUrl || '', row.platform || ''].join(' ').toLowerCase();
       return tr;
@@ -320,18 +322,18 @@ export const PAGE_SCRIPT = String.raw`(function () {
         (!state.section || tr.getAttribute('data-section') === state.section) &&
         (!state.kind || tr.getAttribute('data-kind') === state.kind) &&
         (!state.access || tr.curateAccess.indexOf(state.access) >= 0) &&
-        (!q || tr.curateText.indexOf(q) >= 0);
+        (!q || tr.curateText.indexOf(q) >= 0) && findingMatches(tr);
       tr.hidden = !ok;
       if (ok) shown++;
     }
     document.getElementById('shown').textContent = t('showing', { shown: num(shown), total: num(rows.length) });
   }
 
-${PAGE_VIEWS}  function render() {
+${PAGE_VIEWS}${PAGE_FINDINGS}  function render() {
     document.documentElement.lang = state.lang;
     document.title = t('pageTitle', { title: data.title });
     var app = document.getElementById('app');
-    var parts = [header(), legend(), counts(), sections(), attention()];
+    var parts = [header(), legend(), counts(), sections(), attention(), worthALook()].filter(Boolean);
     if (data.trend && data.trend.length > 0) parts.push(trend());
     parts.push(table());
     if (data.matrixVantages) parts.push(matrix());
