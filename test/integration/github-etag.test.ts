@@ -5,16 +5,15 @@
  * run sends the first answer's ETag as `If-None-Match`, gets `304 Not Modified`, keeps the
  * verdict (the repository is still archived) and spends none of the hourly quota.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/commands/check.js';
 import { ReportSchema } from '../../src/report/schema.js';
-import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
-import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { startProxiedSite, TEST_CA_FILE, type ProxiedSite } from '../helpers/proxied-site.js';
+import type { ProxyServer } from '../helpers/proxy-server.js';
+import type { WebServer } from '../helpers/web-server.js';
 
 const ETAG = 'W/"archive-etag-1"';
 
@@ -66,20 +65,17 @@ const roadmapText = [
   '',
 ].join('\n');
 
-const caFile = fileURLToPath(new URL('../fixtures/tls/ca.pem', import.meta.url));
+const caFile = TEST_CA_FILE;
 let site: WebServer;
 let proxy: ProxyServer;
 let dir: string;
+let stand: ProxiedSite;
 
 beforeAll(async () => {
-  site = await startWebServer(handlers, { tls: 'valid' });
-  proxy = await startProxyServer({ connectTo: site.connectTo('github.com', 'api.github.com') });
-  dir = await mkdtemp(join(tmpdir(), 'curate-etag-'));
+  stand = await startProxiedSite(handlers, ['github.com', 'api.github.com'], 'curate-etag-');
+  ({ site, proxy, dir } = stand);
 });
-afterAll(async () => {
-  await Promise.all([site.close(), proxy.close()]);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stand.close());
 
 async function check(cacheFile: string): Promise<{ code: number; stderr: string }> {
   const stderr: string[] = [];

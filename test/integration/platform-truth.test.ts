@@ -5,10 +5,9 @@
  * proxy on 127.0.0.1 whose `connectTo` maps the real names there. Nothing leaves 127.0.0.1.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixCommand } from '../../src/commands/fix.js';
@@ -16,8 +15,9 @@ import { resolveOptions } from '../../src/options.js';
 import { parseRoadmap } from '../../src/roadmap/load.js';
 import { runCheck } from '../../src/run.js';
 import { hasBrowser, launchBrowser, watchPage } from '../helpers/browser.js';
-import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
-import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { startProxiedSite, TEST_CA_FILE, type ProxiedSite } from '../helpers/proxied-site.js';
+import type { ProxyServer } from '../helpers/proxy-server.js';
+import type { WebServer } from '../helpers/web-server.js';
 
 const feed = readFileSync(new URL('../fixtures/probes/arxiv-feed-3.xml', import.meta.url), 'utf8');
 const page = (title: string) =>
@@ -121,25 +121,21 @@ const names = [
   'arxiv.org',
   'export.arxiv.org',
 ];
-const caFile = fileURLToPath(new URL('../fixtures/tls/ca.pem', import.meta.url));
-
+const caFile = TEST_CA_FILE;
 let site: WebServer;
 let proxy: ProxyServer;
 let dir: string;
+let stand: ProxiedSite;
 
 beforeAll(async () => {
-  site = await startWebServer(handlers, { tls: 'valid' });
-  proxy = await startProxyServer({ connectTo: site.connectTo(...names) });
-  dir = await mkdtemp(join(tmpdir(), 'curate-truth-'));
+  stand = await startProxiedSite(handlers, names, 'curate-truth-');
+  ({ site, proxy, dir } = stand);
 });
 beforeEach(() => {
   site.requests.length = 0;
   githubBudget = 60;
 });
-afterAll(async () => {
-  await Promise.all([site.close(), proxy.close()]);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stand.close());
 
 async function check(out: string, env: Record<string, string>, failOn?: string) {
   const file = join(dir, 'roadmap.yaml');
