@@ -3675,8 +3675,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const plural4 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural4}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -5863,7 +5863,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports3 }) {
         assert5(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
@@ -6290,7 +6290,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -11242,9 +11242,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one = count === 1;
@@ -19159,6 +19159,7336 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode2(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias2;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap2;
+    exports2.isNode = isNode2;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit3(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        visit_(null, node2, visitor_, Object.freeze([]));
+    }
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path12 = Object.freeze(path12.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = visit_(i, node2.items[i], visitor, path12);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = visit_("value", node2.value, visitor, path12);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        await visitAsync_(null, node2, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path12 = Object.freeze(path12.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node2, visitor, path12) {
+      if (typeof visitor === "function")
+        return visitor(key, node2, path12);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path12);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path12);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path12);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path12);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path12);
+      return void 0;
+    }
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node2;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node2;
+        else
+          parent.value = node2;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node2;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports2.visit = visit3;
+    exports2.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags2) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix2] = parts;
+            this.tags[handle] = prefix2;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version4] = parts;
+            if (version4 === "1.1" || version4 === "1.2") {
+              this.yaml.version = version4;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version4);
+              onError(6, `Unsupported YAML version ${version4}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix2 = this.tags[handle];
+        if (prefix2) {
+          try {
+            return prefix2 + decodeURIComponent(suffix);
+          } catch (error63) {
+            onError(String(error63));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle + escapeTagName(tag.substring(prefix2.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags2 = {};
+          visit3.visit(doc.contents, (_key, node2) => {
+            if (identity.isNode(node2) && node2.tag)
+              tags2[node2.tag] = true;
+          });
+          tagNames = Object.keys(tags2);
+        } else
+          tagNames = [];
+        for (const [handle, prefix2] of tagEntries) {
+          if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines.push(`%TAG ${handle} ${prefix2}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports2.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit3.visit(root, {
+        Value(_key, node2) {
+          if (node2.anchor)
+            anchors.add(node2.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix2, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix2}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix2) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor2 = findNewAnchor(prefix2, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error63 = new Error("Failed to resolve repeated object (this should not happen)");
+              error63.source = source;
+              throw error63;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports2.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports2.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports2.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit3 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit3.visit(doc, {
+            Node: (_key, node2) => {
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+                nodes.push(node2);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node2 of nodes) {
+          if (node2 === this)
+            break;
+          if (node2.anchor === this.source)
+            found = node2;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        const source = node2.resolve(doc);
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+      } else if (identity.isCollection(node2)) {
+        let count = 0;
+        for (const item of node2.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node2)) {
+        const kc = getAliasCount(doc, node2.key, anchors2);
+        const vc = getAliasCount(doc, node2.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports2.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags2) {
+      if (tagName) {
+        const match3 = tags2.filter((t) => t.tag === tagName);
+        const tagObj = match3.find((t) => !t.format) ?? match3[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags2.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map2.items.push(value);
+        return map2;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node3 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node3;
+          return node3;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node2.tag = tagName;
+      else if (!tagObj.default)
+        node2.tag = tagObj.tag;
+      if (ref)
+        ref.node = node2;
+      return node2;
+    }
+    exports2.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path12, value) {
+      let v = value;
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
+          this.add(value);
+        else {
+          const [key, ...rest] = path12;
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node2 = this.get(key, true);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
+        const node2 = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+        else
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
+            return false;
+          const n = node2.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path12) {
+        const [key, ...rest] = path12;
+        if (rest.length === 0)
+          return this.has(key);
+        const node2 = this.get(key, true);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports2.Collection = Collection;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json2 = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json2;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json2[i + 1]) {
+            case "u":
+              {
+                str += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json2.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json2[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json2.slice(start) : json2;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote: singleQuote2 } = ctx.options;
+      let qs;
+      if (singleQuote2 === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body2}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports2.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags2, item) {
+      if (item.tag) {
+        const match3 = tags2.filter((t) => t.tag === item.tag);
+        if (match3.length > 0)
+          return match3.find((t) => t.format === item.format) ?? match3[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match3 = tags2.filter((t) => t.identify?.(obj));
+        if (match3.length > 1) {
+          const testMatch = match3.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match3 = testMatch;
+        }
+        tagObj = match3.find((t) => t.format === item.format) ?? match3.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags2.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
+      }
+      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      const props = stringifyProps(node2, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports2.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    function debug2(logLevel, ...messages2) {
+      if (logLevel === "debug")
+        console.log(...messages2);
+    }
+    function warn(logLevel, warning2) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning2);
+        else
+          console.warn(warning2);
+      }
+    }
+    exports2.debug = debug2;
+    exports2.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge2 = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    function addMergeToJSMap(ctx, map2, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map2, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map2, it);
+      else
+        mergeValue(ctx, map2, source);
+    }
+    function mergeValue(ctx, map2, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map2 instanceof Map) {
+          if (!map2.has(key))
+            map2.set(key, value2);
+        } else if (map2 instanceof Set) {
+          map2.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
+          Object.defineProperty(map2, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map2;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+    "use strict";
+    var log2 = require_log();
+    var merge2 = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map2, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map2, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map2, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map2 instanceof Map) {
+          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map2 instanceof Set) {
+          map2.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map2)
+            Object.defineProperty(map2, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map2[stringKey] = jsValue;
+        }
+      }
+      return map2;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports2.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports2.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map2 = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map2.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map2.items.sort(schema.sortMapEntries);
+        }
+        return map2;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node2 = it?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map2);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map2, item);
+        return map2;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map2 = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map3, onError) {
+        if (!identity.isMap(map3))
+          onError("Expected a mapping for this tag");
+        return map3;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports2.map = map2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports2.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports2.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string4 = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.string = string4;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports2.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports2.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports2.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node2.minFractionDigits = str.length - dot - 1;
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node2, radix, prefix2) {
+      const { value } = node2;
+      if (intIdentify(value) && value >= 0)
+        return prefix2 + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0o")
+    };
+    var int2 = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports2.int = int2;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+    "use strict";
+    var map2 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = [
+      map2.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map2 = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer3 = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer3[i] = str.charCodeAt(i);
+          return buffer3;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs;
+    exports2.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map2 = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map2);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map2.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map2.set(key, value);
+        }
+        return map2;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node2.minFractionDigits = f.length;
+        }
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node2, radix, prefix2) {
+      const { value } = node2;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix2 + str.substr(1) : prefix2 + str;
+      }
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node2) => intStringify(node2, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0")
+    };
+    var int2 = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports2.int = int2;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set3 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set3.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set3;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set2 = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map2, onError) {
+        if (identity.isMap(map2)) {
+          if (map2.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map2);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map2;
+      }
+    };
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set2;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node2) {
+      let { value } = node2;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node2);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match3 = str.match(timestamp.test);
+        if (!match3)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match3.map(Number);
+        const millisec = match3[7] ? Number((match3[7] + "00").substr(1, 3)) : 0;
+        let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match3[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date5 -= 6e4 * d;
+        }
+        return new Date(date5);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+    "use strict";
+    var map2 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int2 = require_int2();
+    var merge2 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set2 = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map2.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge2.merge,
+      omap.omap,
+      pairs.pairs,
+      set2.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+    "use strict";
+    var map2 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge2 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set2 = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map2.map, seq.seq, string4.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
+      intTime: timestamp.intTime,
+      map: map2.map,
+      merge: merge2.merge,
+      null: _null4.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set2.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set2.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+      }
+      let tags2 = schemaTags;
+      if (!tags2) {
+        if (Array.isArray(customTags))
+          tags2 = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags2 = tags2.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags2 = customTags(tags2.slice());
+      }
+      if (addMergeTag)
+        tags2 = tags2.concat(merge2.merge);
+      return tags2.reduce((tags3, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
+      }, []);
+    }
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var map2 = require_map();
+    var seq = require_seq();
+    var string4 = require_string();
+    var tags2 = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge2);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map2.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports2.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
+        } else
+          lines.push(body2);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports2.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version: version4 } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version4 = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version: version4 });
+        this.setSchema(version4, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path12, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path12, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node2, name) {
+        if (!node2.anchor) {
+          const prev = anchors.anchorNames(this);
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node2.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node2 = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node2))
+          node2.flow = true;
+        setAnchors();
+        return node2;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path12, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version4, options = {}) {
+        if (typeof version4 === "number")
+          version4 = String(version4);
+        let opt;
+        switch (version4) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version4;
+            else
+              this.directives = new directives.Directives({ version: version4 });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version4);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json2,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports2.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports2) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError2 = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError2 = (src, lc) => (error63) => {
+      if (error63.pos[0] === -1)
+        return;
+      error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error63.linePos[0];
+      error63.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error63.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error63.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError2;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError2;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor2 = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor2 || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor2)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor2 || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor: anchor2,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports2.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports2.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports2.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports2.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map2 = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep9, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep9?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map2.comment)
+                map2.comment += "\n" + keyProps.comment;
+              else
+                map2.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map2.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map2.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map2.range = [bm.offset, offset, commentEnd ?? offset];
+      return map2;
+    }
+    exports2.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node2.range[2];
+        seq.items.push(node2);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports2.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep9 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep9 + cb;
+              sep9 = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep9 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports2.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep9, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep9?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep9 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep9 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep9)
+                for (const st of sep9) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap2) {
+            const map2 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map2.items.push(pair);
+          } else {
+            const map2 = new YAMLMap.YAMLMap(ctx.schema);
+            map2.flow = true;
+            map2.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map2);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports2.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node2.range = coll.range;
+      node2.tag = tagName;
+      if (tag?.format)
+        node2.format = tag.format;
+      return node2;
+    }
+    exports2.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep9 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep9 === "\n")
+            value += "\n";
+          else
+            sep9 = "\n";
+        } else {
+          value += sep9 + content;
+          sep9 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error63 = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error63 === -1)
+            error63 = offset + i;
+        }
+      }
+      if (error63 !== -1)
+        onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports2.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match3 = line.exec(source);
+      if (!match3)
+        return source;
+      let trimEnd2, trimBoth;
+      try {
+        trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd2 = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match3[1].replace(trimEnd2, "");
+      let sep9 = " ";
+      let pos = line.lastIndex;
+      while (match3 = line.exec(source)) {
+        const lm = match3[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep9 === "\n")
+            res += sep9;
+          else
+            sep9 = "\n";
+        } else {
+          res += sep9 + lm;
+          sep9 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match3 = last.exec(source);
+      return res + sep9 + (match3?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports2.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error63) {
+        const msg = error63 instanceof Error ? error63.message : String(error63);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range3;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports2.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports2.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      let node2;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node2 = composeAlias(ctx, token, onError);
+          if (anchor2 || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor2)
+            node2.anchor = anchor2.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor2)
+              node2.anchor = anchor2.source.substring(1);
+          } catch (error63) {
+            const message = error63 instanceof Error ? error63.message : String(error63);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor2 && node2.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node2.comment = comment;
+        else
+          node2.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node2.srcToken = token;
+      return node2;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor2) {
+        node2.anchor = anchor2.source.substring(1);
+        if (node2.anchor === "")
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment) {
+        node2.comment = comment;
+        node2.range[2] = end;
+      }
+      return node2;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports2.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer2 = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning2) => {
+          const pos = getErrorPos(source);
+          if (warning2)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error63 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error63);
+            else
+              this.doc.errors.push(error63);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports2.Composer = Composer2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context3) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context3.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body2 = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body2 };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context3 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body2 = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body2;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep9, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep9)
+        for (const st of sep9)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit3(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path12) => {
+      let item = cst;
+      for (const [field, index] of path12) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit3.parentCollection = (cst, path12) => {
+      const parent = visit3.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path12);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+    }
+    exports2.visit = visit3;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar2;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer2 = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state3) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state3;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports2.Lexer = Lexer2;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+    "use strict";
+    var LineCounter3 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports2.LineCounter = LineCounter3;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser2 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error63) {
+        const token = error63 ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep9;
+          if (scalar.end) {
+            sep9 = scalar.end;
+            sep9.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep9 = [this.sourceToken];
+          const map2 = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep9 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map2;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map2) {
+        const it = map2.items[map2.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map2.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map2.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map2.indent)) {
+                const prev = map2.items[map2.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map2.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map2.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map2.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map2.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map2.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep9 = it.sep;
+                  sep9.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep9 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs8 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map2.items.push({ start, key: fs8, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs8);
+              } else {
+                Object.assign(it, { key: fs8, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map2);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map2.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs8 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs8, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs8);
+              else
+                Object.assign(it, { key: fs8, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
+            const map2 = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep9 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map2;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports2.Parser = Parser2;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var log2 = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse4(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports2.parse = parse4;
+    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseDocument = parseDocument2;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit3 = require_visit();
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity.isAlias;
+    exports2.isCollection = identity.isCollection;
+    exports2.isDocument = identity.isDocument;
+    exports2.isMap = identity.isMap;
+    exports2.isNode = identity.isNode;
+    exports2.isPair = identity.isPair;
+    exports2.isScalar = identity.isScalar;
+    exports2.isSeq = identity.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports2, module) {
@@ -21469,20 +28799,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
+        return plural4(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural3(ms, msAbs, h, "hour");
+        return plural4(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
+        return plural4(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms, msAbs, s, "second");
+        return plural4(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural3(ms, msAbs, n, name) {
+    function plural4(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -22211,7 +29541,7 @@ var require_helpers = __commonJS({
 });
 
 // node_modules/agent-base/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/agent-base/dist/index.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -22463,7 +29793,7 @@ var require_parse_proxy_response = __commonJS({
 });
 
 // node_modules/https-proxy-agent/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/https-proxy-agent/dist/index.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -22502,7 +29832,7 @@ var require_dist2 = __commonJS({
     var tls = __importStar(__require("tls"));
     var assert_1 = __importDefault(__require("assert"));
     var debug_1 = __importDefault(require_src());
-    var agent_base_1 = require_dist();
+    var agent_base_1 = require_dist2();
     var url_1 = __require("url");
     var parse_proxy_response_1 = require_parse_proxy_response();
     var debug2 = (0, debug_1.default)("https-proxy-agent");
@@ -22613,7 +29943,7 @@ var require_dist2 = __commonJS({
 });
 
 // node_modules/http-proxy-agent/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist4 = __commonJS({
   "node_modules/http-proxy-agent/dist/index.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -22652,7 +29982,7 @@ var require_dist3 = __commonJS({
     var tls = __importStar(__require("tls"));
     var debug_1 = __importDefault(require_src());
     var events_1 = __require("events");
-    var agent_base_1 = require_dist();
+    var agent_base_1 = require_dist2();
     var url_1 = __require("url");
     var debug2 = (0, debug_1.default)("http-proxy-agent");
     var HttpProxyAgent2 = class extends agent_base_1.Agent {
@@ -24021,15 +31351,15 @@ var require_reflection_info = __commonJS({
       return field;
     }
     exports2.normalizeFieldInfo = normalizeFieldInfo;
-    function readFieldOptions(messageType, fieldName, extensionName, extensionType) {
+    function readFieldOptions(messageType, fieldName2, extensionName, extensionType) {
       var _a4;
-      const options = (_a4 = messageType.fields.find((m, i) => m.localName == fieldName || i == fieldName)) === null || _a4 === void 0 ? void 0 : _a4.options;
+      const options = (_a4 = messageType.fields.find((m, i) => m.localName == fieldName2 || i == fieldName2)) === null || _a4 === void 0 ? void 0 : _a4.options;
       return options && options[extensionName] ? extensionType.fromJson(options[extensionName]) : void 0;
     }
     exports2.readFieldOptions = readFieldOptions;
-    function readFieldOption(messageType, fieldName, extensionName, extensionType) {
+    function readFieldOption(messageType, fieldName2, extensionName, extensionType) {
       var _a4;
-      const options = (_a4 = messageType.fields.find((m, i) => m.localName == fieldName || i == fieldName)) === null || _a4 === void 0 ? void 0 : _a4.options;
+      const options = (_a4 = messageType.fields.find((m, i) => m.localName == fieldName2 || i == fieldName2)) === null || _a4 === void 0 ? void 0 : _a4.options;
       if (!options) {
         return void 0;
       }
@@ -24388,12 +31718,12 @@ var require_reflection_json_reader = __commonJS({
         }
       }
       // Cannot parse JSON <type of jsonValue> for <type name>#<fieldName>.
-      assert(condition, fieldName, jsonValue) {
+      assert(condition, fieldName2, jsonValue) {
         if (!condition) {
           let what = json_typings_1.typeofJsonValue(jsonValue);
           if (what == "number" || what == "boolean")
             what = jsonValue.toString();
-          throw new Error(`Cannot parse JSON ${what} for ${this.info.typeName}#${fieldName}`);
+          throw new Error(`Cannot parse JSON ${what} for ${this.info.typeName}#${fieldName2}`);
         }
       }
       /**
@@ -24514,14 +31844,14 @@ var require_reflection_json_reader = __commonJS({
        *
        * google.protobuf.NullValue accepts only JSON `null` (or the old `"NULL_VALUE"`).
        */
-      enum(type, json2, fieldName, ignoreUnknownFields) {
+      enum(type, json2, fieldName2, ignoreUnknownFields) {
         if (type[0] == "google.protobuf.NullValue")
-          assert_1.assert(json2 === null || json2 === "NULL_VALUE", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} only accepts null.`);
+          assert_1.assert(json2 === null || json2 === "NULL_VALUE", `Unable to parse field ${this.info.typeName}#${fieldName2}, enum ${type[0]} only accepts null.`);
         if (json2 === null)
           return 0;
         switch (typeof json2) {
           case "number":
-            assert_1.assert(Number.isInteger(json2), `Unable to parse field ${this.info.typeName}#${fieldName}, enum can only be integral number, got ${json2}.`);
+            assert_1.assert(Number.isInteger(json2), `Unable to parse field ${this.info.typeName}#${fieldName2}, enum can only be integral number, got ${json2}.`);
             return json2;
           case "string":
             let localEnumName = json2;
@@ -24531,12 +31861,12 @@ var require_reflection_json_reader = __commonJS({
             if (typeof enumNumber === "undefined" && ignoreUnknownFields) {
               return false;
             }
-            assert_1.assert(typeof enumNumber == "number", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} has no value for "${json2}".`);
+            assert_1.assert(typeof enumNumber == "number", `Unable to parse field ${this.info.typeName}#${fieldName2}, enum ${type[0]} has no value for "${json2}".`);
             return enumNumber;
         }
-        assert_1.assert(false, `Unable to parse field ${this.info.typeName}#${fieldName}, cannot parse enum value from ${typeof json2}".`);
+        assert_1.assert(false, `Unable to parse field ${this.info.typeName}#${fieldName2}, cannot parse enum value from ${typeof json2}".`);
       }
-      scalar(json2, type, longType, fieldName) {
+      scalar(json2, type, longType, fieldName2) {
         let e;
         try {
           switch (type) {
@@ -24651,7 +31981,7 @@ var require_reflection_json_reader = __commonJS({
         } catch (error63) {
           e = error63.message;
         }
-        this.assert(false, fieldName + (e ? " - " + e : ""), json2);
+        this.assert(false, fieldName2 + (e ? " - " + e : ""), json2);
       }
     };
     exports2.ReflectionJsonReader = ReflectionJsonReader;
@@ -24777,7 +32107,7 @@ var require_reflection_json_writer = __commonJS({
       /**
        * Returns `null` as the default for google.protobuf.NullValue.
        */
-      enum(type, value, fieldName, optional2, emitDefaultValues, enumAsInteger) {
+      enum(type, value, fieldName2, optional2, emitDefaultValues, enumAsInteger) {
         if (type[0] == "google.protobuf.NullValue")
           return !emitDefaultValues && !optional2 ? void 0 : null;
         if (value === void 0) {
@@ -24794,12 +32124,12 @@ var require_reflection_json_writer = __commonJS({
           return type[2] + type[1][value];
         return type[1][value];
       }
-      message(type, value, fieldName, options) {
+      message(type, value, fieldName2, options) {
         if (value === void 0)
           return options.emitDefaultValues ? null : void 0;
         return type.internalJsonWrite(value, options);
       }
-      scalar(type, value, fieldName, optional2, emitDefaultValues) {
+      scalar(type, value, fieldName2, optional2, emitDefaultValues) {
         if (value === void 0) {
           assert_1.assert(optional2);
           return void 0;
@@ -27076,7 +34406,7 @@ var require_commonjs2 = __commonJS({
 // src/action/main.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile as readFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname6, join as join7, relative as relative3, resolve as resolve3 } from "node:path";
 import process5 from "node:process";
@@ -31787,6 +39117,10 @@ var CurateError = class extends Error {
     this.hint = options.hint;
   }
 };
+var UsageError = class extends CurateError {
+  name = "UsageError";
+  exitCode = EXIT_CODES.usage;
+};
 var InputError = class extends CurateError {
   name = "InputError";
   exitCode = EXIT_CODES.usage;
@@ -31796,29 +39130,6 @@ var InputError = class extends CurateError {
     this.problems = problems;
   }
 };
-
-// src/report/json-input.ts
-function parseJsonInput(text, file2, notJson) {
-  try {
-    return JSON.parse(text);
-  } catch (error63) {
-    const reason = error63 instanceof Error ? error63.message : String(error63);
-    throw new InputError(
-      notJson.message,
-      [{ file: file2, line: 0, column: 0, path: "", message: `not JSON: ${reason}` }],
-      { cause: error63, ...notJson.hint === void 0 ? {} : { hint: notJson.hint } }
-    );
-  }
-}
-function schemaProblems(file2, issues) {
-  return issues.map((issue3) => ({
-    file: file2,
-    line: 0,
-    column: 0,
-    path: issue3.path.map(String).join("."),
-    message: issue3.message
-  }));
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -42531,8 +49842,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -42676,8 +49987,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -51537,6 +58848,76 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/roadmap/suggest.ts
+function editDistance(a, b) {
+  let beforePrevious = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(best);
+    }
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function suggestNearest(input2, candidates) {
+  const needle = input2.toLowerCase();
+  let nearest;
+  let nearestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const distance = editDistance(needle, candidate.toLowerCase());
+    const threshold = Math.max(1, Math.floor(Math.max(needle.length, candidate.length) / 3));
+    if (distance <= threshold && distance < nearestDistance) {
+      nearest = candidate;
+      nearestDistance = distance;
+    }
+  }
+  return nearest;
+}
+function allowedKeysAt(schema, path12) {
+  let schemas = expand2(schema);
+  for (const segment of path12) {
+    schemas = schemas.flatMap((candidate) => childSchemas(candidate, segment)).flatMap(expand2);
+  }
+  const keys = schemas.flatMap(
+    (candidate) => candidate instanceof external_exports.ZodObject ? Object.keys(candidate.shape) : []
+  );
+  return [...new Set(keys)];
+}
+function expand2(schema) {
+  if (schema instanceof external_exports.ZodOptional || schema instanceof external_exports.ZodNullable) {
+    return expand2(schema.unwrap());
+  }
+  if (schema instanceof external_exports.ZodUnion) {
+    return schema.options.flatMap(expand2);
+  }
+  return [schema];
+}
+function childSchemas(schema, segment) {
+  if (schema instanceof external_exports.ZodObject && typeof segment === "string") {
+    const child2 = schema.shape[segment];
+    return child2 === void 0 ? [] : [child2];
+  }
+  if (schema instanceof external_exports.ZodArray && typeof segment === "number") {
+    return [schema.element];
+  }
+  if (schema instanceof external_exports.ZodRecord && typeof segment === "string") {
+    return [schema.valueType];
+  }
+  return [];
+}
+
 // src/outcome/findings.ts
 var FINDING_KINDS = [
   "archived",
@@ -51547,6 +58928,9 @@ var FINDING_KINDS = [
   "unprobed"
 ];
 var FINDING_WORDS = new Set(FINDING_KINDS);
+function isFindingKind(word) {
+  return FINDING_WORDS.has(word);
+}
 var FINDING_PLATFORMS = ["github", "huggingface", "arxiv"];
 var FindingSchema = external_exports.discriminatedUnion("kind", [
   /** GitHub: read-only since archived. */
@@ -51602,27 +58986,6 @@ var FindingSchema = external_exports.discriminatedUnion("kind", [
   })
 ]);
 var FindingsSchema = external_exports.array(FindingSchema).min(1).optional();
-
-// src/archive/archived-copy.ts
-var SnapshotSchema = external_exports.strictObject({
-  kind: external_exports.literal("snapshot"),
-  url: external_exports.string(),
-  timestamp: external_exports.iso.datetime()
-});
-var NoSnapshotSchema = external_exports.strictObject({
-  kind: external_exports.literal("none"),
-  reason: external_exports.enum(["not-archived", "excluded"])
-});
-var ArchiveUnansweredSchema = external_exports.strictObject({
-  kind: external_exports.literal("unanswered"),
-  reason: external_exports.enum(["rate-limited", "unreachable", "unexpected"]),
-  detail: external_exports.string()
-});
-var ArchivedCopySchema = external_exports.discriminatedUnion("kind", [
-  SnapshotSchema,
-  NoSnapshotSchema,
-  ArchiveUnansweredSchema
-]);
 
 // src/outcome/model.ts
 var STATUSES = [
@@ -51818,15 +59181,1260 @@ var REASONS_BY_STATUS = {
 };
 
 // src/outcome/fail-on.ts
+function statusReasonKey(outcome) {
+  return `${outcome.status}:${outcome.reason}`;
+}
+function isFailing(outcome, failOn, findings) {
+  return failOn.has(outcome.status) || failOn.has(statusReasonKey(outcome)) || (findings ?? []).some((finding) => isFailingFinding(finding, failOn));
+}
+function isFailingLink(link, failOn) {
+  return isFailing(link.outcome, failOn, link.findings);
+}
+function countFailing(report, failOn) {
+  return report.results.flatMap((result) => [result, ...result.mirrors]).filter((link) => isFailingLink(link, failOn)).length;
+}
+function isFailingFinding(finding, failOn) {
+  return failOn.has(finding.kind);
+}
 var STATUS_WORDS = new Set(STATUSES);
+function isStatus(word) {
+  return STATUS_WORDS.has(word);
+}
+function parseFailOnList(items) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const raw of items.flatMap((item) => item.split(","))) {
+    const item = raw.trim();
+    if (item === "" || item === "none") continue;
+    keys.add(parseFailOnItem(item));
+  }
+  return keys;
+}
+function parseFailOnItem(item) {
+  const separator = item.indexOf(":");
+  const statusWord2 = separator === -1 ? item : item.slice(0, separator);
+  if (separator === -1 && isFindingKind(statusWord2)) return statusWord2;
+  if (!isStatus(statusWord2)) {
+    const words = separator === -1 ? [...STATUSES, ...FINDING_KINDS] : STATUSES;
+    const nearest2 = suggestNearest(statusWord2, words);
+    throw new UsageError(`--fail-on: "${item}" is not a status word or a finding.`, {
+      hint: `${nearest2 === void 0 ? "" : `Did you mean ${nearest2}? `}Use any of ${STATUSES.join(", ")} (or status:reason, e.g. unverified:bot-wall), a finding (${FINDING_KINDS.join(", ")}), or "none".`
+    });
+  }
+  if (separator === -1) return statusWord2;
+  const reasonWord = item.slice(separator + 1);
+  const reasons = REASONS_BY_STATUS[statusWord2];
+  const key = `${statusWord2}:${reasonWord}`;
+  if (reasons.includes(reasonWord)) return key;
+  const nearest = suggestNearest(reasonWord, reasons);
+  throw new UsageError(`--fail-on: "${reasonWord}" is not a reason of ${statusWord2}.`, {
+    hint: `${nearest === void 0 ? "" : `Did you mean ${statusWord2}:${nearest}? `}The reasons of ${statusWord2} are ${reasons.join(", ")}.`
+  });
+}
 
 // src/assert-never.ts
 function assertNever2(value) {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
 
+// src/i18n/en.ts
+var en = {
+  status: {
+    ok: "ok",
+    redirected: "redirected",
+    broken: "broken",
+    unreachable: "unreachable",
+    unverified: "unverified",
+    skipped: "skipped"
+  },
+  statusHelp: {
+    ok: "the page loads",
+    redirected: "moved for good: update the roadmap to the new URL",
+    broken: "gone: the page, video or domain no longer exists",
+    unreachable: "down for now (timeout, refused, server error); checked again next run",
+    unverified: "a bot wall, login or rate limit stopped the checker: open it in a browser",
+    skipped: "not checked (excluded, no URL, or the run stopped)"
+  },
+  reason: {
+    ok: "the page loads",
+    "temporary-redirect": "loads after a temporary redirect; keep the URL",
+    accepted: "accepted by the roadmap's rules",
+    "permanent-redirect": "moved permanently",
+    "http-404": "HTTP 404: the page is gone",
+    "http-410": "HTTP 410: removed for good",
+    "http-client-error": "the server refuses this URL",
+    nxdomain: "the domain does not exist",
+    "soft-404": 'answers 200 but says "not found" (soft 404)',
+    "missing-fragment": "the page lacks the anchor the URL points to",
+    "parked-domain": "the domain is parked or for sale",
+    "redirected-to-home": "redirects to the site's home page: the page is gone",
+    "unsupported-redirect": "redirects to a URL that is not http or https",
+    "too-many-redirects": "too many redirects",
+    "redirect-loop": "the redirects go round in a loop",
+    "video-removed": "the video was removed",
+    "repo-missing": "the GitHub repository is gone (deleted or made private)",
+    "path-missing": "the file or folder is gone from the repository",
+    "repo-disabled": "GitHub has disabled the repository",
+    "repo-blocked": "GitHub blocks the repository for legal reasons",
+    "paper-missing": "arXiv has no paper with this id",
+    "invalid-url": "the URL cannot be parsed",
+    "content-removed": "the platform says the content was removed",
+    "part-missing": "the video has no such part",
+    "notebook-missing": "the Colab notebook is gone",
+    timeout: "no answer in time",
+    refused: "connection refused",
+    reset: "connection reset",
+    tls: "the secure connection (TLS) failed",
+    "dns-temporary": "temporary DNS failure",
+    proxy: "the proxy failed",
+    "server-error": "server error; try again later",
+    "network-error": "network error",
+    "bot-wall": "a bot wall (e.g. Cloudflare) kept the checker out",
+    "rate-limited": "rate limited; try again later",
+    "auth-required": "needs a login or a key",
+    forbidden: "the server forbids automated access",
+    "unavailable-in-region": "not available from where it was checked",
+    "login-wall": "a login wall hides the content",
+    "video-private": "the video is private",
+    "embedding-disabled": "the video plays only on its own site",
+    "under-review": "under review by the platform",
+    scheduled: "scheduled, not yet public",
+    "content-moved": "moved, with no new address",
+    excluded: "excluded by the roadmap settings",
+    "no-url": "the resource has no URL",
+    "unsupported-scheme": "only http and https are checked",
+    offline: "offline run",
+    "network-down": "the network was unavailable",
+    "private-address": "points to a private or local address",
+    interrupted: "the run was stopped while checking it",
+    "not-started": "the run stopped before reaching it"
+  },
+  archive: {
+    snapshot: "archived copy of {date}",
+    "not-archived": "no archived copy",
+    excluded: "excluded from the Wayback Machine",
+    unanswered: "the Wayback Machine did not answer ({detail}); asked again next run",
+    blockedIn: "the archive needs a VPN in {region}"
+  },
+  findings: {
+    title: "Worth a look",
+    help: "What a platform said about a resource that is not a failure by default: an archived or renamed repository, a gated model, a withdrawn paper, a placeholder page title. --fail-on with its word (e.g. --fail-on broken,archived) makes it failing.",
+    unprobed: {
+      one: "{count} link was not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below.",
+      other: "{count} links were not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below."
+    },
+    filter: "Finding",
+    any: "any finding",
+    none: "no finding"
+  },
+  access: {
+    open: "open",
+    vpn: "needs a VPN",
+    partial: "partial",
+    unknown: "unknown"
+  },
+  region: {
+    cn: "mainland China",
+    global: "global"
+  },
+  html: {
+    pageTitle: "Link report: {title}",
+    language: "Language",
+    noScript: "This page needs JavaScript to show the report; report.md beside it has the same findings.",
+    summary: "{resources} and {mirrors} checked from {vantages}, {time}.",
+    summaryOffline: "{resources} and {mirrors} listed without fetching (--offline), {time}.",
+    resources: { one: "{count} resource", other: "{count} resources" },
+    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+    networkDown: "The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.",
+    partial: "This run was interrupted: the report may be incomplete.",
+    cached: "{count} ok results were reused from the cache, not fetched in this run.",
+    legend: "What the status words mean",
+    counts: "Counts",
+    colStatus: "Status",
+    colResources: "Resources",
+    colMirrors: "Mirrors",
+    total: "total",
+    sections: "Health by section",
+    sectionBar: "{ok} of {total} ok",
+    attention: "Needs a maintainer first",
+    attentionNone: "Nothing needs a maintainer: no link is broken, unreachable or redirected.",
+    useInstead: "use {url}",
+    itself: "the resource itself is {status}",
+    uncovered: "Needs a VPN in {region}, and no mirror open there",
+    uncoveredHelp: "Learners in {region} cannot open these without a VPN; add a mirror that is open there, or confirm one listed below.",
+    noMirrors: "no mirror listed",
+    mirror: "mirror",
+    unconfirmed: "unconfirmed",
+    table: "Every resource and mirror",
+    filterStatus: "Status",
+    filterAccess: "Region access",
+    filterSection: "Section",
+    filterKind: "Kind",
+    search: "Search",
+    searchPlaceholder: "title, id or URL",
+    all: "all",
+    clear: "Clear filters",
+    showing: "Showing {shown} of {total}",
+    colTitle: "Resource",
+    colReason: "Reason",
+    colAccess: "Access in {region}",
+    colLine: "Line",
+    colRecent: "Recent runs",
+    matrix: "Resource \xD7 vantage",
+    matrixHelp: "What each vantage saw. A vantage is where a check ran from: global, or a region such as cn.",
+    trend: "Trend over runs",
+    trendHelp: "Links per status in each audit run, from history.json beside this report.",
+    chartLabel: "Links per status over {runs}",
+    runs: { one: "{count} run", other: "{count} runs" },
+    recentRuns: "last {count} runs: {list}",
+    footer: "Written by curate {version} from {file}. The data is in report.json beside this page."
+  },
+  md: {
+    title: "Link report: {title}",
+    nothingToCheck: "Nothing to check: no resource was selected for this run ({time}).",
+    summary: "{resources}{mirrors} {what}, {time}: {counts}{why}.",
+    summaryMirrors: " and {mirrors}",
+    summaryWhy: "; {unchecked}",
+    whatOffline: "listed without fetching (--offline)",
+    whatChecked: "{coverage} from {vantages}",
+    countItem: "{count} {status}",
+    notVerdict: "These results are not a verdict on the links",
+    networkDownAll: "The network was unavailable{message}, so the links were not checked.",
+    networkDownPart: "The network was unavailable{message} for part of this run: {links} not checked{checked}.",
+    networkMessage: " ({message})",
+    checkedCount: ", {count} checked",
+    interrupted: "This run was interrupted: {links} not checked.",
+    offlineSome: "{links} listed without fetching (--offline).",
+    partialMerge: {
+      one: "This report is partial: {missing} (merged with `--allow-partial`), so its resources are not listed.",
+      other: "This report is partial: {missing} (merged with `--allow-partial`), so their resources are not listed."
+    },
+    againNetwork: "{notVerdict}: run the check again once the network is back.",
+    againSome: "{notVerdict} that were not checked: run the check again for a full report.",
+    partialRun: "This run was interrupted, so the report may be incomplete.",
+    againUnreached: "{notVerdict} that were not reached: run the check again for a full report.",
+    cached: {
+      one: '{count} ok result reused from the cache (`"cached": true` in report.json), not fetched in this run.',
+      other: '{count} ok results reused from the cache (`"cached": true` in report.json), not fetched in this run.'
+    },
+    colStatus: "Status",
+    colResources: "Resources",
+    colMirrors: "Mirrors",
+    total: "total",
+    legend: "",
+    needsAttention: "Needs attention",
+    attentionNoneChecked: "Nothing needs attention: no link is broken, unreachable, redirected or unverified.",
+    attentionNoneUnchecked: "Nothing is known to need attention: no link was checked.",
+    attentionNonePartly: "Nothing needs attention among the {links} checked; {unchecked}.",
+    headingOk: "OK",
+    headingRedirected: "Redirected",
+    headingBroken: "Broken",
+    headingUnreachable: "Unreachable",
+    headingUnverified: "Unverified",
+    headingSkipped: "Skipped",
+    statusHeading: "{heading} ({count})",
+    itself: "the resource itself is {status}",
+    mirror: "mirror",
+    mirrorWith: "mirror ({parts})",
+    unconfirmed: "unconfirmed",
+    resources: { one: "{count} resource", other: "{count} resources" },
+    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+    links: { one: "{count} link", other: "{count} links" },
+    separator: ", ",
+    regions: "Regions",
+    regionHeading: "{region}: {open} open, {vpn} vpn, {partial} partial, {unknown} unknown (resources)",
+    needsMirror: {
+      one: "**Needs a mirror**: {count} resource needs a VPN in {region} and has no confirmed mirror open there.",
+      other: "**Needs a mirror**: {count} resources need a VPN in {region} and have no confirmed mirror open there."
+    },
+    allCovered: "Every resource that needs a VPN in {region} has a working mirror.",
+    noneVpn: "No resource needs a VPN in {region}.",
+    matchedByEvidence: {
+      one: "**Matched by evidence**: {count} resource counts as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}.",
+      other: "**Matched by evidence**: {count} resources count as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}."
+    },
+    conflicts: "**Conflicts**: the roadmap's `access:` disagrees with the evidence ({count}).",
+    conflict: "declared {declared}, found {found}",
+    coveredBy: "Covered by a mirror: {ids}.",
+    mirrorLead: "mirror {url}: {problem}",
+    suggestedLead: "suggested mirror ({platform}, answered ok): {url}",
+    mirrorBroken: "broken ({reason})",
+    mirrorAccess: "{access} in {region}",
+    mirrorUnconfirmed: "unconfirmed: confirm it (`confirmed: true`) if it is a faithful copy",
+    observed: "observed from {vantage}: {note}",
+    rule: "rule {rule} ({list}): {note}",
+    presumed: "presumed: {note}",
+    vantageTable: "Resources \xD7 vantages ({vantages})",
+    vantageHelp: "",
+    vantageNote: "",
+    colResource: "Resource",
+    colAccess: "{region} access",
+    titles: "Check these titles",
+    titleDrift: 'page title "{title}": {reason}',
+    levelBlocked: "blocked",
+    levelThrottled: "throttled",
+    levelRefusesRegion: "refuses the region"
+  },
+  coverage: {
+    checked: "checked",
+    notChecked: "not checked",
+    partlyChecked: "partly checked",
+    networkDownClause: "the network was unavailable",
+    networkDownLabel: "{count} network down",
+    interruptedClause: "the run was interrupted",
+    interruptedLabel: "{count} interrupted",
+    notStartedLabel: "{count} not started",
+    offlineClause: "--offline",
+    offlineLabel: "{count} offline",
+    notCheckedOf: "{count} of {links} not checked ({why})",
+    detail: "{why}: {message}",
+    shardsMissing: {
+      one: "shard {list} is missing",
+      other: "shards {list} are missing"
+    },
+    shardVantage: "{shard} ({vantage})",
+    shardsMissingCount: {
+      one: "{count} shard is missing",
+      other: "{count} shards are missing"
+    },
+    partsSeparator: "; ",
+    labelsSeparator: ", "
+  },
+  summary: {
+    title: "curate check: {title} ({vantage})",
+    resources: "resources",
+    mirrors: "mirrors",
+    total: "total",
+    partialRun: "> **Partial run:** not every link was checked.",
+    failing: "Failing ({count})",
+    moved: "Moved permanently ({count}): run `curate fix`",
+    others: "Also worth a look ({count})",
+    capped: "> GitHub shows {cap} annotations of each kind per step and this run has more {levels}: every finding is listed above, and the annotations shown are the most important first.",
+    noneChecked: "Nothing is failing.",
+    noneUnchecked: "Nothing is known to fail: no link was checked.",
+    nonePartly: "Nothing is failing among the {links} checked.",
+    mirrorOf: "mirror of {id}",
+    movedTo: "{url} moved to {finalUrl}",
+    more: "\u2026and {count} more",
+    noUrl: "(no URL)"
+  },
+  annotation: {
+    mirrorOf: "mirror of {id}",
+    title: "{status}: {what}",
+    moved: "{url} moved permanently to {finalUrl}; run `curate fix` to update the roadmap.",
+    noUrl: "(no URL)"
+  },
+  issue: {
+    failingHeadline: {
+      one: "{count} link failing for {failAfter} or more audits in a row",
+      other: "{count} links failing for {failAfter} or more audits in a row"
+    },
+    noneFailedInARow: {
+      one: "No link has failed {count} audit in a row",
+      other: "No link has failed {count} audits in a row"
+    },
+    allWork: "All links work again",
+    intro: "Audit of {file} ({title}) from {vantage}, finished {time}. [Run log]({runUrl})",
+    reportLink: " \xB7 [Report: every link, by section, with the trend]({reportUrl})",
+    earlierStand: " Their earlier results stand.",
+    partialRun: "> **Partial run:** not every link was checked; the others keep their state.",
+    watching: {
+      one: "counted once they fail {count} audit in a row",
+      other: "counted once they fail {count} audits in a row"
+    },
+    failing: "Failing ({count})",
+    newFailures: "New failures ({count}): {watching}",
+    recovered: "Recovered ({count})",
+    colWhere: "Where",
+    colResource: "Resource",
+    colNow: "Now",
+    colSince: "Since",
+    colFailed: "Failed",
+    colUrl: "URL",
+    audits: { one: "{count} audit", other: "{count} audits" },
+    mirror: "{title} (mirror)",
+    footerOpen: "_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._",
+    footerClosed: "_Every link that had failed works again, so this issue is closed. It reopens if links fail again._",
+    more: "\u2026and {count} more; see the run log.",
+    cut: "\u2026cut to fit GitHub's limit; see the run log for everything."
+  }
+};
+
+// src/i18n/zh-CN.ts
+var zhCN = {
+  status: {
+    ok: "\u6B63\u5E38",
+    redirected: "\u5DF2\u8FC1\u79FB",
+    broken: "\u5931\u6548",
+    unreachable: "\u65E0\u6CD5\u8BBF\u95EE",
+    unverified: "\u672A\u9A8C\u8BC1",
+    skipped: "\u672A\u68C0\u67E5"
+  },
+  statusHelp: {
+    ok: "\u9875\u9762\u80FD\u6B63\u5E38\u6253\u5F00",
+    redirected: "\u94FE\u63A5\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF0C\u8BF7\u628A\u8DEF\u7EBF\u56FE\u91CC\u7684\u5730\u5740\u6539\u6210\u65B0\u5730\u5740",
+    broken: "\u5185\u5BB9\u5DF2\u4E0D\u5B58\u5728\uFF1A\u9875\u9762\u3001\u89C6\u9891\u6216\u57DF\u540D\u6CA1\u4E86",
+    unreachable: "\u6682\u65F6\u6253\u4E0D\u5F00\uFF08\u8D85\u65F6\u3001\u62D2\u7EDD\u8FDE\u63A5\u3001\u670D\u52A1\u5668\u51FA\u9519\uFF09\uFF0C\u4E0B\u6B21\u5DE1\u68C0\u4F1A\u518D\u8BD5",
+    unverified: "\u88AB\u4EBA\u673A\u9A8C\u8BC1\u3001\u767B\u5F55\u6216\u9650\u6D41\u6321\u4F4F\uFF0C\u7A0B\u5E8F\u65E0\u6CD5\u5224\u65AD\uFF0C\u8BF7\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u786E\u8BA4",
+    skipped: "\u6CA1\u6709\u68C0\u67E5\uFF08\u88AB\u6392\u9664\u3001\u6CA1\u6709\u94FE\u63A5\uFF0C\u6216\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF09"
+  },
+  reason: {
+    ok: "\u9875\u9762\u6B63\u5E38",
+    "temporary-redirect": "\u4E34\u65F6\u8DF3\u8F6C\u540E\u80FD\u6253\u5F00\uFF0C\u5730\u5740\u4E0D\u7528\u6539",
+    accepted: "\u6309\u8DEF\u7EBF\u56FE\u7684\u89C4\u5219\u89C6\u4E3A\u6B63\u5E38",
+    "permanent-redirect": "\u5DF2\u6C38\u4E45\u8FC1\u79FB",
+    "http-404": "HTTP 404\uFF1A\u9875\u9762\u4E0D\u5B58\u5728",
+    "http-410": "HTTP 410\uFF1A\u9875\u9762\u5DF2\u6C38\u4E45\u5220\u9664",
+    "http-client-error": "\u670D\u52A1\u5668\u62D2\u7EDD\u6B64\u5730\u5740",
+    nxdomain: "\u57DF\u540D\u4E0D\u5B58\u5728",
+    "soft-404": "\u8FD4\u56DE 200\uFF0C\u4F46\u9875\u9762\u5185\u5BB9\u662F\u201C\u627E\u4E0D\u5230\u201D\uFF08\u8F6F 404\uFF09",
+    "missing-fragment": "\u9875\u9762\u91CC\u6CA1\u6709\u94FE\u63A5\u6307\u5411\u7684\u951A\u70B9",
+    "parked-domain": "\u57DF\u540D\u5DF2\u505C\u653E\u6216\u5F85\u552E\uFF0C\u7F51\u7AD9\u5DF2\u4E0D\u5728",
+    "too-many-redirects": "\u8DF3\u8F6C\u6B21\u6570\u8FC7\u591A",
+    "redirect-loop": "\u8DF3\u8F6C\u9677\u5165\u5FAA\u73AF",
+    "repo-missing": "GitHub \u4ED3\u5E93\u5DF2\u4E0D\u5B58\u5728\uFF08\u88AB\u5220\u9664\u6216\u6539\u4E3A\u79C1\u6709\uFF09",
+    "path-missing": "\u4ED3\u5E93\u91CC\u5DF2\u6CA1\u6709\u8FD9\u4E2A\u6587\u4EF6\u6216\u76EE\u5F55",
+    "repo-disabled": "\u4ED3\u5E93\u5DF2\u88AB GitHub \u7981\u7528",
+    "repo-blocked": "\u4ED3\u5E93\u56E0\u6CD5\u5F8B\u539F\u56E0\u88AB GitHub \u5C4F\u853D",
+    "paper-missing": "arXiv \u4E0A\u67E5\u65E0\u6B64\u7F16\u53F7\u7684\u8BBA\u6587",
+    "redirected-to-home": "\u88AB\u8DF3\u8F6C\u5230\u7F51\u7AD9\u9996\u9875\uFF0C\u539F\u9875\u9762\u5DF2\u5220\u9664",
+    "unsupported-redirect": "\u8DF3\u8F6C\u5230\u4E86\u975E\u7F51\u9875\u5730\u5740\uFF08file:\u3001data: \u7B49\uFF09",
+    "video-removed": "\u89C6\u9891\u5DF2\u5220\u9664",
+    "invalid-url": "\u94FE\u63A5\u683C\u5F0F\u6709\u8BEF\uFF0C\u65E0\u6CD5\u89E3\u6790",
+    "content-removed": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u5220\u9664",
+    "part-missing": "\u89C6\u9891\u6CA1\u6709\u8FD9\u4E00\u5206P",
+    "notebook-missing": "Colab \u7B14\u8BB0\u672C\u5DF2\u4E0D\u5B58\u5728",
+    timeout: "\u54CD\u5E94\u8D85\u65F6",
+    refused: "\u8FDE\u63A5\u88AB\u62D2\u7EDD",
+    reset: "\u8FDE\u63A5\u88AB\u91CD\u7F6E",
+    tls: "HTTPS \u5B89\u5168\u8FDE\u63A5\u5931\u8D25\uFF08\u8BC1\u4E66\u6216\u63E1\u624B\uFF09",
+    "dns-temporary": "DNS \u6682\u65F6\u89E3\u6790\u5931\u8D25",
+    proxy: "\u4EE3\u7406\u51FA\u9519",
+    "server-error": "\u670D\u52A1\u5668\u51FA\u9519\uFF0C\u7A0D\u540E\u518D\u8BD5",
+    "network-error": "\u7F51\u7EDC\u9519\u8BEF",
+    "bot-wall": "\u88AB\u4EBA\u673A\u9A8C\u8BC1\uFF08\u5982 Cloudflare\uFF09\u62E6\u4E0B",
+    "rate-limited": "\u8BF7\u6C42\u8FC7\u591A\u88AB\u9650\u6D41\uFF0C\u7A0D\u540E\u518D\u8BD5",
+    "auth-required": "\u9700\u8981\u767B\u5F55\u6216\u5BC6\u94A5",
+    forbidden: "\u670D\u52A1\u5668\u7981\u6B62\u7A0B\u5E8F\u8BBF\u95EE",
+    "unavailable-in-region": "\u5728\u68C0\u6D4B\u4F4D\u7F6E\u6240\u5728\u5730\u533A\u4E0D\u53EF\u7528",
+    "login-wall": "\u9700\u767B\u5F55\u624D\u80FD\u770B\u5230\u5185\u5BB9",
+    "video-private": "\u89C6\u9891\u5DF2\u8BBE\u4E3A\u79C1\u5BC6",
+    "embedding-disabled": "\u89C6\u9891\u53EA\u80FD\u5728\u539F\u7AD9\u64AD\u653E",
+    "under-review": "\u5E73\u53F0\u5BA1\u6838\u4E2D",
+    scheduled: "\u89C6\u9891\u5C1A\u672A\u516C\u5F00\uFF08\u5B9A\u65F6\u53D1\u5E03\uFF09",
+    "content-moved": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u8FC1\u79FB\uFF0C\u4F46\u6CA1\u7ED9\u65B0\u5730\u5740",
+    excluded: "\u6309\u8DEF\u7EBF\u56FE\u8BBE\u7F6E\u6392\u9664",
+    "no-url": "\u8BE5\u8D44\u6E90\u6CA1\u6709\u94FE\u63A5",
+    "unsupported-scheme": "\u53EA\u68C0\u67E5 http \u548C https \u94FE\u63A5",
+    offline: "\u79BB\u7EBF\u8FD0\u884C\uFF0C\u672A\u8054\u7F51\u68C0\u67E5",
+    "network-down": "\u7F51\u7EDC\u4E0D\u53EF\u7528",
+    "private-address": "\u6307\u5411\u5185\u7F51\u6216\u672C\u673A\u5730\u5740",
+    interrupted: "\u68C0\u6D4B\u65F6\u8FD0\u884C\u88AB\u4E2D\u6B62",
+    "not-started": "\u8FD0\u884C\u4E2D\u9014\u505C\u6B62\uFF0C\u672A\u68C0\u67E5\u5230"
+  },
+  archive: {
+    snapshot: "{date} \u7684\u5B58\u6863\u526F\u672C",
+    "not-archived": "\u6CA1\u6709\u5B58\u6863\u526F\u672C",
+    excluded: "\u5DF2\u4ECE Wayback Machine \u6392\u9664",
+    unanswered: "Wayback Machine \u6CA1\u6709\u56DE\u5E94\uFF08{detail}\uFF09\uFF0C\u4E0B\u6B21\u8FD0\u884C\u518D\u67E5",
+    blockedIn: "\u5B58\u6863\u7F51\u7AD9\u5728{region}\u9700\u8981 VPN"
+  },
+  findings: {
+    title: "\u503C\u5F97\u4E00\u770B",
+    help: "\u5E73\u53F0\u5BF9\u8D44\u6E90\u7684\u63D0\u793A\uFF0C\u9ED8\u8BA4\u4E0D\u7B97\u5931\u8D25\uFF1A\u4ED3\u5E93\u5DF2\u5F52\u6863\u6216\u6539\u540D\u3001\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\u3001\u8BBA\u6587\u5DF2\u64A4\u56DE\u3001\u9875\u9762\u6807\u9898\u53D8\u6210\u4E86\u5360\u4F4D\u6587\u5B57\u3002\u8981\u8BA9\u67D0\u7C7B\u63D0\u793A\u7B97\u4F5C\u5931\u8D25\uFF0C\u7528 --fail-on \u52A0\u4E0A\u63D0\u793A\u8BCD\uFF08\u4F8B\u5982 --fail-on broken,archived\uFF09\u3002",
+    unprobed: {
+      other: "\u6709 {count} \u4E2A\u94FE\u63A5\u6CA1\u80FD\u901A\u8FC7\u5E73\u53F0 API \u67E5\u8BE2\uFF08\u914D\u989D\u5DF2\u7528\u5B8C\uFF09\uFF0C\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF0C\u4E0B\u9762\u6807\u4E3A {word}\u3002"
+    },
+    filter: "\u63D0\u793A",
+    any: "\u6709\u63D0\u793A",
+    none: "\u65E0\u63D0\u793A"
+  },
+  access: {
+    open: "\u53EF\u76F4\u8FDE",
+    vpn: "\u9700\u79D1\u5B66\u4E0A\u7F51",
+    partial: "\u65F6\u597D\u65F6\u574F",
+    unknown: "\u672A\u77E5"
+  },
+  region: {
+    cn: "\u4E2D\u56FD\u5927\u9646",
+    global: "\u5883\u5916"
+  },
+  html: {
+    pageTitle: "\u94FE\u63A5\u68C0\u6D4B\u62A5\u544A\uFF1A{title}",
+    language: "\u8BED\u8A00",
+    noScript: "\u672C\u9875\u9700\u8981 JavaScript \u624D\u80FD\u663E\u793A\uFF1B\u540C\u76EE\u5F55\u4E0B\u7684 report.md \u5185\u5BB9\u76F8\u540C\u3002",
+    summary: "{time}\uFF0C\u4ECE{vantages}\u68C0\u6D4B\u4E86 {resources}\u548C {mirrors}\u3002",
+    summaryOffline: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
+    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
+    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+    networkDown: "\u7F51\u7EDC\u4E0D\u53EF\u7528\uFF08{message}\uFF09\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u6D4B\u3002",
+    partial: "\u672C\u6B21\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
+    cached: "\u6709 {count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u6765\u81EA\u7F13\u5B58\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002",
+    legend: "\u72B6\u6001\u8BF4\u660E",
+    counts: "\u7EDF\u8BA1",
+    colStatus: "\u72B6\u6001",
+    colResources: "\u8D44\u6E90",
+    colMirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    sections: "\u5404\u7AE0\u8282\u5065\u5EB7\u5EA6",
+    sectionBar: "{total} \u4E2A\u4E2D {ok} \u4E2A\u6B63\u5E38",
+    attention: "\u9700\u8981\u7EF4\u62A4\u8005\u4F18\u5148\u5904\u7406",
+    attentionNone: "\u6CA1\u6709\u8981\u5904\u7406\u7684\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u6216\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u3002",
+    useInstead: "\u8BF7\u6539\u7528 {url}",
+    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
+    uncovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u53EF\u76F4\u8FDE\u7684\u955C\u50CF",
+    uncoveredHelp: "{region}\u7684\u5B66\u4E60\u8005\u4E0D\u79D1\u5B66\u4E0A\u7F51\u5C31\u6253\u4E0D\u5F00\u8FD9\u4E9B\u8D44\u6E90\u3002\u8BF7\u8865\u4E00\u4E2A\u5728\u5F53\u5730\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\uFF0C\u6216\u786E\u8BA4\u4E0B\u9762\u5DF2\u5217\u51FA\u7684\u955C\u50CF\u3002",
+    noMirrors: "\u672A\u5217\u51FA\u955C\u50CF",
+    mirror: "\u955C\u50CF",
+    unconfirmed: "\u672A\u786E\u8BA4",
+    table: "\u5168\u90E8\u8D44\u6E90\u4E0E\u955C\u50CF",
+    filterStatus: "\u72B6\u6001",
+    filterAccess: "\u5730\u533A\u53EF\u8BBF\u95EE\u6027",
+    filterSection: "\u7AE0\u8282",
+    filterKind: "\u7C7B\u578B",
+    search: "\u641C\u7D22",
+    searchPlaceholder: "\u6807\u9898\u3001ID \u6216\u94FE\u63A5",
+    all: "\u5168\u90E8",
+    clear: "\u6E05\u9664\u7B5B\u9009",
+    showing: "\u663E\u793A {shown} / {total} \u6761",
+    colTitle: "\u8D44\u6E90",
+    colReason: "\u539F\u56E0",
+    colAccess: "{region}\u8BBF\u95EE",
+    colLine: "\u884C\u53F7",
+    colRecent: "\u6700\u8FD1\u51E0\u6B21",
+    matrix: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E",
+    matrixHelp: "\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002\u68C0\u6D4B\u4F4D\u7F6E\u6307\u4ECE\u54EA\u91CC\u53D1\u8D77\u68C0\u6D4B\uFF1Aglobal\uFF08\u5883\u5916\uFF09\uFF0C\u6216 cn \u8FD9\u6837\u7684\u5730\u533A\u3002",
+    trend: "\u5386\u6B21\u5DE1\u68C0\u8D8B\u52BF",
+    trendHelp: "\u6BCF\u6B21\u5DE1\u68C0\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570\uFF0C\u6570\u636E\u6765\u81EA\u672C\u62A5\u544A\u540C\u76EE\u5F55\u4E0B\u7684 history.json\u3002",
+    chartLabel: "\u6700\u8FD1 {runs}\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570",
+    runs: { other: "{count} \u6B21\u5DE1\u68C0" },
+    recentRuns: "\u6700\u8FD1 {count} \u6B21\uFF1A{list}",
+    footer: "\u7531 curate {version} \u6839\u636E {file} \u751F\u6210\u3002\u6570\u636E\u89C1\u540C\u76EE\u5F55\u4E0B\u7684 report.json\u3002"
+  },
+  md: {
+    title: "\u94FE\u63A5\u68C0\u67E5\u62A5\u544A\uFF1A{title}",
+    nothingToCheck: "\u672C\u6B21\u6CA1\u6709\u8981\u68C0\u67E5\u7684\u8D44\u6E90\uFF08{time}\uFF09\u3002",
+    summary: "{resources}{mirrors}{what}\uFF0C{time}\uFF1A{counts}{why}\u3002",
+    summaryMirrors: "\u3001{mirrors}",
+    summaryWhy: "\uFF1B{unchecked}",
+    whatOffline: "\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09",
+    whatChecked: "{coverage}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantages}\uFF09",
+    countItem: "{status} {count}",
+    notVerdict: "\u8FD9\u4E9B\u7ED3\u679C\u4E0D\u4EE3\u8868\u94FE\u63A5\u672C\u8EAB\u6709\u95EE\u9898",
+    networkDownAll: "\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002",
+    networkDownPart: "\u672C\u6B21\u6709\u4E00\u6BB5\u65F6\u95F4\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF1A{links}\u672A\u68C0\u67E5{checked}\u3002",
+    networkMessage: "\uFF08{message}\uFF09",
+    checkedCount: "\uFF0C{count} \u4E2A\u5DF2\u68C0\u67E5",
+    interrupted: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF1A{links}\u672A\u68C0\u67E5\u3002",
+    offlineSome: "{links}\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
+    partialMerge: {
+      other: "\u8FD9\u4EFD\u62A5\u544A\u4E0D\u5B8C\u6574\uFF1A{missing}\uFF08\u7528 `--allow-partial` \u5408\u5E76\uFF09\uFF0C\u7F3A\u5C11\u7684\u5206\u7247\u91CC\u7684\u8D44\u6E90\u6CA1\u6709\u5217\u51FA\u3002"
+    },
+    againNetwork: "{notVerdict}\uFF1A\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u67E5\u3002",
+    againSome: "{notVerdict}\uFF08\u6307\u672A\u68C0\u67E5\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
+    partialRun: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
+    againUnreached: "{notVerdict}\uFF08\u6307\u6CA1\u68C0\u67E5\u5230\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
+    cached: {
+      other: '{count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u53D6\u81EA\u7F13\u5B58\uFF08report.json \u4E2D `"cached": true`\uFF09\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002'
+    },
+    colStatus: "\u72B6\u6001",
+    colResources: "\u8D44\u6E90",
+    colMirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    legend: "\u72B6\u6001\u8BF4\u660E\uFF1A{items}\u3002",
+    needsAttention: "\u9700\u8981\u5904\u7406",
+    attentionNoneChecked: "\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\u94FE\u63A5\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u3001\u5DF2\u8FC1\u79FB\u6216\u672A\u9A8C\u8BC1\u7684\u3002",
+    attentionNoneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u9700\u8981\u5904\u7406\u3002",
+    attentionNonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\uFF1B{unchecked}\u3002",
+    headingOk: "\u6B63\u5E38",
+    headingRedirected: "\u5DF2\u8FC1\u79FB",
+    headingBroken: "\u5931\u6548",
+    headingUnreachable: "\u65E0\u6CD5\u8BBF\u95EE",
+    headingUnverified: "\u672A\u9A8C\u8BC1",
+    headingSkipped: "\u672A\u68C0\u67E5",
+    statusHeading: "{heading}\uFF08{count}\uFF09",
+    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
+    mirror: "\u955C\u50CF",
+    mirrorWith: "\u955C\u50CF\uFF08{parts}\uFF09",
+    unconfirmed: "\u672A\u786E\u8BA4",
+    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
+    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+    links: { other: "{count} \u4E2A\u94FE\u63A5" },
+    separator: "\uFF0C",
+    regions: "\u5730\u533A",
+    regionHeading: "{region}\uFF1A\u53EF\u76F4\u8FDE {open}\uFF0C\u9700\u79D1\u5B66\u4E0A\u7F51 {vpn}\uFF0C\u65F6\u597D\u65F6\u574F {partial}\uFF0C\u672A\u77E5 {unknown}\uFF08\u6309\u8D44\u6E90\u8BA1\uFF09",
+    needsMirror: {
+      other: "**\u7F3A\u955C\u50CF**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u5DF2\u786E\u8BA4\u3001\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\u3002"
+    },
+    allCovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u90FD\u6709\u53EF\u7528\u7684\u955C\u50CF\u3002",
+    noneVpn: "\u5728{region}\u6CA1\u6709\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u3002",
+    matchedByEvidence: {
+      other: "**\u6309\u8BC1\u636E\u5339\u914D**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u7B97\u4F5C\u6709\u955C\u50CF\u2014\u2014`curate mirrors` \u6309\u8BC1\u636E\u627E\u5230\u4E86\u955C\u50CF\uFF0C\u4F46\u8FD8\u6CA1\u6709\u7EF4\u62A4\u8005\u786E\u8BA4\uFF1A{ids}\u3002"
+    },
+    conflicts: "**\u4E0D\u4E00\u81F4**\uFF1A\u8DEF\u7EBF\u56FE\u91CC\u5199\u7684 `access:` \u4E0E\u68C0\u6D4B\u7ED3\u679C\u4E0D\u7B26\uFF08{count} \u5904\uFF09\u3002",
+    conflict: "\u5199\u7684\u662F{declared}\uFF0C\u5B9E\u9645{found}",
+    coveredBy: "\u5DF2\u6709\u955C\u50CF\u53EF\u7528\uFF1A{ids}\u3002",
+    mirrorLead: "\u955C\u50CF {url}\uFF1A{problem}",
+    suggestedLead: "\u5019\u9009\u955C\u50CF\uFF08{platform}\uFF0C\u80FD\u6B63\u5E38\u6253\u5F00\uFF09\uFF1A{url}",
+    mirrorBroken: "\u5931\u6548\uFF08{reason}\uFF09",
+    mirrorAccess: "\u5728{region}{access}",
+    mirrorUnconfirmed: "\u672A\u786E\u8BA4\uFF1A\u6838\u5BF9\u662F\u540C\u4E00\u5185\u5BB9\u540E\u5199\u4E0A `confirmed: true`",
+    observed: "\u4ECE{vantage}\u5B9E\u6D4B\uFF1A{note}",
+    rule: "{level}\uFF08\u89C4\u5219 {rule}\uFF0C{list}\uFF09",
+    presumed: "\u672A\u88AB\u5217\u5165\u89C4\u5219\uFF0C\u9ED8\u8BA4\u53EF\u76F4\u8FDE",
+    vantageTable: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E\uFF08{vantages}\uFF09",
+    vantageHelp: "\u4E0B\u8868\u662F\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002",
+    vantageNote: "\u68C0\u6D4B\u4F4D\u7F6E\uFF08vantage\uFF09\u6307\u68C0\u67E5\u4ECE\u54EA\u91CC\u53D1\u8D77\uFF1Aglobal \u4E3A\u5883\u5916\uFF0Ccn \u4E3A\u4E2D\u56FD\u5927\u9646\uFF1B\u540C\u4E00\u94FE\u63A5\u5728\u4E0D\u540C\u4F4D\u7F6E\u7684\u7ED3\u679C\u53EF\u80FD\u4E0D\u540C\u3002",
+    colResource: "\u8D44\u6E90",
+    colAccess: "{region}\u8BBF\u95EE",
+    titles: "\u8BF7\u6838\u5BF9\u8FD9\u4E9B\u9875\u9762\u6807\u9898",
+    titleDrift: "\u9875\u9762\u6807\u9898\u201C{title}\u201D\uFF1A{reason}",
+    levelBlocked: "\u88AB\u5899",
+    levelThrottled: "\u9650\u901F",
+    levelRefusesRegion: "\u7F51\u7AD9\u62D2\u7EDD\u8BE5\u5730\u533A\u8BBF\u95EE"
+  },
+  coverage: {
+    checked: "\u5DF2\u68C0\u67E5",
+    notChecked: "\u672A\u68C0\u67E5",
+    partlyChecked: "\u90E8\u5206\u68C0\u67E5",
+    networkDownClause: "\u7F51\u7EDC\u4E0D\u53EF\u7528",
+    networkDownLabel: "\u7F51\u7EDC\u4E0D\u53EF\u7528 {count}",
+    interruptedClause: "\u68C0\u67E5\u4E2D\u9014\u505C\u6B62",
+    interruptedLabel: "\u4E2D\u9014\u505C\u6B62 {count}",
+    notStartedLabel: "\u672A\u5F00\u59CB {count}",
+    offlineClause: "--offline",
+    offlineLabel: "\u79BB\u7EBF {count}",
+    notCheckedOf: "\u5171 {links}\uFF0C{count} \u4E2A\u672A\u68C0\u67E5\uFF08{why}\uFF09",
+    detail: "{why}\uFF1A{message}",
+    shardsMissing: { other: "\u7F3A\u5C11\u5206\u7247 {list}" },
+    shardVantage: "{shard}\uFF08{vantage}\uFF09",
+    shardsMissingCount: { other: "\u7F3A\u5C11 {count} \u4E2A\u5206\u7247" },
+    partsSeparator: "\uFF1B",
+    labelsSeparator: "\uFF0C"
+  },
+  summary: {
+    title: "curate \u68C0\u67E5\uFF1A{title}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantage}\uFF09",
+    resources: "\u8D44\u6E90",
+    mirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\u3002",
+    failing: "\u5931\u8D25\uFF08{count}\uFF09",
+    moved: "\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF08{count}\uFF09\uFF1A\u8FD0\u884C `curate fix` \u6539\u5730\u5740",
+    others: "\u53E6\u5916\u503C\u5F97\u4E00\u770B\uFF08{count}\uFF09",
+    capped: "> GitHub \u6BCF\u4E00\u6B65\u6BCF\u79CD\u7EA7\u522B\u6700\u591A\u663E\u793A {cap} \u6761\u6807\u6CE8\uFF0C\u672C\u6B21\u8D85\u51FA\u7684\u6709\uFF1A{levels}\u3002\u6240\u6709\u95EE\u9898\u90FD\u5DF2\u5728\u4E0A\u9762\u5217\u51FA\uFF0C\u663E\u793A\u7684\u6807\u6CE8\u6309\u91CD\u8981\u7A0B\u5EA6\u6392\u5728\u524D\u9762\u3002",
+    noneChecked: "\u6CA1\u6709\u5931\u8D25\u7684\u94FE\u63A5\u3002",
+    noneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u5931\u8D25\u3002",
+    nonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u5931\u8D25\u7684\u3002",
+    mirrorOf: "{id} \u7684\u955C\u50CF",
+    movedTo: "{url} \u5DF2\u8FC1\u79FB\u5230 {finalUrl}",
+    more: "\u2026\u53E6\u6709 {count} \u4E2A",
+    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
+  },
+  annotation: {
+    mirrorOf: "{id} \u7684\u955C\u50CF",
+    title: "{status}\uFF1A{what}",
+    moved: "{url} \u5DF2\u6C38\u4E45\u8FC1\u79FB\u5230 {finalUrl}\uFF1B\u8FD0\u884C `curate fix` \u66F4\u65B0\u8DEF\u7EBF\u56FE\u3002",
+    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
+  },
+  issue: {
+    failingHeadline: { other: "{count} \u4E2A\u94FE\u63A5\u8FDE\u7EED {failAfter} \u6B21\u53CA\u4EE5\u4E0A\u5DE1\u68C0\u5931\u8D25" },
+    noneFailedInARow: { other: "\u6CA1\u6709\u94FE\u63A5\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25" },
+    allWork: "\u6240\u6709\u94FE\u63A5\u90FD\u5DF2\u6062\u590D",
+    intro: "\u5DE1\u68C0 {file}\uFF08{title}\uFF09\uFF0C\u68C0\u6D4B\u4F4D\u7F6E {vantage}\uFF0C\u5B8C\u6210\u4E8E {time}\u3002[\u8FD0\u884C\u65E5\u5FD7]({runUrl})",
+    reportLink: " \xB7 [\u5B8C\u6574\u62A5\u544A\uFF1A\u6309\u7AE0\u8282\u5217\u51FA\u6BCF\u4E2A\u94FE\u63A5\u548C\u8D8B\u52BF]({reportUrl})",
+    earlierStand: "\u8FD9\u4E9B\u94FE\u63A5\u6CBF\u7528\u4E4B\u524D\u7684\u7ED3\u679C\u3002",
+    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\uFF0C\u5176\u4F59\u94FE\u63A5\u4FDD\u6301\u539F\u72B6\u6001\u3002",
+    watching: { other: "\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25\u624D\u8BA1\u5165" },
+    failing: "\u5931\u8D25\uFF08{count}\uFF09",
+    newFailures: "\u65B0\u51FA\u73B0\u7684\u5931\u8D25\uFF08{count}\uFF09\uFF1A{watching}",
+    recovered: "\u5DF2\u6062\u590D\uFF08{count}\uFF09",
+    colWhere: "\u4F4D\u7F6E",
+    colResource: "\u8D44\u6E90",
+    colNow: "\u73B0\u72B6",
+    colSince: "\u5F00\u59CB\u4E8E",
+    colFailed: "\u5931\u8D25\u671F\u95F4",
+    colUrl: "URL",
+    audits: { other: "{count} \u6B21\u5DE1\u68C0" },
+    mirror: "{title}\uFF08\u955C\u50CF\uFF09",
+    footerOpen: "_\u6BCF\u6B21\u5B9A\u65F6\u5DE1\u68C0\u90FD\u4F1A\u66F4\u65B0\u672C issue\uFF1B\u6240\u6709\u94FE\u63A5\u6062\u590D\u540E\u81EA\u52A8\u5173\u95ED\u3002\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u53EF\u7528 `curate fix` \u4FEE\u6539\u3002_",
+    footerClosed: "_\u4E4B\u524D\u5931\u8D25\u7684\u94FE\u63A5\u90FD\u5DF2\u6062\u590D\uFF0C\u672C issue \u5DF2\u5173\u95ED\uFF1B\u518D\u6709\u94FE\u63A5\u5931\u8D25\u4F1A\u91CD\u65B0\u6253\u5F00\u3002_",
+    more: "\u2026\u53E6\u6709 {count} \u4E2A\uFF0C\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002",
+    cut: "\u2026\u5185\u5BB9\u8D85\u51FA GitHub \u7684\u957F\u5EA6\u9650\u5236\uFF0C\u5DF2\u622A\u65AD\uFF1B\u5B8C\u6574\u5185\u5BB9\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002"
+  }
+};
+
 // src/i18n/catalog.ts
 var LANGS = ["en", "zh-CN"];
+
+// src/i18n/index.ts
+var CATALOGS = { en, "zh-CN": zhCN };
+
+// src/report/html/page-findings.ts
+var PAGE_FINDINGS = String.raw`  var FINDING_KINDS = ${JSON.stringify(FINDING_KINDS)};
+  /** The filter's values besides the kinds: any finding, or none. */
+  var ANY_FINDING = '*', NO_FINDING = '-';
+
+  function findingsOf(row) { return row.findings || []; }
+  function findingText(finding) { return finding.text[state.lang] || finding.text.en; }
+  function findingWord(kind) { return el('code', { className: 'finding', 'data-finding': kind, text: kind }); }
+  function pluralOf(message, count, values) {
+    var form = new Intl.PluralRules(state.lang).select(count) === 'one' && message.one ? message.one : message.other;
+    var all = { count: num(count) };
+    for (var name in values || {}) all[name] = values[name];
+    return fill(form, all);
+  }
+
+  /** A row's findings, under its reason in the table. */
+  function findingsNode(row) {
+    var findings = findingsOf(row);
+    if (findings.length === 0) return null;
+    return el('ul', { className: 'findings' }, findings.map(function (finding) {
+      return el('li', {}, [findingWord(finding.kind), document.createTextNode(' ' + findingText(finding))]);
+    }));
+  }
+  /** The kinds a row has, space-separated, for the filter (null when none). */
+  function findingKindsAttr(row) {
+    var kinds = findingsOf(row).map(function (finding) { return finding.kind; });
+    return kinds.length === 0 ? null : kinds.join(' ');
+  }
+
+  /** "Worth a look": every finding of the report, one line each, in report order. */
+  function worthALook() {
+    var messages = cat().findings;
+    var unprobed = 0;
+    var items = [];
+    data.rows.forEach(function (row) {
+      findingsOf(row).forEach(function (finding) {
+        if (finding.kind === 'unprobed') unprobed++;
+        items.push(el('li', { 'data-key': row.key, 'data-finding': finding.kind }, [
+          findingWord(finding.kind), el('strong', { text: whoText(row) }), link(row.url), el('code', { text: lineRef(row.line) }),
+          el('span', { className: 'finding-text', text: findingText(finding) })
+        ]));
+      });
+    });
+    if (items.length === 0) return null;
+    var children = [el('h2', { text: messages.title }), el('p', { className: 'note', text: messages.help })];
+    if (unprobed > 0) children.push(el('p', { className: 'note unprobed', text: pluralOf(messages.unprobed, unprobed, { word: 'unprobed' }) }));
+    children.push(el('ul', { className: 'attention' }, items));
+    return el('section', { id: 'findings' }, children);
+  }
+
+  /** The table's finding filter: any, none, or one kind the report has; null without findings. */
+  function findingFilter(field) {
+    var kinds = FINDING_KINDS.filter(function (kind) {
+      return data.rows.some(function (row) { return findingsOf(row).some(function (finding) { return finding.kind === kind; }); });
+    });
+    if (kinds.length === 0) return null;
+    var messages = cat().findings;
+    var select = control('f-finding', 'finding', [ANY_FINDING, NO_FINDING].concat(kinds), function (value) {
+      return value === ANY_FINDING ? messages.any : value === NO_FINDING ? messages.none : value;
+    });
+    return field('f-finding', messages.filter, select);
+  }
+  function findingMatches(tr) {
+    if (!state.finding) return true;
+    var kinds = (tr.getAttribute('data-findings') || '').split(' ').filter(Boolean);
+    if (state.finding === ANY_FINDING) return kinds.length > 0;
+    if (state.finding === NO_FINDING) return kinds.length === 0;
+    return kinds.indexOf(state.finding) >= 0;
+  }
+
+`;
+
+// src/report/html/page-table.ts
+var PAGE_TABLE = String.raw`  function options(values, label) {
+    return [el('option', { value: '', text: t('all') })].concat(values.map(function (value) {
+      return el('option', { value: value, text: label(value) });
+    }));
+  }
+  function control(id, key, values, label) {
+    var select = el('select', { id: id }, options(values, label));
+    select.value = state[key];
+    select.addEventListener('change', function () { state[key] = select.value; applyFilters(); });
+    return select;
+  }
+
+  function strip(recent) {
+    if (!recent || recent.length === 0) return el('span', {});
+    var words = recent.map(function (seen) { return day(seen.at) + ' ' + cat().status[seen.status]; });
+    return el('span', { className: 'strip', role: 'img', 'aria-label': t('recentRuns', { count: num(recent.length), list: words.join(', ') }) }, recent.map(function (seen, index) {
+      return el('span', { className: 'tick s-' + seen.status, title: words[index], 'data-status': seen.status, text: ICONS[seen.status] });
+    }));
+  }
+
+  function table() {
+    var kinds = [];
+    data.rows.forEach(function (row) { if (kinds.indexOf(row.kind) < 0) kinds.push(row.kind); });
+    var accessValues = [];
+    data.regions.forEach(function (id) { ACCESS.forEach(function (access) { accessValues.push(id + ':' + access); }); });
+    var search = el('input', { id: 'f-search', type: 'search', placeholder: t('searchPlaceholder'), autocomplete: 'off' });
+    search.value = state.q;
+    search.addEventListener('input', function () { state.q = search.value; applyFilters(); });
+    var clear = el('button', { type: 'button', id: 'f-clear', text: t('clear') });
+    clear.addEventListener('click', function () {
+      state.status = state.access = state.section = state.kind = state.finding = state.q = '';
+      render();
+    });
+    var field = function (id, label, input) { return el('div', { className: 'field' }, [el('label', { for: id, text: label }), input]); };
+    var filters = el('form', { className: 'filters', role: 'search' }, [
+      field('f-status', t('filterStatus'), control('f-status', 'status', STATUSES, function (s) { return ICONS[s] + ' ' + cat().status[s]; })),
+      data.regions.length ? field('f-access', t('filterAccess'), control('f-access', 'access', accessValues, function (v) { var parts = v.split(':'); return region(parts[0]) + ': ' + cat().access[parts[1]]; })) : null,
+      field('f-section', t('filterSection'), control('f-section', 'section', data.sections.map(function (s) { return s.id; }), function (id) {
+        return id + ' ' + data.sections.filter(function (s) { return s.id === id; })[0].title;
+      })),
+      field('f-kind', t('filterKind'), control('f-kind', 'kind', kinds, function (k) { return k; })),
+      findingFilter(field),
+      field('f-search', t('search'), search),
+      clear
+    ]);
+    filters.addEventListener('submit', function (event) { event.preventDefault(); });
+    var heads = [t('colStatus'), t('colTitle'), t('filterSection'), t('filterKind'), t('colReason')]
+      .concat(data.regions.map(function (id) { return t('colAccess', { region: region(id) }); }))
+      .concat([t('colLine')]).concat(data.trend ? [t('colRecent')] : []);
+    var rows = data.rows.map(function (row) {
+      var cells = [
+        el('td', { 'data-label': heads[0] }, [badge(row.status)]),
+        // One wrapper, so the phone layout's label | value grid keeps the parts together.
+        el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
+        el('td', { 'data-label': heads[2], text: row.sectionId }),
+        el('td', { 'data-label': heads[3], text: row.kind }),
+        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row), findingsNode(row)])
+      ];
+      data.regions.forEach(function (id, index) {
+        var access = row.access[id] || 'unknown';
+        cells.push(el('td', { 'data-label': heads[5 + index], className: 'a-' + access, text: cat().access[access] }));
+      });
+      cells.push(el('td', { 'data-label': t('colLine') }, [el('code', { text: lineRef(row.line) })]));
+      if (data.trend) cells.push(el('td', { 'data-label': t('colRecent') }, [strip(row.recent)]));
+      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, 'data-findings': findingKindsAttr(row), className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
+      tr.curateAccess = data.regions.map(function (id) { return id + ':' + (row.access[id] || 'unknown'); });
+      tr.curateText = [row.title, row.id, row.url || '', row.finalUrl || '', row.platform || ''].join(' ').toLowerCase();
+      return tr;
+    });
+    return el('section', { id: 'links' }, [
+      el('h2', { text: t('table') }),
+      filters,
+      el('p', { id: 'shown', 'aria-live': 'polite' }),
+      el('div', { className: 'scroll' }, [el('table', { className: 'links' }, [
+        el('thead', {}, [el('tr', {}, heads.map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
+        el('tbody', { id: 'rows' }, rows)
+      ])])
+    ]);
+  }
+
+  function applyFilters() {
+    var q = state.q.trim().toLowerCase();
+    var shown = 0;
+    var rows = document.getElementById('rows').children;
+    for (var i = 0; i < rows.length; i++) {
+      var tr = rows[i];
+      var ok = (!state.status || tr.getAttribute('data-status') === state.status) &&
+        (!state.section || tr.getAttribute('data-section') === state.section) &&
+        (!state.kind || tr.getAttribute('data-kind') === state.kind) &&
+        (!state.access || tr.curateAccess.indexOf(state.access) >= 0) &&
+        (!q || tr.curateText.indexOf(q) >= 0) && findingMatches(tr);
+      tr.hidden = !ok;
+      if (ok) shown++;
+    }
+    document.getElementById('shown').textContent = t('showing', { shown: num(shown), total: num(rows.length) });
+  }
+
+`;
+
+// src/report/html/page-views.ts
+var PAGE_VIEWS = String.raw`  function svg(tag, attrs, children) {
+    var node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (var name in attrs) {
+      if (name === 'text') node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    }
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+  function matrix() {
+    var vantages = data.matrixVantages;
+    var rows = data.rows.filter(function (row) { return row.role === 'resource'; }).map(function (row) {
+      return el('tr', {}, [el('th', { scope: 'row', text: row.title })].concat(vantages.map(function (vantage) {
+        var seen = row.seen && row.seen[vantage];
+        return el('td', { 'data-vantage': vantage }, [seen ? badge(seen.status) : el('span', { text: '\u2014' })]);
+      })));
+    });
+    return el('section', { id: 'matrix' }, [
+      el('h2', { text: t('matrix') }), el('p', { className: 'note', text: t('matrixHelp') }),
+      el('div', { className: 'scroll' }, [el('table', {}, [
+        el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: t('colTitle') })].concat(vantages.map(function (v) { return el('th', { scope: 'col', text: region(v) === v ? v : v + ' (' + region(v) + ')' }); })))]),
+        el('tbody', {}, rows)
+      ])])
+    ]);
+  }
+
+  function trend() {
+    var runs = data.trend;
+    var width = 640, height = 260, left = 40, right = 120, top = 14, bottom = 34;
+    var max = 1;
+    runs.forEach(function (run) { STATUSES.forEach(function (s) { if (run.counts[s] > max) max = run.counts[s]; }); });
+    var x = function (i) { return left + (runs.length === 1 ? 0 : i * (width - left - right) / (runs.length - 1)); };
+    var y = function (n) { return top + (height - top - bottom) * (1 - n / max); };
+    var nodes = [];
+    [0, Math.round(max / 2), max].forEach(function (n) {
+      nodes.push(svg('line', { x1: left, x2: width - right, y1: y(n), y2: y(n), 'class': 'grid' }));
+      nodes.push(svg('text', { x: left - 6, y: y(n) + 4, 'text-anchor': 'end', 'class': 'axis', text: num(n) }));
+    });
+    runs.forEach(function (run, i) {
+      if (runs.length <= 8 || i % Math.ceil(runs.length / 8) === 0 || i === runs.length - 1) {
+        nodes.push(svg('text', { x: x(i), y: height - 12, 'text-anchor': 'middle', 'class': 'axis', text: day(run.at) }));
+      }
+    });
+    var shown = STATUSES.filter(function (s) { return runs.some(function (run) { return run.counts[s] > 0; }); });
+    shown.forEach(function (status, k) {
+      var points = runs.map(function (run, i) { return x(i) + ',' + y(run.counts[status]); }).join(' ');
+      var group = [svg('polyline', { points: points, 'class': 'line s-' + status })];
+      runs.forEach(function (run, i) {
+        group.push(svg('circle', { cx: x(i), cy: y(run.counts[status]), r: 4, 'class': 'point s-' + status, 'data-status': status, 'data-run': String(i), 'data-count': String(run.counts[status]) }, [
+          svg('title', { text: when(run.at) + ': ' + cat().status[status] + ' ' + num(run.counts[status]) })
+        ]));
+      });
+      nodes.push(svg('g', { 'data-series': status }, group));
+    });
+    // Each line's name at its end, pushed apart where lines end close together.
+    var labels = shown.map(function (status) { return { status: status, y: y(runs[runs.length - 1].counts[status]) + 4 }; });
+    labels.sort(function (a, b) { return a.y - b.y; });
+    labels.forEach(function (label, i) { if (i > 0 && label.y < labels[i - 1].y + 14) label.y = labels[i - 1].y + 14; });
+    labels.forEach(function (label) {
+      nodes.push(svg('text', { x: width - right + 8, y: label.y, 'class': 'label s-' + label.status, text: ICONS[label.status] + ' ' + cat().status[label.status] }));
+    });
+    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': 'trend-title', 'class': 'chart' },
+      [svg('title', { id: 'trend-title', text: t('chartLabel', { runs: p('runs', runs.length) }) })].concat(nodes));
+    var tableRows = runs.map(function (run) {
+      return el('tr', {}, [el('th', { scope: 'row', text: when(run.at) })].concat(STATUSES.map(function (s) { return el('td', { className: 'n', text: num(run.counts[s]) }); })));
+    });
+    return el('section', { id: 'trend' }, [
+      el('h2', { text: t('trend') }), el('p', { className: 'note', text: t('trendHelp') }), chart,
+      el('details', {}, [el('summary', { text: t('chartLabel', { runs: p('runs', runs.length) }) }), el('div', { className: 'scroll' }, [el('table', {}, [
+        el('thead', {}, [el('tr', {}, [el('th', {})].concat(STATUSES.map(function (s) { return el('th', { scope: 'col' }, [badge(s)]); })))]),
+        el('tbody', {}, tableRows)
+      ])])])
+    ]);
+  }
+
+`;
+
+// src/report/html/page-script.ts
+var PAGE_SCRIPT = String.raw`(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('curate-data').textContent);
+  var catalogs = JSON.parse(document.getElementById('curate-catalogs').textContent);
+  var STATUSES = ['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'];
+  var ATTENTION = ['broken', 'unreachable', 'redirected'];
+  var ACCESS = ['open', 'partial', 'vpn', 'unknown'];
+  var ICONS = { ok: '\u2713', redirected: '\u21aa', broken: '\u2717', unreachable: '\u26a0', unverified: '?', skipped: '\u2013' };
+  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', finding: '', q: '' };
+
+  function initialLang() {
+    var stored = null;
+    try { stored = window.localStorage.getItem('curate-lang'); } catch (e) { stored = null; }
+    if (stored && catalogs[stored]) return stored;
+    if (data.lang && catalogs[data.lang]) return data.lang;
+    var asked = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    for (var i = 0; i < asked.length; i++) {
+      var tag = String(asked[i]).toLowerCase();
+      if (tag === 'zh' || tag.indexOf('zh-') === 0) return 'zh-CN';
+      if (tag === 'en' || tag.indexOf('en-') === 0) return 'en';
+    }
+    return 'en';
+  }
+
+  function cat() { return catalogs[state.lang]; }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
+  function num(n) { return new Intl.NumberFormat(state.lang).format(n); }
+  function t(key, values) {
+    var message = cat().html[key];
+    return fill(typeof message === 'string' ? message : message.other, values);
+  }
+  function p(key, count, values) {
+    var message = cat().html[key];
+    var form = new Intl.PluralRules(state.lang).select(count) === 'one' && message.one ? message.one : message.other;
+    var all = { count: num(count) };
+    for (var name in values || {}) all[name] = values[name];
+    return fill(form, all);
+  }
+  function when(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+  }
+  function day(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(state.lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  function list(items) { return new Intl.ListFormat(state.lang, { type: 'conjunction' }).format(items); }
+  function region(id) { return cat().region[id] || id; }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var name in attrs || {}) {
+      if (name === 'text') node.textContent = attrs[name];
+      else if (name === 'className') node.className = attrs[name];
+      else if (attrs[name] !== undefined && attrs[name] !== null) node.setAttribute(name, attrs[name]);
+    }
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  /** A status as icon and word, never colour alone. */
+  function badge(status) {
+    return el('span', { className: 'badge s-' + status, 'data-status': status }, [
+      el('span', { className: 'icon', 'aria-hidden': 'true', text: ICONS[status] }),
+      el('span', { text: cat().status[status] })
+    ]);
+  }
+  function link(url) {
+    if (!url) return el('span', { text: '\u2014' });
+    // Only web links become links: a roadmap typo like javascript: stays text.
+    return /^https?:\/\//i.test(url) ? el('a', { href: url, rel: 'noopener noreferrer', text: url, className: 'url' }) : el('span', { className: 'url', text: url });
+  }
+  function lineRef(line) { return line > 0 ? data.file + ':' + line : data.file; }
+  function reasonText(row) {
+    var text = cat().reason[row.reason] || row.reason;
+    // A redirect's code is the final page's, which says nothing about the move.
+    // Only a code that is news: 200 on an ok page, or the final page's code of a redirect, is not.
+    var coded = row.httpStatus !== undefined && row.httpStatus >= 300 && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
+    return coded ? 'HTTP ' + row.httpStatus + ': ' + text : text;
+  }
+  // A dead link's archived copy: the snapshot with its date (and where the archive needs a VPN),
+  // or why there is none. Catalog keys: archive.*, typed against the report's answers.
+  function archivedNode(row) {
+    var archived = row.archived;
+    if (!archived) return null;
+    var messages = cat().archive;
+    if (archived.kind === 'snapshot') {
+      var taken = new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(archived.timestamp));
+      var around = fill(messages.snapshot, { date: taken });
+      var notes = archived.blockedIn.map(function (id) { return fill(messages.blockedIn, { region: region(id) }); });
+      return el('span', { className: 'archived' }, [
+        document.createTextNode(around + ': '),
+        link(archived.url),
+        notes.length > 0 ? el('span', { className: 'archive-region', text: ' (' + notes.join('; ') + ')' }) : null
+      ]);
+    }
+    var text = archived.kind === 'unanswered' ? fill(messages.unanswered, { detail: archived.detail }) : messages[archived.kind];
+    return el('span', { className: 'archived', text: text });
+  }
+  function whoText(row) {
+    if (row.role === 'resource') return row.title;
+    var parts = [t('mirror')];
+    if (row.platform) parts.push(row.platform);
+    if (row.confirmed === false) parts.push(t('unconfirmed'));
+    return row.title + ' \u00b7 ' + parts.join(' \u00b7 ');
+  }
+
+  function header() {
+    var vantages = list(data.vantages.map(region));
+    var values = { resources: p('resources', data.summary.total), mirrors: p('mirrors', data.mirrorSummary.total), vantages: vantages, time: when(data.startedAt) };
+    var select = el('select', { id: 'lang' }, [
+      el('option', { value: 'en', text: 'English' }),
+      el('option', { value: 'zh-CN', text: '\u7b80\u4f53\u4e2d\u6587' })
+    ]);
+    select.value = state.lang;
+    select.addEventListener('change', function () {
+      state.lang = select.value;
+      try { window.localStorage.setItem('curate-lang', state.lang); } catch (e) { /* file:// may refuse */ }
+      render();
+      document.getElementById('lang').focus();
+    });
+    var banners = [];
+    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown }) }));
+    else if (data.partial) banners.push(el('p', { className: 'banner', role: 'alert', text: t('partial') }));
+    if (data.cached > 0) banners.push(el('p', { className: 'note', text: t('cached', { count: num(data.cached) }) }));
+    return el('header', {}, [
+      el('div', { className: 'lang' }, [el('label', { for: 'lang', text: t('language') }), select]),
+      el('h1', { text: t('pageTitle', { title: data.title }) }),
+      el('p', { id: 'summary', text: t(data.isOffline ? 'summaryOffline' : 'summary', values) })
+    ].concat(banners));
+  }
+
+  function legend() {
+    var items = [];
+    STATUSES.forEach(function (status) {
+      items.push(el('dt', {}, [badge(status)]), el('dd', { text: cat().statusHelp[status] }));
+    });
+    return el('details', { className: 'legend' }, [el('summary', { text: t('legend') }), el('dl', {}, items)]);
+  }
+
+  function counts() {
+    var rows = STATUSES.map(function (status) {
+      return el('tr', { 'data-status': status }, [
+        el('th', { scope: 'row' }, [badge(status)]),
+        el('td', { className: 'n', text: num(data.summary[status]) }),
+        el('td', { className: 'n', text: num(data.mirrorSummary[status]) })
+      ]);
+    });
+    rows.push(el('tr', { className: 'total' }, [
+      el('th', { scope: 'row', text: t('total') }),
+      el('td', { className: 'n', text: num(data.summary.total) }),
+      el('td', { className: 'n', text: num(data.mirrorSummary.total) })
+    ]));
+    return el('section', { id: 'counts' }, [
+      el('h2', { text: t('counts') }),
+      el('table', { className: 'counts' }, [
+        el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: t('colStatus') }), el('th', { scope: 'col', text: t('colResources') }), el('th', { scope: 'col', text: t('colMirrors') })])]),
+        el('tbody', {}, rows)
+      ])
+    ]);
+  }
+
+  function sections() {
+    var items = data.sections.map(function (section) {
+      var total = 0;
+      STATUSES.forEach(function (status) { total += section.counts[status]; });
+      var label = t('sectionBar', { ok: num(section.counts.ok), total: num(total) });
+      var parts = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
+        var count = section.counts[status];
+        return el('span', { className: 'seg s-' + status, style: 'flex-grow:' + count, title: cat().status[status] + ': ' + num(count) }, [
+          el('span', { 'aria-hidden': 'true', text: ICONS[status] + ' ' + num(count) })
+        ]);
+      });
+      var detail = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
+        return cat().status[status] + ' ' + num(section.counts[status]);
+      }).join(', ');
+      return el('li', {}, [
+        el('div', { className: 'bar-label' }, [el('strong', { text: section.id + ' ' + section.title }), el('span', { text: label })]),
+        el('div', { className: 'bar', role: 'img', 'aria-label': label + ' (' + detail + ')' }, parts)
+      ]);
+    });
+    return el('section', { id: 'sections' }, [el('h2', { text: t('sections') }), el('ul', { className: 'bars' }, items)]);
+  }
+
+  function attentionItem(row) {
+    var bits = [badge(row.status), el('strong', { text: whoText(row) }), el('span', { className: 'reason', text: reasonText(row) }), link(row.url)];
+    if (row.finalUrl) {
+      var around = cat().html.useInstead.split('{url}');
+      bits.push(el('span', { className: 'use' }, [document.createTextNode(around[0]), link(row.finalUrl), document.createTextNode(around[1] || '')]));
+    }
+    bits.push(archivedNode(row));
+    bits.push(el('code', { text: lineRef(row.line) }));
+    return el('li', { 'data-key': row.key }, bits);
+  }
+
+  function attention() {
+    var rows = data.rows.filter(function (row) { return ATTENTION.indexOf(row.status) >= 0; });
+    rows.sort(function (a, b) { return ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status); });
+    var children = [el('h2', { text: t('attention') })];
+    children.push(rows.length === 0 ? el('p', { text: t('attentionNone') }) : el('ul', { className: 'attention' }, rows.map(attentionItem)));
+    data.uncovered.forEach(function (group) {
+      children.push(el('h3', { text: t('uncovered', { region: region(group.region) }) }), el('p', { className: 'note', text: t('uncoveredHelp', { region: region(group.region) }) }));
+      children.push(el('ul', { className: 'attention' }, group.ids.map(function (id) {
+        var own = data.rows.filter(function (row) { return row.id === id; });
+        var resource = own[0];
+        var mirrors = own.slice(1);
+        return el('li', { 'data-key': resource.key }, [
+          el('strong', { text: resource.title }), link(resource.url), el('code', { text: lineRef(resource.line) }),
+          mirrors.length === 0 ? el('span', { className: 'note', text: t('noMirrors') }) : el('ul', {}, mirrors.map(function (mirror) {
+            return el('li', {}, [badge(mirror.status), el('span', { text: whoText(mirror) }), el('span', { className: 'access', text: cat().access[mirror.access[group.region] || 'unknown'] }), link(mirror.url)]);
+          }))
+        ]);
+      })));
+    });
+    return el('section', { id: 'attention' }, children);
+  }
+
+${PAGE_TABLE}${PAGE_VIEWS}${PAGE_FINDINGS}  function render() {
+    document.documentElement.lang = state.lang;
+    document.title = t('pageTitle', { title: data.title });
+    var app = document.getElementById('app');
+    var parts = [header(), legend(), counts(), sections(), attention(), worthALook()].filter(Boolean);
+    if (data.trend && data.trend.length > 0) parts.push(trend());
+    parts.push(table());
+    if (data.matrixVantages) parts.push(matrix());
+    parts.push(el('footer', { text: t('footer', { version: data.version, file: data.file }) }));
+    app.textContent = '';
+    parts.forEach(function (part) { app.appendChild(part); });
+    applyFilters();
+  }
+
+  render();
+})();
+`;
+
+// src/outcome/status-reason.ts
+function withStatusReason(shape) {
+  const variant = (status, reasons) => external_exports.strictObject({ ...shape, status: external_exports.literal(status), reason: external_exports.enum(reasons) });
+  return external_exports.discriminatedUnion("status", [
+    variant("ok", REASONS_BY_STATUS.ok),
+    variant("redirected", REASONS_BY_STATUS.redirected),
+    variant("broken", REASONS_BY_STATUS.broken),
+    variant("unreachable", REASONS_BY_STATUS.unreachable),
+    variant("unverified", REASONS_BY_STATUS.unverified),
+    variant("skipped", REASONS_BY_STATUS.skipped)
+  ]);
+}
+var StatusReasonSchema = withStatusReason({});
+
+// src/report/json-input.ts
+function parseJsonInput(text, file2, notJson) {
+  try {
+    return JSON.parse(text);
+  } catch (error63) {
+    const reason = error63 instanceof Error ? error63.message : String(error63);
+    throw new InputError(
+      notJson.message,
+      [{ file: file2, line: 0, column: 0, path: "", message: `not JSON: ${reason}` }],
+      { cause: error63, ...notJson.hint === void 0 ? {} : { hint: notJson.hint } }
+    );
+  }
+}
+function schemaProblems(file2, issues) {
+  return issues.map((issue3) => ({
+    file: file2,
+    line: 0,
+    column: 0,
+    path: issue3.path.map(String).join("."),
+    message: issue3.message
+  }));
+}
+
+// src/report/history.ts
+var HISTORY_SCHEMA_VERSION = 1;
+var HistoryObservationSchema = withStatusReason({
+  /** ISO time the link was checked. */
+  at: external_exports.string(),
+  /** Where it was checked from: `global` or a region. */
+  vantage: external_exports.string(),
+  /**
+   * The kinds of the findings beside the status (`archived` …), so that `--fail-on archived`
+   * judges a history as it judges the report; absent when there were none (and in older files).
+   */
+  findings: external_exports.array(external_exports.enum(FINDING_KINDS)).min(1).optional()
+});
+var HistorySchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(HISTORY_SCHEMA_VERSION),
+  links: external_exports.record(external_exports.string(), external_exports.array(HistoryObservationSchema))
+});
+var DEFAULT_FAILING = new Set(DEFAULTS.failOn);
+
+// src/archive/archived-copy.ts
+var SnapshotSchema = external_exports.strictObject({
+  kind: external_exports.literal("snapshot"),
+  url: external_exports.string(),
+  timestamp: external_exports.iso.datetime()
+});
+var NoSnapshotSchema = external_exports.strictObject({
+  kind: external_exports.literal("none"),
+  reason: external_exports.enum(["not-archived", "excluded"])
+});
+var ArchiveUnansweredSchema = external_exports.strictObject({
+  kind: external_exports.literal("unanswered"),
+  reason: external_exports.enum(["rate-limited", "unreachable", "unexpected"]),
+  detail: external_exports.string()
+});
+var ArchivedCopySchema = external_exports.discriminatedUnion("kind", [
+  SnapshotSchema,
+  NoSnapshotSchema,
+  ArchiveUnansweredSchema
+]);
 
 // src/roadmap/schema.ts
 var RESOURCE_KINDS = [
@@ -52142,6 +60750,773 @@ var ReportSchema = external_exports.strictObject({
   regions: external_exports.record(external_exports.string(), RegionSummarySchema).optional()
 });
 
+// src/report/json.ts
+var REPORT_JSON_SCHEMA_HEADER = {
+  $id: `urn:curate:report:v${REPORT_SCHEMA_VERSION}`,
+  title: "curate link report"
+};
+var REPORT_KEYS = Object.keys(ReportSchema.shape);
+var RESOURCE_KEYS = Object.keys(ResourceResultSchema.shape);
+var MIRROR_KEYS = Object.keys(MirrorResultSchema.shape);
+
+// src/report/markdown-archive.ts
+var messages = CATALOGS.en.archive;
+
+// src/report/render-reports.ts
+var REPORT_FORMATS = ["json", "md", "html", "sarif", "junit"];
+var REPORT_FILE_NAMES = {
+  json: "report.json",
+  md: "report.md",
+  html: "report.html",
+  sarif: "report.sarif",
+  junit: "report.junit.xml"
+};
+
+// src/options/parsers.ts
+var REPORT_FORMAT_WORDS = new Set(REPORT_FORMATS);
+function resolveFailOn(flag, setting) {
+  return parseFailOnList(flag === void 0 ? setting ?? DEFAULTS.failOn : [flag]);
+}
+
+// src/roadmap/load.ts
+import { readFile, stat as stat2 } from "node:fs/promises";
+
+// src/roadmap/walk.ts
+function formatFieldPath(path12) {
+  let text = "";
+  for (const segment of path12) {
+    if (typeof segment === "number") {
+      text += `[${segment}]`;
+      continue;
+    }
+    const key = String(segment);
+    text += /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${text === "" ? "" : "."}${key}` : `[${JSON.stringify(key)}]`;
+  }
+  return text;
+}
+
+// src/text/plural.ts
+var ENGLISH = new Intl.PluralRules("en");
+function pluralForm(count, one, other = `${one}s`) {
+  return ENGLISH.select(count) === "one" ? one : other;
+}
+function plural3(count, one, other = `${one}s`) {
+  return `${count} ${pluralForm(count, one, other)}`;
+}
+
+// src/roadmap/issues.ts
+function problemsFromIssues(issues, context3) {
+  const problems = issues.flatMap((issue3) => problemsFromIssue(issue3, [], context3));
+  const suggested = new Set(problems.map((problem) => problem.suggestedPath));
+  return problems.filter((problem) => !(problem.isMissing === true && suggested.has(problem.path))).map(({ file: file2, line, column, path: path12, message, hint, code, resource }) => ({
+    file: file2,
+    line,
+    column,
+    path: path12,
+    message,
+    ...hint === void 0 ? {} : { hint },
+    ...code === void 0 ? {} : { code },
+    ...resource === void 0 ? {} : { resource }
+  })).sort((a, b) => a.line - b.line || a.column - b.column);
+}
+function problemsFromIssue(issue3, prefix2, context3) {
+  const path12 = [...prefix2, ...issue3.path];
+  const value = valueAt(context3.data, path12);
+  const resource = resourceAt(context3.data, path12);
+  const problem = (code, message, options = {}) => {
+    const at = options.path ?? path12;
+    return {
+      file: context3.file,
+      ...context3.locate(at, options.part ?? "value"),
+      path: formatFieldPath(at),
+      message,
+      ...options.hint === void 0 ? {} : { hint: options.hint },
+      code,
+      ...resource === void 0 ? {} : { resource }
+    };
+  };
+  switch (issue3.code) {
+    case "invalid_union": {
+      const meant = issue3.errors.find((branch) => !branch.some(isTopLevelTypeMismatch));
+      if (meant !== void 0) {
+        return meant.flatMap((inner) => problemsFromIssue(inner, path12, context3));
+      }
+      const expected = [
+        ...new Set(
+          issue3.errors.flat().filter(isTopLevelTypeMismatch).map((inner) => describeType(inner.expected))
+        )
+      ];
+      return [
+        problem("wrong-type", `expected ${expected.join(" or ")}, got ${describeValue(value)}`)
+      ];
+    }
+    case "unrecognized_keys": {
+      const allowed = allowedKeysAt(context3.schema, path12);
+      return issue3.keys.map((key) => {
+        const suggestion = suggestNearest(key, allowed);
+        const draft = problem("unknown-key", `unknown key "${key}"${didYouMean(suggestion)}`, {
+          path: [...path12, key],
+          part: "key",
+          hint: allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : void 0
+        });
+        return suggestion === void 0 ? draft : { ...draft, suggestedPath: formatFieldPath([...path12, suggestion]) };
+      });
+    }
+    case "invalid_value": {
+      const [only] = issue3.values;
+      if (issue3.values.length === 1) {
+        return [
+          problem("invalid-value", `must be ${JSON.stringify(only)}, got ${describeValue(value)}`)
+        ];
+      }
+      const options = issue3.values.map(String);
+      const suggestion = typeof value === "string" ? suggestNearest(value, options) : void 0;
+      const noun = fieldName(path12, context3.schema);
+      const what = noun === void 0 ? "is not allowed here" : `is not a valid ${noun}`;
+      return [
+        problem("invalid-value", `${describeValue(value)} ${what}${didYouMean(suggestion)}`, {
+          hint: `one of: ${options.join(", ")}`
+        })
+      ];
+    }
+    case "invalid_type": {
+      if (value === void 0) {
+        return [
+          {
+            ...problem("missing-key", `required key "${String(path12.at(-1))}" is missing`),
+            isMissing: true
+          }
+        ];
+      }
+      const written = context3.sourceAt(path12);
+      const hint = issue3.expected === "string" && (typeof value === "number" || typeof value === "boolean") ? `quote it so YAML reads it as text: "${written ?? String(value)}"` : value === null ? "leave the key out, or give it a value" : void 0;
+      return [
+        problem(
+          "wrong-type",
+          `expected ${describeType(issue3.expected)}, got ${describeValue(value)}`,
+          { hint }
+        )
+      ];
+    }
+    case "invalid_key": {
+      const reasons = issue3.issues.map((inner) => inner.message).join("; ");
+      return [problem("invalid-key", `key "${String(path12.at(-1))}" ${reasons}`, { part: "key" })];
+    }
+    case "too_small":
+    case "too_big":
+      return [problem("out-of-range", sizeMessage(issue3, value))];
+    case "invalid_format":
+      return [
+        problem(
+          "invalid-format",
+          isDefaultMessage(issue3.message) ? `${describeValue(value)} is not a valid ${issue3.format}` : withValue(issue3.message, value)
+        )
+      ];
+    case "not_multiple_of":
+    case "invalid_element":
+    case "custom":
+      return [problem("schema-rule", issue3.message)];
+    default:
+      return [problem("schema-rule", issue3.message)];
+  }
+}
+function isTopLevelTypeMismatch(issue3) {
+  return issue3.code === "invalid_type" && issue3.path.length === 0;
+}
+function isDefaultMessage(message) {
+  return /^(Invalid|Too small|Too big)\b/.test(message);
+}
+function withValue(message, value) {
+  return message.startsWith("must") ? `${describeValue(value)} ${message}` : message;
+}
+function sizeMessage(issue3, value) {
+  if (!isDefaultMessage(issue3.message)) {
+    return withValue(issue3.message, value);
+  }
+  const isSmall = issue3.code === "too_small";
+  const limit = String(isSmall ? issue3.minimum : issue3.maximum);
+  const bound2 = isSmall ? "at least" : "at most";
+  if (issue3.origin === "string") {
+    return `must have ${bound2} ${plural3(Number(limit), "character")}`;
+  }
+  if (issue3.origin === "array") {
+    return `must have ${bound2} ${plural3(Number(limit), "item")}`;
+  }
+  return `must be ${bound2} ${limit}, got ${describeValue(value)}`;
+}
+function fieldName(path12, schema) {
+  const last = path12.at(-1);
+  return typeof last === "string" && allowedKeysAt(schema, path12.slice(0, -1)).includes(last) ? last : void 0;
+}
+function didYouMean(suggestion) {
+  return suggestion === void 0 ? "" : `; did you mean "${suggestion}"?`;
+}
+function describeType(expected) {
+  const names = {
+    string: "text",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    object: "a mapping (key: value)",
+    record: "a mapping (key: value)",
+    array: "a list"
+  };
+  return names[expected] ?? expected;
+}
+function describeValue(value) {
+  if (value === null) {
+    return "an empty value";
+  }
+  if (Array.isArray(value)) {
+    return "a list";
+  }
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  }
+  if (typeof value === "number" || typeof value === "boolean") {
+    return String(value);
+  }
+  return typeof value === "object" ? "a mapping" : "nothing";
+}
+function valueAt(data, path12) {
+  let current = data;
+  for (const segment of path12) {
+    if (current === null || typeof current !== "object") {
+      return void 0;
+    }
+    current = current[segment];
+  }
+  return current;
+}
+function resourceAt(data, path12) {
+  const index = path12.lastIndexOf("resources");
+  if (index < 0 || typeof path12[index + 1] !== "number") return void 0;
+  const resource = valueAt(data, path12.slice(0, index + 2));
+  if (resource === null || typeof resource !== "object") return void 0;
+  const { id, title } = resource;
+  if (typeof id !== "string" || id === "") return void 0;
+  return typeof title === "string" && title !== "" ? { id, title } : { id };
+}
+
+// src/roadmap/yaml-problems.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/roadmap/yaml-indentation.ts
+var KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},-][^#]*?|-[^\s#][^#]*?)\s*:(?=\s|$)/;
+function findIndentationAnomalies(text) {
+  const lines = text.split(/\r?\n/);
+  const anomalies = [];
+  let stack = [];
+  let previous;
+  let blockScalarAbove;
+  let flowDepth = 0;
+  lines.forEach((raw, index) => {
+    if (flowDepth > 0) {
+      flowDepth = Math.max(0, flowDepth + flowDelta(raw));
+      return;
+    }
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const leading = /^[ \t]*/.exec(raw)?.[0] ?? "";
+    if (blockScalarAbove !== void 0) {
+      if (leading.length > blockScalarAbove) return;
+      blockScalarAbove = void 0;
+    }
+    if (/^(---|\.\.\.)(\s|$)/.test(trimmed) || trimmed.startsWith("%")) return;
+    const shape = readLineShape(raw, leading.length);
+    const { indent } = shape;
+    const lastPopped = stack.find((column) => column.column > indent);
+    const isChild = previous !== void 0 && previous.opensBlock && (indent > lastColumn(previous) || indent === lastColumn(previous) && shape.columns[0]?.kind === "seq");
+    if (!isChild) stack = stack.filter((column) => column.column <= indent);
+    const top = stack.at(-1);
+    const siblings = candidatesAround(stack, lastPopped, previous);
+    if (leading.includes("	")) {
+      anomalies.push({
+        kind: "tab",
+        line: index + 1,
+        column: leading.indexOf("	") + 1,
+        candidates: siblings
+      });
+    } else if (!isChild && top !== void 0 && top.column === indent) {
+      if (top.kind === "map" && shape.columns[0]?.kind === "seq") {
+        anomalies.push({ kind: "misaligned", line: index + 1, indent, candidates: siblings });
+      }
+    } else if (!isChild && top !== void 0) {
+      const isContinuation = lastPopped === void 0 && shape.columns.length === 0;
+      if (isContinuation) return;
+      anomalies.push({ kind: "misaligned", line: index + 1, indent, candidates: siblings });
+    }
+    const first = shape.columns[0]?.kind;
+    const kept = isChild ? stack : stack.filter(
+      (column) => column.column < indent || column.column === indent && column.kind === "map" && first === "seq"
+    );
+    stack = [...kept, ...shape.columns];
+    if (shape.opensBlockScalar) blockScalarAbove = leading.length;
+    flowDepth = shape.openFlow;
+    previous = shape;
+  });
+  return anomalies;
+}
+function lastColumn(shape) {
+  return shape.columns.at(-1)?.column ?? shape.indent;
+}
+function candidatesAround(stack, lastPopped, previous) {
+  const previousColumn = previous === void 0 ? void 0 : lastColumn(previous);
+  const ordered = [
+    previousColumn,
+    lastPopped?.column,
+    ...[...stack].reverse().map((column) => column.column),
+    previous?.opensBlock === true && previousColumn !== void 0 ? previousColumn + 2 : void 0
+  ];
+  return [...new Set(ordered.filter((column) => column !== void 0))];
+}
+function readLineShape(raw, indent) {
+  const columns = [];
+  let position = indent;
+  let rest = raw.slice(indent);
+  for (let dash = /^-(\s+|$)/.exec(rest); dash !== null; dash = /^-(\s+|$)/.exec(rest)) {
+    columns.push({ column: position, kind: "seq" });
+    position += dash[0].length;
+    rest = rest.slice(dash[0].length);
+  }
+  const key = KEY.exec(rest);
+  let value = rest;
+  if (key !== null) {
+    columns.push({ column: position, kind: "map" });
+    value = rest.slice(key[0].length);
+  }
+  const bare = stripComment(value).trim();
+  const valueText = bare.replace(/^([&!][^\s]*\s*)+/, "");
+  return {
+    indent,
+    columns,
+    opensBlock: (key !== null || columns.length > 0) && valueText === "",
+    opensBlockScalar: /^[|>][-+0-9]*$/.test(valueText),
+    openFlow: /^[[{]/.test(valueText) ? Math.max(0, flowDelta(valueText)) : 0
+  };
+}
+function stripComment(value) {
+  const withoutQuoted = value.replace(
+    /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g,
+    (quoted) => "x".repeat(quoted.length)
+  );
+  const hash2 = withoutQuoted.search(/(^|\s)#/);
+  return hash2 < 0 ? value : value.slice(0, hash2);
+}
+function flowDelta(text) {
+  const unquoted = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, "");
+  const opened = (unquoted.match(/[[{]/g) ?? []).length;
+  const closed = (unquoted.match(/[\]}]/g) ?? []).length;
+  return opened - closed;
+}
+
+// src/roadmap/yaml-problems.ts
+var YAML_MESSAGES = {
+  tab: (line, column) => column === 1 ? `line ${line} starts with a tab; YAML indents with spaces` : `line ${line} has a tab in its indentation (column ${column}); YAML indents with spaces`,
+  tabHint: (spaces) => spaces === void 0 ? "replace the tab with spaces" : spaces === 0 ? "remove the tab: this line needs no indentation" : `replace the indentation with ${plural3(spaces, "space")}, like the lines around it`,
+  misaligned: (line, indent, siblings) => `line ${line} is indented ${plural3(indent, "space")}; its siblings use ${siblings}`,
+  misalignedHint: (siblings) => `indent it with ${plural3(siblings, "space")}, or, if it belongs to the entry above, as far as that entry's keys`
+};
+var MAX_CAUSES = 10;
+function explainYamlProblems(text, read2) {
+  if (read2.kind === "ok") return { ...read2, problems: read2.problems.map(withRawCode) };
+  return { kind: "failed", problems: explainSyntaxErrors(text, read2.problems) };
+}
+function explainSyntaxErrors(text, problems) {
+  if (problems.some(isNestingGuard)) return problems.map(withRawCode);
+  const causes = [];
+  let remaining = [...problems];
+  let current = text;
+  for (let round = 0; round < MAX_CAUSES && remaining.length > 0; round++) {
+    const found = findConfirmedCause(current, remaining);
+    if (found === void 0) break;
+    causes.push(found.problem);
+    current = found.repairedText;
+    remaining = remaining.filter(
+      (problem) => problem.line !== found.problem.line && found.stillReported.some(
+        (error63) => error63.line === problem.line && error63.message === problem.message
+      )
+    );
+  }
+  return [...causes, ...remaining.map(withRawCode)].sort(
+    (a, b) => a.line - b.line || a.column - b.column
+  );
+}
+function findConfirmedCause(text, problems) {
+  const [first] = problems;
+  if (first === void 0) return void 0;
+  const firstLine = Math.min(...problems.map((problem) => problem.line).filter((line) => line > 0));
+  if (!Number.isFinite(firstLine)) return void 0;
+  const lines = text.split("\n");
+  const errorsBefore = parserErrors(text).length;
+  const nearby = findIndentationAnomalies(text).filter(
+    (anomaly) => anomaly.line >= firstLine - 2 && anomaly.line <= firstLine + 2
+  );
+  for (const anomaly of nearby) {
+    const repair = bestRepair(lines, anomaly, errorsBefore);
+    if (repair === void 0) continue;
+    return {
+      problem: describeCause(first.file, anomaly, repair.column),
+      repairedText: repair.text,
+      stillReported: repair.errors
+    };
+  }
+  return void 0;
+}
+function bestRepair(lines, anomaly, errorsBefore) {
+  let best;
+  for (const column of anomaly.candidates) {
+    const repaired = lines.map(
+      (line, index) => index === anomaly.line - 1 ? `${" ".repeat(column)}${line.trimStart()}` : line
+    );
+    const text = repaired.join("\n");
+    const errors = parserErrors(text);
+    if (errors.length < errorsBefore && (best === void 0 || errors.length < best.errors.length)) {
+      best = { column, text, errors };
+      if (errors.length === 0) break;
+    }
+  }
+  return best;
+}
+function describeCause(file2, anomaly, column) {
+  switch (anomaly.kind) {
+    case "tab":
+      return {
+        file: file2,
+        line: anomaly.line,
+        column: anomaly.column,
+        path: "",
+        message: YAML_MESSAGES.tab(anomaly.line, anomaly.column),
+        hint: YAML_MESSAGES.tabHint(column),
+        code: "yaml-tab"
+      };
+    case "misaligned":
+      return {
+        file: file2,
+        line: anomaly.line,
+        column: anomaly.indent + 1,
+        path: "",
+        message: YAML_MESSAGES.misaligned(anomaly.line, anomaly.indent, column),
+        hint: YAML_MESSAGES.misalignedHint(column),
+        code: "yaml-indentation"
+      };
+    default:
+      return assertNever2(anomaly);
+  }
+}
+function parserErrors(text) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  return doc.errors.map((error63) => {
+    const { line, col } = lineCounter.linePos(error63.pos[0]);
+    return { line, column: col, message: error63.message };
+  });
+}
+function isNestingGuard(problem) {
+  return problem.message.startsWith("nested more than");
+}
+function withRawCode(problem) {
+  if (problem.code !== void 0) return problem;
+  const code = problem.message.startsWith("duplicate key") ? "yaml-duplicate-key" : "yaml-syntax";
+  return { ...problem, code };
+}
+
+// src/roadmap/yaml-source.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+var MAX_NESTING_DEPTH = 100;
+function readYamlSource(text, file2) {
+  const problem = (position, message, hint) => ({
+    file: file2,
+    ...position,
+    path: "",
+    message,
+    ...hint === void 0 ? {} : { hint }
+  });
+  const lineCounter = new import_yaml2.LineCounter();
+  const parsed = parseOneDocument(text, lineCounter);
+  if (parsed.kind === "too-deep") {
+    const hint = "check for an unclosed [ or {";
+    return {
+      kind: "failed",
+      problems: [problem(parsed.at, `nested more than ${MAX_NESTING_DEPTH} levels deep`, hint)]
+    };
+  }
+  const { doc } = parsed;
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems = doc.errors.map((error63) => {
+    const duplicate = error63.code === "DUPLICATE_KEY" ? describeDuplicateKey(doc, error63.pos[0], at) : void 0;
+    return problem(at(error63.pos[0]), duplicate ?? error63.message, SYNTAX_HINTS[error63.code]);
+  });
+  if (doc.errors.some((error63) => error63.code !== "DUPLICATE_KEY")) {
+    return { kind: "failed", problems };
+  }
+  const cycle = text.includes("*") ? findSelfReferencingAlias(doc, at) : void 0;
+  if (cycle !== void 0) {
+    return {
+      kind: "failed",
+      problems: [...problems, problem(cycle, "an alias refers to a node that contains it")]
+    };
+  }
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error63) {
+    if (!(error63 instanceof ReferenceError)) {
+      throw error63;
+    }
+    const message = /excessive alias count/i.test(error63.message) ? `too many aliases: more than ${MAX_ALIAS_COUNT} expansions (a "billion laughs" file?)` : error63.message;
+    const hint = "write the values out instead of using *aliases";
+    return {
+      kind: "failed",
+      problems: [...problems, problem(firstAliasPosition(doc, at), message, hint)]
+    };
+  }
+  const locate = createLocator(doc, at);
+  const sourceAt = (path12) => {
+    const node2 = doc.getIn(path12, true);
+    return (0, import_yaml2.isScalar)(node2) && typeof node2.source === "string" ? node2.source : void 0;
+  };
+  return { kind: "ok", source: { data, locate, sourceAt }, problems };
+}
+var SYNTAX_HINTS = {
+  DUPLICATE_KEY: "YAML keeps only one of them; remove or rename one",
+  TAB_AS_INDENT: "indent with spaces",
+  MULTIPLE_DOCS: "keep one YAML document per file; remove the extra `---`"
+};
+function createLocator(doc, at) {
+  const positionOf = (node2) => (
+    // An empty value (`url:`) has an empty range after the key; callers fall back to the key.
+    (0, import_yaml2.isNode)(node2) && node2.range && node2.range[0] < node2.range[1] ? at(node2.range[0]) : void 0
+  );
+  return (path12, part = "value") => {
+    let node2 = doc.contents;
+    let position = positionOf(node2) ?? { line: 0, column: 0 };
+    for (const [index, segment] of path12.entries()) {
+      if ((0, import_yaml2.isAlias)(node2)) {
+        node2 = node2.resolve(doc);
+      }
+      let key;
+      let value;
+      if ((0, import_yaml2.isMap)(node2)) {
+        const pair = node2.items.find(
+          (item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment)
+        );
+        if (pair === void 0) {
+          break;
+        }
+        key = pair.key;
+        value = pair.value;
+      } else if ((0, import_yaml2.isSeq)(node2) && typeof segment === "number") {
+        value = node2.items[segment];
+      } else {
+        break;
+      }
+      const isLast = index === path12.length - 1;
+      position = (isLast && part === "key" ? positionOf(key) : positionOf(value)) ?? positionOf(key) ?? position;
+      node2 = value;
+    }
+    return position;
+  };
+}
+function parseOneDocument(text, lineCounter) {
+  const parser = new import_yaml2.Parser(lineCounter.addNewLine);
+  let tooDeepAt;
+  function* watchedTokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of new import_yaml2.Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_NESTING_DEPTH) {
+        tooDeepAt = parser.offset;
+        return;
+      }
+    }
+    yield* parser.end();
+  }
+  const composer = new import_yaml2.Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc;
+  for (const next of composer.compose(watchedTokens(), true, text.length)) {
+    if (tooDeepAt !== void 0) break;
+    if (doc === void 0) {
+      doc = next;
+    } else {
+      const message = "Source contains multiple documents; please use YAML.parseAllDocuments()";
+      doc.errors.push(new import_yaml2.YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", message));
+      break;
+    }
+  }
+  if (tooDeepAt !== void 0) {
+    const { line, col } = lineCounter.linePos(tooDeepAt);
+    return { kind: "too-deep", at: { line, column: col } };
+  }
+  if (doc === void 0) throw new Error("yaml composed no document");
+  return { kind: "parsed", doc };
+}
+function findFirst(doc, look) {
+  let found;
+  const stopAt = (value) => {
+    found = value;
+    return value === void 0 ? void 0 : import_yaml2.visit.BREAK;
+  };
+  (0, import_yaml2.visit)(doc, {
+    Map: (_, map2) => look.map ? stopAt(look.map(map2)) : void 0,
+    Alias: (_, alias) => look.alias ? stopAt(look.alias(alias)) : void 0
+  });
+  return found;
+}
+function describeDuplicateKey(doc, offset, at) {
+  return findFirst(doc, {
+    map(map2) {
+      const firstOffsets = /* @__PURE__ */ new Map();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml2.isScalar)(pair.key) || !pair.key.range) {
+          continue;
+        }
+        const key = String(pair.key.value);
+        const first = firstOffsets.get(key);
+        if (pair.key.range[0] === offset && first !== void 0) {
+          return `duplicate key "${key}" (first at line ${at(first).line})`;
+        }
+        firstOffsets.set(key, first ?? pair.key.range[0]);
+      }
+      return void 0;
+    }
+  });
+}
+function findSelfReferencingAlias(doc, at) {
+  return findFirst(doc, {
+    alias(alias) {
+      const target = alias.resolve(doc);
+      if (target?.range && alias.range && alias.range[0] >= target.range[0] && alias.range[1] <= target.range[2]) {
+        return at(alias.range[0]);
+      }
+      return void 0;
+    }
+  });
+}
+var NOWHERE = { line: 0, column: 0 };
+function firstAliasPosition(doc, at) {
+  return findFirst(doc, { alias: (alias) => alias.range ? at(alias.range[0]) : NOWHERE }) ?? NOWHERE;
+}
+
+// src/roadmap/load.ts
+var DEFAULT_MAX_ROADMAP_BYTES = 5 * 1024 * 1024;
+async function loadRoadmap(file2, options = {}) {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_ROADMAP_BYTES;
+  const info2 = await stat2(file2).catch((error63) => {
+    throw unreadable(file2, error63);
+  });
+  if (info2.isDirectory()) {
+    throw refused(
+      file2,
+      "is a directory, not a roadmap file",
+      "pass the YAML file itself, e.g. roadmap.yaml"
+    );
+  }
+  if (!info2.isFile()) {
+    throw refused(file2, "is not a regular file", "pass a YAML file saved on disk");
+  }
+  const tooBig = (size) => refused(
+    file2,
+    `is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a roadmap may have`,
+    "split the roadmap, or check that this is the right file"
+  );
+  if (info2.size > maxBytes) {
+    throw tooBig(info2.size);
+  }
+  const bytes = await readFile(file2).catch((error63) => {
+    throw unreadable(file2, error63);
+  });
+  if (bytes.length > maxBytes) {
+    throw tooBig(bytes.length);
+  }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw refused(
+      file2,
+      "is not UTF-8 text",
+      "save it as UTF-8 (GBK/GB2312 files are not supported)"
+    );
+  }
+  return parseRoadmap(text, file2);
+}
+function parseRoadmap(text, file2) {
+  const yaml = explainYamlProblems(text, readYamlSource(text, file2));
+  if (yaml.kind === "failed") {
+    throw invalid(file2, yaml.problems);
+  }
+  const { source } = yaml;
+  const { data } = source;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    const found = data === null ? "the file is empty" : `the top level is ${describeTopLevel(data)}`;
+    const position = data === null ? { line: 0, column: 0 } : source.locate([]);
+    throw invalid(file2, [
+      ...yaml.problems,
+      {
+        file: file2,
+        ...position,
+        path: "",
+        message: `${found}, but a roadmap is a mapping of keys such as version, title and sections`,
+        hint: "start the file with `version: 1`, then `title:` and `sections:`"
+      }
+    ]);
+  }
+  const result = RoadmapSchema.safeParse(data);
+  const schemaProblems2 = result.success ? [] : problemsFromIssues(result.error.issues, { file: file2, schema: RoadmapSchema, ...source });
+  const problems = [...yaml.problems, ...schemaProblems2];
+  if (!result.success || problems.length > 0) {
+    throw invalid(file2, problems);
+  }
+  return { file: file2, text, roadmap: result.data, locate: (path12) => source.locate(path12) };
+}
+function describeTopLevel(data) {
+  return Array.isArray(data) ? "a list" : `a single value (${JSON.stringify(data)})`;
+}
+function invalid(file2, problems) {
+  return new InputError(
+    `${file2} is not a valid roadmap (${plural3(problems.length, "problem")})`,
+    problems
+  );
+}
+function refused(file2, message, hint) {
+  return new InputError(
+    `${file2} ${message}`,
+    [{ file: file2, line: 0, column: 0, path: "", message, hint }],
+    { hint }
+  );
+}
+function unreadable(file2, error63) {
+  const code = error63 instanceof Error && "code" in error63 ? String(error63.code) : void 0;
+  const [message, hint] = READ_FAILURES[code ?? ""] ?? [
+    `cannot be read (${error63 instanceof Error ? error63.message : String(error63)})`,
+    "check the path and the file"
+  ];
+  return new InputError(
+    `${file2} ${message}`,
+    [{ file: file2, line: 0, column: 0, path: "", message, hint }],
+    {
+      hint,
+      cause: error63
+    }
+  );
+}
+var READ_FAILURES = {
+  ENOENT: ["does not exist", "check the path; it is relative to the current directory"],
+  ENOTDIR: ["does not exist (a parent is not a directory)", "check the path"],
+  EACCES: ["cannot be read: permission denied", "make the file readable for this user"],
+  EPERM: ["cannot be read: permission denied", "make the file readable for this user"],
+  ELOOP: ["is a symbolic link loop", "point at the real file"],
+  ENAMETOOLONG: ["has a name that is too long", "check the path"]
+};
+function formatBytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
 // src/report/upgrade-v1.ts
 var OUTCOME_FIELDS = /* @__PURE__ */ new Set([
   "status",
@@ -52353,1091 +61728,19 @@ function curateArguments(inputs, plan) {
   return argv;
 }
 
-// src/i18n/en.ts
-var en = {
-  status: {
-    ok: "ok",
-    redirected: "redirected",
-    broken: "broken",
-    unreachable: "unreachable",
-    unverified: "unverified",
-    skipped: "skipped"
-  },
-  statusHelp: {
-    ok: "the page loads",
-    redirected: "moved for good: update the roadmap to the new URL",
-    broken: "gone: the page, video or domain no longer exists",
-    unreachable: "down for now (timeout, refused, server error); checked again next run",
-    unverified: "a bot wall, login or rate limit stopped the checker: open it in a browser",
-    skipped: "not checked (excluded, no URL, or the run stopped)"
-  },
-  reason: {
-    ok: "the page loads",
-    "temporary-redirect": "loads after a temporary redirect; keep the URL",
-    accepted: "accepted by the roadmap's rules",
-    "permanent-redirect": "moved permanently",
-    "http-404": "HTTP 404: the page is gone",
-    "http-410": "HTTP 410: removed for good",
-    "http-client-error": "the server refuses this URL",
-    nxdomain: "the domain does not exist",
-    "soft-404": 'answers 200 but says "not found" (soft 404)',
-    "missing-fragment": "the page lacks the anchor the URL points to",
-    "parked-domain": "the domain is parked or for sale",
-    "redirected-to-home": "redirects to the site's home page: the page is gone",
-    "unsupported-redirect": "redirects to a URL that is not http or https",
-    "too-many-redirects": "too many redirects",
-    "redirect-loop": "the redirects go round in a loop",
-    "video-removed": "the video was removed",
-    "repo-missing": "the GitHub repository is gone (deleted or made private)",
-    "path-missing": "the file or folder is gone from the repository",
-    "repo-disabled": "GitHub has disabled the repository",
-    "repo-blocked": "GitHub blocks the repository for legal reasons",
-    "paper-missing": "arXiv has no paper with this id",
-    "invalid-url": "the URL cannot be parsed",
-    "content-removed": "the platform says the content was removed",
-    "part-missing": "the video has no such part",
-    "notebook-missing": "the Colab notebook is gone",
-    timeout: "no answer in time",
-    refused: "connection refused",
-    reset: "connection reset",
-    tls: "the secure connection (TLS) failed",
-    "dns-temporary": "temporary DNS failure",
-    proxy: "the proxy failed",
-    "server-error": "server error; try again later",
-    "network-error": "network error",
-    "bot-wall": "a bot wall (e.g. Cloudflare) kept the checker out",
-    "rate-limited": "rate limited; try again later",
-    "auth-required": "needs a login or a key",
-    forbidden: "the server forbids automated access",
-    "unavailable-in-region": "not available from where it was checked",
-    "login-wall": "a login wall hides the content",
-    "video-private": "the video is private",
-    "embedding-disabled": "the video plays only on its own site",
-    "under-review": "under review by the platform",
-    scheduled: "scheduled, not yet public",
-    "content-moved": "moved, with no new address",
-    excluded: "excluded by the roadmap settings",
-    "no-url": "the resource has no URL",
-    "unsupported-scheme": "only http and https are checked",
-    offline: "offline run",
-    "network-down": "the network was unavailable",
-    "private-address": "points to a private or local address",
-    interrupted: "the run was stopped while checking it",
-    "not-started": "the run stopped before reaching it"
-  },
-  archive: {
-    snapshot: "archived copy of {date}",
-    "not-archived": "no archived copy",
-    excluded: "excluded from the Wayback Machine",
-    unanswered: "the Wayback Machine did not answer ({detail}); asked again next run",
-    blockedIn: "the archive needs a VPN in {region}"
-  },
-  access: {
-    open: "open",
-    vpn: "needs a VPN",
-    partial: "partial",
-    unknown: "unknown"
-  },
-  region: {
-    cn: "mainland China",
-    global: "global"
-  },
-  html: {
-    pageTitle: "Link report: {title}",
-    language: "Language",
-    noScript: "This page needs JavaScript to show the report; report.md beside it has the same findings.",
-    summary: "{resources} and {mirrors} checked from {vantages}, {time}.",
-    summaryOffline: "{resources} and {mirrors} listed without fetching (--offline), {time}.",
-    resources: { one: "{count} resource", other: "{count} resources" },
-    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
-    networkDown: "The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.",
-    partial: "This run was interrupted: the report may be incomplete.",
-    cached: "{count} ok results were reused from the cache, not fetched in this run.",
-    legend: "What the status words mean",
-    counts: "Counts",
-    colStatus: "Status",
-    colResources: "Resources",
-    colMirrors: "Mirrors",
-    total: "total",
-    sections: "Health by section",
-    sectionBar: "{ok} of {total} ok",
-    attention: "Needs a maintainer first",
-    attentionNone: "Nothing needs a maintainer: no link is broken, unreachable or redirected.",
-    useInstead: "use {url}",
-    itself: "the resource itself is {status}",
-    uncovered: "Needs a VPN in {region}, and no mirror open there",
-    uncoveredHelp: "Learners in {region} cannot open these without a VPN; add a mirror that is open there, or confirm one listed below.",
-    noMirrors: "no mirror listed",
-    mirror: "mirror",
-    unconfirmed: "unconfirmed",
-    table: "Every resource and mirror",
-    filterStatus: "Status",
-    filterAccess: "Region access",
-    filterSection: "Section",
-    filterKind: "Kind",
-    search: "Search",
-    searchPlaceholder: "title, id or URL",
-    all: "all",
-    clear: "Clear filters",
-    showing: "Showing {shown} of {total}",
-    colTitle: "Resource",
-    colReason: "Reason",
-    colAccess: "Access in {region}",
-    colLine: "Line",
-    colRecent: "Recent runs",
-    matrix: "Resource \xD7 vantage",
-    matrixHelp: "What each vantage saw. A vantage is where a check ran from: global, or a region such as cn.",
-    trend: "Trend over runs",
-    trendHelp: "Links per status in each audit run, from history.json beside this report.",
-    chartLabel: "Links per status over {runs}",
-    runs: { one: "{count} run", other: "{count} runs" },
-    recentRuns: "last {count} runs: {list}",
-    footer: "Written by curate {version} from {file}. The data is in report.json beside this page."
-  },
-  md: {
-    title: "Link report: {title}",
-    nothingToCheck: "Nothing to check: no resource was selected for this run ({time}).",
-    summary: "{resources}{mirrors} {what}, {time}: {counts}{why}.",
-    summaryMirrors: " and {mirrors}",
-    summaryWhy: "; {unchecked}",
-    whatOffline: "listed without fetching (--offline)",
-    whatChecked: "{coverage} from {vantages}",
-    countItem: "{count} {status}",
-    notVerdict: "These results are not a verdict on the links",
-    networkDownAll: "The network was unavailable{message}, so the links were not checked.",
-    networkDownPart: "The network was unavailable{message} for part of this run: {links} not checked{checked}.",
-    networkMessage: " ({message})",
-    checkedCount: ", {count} checked",
-    interrupted: "This run was interrupted: {links} not checked.",
-    offlineSome: "{links} listed without fetching (--offline).",
-    partialMerge: {
-      one: "This report is partial: {missing} (merged with `--allow-partial`), so its resources are not listed.",
-      other: "This report is partial: {missing} (merged with `--allow-partial`), so their resources are not listed."
-    },
-    againNetwork: "{notVerdict}: run the check again once the network is back.",
-    againSome: "{notVerdict} that were not checked: run the check again for a full report.",
-    partialRun: "This run was interrupted, so the report may be incomplete.",
-    againUnreached: "{notVerdict} that were not reached: run the check again for a full report.",
-    cached: {
-      one: '{count} ok result reused from the cache (`"cached": true` in report.json), not fetched in this run.',
-      other: '{count} ok results reused from the cache (`"cached": true` in report.json), not fetched in this run.'
-    },
-    colStatus: "Status",
-    colResources: "Resources",
-    colMirrors: "Mirrors",
-    total: "total",
-    legend: "",
-    needsAttention: "Needs attention",
-    attentionNoneChecked: "Nothing needs attention: no link is broken, unreachable, redirected or unverified.",
-    attentionNoneUnchecked: "Nothing is known to need attention: no link was checked.",
-    attentionNonePartly: "Nothing needs attention among the {links} checked; {unchecked}.",
-    headingOk: "OK",
-    headingRedirected: "Redirected",
-    headingBroken: "Broken",
-    headingUnreachable: "Unreachable",
-    headingUnverified: "Unverified",
-    headingSkipped: "Skipped",
-    statusHeading: "{heading} ({count})",
-    itself: "the resource itself is {status}",
-    mirror: "mirror",
-    mirrorWith: "mirror ({parts})",
-    unconfirmed: "unconfirmed",
-    resources: { one: "{count} resource", other: "{count} resources" },
-    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
-    links: { one: "{count} link", other: "{count} links" },
-    separator: ", ",
-    regions: "Regions",
-    regionHeading: "{region}: {open} open, {vpn} vpn, {partial} partial, {unknown} unknown (resources)",
-    needsMirror: {
-      one: "**Needs a mirror**: {count} resource needs a VPN in {region} and has no confirmed mirror open there.",
-      other: "**Needs a mirror**: {count} resources need a VPN in {region} and have no confirmed mirror open there."
-    },
-    allCovered: "Every resource that needs a VPN in {region} has a working mirror.",
-    noneVpn: "No resource needs a VPN in {region}.",
-    matchedByEvidence: {
-      one: "**Matched by evidence**: {count} resource counts as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}.",
-      other: "**Matched by evidence**: {count} resources count as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}."
-    },
-    conflicts: "**Conflicts**: the roadmap's `access:` disagrees with the evidence ({count}).",
-    conflict: "declared {declared}, found {found}",
-    coveredBy: "Covered by a mirror: {ids}.",
-    mirrorLead: "mirror {url}: {problem}",
-    suggestedLead: "suggested mirror ({platform}, answered ok): {url}",
-    mirrorBroken: "broken ({reason})",
-    mirrorAccess: "{access} in {region}",
-    mirrorUnconfirmed: "unconfirmed: confirm it (`confirmed: true`) if it is a faithful copy",
-    observed: "observed from {vantage}: {note}",
-    rule: "rule {rule} ({list}): {note}",
-    presumed: "presumed: {note}",
-    vantageTable: "Resources \xD7 vantages ({vantages})",
-    vantageHelp: "",
-    vantageNote: "",
-    colResource: "Resource",
-    colAccess: "{region} access",
-    titles: "Check these titles",
-    titleDrift: 'page title "{title}": {reason}',
-    levelBlocked: "blocked",
-    levelThrottled: "throttled",
-    levelRefusesRegion: "refuses the region"
-  },
-  coverage: {
-    checked: "checked",
-    notChecked: "not checked",
-    partlyChecked: "partly checked",
-    networkDownClause: "the network was unavailable",
-    networkDownLabel: "{count} network down",
-    interruptedClause: "the run was interrupted",
-    interruptedLabel: "{count} interrupted",
-    notStartedLabel: "{count} not started",
-    offlineClause: "--offline",
-    offlineLabel: "{count} offline",
-    notCheckedOf: "{count} of {links} not checked ({why})",
-    detail: "{why}: {message}",
-    shardsMissing: {
-      one: "shard {list} is missing",
-      other: "shards {list} are missing"
-    },
-    shardVantage: "{shard} ({vantage})",
-    shardsMissingCount: {
-      one: "{count} shard is missing",
-      other: "{count} shards are missing"
-    },
-    partsSeparator: "; ",
-    labelsSeparator: ", "
-  },
-  summary: {
-    title: "curate check: {title} ({vantage})",
-    resources: "resources",
-    mirrors: "mirrors",
-    total: "total",
-    partialRun: "> **Partial run:** not every link was checked.",
-    failing: "Failing ({count})",
-    moved: "Moved permanently ({count}): run `curate fix`",
-    others: "Also worth a look ({count})",
-    capped: "> GitHub shows {cap} annotations of each kind per step and this run has more {levels}: every finding is listed above, and the annotations shown are the most important first.",
-    noneChecked: "Nothing is failing.",
-    noneUnchecked: "Nothing is known to fail: no link was checked.",
-    nonePartly: "Nothing is failing among the {links} checked.",
-    mirrorOf: "mirror of {id}",
-    movedTo: "{url} moved to {finalUrl}",
-    more: "\u2026and {count} more",
-    noUrl: "(no URL)"
-  },
-  annotation: {
-    mirrorOf: "mirror of {id}",
-    title: "{status}: {what}",
-    moved: "{url} moved permanently to {finalUrl}; run `curate fix` to update the roadmap.",
-    noUrl: "(no URL)"
-  },
-  issue: {
-    failingHeadline: {
-      one: "{count} link failing for {failAfter} or more audits in a row",
-      other: "{count} links failing for {failAfter} or more audits in a row"
-    },
-    noneFailedInARow: {
-      one: "No link has failed {count} audit in a row",
-      other: "No link has failed {count} audits in a row"
-    },
-    allWork: "All links work again",
-    intro: "Audit of {file} ({title}) from {vantage}, finished {time}. [Run log]({runUrl})",
-    reportLink: " \xB7 [Report: every link, by section, with the trend]({reportUrl})",
-    earlierStand: " Their earlier results stand.",
-    partialRun: "> **Partial run:** not every link was checked; the others keep their state.",
-    watching: {
-      one: "counted once they fail {count} audit in a row",
-      other: "counted once they fail {count} audits in a row"
-    },
-    failing: "Failing ({count})",
-    newFailures: "New failures ({count}): {watching}",
-    recovered: "Recovered ({count})",
-    colWhere: "Where",
-    colResource: "Resource",
-    colNow: "Now",
-    colSince: "Since",
-    colFailed: "Failed",
-    colUrl: "URL",
-    audits: { one: "{count} audit", other: "{count} audits" },
-    mirror: "{title} (mirror)",
-    footerOpen: "_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._",
-    footerClosed: "_Every link that had failed works again, so this issue is closed. It reopens if links fail again._",
-    more: "\u2026and {count} more; see the run log.",
-    cut: "\u2026cut to fit GitHub's limit; see the run log for everything."
-  }
-};
-
-// src/i18n/zh-CN.ts
-var zhCN = {
-  status: {
-    ok: "\u6B63\u5E38",
-    redirected: "\u5DF2\u8FC1\u79FB",
-    broken: "\u5931\u6548",
-    unreachable: "\u65E0\u6CD5\u8BBF\u95EE",
-    unverified: "\u672A\u9A8C\u8BC1",
-    skipped: "\u672A\u68C0\u67E5"
-  },
-  statusHelp: {
-    ok: "\u9875\u9762\u80FD\u6B63\u5E38\u6253\u5F00",
-    redirected: "\u94FE\u63A5\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF0C\u8BF7\u628A\u8DEF\u7EBF\u56FE\u91CC\u7684\u5730\u5740\u6539\u6210\u65B0\u5730\u5740",
-    broken: "\u5185\u5BB9\u5DF2\u4E0D\u5B58\u5728\uFF1A\u9875\u9762\u3001\u89C6\u9891\u6216\u57DF\u540D\u6CA1\u4E86",
-    unreachable: "\u6682\u65F6\u6253\u4E0D\u5F00\uFF08\u8D85\u65F6\u3001\u62D2\u7EDD\u8FDE\u63A5\u3001\u670D\u52A1\u5668\u51FA\u9519\uFF09\uFF0C\u4E0B\u6B21\u5DE1\u68C0\u4F1A\u518D\u8BD5",
-    unverified: "\u88AB\u4EBA\u673A\u9A8C\u8BC1\u3001\u767B\u5F55\u6216\u9650\u6D41\u6321\u4F4F\uFF0C\u7A0B\u5E8F\u65E0\u6CD5\u5224\u65AD\uFF0C\u8BF7\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u786E\u8BA4",
-    skipped: "\u6CA1\u6709\u68C0\u67E5\uFF08\u88AB\u6392\u9664\u3001\u6CA1\u6709\u94FE\u63A5\uFF0C\u6216\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF09"
-  },
-  reason: {
-    ok: "\u9875\u9762\u6B63\u5E38",
-    "temporary-redirect": "\u4E34\u65F6\u8DF3\u8F6C\u540E\u80FD\u6253\u5F00\uFF0C\u5730\u5740\u4E0D\u7528\u6539",
-    accepted: "\u6309\u8DEF\u7EBF\u56FE\u7684\u89C4\u5219\u89C6\u4E3A\u6B63\u5E38",
-    "permanent-redirect": "\u5DF2\u6C38\u4E45\u8FC1\u79FB",
-    "http-404": "HTTP 404\uFF1A\u9875\u9762\u4E0D\u5B58\u5728",
-    "http-410": "HTTP 410\uFF1A\u9875\u9762\u5DF2\u6C38\u4E45\u5220\u9664",
-    "http-client-error": "\u670D\u52A1\u5668\u62D2\u7EDD\u6B64\u5730\u5740",
-    nxdomain: "\u57DF\u540D\u4E0D\u5B58\u5728",
-    "soft-404": "\u8FD4\u56DE 200\uFF0C\u4F46\u9875\u9762\u5185\u5BB9\u662F\u201C\u627E\u4E0D\u5230\u201D\uFF08\u8F6F 404\uFF09",
-    "missing-fragment": "\u9875\u9762\u91CC\u6CA1\u6709\u94FE\u63A5\u6307\u5411\u7684\u951A\u70B9",
-    "parked-domain": "\u57DF\u540D\u5DF2\u505C\u653E\u6216\u5F85\u552E\uFF0C\u7F51\u7AD9\u5DF2\u4E0D\u5728",
-    "too-many-redirects": "\u8DF3\u8F6C\u6B21\u6570\u8FC7\u591A",
-    "redirect-loop": "\u8DF3\u8F6C\u9677\u5165\u5FAA\u73AF",
-    "repo-missing": "GitHub \u4ED3\u5E93\u5DF2\u4E0D\u5B58\u5728\uFF08\u88AB\u5220\u9664\u6216\u6539\u4E3A\u79C1\u6709\uFF09",
-    "path-missing": "\u4ED3\u5E93\u91CC\u5DF2\u6CA1\u6709\u8FD9\u4E2A\u6587\u4EF6\u6216\u76EE\u5F55",
-    "repo-disabled": "\u4ED3\u5E93\u5DF2\u88AB GitHub \u7981\u7528",
-    "repo-blocked": "\u4ED3\u5E93\u56E0\u6CD5\u5F8B\u539F\u56E0\u88AB GitHub \u5C4F\u853D",
-    "paper-missing": "arXiv \u4E0A\u67E5\u65E0\u6B64\u7F16\u53F7\u7684\u8BBA\u6587",
-    "redirected-to-home": "\u88AB\u8DF3\u8F6C\u5230\u7F51\u7AD9\u9996\u9875\uFF0C\u539F\u9875\u9762\u5DF2\u5220\u9664",
-    "unsupported-redirect": "\u8DF3\u8F6C\u5230\u4E86\u975E\u7F51\u9875\u5730\u5740\uFF08file:\u3001data: \u7B49\uFF09",
-    "video-removed": "\u89C6\u9891\u5DF2\u5220\u9664",
-    "invalid-url": "\u94FE\u63A5\u683C\u5F0F\u6709\u8BEF\uFF0C\u65E0\u6CD5\u89E3\u6790",
-    "content-removed": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u5220\u9664",
-    "part-missing": "\u89C6\u9891\u6CA1\u6709\u8FD9\u4E00\u5206P",
-    "notebook-missing": "Colab \u7B14\u8BB0\u672C\u5DF2\u4E0D\u5B58\u5728",
-    timeout: "\u54CD\u5E94\u8D85\u65F6",
-    refused: "\u8FDE\u63A5\u88AB\u62D2\u7EDD",
-    reset: "\u8FDE\u63A5\u88AB\u91CD\u7F6E",
-    tls: "HTTPS \u5B89\u5168\u8FDE\u63A5\u5931\u8D25\uFF08\u8BC1\u4E66\u6216\u63E1\u624B\uFF09",
-    "dns-temporary": "DNS \u6682\u65F6\u89E3\u6790\u5931\u8D25",
-    proxy: "\u4EE3\u7406\u51FA\u9519",
-    "server-error": "\u670D\u52A1\u5668\u51FA\u9519\uFF0C\u7A0D\u540E\u518D\u8BD5",
-    "network-error": "\u7F51\u7EDC\u9519\u8BEF",
-    "bot-wall": "\u88AB\u4EBA\u673A\u9A8C\u8BC1\uFF08\u5982 Cloudflare\uFF09\u62E6\u4E0B",
-    "rate-limited": "\u8BF7\u6C42\u8FC7\u591A\u88AB\u9650\u6D41\uFF0C\u7A0D\u540E\u518D\u8BD5",
-    "auth-required": "\u9700\u8981\u767B\u5F55\u6216\u5BC6\u94A5",
-    forbidden: "\u670D\u52A1\u5668\u7981\u6B62\u7A0B\u5E8F\u8BBF\u95EE",
-    "unavailable-in-region": "\u5728\u68C0\u6D4B\u4F4D\u7F6E\u6240\u5728\u5730\u533A\u4E0D\u53EF\u7528",
-    "login-wall": "\u9700\u767B\u5F55\u624D\u80FD\u770B\u5230\u5185\u5BB9",
-    "video-private": "\u89C6\u9891\u5DF2\u8BBE\u4E3A\u79C1\u5BC6",
-    "embedding-disabled": "\u89C6\u9891\u53EA\u80FD\u5728\u539F\u7AD9\u64AD\u653E",
-    "under-review": "\u5E73\u53F0\u5BA1\u6838\u4E2D",
-    scheduled: "\u89C6\u9891\u5C1A\u672A\u516C\u5F00\uFF08\u5B9A\u65F6\u53D1\u5E03\uFF09",
-    "content-moved": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u8FC1\u79FB\uFF0C\u4F46\u6CA1\u7ED9\u65B0\u5730\u5740",
-    excluded: "\u6309\u8DEF\u7EBF\u56FE\u8BBE\u7F6E\u6392\u9664",
-    "no-url": "\u8BE5\u8D44\u6E90\u6CA1\u6709\u94FE\u63A5",
-    "unsupported-scheme": "\u53EA\u68C0\u67E5 http \u548C https \u94FE\u63A5",
-    offline: "\u79BB\u7EBF\u8FD0\u884C\uFF0C\u672A\u8054\u7F51\u68C0\u67E5",
-    "network-down": "\u7F51\u7EDC\u4E0D\u53EF\u7528",
-    "private-address": "\u6307\u5411\u5185\u7F51\u6216\u672C\u673A\u5730\u5740",
-    interrupted: "\u68C0\u6D4B\u65F6\u8FD0\u884C\u88AB\u4E2D\u6B62",
-    "not-started": "\u8FD0\u884C\u4E2D\u9014\u505C\u6B62\uFF0C\u672A\u68C0\u67E5\u5230"
-  },
-  archive: {
-    snapshot: "{date} \u7684\u5B58\u6863\u526F\u672C",
-    "not-archived": "\u6CA1\u6709\u5B58\u6863\u526F\u672C",
-    excluded: "\u5DF2\u4ECE Wayback Machine \u6392\u9664",
-    unanswered: "Wayback Machine \u6CA1\u6709\u56DE\u5E94\uFF08{detail}\uFF09\uFF0C\u4E0B\u6B21\u8FD0\u884C\u518D\u67E5",
-    blockedIn: "\u5B58\u6863\u7F51\u7AD9\u5728{region}\u9700\u8981 VPN"
-  },
-  access: {
-    open: "\u53EF\u76F4\u8FDE",
-    vpn: "\u9700\u79D1\u5B66\u4E0A\u7F51",
-    partial: "\u65F6\u597D\u65F6\u574F",
-    unknown: "\u672A\u77E5"
-  },
-  region: {
-    cn: "\u4E2D\u56FD\u5927\u9646",
-    global: "\u5883\u5916"
-  },
-  html: {
-    pageTitle: "\u94FE\u63A5\u68C0\u6D4B\u62A5\u544A\uFF1A{title}",
-    language: "\u8BED\u8A00",
-    noScript: "\u672C\u9875\u9700\u8981 JavaScript \u624D\u80FD\u663E\u793A\uFF1B\u540C\u76EE\u5F55\u4E0B\u7684 report.md \u5185\u5BB9\u76F8\u540C\u3002",
-    summary: "{time}\uFF0C\u4ECE{vantages}\u68C0\u6D4B\u4E86 {resources}\u548C {mirrors}\u3002",
-    summaryOffline: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
-    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
-    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
-    networkDown: "\u7F51\u7EDC\u4E0D\u53EF\u7528\uFF08{message}\uFF09\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u6D4B\u3002",
-    partial: "\u672C\u6B21\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
-    cached: "\u6709 {count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u6765\u81EA\u7F13\u5B58\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002",
-    legend: "\u72B6\u6001\u8BF4\u660E",
-    counts: "\u7EDF\u8BA1",
-    colStatus: "\u72B6\u6001",
-    colResources: "\u8D44\u6E90",
-    colMirrors: "\u955C\u50CF",
-    total: "\u5408\u8BA1",
-    sections: "\u5404\u7AE0\u8282\u5065\u5EB7\u5EA6",
-    sectionBar: "{total} \u4E2A\u4E2D {ok} \u4E2A\u6B63\u5E38",
-    attention: "\u9700\u8981\u7EF4\u62A4\u8005\u4F18\u5148\u5904\u7406",
-    attentionNone: "\u6CA1\u6709\u8981\u5904\u7406\u7684\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u6216\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u3002",
-    useInstead: "\u8BF7\u6539\u7528 {url}",
-    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
-    uncovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u53EF\u76F4\u8FDE\u7684\u955C\u50CF",
-    uncoveredHelp: "{region}\u7684\u5B66\u4E60\u8005\u4E0D\u79D1\u5B66\u4E0A\u7F51\u5C31\u6253\u4E0D\u5F00\u8FD9\u4E9B\u8D44\u6E90\u3002\u8BF7\u8865\u4E00\u4E2A\u5728\u5F53\u5730\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\uFF0C\u6216\u786E\u8BA4\u4E0B\u9762\u5DF2\u5217\u51FA\u7684\u955C\u50CF\u3002",
-    noMirrors: "\u672A\u5217\u51FA\u955C\u50CF",
-    mirror: "\u955C\u50CF",
-    unconfirmed: "\u672A\u786E\u8BA4",
-    table: "\u5168\u90E8\u8D44\u6E90\u4E0E\u955C\u50CF",
-    filterStatus: "\u72B6\u6001",
-    filterAccess: "\u5730\u533A\u53EF\u8BBF\u95EE\u6027",
-    filterSection: "\u7AE0\u8282",
-    filterKind: "\u7C7B\u578B",
-    search: "\u641C\u7D22",
-    searchPlaceholder: "\u6807\u9898\u3001ID \u6216\u94FE\u63A5",
-    all: "\u5168\u90E8",
-    clear: "\u6E05\u9664\u7B5B\u9009",
-    showing: "\u663E\u793A {shown} / {total} \u6761",
-    colTitle: "\u8D44\u6E90",
-    colReason: "\u539F\u56E0",
-    colAccess: "{region}\u8BBF\u95EE",
-    colLine: "\u884C\u53F7",
-    colRecent: "\u6700\u8FD1\u51E0\u6B21",
-    matrix: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E",
-    matrixHelp: "\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002\u68C0\u6D4B\u4F4D\u7F6E\u6307\u4ECE\u54EA\u91CC\u53D1\u8D77\u68C0\u6D4B\uFF1Aglobal\uFF08\u5883\u5916\uFF09\uFF0C\u6216 cn \u8FD9\u6837\u7684\u5730\u533A\u3002",
-    trend: "\u5386\u6B21\u5DE1\u68C0\u8D8B\u52BF",
-    trendHelp: "\u6BCF\u6B21\u5DE1\u68C0\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570\uFF0C\u6570\u636E\u6765\u81EA\u672C\u62A5\u544A\u540C\u76EE\u5F55\u4E0B\u7684 history.json\u3002",
-    chartLabel: "\u6700\u8FD1 {runs}\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570",
-    runs: { other: "{count} \u6B21\u5DE1\u68C0" },
-    recentRuns: "\u6700\u8FD1 {count} \u6B21\uFF1A{list}",
-    footer: "\u7531 curate {version} \u6839\u636E {file} \u751F\u6210\u3002\u6570\u636E\u89C1\u540C\u76EE\u5F55\u4E0B\u7684 report.json\u3002"
-  },
-  md: {
-    title: "\u94FE\u63A5\u68C0\u67E5\u62A5\u544A\uFF1A{title}",
-    nothingToCheck: "\u672C\u6B21\u6CA1\u6709\u8981\u68C0\u67E5\u7684\u8D44\u6E90\uFF08{time}\uFF09\u3002",
-    summary: "{resources}{mirrors}{what}\uFF0C{time}\uFF1A{counts}{why}\u3002",
-    summaryMirrors: "\u3001{mirrors}",
-    summaryWhy: "\uFF1B{unchecked}",
-    whatOffline: "\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09",
-    whatChecked: "{coverage}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantages}\uFF09",
-    countItem: "{status} {count}",
-    notVerdict: "\u8FD9\u4E9B\u7ED3\u679C\u4E0D\u4EE3\u8868\u94FE\u63A5\u672C\u8EAB\u6709\u95EE\u9898",
-    networkDownAll: "\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002",
-    networkDownPart: "\u672C\u6B21\u6709\u4E00\u6BB5\u65F6\u95F4\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF1A{links}\u672A\u68C0\u67E5{checked}\u3002",
-    networkMessage: "\uFF08{message}\uFF09",
-    checkedCount: "\uFF0C{count} \u4E2A\u5DF2\u68C0\u67E5",
-    interrupted: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF1A{links}\u672A\u68C0\u67E5\u3002",
-    offlineSome: "{links}\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
-    partialMerge: {
-      other: "\u8FD9\u4EFD\u62A5\u544A\u4E0D\u5B8C\u6574\uFF1A{missing}\uFF08\u7528 `--allow-partial` \u5408\u5E76\uFF09\uFF0C\u7F3A\u5C11\u7684\u5206\u7247\u91CC\u7684\u8D44\u6E90\u6CA1\u6709\u5217\u51FA\u3002"
-    },
-    againNetwork: "{notVerdict}\uFF1A\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u67E5\u3002",
-    againSome: "{notVerdict}\uFF08\u6307\u672A\u68C0\u67E5\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
-    partialRun: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
-    againUnreached: "{notVerdict}\uFF08\u6307\u6CA1\u68C0\u67E5\u5230\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
-    cached: {
-      other: '{count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u53D6\u81EA\u7F13\u5B58\uFF08report.json \u4E2D `"cached": true`\uFF09\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002'
-    },
-    colStatus: "\u72B6\u6001",
-    colResources: "\u8D44\u6E90",
-    colMirrors: "\u955C\u50CF",
-    total: "\u5408\u8BA1",
-    legend: "\u72B6\u6001\u8BF4\u660E\uFF1A{items}\u3002",
-    needsAttention: "\u9700\u8981\u5904\u7406",
-    attentionNoneChecked: "\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\u94FE\u63A5\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u3001\u5DF2\u8FC1\u79FB\u6216\u672A\u9A8C\u8BC1\u7684\u3002",
-    attentionNoneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u9700\u8981\u5904\u7406\u3002",
-    attentionNonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\uFF1B{unchecked}\u3002",
-    headingOk: "\u6B63\u5E38",
-    headingRedirected: "\u5DF2\u8FC1\u79FB",
-    headingBroken: "\u5931\u6548",
-    headingUnreachable: "\u65E0\u6CD5\u8BBF\u95EE",
-    headingUnverified: "\u672A\u9A8C\u8BC1",
-    headingSkipped: "\u672A\u68C0\u67E5",
-    statusHeading: "{heading}\uFF08{count}\uFF09",
-    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
-    mirror: "\u955C\u50CF",
-    mirrorWith: "\u955C\u50CF\uFF08{parts}\uFF09",
-    unconfirmed: "\u672A\u786E\u8BA4",
-    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
-    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
-    links: { other: "{count} \u4E2A\u94FE\u63A5" },
-    separator: "\uFF0C",
-    regions: "\u5730\u533A",
-    regionHeading: "{region}\uFF1A\u53EF\u76F4\u8FDE {open}\uFF0C\u9700\u79D1\u5B66\u4E0A\u7F51 {vpn}\uFF0C\u65F6\u597D\u65F6\u574F {partial}\uFF0C\u672A\u77E5 {unknown}\uFF08\u6309\u8D44\u6E90\u8BA1\uFF09",
-    needsMirror: {
-      other: "**\u7F3A\u955C\u50CF**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u5DF2\u786E\u8BA4\u3001\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\u3002"
-    },
-    allCovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u90FD\u6709\u53EF\u7528\u7684\u955C\u50CF\u3002",
-    noneVpn: "\u5728{region}\u6CA1\u6709\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u3002",
-    matchedByEvidence: {
-      other: "**\u6309\u8BC1\u636E\u5339\u914D**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u7B97\u4F5C\u6709\u955C\u50CF\u2014\u2014`curate mirrors` \u6309\u8BC1\u636E\u627E\u5230\u4E86\u955C\u50CF\uFF0C\u4F46\u8FD8\u6CA1\u6709\u7EF4\u62A4\u8005\u786E\u8BA4\uFF1A{ids}\u3002"
-    },
-    conflicts: "**\u4E0D\u4E00\u81F4**\uFF1A\u8DEF\u7EBF\u56FE\u91CC\u5199\u7684 `access:` \u4E0E\u68C0\u6D4B\u7ED3\u679C\u4E0D\u7B26\uFF08{count} \u5904\uFF09\u3002",
-    conflict: "\u5199\u7684\u662F{declared}\uFF0C\u5B9E\u9645{found}",
-    coveredBy: "\u5DF2\u6709\u955C\u50CF\u53EF\u7528\uFF1A{ids}\u3002",
-    mirrorLead: "\u955C\u50CF {url}\uFF1A{problem}",
-    suggestedLead: "\u5019\u9009\u955C\u50CF\uFF08{platform}\uFF0C\u80FD\u6B63\u5E38\u6253\u5F00\uFF09\uFF1A{url}",
-    mirrorBroken: "\u5931\u6548\uFF08{reason}\uFF09",
-    mirrorAccess: "\u5728{region}{access}",
-    mirrorUnconfirmed: "\u672A\u786E\u8BA4\uFF1A\u6838\u5BF9\u662F\u540C\u4E00\u5185\u5BB9\u540E\u5199\u4E0A `confirmed: true`",
-    observed: "\u4ECE{vantage}\u5B9E\u6D4B\uFF1A{note}",
-    rule: "{level}\uFF08\u89C4\u5219 {rule}\uFF0C{list}\uFF09",
-    presumed: "\u672A\u88AB\u5217\u5165\u89C4\u5219\uFF0C\u9ED8\u8BA4\u53EF\u76F4\u8FDE",
-    vantageTable: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E\uFF08{vantages}\uFF09",
-    vantageHelp: "\u4E0B\u8868\u662F\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002",
-    vantageNote: "\u68C0\u6D4B\u4F4D\u7F6E\uFF08vantage\uFF09\u6307\u68C0\u67E5\u4ECE\u54EA\u91CC\u53D1\u8D77\uFF1Aglobal \u4E3A\u5883\u5916\uFF0Ccn \u4E3A\u4E2D\u56FD\u5927\u9646\uFF1B\u540C\u4E00\u94FE\u63A5\u5728\u4E0D\u540C\u4F4D\u7F6E\u7684\u7ED3\u679C\u53EF\u80FD\u4E0D\u540C\u3002",
-    colResource: "\u8D44\u6E90",
-    colAccess: "{region}\u8BBF\u95EE",
-    titles: "\u8BF7\u6838\u5BF9\u8FD9\u4E9B\u9875\u9762\u6807\u9898",
-    titleDrift: "\u9875\u9762\u6807\u9898\u201C{title}\u201D\uFF1A{reason}",
-    levelBlocked: "\u88AB\u5899",
-    levelThrottled: "\u9650\u901F",
-    levelRefusesRegion: "\u7F51\u7AD9\u62D2\u7EDD\u8BE5\u5730\u533A\u8BBF\u95EE"
-  },
-  coverage: {
-    checked: "\u5DF2\u68C0\u67E5",
-    notChecked: "\u672A\u68C0\u67E5",
-    partlyChecked: "\u90E8\u5206\u68C0\u67E5",
-    networkDownClause: "\u7F51\u7EDC\u4E0D\u53EF\u7528",
-    networkDownLabel: "\u7F51\u7EDC\u4E0D\u53EF\u7528 {count}",
-    interruptedClause: "\u68C0\u67E5\u4E2D\u9014\u505C\u6B62",
-    interruptedLabel: "\u4E2D\u9014\u505C\u6B62 {count}",
-    notStartedLabel: "\u672A\u5F00\u59CB {count}",
-    offlineClause: "--offline",
-    offlineLabel: "\u79BB\u7EBF {count}",
-    notCheckedOf: "\u5171 {links}\uFF0C{count} \u4E2A\u672A\u68C0\u67E5\uFF08{why}\uFF09",
-    detail: "{why}\uFF1A{message}",
-    shardsMissing: { other: "\u7F3A\u5C11\u5206\u7247 {list}" },
-    shardVantage: "{shard}\uFF08{vantage}\uFF09",
-    shardsMissingCount: { other: "\u7F3A\u5C11 {count} \u4E2A\u5206\u7247" },
-    partsSeparator: "\uFF1B",
-    labelsSeparator: "\uFF0C"
-  },
-  summary: {
-    title: "curate \u68C0\u67E5\uFF1A{title}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantage}\uFF09",
-    resources: "\u8D44\u6E90",
-    mirrors: "\u955C\u50CF",
-    total: "\u5408\u8BA1",
-    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\u3002",
-    failing: "\u5931\u8D25\uFF08{count}\uFF09",
-    moved: "\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF08{count}\uFF09\uFF1A\u8FD0\u884C `curate fix` \u6539\u5730\u5740",
-    others: "\u53E6\u5916\u503C\u5F97\u4E00\u770B\uFF08{count}\uFF09",
-    capped: "> GitHub \u6BCF\u4E00\u6B65\u6BCF\u79CD\u7EA7\u522B\u6700\u591A\u663E\u793A {cap} \u6761\u6807\u6CE8\uFF0C\u672C\u6B21\u8D85\u51FA\u7684\u6709\uFF1A{levels}\u3002\u6240\u6709\u95EE\u9898\u90FD\u5DF2\u5728\u4E0A\u9762\u5217\u51FA\uFF0C\u663E\u793A\u7684\u6807\u6CE8\u6309\u91CD\u8981\u7A0B\u5EA6\u6392\u5728\u524D\u9762\u3002",
-    noneChecked: "\u6CA1\u6709\u5931\u8D25\u7684\u94FE\u63A5\u3002",
-    noneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u5931\u8D25\u3002",
-    nonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u5931\u8D25\u7684\u3002",
-    mirrorOf: "{id} \u7684\u955C\u50CF",
-    movedTo: "{url} \u5DF2\u8FC1\u79FB\u5230 {finalUrl}",
-    more: "\u2026\u53E6\u6709 {count} \u4E2A",
-    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
-  },
-  annotation: {
-    mirrorOf: "{id} \u7684\u955C\u50CF",
-    title: "{status}\uFF1A{what}",
-    moved: "{url} \u5DF2\u6C38\u4E45\u8FC1\u79FB\u5230 {finalUrl}\uFF1B\u8FD0\u884C `curate fix` \u66F4\u65B0\u8DEF\u7EBF\u56FE\u3002",
-    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
-  },
-  issue: {
-    failingHeadline: { other: "{count} \u4E2A\u94FE\u63A5\u8FDE\u7EED {failAfter} \u6B21\u53CA\u4EE5\u4E0A\u5DE1\u68C0\u5931\u8D25" },
-    noneFailedInARow: { other: "\u6CA1\u6709\u94FE\u63A5\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25" },
-    allWork: "\u6240\u6709\u94FE\u63A5\u90FD\u5DF2\u6062\u590D",
-    intro: "\u5DE1\u68C0 {file}\uFF08{title}\uFF09\uFF0C\u68C0\u6D4B\u4F4D\u7F6E {vantage}\uFF0C\u5B8C\u6210\u4E8E {time}\u3002[\u8FD0\u884C\u65E5\u5FD7]({runUrl})",
-    reportLink: " \xB7 [\u5B8C\u6574\u62A5\u544A\uFF1A\u6309\u7AE0\u8282\u5217\u51FA\u6BCF\u4E2A\u94FE\u63A5\u548C\u8D8B\u52BF]({reportUrl})",
-    earlierStand: "\u8FD9\u4E9B\u94FE\u63A5\u6CBF\u7528\u4E4B\u524D\u7684\u7ED3\u679C\u3002",
-    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\uFF0C\u5176\u4F59\u94FE\u63A5\u4FDD\u6301\u539F\u72B6\u6001\u3002",
-    watching: { other: "\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25\u624D\u8BA1\u5165" },
-    failing: "\u5931\u8D25\uFF08{count}\uFF09",
-    newFailures: "\u65B0\u51FA\u73B0\u7684\u5931\u8D25\uFF08{count}\uFF09\uFF1A{watching}",
-    recovered: "\u5DF2\u6062\u590D\uFF08{count}\uFF09",
-    colWhere: "\u4F4D\u7F6E",
-    colResource: "\u8D44\u6E90",
-    colNow: "\u73B0\u72B6",
-    colSince: "\u5F00\u59CB\u4E8E",
-    colFailed: "\u5931\u8D25\u671F\u95F4",
-    colUrl: "URL",
-    audits: { other: "{count} \u6B21\u5DE1\u68C0" },
-    mirror: "{title}\uFF08\u955C\u50CF\uFF09",
-    footerOpen: "_\u6BCF\u6B21\u5B9A\u65F6\u5DE1\u68C0\u90FD\u4F1A\u66F4\u65B0\u672C issue\uFF1B\u6240\u6709\u94FE\u63A5\u6062\u590D\u540E\u81EA\u52A8\u5173\u95ED\u3002\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u53EF\u7528 `curate fix` \u4FEE\u6539\u3002_",
-    footerClosed: "_\u4E4B\u524D\u5931\u8D25\u7684\u94FE\u63A5\u90FD\u5DF2\u6062\u590D\uFF0C\u672C issue \u5DF2\u5173\u95ED\uFF1B\u518D\u6709\u94FE\u63A5\u5931\u8D25\u4F1A\u91CD\u65B0\u6253\u5F00\u3002_",
-    more: "\u2026\u53E6\u6709 {count} \u4E2A\uFF0C\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002",
-    cut: "\u2026\u5185\u5BB9\u8D85\u51FA GitHub \u7684\u957F\u5EA6\u9650\u5236\uFF0C\u5DF2\u622A\u65AD\uFF1B\u5B8C\u6574\u5185\u5BB9\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002"
-  }
-};
-
-// src/i18n/index.ts
-var CATALOGS = { en, "zh-CN": zhCN };
-
-// src/report/html/page-table.ts
-var PAGE_TABLE = String.raw`  function options(values, label) {
-    return [el('option', { value: '', text: t('all') })].concat(values.map(function (value) {
-      return el('option', { value: value, text: label(value) });
-    }));
-  }
-  function control(id, key, values, label) {
-    var select = el('select', { id: id }, options(values, label));
-    select.value = state[key];
-    select.addEventListener('change', function () { state[key] = select.value; applyFilters(); });
-    return select;
-  }
-
-  function strip(recent) {
-    if (!recent || recent.length === 0) return el('span', {});
-    var words = recent.map(function (seen) { return day(seen.at) + ' ' + cat().status[seen.status]; });
-    return el('span', { className: 'strip', role: 'img', 'aria-label': t('recentRuns', { count: num(recent.length), list: words.join(', ') }) }, recent.map(function (seen, index) {
-      return el('span', { className: 'tick s-' + seen.status, title: words[index], 'data-status': seen.status, text: ICONS[seen.status] });
-    }));
-  }
-
-  function table() {
-    var kinds = [];
-    data.rows.forEach(function (row) { if (kinds.indexOf(row.kind) < 0) kinds.push(row.kind); });
-    var accessValues = [];
-    data.regions.forEach(function (id) { ACCESS.forEach(function (access) { accessValues.push(id + ':' + access); }); });
-    var search = el('input', { id: 'f-search', type: 'search', placeholder: t('searchPlaceholder'), autocomplete: 'off' });
-    search.value = state.q;
-    search.addEventListener('input', function () { state.q = search.value; applyFilters(); });
-    var clear = el('button', { type: 'button', id: 'f-clear', text: t('clear') });
-    clear.addEventListener('click', function () {
-      state.status = state.access = state.section = state.kind = state.q = '';
-      render();
-    });
-    var field = function (id, label, input) { return el('div', { className: 'field' }, [el('label', { for: id, text: label }), input]); };
-    var filters = el('form', { className: 'filters', role: 'search' }, [
-      field('f-status', t('filterStatus'), control('f-status', 'status', STATUSES, function (s) { return ICONS[s] + ' ' + cat().status[s]; })),
-      data.regions.length ? field('f-access', t('filterAccess'), control('f-access', 'access', accessValues, function (v) { var parts = v.split(':'); return region(parts[0]) + ': ' + cat().access[parts[1]]; })) : null,
-      field('f-section', t('filterSection'), control('f-section', 'section', data.sections.map(function (s) { return s.id; }), function (id) {
-        return id + ' ' + data.sections.filter(function (s) { return s.id === id; })[0].title;
-      })),
-      field('f-kind', t('filterKind'), control('f-kind', 'kind', kinds, function (k) { return k; })),
-      field('f-search', t('search'), search),
-      clear
-    ]);
-    filters.addEventListener('submit', function (event) { event.preventDefault(); });
-    var heads = [t('colStatus'), t('colTitle'), t('filterSection'), t('filterKind'), t('colReason')]
-      .concat(data.regions.map(function (id) { return t('colAccess', { region: region(id) }); }))
-      .concat([t('colLine')]).concat(data.trend ? [t('colRecent')] : []);
-    var rows = data.rows.map(function (row) {
-      var cells = [
-        el('td', { 'data-label': heads[0] }, [badge(row.status)]),
-        // One wrapper, so the phone layout's label | value grid keeps the parts together.
-        el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
-        el('td', { 'data-label': heads[2], text: row.sectionId }),
-        el('td', { 'data-label': heads[3], text: row.kind }),
-        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row)])
-      ];
-      data.regions.forEach(function (id, index) {
-        var access = row.access[id] || 'unknown';
-        cells.push(el('td', { 'data-label': heads[5 + index], className: 'a-' + access, text: cat().access[access] }));
-      });
-      cells.push(el('td', { 'data-label': t('colLine') }, [el('code', { text: lineRef(row.line) })]));
-      if (data.trend) cells.push(el('td', { 'data-label': t('colRecent') }, [strip(row.recent)]));
-      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
-      tr.curateAccess = data.regions.map(function (id) { return id + ':' + (row.access[id] || 'unknown'); });
-      tr.curateText = [row.title, row.id, row.url || '', row.finalUrl || '', row.platform || ''].join(' ').toLowerCase();
-      return tr;
-    });
-    return el('section', { id: 'links' }, [
-      el('h2', { text: t('table') }),
-      filters,
-      el('p', { id: 'shown', 'aria-live': 'polite' }),
-      el('div', { className: 'scroll' }, [el('table', { className: 'links' }, [
-        el('thead', {}, [el('tr', {}, heads.map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
-        el('tbody', { id: 'rows' }, rows)
-      ])])
-    ]);
-  }
-
-  function applyFilters() {
-    var q = state.q.trim().toLowerCase();
-    var shown = 0;
-    var rows = document.getElementById('rows').children;
-    for (var i = 0; i < rows.length; i++) {
-      var tr = rows[i];
-      var ok = (!state.status || tr.getAttribute('data-status') === state.status) &&
-        (!state.section || tr.getAttribute('data-section') === state.section) &&
-        (!state.kind || tr.getAttribute('data-kind') === state.kind) &&
-        (!state.access || tr.curateAccess.indexOf(state.access) >= 0) &&
-        (!q || tr.curateText.indexOf(q) >= 0);
-      tr.hidden = !ok;
-      if (ok) shown++;
-    }
-    document.getElementById('shown').textContent = t('showing', { shown: num(shown), total: num(rows.length) });
-  }
-
-`;
-
-// src/report/html/page-views.ts
-var PAGE_VIEWS = String.raw`  function svg(tag, attrs, children) {
-    var node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-    for (var name in attrs) {
-      if (name === 'text') node.textContent = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    }
-    (children || []).forEach(function (child) { node.appendChild(child); });
-    return node;
-  }
-  function matrix() {
-    var vantages = data.matrixVantages;
-    var rows = data.rows.filter(function (row) { return row.role === 'resource'; }).map(function (row) {
-      return el('tr', {}, [el('th', { scope: 'row', text: row.title })].concat(vantages.map(function (vantage) {
-        var seen = row.seen && row.seen[vantage];
-        return el('td', { 'data-vantage': vantage }, [seen ? badge(seen.status) : el('span', { text: '\u2014' })]);
-      })));
-    });
-    return el('section', { id: 'matrix' }, [
-      el('h2', { text: t('matrix') }), el('p', { className: 'note', text: t('matrixHelp') }),
-      el('div', { className: 'scroll' }, [el('table', {}, [
-        el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: t('colTitle') })].concat(vantages.map(function (v) { return el('th', { scope: 'col', text: region(v) === v ? v : v + ' (' + region(v) + ')' }); })))]),
-        el('tbody', {}, rows)
-      ])])
-    ]);
-  }
-
-  function trend() {
-    var runs = data.trend;
-    var width = 640, height = 260, left = 40, right = 120, top = 14, bottom = 34;
-    var max = 1;
-    runs.forEach(function (run) { STATUSES.forEach(function (s) { if (run.counts[s] > max) max = run.counts[s]; }); });
-    var x = function (i) { return left + (runs.length === 1 ? 0 : i * (width - left - right) / (runs.length - 1)); };
-    var y = function (n) { return top + (height - top - bottom) * (1 - n / max); };
-    var nodes = [];
-    [0, Math.round(max / 2), max].forEach(function (n) {
-      nodes.push(svg('line', { x1: left, x2: width - right, y1: y(n), y2: y(n), 'class': 'grid' }));
-      nodes.push(svg('text', { x: left - 6, y: y(n) + 4, 'text-anchor': 'end', 'class': 'axis', text: num(n) }));
-    });
-    runs.forEach(function (run, i) {
-      if (runs.length <= 8 || i % Math.ceil(runs.length / 8) === 0 || i === runs.length - 1) {
-        nodes.push(svg('text', { x: x(i), y: height - 12, 'text-anchor': 'middle', 'class': 'axis', text: day(run.at) }));
-      }
-    });
-    var shown = STATUSES.filter(function (s) { return runs.some(function (run) { return run.counts[s] > 0; }); });
-    shown.forEach(function (status, k) {
-      var points = runs.map(function (run, i) { return x(i) + ',' + y(run.counts[status]); }).join(' ');
-      var group = [svg('polyline', { points: points, 'class': 'line s-' + status })];
-      runs.forEach(function (run, i) {
-        group.push(svg('circle', { cx: x(i), cy: y(run.counts[status]), r: 4, 'class': 'point s-' + status, 'data-status': status, 'data-run': String(i), 'data-count': String(run.counts[status]) }, [
-          svg('title', { text: when(run.at) + ': ' + cat().status[status] + ' ' + num(run.counts[status]) })
-        ]));
-      });
-      nodes.push(svg('g', { 'data-series': status }, group));
-    });
-    // Each line's name at its end, pushed apart where lines end close together.
-    var labels = shown.map(function (status) { return { status: status, y: y(runs[runs.length - 1].counts[status]) + 4 }; });
-    labels.sort(function (a, b) { return a.y - b.y; });
-    labels.forEach(function (label, i) { if (i > 0 && label.y < labels[i - 1].y + 14) label.y = labels[i - 1].y + 14; });
-    labels.forEach(function (label) {
-      nodes.push(svg('text', { x: width - right + 8, y: label.y, 'class': 'label s-' + label.status, text: ICONS[label.status] + ' ' + cat().status[label.status] }));
-    });
-    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': 'trend-title', 'class': 'chart' },
-      [svg('title', { id: 'trend-title', text: t('chartLabel', { runs: p('runs', runs.length) }) })].concat(nodes));
-    var tableRows = runs.map(function (run) {
-      return el('tr', {}, [el('th', { scope: 'row', text: when(run.at) })].concat(STATUSES.map(function (s) { return el('td', { className: 'n', text: num(run.counts[s]) }); })));
-    });
-    return el('section', { id: 'trend' }, [
-      el('h2', { text: t('trend') }), el('p', { className: 'note', text: t('trendHelp') }), chart,
-      el('details', {}, [el('summary', { text: t('chartLabel', { runs: p('runs', runs.length) }) }), el('div', { className: 'scroll' }, [el('table', {}, [
-        el('thead', {}, [el('tr', {}, [el('th', {})].concat(STATUSES.map(function (s) { return el('th', { scope: 'col' }, [badge(s)]); })))]),
-        el('tbody', {}, tableRows)
-      ])])])
-    ]);
-  }
-
-`;
-
-// src/report/html/page-script.ts
-var PAGE_SCRIPT = String.raw`(function () {
-  'use strict';
-  var data = JSON.parse(document.getElementById('curate-data').textContent);
-  var catalogs = JSON.parse(document.getElementById('curate-catalogs').textContent);
-  var STATUSES = ['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'];
-  var ATTENTION = ['broken', 'unreachable', 'redirected'];
-  var ACCESS = ['open', 'partial', 'vpn', 'unknown'];
-  var ICONS = { ok: '\u2713', redirected: '\u21aa', broken: '\u2717', unreachable: '\u26a0', unverified: '?', skipped: '\u2013' };
-  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', q: '' };
-
-  function initialLang() {
-    var stored = null;
-    try { stored = window.localStorage.getItem('curate-lang'); } catch (e) { stored = null; }
-    if (stored && catalogs[stored]) return stored;
-    if (data.lang && catalogs[data.lang]) return data.lang;
-    var asked = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
-    for (var i = 0; i < asked.length; i++) {
-      var tag = String(asked[i]).toLowerCase();
-      if (tag === 'zh' || tag.indexOf('zh-') === 0) return 'zh-CN';
-      if (tag === 'en' || tag.indexOf('en-') === 0) return 'en';
-    }
-    return 'en';
-  }
-
-  function cat() { return catalogs[state.lang]; }
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && values[name] !== undefined ? String(values[name]) : whole;
-    });
-  }
-  function num(n) { return new Intl.NumberFormat(state.lang).format(n); }
-  function t(key, values) {
-    var message = cat().html[key];
-    return fill(typeof message === 'string' ? message : message.other, values);
-  }
-  function p(key, count, values) {
-    var message = cat().html[key];
-    var form = new Intl.PluralRules(state.lang).select(count) === 'one' && message.one ? message.one : message.other;
-    var all = { count: num(count) };
-    for (var name in values || {}) all[name] = values[name];
-    return fill(form, all);
-  }
-  function when(iso) {
-    var date = new Date(iso);
-    if (isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
-  }
-  function day(iso) {
-    var date = new Date(iso);
-    if (isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(state.lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
-  }
-  function list(items) { return new Intl.ListFormat(state.lang, { type: 'conjunction' }).format(items); }
-  function region(id) { return cat().region[id] || id; }
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    for (var name in attrs || {}) {
-      if (name === 'text') node.textContent = attrs[name];
-      else if (name === 'className') node.className = attrs[name];
-      else if (attrs[name] !== undefined && attrs[name] !== null) node.setAttribute(name, attrs[name]);
-    }
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
-  /** A status as icon and word, never colour alone. */
-  function badge(status) {
-    return el('span', { className: 'badge s-' + status, 'data-status': status }, [
-      el('span', { className: 'icon', 'aria-hidden': 'true', text: ICONS[status] }),
-      el('span', { text: cat().status[status] })
-    ]);
-  }
-  function link(url) {
-    if (!url) return el('span', { text: '\u2014' });
-    // Only web links become links: a roadmap typo like javascript: stays text.
-    return /^https?:\/\//i.test(url) ? el('a', { href: url, rel: 'noopener noreferrer', text: url, className: 'url' }) : el('span', { className: 'url', text: url });
-  }
-  function lineRef(line) { return line > 0 ? data.file + ':' + line : data.file; }
-  function reasonText(row) {
-    var text = cat().reason[row.reason] || row.reason;
-    // A redirect's code is the final page's, which says nothing about the move.
-    // Only a code that is news: 200 on an ok page, or the final page's code of a redirect, is not.
-    var coded = row.httpStatus !== undefined && row.httpStatus >= 300 && row.status !== 'redirected' && text.indexOf('HTTP ') !== 0;
-    return coded ? 'HTTP ' + row.httpStatus + ': ' + text : text;
-  }
-  // A dead link's archived copy: the snapshot with its date (and where the archive needs a VPN),
-  // or why there is none. Catalog keys: archive.*, typed against the report's answers.
-  function archivedNode(row) {
-    var archived = row.archived;
-    if (!archived) return null;
-    var messages = cat().archive;
-    if (archived.kind === 'snapshot') {
-      var taken = new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(archived.timestamp));
-      var around = fill(messages.snapshot, { date: taken });
-      var notes = archived.blockedIn.map(function (id) { return fill(messages.blockedIn, { region: region(id) }); });
-      return el('span', { className: 'archived' }, [
-        document.createTextNode(around + ': '),
-        link(archived.url),
-        notes.length > 0 ? el('span', { className: 'archive-region', text: ' (' + notes.join('; ') + ')' }) : null
-      ]);
-    }
-    var text = archived.kind === 'unanswered' ? fill(messages.unanswered, { detail: archived.detail }) : messages[archived.kind];
-    return el('span', { className: 'archived', text: text });
-  }
-  function whoText(row) {
-    if (row.role === 'resource') return row.title;
-    var parts = [t('mirror')];
-    if (row.platform) parts.push(row.platform);
-    if (row.confirmed === false) parts.push(t('unconfirmed'));
-    return row.title + ' \u00b7 ' + parts.join(' \u00b7 ');
-  }
-
-  function header() {
-    var vantages = list(data.vantages.map(region));
-    var values = { resources: p('resources', data.summary.total), mirrors: p('mirrors', data.mirrorSummary.total), vantages: vantages, time: when(data.startedAt) };
-    var select = el('select', { id: 'lang' }, [
-      el('option', { value: 'en', text: 'English' }),
-      el('option', { value: 'zh-CN', text: '\u7b80\u4f53\u4e2d\u6587' })
-    ]);
-    select.value = state.lang;
-    select.addEventListener('change', function () {
-      state.lang = select.value;
-      try { window.localStorage.setItem('curate-lang', state.lang); } catch (e) { /* file:// may refuse */ }
-      render();
-      document.getElementById('lang').focus();
-    });
-    var banners = [];
-    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown }) }));
-    else if (data.partial) banners.push(el('p', { className: 'banner', role: 'alert', text: t('partial') }));
-    if (data.cached > 0) banners.push(el('p', { className: 'note', text: t('cached', { count: num(data.cached) }) }));
-    return el('header', {}, [
-      el('div', { className: 'lang' }, [el('label', { for: 'lang', text: t('language') }), select]),
-      el('h1', { text: t('pageTitle', { title: data.title }) }),
-      el('p', { id: 'summary', text: t(data.isOffline ? 'summaryOffline' : 'summary', values) })
-    ].concat(banners));
-  }
-
-  function legend() {
-    var items = [];
-    STATUSES.forEach(function (status) {
-      items.push(el('dt', {}, [badge(status)]), el('dd', { text: cat().statusHelp[status] }));
-    });
-    return el('details', { className: 'legend' }, [el('summary', { text: t('legend') }), el('dl', {}, items)]);
-  }
-
-  function counts() {
-    var rows = STATUSES.map(function (status) {
-      return el('tr', { 'data-status': status }, [
-        el('th', { scope: 'row' }, [badge(status)]),
-        el('td', { className: 'n', text: num(data.summary[status]) }),
-        el('td', { className: 'n', text: num(data.mirrorSummary[status]) })
-      ]);
-    });
-    rows.push(el('tr', { className: 'total' }, [
-      el('th', { scope: 'row', text: t('total') }),
-      el('td', { className: 'n', text: num(data.summary.total) }),
-      el('td', { className: 'n', text: num(data.mirrorSummary.total) })
-    ]));
-    return el('section', { id: 'counts' }, [
-      el('h2', { text: t('counts') }),
-      el('table', { className: 'counts' }, [
-        el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: t('colStatus') }), el('th', { scope: 'col', text: t('colResources') }), el('th', { scope: 'col', text: t('colMirrors') })])]),
-        el('tbody', {}, rows)
-      ])
-    ]);
-  }
-
-  function sections() {
-    var items = data.sections.map(function (section) {
-      var total = 0;
-      STATUSES.forEach(function (status) { total += section.counts[status]; });
-      var label = t('sectionBar', { ok: num(section.counts.ok), total: num(total) });
-      var parts = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
-        var count = section.counts[status];
-        return el('span', { className: 'seg s-' + status, style: 'flex-grow:' + count, title: cat().status[status] + ': ' + num(count) }, [
-          el('span', { 'aria-hidden': 'true', text: ICONS[status] + ' ' + num(count) })
-        ]);
-      });
-      var detail = STATUSES.filter(function (status) { return section.counts[status] > 0; }).map(function (status) {
-        return cat().status[status] + ' ' + num(section.counts[status]);
-      }).join(', ');
-      return el('li', {}, [
-        el('div', { className: 'bar-label' }, [el('strong', { text: section.id + ' ' + section.title }), el('span', { text: label })]),
-        el('div', { className: 'bar', role: 'img', 'aria-label': label + ' (' + detail + ')' }, parts)
-      ]);
-    });
-    return el('section', { id: 'sections' }, [el('h2', { text: t('sections') }), el('ul', { className: 'bars' }, items)]);
-  }
-
-  function attentionItem(row) {
-    var bits = [badge(row.status), el('strong', { text: whoText(row) }), el('span', { className: 'reason', text: reasonText(row) }), link(row.url)];
-    if (row.finalUrl) {
-      var around = cat().html.useInstead.split('{url}');
-      bits.push(el('span', { className: 'use' }, [document.createTextNode(around[0]), link(row.finalUrl), document.createTextNode(around[1] || '')]));
-    }
-    bits.push(archivedNode(row));
-    bits.push(el('code', { text: lineRef(row.line) }));
-    return el('li', { 'data-key': row.key }, bits);
-  }
-
-  function attention() {
-    var rows = data.rows.filter(function (row) { return ATTENTION.indexOf(row.status) >= 0; });
-    rows.sort(function (a, b) { return ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status); });
-    var children = [el('h2', { text: t('attention') })];
-    children.push(rows.length === 0 ? el('p', { text: t('attentionNone') }) : el('ul', { className: 'attention' }, rows.map(attentionItem)));
-    data.uncovered.forEach(function (group) {
-      children.push(el('h3', { text: t('uncovered', { region: region(group.region) }) }), el('p', { className: 'note', text: t('uncoveredHelp', { region: region(group.region) }) }));
-      children.push(el('ul', { className: 'attention' }, group.ids.map(function (id) {
-        var own = data.rows.filter(function (row) { return row.id === id; });
-        var resource = own[0];
-        var mirrors = own.slice(1);
-        return el('li', { 'data-key': resource.key }, [
-          el('strong', { text: resource.title }), link(resource.url), el('code', { text: lineRef(resource.line) }),
-          mirrors.length === 0 ? el('span', { className: 'note', text: t('noMirrors') }) : el('ul', {}, mirrors.map(function (mirror) {
-            return el('li', {}, [badge(mirror.status), el('span', { text: whoText(mirror) }), el('span', { className: 'access', text: cat().access[mirror.access[group.region] || 'unknown'] }), link(mirror.url)]);
-          }))
-        ]);
-      })));
-    });
-    return el('section', { id: 'attention' }, children);
-  }
-
-${PAGE_TABLE}${PAGE_VIEWS}  function render() {
-    document.documentElement.lang = state.lang;
-    document.title = t('pageTitle', { title: data.title });
-    var app = document.getElementById('app');
-    var parts = [header(), legend(), counts(), sections(), attention()];
-    if (data.trend && data.trend.length > 0) parts.push(trend());
-    parts.push(table());
-    if (data.matrixVantages) parts.push(matrix());
-    parts.push(el('footer', { text: t('footer', { version: data.version, file: data.file }) }));
-    app.textContent = '';
-    parts.forEach(function (part) { app.appendChild(part); });
-    applyFilters();
-  }
-
-  render();
-})();
-`;
-
-// src/outcome/status-reason.ts
-function withStatusReason(shape) {
-  const variant = (status, reasons) => external_exports.strictObject({ ...shape, status: external_exports.literal(status), reason: external_exports.enum(reasons) });
-  return external_exports.discriminatedUnion("status", [
-    variant("ok", REASONS_BY_STATUS.ok),
-    variant("redirected", REASONS_BY_STATUS.redirected),
-    variant("broken", REASONS_BY_STATUS.broken),
-    variant("unreachable", REASONS_BY_STATUS.unreachable),
-    variant("unverified", REASONS_BY_STATUS.unverified),
-    variant("skipped", REASONS_BY_STATUS.skipped)
-  ]);
-}
-var StatusReasonSchema = withStatusReason({});
-
-// src/report/history.ts
-var HISTORY_SCHEMA_VERSION = 1;
-var HistoryObservationSchema = withStatusReason({
-  /** ISO time the link was checked. */
-  at: external_exports.string(),
-  /** Where it was checked from: `global` or a region. */
-  vantage: external_exports.string()
-});
-var HistorySchema = external_exports.strictObject({
-  schemaVersion: external_exports.literal(HISTORY_SCHEMA_VERSION),
-  links: external_exports.record(external_exports.string(), external_exports.array(HistoryObservationSchema))
-});
-var DEFAULT_FAILING = new Set(DEFAULTS.failOn);
-
-// src/report/json.ts
-var REPORT_JSON_SCHEMA_HEADER = {
-  $id: `urn:curate:report:v${REPORT_SCHEMA_VERSION}`,
-  title: "curate link report"
-};
-var REPORT_KEYS = Object.keys(ReportSchema.shape);
-var RESOURCE_KEYS = Object.keys(ResourceResultSchema.shape);
-var MIRROR_KEYS = Object.keys(MirrorResultSchema.shape);
-
-// src/report/markdown-archive.ts
-var messages = CATALOGS.en.archive;
-
-// src/report/render-reports.ts
-var REPORT_FORMATS = ["json", "md", "html", "sarif", "junit"];
-var REPORT_FILE_NAMES = {
-  json: "report.json",
-  md: "report.md",
-  html: "report.html",
-  sarif: "report.sarif",
-  junit: "report.junit.xml"
-};
-
 // src/action/outputs.ts
-function reportOutputs(report) {
+function reportOutputs(report, failOn) {
   const counts = Object.fromEntries(
     [...STATUSES, "total"].map((status) => [status, String(report.summary[status])])
   );
   const uncovered = new Set(
     Object.values(report.regions ?? {}).flatMap((region) => region.uncovered)
   );
-  return { ...counts, uncovered: String(uncovered.size) };
+  return {
+    ...counts,
+    uncovered: String(uncovered.size),
+    failing: String(countFailing(report, failOn))
+  };
 }
 function reportPathOutputs(dir, exists2) {
   const outputs = { "report-dir": dir };
@@ -55139,21 +63442,21 @@ async function prepareFormData(formData, request) {
   }
   request.headers.set("Content-Type", contentType2 ?? "multipart/form-data");
   const parts = [];
-  for (const [fieldName, values] of Object.entries(formData)) {
+  for (const [fieldName2, values] of Object.entries(formData)) {
     for (const value of Array.isArray(values) ? values : [values]) {
       if (typeof value === "string") {
         parts.push({
           headers: createHttpHeaders({
-            "Content-Disposition": `form-data; name="${fieldName}"`
+            "Content-Disposition": `form-data; name="${fieldName2}"`
           }),
           body: stringToUint8Array(value, "utf-8")
         });
       } else if (value === void 0 || value === null || typeof value !== "object") {
-        throw new Error(`Unexpected value for key ${fieldName}: ${value}. Value should be serialized to string first.`);
+        throw new Error(`Unexpected value for key ${fieldName2}: ${value}. Value should be serialized to string first.`);
       } else {
         const fileName = value.name || "blob";
         const headers = createHttpHeaders();
-        headers.set("Content-Disposition", `form-data; name="${fieldName}"; filename="${fileName}"`);
+        headers.set("Content-Disposition", `form-data; name="${fieldName2}"; filename="${fileName}"`);
         headers.set("Content-Type", value.type || "application/octet-stream");
         parts.push({
           headers,
@@ -55194,8 +63497,8 @@ function tlsPolicy(tlsSettings) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/policies/proxyPolicy.js
-var import_https_proxy_agent = __toESM(require_dist2(), 1);
-var import_http_proxy_agent = __toESM(require_dist3(), 1);
+var import_https_proxy_agent = __toESM(require_dist3(), 1);
+var import_http_proxy_agent = __toESM(require_dist4(), 1);
 var HTTPS_PROXY = "HTTPS_PROXY";
 var HTTP_PROXY = "HTTP_PROXY";
 var ALL_PROXY = "ALL_PROXY";
@@ -90755,8 +99058,10 @@ async function main() {
     for (const [name, value] of Object.entries(paths)) setOutput(name, value);
     const reportFile = paths["report-json"];
     if (reportFile !== void 0) {
-      const report = parseReport(await readFile(resolve3(cwd, reportFile), "utf8"), reportFile);
-      for (const [name, value] of Object.entries(reportOutputs(report))) {
+      const report = parseReport(await readFile2(resolve3(cwd, reportFile), "utf8"), reportFile);
+      for (const [name, value] of Object.entries(
+        reportOutputs(report, await failOnOf(inputs, cwd))
+      )) {
         setOutput(name, value);
       }
     }
@@ -90773,9 +99078,13 @@ async function main() {
   }
   setFailed(`curate ${inputs.command} exited ${code}.`);
 }
+async function failOnOf(inputs, cwd) {
+  const settings = inputs.command === "check" ? (await loadRoadmap(resolve3(cwd, inputs.roadmap))).roadmap.settings : void 0;
+  return resolveFailOn(inputs.failOn, settings?.failOn);
+}
 async function pullRequestBase(cwd) {
   const eventPath = process5.env.GITHUB_EVENT_PATH;
-  const event = eventPath === void 0 || !existsSync4(eventPath) ? void 0 : JSON.parse(await readFile(eventPath, "utf8"));
+  const event = eventPath === void 0 || !existsSync4(eventPath) ? void 0 : JSON.parse(await readFile2(eventPath, "utf8"));
   const sha = pullRequestBaseSha(event);
   if (sha === void 0) {
     warning(
@@ -90838,7 +99147,7 @@ function runChild(command, args, cwd) {
   });
 }
 async function updateTrackingIssue(file2, inputs) {
-  const issue3 = JSON.parse(await readFile(file2, "utf8"));
+  const issue3 = JSON.parse(await readFile2(file2, "utf8"));
   const repository = process5.env.GITHUB_REPOSITORY;
   if (inputs.token === void 0 || repository === void 0) {
     throw new ActionInputError("tracking-issue: needs `token` and GITHUB_REPOSITORY.");

@@ -11,8 +11,8 @@ import { attachArchivedCopies } from './archive/attach.js';
 import { archiveFetchOver } from './archive/fetch-over-run.js';
 import { lookUpArchives } from './archive/look-up-archives.js';
 import type { CheckResult, CheckTarget } from './domain.js';
-import { assertNever, isFailing } from './domain.js';
-import type { FailOn } from './outcome/fail-on.js';
+import { assertNever } from './domain.js';
+import { countFailing } from './outcome/fail-on.js';
 import { networkDownResult } from './outcome/unfetched.js';
 import {
   openRunDispatcher,
@@ -208,18 +208,6 @@ export async function runCheck(
     isNetworkDown: networkDown !== undefined,
     failingCount: countFailing(report, options.report.failOn),
   };
-}
-
-/** Counts resources and mirrors whose status or status:reason is in `failOn`. */
-export function countFailing(report: Report, failOn: FailOn): number {
-  let count = 0;
-  for (const result of report.results) {
-    if (isFailing(result.outcome, failOn, result.findings)) count += 1;
-    for (const mirror of result.mirrors) {
-      if (isFailing(mirror.outcome, failOn, mirror.findings)) count += 1;
-    }
-  }
-  return count;
 }
 
 /** Downloads a `--region-rules` URL with the run's transport settings and a short-lived dispatcher. */

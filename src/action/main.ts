@@ -15,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import * as glob from '@actions/glob';
 import { DEFAULTS } from '../options/defaults.js';
+import { resolveFailOn } from '../options/parsers.js';
+import type { FailOn } from '../outcome/fail-on.js';
+import { loadRoadmap } from '../roadmap/load.js';
 import { parseReport } from '../report/parse.js';
 import {
   ActionInputError,
@@ -80,7 +83,9 @@ async function main(): Promise<void> {
     const reportFile = paths['report-json'];
     if (reportFile !== undefined) {
       const report = parseReport(await readFile(resolve(cwd, reportFile), 'utf8'), reportFile);
-      for (const [name, value] of Object.entries(reportOutputs(report))) {
+      for (const [name, value] of Object.entries(
+        reportOutputs(report, await failOnOf(inputs, cwd)),
+      )) {
         core.setOutput(name, value);
       }
     }
@@ -98,6 +103,18 @@ async function main(): Promise<void> {
     return;
   }
   core.setFailed(`curate ${inputs.command} exited ${code}.`);
+}
+
+/**
+ * The `--fail-on` the CLI judged with, resolved as it resolves it: the input, else (check) the
+ * roadmap's `settings.failOn`, else the default. The CLI already refused a bad one (exit 2).
+ */
+async function failOnOf(inputs: ActionInputs, cwd: string): Promise<FailOn> {
+  const settings =
+    inputs.command === 'check'
+      ? (await loadRoadmap(resolve(cwd, inputs.roadmap))).roadmap.settings
+      : undefined;
+  return resolveFailOn(inputs.failOn, settings?.failOn);
 }
 
 /** `changed-only`: the pull request's base, fetched into a shallow checkout when missing. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { pullRequestBaseSha, reportOutputs, reportPathOutputs } from './outputs.js';
+import { parseFailOnList } from '../outcome/fail-on.js';
 import { resultCacheKeys } from './result-cache.js';
 
 describe('reportOutputs', () => {
@@ -29,7 +30,7 @@ describe('reportOutputs', () => {
         },
       },
     };
-    expect(reportOutputs(withRegions)).toEqual({
+    expect(reportOutputs(withRegions, parseFailOnList(['broken']))).toEqual({
       ok: '5',
       redirected: '3',
       broken: '2',
@@ -38,6 +39,8 @@ describe('reportOutputs', () => {
       skipped: '1',
       total: '13',
       uncovered: '2',
+      // Two broken resources and one broken mirror.
+      failing: '3',
     });
   });
 });

@@ -3,6 +3,7 @@
  * resources no region can reach without a VPN and no mirror covers, and the paths of the
  * reports written. Pure; main.ts writes them to $GITHUB_OUTPUT.
  */
+import { countFailing, type FailOn } from '../outcome/fail-on.js';
 import { STATUSES } from '../outcome/model.js';
 import { REPORT_FILE_NAMES, REPORT_FORMATS } from '../report/render-reports.js';
 import type { Report } from '../report/schema.js';
@@ -10,8 +11,11 @@ import type { Report } from '../report/schema.js';
 /** Output names and their values, as the step's `outputs.<name>`. */
 export type ActionOutputs = Readonly<Record<string, string>>;
 
-/** Counts of a report: `ok` … `skipped` and `total` (resources), and `uncovered`. */
-export function reportOutputs(report: Report): ActionOutputs {
+/**
+ * Counts of a report: `ok` … `skipped` and `total` (resources), `uncovered`, and `failing`: the
+ * resources and mirrors that fail per `--fail-on`, judged as check's exit code judges them.
+ */
+export function reportOutputs(report: Report, failOn: FailOn): ActionOutputs {
   const counts = Object.fromEntries(
     [...STATUSES, 'total' as const].map((status) => [status, String(report.summary[status])]),
   );
@@ -19,7 +23,11 @@ export function reportOutputs(report: Report): ActionOutputs {
   const uncovered = new Set(
     Object.values(report.regions ?? {}).flatMap((region) => region.uncovered),
   );
-  return { ...counts, uncovered: String(uncovered.size) };
+  return {
+    ...counts,
+    uncovered: String(uncovered.size),
+    failing: String(countFailing(report, failOn)),
+  };
 }
 
 /**

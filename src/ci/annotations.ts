@@ -4,7 +4,8 @@
  * See https://docs.github.com/actions/reference/workflow-commands-for-github-actions.
  */
 import { assertNever, STATUSES } from '../domain.js';
-import { isFailing, type FailOn } from '../outcome/fail-on.js';
+import { failingFindingKinds, isFailing, isFailingLink, type FailOn } from '../outcome/fail-on.js';
+import { describeFinding } from '../report/finding-sentences.js';
 import { coverageQuote, reportCoverage, type ReportCoverage } from '../report/coverage.js';
 import { DEFAULT_FAILING, type ReportLink, reportLinks } from '../report/history.js';
 import { describeOutcome } from '../report/reasons.js';
@@ -76,6 +77,10 @@ export function reportAnnotations(report: Report, options: AnnotationOptions = {
   for (const link of reportLinks(report)) {
     const level = annotationLevel(link, failing);
     if (level === undefined) continue;
+    // A link that fails only for a finding (`--fail-on archived`) is titled by the finding.
+    const word = isFailing(link.outcome, failing, [])
+      ? statusWord(link.outcome.status, words)
+      : failingFindingKinds(link, failing).join(', ') || statusWord(link.outcome.status, words);
     const what =
       link.role === 'mirror'
         ? words.annotation('mirrorOf', { id: link.resourceId })
@@ -84,8 +89,8 @@ export function reportAnnotations(report: Report, options: AnnotationOptions = {
       level,
       file,
       line: link.line,
-      title: words.annotation('title', { status: statusWord(link.outcome.status, words), what }),
-      message: linkMessage(link, words),
+      title: words.annotation('title', { status: word, what }),
+      message: `${linkMessage(link, words)}${findingsSaid(link, failing, words)}`,
     });
   }
   // GitHub shows only the first ANNOTATION_CAP of each level per step: errors first, so the
@@ -103,7 +108,7 @@ export const ANNOTATION_CAP = 10;
 
 function annotationLevel(link: ReportLink, failing: FailOn): AnnotationLevel | undefined {
   const { outcome } = link;
-  if (isFailing(outcome, failing)) return 'error';
+  if (isFailingLink(link, failing)) return 'error';
   switch (outcome.status) {
     case 'redirected':
     case 'broken':
@@ -126,6 +131,14 @@ function linkMessage(link: ReportLink, words: Words): string {
     return words.annotation('moved', { url, finalUrl: outcome.finalUrl });
   }
   return `${url}: ${describeOutcome(outcome, words.lang)}`;
+}
+
+/** `; the repository is archived …`: the findings `--fail-on` counts, in the report's words. */
+function findingsSaid(link: ReportLink, failing: FailOn, words: Words): string {
+  const counted = (link.findings ?? []).filter((finding) =>
+    failingFindingKinds(link, failing).includes(finding.kind),
+  );
+  return counted.map((finding) => `; ${describeFinding(finding, words.lang)}`).join('');
 }
 
 /** How the job summary lists links. */
@@ -166,11 +179,11 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
   if (coverage.kind === 'checked' && report.partial) {
     lines.push('', words.summary('partialRun'));
   }
-  const failingLinks = links.filter((link) => isFailing(link.outcome, failing));
+  const failingLinks = links.filter((link) => isFailingLink(link, failing));
   const moved = links.filter(
-    (link) => link.outcome.status === 'redirected' && !isFailing(link.outcome, failing),
+    (link) => link.outcome.status === 'redirected' && !isFailingLink(link, failing),
   );
-  const list = { report, maxListed, words };
+  const list = { report, maxListed, words, failing };
   lines.push(
     ...listSection(words.summary('failing', { count: failingLinks.length }), failingLinks, list),
   );
@@ -179,7 +192,7 @@ export function renderJobSummary(report: Report, options: JobSummaryOptions = {}
   // past GitHub's cap on annotations still sees every finding.
   const others = links.filter(
     (link) =>
-      !isFailing(link.outcome, failing) &&
+      !isFailingLink(link, failing) &&
       ['broken', 'unreachable', 'unverified'].includes(link.outcome.status),
   );
   lines.push(...listSection(words.summary('others', { count: others.length }), others, list));
@@ -219,7 +232,12 @@ function nothingFailing(coverage: ReportCoverage, words: Words): string {
 function listSection(
   heading: string,
   links: readonly ReportLink[],
-  { report, maxListed, words }: { report: Report; maxListed: number; words: Words },
+  {
+    report,
+    maxListed,
+    words,
+    failing,
+  }: { report: Report; maxListed: number; words: Words; failing: FailOn },
 ): string[] {
   if (links.length === 0) return [];
   const items = links.slice(0, maxListed).map((link) => {
@@ -232,7 +250,8 @@ function listSection(
       outcome.status === 'redirected'
         ? words.summary('movedTo', { url, finalUrl: formatCodeSpan(outcome.finalUrl) })
         : `${statusWord(link.outcome.status, words)}: ${formatText(describeOutcome(outcome, words.lang))} ${url}`;
-    return `- ${where} **${formatText(link.title)}** (${formatText(name)}): ${said}`;
+    const findings = formatText(findingsSaid(link, failing, words));
+    return `- ${where} **${formatText(link.title)}** (${formatText(name)}): ${said}${findings}`;
   });
   const more =
     links.length > maxListed

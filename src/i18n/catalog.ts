@@ -32,6 +32,11 @@ export type CatalogShape = {
   access: Readonly<Record<RegionAccess, string>>;
   /** A dead link's archived copy: every answer of the archive, and the snapshot's region note. */
   archive: Readonly<Record<ArchiveMessageKey, string>>;
+  /**
+   * The findings beside the status (`archived`, `gated` …): report.md's and report.html's
+   * "Worth a look" section. Each finding's own sentence is in report/finding-sentences.ts.
+   */
+  findings: Messages;
   /** Names of the regions curate knows (rules files); other region ids are shown as written. */
   region: Readonly<Record<string, string>>;
   html: Messages;

@@ -82,6 +82,18 @@ export const en = {
     unanswered: 'the Wayback Machine did not answer ({detail}); asked again next run',
     blockedIn: 'the archive needs a VPN in {region}',
   },
+  findings: {
+    title: 'Worth a look',
+    help: 'What a platform said about a resource that is not a failure by default: an archived or renamed repository, a gated model, a withdrawn paper, a placeholder page title. --fail-on with its word (e.g. --fail-on broken,archived) makes it failing.',
+    unprobed: {
+      one: "{count} link was not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below.",
+      other:
+        "{count} links were not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below.",
+    },
+    filter: 'Finding',
+    any: 'any finding',
+    none: 'no finding',
+  },
   access: {
     open: 'open',
     vpn: 'needs a VPN',

@@ -67,7 +67,7 @@ describe('isFailing', () => {
     [{ status: 'unverified', reason: 'login-wall' } as const, false],
     [{ status: 'ok', reason: 'ok' } as const, false],
   ])('%j → %s', (outcome, expected) => {
-    expect(isFailing(outcome, failOn)).toBe(expected);
+    expect(isFailing(outcome, failOn, [])).toBe(expected);
   });
 });
 
@@ -77,6 +77,6 @@ describe('isFailing with findings', () => {
     const archived = [{ kind: 'archived', platform: 'github' } as const];
     expect(isFailing(ok, parseFailOnList(['broken']), archived)).toBe(false);
     expect(isFailing(ok, parseFailOnList(['broken,archived']), archived)).toBe(true);
-    expect(isFailing(ok, parseFailOnList(['archived']))).toBe(false);
+    expect(isFailing(ok, parseFailOnList(['archived']), undefined)).toBe(false);
   });
 });

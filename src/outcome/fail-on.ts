@@ -26,19 +26,54 @@ export function statusReasonKey(outcome: StatusReason): StatusReasonKey {
 }
 
 /**
- * Whether an outcome's status, or its `status:reason`, is one that fails the run, or (when the
- * entry's findings are given) any of its findings is.
+ * Whether an outcome's status, or its `status:reason`, is one that fails the run, or any of the
+ * findings beside it is. The findings are a required argument so that no caller can leave them
+ * out by accident: pass `[]` only where the findings are judged on their own (SARIF's results).
  */
 export function isFailing(
   outcome: StatusReason,
   failOn: FailOn,
-  findings: readonly Finding[] = [],
+  findings: readonly Pick<Finding, 'kind'>[] | undefined,
 ): boolean {
   return (
     failOn.has(outcome.status) ||
     failOn.has(statusReasonKey(outcome)) ||
-    findings.some((finding) => isFailingFinding(finding, failOn))
+    (findings ?? []).some((finding) => isFailingFinding(finding, failOn))
   );
+}
+
+/** What the judgement reads of a link (a resource's own or a mirror's): outcome and findings. */
+export type JudgedLink = {
+  readonly outcome: StatusReason;
+  readonly findings?: readonly Pick<Finding, 'kind'>[] | undefined;
+};
+
+/**
+ * The one `--fail-on` judgement of a link: check's exit code counts with it, and so do the
+ * annotations, the job summary, JUnit, diff, history and the action's `failing` output, so
+ * that "failing" means the same wherever curate says it.
+ */
+export function isFailingLink(link: JudgedLink, failOn: FailOn): boolean {
+  return isFailing(link.outcome, failOn, link.findings);
+}
+
+/** Counts the resources and mirrors of a report that fail per `failOn` (check's exit code). */
+export function countFailing(
+  report: {
+    readonly results: readonly (JudgedLink & { readonly mirrors: readonly JudgedLink[] })[];
+  },
+  failOn: FailOn,
+): number {
+  return report.results
+    .flatMap((result) => [result, ...result.mirrors])
+    .filter((link) => isFailingLink(link, failOn)).length;
+}
+
+/** The finding kinds of a link that `--fail-on` counts (the why of a failure beside its status). */
+export function failingFindingKinds(link: JudgedLink, failOn: FailOn): FindingKind[] {
+  return (link.findings ?? [])
+    .filter((finding) => isFailingFinding(finding, failOn))
+    .map((finding) => finding.kind);
 }
 
 /** Whether one finding fails the run: only when `--fail-on` names its kind. */

@@ -25,6 +25,11 @@ export function isFindingKind(word: string): word is FindingKind {
   return FINDING_WORDS.has(word);
 }
 
+/** Each kind of a link's findings once, in the model's order: what history and diff keep. */
+export function findingKinds(findings: readonly Pick<Finding, 'kind'>[]): FindingKind[] {
+  return FINDING_KINDS.filter((kind) => findings.some((finding) => finding.kind === kind));
+}
+
 /** The platforms that give findings. */
 export const FINDING_PLATFORMS = ['github', 'huggingface', 'arxiv'] as const;
 

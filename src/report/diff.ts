@@ -3,7 +3,8 @@
  * link (resources and mirrors, under the history keys).
  */
 import type { CheckOutcome } from '../domain.js';
-import { isFailing, type FailOn } from '../outcome/fail-on.js';
+import { isFailingLink, type FailOn } from '../outcome/fail-on.js';
+import { findingKinds, type FindingKind } from '../outcome/findings.js';
 import { isUnchecked } from '../outcome/unfetched.js';
 import { plural } from '../text/plural.js';
 import { isInMissingShard } from './coverage.js';
@@ -14,8 +15,11 @@ import type { Report } from './schema.js';
 /** Bumped only for a breaking change of the `--json` output. */
 export const DIFF_SCHEMA_VERSION = 1;
 
-/** What one report says about one link: its outcome there. */
-export type LinkState = CheckOutcome;
+/**
+ * What one report says about one link: its outcome there, and the kinds of the findings beside
+ * it when there are any (`--fail-on archived` counts them, as check does).
+ */
+export type LinkState = CheckOutcome & { findings?: FindingKind[] };
 
 /**
  * One link in the diff, with its state in each report where it appears; its `url` and `line` are
@@ -62,7 +66,8 @@ export type DiffOptions = {
 export function diffReports(before: Report, after: Report, options: DiffOptions = {}): ReportDiff {
   const failing = options.failing ?? DEFAULT_FAILING;
   const isFailingState = (state: LinkState | undefined): boolean =>
-    state !== undefined && isFailing(state, failing);
+    state !== undefined &&
+    isFailingLink({ outcome: state, findings: state.findings?.map((kind) => ({ kind })) }, failing);
   const oldLinks = new Map(reportLinks(before).map((link) => [link.key, link]));
   const newLinks = new Map(reportLinks(after).map((link) => [link.key, link]));
   const diff: ReportDiff = {
@@ -133,7 +138,9 @@ function toEntry(now: ReportLink | undefined, old: ReportLink | undefined): Diff
 }
 
 function toState(link: ReportLink): LinkState {
-  return link.outcome;
+  return link.findings === undefined
+    ? link.outcome
+    : { ...link.outcome, findings: findingKinds(link.findings) };
 }
 
 /**
@@ -232,7 +239,12 @@ export function describeChange(entry: DiffEntry, group: DiffGroup): string {
   }
   const state = after ?? before;
   if (state === undefined) return '';
-  const sentence = describeOutcome(state);
+  const sentence = `${describeOutcome(state)}${findingsNote(state)}`;
   if (before === undefined || after === undefined) return `${state.status}: ${sentence}`;
   return `${before.status} → ${after.status}: ${sentence}`;
+}
+
+/** ` (archived, gated)`: the findings beside a state, which `--fail-on` may count. */
+function findingsNote(state: LinkState): string {
+  return state.findings === undefined ? '' : ` (${state.findings.join(', ')})`;
 }

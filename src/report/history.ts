@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { CheckOutcome } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
-import { isFailing, type FailOn } from '../outcome/fail-on.js';
+import { isFailingLink, type FailOn } from '../outcome/fail-on.js';
+import { FINDING_KINDS, findingKinds, type Finding } from '../outcome/findings.js';
 import { statusReasonOf, withStatusReason } from '../outcome/status-reason.js';
 import { isUnchecked } from '../outcome/unfetched.js';
 import { isInMissingShard } from './coverage.js';
@@ -22,6 +23,11 @@ export const HistoryObservationSchema = withStatusReason({
   at: z.string(),
   /** Where it was checked from: `global` or a region. */
   vantage: z.string(),
+  /**
+   * The kinds of the findings beside the status (`archived` …), so that `--fail-on archived`
+   * judges a history as it judges the report; absent when there were none (and in older files).
+   */
+  findings: z.array(z.enum(FINDING_KINDS)).min(1).optional(),
 });
 
 /** The whole history file: observations per link key, oldest first. */
@@ -45,7 +51,12 @@ export type LinkIdentity = {
 };
 
 /** One checked URL of a report, a resource's own or a mirror's, under its history key. */
-export type ReportLink = LinkIdentity & { outcome: CheckOutcome; checkedAt: string };
+export type ReportLink = LinkIdentity & {
+  outcome: CheckOutcome;
+  checkedAt: string;
+  /** The findings beside the status, when there are any: `--fail-on` may count them. */
+  findings?: readonly Finding[];
+};
 
 /** The history key of a link: the resource id, or `<id>#mirror:<url>` for a mirror. */
 export function linkKey(resourceId: string, mirrorUrl?: string): string {
@@ -86,6 +97,7 @@ function toLink(
     line: entry.line,
     outcome: entry.outcome,
     checkedAt: entry.checkedAt,
+    ...(entry.findings === undefined ? {} : { findings: entry.findings }),
   };
 }
 
@@ -151,6 +163,7 @@ export function updateHistory(
       at: link.checkedAt === '' ? report.startedAt : link.checkedAt,
       vantage: report.vantage,
       ...statusReasonOf(outcome),
+      ...(link.findings === undefined ? {} : { findings: findingKinds(link.findings) }),
     };
     const earlier = (links.get(link.key) ?? []).filter(
       (seen) => seen.at !== observation.at || seen.vantage !== observation.vantage,
@@ -226,7 +239,11 @@ export function assessFlakiness(history: History, options: FlakinessOptions): Fl
     );
     const latest = observations.at(-1);
     if (latest === undefined) continue;
-    const isFailingSeen = (seen: HistoryObservation): boolean => isFailing(seen, options.failing);
+    const isFailingSeen = (seen: HistoryObservation): boolean =>
+      isFailingLink(
+        { outcome: seen, findings: seen.findings?.map((kind) => ({ kind })) },
+        options.failing,
+      );
     if (isFailingSeen(latest)) {
       const streak = trailingCount(observations, isFailingSeen);
       const since = observations[observations.length - streak]?.at ?? latest.at;

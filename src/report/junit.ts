@@ -6,7 +6,7 @@
  * (https://github.com/testmoapp/junitxml documents what the common readers accept).
  */
 import { assertNever } from '../assert-never.js';
-import { isFailing, type FailOn } from '../outcome/fail-on.js';
+import { failingFindingKinds, isFailing, isFailingLink, type FailOn } from '../outcome/fail-on.js';
 import { FINDING_TEXTS_EN, type FindingTexts, type LinkSubject } from './finding-texts.js';
 import { describeOutcome } from './reasons.js';
 import type { Report, ReportEntry } from './schema.js';
@@ -82,12 +82,16 @@ function testCase(
   const said =
     outcome.status === 'redirected' ? texts.movedTo(outcome.finalUrl) : describeOutcome(outcome);
   const base = { name: texts.caseName(subject), subject, entry };
-  if (isFailing(outcome, failOn)) {
+  if (isFailingLink(entry, failOn)) {
+    // A link that fails only for a finding (`--fail-on archived`) is typed by the finding.
+    const type = isFailing(outcome, failOn, [])
+      ? `${outcome.status}/${outcome.reason}`
+      : failingFindingKinds(entry, failOn).join(',');
     return {
       ...base,
       verdict: {
         kind: 'failure',
-        type: `${outcome.status}/${outcome.reason}`,
+        type,
         message: texts.linkMessage(subject, said),
       },
     };

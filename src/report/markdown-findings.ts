@@ -3,7 +3,7 @@
  * title drift, links a platform's API could not be asked about), one line each, in report
  * order. Its own function so the Markdown report's other sections can change without it.
  */
-import type { Lang } from '../i18n/index.js';
+import { CATALOGS, plural, type Lang, type Plural } from '../i18n/index.js';
 import type { Finding } from '../outcome/findings.js';
 import { describeFinding } from './finding-sentences.js';
 import { formatCodeSpan, formatText, formatUrl, lineRef } from './markdown-format.js';
@@ -24,7 +24,7 @@ export function worthALookSection(report: Report, fileName: string, lang: Lang =
     }
   }
   if (lines.length === 0) return [];
-  const title = lang === 'zh-CN' ? '### 值得一看' : '### Worth a look';
+  const title = `### ${CATALOGS[lang].findings.title}`;
   return [title, '', ...unprobedNote(unprobed, lang), ...lines, ''];
 }
 
@@ -32,15 +32,6 @@ export function worthALookSection(report: Report, fileName: string, lang: Lang =
 function unprobedNote(count: number, lang: Lang): string[] {
   if (count === 0) return [];
   const word = formatCodeSpan('unprobed' satisfies Finding['kind']);
-  if (lang === 'zh-CN') {
-    return [
-      `有 ${count} 个链接没能通过平台 API 查询（配额已用完），以页面检查结果为准，下面标为 ${word}。`,
-      '',
-    ];
-  }
-  const links = count === 1 ? '1 link was' : `${count} links were`;
-  return [
-    `${links} not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as ${formatCodeSpan('unprobed' satisfies Finding['kind'])} below.`,
-    '',
-  ];
+  const message: Plural = CATALOGS[lang].findings.unprobed;
+  return [plural(lang, message, count, { word }), ''];
 }

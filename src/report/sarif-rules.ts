@@ -54,7 +54,8 @@ export function levelOf(
   outcome: StatusReason & { status: FindingStatus },
   failOn: FailOn,
 ): SarifLevel {
-  return isFailing(outcome, failOn) ? 'error' : defaultLevelOf(outcome.status);
+  // The status's own result: each finding is a SARIF result of its own, leveled by itself.
+  return isFailing(outcome, failOn, []) ? 'error' : defaultLevelOf(outcome.status);
 }
 
 /** `broken/http-404` → `BrokenHttp404`: SARIF's `name` is an identifier-like form of the id. */

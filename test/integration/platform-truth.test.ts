@@ -5,18 +5,19 @@
  * proxy on 127.0.0.1 whose `connectTo` maps the real names there. Nothing leaves 127.0.0.1.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixCommand } from '../../src/commands/fix.js';
 import { resolveOptions } from '../../src/options.js';
 import { parseRoadmap } from '../../src/roadmap/load.js';
 import { runCheck } from '../../src/run.js';
-import { startProxyServer, type ProxyServer } from '../helpers/proxy-server.js';
-import { startWebServer, type WebServer } from '../helpers/web-server.js';
+import { hasBrowser, launchBrowser, watchPage } from '../helpers/browser.js';
+import { startProxiedSite, TEST_CA_FILE, type ProxiedSite } from '../helpers/proxied-site.js';
+import type { ProxyServer } from '../helpers/proxy-server.js';
+import type { WebServer } from '../helpers/web-server.js';
 
 const feed = readFileSync(new URL('../fixtures/probes/arxiv-feed-3.xml', import.meta.url), 'utf8');
 const page = (title: string) =>
@@ -120,32 +121,36 @@ const names = [
   'arxiv.org',
   'export.arxiv.org',
 ];
-const caFile = fileURLToPath(new URL('../fixtures/tls/ca.pem', import.meta.url));
-
+const caFile = TEST_CA_FILE;
 let site: WebServer;
 let proxy: ProxyServer;
 let dir: string;
+let stand: ProxiedSite;
 
 beforeAll(async () => {
-  site = await startWebServer(handlers, { tls: 'valid' });
-  proxy = await startProxyServer({ connectTo: site.connectTo(...names) });
-  dir = await mkdtemp(join(tmpdir(), 'curate-truth-'));
+  stand = await startProxiedSite(handlers, names, 'curate-truth-');
+  ({ site, proxy, dir } = stand);
 });
 beforeEach(() => {
   site.requests.length = 0;
   githubBudget = 60;
 });
-afterAll(async () => {
-  await Promise.all([site.close(), proxy.close()]);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stand.close());
 
-async function check(out: string, env: Record<string, string>) {
+async function check(out: string, env: Record<string, string>, failOn?: string) {
   const file = join(dir, 'roadmap.yaml');
   await writeFile(file, roadmapText);
   const loaded = parseRoadmap(roadmapText, file);
   const options = resolveOptions(
-    { out, retries: '0', caFile, quiet: true, proxy: proxy.url },
+    {
+      out,
+      retries: '0',
+      caFile,
+      quiet: true,
+      proxy: proxy.url,
+      reports: 'json,md,html',
+      ...(failOn === undefined ? {} : { failOn }),
+    },
     loaded.roadmap.settings,
     env,
   );
@@ -161,7 +166,13 @@ async function check(out: string, env: Record<string, string>) {
 describe('asking the platforms what became of a resource', () => {
   it('finds archived, renamed, gated, withdrawn and missing content; curate fix applies the rename', async () => {
     const out = join(dir, 'full');
-    const { byId, markdown, file } = await check(out, { GITHUB_TOKEN: 'ghp_test_token' });
+    const { byId, markdown, file, failingCount } = await check(
+      out,
+      { GITHUB_TOKEN: 'ghp_test_token' },
+      'broken,archived',
+    );
+    // The two broken links, and the archived repository that --fail-on names.
+    expect(failingCount).toBe(3);
 
     expect(byId['gh-archived']).toMatchObject({
       outcome: { status: 'ok' },
@@ -265,4 +276,38 @@ describe('asking the platforms what became of a resource', () => {
     expect(markdown).toContain("4 links were not asked about through the platform's API");
     expect(markdown).toMatch(/- `unprobed` \*\*gh-live\*\* .*github\.com\/mirror\/repo/);
   });
+
+  // After the two runs above: their report.html, as a maintainer opens it.
+  it.runIf(hasBrowser())(
+    'report.html lists the same findings under Worth a look, and the links it could not ask about',
+    async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage({ locale: 'en-US' });
+        const watch = await watchPage(page);
+        await page.goto(pathToFileURL(join(dir, 'full', 'report.html')).href);
+        const section = page.locator('#findings');
+        await section.waitFor();
+        for (const [key, word, sentence] of [
+          ['gh-archived', 'archived', 'the repository is archived'],
+          ['gh-renamed', 'renamed', 'GitHub says moved/away is now new-owner/new-name'],
+          ['hf-gated', 'gated', 'wait for the author to approve it'],
+          ['arxiv-withdrawn', 'withdrawn', 'the authors withdrew the paper'],
+        ] as const) {
+          const item = section.locator(`li[data-key="${key}"][data-finding="${word}"]`);
+          expect(await item.innerText()).toContain(sentence);
+        }
+        await page.goto(pathToFileURL(join(dir, 'quota', 'report.html')).href);
+        await section.waitFor();
+        expect(await section.locator('.unprobed').innerText()).toContain(
+          "4 links were not asked about through the platform's API",
+        );
+        expect(await section.locator('li[data-finding="unprobed"]').count()).toBe(4);
+        expect(watch.errors).toEqual([]);
+        expect(watch.blockedRequests).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { PAGE_TABLE } from './page-table.js';
+import { PAGE_FINDINGS } from './page-findings.js';
 import { PAGE_VIEWS } from './page-views.js';
 
 /**
@@ -19,7 +20,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
   var ATTENTION = ['broken', 'unreachable', 'redirected'];
   var ACCESS = ['open', 'partial', 'vpn', 'unknown'];
   var ICONS = { ok: '\u2713', redirected: '\u21aa', broken: '\u2717', unreachable: '\u26a0', unverified: '?', skipped: '\u2013' };
-  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', q: '' };
+  var state = { lang: initialLang(), status: '', access: '', section: '', kind: '', finding: '', q: '' };
 
   function initialLang() {
     var stored = null;
@@ -233,11 +234,11 @@ export const PAGE_SCRIPT = String.raw`(function () {
     return el('section', { id: 'attention' }, children);
   }
 
-${PAGE_TABLE}${PAGE_VIEWS}  function render() {
+${PAGE_TABLE}${PAGE_VIEWS}${PAGE_FINDINGS}  function render() {
     document.documentElement.lang = state.lang;
     document.title = t('pageTitle', { title: data.title });
     var app = document.getElementById('app');
-    var parts = [header(), legend(), counts(), sections(), attention()];
+    var parts = [header(), legend(), counts(), sections(), attention(), worthALook()].filter(Boolean);
     if (data.trend && data.trend.length > 0) parts.push(trend());
     parts.push(table());
     if (data.matrixVantages) parts.push(matrix());

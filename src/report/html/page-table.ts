@@ -34,7 +34,7 @@ export const PAGE_TABLE = String.raw`  function options(values, label) {
     search.addEventListener('input', function () { state.q = search.value; applyFilters(); });
     var clear = el('button', { type: 'button', id: 'f-clear', text: t('clear') });
     clear.addEventListener('click', function () {
-      state.status = state.access = state.section = state.kind = state.q = '';
+      state.status = state.access = state.section = state.kind = state.finding = state.q = '';
       render();
     });
     var field = function (id, label, input) { return el('div', { className: 'field' }, [el('label', { for: id, text: label }), input]); };
@@ -45,6 +45,7 @@ export const PAGE_TABLE = String.raw`  function options(values, label) {
         return id + ' ' + data.sections.filter(function (s) { return s.id === id; })[0].title;
       })),
       field('f-kind', t('filterKind'), control('f-kind', 'kind', kinds, function (k) { return k; })),
+      findingFilter(field),
       field('f-search', t('search'), search),
       clear
     ]);
@@ -59,7 +60,7 @@ export const PAGE_TABLE = String.raw`  function options(values, label) {
         el('td', { 'data-label': heads[1] }, [el('div', {}, [el('div', { className: row.role, text: whoText(row) }), el('div', {}, [link(row.url)]), row.finalUrl ? el('div', { className: 'use' }, [el('span', { text: '\u2192 ' }), link(row.finalUrl)]) : null])]),
         el('td', { 'data-label': heads[2], text: row.sectionId }),
         el('td', { 'data-label': heads[3], text: row.kind }),
-        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row)])
+        el('td', { 'data-label': heads[4] }, [el('div', { text: reasonText(row) }), archivedNode(row), findingsNode(row)])
       ];
       data.regions.forEach(function (id, index) {
         var access = row.access[id] || 'unknown';
@@ -67,7 +68,7 @@ export const PAGE_TABLE = String.raw`  function options(values, label) {
       });
       cells.push(el('td', { 'data-label': t('colLine') }, [el('code', { text: lineRef(row.line) })]));
       if (data.trend) cells.push(el('td', { 'data-label': t('colRecent') }, [strip(row.recent)]));
-      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
+      var tr = el('tr', { 'data-key': row.key, 'data-status': row.status, 'data-section': row.sectionId, 'data-kind': row.kind, 'data-findings': findingKindsAttr(row), className: row.role === 'mirror' ? 'is-mirror' : '' }, cells);
       tr.curateAccess = data.regions.map(function (id) { return id + ':' + (row.access[id] || 'unknown'); });
       tr.curateText = [row.title, row.id, row.url || '', row.finalUrl || '', row.platform || ''].join(' ').toLowerCase();
       return tr;
@@ -93,7 +94,7 @@ export const PAGE_TABLE = String.raw`  function options(values, label) {
         (!state.section || tr.getAttribute('data-section') === state.section) &&
         (!state.kind || tr.getAttribute('data-kind') === state.kind) &&
         (!state.access || tr.curateAccess.indexOf(state.access) >= 0) &&
-        (!q || tr.curateText.indexOf(q) >= 0);
+        (!q || tr.curateText.indexOf(q) >= 0) && findingMatches(tr);
       tr.hidden = !ok;
       if (ok) shown++;
     }

@@ -5,6 +5,7 @@
 import { CATALOGS, interpolate, type Lang } from '../../i18n/index.js';
 import type { History } from '../history.js';
 import type { Report } from '../schema.js';
+import { FINDINGS_STYLE } from './page-findings.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
 import { pageData } from './view.js';
@@ -30,7 +31,7 @@ export function renderHtml(report: Report, options: HtmlReportOptions = {}): str
     // Nothing is loaded from anywhere: a policy that says so keeps a future edit honest.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
+    `<style>${PAGE_STYLE}${FINDINGS_STYLE}</style>`,
     '</head>',
     '<body>',
     `<noscript><p>${escapeHtml(CATALOGS[lang].html.noScript)}</p></noscript>`,

@@ -4,7 +4,9 @@
  * the trend over runs. Pure; the page's script only filters and translates these.
  */
 import { STATUSES, type Reason, type Status } from '../../outcome/model.js';
-import type { Lang } from '../../i18n/index.js';
+import { LANGS, type Lang } from '../../i18n/index.js';
+import type { Finding, FindingKind } from '../../outcome/findings.js';
+import { describeFinding } from '../finding-sentences.js';
 import type { RegionAccess } from '../../region/verdict.js';
 import { linkKey, updateHistory, type History } from '../history.js';
 import { assertNever } from '../../domain.js';
@@ -37,7 +39,12 @@ export type PageRow = {
   recent?: SeenStatus[];
   /** For a broken link looked up with `--archive`: the Wayback Machine's answer. */
   archived?: PageArchived;
+  /** The findings beside the status, each with report.md's sentence in every language. */
+  findings?: PageFinding[];
 };
+
+/** One finding as the page shows it: its word (the filter's value) and its sentences. */
+export type PageFinding = { kind: FindingKind; text: Record<Lang, string> };
 
 /**
  * A dead link's archived copy as the page shows it: `kind` is the catalog key (`archive.*`);
@@ -179,7 +186,14 @@ function entryRow(
     ...(vantages.length > 1 ? { seen } : {}),
     ...(recent === undefined ? {} : { recent }),
     ...(entry.archived === undefined ? {} : { archived: pageArchived(entry.archived) }),
+    ...(entry.findings === undefined ? {} : { findings: entry.findings.map(pageFinding) }),
   };
+}
+
+/** The sentences come from the one catalog report.md uses, so both say the same. */
+function pageFinding(finding: Finding): PageFinding {
+  const text = Object.fromEntries(LANGS.map((lang) => [lang, describeFinding(finding, lang)]));
+  return { kind: finding.kind, text: text as Record<Lang, string> };
 }
 
 function pageArchived(archived: Archived): PageArchived {
