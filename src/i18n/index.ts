@@ -1,10 +1,16 @@
 /** The catalogs by language, and the lookups every output shares. */
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
+import { ROADMAP_LOAD_TEXT_EN, type RoadmapLoadText } from './roadmap-load-en.js';
+import { ROADMAP_LOAD_TEXT_ZH_CN } from './roadmap-load-zh-CN.js';
+import { VALIDATE_TEXT_EN, type ValidateText } from './validate-en.js';
+import { VALIDATE_TEXT_ZH_CN } from './validate-zh-CN.js';
 import { zhCN } from './zh-CN.js';
 
 export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
+export type { ValidateText } from './validate-en.js';
+export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
 export { langOf, isLang } from './lang.js';
 export { formatDateTime, formatList, formatNumber, interpolate, plural } from './format.js';
 
@@ -15,3 +21,23 @@ export function regionName(catalog: Catalog, region: string): string {
   const names: Readonly<Record<string, string>> = catalog.region;
   return names[region] ?? region;
 }
+
+/** What `curate validate` says, in a language. */
+export function validateTextOf(lang: Lang): ValidateText {
+  return VALIDATE_TEXTS[lang];
+}
+
+const VALIDATE_TEXTS: Readonly<Record<Lang, ValidateText>> = {
+  en: VALIDATE_TEXT_EN,
+  'zh-CN': VALIDATE_TEXT_ZH_CN,
+};
+
+/** What curate says about a roadmap that does not load, in a language. */
+export function roadmapLoadTextOf(lang: Lang): RoadmapLoadText {
+  return ROADMAP_LOAD_TEXTS[lang];
+}
+
+const ROADMAP_LOAD_TEXTS: Readonly<Record<Lang, RoadmapLoadText>> = {
+  en: ROADMAP_LOAD_TEXT_EN,
+  'zh-CN': ROADMAP_LOAD_TEXT_ZH_CN,
+};
