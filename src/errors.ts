@@ -100,10 +100,10 @@ export class InternalError extends Error {
 }
 
 /** Formats one input problem the way compilers do: `file:line:col path: message`. */
-export function formatProblem(problem: InputProblem): string {
+export function formatProblem(problem: InputProblem, hintLabel = 'hint'): string {
   const where =
     problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
   const path = problem.path === '' ? '' : ` ${problem.path}:`;
-  const hint = problem.hint === undefined ? '' : `\n  hint: ${problem.hint}`;
+  const hint = problem.hint === undefined ? '' : `\n  ${hintLabel}: ${problem.hint}`;
   return `${where}${path} ${problem.message}${hint}`;
 }

@@ -1,6 +1,8 @@
 /** The catalogs by language, and the lookups every output shares. */
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
+import { CLI_TEXT_EN, type CliText } from './cli-en.js';
+import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
 import { ROADMAP_LOAD_TEXT_EN, type RoadmapLoadText } from './roadmap-load-en.js';
 import { ROADMAP_LOAD_TEXT_ZH_CN } from './roadmap-load-zh-CN.js';
 import { VALIDATE_TEXT_EN, type ValidateText } from './validate-en.js';
@@ -10,6 +12,7 @@ import { zhCN } from './zh-CN.js';
 export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
+export type { CliText } from './cli-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
 export { langOf, isLang } from './lang.js';
 export { formatDateTime, formatList, formatNumber, interpolate, plural } from './format.js';
@@ -41,3 +44,10 @@ const ROADMAP_LOAD_TEXTS: Readonly<Record<Lang, RoadmapLoadText>> = {
   en: ROADMAP_LOAD_TEXT_EN,
   'zh-CN': ROADMAP_LOAD_TEXT_ZH_CN,
 };
+
+/** What the command line says around its commands' output, in a language. */
+export function cliTextOf(lang: Lang): CliText {
+  return CLI_TEXTS[lang];
+}
+
+const CLI_TEXTS: Readonly<Record<Lang, CliText>> = { en: CLI_TEXT_EN, 'zh-CN': CLI_TEXT_ZH_CN };
