@@ -7,19 +7,9 @@
 import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { Command, CommanderError } from 'commander';
-import { registerCheckCommand } from './commands/check.js';
-import { registerCompletionCommand } from './commands/completion.js';
-import { registerDiffCommand } from './commands/diff.js';
-import { registerFixCommand } from './commands/fix.js';
-import { addHelpExamples } from './commands/help-examples.js';
-import { registerHistoryCommand } from './commands/history.js';
-import { registerImportCommand } from './commands/import.js';
-import { registerInitCommand } from './commands/init.js';
+import { CommanderError } from 'commander';
 import type { CommandIo, RunCommand } from './commands/io.js';
-import { registerMergeCommand } from './commands/merge.js';
-import { registerMirrorsCommand } from './commands/mirrors.js';
-import { registerValidateCommand } from './commands/validate.js';
+import { buildProgram } from './commands/program.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
 import { cliTextOf, type Lang } from './i18n/index.js';
 import { argvLang } from './options/lang.js';
@@ -98,29 +88,7 @@ async function main(): Promise<void> {
     exitCode = await body(io);
   };
 
-  const program = new Command()
-    .name('curate')
-    .description(
-      'Keeps a learning roadmap honest: checks every link and mirror, and reports what needs a maintainer.',
-    )
-    .version(toolVersion, '-V, --version')
-    .showHelpAfterError(text.helpAfterError)
-    .exitOverride();
-  registerValidateCommand(program, run);
-  registerCheckCommand(program, run);
-  registerDiffCommand(program, run);
-  registerFixCommand(program, run);
-  registerHistoryCommand(program, run);
-  registerMergeCommand(program, run);
-  // Adoption: start a roadmap repository, or make a roadmap of an existing list.
-  registerInitCommand(program, run);
-  registerImportCommand(program, run);
-
-  // curate mirrors (issue 15): finders for VPN-only resources.
-  registerMirrorsCommand(program, run);
-  // Last: the completion script and the help examples cover every command registered above.
-  registerCompletionCommand(program, run);
-  addHelpExamples(program);
+  const program = buildProgram(run, { toolVersion, lang });
 
   try {
     await program.parseAsync(process.argv);
