@@ -3675,8 +3675,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const plural4 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural4}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11242,9 +11242,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one = count === 1;
@@ -21469,20 +21469,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
+        return plural4(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural3(ms, msAbs, h, "hour");
+        return plural4(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
+        return plural4(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms, msAbs, s, "second");
+        return plural4(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural3(ms, msAbs, n, name) {
+    function plural4(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -31779,9 +31779,11 @@ var EXIT_CODES = {
 var CurateError = class extends Error {
   /** A suggestion shown under the message, e.g. how to fix the input. */
   hint;
+  lang;
   constructor(message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
     this.hint = options.hint;
+    this.lang = options.lang;
   }
 };
 var InputError = class extends CurateError {
@@ -42528,8 +42530,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -42673,8 +42675,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -52674,6 +52676,9 @@ var en = {
   }
 };
 
+// src/text/plural.ts
+var ENGLISH = new Intl.PluralRules("en");
+
 // src/i18n/zh-CN.ts
 var zhCN = {
   status: {
@@ -52969,6 +52974,10 @@ var zhCN = {
 
 // src/i18n/index.ts
 var CATALOGS = { en, "zh-CN": zhCN };
+function regionName(catalog, region) {
+  const names = catalog.region;
+  return names[region] ?? region;
+}
 
 // src/report/html/page-views.ts
 var PAGE_VIEWS = String.raw`  function svg(tag, attrs, children) {
@@ -53403,6 +53412,217 @@ var DEFAULT_FAILING = new Set(DEFAULTS.failOn);
 var REPORT_JSON_SCHEMA_HEADER = {
   $id: `urn:curate:report:v${REPORT_SCHEMA_VERSION}`,
   title: "curate link report"
+};
+
+// src/report/finding-sentences.ts
+var PLATFORM_NAMES = { github: "GitHub", huggingface: "Hugging Face", arxiv: "arXiv" };
+function day(iso) {
+  return iso.slice(0, 10);
+}
+var FINDING_SENTENCES_EN = {
+  archived: (finding) => `the repository is archived (read-only, no longer maintained)${finding.since === void 0 ? "" : `; last changed ${day(finding.since)}`}`,
+  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} says ${finding.from} is now ${finding.to}: ${finding.newUrl}; run \`curate fix\` to update the roadmap`,
+  gated: (finding) => finding.approval === "manual" ? "the model is gated: learners must ask for access and wait for the author to approve it" : "the model is gated: learners must log in and accept its conditions (access is granted at once)",
+  withdrawn: (finding) => `the authors withdrew the paper ("${finding.reason}")${finding.lastLiveVersion === void 0 ? "" : `; ${finding.lastLiveVersion} is the last version before the withdrawal`}`,
+  "title-drift": (finding) => `the page title is "${finding.pageTitle}": ${finding.reason}`,
+  unprobed: (finding) => `not asked: ${PLATFORM_NAMES[finding.platform]}'s API quota ran out${finding.retryAt === void 0 ? "" : ` until ${finding.retryAt}`}; the page check stands (set GITHUB_TOKEN for a larger quota)`
+};
+var FINDING_SENTENCES_ZH_CN = {
+  archived: (finding) => `\u4ED3\u5E93\u5DF2\u5F52\u6863\uFF08\u53EA\u8BFB\uFF0C\u4E0D\u518D\u7EF4\u62A4\uFF09${finding.since === void 0 ? "" : `\uFF0C\u6700\u540E\u66F4\u65B0\u4E8E ${day(finding.since)}`}`,
+  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} \u663E\u793A ${finding.from} \u5DF2\u6539\u540D\u4E3A ${finding.to}\uFF1A${finding.newUrl}\uFF1B\u8FD0\u884C \`curate fix\` \u5373\u53EF\u66F4\u65B0\u8DEF\u7EBF\u56FE`,
+  gated: (finding) => finding.approval === "manual" ? "\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\uFF1A\u5B66\u4E60\u8005\u8981\u5148\u7533\u8BF7\uFF0C\u7B49\u4F5C\u8005\u5BA1\u6279\u901A\u8FC7\u624D\u80FD\u4E0B\u8F7D" : "\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\uFF1A\u5B66\u4E60\u8005\u8981\u767B\u5F55\u5E76\u540C\u610F\u4F7F\u7528\u6761\u6B3E\uFF08\u540C\u610F\u540E\u7ACB\u5373\u53EF\u7528\uFF09",
+  withdrawn: (finding) => `\u4F5C\u8005\u5DF2\u64A4\u56DE\u8FD9\u7BC7\u8BBA\u6587\uFF08\u201C${finding.reason}\u201D\uFF09${finding.lastLiveVersion === void 0 ? "" : `\uFF1B\u64A4\u56DE\u524D\u7684\u6700\u540E\u4E00\u7248\u662F ${finding.lastLiveVersion}`}`,
+  "title-drift": (finding) => `\u9875\u9762\u6807\u9898\u662F\u201C${finding.pageTitle}\u201D\uFF1A${finding.reason}`,
+  unprobed: (finding) => `\u672A\u67E5\u8BE2\uFF1A${PLATFORM_NAMES[finding.platform]} API \u914D\u989D\u5DF2\u7528\u5B8C${finding.retryAt === void 0 ? "" : `\uFF08${finding.retryAt} \u6062\u590D\uFF09`}\uFF1B\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF08\u8BBE\u7F6E GITHUB_TOKEN \u53EF\u63D0\u9AD8\u914D\u989D\uFF09`
+};
+var CATALOGS2 = {
+  en: FINDING_SENTENCES_EN,
+  "zh-CN": FINDING_SENTENCES_ZH_CN
+};
+function describeFinding(finding, language = "en") {
+  const sentences = CATALOGS2[language];
+  switch (finding.kind) {
+    case "archived":
+      return sentences.archived(finding);
+    case "renamed":
+      return sentences.renamed(finding);
+    case "gated":
+      return sentences.gated(finding);
+    case "withdrawn":
+      return sentences.withdrawn(finding);
+    case "title-drift":
+      return sentences["title-drift"](finding);
+    case "unprobed":
+      return sentences.unprobed(finding);
+    default:
+      return assertNever2(finding);
+  }
+}
+
+// src/report/finding-texts.ts
+var FINDING_TEXTS_EN = {
+  lang: "en",
+  status: {
+    redirected: {
+      title: "Moved permanently",
+      meaning: "The URL answered with a permanent redirect (HTTP 301 or 308): the page lives at another address now.",
+      help: "Replace the URL with the address the redirect ends at (the result names it). `curate fix` rewrites every such URL in roadmap.yaml and keeps the rest of the file as it is."
+    },
+    broken: {
+      title: "Broken link",
+      meaning: "The content is gone: the server, the name service or the platform says so, not a passing failure.",
+      help: "Find where the content went (the author\u2019s site, a mirror, an archive) and replace the URL, add a mirror, or remove the resource from the roadmap."
+    },
+    unreachable: {
+      title: "Unreachable link",
+      meaning: "The server could not be reached, or failed, even after retries. This can pass: it is not proof that the content is gone.",
+      help: "Open the URL in a browser. If it stays down over several audits (`curate history`), look for a new address or a mirror."
+    },
+    unverified: {
+      title: "Could not be verified",
+      meaning: "The server would not let a checker tell (a bot wall, a login, a rate limit, a private video): the page may well be fine.",
+      help: "Open the URL in a browser to confirm it. Where a site always blocks checkers, list it under `settings.exclude` or accept its status code for that host."
+    }
+  },
+  findings: {
+    "region/vpn-without-mirror": {
+      title: "Needs a VPN in a region, with no mirror",
+      meaning: "Learners in this region cannot open the resource without a VPN, and it has no confirmed mirror that is open there.",
+      help: "Add a mirror that is open in the region (`mirrors:` with `confirmed: true`, the default), or confirm one of the suggested mirrors after checking it."
+    },
+    "region/access-conflict": {
+      title: "Declared access contradicted",
+      meaning: "The roadmap\u2019s `access:` for a region says one thing; the rules or an observation from the region say another.",
+      help: "Correct the `access:` declaration, or the rule, so that the roadmap tells learners the truth."
+    },
+    "title-drift": {
+      title: "Page is no longer the resource",
+      meaning: "The page answers, but its title is a placeholder (a parked domain, an empty server, a suspended site).",
+      help: "Open the URL; if the site is gone, replace the URL with the resource\u2019s new home or remove it."
+    },
+    archived: {
+      title: "Repository archived",
+      meaning: "GitHub says the repository is archived: it still opens, read-only, and its authors no longer maintain it.",
+      help: "Look for a maintained fork or successor and link it, or tell learners in the resource\u2019s note that the code is frozen."
+    },
+    renamed: {
+      title: "Repository renamed or transferred",
+      meaning: "The platform\u2019s API says the repository now lives under another name or owner; the old address only redirects.",
+      help: "Run `curate fix` to replace the URL with the new one."
+    },
+    gated: {
+      title: "Gated model",
+      meaning: "Hugging Face serves the model\u2019s files only after a learner logs in and accepts its conditions, sometimes after the author approves.",
+      help: "Say so in the resource\u2019s note, or add an ungated mirror."
+    },
+    withdrawn: {
+      title: "Paper withdrawn",
+      meaning: "arXiv says the authors withdrew the paper; the latest version is a withdrawal notice, earlier versions stay readable.",
+      help: "Link the last version before the withdrawal (`\u2026/abs/<id>v<N>`), or replace the paper."
+    },
+    unprobed: {
+      title: "Not asked: API quota exhausted",
+      meaning: "The platform\u2019s API quota ran out before this link could be asked about; its page check stands, unconfirmed.",
+      help: "Set GITHUB_TOKEN for a larger quota, or run again after the quota resets."
+    }
+  },
+  ruleShort: (statusTitle, reasonSentence) => `${statusTitle}: ${reasonSentence}`,
+  ruleMeaning: (reasonSentence, statusMeaning) => `${reasonSentence.charAt(0).toUpperCase()}${reasonSentence.slice(1)}. ${statusMeaning}`,
+  ruleHelp: (statusHelp, failOnHint) => `${statusHelp} ${failOnHint}`,
+  failOnHint: (key) => `\`--fail-on ${key}\` makes the run fail on this finding.`,
+  subject: (link) => link.role === "mirror" ? `mirror of "${link.resourceId}" (${link.title})` : `resource "${link.resourceId}" (${link.title})`,
+  linkMessage: (link, said) => `${FINDING_TEXTS_EN.subject(link)}: ${link.url ?? FINDING_TEXTS_EN.noUrl}: ${said}`,
+  movedTo: (finalUrl) => `moved permanently to ${finalUrl}; run \`curate fix\` to update the roadmap`,
+  vpnWithoutMirror: (region, evidence) => `needs a VPN in ${region} (${evidence}) and has no confirmed mirror open there`,
+  finding: (finding) => describeFinding(finding, "en"),
+  noUrl: "(no URL)",
+  suiteName: (sectionId, sectionTitle) => `${sectionId} ${sectionTitle}`,
+  caseName: (link) => link.role === "mirror" ? `${link.title} (${link.resourceId}) mirror ${link.url ?? FINDING_TEXTS_EN.noUrl}` : `${link.title} (${link.resourceId})`,
+  runName: (roadmapTitle, vantage) => `curate check: ${roadmapTitle} (${vantage})`,
+  partialRun: "The run was partial: not every link was checked."
+};
+
+// src/report/finding-texts-zh-CN.ts
+var FINDING_TEXTS_ZH_CN = {
+  lang: "zh-CN",
+  status: {
+    redirected: {
+      title: "\u94FE\u63A5\u5DF2\u8FC1\u79FB",
+      meaning: "\u8BE5 URL \u8FD4\u56DE\u4E86\u6C38\u4E45\u91CD\u5B9A\u5411\uFF08HTTP 301 \u6216 308\uFF09\uFF1A\u9875\u9762\u5DF2\u7ECF\u6362\u4E86\u5730\u5740\u3002",
+      help: "\u628A URL \u6539\u6210\u91CD\u5B9A\u5411\u6700\u7EC8\u6307\u5411\u7684\u5730\u5740\uFF08\u7ED3\u679C\u91CC\u5199\u660E\u4E86\uFF09\u3002`curate fix` \u4F1A\u6539\u5199 roadmap.yaml \u91CC\u6240\u6709\u8FD9\u7C7B URL\uFF0C\u6587\u4EF6\u5176\u4F59\u90E8\u5206\u4FDD\u6301\u4E0D\u53D8\u3002"
+    },
+    broken: {
+      title: "\u94FE\u63A5\u5931\u6548",
+      meaning: "\u5185\u5BB9\u5DF2\u4E0D\u5B58\u5728\uFF1A\u662F\u670D\u52A1\u5668\u3001\u57DF\u540D\u89E3\u6790\u6216\u5E73\u53F0\u660E\u786E\u8FD9\u4E48\u8BF4\u7684\uFF0C\u4E0D\u662F\u5076\u53D1\u6545\u969C\u3002",
+      help: "\u627E\u5230\u5185\u5BB9\u7684\u65B0\u53BB\u5904\uFF08\u4F5C\u8005\u7684\u7F51\u7AD9\u3001\u955C\u50CF\u3001\u5B58\u6863\uFF09\uFF0C\u66FF\u6362 URL\u3001\u6DFB\u52A0\u955C\u50CF\uFF0C\u6216\u628A\u8FD9\u4E2A\u8D44\u6E90\u4ECE\u8DEF\u7EBF\u56FE\u91CC\u5220\u6389\u3002"
+    },
+    unreachable: {
+      title: "\u94FE\u63A5\u65E0\u6CD5\u8BBF\u95EE",
+      meaning: "\u91CD\u8BD5\u4E4B\u540E\u670D\u52A1\u5668\u4ECD\u7136\u8FDE\u4E0D\u4E0A\u6216\u51FA\u9519\u3002\u8FD9\u53EF\u80FD\u53EA\u662F\u6682\u65F6\u7684\uFF0C\u5E76\u4E0D\u80FD\u8BF4\u660E\u5185\u5BB9\u5DF2\u7ECF\u6CA1\u4E86\u3002",
+      help: "\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u770B\u770B\u3002\u5982\u679C\u8FDE\u7EED\u51E0\u6B21\u5DE1\u68C0\u90FD\u6253\u4E0D\u5F00\uFF08\u89C1 `curate history`\uFF09\uFF0C\u518D\u53BB\u627E\u65B0\u5730\u5740\u6216\u955C\u50CF\u3002"
+    },
+    unverified: {
+      title: "\u65E0\u6CD5\u9A8C\u8BC1",
+      meaning: "\u670D\u52A1\u5668\u4E0D\u8BA9\u68C0\u67E5\u7A0B\u5E8F\u770B\u5230\u7ED3\u679C\uFF08\u4EBA\u673A\u9A8C\u8BC1\u3001\u9700\u767B\u5F55\u3001\u9650\u6D41\u3001\u79C1\u5BC6\u89C6\u9891\uFF09\uFF0C\u9875\u9762\u672C\u8EAB\u5F88\u53EF\u80FD\u6CA1\u95EE\u9898\u3002",
+      help: "\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u786E\u8BA4\u3002\u5982\u679C\u67D0\u4E2A\u7F51\u7AD9\u603B\u662F\u62E6\u622A\u68C0\u67E5\u7A0B\u5E8F\uFF0C\u628A\u5B83\u52A0\u5230 `settings.exclude`\uFF0C\u6216\u4E3A\u8BE5\u7AD9\u70B9\u63A5\u53D7\u8FD9\u4E2A\u72B6\u6001\u7801\u3002"
+    }
+  },
+  findings: {
+    "region/vpn-without-mirror": {
+      title: "\u8BE5\u5730\u533A\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u955C\u50CF",
+      meaning: "\u8BE5\u5730\u533A\u7684\u5B66\u4E60\u8005\u4E0D\u79D1\u5B66\u4E0A\u7F51\u5C31\u6253\u4E0D\u5F00\u8FD9\u4E2A\u8D44\u6E90\uFF0C\u800C\u5B83\u6CA1\u6709\u5728\u8BE5\u5730\u533A\u53EF\u76F4\u8FDE\u7684\u5DF2\u786E\u8BA4\u955C\u50CF\u3002",
+      help: "\u6DFB\u52A0\u4E00\u4E2A\u5728\u8BE5\u5730\u533A\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\uFF08`mirrors:` \u4E0B\uFF0C`confirmed: true` \u4E3A\u9ED8\u8BA4\u503C\uFF09\uFF0C\u6216\u68C0\u67E5\u8FC7\u63A8\u8350\u7684\u955C\u50CF\u540E\u628A\u5B83\u6807\u4E3A\u5DF2\u786E\u8BA4\u3002"
+    },
+    "region/access-conflict": {
+      title: "\u58F0\u660E\u7684\u8BBF\u95EE\u60C5\u51B5\u4E0E\u5B9E\u9645\u4E0D\u7B26",
+      meaning: "\u8DEF\u7EBF\u56FE\u91CC\u67D0\u4E2A\u5730\u533A\u7684 `access:` \u662F\u4E00\u79CD\u8BF4\u6CD5\uFF0C\u89C4\u5219\u6216\u5728\u8BE5\u5730\u533A\u7684\u68C0\u6D4B\u7ED3\u679C\u662F\u53E6\u4E00\u79CD\u3002",
+      help: "\u6539\u6B63 `access:` \u58F0\u660E\u6216\u89C4\u5219\uFF0C\u8BA9\u8DEF\u7EBF\u56FE\u544A\u8BC9\u5B66\u4E60\u8005\u771F\u5B9E\u60C5\u51B5\u3002"
+    },
+    "title-drift": {
+      title: "\u9875\u9762\u5DF2\u4E0D\u662F\u539F\u6765\u7684\u8D44\u6E90",
+      meaning: "\u9875\u9762\u80FD\u6253\u5F00\uFF0C\u4F46\u6807\u9898\u662F\u5360\u4F4D\u5185\u5BB9\uFF08\u57DF\u540D\u88AB\u505C\u653E\u3001\u7A7A\u670D\u52A1\u5668\u3001\u7F51\u7AD9\u88AB\u6682\u505C\uFF09\u3002",
+      help: "\u6253\u5F00 URL \u770B\u770B\uFF1B\u5982\u679C\u7F51\u7AD9\u5DF2\u7ECF\u6CA1\u4E86\uFF0C\u6362\u6210\u8D44\u6E90\u7684\u65B0\u5730\u5740\uFF0C\u6216\u5220\u6389\u8FD9\u4E2A\u8D44\u6E90\u3002"
+    },
+    archived: {
+      title: "\u4ED3\u5E93\u5DF2\u5F52\u6863",
+      meaning: "GitHub \u663E\u793A\u8BE5\u4ED3\u5E93\u5DF2\u5F52\u6863\uFF1A\u4ECD\u80FD\u6253\u5F00\uFF0C\u4F46\u53EA\u8BFB\uFF0C\u4F5C\u8005\u4E0D\u518D\u7EF4\u62A4\u3002",
+      help: "\u627E\u4E00\u4E2A\u8FD8\u5728\u7EF4\u62A4\u7684 fork \u6216\u540E\u7EE7\u9879\u76EE\u6362\u4E0A\uFF0C\u6216\u5728\u8D44\u6E90\u7684 note \u91CC\u544A\u8BC9\u5B66\u4E60\u8005\u4EE3\u7801\u5DF2\u505C\u6B62\u66F4\u65B0\u3002"
+    },
+    renamed: {
+      title: "\u4ED3\u5E93\u5DF2\u6539\u540D\u6216\u8F6C\u79FB",
+      meaning: "\u5E73\u53F0 API \u663E\u793A\u4ED3\u5E93\u5DF2\u6362\u4E86\u540D\u5B57\u6216\u6240\u6709\u8005\uFF0C\u65E7\u5730\u5740\u53EA\u662F\u91CD\u5B9A\u5411\u8FC7\u53BB\u3002",
+      help: "\u8FD0\u884C `curate fix` \u628A URL \u6362\u6210\u65B0\u5730\u5740\u3002"
+    },
+    gated: {
+      title: "\u6A21\u578B\u9700\u7533\u8BF7\u8BBF\u95EE",
+      meaning: "Hugging Face \u8981\u6C42\u5B66\u4E60\u8005\u767B\u5F55\u5E76\u540C\u610F\u4F7F\u7528\u6761\u4EF6\u540E\u624D\u63D0\u4F9B\u6A21\u578B\u6587\u4EF6\uFF0C\u6709\u65F6\u8FD8\u8981\u4F5C\u8005\u5BA1\u6279\u3002",
+      help: "\u5728\u8D44\u6E90\u7684 note \u91CC\u5199\u660E\uFF0C\u6216\u6DFB\u52A0\u4E00\u4E2A\u65E0\u9700\u7533\u8BF7\u7684\u955C\u50CF\u3002"
+    },
+    withdrawn: {
+      title: "\u8BBA\u6587\u5DF2\u64A4\u56DE",
+      meaning: "arXiv \u663E\u793A\u4F5C\u8005\u5DF2\u64A4\u56DE\u8BBA\u6587\uFF1A\u6700\u65B0\u7248\u672C\u662F\u64A4\u56DE\u58F0\u660E\uFF0C\u4E4B\u524D\u7684\u7248\u672C\u4ECD\u53EF\u9605\u8BFB\u3002",
+      help: "\u6539\u4E3A\u94FE\u63A5\u64A4\u56DE\u524D\u7684\u6700\u540E\u4E00\u4E2A\u7248\u672C\uFF08`\u2026/abs/<id>v<N>`\uFF09\uFF0C\u6216\u6362\u4E00\u7BC7\u8BBA\u6587\u3002"
+    },
+    unprobed: {
+      title: "\u672A\u67E5\u8BE2\uFF1AAPI \u914D\u989D\u7528\u5B8C",
+      meaning: "\u8FD8\u6CA1\u6765\u5F97\u53CA\u67E5\u8BE2\u8FD9\u4E2A\u94FE\u63A5\uFF0C\u5E73\u53F0\u7684 API \u914D\u989D\u5C31\u7528\u5B8C\u4E86\uFF1B\u9875\u9762\u68C0\u67E5\u7684\u7ED3\u679C\u4FDD\u7559\uFF0C\u4F46\u672A\u7ECF API \u786E\u8BA4\u3002",
+      help: "\u8BBE\u7F6E GITHUB_TOKEN \u4EE5\u83B7\u5F97\u66F4\u591A\u914D\u989D\uFF0C\u6216\u7B49\u914D\u989D\u91CD\u7F6E\u540E\u518D\u8FD0\u884C\u4E00\u6B21\u3002"
+    }
+  },
+  ruleShort: (statusTitle, reasonSentence) => `${statusTitle}\uFF1A${reasonSentence}`,
+  ruleMeaning: (reasonSentence, statusMeaning) => `${reasonSentence}\u3002${statusMeaning}`,
+  ruleHelp: (statusHelp, failOnHint) => `${statusHelp}${failOnHint}`,
+  failOnHint: (key) => `\u52A0\u4E0A \`--fail-on ${key}\` \u65F6\uFF0C\u51FA\u73B0\u8FD9\u4E2A\u95EE\u9898\u4F1A\u8BA9\u672C\u6B21\u8FD0\u884C\u5931\u8D25\u3002`,
+  subject: (link) => link.role === "mirror" ? `\u8D44\u6E90\u201C${link.resourceId}\u201D\uFF08${link.title}\uFF09\u7684\u955C\u50CF` : `\u8D44\u6E90\u201C${link.resourceId}\u201D\uFF08${link.title}\uFF09`,
+  linkMessage: (link, said) => `${FINDING_TEXTS_ZH_CN.subject(link)}\uFF1A${link.url ?? FINDING_TEXTS_ZH_CN.noUrl}\uFF1A${said}`,
+  movedTo: (finalUrl) => `\u5DF2\u6C38\u4E45\u8FC1\u79FB\u5230 ${finalUrl}\uFF1B\u8FD0\u884C \`curate fix\` \u66F4\u65B0\u8DEF\u7EBF\u56FE`,
+  vpnWithoutMirror: (region, evidence) => `\u5728${regionName(CATALOGS["zh-CN"], region)}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF08${evidence}\uFF09\uFF0C\u4E14\u6CA1\u6709\u5728\u90A3\u91CC\u53EF\u76F4\u8FDE\u7684\u5DF2\u786E\u8BA4\u955C\u50CF`,
+  finding: (finding) => describeFinding(finding, "zh-CN"),
+  noUrl: "\uFF08\u6CA1\u6709 URL\uFF09",
+  suiteName: FINDING_TEXTS_EN.suiteName,
+  caseName: (link) => link.role === "mirror" ? `${link.title}\uFF08${link.resourceId}\uFF09\u955C\u50CF ${link.url ?? FINDING_TEXTS_ZH_CN.noUrl}` : `${link.title}\uFF08${link.resourceId}\uFF09`,
+  runName: (roadmapTitle, vantage) => `curate check\uFF1A${roadmapTitle}\uFF08${vantage}\uFF09`,
+  partialRun: "\u672C\u6B21\u8FD0\u884C\u4E0D\u5B8C\u6574\uFF1A\u5E76\u975E\u6240\u6709\u94FE\u63A5\u90FD\u68C0\u67E5\u8FC7\u3002"
 };
 
 // src/report/markdown-archive.ts

@@ -93,7 +93,7 @@ export const HELP_TEXT_ZH_CN: HelpText = {
         '--changed-since': '只检查自这个 git ref 以来新增、或 url / 镜像有改动的资源',
         '--format':
           'stdout 输出什么：text（摘要，默认）、json（只输出 report.json）或 github（工作流注解和任务摘要）',
-        '--archive': '为每个失效链接去 Wayback Machine 找存档快照（显示在报告里）',
+        '--archive': '为每个失效链接去 Wayback Machine 找存档副本（显示在报告里）',
         '--cache': '复用这个文件里记录的正常结果，不再重新请求',
         '--max-age': '缓存的正常结果最多能用多久，例如 12h（默认：1d）',
         '--region-rules':
@@ -119,7 +119,7 @@ export const HELP_TEXT_ZH_CN: HelpText = {
         '--from': '从这个 report.json 读取重定向，而不是现在重新检查',
         '--dry-run': '以 unified diff 打印改动，不写入文件',
         '--archive':
-          '同时把失效的 URL 换成它的 Wayback Machine 快照，旧地址保留为 original_url（不带 --from 时由检查去查找）',
+          '同时把失效的 URL 换成它在 Wayback Machine 的存档副本，旧地址保留为 original_url（不带 --from 时由检查去查找）',
         '--out': `${WITHOUT_FROM}检查写报告的位置（默认：reports）`,
         '--only': `${WITHOUT_FROM}只检查这个资源或章节 id`,
         '--proxy': `${WITHOUT_FROM}所有请求使用的代理`,
