@@ -4,7 +4,6 @@
  * wrong type). zh-CN (roadmap-load-zh-CN.ts) is typed against this. The schema's own rule
  * messages (schema.ts `must …`) and the YAML parser's raw messages stay as their authors wrote them.
  */
-import { assertNever } from '../assert-never.js';
 import { plural } from '../text/plural.js';
 
 /** A value as a message describes it; a scalar's text is as the file has it (strings quoted). */
@@ -28,22 +27,21 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = {
   array: 'a list',
 };
 
-function valueEn(value: DescribedValue): string {
-  switch (value.kind) {
-    case 'empty':
-      return 'an empty value';
-    case 'list':
-      return 'a list';
-    case 'mapping':
-      return 'a mapping';
-    case 'nothing':
-      return 'nothing';
-    case 'scalar':
-      return value.text;
-    default:
-      return assertNever(value);
-  }
+/** The words for a value that is not a scalar, per language. */
+export type ValueWords = Readonly<Record<Exclude<DescribedValue['kind'], 'scalar'>, string>>;
+
+/** A value in a language's words; a scalar as the file has it. */
+export function describedValue(words: ValueWords, value: DescribedValue): string {
+  return value.kind === 'scalar' ? value.text : words[value.kind];
 }
+
+const VALUE_WORDS_EN: ValueWords = {
+  empty: 'an empty value',
+  list: 'a list',
+  mapping: 'a mapping',
+  nothing: 'nothing',
+};
+const valueEn = (value: DescribedValue): string => describedValue(VALUE_WORDS_EN, value);
 
 const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;

@@ -3,8 +3,12 @@
  * (roadmap-load-en.ts). Keys of roadmap.yaml and YAML's own words (mapping → 映射, list → 列表)
  * are what a maintainer sees in the YAML docs he reads.
  */
-import { assertNever } from '../assert-never.js';
-import type { DescribedValue, RoadmapLoadText } from './roadmap-load-en.js';
+import {
+  describedValue,
+  type DescribedValue,
+  type RoadmapLoadText,
+  type ValueWords,
+} from './roadmap-load-en.js';
 
 const TYPE_NAMES_ZH_CN: Readonly<Record<string, string>> = {
   string: '文本',
@@ -16,22 +20,13 @@ const TYPE_NAMES_ZH_CN: Readonly<Record<string, string>> = {
   array: '列表',
 };
 
-function valueZh(value: DescribedValue): string {
-  switch (value.kind) {
-    case 'empty':
-      return '空值';
-    case 'list':
-      return '列表';
-    case 'mapping':
-      return '映射';
-    case 'nothing':
-      return '没有值';
-    case 'scalar':
-      return value.text;
-    default:
-      return assertNever(value);
-  }
-}
+const VALUE_WORDS_ZH_CN: ValueWords = {
+  empty: '空值',
+  list: '列表',
+  mapping: '映射',
+  nothing: '没有值',
+};
+const valueZh = (value: DescribedValue): string => describedValue(VALUE_WORDS_ZH_CN, value);
 
 /** A quoted value is set off from the Chinese after it, as a code span would be. */
 const subject = (value: DescribedValue): string =>
