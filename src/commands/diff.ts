@@ -34,7 +34,12 @@ function diffFormat(flags: DiffFlags, io: CommandIo): DiffFormat {
     }
     io.stderr.write(`${cliTextOf(io.lang ?? 'en').diffJsonDeprecated}\n`);
   }
-  return parseFormatFlag(flags.format, DIFF_FORMAT_NAMES, flags.json === true ? 'json' : 'text');
+  return parseFormatFlag(
+    flags.format,
+    DIFF_FORMAT_NAMES,
+    flags.json === true ? 'json' : 'text',
+    io.lang,
+  );
 }
 
 /**

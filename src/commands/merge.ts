@@ -47,6 +47,8 @@ export async function mergeCommand(
   // Flags first: a typo is a usage error before any file is read.
   const formats = parseReportFormats(
     flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
+    '--reports',
+    io.lang,
   );
   const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });

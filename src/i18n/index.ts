@@ -2,6 +2,8 @@
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
 import { CLI_TEXT_EN, type CliText } from './cli-en.js';
+import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
+import { FLAG_TEXT_ZH_CN } from './flags-zh-CN.js';
 import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
 import { ROADMAP_LOAD_TEXT_EN, type RoadmapLoadText } from './roadmap-load-en.js';
 import { ROADMAP_LOAD_TEXT_ZH_CN } from './roadmap-load-zh-CN.js';
@@ -13,6 +15,7 @@ export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
 export type { CliText } from './cli-en.js';
+export type { FlagText } from './flags-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
 export { langOf, isLang } from './lang.js';
 export { formatDateTime, formatList, formatNumber, interpolate, plural } from './format.js';
@@ -51,3 +54,10 @@ export function cliTextOf(lang: Lang): CliText {
 }
 
 const CLI_TEXTS: Readonly<Record<Lang, CliText>> = { en: CLI_TEXT_EN, 'zh-CN': CLI_TEXT_ZH_CN };
+
+/** What curate says about a flag it cannot use as given, in a language. */
+export function flagTextOf(lang: Lang): FlagText {
+  return FLAG_TEXTS[lang];
+}
+
+const FLAG_TEXTS: Readonly<Record<Lang, FlagText>> = { en: FLAG_TEXT_EN, 'zh-CN': FLAG_TEXT_ZH_CN };
