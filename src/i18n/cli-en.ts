@@ -4,6 +4,7 @@
  * they write. zh-CN (cli-zh-CN.ts) is typed against this. Flags, file names and status words in
  * data stay as written.
  */
+import type { TextsOf } from './catalog.js';
 import { plural, pluralForm } from '../text/plural.js';
 
 export const CLI_TEXT_EN = {
@@ -61,10 +62,4 @@ export const CLI_TEXT_EN = {
 } as const;
 
 /** The shape every language's CLI texts have: en's keys, strings widened. */
-export type CliText = {
-  readonly [K in keyof typeof CLI_TEXT_EN]: (typeof CLI_TEXT_EN)[K] extends string
-    ? string
-    : (typeof CLI_TEXT_EN)[K] extends Readonly<Record<string, string>>
-      ? { readonly [R in keyof (typeof CLI_TEXT_EN)[K]]: string }
-      : (typeof CLI_TEXT_EN)[K];
-};
+export type CliText = TextsOf<typeof CLI_TEXT_EN>;

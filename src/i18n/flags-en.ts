@@ -2,6 +2,7 @@
  * The reference texts of a flag that cannot be used as given (options.ts, options/parsers.ts):
  * what is wrong with the value and how to write it. zh-CN (flags-zh-CN.ts) is typed against this.
  */
+import type { TextsOf } from './catalog.js';
 export const FLAG_TEXT_EN = {
   notDuration: (label: string, text: string) => `${label}: "${text}" is not a duration.`,
   notDurationHint: 'Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).',
@@ -38,8 +39,4 @@ export const FLAG_TEXT_EN = {
 } as const;
 
 /** The shape every language's flag texts have: en's keys, strings widened. */
-export type FlagText = {
-  readonly [K in keyof typeof FLAG_TEXT_EN]: (typeof FLAG_TEXT_EN)[K] extends string
-    ? string
-    : (typeof FLAG_TEXT_EN)[K];
-};
+export type FlagText = TextsOf<typeof FLAG_TEXT_EN>;

@@ -4,6 +4,7 @@
  * wrong type). zh-CN (roadmap-load-zh-CN.ts) is typed against this. The schema's own rule
  * messages (schema.ts `must …`) and the YAML parser's raw messages stay as their authors wrote them.
  */
+import type { TextsOf } from './catalog.js';
 import { plural } from '../text/plural.js';
 
 /** A value as a message describes it; a scalar's text is as the file has it (strings quoted). */
@@ -126,8 +127,4 @@ export const ROADMAP_LOAD_TEXT_EN = {
 } as const;
 
 /** The shape every language's load texts have: en's keys, strings widened. */
-export type RoadmapLoadText = {
-  readonly [K in keyof typeof ROADMAP_LOAD_TEXT_EN]: (typeof ROADMAP_LOAD_TEXT_EN)[K] extends string
-    ? string
-    : (typeof ROADMAP_LOAD_TEXT_EN)[K];
-};
+export type RoadmapLoadText = TextsOf<typeof ROADMAP_LOAD_TEXT_EN>;

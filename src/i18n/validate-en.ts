@@ -5,6 +5,7 @@
  * message is built from what was found; zh-CN (validate-zh-CN.ts) is typed against this.
  * Rule ids and problem codes are not here: they stay English, as does `--format json`.
  */
+import type { TextsOf } from './catalog.js';
 import { assertNever } from '../assert-never.js';
 import type { UrlProblemDetail } from '../plan/normalize-url.js';
 import { plural, pluralForm } from '../text/plural.js';
@@ -92,8 +93,4 @@ export const VALIDATE_TEXT_EN = {
 } as const;
 
 /** The shape every language's validate texts have: en's keys, strings widened. */
-export type ValidateText = {
-  readonly [K in keyof typeof VALIDATE_TEXT_EN]: (typeof VALIDATE_TEXT_EN)[K] extends string
-    ? string
-    : (typeof VALIDATE_TEXT_EN)[K];
-};
+export type ValidateText = TextsOf<typeof VALIDATE_TEXT_EN>;
