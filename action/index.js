@@ -22249,9 +22249,9 @@ var require_timestamp = __commonJS({
         const match3 = str.match(timestamp.test);
         if (!match3)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match3.map(Number);
+        const [, year, month, day2, hour, minute, second] = match3.map(Number);
         const millisec = match3[7] ? Number((match3[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date5 = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match3[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -39112,9 +39112,11 @@ var EXIT_CODES = {
 var CurateError = class extends Error {
   /** A suggestion shown under the message, e.g. how to fix the input. */
   hint;
+  lang;
   constructor(message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
     this.hint = options.hint;
+    this.lang = options.lang;
   }
 };
 var UsageError = class extends CurateError {
@@ -46956,51 +46958,51 @@ var error21 = () => {
       }
       case "too_big": {
         const sizing = getSizing(issue3.origin);
-        const subject = withDefinite(issue3.origin ?? "value");
+        const subject2 = withDefinite(issue3.origin ?? "value");
         if (issue3.origin === "string") {
-          return `${sizing?.longLabel ?? "\u05D0\u05E8\u05D5\u05DA"} \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${issue3.maximum.toString()} ${sizing?.unit ?? ""} ${issue3.inclusive ? "\u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA" : "\u05DC\u05DB\u05DC \u05D4\u05D9\u05D5\u05EA\u05E8"}`.trim();
+          return `${sizing?.longLabel ?? "\u05D0\u05E8\u05D5\u05DA"} \u05DE\u05D3\u05D9: ${subject2} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${issue3.maximum.toString()} ${sizing?.unit ?? ""} ${issue3.inclusive ? "\u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA" : "\u05DC\u05DB\u05DC \u05D4\u05D9\u05D5\u05EA\u05E8"}`.trim();
         }
         if (issue3.origin === "number") {
           const comparison = issue3.inclusive ? `\u05E7\u05D8\u05DF \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${issue3.maximum}` : `\u05E7\u05D8\u05DF \u05DE-${issue3.maximum}`;
-          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
+          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject2} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
           const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
           const comparison = issue3.inclusive ? `${issue3.maximum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA` : `\u05E4\u05D7\u05D5\u05EA \u05DE-${issue3.maximum} ${sizing?.unit ?? ""}`;
-          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject2} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
         }
         const adj = issue3.inclusive ? "<=" : "<";
         const be = verbFor(issue3.origin ?? "value");
         if (sizing?.unit) {
-          return `${sizing.longLabel} \u05DE\u05D3\u05D9: ${subject} ${be} ${adj}${issue3.maximum.toString()} ${sizing.unit}`;
+          return `${sizing.longLabel} \u05DE\u05D3\u05D9: ${subject2} ${be} ${adj}${issue3.maximum.toString()} ${sizing.unit}`;
         }
-        return `${sizing?.longLabel ?? "\u05D2\u05D3\u05D5\u05DC"} \u05DE\u05D3\u05D9: ${subject} ${be} ${adj}${issue3.maximum.toString()}`;
+        return `${sizing?.longLabel ?? "\u05D2\u05D3\u05D5\u05DC"} \u05DE\u05D3\u05D9: ${subject2} ${be} ${adj}${issue3.maximum.toString()}`;
       }
       case "too_small": {
         const sizing = getSizing(issue3.origin);
-        const subject = withDefinite(issue3.origin ?? "value");
+        const subject2 = withDefinite(issue3.origin ?? "value");
         if (issue3.origin === "string") {
-          return `${sizing?.shortLabel ?? "\u05E7\u05E6\u05E8"} \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${issue3.minimum.toString()} ${sizing?.unit ?? ""} ${issue3.inclusive ? "\u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8" : "\u05DC\u05E4\u05D7\u05D5\u05EA"}`.trim();
+          return `${sizing?.shortLabel ?? "\u05E7\u05E6\u05E8"} \u05DE\u05D3\u05D9: ${subject2} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${issue3.minimum.toString()} ${sizing?.unit ?? ""} ${issue3.inclusive ? "\u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8" : "\u05DC\u05E4\u05D7\u05D5\u05EA"}`.trim();
         }
         if (issue3.origin === "number") {
           const comparison = issue3.inclusive ? `\u05D2\u05D3\u05D5\u05DC \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${issue3.minimum}` : `\u05D2\u05D3\u05D5\u05DC \u05DE-${issue3.minimum}`;
-          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
+          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject2} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
           const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
           if (issue3.minimum === 1 && issue3.inclusive) {
             const singularPhrase = issue3.origin === "set" ? "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3" : "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3";
-            return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${singularPhrase}`;
+            return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject2} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${singularPhrase}`;
           }
           const comparison = issue3.inclusive ? `${issue3.minimum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8` : `\u05D9\u05D5\u05EA\u05E8 \u05DE-${issue3.minimum} ${sizing?.unit ?? ""}`;
-          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject2} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
         }
         const adj = issue3.inclusive ? ">=" : ">";
         const be = verbFor(issue3.origin ?? "value");
         if (sizing?.unit) {
-          return `${sizing.shortLabel} \u05DE\u05D3\u05D9: ${subject} ${be} ${adj}${issue3.minimum.toString()} ${sizing.unit}`;
+          return `${sizing.shortLabel} \u05DE\u05D3\u05D9: ${subject2} ${be} ${adj}${issue3.minimum.toString()} ${sizing.unit}`;
         }
-        return `${sizing?.shortLabel ?? "\u05E7\u05D8\u05DF"} \u05DE\u05D3\u05D9: ${subject} ${be} ${adj}${issue3.minimum.toString()}`;
+        return `${sizing?.shortLabel ?? "\u05E7\u05D8\u05DF"} \u05DE\u05D3\u05D9: ${subject2} ${be} ${adj}${issue3.minimum.toString()}`;
       }
       case "invalid_format": {
         const _issue = issue3;
@@ -59231,11 +59233,6 @@ function parseFailOnItem(item) {
   });
 }
 
-// src/assert-never.ts
-function assertNever2(value) {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}
-
 // src/i18n/en.ts
 var en = {
   status: {
@@ -59559,6 +59556,166 @@ var en = {
   }
 };
 
+// src/text/plural.ts
+var ENGLISH = new Intl.PluralRules("en");
+function pluralForm(count, one, other = `${one}s`) {
+  return ENGLISH.select(count) === "one" ? one : other;
+}
+function plural2(count, one, other = `${one}s`) {
+  return `${count} ${pluralForm(count, one, other)}`;
+}
+
+// src/i18n/roadmap-load-en.ts
+var TYPE_NAMES_EN = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "a mapping (key: value)",
+  record: "a mapping (key: value)",
+  array: "a list"
+};
+function describedValue(words, value) {
+  return value.kind === "scalar" ? value.text : words[value.kind];
+}
+var VALUE_WORDS_EN = {
+  empty: "an empty value",
+  list: "a list",
+  mapping: "a mapping",
+  nothing: "nothing"
+};
+var valueEn = (value) => describedValue(VALUE_WORDS_EN, value);
+var didYouMean = (suggestion) => suggestion === void 0 ? "" : `; did you mean "${suggestion}"?`;
+var ROADMAP_LOAD_TEXT_EN = {
+  // The file (roadmap/load.ts).
+  notValidRoadmap: (file2, problems) => `${file2} is not a valid roadmap (${plural2(problems, "problem")})`,
+  /** `file` + one of the sentences below, as the one-line error. */
+  fileSays: (file2, message) => `${file2} ${message}`,
+  isDirectory: "is a directory, not a roadmap file",
+  isDirectoryHint: "pass the YAML file itself, e.g. roadmap.yaml",
+  notRegularFile: "is not a regular file",
+  notRegularFileHint: "pass a YAML file saved on disk",
+  tooBig: (size, max) => `is ${size}, more than the ${max} a roadmap may have`,
+  tooBigHint: "split the roadmap, or check that this is the right file",
+  bytes: (bytes) => bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`,
+  notUtf8: "is not UTF-8 text",
+  notUtf8Hint: "save it as UTF-8 (GBK/GB2312 files are not supported)",
+  readFailure: {
+    ENOENT: ["does not exist", "check the path; it is relative to the current directory"],
+    ENOTDIR: ["does not exist (a parent is not a directory)", "check the path"],
+    EACCES: ["cannot be read: permission denied", "make the file readable for this user"],
+    EPERM: ["cannot be read: permission denied", "make the file readable for this user"],
+    ELOOP: ["is a symbolic link loop", "point at the real file"],
+    ENAMETOOLONG: ["has a name that is too long", "check the path"]
+  },
+  cannotRead: (detail2) => `cannot be read (${detail2})`,
+  cannotReadHint: "check the path and the file",
+  emptyFile: "the file is empty, but a roadmap is a mapping of keys such as version, title and sections",
+  topLevel: (what, value) => `the top level is ${what === "list" ? "a list" : `a single value (${value})`}, but a roadmap is a mapping of keys such as version, title and sections`,
+  topLevelHint: "start the file with `version: 1`, then `title:` and `sections:`",
+  // YAML (roadmap/yaml-problems.ts).
+  yamlTab: (line, column) => column === 1 ? `line ${line} starts with a tab; YAML indents with spaces` : `line ${line} has a tab in its indentation (column ${column}); YAML indents with spaces`,
+  yamlTabHint: (spaces) => spaces === void 0 ? "replace the tab with spaces" : spaces === 0 ? "remove the tab: this line needs no indentation" : `replace the indentation with ${plural2(spaces, "space")}, like the lines around it`,
+  yamlMisaligned: (line, indent, siblings) => `line ${line} is indented ${plural2(indent, "space")}; its siblings use ${siblings}`,
+  yamlMisalignedHint: (siblings) => `indent it with ${plural2(siblings, "space")}, or, if it belongs to the entry above, as far as that entry's keys`,
+  // The schema (roadmap/issues.ts).
+  value: valueEn,
+  typeName: (expected) => TYPE_NAMES_EN[expected] ?? expected,
+  orList: (items) => items.join(" or "),
+  expectedGot: (expected, got) => `expected ${expected}, got ${valueEn(got)}`,
+  unknownKey: (key, suggestion) => `unknown key "${key}"${didYouMean(suggestion)}`,
+  allowedHere: (keys) => `allowed here: ${keys.join(", ")}`,
+  mustBe: (only, got) => `must be ${only}, got ${valueEn(got)}`,
+  notAllowedValue: (value, field, suggestion) => `${valueEn(value)} ${field === void 0 ? "is not allowed here" : `is not a valid ${field}`}${didYouMean(suggestion)}`,
+  oneOf: (options) => `one of: ${options.join(", ")}`,
+  missingKey: (key) => `required key "${key}" is missing`,
+  quoteHint: (written) => `quote it so YAML reads it as text: "${written}"`,
+  emptyValueHint: "leave the key out, or give it a value",
+  invalidKey: (key, reasons) => `key "${key}" ${reasons}`,
+  atLeastCharacters: (count) => `must have at least ${plural2(count, "character")}`,
+  atMostCharacters: (count) => `must have at most ${plural2(count, "character")}`,
+  atLeastItems: (count) => `must have at least ${plural2(count, "item")}`,
+  atMostItems: (count) => `must have at most ${plural2(count, "item")}`,
+  atLeast: (limit, got) => `must be at least ${limit}, got ${valueEn(got)}`,
+  atMost: (limit, got) => `must be at most ${limit}, got ${valueEn(got)}`,
+  invalidFormat: (value, format) => `${valueEn(value)} is not a valid ${format}`
+};
+
+// src/i18n/roadmap-load-zh-CN.ts
+var TYPE_NAMES_ZH_CN = {
+  string: "\u6587\u672C",
+  number: "\u6570\u5B57",
+  int: "\u6574\u6570",
+  boolean: "true \u6216 false",
+  object: "\u6620\u5C04\uFF08key: value\uFF09",
+  record: "\u6620\u5C04\uFF08key: value\uFF09",
+  array: "\u5217\u8868"
+};
+var VALUE_WORDS_ZH_CN = {
+  empty: "\u7A7A\u503C",
+  list: "\u5217\u8868",
+  mapping: "\u6620\u5C04",
+  nothing: "\u6CA1\u6709\u503C"
+};
+var valueZh = (value) => describedValue(VALUE_WORDS_ZH_CN, value);
+var subject = (value) => value.kind === "scalar" ? `${value.text} ` : valueZh(value);
+var didYouMean2 = (suggestion) => suggestion === void 0 ? "" : `\uFF1B\u662F\u4E0D\u662F\u60F3\u5199\u201C${suggestion}\u201D\uFF1F`;
+var ROADMAP_LOAD_TEXT_ZH_CN = {
+  notValidRoadmap: (file2, problems) => `${file2} \u4E0D\u662F\u6709\u6548\u7684\u8DEF\u7EBF\u56FE\uFF08${problems} \u4E2A\u95EE\u9898\uFF09`,
+  fileSays: (file2, message) => `${file2} ${message}`,
+  isDirectory: "\u662F\u4E00\u4E2A\u76EE\u5F55\uFF0C\u4E0D\u662F\u8DEF\u7EBF\u56FE\u6587\u4EF6",
+  isDirectoryHint: "\u8BF7\u4F20\u5165 YAML \u6587\u4EF6\u672C\u8EAB\uFF0C\u4F8B\u5982 roadmap.yaml",
+  notRegularFile: "\u4E0D\u662F\u666E\u901A\u6587\u4EF6",
+  notRegularFileHint: "\u8BF7\u4F20\u5165\u4FDD\u5B58\u5728\u78C1\u76D8\u4E0A\u7684 YAML \u6587\u4EF6",
+  tooBig: (size, max) => `\u6709 ${size}\uFF0C\u8D85\u8FC7\u4E86\u8DEF\u7EBF\u56FE\u5141\u8BB8\u7684 ${max}`,
+  tooBigHint: "\u628A\u8DEF\u7EBF\u56FE\u62C6\u5F00\uFF0C\u6216\u8005\u786E\u8BA4\u4E00\u4E0B\u662F\u4E0D\u662F\u4F20\u9519\u4E86\u6587\u4EF6",
+  bytes: (bytes) => bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} \u5B57\u8282`,
+  notUtf8: "\u4E0D\u662F UTF-8 \u6587\u672C",
+  notUtf8Hint: "\u8BF7\u53E6\u5B58\u4E3A UTF-8\uFF08\u4E0D\u652F\u6301 GBK/GB2312 \u7F16\u7801\u7684\u6587\u4EF6\uFF09",
+  readFailure: {
+    ENOENT: ["\u4E0D\u5B58\u5728", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84\uFF1B\u5B83\u662F\u76F8\u5BF9\u4E8E\u5F53\u524D\u76EE\u5F55\u7684"],
+    ENOTDIR: ["\u4E0D\u5B58\u5728\uFF08\u4E0A\u7EA7\u8DEF\u5F84\u4E0D\u662F\u76EE\u5F55\uFF09", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84"],
+    EACCES: ["\u65E0\u6CD5\u8BFB\u53D6\uFF1A\u6CA1\u6709\u6743\u9650", "\u8BA9\u5F53\u524D\u7528\u6237\u53EF\u4EE5\u8BFB\u8FD9\u4E2A\u6587\u4EF6"],
+    EPERM: ["\u65E0\u6CD5\u8BFB\u53D6\uFF1A\u6CA1\u6709\u6743\u9650", "\u8BA9\u5F53\u524D\u7528\u6237\u53EF\u4EE5\u8BFB\u8FD9\u4E2A\u6587\u4EF6"],
+    ELOOP: ["\u662F\u5FAA\u73AF\u7684\u7B26\u53F7\u94FE\u63A5", "\u8BF7\u6307\u5411\u771F\u6B63\u7684\u6587\u4EF6"],
+    ENAMETOOLONG: ["\u6587\u4EF6\u540D\u592A\u957F", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84"]
+  },
+  cannotRead: (detail2) => `\u65E0\u6CD5\u8BFB\u53D6\uFF08${detail2}\uFF09`,
+  cannotReadHint: "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84\u548C\u6587\u4EF6",
+  emptyFile: "\u6587\u4EF6\u662F\u7A7A\u7684\uFF0C\u800C\u8DEF\u7EBF\u56FE\u5E94\u8BE5\u662F\u4E00\u4E2A\u6620\u5C04\uFF0C\u5305\u542B version\u3001title\u3001sections \u7B49\u952E",
+  topLevel: (what, value) => `\u9876\u5C42\u662F${what === "list" ? "\u4E00\u4E2A\u5217\u8868" : `\u5355\u4E2A\u503C\uFF08${value}\uFF09`}\uFF0C\u800C\u8DEF\u7EBF\u56FE\u5E94\u8BE5\u662F\u4E00\u4E2A\u6620\u5C04\uFF0C\u5305\u542B version\u3001title\u3001sections \u7B49\u952E`,
+  topLevelHint: "\u6587\u4EF6\u5F00\u5934\u5148\u5199 `version: 1`\uFF0C\u518D\u5199 `title:` \u548C `sections:`",
+  yamlTab: (line, column) => column === 1 ? `\u7B2C ${line} \u884C\u4EE5 Tab \u5F00\u5934\uFF1BYAML \u53EA\u80FD\u7528\u7A7A\u683C\u7F29\u8FDB` : `\u7B2C ${line} \u884C\u7684\u7F29\u8FDB\u91CC\u6709 Tab\uFF08\u7B2C ${column} \u5217\uFF09\uFF1BYAML \u53EA\u80FD\u7528\u7A7A\u683C\u7F29\u8FDB`,
+  yamlTabHint: (spaces) => spaces === void 0 ? "\u628A Tab \u6362\u6210\u7A7A\u683C" : spaces === 0 ? "\u5220\u6389\u8FD9\u4E2A Tab\uFF1A\u8FD9\u4E00\u884C\u4E0D\u9700\u8981\u7F29\u8FDB" : `\u628A\u7F29\u8FDB\u6362\u6210 ${spaces} \u4E2A\u7A7A\u683C\uFF0C\u548C\u4E0A\u4E0B\u6587\u5BF9\u9F50`,
+  yamlMisaligned: (line, indent, siblings) => `\u7B2C ${line} \u884C\u7F29\u8FDB\u4E86 ${indent} \u4E2A\u7A7A\u683C\uFF0C\u800C\u540C\u7EA7\u7684\u884C\u662F ${siblings} \u4E2A`,
+  yamlMisalignedHint: (siblings) => `\u7F29\u8FDB\u6539\u6210 ${siblings} \u4E2A\u7A7A\u683C\uFF1B\u5982\u679C\u5B83\u5C5E\u4E8E\u4E0A\u9762\u90A3\u4E00\u9879\uFF0C\u5C31\u548C\u90A3\u4E00\u9879\u7684\u952E\u5BF9\u9F50`,
+  value: valueZh,
+  typeName: (expected) => TYPE_NAMES_ZH_CN[expected] ?? expected,
+  orList: (items) => items.join("\u6216"),
+  expectedGot: (expected, got) => `\u8FD9\u91CC\u5E94\u8BE5\u662F${expected}\uFF0C\u5B9E\u9645\u662F${valueZh(got)}`,
+  unknownKey: (key, suggestion) => `\u672A\u77E5\u7684\u952E\u201C${key}\u201D${didYouMean2(suggestion)}`,
+  allowedHere: (keys) => `\u8FD9\u91CC\u53EF\u4EE5\u7528\uFF1A${keys.join(", ")}`,
+  mustBe: (only, got) => `\u5FC5\u987B\u662F ${only}\uFF0C\u5B9E\u9645\u662F${valueZh(got)}`,
+  notAllowedValue: (value, field, suggestion) => `${subject(value)}${field === void 0 ? "\u4E0D\u80FD\u7528\u5728\u8FD9\u91CC" : `\u4E0D\u662F\u6709\u6548\u7684 ${field}`}${didYouMean2(suggestion)}`,
+  oneOf: (options) => `\u53EF\u9009\u503C\uFF1A${options.join(", ")}`,
+  missingKey: (key) => `\u7F3A\u5C11\u5FC5\u586B\u7684\u952E\u201C${key}\u201D`,
+  quoteHint: (written) => `\u52A0\u4E0A\u5F15\u53F7\uFF0C\u8BA9 YAML \u628A\u5B83\u5F53\u4F5C\u6587\u672C\uFF1A"${written}"`,
+  emptyValueHint: "\u8981\u4E48\u53BB\u6389\u8FD9\u4E2A\u952E\uFF0C\u8981\u4E48\u7ED9\u5B83\u4E00\u4E2A\u503C",
+  invalidKey: (key, reasons) => `\u952E\u201C${key}\u201D${reasons}`,
+  atLeastCharacters: (count) => `\u81F3\u5C11\u8981\u6709 ${count} \u4E2A\u5B57\u7B26`,
+  atMostCharacters: (count) => `\u6700\u591A\u53EA\u80FD\u6709 ${count} \u4E2A\u5B57\u7B26`,
+  atLeastItems: (count) => `\u81F3\u5C11\u8981\u6709 ${count} \u9879`,
+  atMostItems: (count) => `\u6700\u591A\u53EA\u80FD\u6709 ${count} \u9879`,
+  atLeast: (limit, got) => `\u4E0D\u80FD\u5C0F\u4E8E ${limit}\uFF0C\u5B9E\u9645\u662F ${valueZh(got)}`,
+  atMost: (limit, got) => `\u4E0D\u80FD\u5927\u4E8E ${limit}\uFF0C\u5B9E\u9645\u662F ${valueZh(got)}`,
+  invalidFormat: (value, format) => `${subject(value)}\u4E0D\u662F\u6709\u6548\u7684 ${format}`
+};
+
+// src/assert-never.ts
+function assertNever2(value) {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
 // src/i18n/zh-CN.ts
 var zhCN = {
   status: {
@@ -59640,13 +59797,13 @@ var zhCN = {
   },
   findings: {
     title: "\u503C\u5F97\u4E00\u770B",
-    help: "\u5E73\u53F0\u5BF9\u8D44\u6E90\u7684\u63D0\u793A\uFF0C\u9ED8\u8BA4\u4E0D\u7B97\u5931\u8D25\uFF1A\u4ED3\u5E93\u5DF2\u5F52\u6863\u6216\u6539\u540D\u3001\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\u3001\u8BBA\u6587\u5DF2\u64A4\u56DE\u3001\u9875\u9762\u6807\u9898\u53D8\u6210\u4E86\u5360\u4F4D\u6587\u5B57\u3002\u8981\u8BA9\u67D0\u7C7B\u63D0\u793A\u7B97\u4F5C\u5931\u8D25\uFF0C\u7528 --fail-on \u52A0\u4E0A\u63D0\u793A\u8BCD\uFF08\u4F8B\u5982 --fail-on broken,archived\uFF09\u3002",
+    help: "\u5E73\u53F0\u5BF9\u8D44\u6E90\u7684\u63D0\u9192\uFF0C\u9ED8\u8BA4\u4E0D\u7B97\u5931\u8D25\uFF1A\u4ED3\u5E93\u5DF2\u5F52\u6863\u6216\u6539\u540D\u3001\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\u3001\u8BBA\u6587\u5DF2\u64A4\u56DE\u3001\u9875\u9762\u6807\u9898\u53D8\u6210\u4E86\u5360\u4F4D\u6587\u5B57\u3002\u8981\u8BA9\u67D0\u7C7B\u63D0\u9192\u7B97\u4F5C\u5931\u8D25\uFF0C\u5C31\u628A\u5B83\u7684\u82F1\u6587\u8BCD\u52A0\u8FDB --fail-on\uFF08\u4F8B\u5982 --fail-on broken,archived\uFF09\u3002",
     unprobed: {
       other: "\u6709 {count} \u4E2A\u94FE\u63A5\u6CA1\u80FD\u901A\u8FC7\u5E73\u53F0 API \u67E5\u8BE2\uFF08\u914D\u989D\u5DF2\u7528\u5B8C\uFF09\uFF0C\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF0C\u4E0B\u9762\u6807\u4E3A {word}\u3002"
     },
-    filter: "\u63D0\u793A",
-    any: "\u6709\u63D0\u793A",
-    none: "\u65E0\u63D0\u793A"
+    filter: "\u63D0\u9192",
+    any: "\u6709\u63D0\u9192",
+    none: "\u65E0\u63D0\u9192"
   },
   access: {
     open: "\u53EF\u76F4\u8FDE",
@@ -59865,8 +60022,24 @@ var zhCN = {
 // src/i18n/catalog.ts
 var LANGS = ["en", "zh-CN"];
 
+// src/i18n/lang.ts
+function isLang(value) {
+  return LANGS.includes(value);
+}
+
 // src/i18n/index.ts
 var CATALOGS = { en, "zh-CN": zhCN };
+function regionName(catalog, region) {
+  const names = catalog.region;
+  return names[region] ?? region;
+}
+function roadmapLoadTextOf(lang) {
+  return ROADMAP_LOAD_TEXTS[lang];
+}
+var ROADMAP_LOAD_TEXTS = {
+  en: ROADMAP_LOAD_TEXT_EN,
+  "zh-CN": ROADMAP_LOAD_TEXT_ZH_CN
+};
 
 // src/report/html/page-findings.ts
 var PAGE_FINDINGS = String.raw`  var FINDING_KINDS = ${JSON.stringify(FINDING_KINDS)};
@@ -60359,6 +60532,51 @@ ${PAGE_TABLE}${PAGE_VIEWS}${PAGE_FINDINGS}  function render() {
 })();
 `;
 
+// src/report/finding-sentences.ts
+var PLATFORM_NAMES = { github: "GitHub", huggingface: "Hugging Face", arxiv: "arXiv" };
+function day(iso) {
+  return iso.slice(0, 10);
+}
+var FINDING_SENTENCES_EN = {
+  archived: (finding) => `the repository is archived (read-only, no longer maintained)${finding.since === void 0 ? "" : `; last changed ${day(finding.since)}`}`,
+  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} says ${finding.from} is now ${finding.to}: ${finding.newUrl}; run \`curate fix\` to update the roadmap`,
+  gated: (finding) => finding.approval === "manual" ? "the model is gated: learners must ask for access and wait for the author to approve it" : "the model is gated: learners must log in and accept its conditions (access is granted at once)",
+  withdrawn: (finding) => `the authors withdrew the paper ("${finding.reason}")${finding.lastLiveVersion === void 0 ? "" : `; ${finding.lastLiveVersion} is the last version before the withdrawal`}`,
+  "title-drift": (finding) => `the page title is "${finding.pageTitle}": ${finding.reason}`,
+  unprobed: (finding) => `not asked: ${PLATFORM_NAMES[finding.platform]}'s API quota ran out${finding.retryAt === void 0 ? "" : ` until ${finding.retryAt}`}; the page check stands (set GITHUB_TOKEN for a larger quota)`
+};
+var FINDING_SENTENCES_ZH_CN = {
+  archived: (finding) => `\u4ED3\u5E93\u5DF2\u5F52\u6863\uFF08\u53EA\u8BFB\uFF0C\u4E0D\u518D\u7EF4\u62A4\uFF09${finding.since === void 0 ? "" : `\uFF0C\u6700\u540E\u66F4\u65B0\u4E8E ${day(finding.since)}`}`,
+  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} \u663E\u793A ${finding.from} \u5DF2\u6539\u540D\u4E3A ${finding.to}\uFF1A${finding.newUrl}\uFF1B\u8FD0\u884C \`curate fix\` \u5373\u53EF\u66F4\u65B0\u8DEF\u7EBF\u56FE`,
+  gated: (finding) => finding.approval === "manual" ? "\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\uFF1A\u5B66\u4E60\u8005\u8981\u5148\u7533\u8BF7\uFF0C\u7B49\u4F5C\u8005\u5BA1\u6279\u901A\u8FC7\u624D\u80FD\u4E0B\u8F7D" : "\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\uFF1A\u5B66\u4E60\u8005\u8981\u767B\u5F55\u5E76\u540C\u610F\u4F7F\u7528\u6761\u6B3E\uFF08\u540C\u610F\u540E\u7ACB\u5373\u53EF\u7528\uFF09",
+  withdrawn: (finding) => `\u4F5C\u8005\u5DF2\u64A4\u56DE\u8FD9\u7BC7\u8BBA\u6587\uFF08\u201C${finding.reason}\u201D\uFF09${finding.lastLiveVersion === void 0 ? "" : `\uFF1B\u64A4\u56DE\u524D\u7684\u6700\u540E\u4E00\u7248\u662F ${finding.lastLiveVersion}`}`,
+  "title-drift": (finding) => `\u9875\u9762\u6807\u9898\u662F\u201C${finding.pageTitle}\u201D\uFF1A${finding.reason}`,
+  unprobed: (finding) => `\u672A\u67E5\u8BE2\uFF1A${PLATFORM_NAMES[finding.platform]} API \u914D\u989D\u5DF2\u7528\u5B8C${finding.retryAt === void 0 ? "" : `\uFF08${finding.retryAt} \u6062\u590D\uFF09`}\uFF1B\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF08\u8BBE\u7F6E GITHUB_TOKEN \u53EF\u63D0\u9AD8\u914D\u989D\uFF09`
+};
+var CATALOGS2 = {
+  en: FINDING_SENTENCES_EN,
+  "zh-CN": FINDING_SENTENCES_ZH_CN
+};
+function describeFinding(finding, language = "en") {
+  const sentences = CATALOGS2[language];
+  switch (finding.kind) {
+    case "archived":
+      return sentences.archived(finding);
+    case "renamed":
+      return sentences.renamed(finding);
+    case "gated":
+      return sentences.gated(finding);
+    case "withdrawn":
+      return sentences.withdrawn(finding);
+    case "title-drift":
+      return sentences["title-drift"](finding);
+    case "unprobed":
+      return sentences.unprobed(finding);
+    default:
+      return assertNever2(finding);
+  }
+}
+
 // src/outcome/status-reason.ts
 function withStatusReason(shape) {
   const variant = (status, reasons) => external_exports.strictObject({ ...shape, status: external_exports.literal(status), reason: external_exports.enum(reasons) });
@@ -60759,6 +60977,172 @@ var REPORT_KEYS = Object.keys(ReportSchema.shape);
 var RESOURCE_KEYS = Object.keys(ResourceResultSchema.shape);
 var MIRROR_KEYS = Object.keys(MirrorResultSchema.shape);
 
+// src/report/finding-texts.ts
+var FINDING_TEXTS_EN = {
+  lang: "en",
+  status: {
+    redirected: {
+      title: "Moved permanently",
+      meaning: "The URL answered with a permanent redirect (HTTP 301 or 308): the page lives at another address now.",
+      help: "Replace the URL with the address the redirect ends at (the result names it). `curate fix` rewrites every such URL in roadmap.yaml and keeps the rest of the file as it is."
+    },
+    broken: {
+      title: "Broken link",
+      meaning: "The content is gone: the server, the name service or the platform says so, not a passing failure.",
+      help: "Find where the content went (the author\u2019s site, a mirror, an archive) and replace the URL, add a mirror, or remove the resource from the roadmap."
+    },
+    unreachable: {
+      title: "Unreachable link",
+      meaning: "The server could not be reached, or failed, even after retries. This can pass: it is not proof that the content is gone.",
+      help: "Open the URL in a browser. If it stays down over several audits (`curate history`), look for a new address or a mirror."
+    },
+    unverified: {
+      title: "Could not be verified",
+      meaning: "The server would not let a checker tell (a bot wall, a login, a rate limit, a private video): the page may well be fine.",
+      help: "Open the URL in a browser to confirm it. Where a site always blocks checkers, list it under `settings.exclude` or accept its status code for that host."
+    }
+  },
+  findings: {
+    "region/vpn-without-mirror": {
+      title: "Needs a VPN in a region, with no mirror",
+      meaning: "Learners in this region cannot open the resource without a VPN, and it has no confirmed mirror that is open there.",
+      help: "Add a mirror that is open in the region (`mirrors:` with `confirmed: true`, the default), or confirm one of the suggested mirrors after checking it."
+    },
+    "region/access-conflict": {
+      title: "Declared access contradicted",
+      meaning: "The roadmap\u2019s `access:` for a region says one thing; the rules or an observation from the region say another.",
+      help: "Correct the `access:` declaration, or the rule, so that the roadmap tells learners the truth."
+    },
+    "title-drift": {
+      title: "Page is no longer the resource",
+      meaning: "The page answers, but its title is a placeholder (a parked domain, an empty server, a suspended site).",
+      help: "Open the URL; if the site is gone, replace the URL with the resource\u2019s new home or remove it."
+    },
+    archived: {
+      title: "Repository archived",
+      meaning: "GitHub says the repository is archived: it still opens, read-only, and its authors no longer maintain it.",
+      help: "Look for a maintained fork or successor and link it, or tell learners in the resource\u2019s note that the code is frozen."
+    },
+    renamed: {
+      title: "Repository renamed or transferred",
+      meaning: "The platform\u2019s API says the repository now lives under another name or owner; the old address only redirects.",
+      help: "Run `curate fix` to replace the URL with the new one."
+    },
+    gated: {
+      title: "Gated model",
+      meaning: "Hugging Face serves the model\u2019s files only after a learner logs in and accepts its conditions, sometimes after the author approves.",
+      help: "Say so in the resource\u2019s note, or add an ungated mirror."
+    },
+    withdrawn: {
+      title: "Paper withdrawn",
+      meaning: "arXiv says the authors withdrew the paper; the latest version is a withdrawal notice, earlier versions stay readable.",
+      help: "Link the last version before the withdrawal (`\u2026/abs/<id>v<N>`), or replace the paper."
+    },
+    unprobed: {
+      title: "Not asked: API quota exhausted",
+      meaning: "The platform\u2019s API quota ran out before this link could be asked about; its page check stands, unconfirmed.",
+      help: "Set GITHUB_TOKEN for a larger quota, or run again after the quota resets."
+    }
+  },
+  ruleShort: (statusTitle, reasonSentence) => `${statusTitle}: ${reasonSentence}`,
+  ruleMeaning: (reasonSentence, statusMeaning) => `${reasonSentence.charAt(0).toUpperCase()}${reasonSentence.slice(1)}. ${statusMeaning}`,
+  ruleHelp: (statusHelp, failOnHint) => `${statusHelp} ${failOnHint}`,
+  failOnHint: (key) => `\`--fail-on ${key}\` makes the run fail on this finding.`,
+  subject: (link) => link.role === "mirror" ? `mirror of "${link.resourceId}" (${link.title})` : `resource "${link.resourceId}" (${link.title})`,
+  linkMessage: (link, said) => `${FINDING_TEXTS_EN.subject(link)}: ${link.url ?? FINDING_TEXTS_EN.noUrl}: ${said}`,
+  movedTo: (finalUrl) => `moved permanently to ${finalUrl}; run \`curate fix\` to update the roadmap`,
+  vpnWithoutMirror: (region, evidence) => `needs a VPN in ${region} (${evidence}) and has no confirmed mirror open there`,
+  finding: (finding) => describeFinding(finding, "en"),
+  noUrl: "(no URL)",
+  suiteName: (sectionId, sectionTitle) => `${sectionId} ${sectionTitle}`,
+  caseName: (link) => link.role === "mirror" ? `${link.title} (${link.resourceId}) mirror ${link.url ?? FINDING_TEXTS_EN.noUrl}` : `${link.title} (${link.resourceId})`,
+  runName: (roadmapTitle, vantage) => `curate check: ${roadmapTitle} (${vantage})`,
+  partialRun: "The run was partial: not every link was checked."
+};
+
+// src/report/finding-texts-zh-CN.ts
+var FINDING_TEXTS_ZH_CN = {
+  lang: "zh-CN",
+  status: {
+    redirected: {
+      title: "\u94FE\u63A5\u5DF2\u8FC1\u79FB",
+      meaning: "\u8BE5 URL \u8FD4\u56DE\u4E86\u6C38\u4E45\u91CD\u5B9A\u5411\uFF08HTTP 301 \u6216 308\uFF09\uFF1A\u9875\u9762\u5DF2\u7ECF\u6362\u4E86\u5730\u5740\u3002",
+      help: "\u628A URL \u6539\u6210\u91CD\u5B9A\u5411\u6700\u7EC8\u6307\u5411\u7684\u5730\u5740\uFF08\u7ED3\u679C\u91CC\u5199\u660E\u4E86\uFF09\u3002`curate fix` \u4F1A\u6539\u5199 roadmap.yaml \u91CC\u6240\u6709\u8FD9\u7C7B URL\uFF0C\u6587\u4EF6\u5176\u4F59\u90E8\u5206\u4FDD\u6301\u4E0D\u53D8\u3002"
+    },
+    broken: {
+      title: "\u94FE\u63A5\u5931\u6548",
+      meaning: "\u5185\u5BB9\u5DF2\u4E0D\u5B58\u5728\uFF1A\u662F\u670D\u52A1\u5668\u3001\u57DF\u540D\u89E3\u6790\u6216\u5E73\u53F0\u660E\u786E\u8FD9\u4E48\u8BF4\u7684\uFF0C\u4E0D\u662F\u5076\u53D1\u6545\u969C\u3002",
+      help: "\u627E\u5230\u5185\u5BB9\u7684\u65B0\u53BB\u5904\uFF08\u4F5C\u8005\u7684\u7F51\u7AD9\u3001\u955C\u50CF\u3001\u5B58\u6863\uFF09\uFF0C\u66FF\u6362 URL\u3001\u6DFB\u52A0\u955C\u50CF\uFF0C\u6216\u628A\u8FD9\u4E2A\u8D44\u6E90\u4ECE\u8DEF\u7EBF\u56FE\u91CC\u5220\u6389\u3002"
+    },
+    unreachable: {
+      title: "\u94FE\u63A5\u65E0\u6CD5\u8BBF\u95EE",
+      meaning: "\u91CD\u8BD5\u4E4B\u540E\u670D\u52A1\u5668\u4ECD\u7136\u8FDE\u4E0D\u4E0A\u6216\u51FA\u9519\u3002\u8FD9\u53EF\u80FD\u53EA\u662F\u6682\u65F6\u7684\uFF0C\u5E76\u4E0D\u80FD\u8BF4\u660E\u5185\u5BB9\u5DF2\u7ECF\u6CA1\u4E86\u3002",
+      help: "\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u770B\u770B\u3002\u5982\u679C\u8FDE\u7EED\u51E0\u6B21\u5DE1\u68C0\u90FD\u6253\u4E0D\u5F00\uFF08\u89C1 `curate history`\uFF09\uFF0C\u518D\u53BB\u627E\u65B0\u5730\u5740\u6216\u955C\u50CF\u3002"
+    },
+    unverified: {
+      title: "\u65E0\u6CD5\u9A8C\u8BC1",
+      meaning: "\u670D\u52A1\u5668\u4E0D\u8BA9\u68C0\u67E5\u7A0B\u5E8F\u770B\u5230\u7ED3\u679C\uFF08\u4EBA\u673A\u9A8C\u8BC1\u3001\u9700\u767B\u5F55\u3001\u9650\u6D41\u3001\u79C1\u5BC6\u89C6\u9891\uFF09\uFF0C\u9875\u9762\u672C\u8EAB\u5F88\u53EF\u80FD\u6CA1\u95EE\u9898\u3002",
+      help: "\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u786E\u8BA4\u3002\u5982\u679C\u67D0\u4E2A\u7F51\u7AD9\u603B\u662F\u62E6\u622A\u68C0\u67E5\u7A0B\u5E8F\uFF0C\u628A\u5B83\u52A0\u5230 `settings.exclude`\uFF0C\u6216\u4E3A\u8BE5\u7AD9\u70B9\u63A5\u53D7\u8FD9\u4E2A\u72B6\u6001\u7801\u3002"
+    }
+  },
+  findings: {
+    "region/vpn-without-mirror": {
+      title: "\u8BE5\u5730\u533A\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u955C\u50CF",
+      meaning: "\u8BE5\u5730\u533A\u7684\u5B66\u4E60\u8005\u4E0D\u79D1\u5B66\u4E0A\u7F51\u5C31\u6253\u4E0D\u5F00\u8FD9\u4E2A\u8D44\u6E90\uFF0C\u800C\u5B83\u6CA1\u6709\u5728\u8BE5\u5730\u533A\u53EF\u76F4\u8FDE\u7684\u5DF2\u786E\u8BA4\u955C\u50CF\u3002",
+      help: "\u6DFB\u52A0\u4E00\u4E2A\u5728\u8BE5\u5730\u533A\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\uFF08`mirrors:` \u4E0B\uFF0C`confirmed: true` \u4E3A\u9ED8\u8BA4\u503C\uFF09\uFF0C\u6216\u68C0\u67E5\u8FC7\u63A8\u8350\u7684\u955C\u50CF\u540E\u628A\u5B83\u6807\u4E3A\u5DF2\u786E\u8BA4\u3002"
+    },
+    "region/access-conflict": {
+      title: "\u58F0\u660E\u7684\u8BBF\u95EE\u60C5\u51B5\u4E0E\u5B9E\u9645\u4E0D\u7B26",
+      meaning: "\u8DEF\u7EBF\u56FE\u91CC\u67D0\u4E2A\u5730\u533A\u7684 `access:` \u662F\u4E00\u79CD\u8BF4\u6CD5\uFF0C\u89C4\u5219\u6216\u5728\u8BE5\u5730\u533A\u7684\u68C0\u6D4B\u7ED3\u679C\u662F\u53E6\u4E00\u79CD\u3002",
+      help: "\u6539\u6B63 `access:` \u58F0\u660E\u6216\u89C4\u5219\uFF0C\u8BA9\u8DEF\u7EBF\u56FE\u544A\u8BC9\u5B66\u4E60\u8005\u771F\u5B9E\u60C5\u51B5\u3002"
+    },
+    "title-drift": {
+      title: "\u9875\u9762\u5DF2\u4E0D\u662F\u539F\u6765\u7684\u8D44\u6E90",
+      meaning: "\u9875\u9762\u80FD\u6253\u5F00\uFF0C\u4F46\u6807\u9898\u662F\u5360\u4F4D\u5185\u5BB9\uFF08\u57DF\u540D\u88AB\u505C\u653E\u3001\u7A7A\u670D\u52A1\u5668\u3001\u7F51\u7AD9\u88AB\u6682\u505C\uFF09\u3002",
+      help: "\u6253\u5F00 URL \u770B\u770B\uFF1B\u5982\u679C\u7F51\u7AD9\u5DF2\u7ECF\u6CA1\u4E86\uFF0C\u6362\u6210\u8D44\u6E90\u7684\u65B0\u5730\u5740\uFF0C\u6216\u5220\u6389\u8FD9\u4E2A\u8D44\u6E90\u3002"
+    },
+    archived: {
+      title: "\u4ED3\u5E93\u5DF2\u5F52\u6863",
+      meaning: "GitHub \u663E\u793A\u8BE5\u4ED3\u5E93\u5DF2\u5F52\u6863\uFF1A\u4ECD\u80FD\u6253\u5F00\uFF0C\u4F46\u53EA\u8BFB\uFF0C\u4F5C\u8005\u4E0D\u518D\u7EF4\u62A4\u3002",
+      help: "\u627E\u4E00\u4E2A\u8FD8\u5728\u7EF4\u62A4\u7684 fork \u6216\u540E\u7EE7\u9879\u76EE\u6362\u4E0A\uFF0C\u6216\u5728\u8D44\u6E90\u7684 note \u91CC\u544A\u8BC9\u5B66\u4E60\u8005\u4EE3\u7801\u5DF2\u505C\u6B62\u66F4\u65B0\u3002"
+    },
+    renamed: {
+      title: "\u4ED3\u5E93\u5DF2\u6539\u540D\u6216\u8F6C\u79FB",
+      meaning: "\u5E73\u53F0 API \u663E\u793A\u4ED3\u5E93\u5DF2\u6362\u4E86\u540D\u5B57\u6216\u6240\u6709\u8005\uFF0C\u65E7\u5730\u5740\u53EA\u662F\u91CD\u5B9A\u5411\u8FC7\u53BB\u3002",
+      help: "\u8FD0\u884C `curate fix` \u628A URL \u6362\u6210\u65B0\u5730\u5740\u3002"
+    },
+    gated: {
+      title: "\u6A21\u578B\u9700\u7533\u8BF7\u8BBF\u95EE",
+      meaning: "Hugging Face \u8981\u6C42\u5B66\u4E60\u8005\u767B\u5F55\u5E76\u540C\u610F\u4F7F\u7528\u6761\u4EF6\u540E\u624D\u63D0\u4F9B\u6A21\u578B\u6587\u4EF6\uFF0C\u6709\u65F6\u8FD8\u8981\u4F5C\u8005\u5BA1\u6279\u3002",
+      help: "\u5728\u8D44\u6E90\u7684 note \u91CC\u5199\u660E\uFF0C\u6216\u6DFB\u52A0\u4E00\u4E2A\u65E0\u9700\u7533\u8BF7\u7684\u955C\u50CF\u3002"
+    },
+    withdrawn: {
+      title: "\u8BBA\u6587\u5DF2\u64A4\u56DE",
+      meaning: "arXiv \u663E\u793A\u4F5C\u8005\u5DF2\u64A4\u56DE\u8BBA\u6587\uFF1A\u6700\u65B0\u7248\u672C\u662F\u64A4\u56DE\u58F0\u660E\uFF0C\u4E4B\u524D\u7684\u7248\u672C\u4ECD\u53EF\u9605\u8BFB\u3002",
+      help: "\u6539\u4E3A\u94FE\u63A5\u64A4\u56DE\u524D\u7684\u6700\u540E\u4E00\u4E2A\u7248\u672C\uFF08`\u2026/abs/<id>v<N>`\uFF09\uFF0C\u6216\u6362\u4E00\u7BC7\u8BBA\u6587\u3002"
+    },
+    unprobed: {
+      title: "\u672A\u67E5\u8BE2\uFF1AAPI \u914D\u989D\u7528\u5B8C",
+      meaning: "\u8FD8\u6CA1\u6765\u5F97\u53CA\u67E5\u8BE2\u8FD9\u4E2A\u94FE\u63A5\uFF0C\u5E73\u53F0\u7684 API \u914D\u989D\u5C31\u7528\u5B8C\u4E86\uFF1B\u9875\u9762\u68C0\u67E5\u7684\u7ED3\u679C\u4FDD\u7559\uFF0C\u4F46\u672A\u7ECF API \u786E\u8BA4\u3002",
+      help: "\u8BBE\u7F6E GITHUB_TOKEN \u4EE5\u83B7\u5F97\u66F4\u591A\u914D\u989D\uFF0C\u6216\u7B49\u914D\u989D\u91CD\u7F6E\u540E\u518D\u8FD0\u884C\u4E00\u6B21\u3002"
+    }
+  },
+  ruleShort: (statusTitle, reasonSentence) => `${statusTitle}\uFF1A${reasonSentence}`,
+  ruleMeaning: (reasonSentence, statusMeaning) => `${reasonSentence}\u3002${statusMeaning}`,
+  ruleHelp: (statusHelp, failOnHint) => `${statusHelp}${failOnHint}`,
+  failOnHint: (key) => `\u52A0\u4E0A \`--fail-on ${key}\` \u65F6\uFF0C\u51FA\u73B0\u8FD9\u4E2A\u95EE\u9898\u4F1A\u8BA9\u672C\u6B21\u8FD0\u884C\u5931\u8D25\u3002`,
+  subject: (link) => link.role === "mirror" ? `\u8D44\u6E90\u201C${link.resourceId}\u201D\uFF08${link.title}\uFF09\u7684\u955C\u50CF` : `\u8D44\u6E90\u201C${link.resourceId}\u201D\uFF08${link.title}\uFF09`,
+  linkMessage: (link, said) => `${FINDING_TEXTS_ZH_CN.subject(link)}\uFF1A${link.url ?? FINDING_TEXTS_ZH_CN.noUrl}\uFF1A${said}`,
+  movedTo: (finalUrl) => `\u5DF2\u6C38\u4E45\u8FC1\u79FB\u5230 ${finalUrl}\uFF1B\u8FD0\u884C \`curate fix\` \u66F4\u65B0\u8DEF\u7EBF\u56FE`,
+  vpnWithoutMirror: (region, evidence) => `\u5728${regionName(CATALOGS["zh-CN"], region)}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF08${evidence}\uFF09\uFF0C\u4E14\u6CA1\u6709\u5728\u90A3\u91CC\u53EF\u76F4\u8FDE\u7684\u5DF2\u786E\u8BA4\u955C\u50CF`,
+  finding: (finding) => describeFinding(finding, "zh-CN"),
+  noUrl: "\uFF08\u6CA1\u6709 URL\uFF09",
+  suiteName: FINDING_TEXTS_EN.suiteName,
+  caseName: (link) => link.role === "mirror" ? `${link.title}\uFF08${link.resourceId}\uFF09\u955C\u50CF ${link.url ?? FINDING_TEXTS_ZH_CN.noUrl}` : `${link.title}\uFF08${link.resourceId}\uFF09`,
+  runName: (roadmapTitle, vantage) => `curate check\uFF1A${roadmapTitle}\uFF08${vantage}\uFF09`,
+  partialRun: "\u672C\u6B21\u8FD0\u884C\u4E0D\u5B8C\u6574\uFF1A\u5E76\u975E\u6240\u6709\u94FE\u63A5\u90FD\u68C0\u67E5\u8FC7\u3002"
+};
+
 // src/report/markdown-archive.ts
 var messages = CATALOGS.en.archive;
 
@@ -60795,15 +61179,6 @@ function formatFieldPath(path12) {
   return text;
 }
 
-// src/text/plural.ts
-var ENGLISH = new Intl.PluralRules("en");
-function pluralForm(count, one, other = `${one}s`) {
-  return ENGLISH.select(count) === "one" ? one : other;
-}
-function plural3(count, one, other = `${one}s`) {
-  return `${count} ${pluralForm(count, one, other)}`;
-}
-
 // src/roadmap/issues.ts
 function problemsFromIssues(issues, context3) {
   const problems = issues.flatMap((issue3) => problemsFromIssue(issue3, [], context3));
@@ -60821,7 +61196,9 @@ function problemsFromIssues(issues, context3) {
 }
 function problemsFromIssue(issue3, prefix2, context3) {
   const path12 = [...prefix2, ...issue3.path];
+  const { words } = context3;
   const value = valueAt(context3.data, path12);
+  const described = describeValue(value);
   const resource = resourceAt(context3.data, path12);
   const problem = (code, message, options = {}) => {
     const at = options.path ?? path12;
@@ -60843,21 +61220,19 @@ function problemsFromIssue(issue3, prefix2, context3) {
       }
       const expected = [
         ...new Set(
-          issue3.errors.flat().filter(isTopLevelTypeMismatch).map((inner) => describeType(inner.expected))
+          issue3.errors.flat().filter(isTopLevelTypeMismatch).map((inner) => words.typeName(inner.expected))
         )
       ];
-      return [
-        problem("wrong-type", `expected ${expected.join(" or ")}, got ${describeValue(value)}`)
-      ];
+      return [problem("wrong-type", words.expectedGot(words.orList(expected), described))];
     }
     case "unrecognized_keys": {
       const allowed = allowedKeysAt(context3.schema, path12);
       return issue3.keys.map((key) => {
         const suggestion = suggestNearest(key, allowed);
-        const draft = problem("unknown-key", `unknown key "${key}"${didYouMean(suggestion)}`, {
+        const draft = problem("unknown-key", words.unknownKey(key, suggestion), {
           path: [...path12, key],
           part: "key",
-          hint: allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : void 0
+          hint: allowed.length > 0 ? words.allowedHere(allowed) : void 0
         });
         return suggestion === void 0 ? draft : { ...draft, suggestedPath: formatFieldPath([...path12, suggestion]) };
       });
@@ -60865,17 +61240,14 @@ function problemsFromIssue(issue3, prefix2, context3) {
     case "invalid_value": {
       const [only] = issue3.values;
       if (issue3.values.length === 1) {
-        return [
-          problem("invalid-value", `must be ${JSON.stringify(only)}, got ${describeValue(value)}`)
-        ];
+        return [problem("invalid-value", words.mustBe(JSON.stringify(only), described))];
       }
       const options = issue3.values.map(String);
       const suggestion = typeof value === "string" ? suggestNearest(value, options) : void 0;
       const noun = fieldName(path12, context3.schema);
-      const what = noun === void 0 ? "is not allowed here" : `is not a valid ${noun}`;
       return [
-        problem("invalid-value", `${describeValue(value)} ${what}${didYouMean(suggestion)}`, {
-          hint: `one of: ${options.join(", ")}`
+        problem("invalid-value", words.notAllowedValue(described, noun, suggestion), {
+          hint: words.oneOf(options)
         })
       ];
     }
@@ -60883,33 +61255,33 @@ function problemsFromIssue(issue3, prefix2, context3) {
       if (value === void 0) {
         return [
           {
-            ...problem("missing-key", `required key "${String(path12.at(-1))}" is missing`),
+            ...problem("missing-key", words.missingKey(String(path12.at(-1)))),
             isMissing: true
           }
         ];
       }
       const written = context3.sourceAt(path12);
-      const hint = issue3.expected === "string" && (typeof value === "number" || typeof value === "boolean") ? `quote it so YAML reads it as text: "${written ?? String(value)}"` : value === null ? "leave the key out, or give it a value" : void 0;
+      const hint = issue3.expected === "string" && (typeof value === "number" || typeof value === "boolean") ? words.quoteHint(written ?? String(value)) : value === null ? words.emptyValueHint : void 0;
       return [
-        problem(
-          "wrong-type",
-          `expected ${describeType(issue3.expected)}, got ${describeValue(value)}`,
-          { hint }
-        )
+        problem("wrong-type", words.expectedGot(words.typeName(issue3.expected), described), {
+          hint
+        })
       ];
     }
     case "invalid_key": {
       const reasons = issue3.issues.map((inner) => inner.message).join("; ");
-      return [problem("invalid-key", `key "${String(path12.at(-1))}" ${reasons}`, { part: "key" })];
+      return [
+        problem("invalid-key", words.invalidKey(String(path12.at(-1)), reasons), { part: "key" })
+      ];
     }
     case "too_small":
     case "too_big":
-      return [problem("out-of-range", sizeMessage(issue3, value))];
+      return [problem("out-of-range", sizeMessage(issue3, value, words))];
     case "invalid_format":
       return [
         problem(
           "invalid-format",
-          isDefaultMessage(issue3.message) ? `${describeValue(value)} is not a valid ${issue3.format}` : withValue(issue3.message, value)
+          isDefaultMessage(issue3.message) ? words.invalidFormat(described, issue3.format) : withValue(issue3.message, value, words)
         )
       ];
     case "not_multiple_of":
@@ -60926,57 +61298,44 @@ function isTopLevelTypeMismatch(issue3) {
 function isDefaultMessage(message) {
   return /^(Invalid|Too small|Too big)\b/.test(message);
 }
-function withValue(message, value) {
-  return message.startsWith("must") ? `${describeValue(value)} ${message}` : message;
+function withValue(message, value, words) {
+  return message.startsWith("must") ? `${words.value(describeValue(value))} ${message}` : message;
 }
-function sizeMessage(issue3, value) {
+function sizeMessage(issue3, value, words) {
   if (!isDefaultMessage(issue3.message)) {
-    return withValue(issue3.message, value);
+    return withValue(issue3.message, value, words);
   }
   const isSmall = issue3.code === "too_small";
   const limit = String(isSmall ? issue3.minimum : issue3.maximum);
-  const bound2 = isSmall ? "at least" : "at most";
   if (issue3.origin === "string") {
-    return `must have ${bound2} ${plural3(Number(limit), "character")}`;
+    return (isSmall ? words.atLeastCharacters : words.atMostCharacters)(Number(limit));
   }
   if (issue3.origin === "array") {
-    return `must have ${bound2} ${plural3(Number(limit), "item")}`;
+    return (isSmall ? words.atLeastItems : words.atMostItems)(Number(limit));
   }
-  return `must be ${bound2} ${limit}, got ${describeValue(value)}`;
+  return (isSmall ? words.atLeast : words.atMost)(limit, describeValue(value));
 }
 function fieldName(path12, schema) {
   const last = path12.at(-1);
   return typeof last === "string" && allowedKeysAt(schema, path12.slice(0, -1)).includes(last) ? last : void 0;
 }
-function didYouMean(suggestion) {
-  return suggestion === void 0 ? "" : `; did you mean "${suggestion}"?`;
-}
-function describeType(expected) {
-  const names = {
-    string: "text",
-    number: "a number",
-    int: "a whole number",
-    boolean: "true or false",
-    object: "a mapping (key: value)",
-    record: "a mapping (key: value)",
-    array: "a list"
-  };
-  return names[expected] ?? expected;
-}
 function describeValue(value) {
   if (value === null) {
-    return "an empty value";
+    return { kind: "empty" };
   }
   if (Array.isArray(value)) {
-    return "a list";
+    return { kind: "list" };
   }
   if (typeof value === "string") {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return {
+      kind: "scalar",
+      text: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
+    };
   }
   if (typeof value === "number" || typeof value === "boolean") {
-    return String(value);
+    return { kind: "scalar", text: String(value) };
   }
-  return typeof value === "object" ? "a mapping" : "nothing";
+  return typeof value === "object" ? { kind: "mapping" } : { kind: "nothing" };
 }
 function valueAt(data, path12) {
   let current = data;
@@ -61111,24 +61470,19 @@ function flowDelta(text) {
 }
 
 // src/roadmap/yaml-problems.ts
-var YAML_MESSAGES = {
-  tab: (line, column) => column === 1 ? `line ${line} starts with a tab; YAML indents with spaces` : `line ${line} has a tab in its indentation (column ${column}); YAML indents with spaces`,
-  tabHint: (spaces) => spaces === void 0 ? "replace the tab with spaces" : spaces === 0 ? "remove the tab: this line needs no indentation" : `replace the indentation with ${plural3(spaces, "space")}, like the lines around it`,
-  misaligned: (line, indent, siblings) => `line ${line} is indented ${plural3(indent, "space")}; its siblings use ${siblings}`,
-  misalignedHint: (siblings) => `indent it with ${plural3(siblings, "space")}, or, if it belongs to the entry above, as far as that entry's keys`
-};
 var MAX_CAUSES = 10;
-function explainYamlProblems(text, read2) {
+function explainYamlProblems(text, read2, lang = "en") {
   if (read2.kind === "ok") return { ...read2, problems: read2.problems.map(withRawCode) };
-  return { kind: "failed", problems: explainSyntaxErrors(text, read2.problems) };
+  return { kind: "failed", problems: explainSyntaxErrors(text, read2.problems, lang) };
 }
-function explainSyntaxErrors(text, problems) {
+function explainSyntaxErrors(text, problems, lang = "en") {
+  const words = roadmapLoadTextOf(lang);
   if (problems.some(isNestingGuard)) return problems.map(withRawCode);
   const causes = [];
   let remaining = [...problems];
   let current = text;
   for (let round = 0; round < MAX_CAUSES && remaining.length > 0; round++) {
-    const found = findConfirmedCause(current, remaining);
+    const found = findConfirmedCause(current, remaining, words);
     if (found === void 0) break;
     causes.push(found.problem);
     current = found.repairedText;
@@ -61142,7 +61496,7 @@ function explainSyntaxErrors(text, problems) {
     (a, b) => a.line - b.line || a.column - b.column
   );
 }
-function findConfirmedCause(text, problems) {
+function findConfirmedCause(text, problems, words) {
   const [first] = problems;
   if (first === void 0) return void 0;
   const firstLine = Math.min(...problems.map((problem) => problem.line).filter((line) => line > 0));
@@ -61156,7 +61510,7 @@ function findConfirmedCause(text, problems) {
     const repair = bestRepair(lines, anomaly, errorsBefore);
     if (repair === void 0) continue;
     return {
-      problem: describeCause(first.file, anomaly, repair.column),
+      problem: describeCause(first.file, anomaly, repair.column, words),
       repairedText: repair.text,
       stillReported: repair.errors
     };
@@ -61178,7 +61532,7 @@ function bestRepair(lines, anomaly, errorsBefore) {
   }
   return best;
 }
-function describeCause(file2, anomaly, column) {
+function describeCause(file2, anomaly, column, words) {
   switch (anomaly.kind) {
     case "tab":
       return {
@@ -61186,8 +61540,8 @@ function describeCause(file2, anomaly, column) {
         line: anomaly.line,
         column: anomaly.column,
         path: "",
-        message: YAML_MESSAGES.tab(anomaly.line, anomaly.column),
-        hint: YAML_MESSAGES.tabHint(column),
+        message: words.yamlTab(anomaly.line, anomaly.column),
+        hint: words.yamlTabHint(column),
         code: "yaml-tab"
       };
     case "misaligned":
@@ -61196,8 +61550,8 @@ function describeCause(file2, anomaly, column) {
         line: anomaly.line,
         column: anomaly.indent + 1,
         path: "",
-        message: YAML_MESSAGES.misaligned(anomaly.line, anomaly.indent, column),
-        hint: YAML_MESSAGES.misalignedHint(column),
+        message: words.yamlMisaligned(anomaly.line, anomaly.indent, column),
+        hint: words.yamlMisalignedHint(column),
         code: "yaml-indentation"
       };
     default:
@@ -61404,31 +61758,29 @@ function firstAliasPosition(doc, at) {
 
 // src/roadmap/load.ts
 var DEFAULT_MAX_ROADMAP_BYTES = 5 * 1024 * 1024;
+function chooseLang(choice, roadmapLang) {
+  if (choice === void 0) return "en";
+  return typeof choice === "function" ? choice(roadmapLang) : choice;
+}
 async function loadRoadmap(file2, options = {}) {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ROADMAP_BYTES;
+  const lang = chooseLang(options.lang, void 0);
+  const words = roadmapLoadTextOf(lang);
   const info2 = await stat2(file2).catch((error63) => {
-    throw unreadable(file2, error63);
+    throw unreadable(file2, error63, lang);
   });
   if (info2.isDirectory()) {
-    throw refused(
-      file2,
-      "is a directory, not a roadmap file",
-      "pass the YAML file itself, e.g. roadmap.yaml"
-    );
+    throw refused(file2, words.isDirectory, words.isDirectoryHint, lang);
   }
   if (!info2.isFile()) {
-    throw refused(file2, "is not a regular file", "pass a YAML file saved on disk");
+    throw refused(file2, words.notRegularFile, words.notRegularFileHint, lang);
   }
-  const tooBig = (size) => refused(
-    file2,
-    `is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a roadmap may have`,
-    "split the roadmap, or check that this is the right file"
-  );
+  const tooBig = (size) => refused(file2, words.tooBig(words.bytes(size), words.bytes(maxBytes)), words.tooBigHint, lang);
   if (info2.size > maxBytes) {
     throw tooBig(info2.size);
   }
   const bytes = await readFile(file2).catch((error63) => {
-    throw unreadable(file2, error63);
+    throw unreadable(file2, error63, lang);
   });
   if (bytes.length > maxBytes) {
     throw tooBig(bytes.length);
@@ -61437,84 +61789,72 @@ async function loadRoadmap(file2, options = {}) {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw refused(
-      file2,
-      "is not UTF-8 text",
-      "save it as UTF-8 (GBK/GB2312 files are not supported)"
-    );
+    throw refused(file2, words.notUtf8, words.notUtf8Hint, lang);
   }
-  return parseRoadmap(text, file2);
+  return parseRoadmap(text, file2, options.lang);
 }
-function parseRoadmap(text, file2) {
-  const yaml = explainYamlProblems(text, readYamlSource(text, file2));
+function parseRoadmap(text, file2, langChoice) {
+  const read2 = readYamlSource(text, file2);
+  const lang = chooseLang(
+    langChoice,
+    read2.kind === "ok" ? declaredLang(read2.source.data) : void 0
+  );
+  const words = roadmapLoadTextOf(lang);
+  const yaml = explainYamlProblems(text, read2, lang);
   if (yaml.kind === "failed") {
-    throw invalid(file2, yaml.problems);
+    throw invalid(file2, yaml.problems, lang);
   }
   const { source } = yaml;
   const { data } = source;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    const found = data === null ? "the file is empty" : `the top level is ${describeTopLevel(data)}`;
     const position = data === null ? { line: 0, column: 0 } : source.locate([]);
-    throw invalid(file2, [
-      ...yaml.problems,
-      {
-        file: file2,
-        ...position,
-        path: "",
-        message: `${found}, but a roadmap is a mapping of keys such as version, title and sections`,
-        hint: "start the file with `version: 1`, then `title:` and `sections:`"
-      }
-    ]);
+    const message = data === null ? words.emptyFile : words.topLevel(Array.isArray(data) ? "list" : "value", JSON.stringify(data));
+    throw invalid(
+      file2,
+      [...yaml.problems, { file: file2, ...position, path: "", message, hint: words.topLevelHint }],
+      lang
+    );
   }
   const result = RoadmapSchema.safeParse(data);
-  const schemaProblems2 = result.success ? [] : problemsFromIssues(result.error.issues, { file: file2, schema: RoadmapSchema, ...source });
+  const schemaProblems2 = result.success ? [] : problemsFromIssues(result.error.issues, { file: file2, schema: RoadmapSchema, ...source, words });
   const problems = [...yaml.problems, ...schemaProblems2];
   if (!result.success || problems.length > 0) {
-    throw invalid(file2, problems);
+    throw invalid(file2, problems, lang);
   }
   return { file: file2, text, roadmap: result.data, locate: (path12) => source.locate(path12) };
 }
-function describeTopLevel(data) {
-  return Array.isArray(data) ? "a list" : `a single value (${JSON.stringify(data)})`;
+function declaredLang(data) {
+  if (data === null || typeof data !== "object" || !("lang" in data)) return void 0;
+  const { lang } = data;
+  return typeof lang === "string" && isLang(lang) ? lang : void 0;
 }
-function invalid(file2, problems) {
-  return new InputError(
-    `${file2} is not a valid roadmap (${plural3(problems.length, "problem")})`,
-    problems
-  );
+function invalid(file2, problems, lang) {
+  return new InputError(roadmapLoadTextOf(lang).notValidRoadmap(file2, problems.length), problems, {
+    lang
+  });
 }
-function refused(file2, message, hint) {
+function refused(file2, message, hint, lang) {
   return new InputError(
-    `${file2} ${message}`,
+    roadmapLoadTextOf(lang).fileSays(file2, message),
     [{ file: file2, line: 0, column: 0, path: "", message, hint }],
-    { hint }
+    { hint, lang }
   );
 }
-function unreadable(file2, error63) {
+function unreadable(file2, error63, lang) {
+  const words = roadmapLoadTextOf(lang);
   const code = error63 instanceof Error && "code" in error63 ? String(error63.code) : void 0;
-  const [message, hint] = READ_FAILURES[code ?? ""] ?? [
-    `cannot be read (${error63 instanceof Error ? error63.message : String(error63)})`,
-    "check the path and the file"
+  const [message, hint] = (isReadFailureCode(code) ? words.readFailure[code] : void 0) ?? [
+    words.cannotRead(error63 instanceof Error ? error63.message : String(error63)),
+    words.cannotReadHint
   ];
   return new InputError(
-    `${file2} ${message}`,
+    words.fileSays(file2, message),
     [{ file: file2, line: 0, column: 0, path: "", message, hint }],
-    {
-      hint,
-      cause: error63
-    }
+    { hint, cause: error63, lang }
   );
 }
-var READ_FAILURES = {
-  ENOENT: ["does not exist", "check the path; it is relative to the current directory"],
-  ENOTDIR: ["does not exist (a parent is not a directory)", "check the path"],
-  EACCES: ["cannot be read: permission denied", "make the file readable for this user"],
-  EPERM: ["cannot be read: permission denied", "make the file readable for this user"],
-  ELOOP: ["is a symbolic link loop", "point at the real file"],
-  ENAMETOOLONG: ["has a name that is too long", "check the path"]
-};
-function formatBytes(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+function isReadFailureCode(code) {
+  return ["ENOENT", "ENOTDIR", "EACCES", "EPERM", "ELOOP", "ENAMETOOLONG"].includes(code ?? "");
 }
 
 // src/report/upgrade-v1.ts

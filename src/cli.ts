@@ -7,20 +7,12 @@
 import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { Command, CommanderError } from 'commander';
-import { registerCheckCommand } from './commands/check.js';
-import { registerCompletionCommand } from './commands/completion.js';
-import { registerDiffCommand } from './commands/diff.js';
-import { registerFixCommand } from './commands/fix.js';
-import { addHelpExamples } from './commands/help-examples.js';
-import { registerHistoryCommand } from './commands/history.js';
-import { registerImportCommand } from './commands/import.js';
-import { registerInitCommand } from './commands/init.js';
+import { CommanderError } from 'commander';
 import type { CommandIo, RunCommand } from './commands/io.js';
-import { registerMergeCommand } from './commands/merge.js';
-import { registerMirrorsCommand } from './commands/mirrors.js';
-import { registerValidateCommand } from './commands/validate.js';
+import { buildProgram } from './commands/program.js';
 import { CurateError, EXIT_CODES, InputError, formatProblem, type ExitCode } from './errors.js';
+import { cliTextOf, type Lang } from './i18n/index.js';
+import { argvLang } from './options/lang.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
 function readToolVersion(): string {
@@ -30,8 +22,12 @@ function readToolVersion(): string {
   return manifest.version;
 }
 
-/** Maps anything thrown to a message and an exit code: the one place errors meet the user. */
-function reportError(error: unknown): ExitCode {
+/**
+ * Maps anything thrown to a message and an exit code: the one place errors meet the user. The
+ * labels follow the language the message was written in, else the command line's.
+ */
+function reportError(error: unknown, cliLang: Lang): ExitCode {
+  const text = cliTextOf(error instanceof CurateError ? (error.lang ?? cliLang) : cliLang);
   if (error instanceof CommanderError) {
     // Help and version are "errors" to commander; it already printed what it had to.
     if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) {
@@ -40,7 +36,7 @@ function reportError(error: unknown): ExitCode {
     // Help shown because no command was given (on stderr, exit code 1 to commander): a usage
     // error, as git and most CLIs treat a missing command; `curate --help` is the exit-0 way.
     if (error.code === 'commander.help' && error.exitCode !== 0) {
-      process.stderr.write('error: no command given; run `curate <command> --help` for one.\n');
+      process.stderr.write(`${text.noCommand}\n`);
       return EXIT_CODES.usage;
     }
     if (error.code === 'commander.help') return EXIT_CODES.ok;
@@ -48,31 +44,31 @@ function reportError(error: unknown): ExitCode {
   }
   if (error instanceof CurateError) {
     if (error instanceof InputError && error.problems.length > 0) {
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      for (const problem of error.problems) {
+        process.stderr.write(`${formatProblem(problem, text.hintLabel)}\n`);
+      }
       process.stderr.write(`${error.message}\n`);
     } else {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(`${text.errorLabel}: ${error.message}\n`);
     }
-    if (error.hint !== undefined) process.stderr.write(`hint: ${error.hint}\n`);
+    if (error.hint !== undefined) process.stderr.write(`${text.hintLabel}: ${error.hint}\n`);
     return error.exitCode;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(
-    `${stack}\n\ncurate hit an internal error. This is a bug: please report it with the command you ran and the text above.\n`,
-  );
+  process.stderr.write(`${stack}\n\n${text.internalError}\n`);
   return EXIT_CODES.internal;
 }
 
 async function main(): Promise<void> {
   const toolVersion = readToolVersion();
+  const lang = argvLang(process.argv.slice(2), process.env);
+  const text = cliTextOf(lang);
   const interrupt = new AbortController();
   // Every retry wait listens for Ctrl-C on this one signal: hundreds at once are normal.
   setMaxListeners(0, interrupt.signal);
   const onSignal = () => {
     if (interrupt.signal.aborted) process.exit(EXIT_CODES.interrupted);
-    process.stderr.write(
-      '\nInterrupted: finishing the reports with what is done (Ctrl-C again to quit now).\n',
-    );
+    process.stderr.write(`\n${text.interrupted}\n`);
     interrupt.abort();
   };
   process.on('SIGINT', onSignal);
@@ -85,40 +81,19 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     toolVersion,
     interruptSignal: interrupt.signal,
+    lang,
   };
   let exitCode: ExitCode = EXIT_CODES.ok;
   const run: RunCommand = async (body) => {
     exitCode = await body(io);
   };
 
-  const program = new Command()
-    .name('curate')
-    .description(
-      'Keeps a learning roadmap honest: checks every link and mirror, and reports what needs a maintainer.',
-    )
-    .version(toolVersion, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  registerValidateCommand(program, run);
-  registerCheckCommand(program, run);
-  registerDiffCommand(program, run);
-  registerFixCommand(program, run);
-  registerHistoryCommand(program, run);
-  registerMergeCommand(program, run);
-  // Adoption: start a roadmap repository, or make a roadmap of an existing list.
-  registerInitCommand(program, run);
-  registerImportCommand(program, run);
-
-  // curate mirrors (issue 15): finders for VPN-only resources.
-  registerMirrorsCommand(program, run);
-  // Last: the completion script and the help examples cover every command registered above.
-  registerCompletionCommand(program, run);
-  addHelpExamples(program);
+  const program = buildProgram(run, { toolVersion, lang });
 
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
-    exitCode = reportError(error);
+    exitCode = reportError(error, lang);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

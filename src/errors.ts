@@ -2,6 +2,7 @@
  * Run failures (as opposed to link outcomes, which are data). Each carries what a person needs
  * to act on it; `cli.ts` is the one place that turns them into messages and exit codes.
  */
+import type { Lang } from './i18n/index.js';
 
 /** The exit-code contract (README "Exit codes"). */
 export const EXIT_CODES = {
@@ -24,15 +25,28 @@ export const EXIT_CODES = {
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
+/** What a failure may say besides its message. */
+export type CurateErrorOptions = {
+  hint?: string | undefined;
+  cause?: unknown;
+  /**
+   * The language the message and hint are written in, when its producer chose one (the
+   * roadmap's `lang:`): the labels around them (`error:`, `hint:`) follow it.
+   */
+  lang?: Lang | undefined;
+};
+
 /** Base class of every expected run failure. */
 export abstract class CurateError extends Error {
   abstract readonly exitCode: ExitCode;
   /** A suggestion shown under the message, e.g. how to fix the input. */
   readonly hint: string | undefined;
+  readonly lang: Lang | undefined;
 
-  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(message: string, options: CurateErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.hint = options.hint;
+    this.lang = options.lang;
   }
 }
 
@@ -67,7 +81,7 @@ export class InputError extends CurateError {
   constructor(
     message: string,
     problems: readonly InputProblem[],
-    options: { hint?: string; cause?: unknown } = {},
+    options: CurateErrorOptions = {},
   ) {
     super(message, options);
     this.problems = problems;
@@ -86,10 +100,10 @@ export class InternalError extends Error {
 }
 
 /** Formats one input problem the way compilers do: `file:line:col path: message`. */
-export function formatProblem(problem: InputProblem): string {
+export function formatProblem(problem: InputProblem, hintLabel = 'hint'): string {
   const where =
     problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
   const path = problem.path === '' ? '' : ` ${problem.path}:`;
-  const hint = problem.hint === undefined ? '' : `\n  hint: ${problem.hint}`;
+  const hint = problem.hint === undefined ? '' : `\n  ${hintLabel}: ${problem.hint}`;
   return `${where}${path} ${problem.message}${hint}`;
 }

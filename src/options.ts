@@ -6,7 +6,7 @@
  */
 import type { ProbeSettings } from './probes/probe.js';
 import { parseShard } from './ci/shard.js';
-import type { Lang } from './i18n/index.js';
+import { flagTextOf, type Lang } from './i18n/index.js';
 import { chosenLang } from './options/lang.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
@@ -97,31 +97,35 @@ export function resolveOptions(
   env: CurateEnv,
   roadmapLang?: Lang,
 ): ResolvedOptions {
+  // First, so a bad --lang is said before anything else, and the rest is said in the language.
+  const chosen = chosenLang({ flag: flags.lang, roadmap: roadmapLang, env });
+  const lang = chosen ?? 'en';
+  const words = flagTextOf(lang);
   if (flags.quiet === true && flags.verbose === true) {
-    throw new UsageError('--quiet and --verbose cannot be used together.');
+    throw new UsageError(words.quietAndVerbose, { lang });
   }
-  refuseEmptyValues(flags);
+  refuseEmptyValues(flags, lang);
   const warnings: string[] = [];
   const vantage = flags.vantage ?? DEFAULTS.vantage;
   if (!/^(global|[a-z]{2})$/.test(vantage)) {
-    throw new UsageError(
-      `--vantage: "${vantage}" is not "global" or a two-letter region such as cn.`,
-    );
+    throw new UsageError(words.notVantage(vantage), { lang });
   }
   const isOffline = flags.offline ?? false;
-  const network = resolveNetworkValues(flags, settings, env, warnings);
+  const network = resolveNetworkValues(flags, settings, env, warnings, lang);
   const transportDispatcher = {
-    proxy: parseProxy(flags.proxy, env),
+    proxy: parseProxy(flags.proxy, env, lang),
     isPrivateAllowed: flags.allowPrivate ?? false,
-    connectTo: parseConnectTo(flags.connectTo ?? []),
+    connectTo: parseConnectTo(flags.connectTo ?? [], lang),
   };
   return {
     plan: {
       exclude: [
-        ...(settings?.exclude ?? []).map((pattern) => compilePattern(pattern, 'settings.exclude')),
-        ...(flags.exclude ?? []).map((pattern) => compilePattern(pattern, '--exclude')),
+        ...(settings?.exclude ?? []).map((pattern) =>
+          compilePattern(pattern, 'settings.exclude', lang),
+        ),
+        ...(flags.exclude ?? []).map((pattern) => compilePattern(pattern, '--exclude', lang)),
       ],
-      only: parseOnly(flags.only ?? []),
+      only: parseOnly(flags.only ?? [], lang),
       isOffline,
     },
     fetch: fetchSlice(network),
@@ -132,12 +136,16 @@ export function resolveOptions(
       out: flags.out === STDOUT_OUT ? undefined : (flags.out ?? DEFAULTS.out),
       vantage,
       failOn: resolveFailOn(flags.failOn, settings?.failOn),
-      formats: parseReportFormats(flags.reports === undefined ? DEFAULTS.reports : [flags.reports]),
-      lang: chosenLang({ flag: flags.lang, roadmap: roadmapLang, env }),
+      formats: parseReportFormats(
+        flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
+        '--reports',
+        lang,
+      ),
+      lang: chosen,
     },
     // Used only for api.github.com (the probe sends it nowhere else); never required.
     probes: { githubToken: env.GITHUB_TOKEN === '' ? undefined : env.GITHUB_TOKEN },
-    ...resolveSelectionAndOutput(flags),
+    ...resolveSelectionAndOutput(flags, lang),
     warnings,
   };
 }
@@ -146,16 +154,15 @@ export function resolveOptions(
  * `--only a,b --only c` → the ids. A value naming no id (`--only ""`, `--only ,`) is a usage
  * error: an empty selection would otherwise quietly select everything.
  */
-function parseOnly(values: readonly string[]): string[] {
+function parseOnly(values: readonly string[], lang: Lang): string[] {
   return values.flatMap((value) => {
     const ids = value
       .split(',')
       .map((id) => id.trim())
       .filter(Boolean);
     if (ids.length === 0) {
-      throw new UsageError(`--only: "${value}" names no resource or section id.`, {
-        hint: 'Give an id, e.g. --only 2.1 or --only page-gone,1.1; leave --only out to check everything.',
-      });
+      const words = flagTextOf(lang);
+      throw new UsageError(words.noOnlyId(value), { hint: words.noOnlyIdHint, lang });
     }
     return ids;
   });
@@ -171,15 +178,14 @@ const NON_EMPTY_FLAGS = {
   caFile: '--ca-file',
 } as const satisfies Partial<Record<keyof CurateFlags, string>>;
 
-function refuseEmptyValues(flags: CurateFlags): void {
+function refuseEmptyValues(flags: CurateFlags, lang: Lang): void {
   for (const [key, flag] of Object.entries(NON_EMPTY_FLAGS)) {
     const value = flags[key as keyof typeof NON_EMPTY_FLAGS];
     const values = value === undefined ? [] : typeof value === 'string' ? [value] : value;
     if (values.some((item) => item.trim() === '')) {
       // An empty --exclude pattern matches every URL; an empty path or ref names nothing.
-      throw new UsageError(`${flag} was given an empty value.`, {
-        hint: `Give ${flag} a value, or leave it out.`,
-      });
+      const words = flagTextOf(lang);
+      throw new UsageError(words.emptyValue(flag), { hint: words.emptyValueHint(flag), lang });
     }
   }
 }
@@ -190,24 +196,27 @@ function resolveNetworkValues(
   settings: Settings | undefined,
   env: CurateEnv,
   warnings: string[],
+  lang: Lang,
 ): NetworkValues {
   const timeoutSetting = flags.timeout ?? settings?.timeout;
   const maxTimeSetting = flags.maxTimePerLink ?? settings?.maxTimePerLink;
   return {
     concurrency:
-      parseIntFlag(flags.concurrency, '--concurrency', 1) ??
+      parseIntFlag(flags.concurrency, '--concurrency', 1, lang) ??
       settings?.concurrency ??
       DEFAULTS.concurrency,
-    perHost: parseIntFlag(flags.perHost, '--per-host', 1) ?? settings?.perHost ?? DEFAULTS.perHost,
+    perHost:
+      parseIntFlag(flags.perHost, '--per-host', 1, lang) ?? settings?.perHost ?? DEFAULTS.perHost,
     timeoutMs:
       timeoutSetting === undefined
         ? DEFAULTS.timeoutMs
-        : parseDurationMs(timeoutSetting, '--timeout'),
+        : parseDurationMs(timeoutSetting, '--timeout', lang),
     maxTimePerLinkMs:
       maxTimeSetting === undefined
         ? DEFAULTS.maxTimePerLinkMs
-        : parseDurationMs(maxTimeSetting, '--max-time-per-link'),
-    retries: parseIntFlag(flags.retries, '--retries', 0) ?? settings?.retries ?? DEFAULTS.retries,
+        : parseDurationMs(maxTimeSetting, '--max-time-per-link', lang),
+    retries:
+      parseIntFlag(flags.retries, '--retries', 0, lang) ?? settings?.retries ?? DEFAULTS.retries,
     userAgent: flags.userAgent ?? settings?.userAgent ?? DEFAULTS.userAgent,
     accept: new Set(settings?.accept ?? []),
     checkFragments: flags.fragments ?? settings?.fragments ?? DEFAULTS.checkFragments,
@@ -218,19 +227,22 @@ function resolveNetworkValues(
 /** The CI flags of `check`: which resources (shard, changed since), output style, cache. */
 function resolveSelectionAndOutput(
   flags: CurateFlags,
+  lang: Lang,
 ): Pick<ResolvedOptions, 'selection' | 'output' | 'cache'> {
+  const words = flagTextOf(lang);
   // `-o -` puts report.json on stdout, so stdout can carry nothing else: json, or nothing said.
   const isReportOnStdout = flags.out === STDOUT_OUT;
-  const format = parseFormatFlag(flags.format, CHECK_FORMATS, isReportOnStdout ? 'json' : 'text');
+  const format = parseFormatFlag(
+    flags.format,
+    CHECK_FORMATS,
+    isReportOnStdout ? 'json' : 'text',
+    lang,
+  );
   if (isReportOnStdout && format !== 'json') {
-    throw new UsageError(`-o - writes report.json to stdout, which --format ${format} also uses.`, {
-      hint: 'Use -o - alone (or with --format json), or give -o a directory.',
-    });
+    throw new UsageError(words.stdoutTaken(format), { hint: words.stdoutTakenHint, lang });
   }
   if (flags.maxAge !== undefined && flags.cache === undefined) {
-    throw new UsageError('--max-age only applies with --cache FILE.', {
-      hint: 'Example: --cache .curate-cache.json --max-age 1d',
-    });
+    throw new UsageError(words.maxAgeWithoutCache, { hint: words.maxAgeWithoutCacheHint, lang });
   }
   return {
     selection: {
@@ -249,7 +261,7 @@ function resolveSelectionAndOutput(
             maxAgeMs:
               flags.maxAge === undefined
                 ? DEFAULTS.cacheMaxAgeMs
-                : parseDurationMs(flags.maxAge, '--max-age'),
+                : parseDurationMs(flags.maxAge, '--max-age', lang),
           },
   };
 }

@@ -8,7 +8,7 @@ import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/ann
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
-import { LANG_HELP } from '../options/lang.js';
+import { LANG_HELP, resolveLang } from '../options/lang.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { coverageWords, reportCoverage } from '../report/coverage.js';
 import { REPORT_FORMATS } from '../report/render-reports.js';
@@ -18,7 +18,8 @@ import { appendText } from '../report/write.js';
 import { changedSinceRef } from '../roadmap/changed-at-ref.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { runCheckWithProgress } from './fresh-check.js';
-import { plural } from '../text/plural.js';
+import { CATALOGS, cliTextOf, type Lang } from '../i18n/index.js';
+import { wordsFor } from '../report/report-words.js';
 import { lintBeforeCheck } from './validate.js';
 import {
   addFailOnOption,
@@ -38,20 +39,21 @@ export type CheckFlags = CurateFlags & {
 };
 
 /** One line a maintainer reads first: counts per status. */
-export function summaryLine(report: Report): string {
+export function summaryLine(report: Report, lang: Lang = 'en'): string {
+  const text = cliTextOf(lang);
   const counts = report.summary;
   const parts = (['ok', 'redirected', 'broken', 'unreachable', 'unverified', 'skipped'] as const)
     .filter((status) => counts[status] > 0)
-    .map((status) => `${counts[status]} ${status}`);
+    .map((status) => text.statusCount(counts[status], CATALOGS[lang].status[status]));
   // Said from the outcomes, as report.md says it: "(not checked)" for a network-down run.
   const coverage = reportCoverage(report);
   const partial =
     coverage.kind !== 'checked'
-      ? ` (${coverageWords(coverage)})`
+      ? coverageWords(coverage, wordsFor(lang))
       : report.partial
-        ? ' (partial)'
-        : '';
-  return `${plural(counts.total, 'resource')}${partial}: ${parts.join(', ') || 'nothing to check'}.`;
+        ? text.partial
+        : undefined;
+  return text.summary(counts.total, partial, parts);
 }
 
 /**
@@ -59,7 +61,7 @@ export function summaryLine(report: Report): string {
  * that checks them; undefined when none was. Said in the summary because nothing else is: a
  * skip is not failing, so a roadmap of intranet links would otherwise pass without a word.
  */
-export function privateSkipLine(report: Report): string | undefined {
+export function privateSkipLine(report: Report, lang: Lang = 'en'): string | undefined {
   const isPrivate = (entry: { outcome: { reason: string } }) =>
     entry.outcome.reason === 'private-address';
   const count = report.results.reduce(
@@ -67,9 +69,7 @@ export function privateSkipLine(report: Report): string | undefined {
       total + (isPrivate(result) ? 1 : 0) + result.mirrors.filter(isPrivate).length,
     0,
   );
-  if (count === 0) return undefined;
-  const links = count === 1 ? '1 link was' : `${count} links were`;
-  return `${links} skipped for a private or local address; --allow-private checks them.`;
+  return count === 0 ? undefined : cliTextOf(lang).privateSkips(count);
 }
 
 /** Checks a roadmap and writes its reports. */
@@ -78,27 +78,30 @@ export async function checkCommand(
   flags: CheckFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const loaded = await loadRoadmap(file);
+  const loaded = await loadRoadmap(file, {
+    lang: (roadmapLang) => resolveLang({ flag: flags.lang, roadmap: roadmapLang, env: io.env }),
+  });
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env, loaded.roadmap.lang);
-  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const lang = options.report.lang ?? 'en';
+  const text = cliTextOf(lang);
+  for (const warning of options.warnings) io.stderr.write(`${text.warning(warning)}\n`);
   const hasLintErrors = await lintBeforeCheck(
     loaded,
     io.stderr,
     options.output.verbosity === 'quiet',
+    lang,
   );
-  const select = await selectResources(loaded, options, io);
+  const select = await selectResources(loaded, options, io, lang);
   const cacheFile = options.cache;
   const cache = cacheFile === undefined ? undefined : await readCacheFile(cacheFile.file);
-  if (cache?.warning !== undefined) io.stderr.write(`warning: ${cache.warning}\n`);
+  if (cache?.warning !== undefined) io.stderr.write(`${text.warning(cache.warning)}\n`);
   // One clock reading for the whole run, so every cached entry is judged against the same time.
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };
   const validators = createApiValidators(cache?.cache.validators);
 
   const outcome = await runCheckWithProgress(loaded, options, io, {
     onNetworkDown: (verdict) => {
-      io.stderr.write(
-        `The network is unavailable: ${verdict.message}. No link was judged; check the connection or --proxy and run again.\n`,
-      );
+      io.stderr.write(`${text.networkDown(verdict.message)}\n`);
     },
     roadmapRepositoryPath: repositoryPath(loaded.file, io.cwd),
     isArchiveLookupOn: flags.archive === true,
@@ -126,10 +129,10 @@ export async function checkCommand(
   // With --format json, stdout is the report alone: what is said about the run goes to stderr.
   const messages = options.output.format === 'json' ? io.stderr : io.stdout;
   if (options.output.verbosity !== 'quiet') {
-    messages.write(`${summaryLine(outcome.report)}\n`);
-    const privateSkips = privateSkipLine(outcome.report);
+    messages.write(`${summaryLine(outcome.report, lang)}\n`);
+    const privateSkips = privateSkipLine(outcome.report, lang);
     if (privateSkips !== undefined) messages.write(`${privateSkips}\n`);
-    for (const path of outcome.writtenFiles) messages.write(`wrote ${path}\n`);
+    for (const path of outcome.writtenFiles) messages.write(`${text.wrote(path)}\n`);
   }
   if (outcome.isNetworkDown) return EXIT_CODES.networkDown;
   // An interrupted run has not judged everything: never report it as a clean pass.
@@ -142,15 +145,17 @@ async function selectResources(
   loaded: LoadedRoadmap,
   options: ResolvedOptions,
   io: CommandIo,
+  lang: Lang,
 ): Promise<ResourceSelector | undefined> {
   const ref = options.selection.changedSince;
   const changedIds = ref === undefined ? undefined : await changedSinceRef(ref, loaded, io.cwd);
   if (changedIds !== undefined && options.output.verbosity !== 'quiet') {
-    const what =
+    const text = cliTextOf(lang);
+    const line =
       changedIds.size === 0
-        ? 'no resource was added or changed, so there is nothing to check'
-        : `${plural(changedIds.size, 'resource')} added or changed: ${[...changedIds].join(', ')}`;
-    io.stderr.write(`--changed-since ${ref ?? ''}: ${what}.\n`);
+        ? text.changedSinceNone(ref ?? '')
+        : text.changedSince(ref ?? '', [...changedIds]);
+    io.stderr.write(`${line}\n`);
   }
   return resourceSelector({ shard: options.selection.shard, changedIds });
 }

@@ -6,6 +6,7 @@ import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../
 import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { renderDiffMarkdown } from '../report/diff-markdown.js';
 import { readReportFile } from './read-input.js';
+import { cliTextOf } from '../i18n/index.js';
 
 /** Raw flags of `curate diff`. */
 export type DiffFlags = { format?: string; json?: boolean; failOn?: string };
@@ -31,9 +32,14 @@ function diffFormat(flags: DiffFlags, io: CommandIo): DiffFormat {
         hint: 'Use --format alone.',
       });
     }
-    io.stderr.write('warning: --json is deprecated; use --format json.\n');
+    io.stderr.write(`${cliTextOf(io.lang ?? 'en').diffJsonDeprecated}\n`);
   }
-  return parseFormatFlag(flags.format, DIFF_FORMAT_NAMES, flags.json === true ? 'json' : 'text');
+  return parseFormatFlag(
+    flags.format,
+    DIFF_FORMAT_NAMES,
+    flags.json === true ? 'json' : 'text',
+    io.lang,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import type { ResolvedOptions } from '../options.js';
 import { runCheck, type RunDeps, type RunOutcome } from '../run.js';
 import type { CommandIo } from './io.js';
+import { cliTextOf } from '../i18n/index.js';
 
 /** The fresh report with its roadmap, or that the network was down (already said on stderr). */
 export type FreshCheck =
@@ -24,7 +25,8 @@ export async function checkRoadmapNow(
 ): Promise<FreshCheck> {
   const loaded = await loadRoadmap(file);
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
-  for (const warning of options.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const text = cliTextOf(io.lang ?? 'en');
+  for (const warning of options.warnings) io.stderr.write(`${text.warning(warning)}\n`);
   const outcome = await runCheckWithProgress(loaded, options, io, {
     ...(lookups.isArchiveLookupOn === true ? { isArchiveLookupOn: true } : {}),
   });

@@ -56,7 +56,7 @@ export async function historyCommand(
     });
   }
   const failing = resolveFailOn(flags.failOn);
-  const format = parseFormatFlag(flags.format, HISTORY_FORMATS, 'text');
+  const format = parseFormatFlag(flags.format, HISTORY_FORMATS, 'text', io.lang);
   // With --format json, stdout is the JSON alone; the line about the issue file goes to stderr.
   const messages = format === 'json' ? io.stderr : io.stdout;
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });

@@ -10,6 +10,7 @@ import { CURATE_REPOSITORY } from '../curate-repository.js';
 import { initTemplates } from '../init/templates.js';
 import type { CommandIo, RunCommand } from './io.js';
 import { writeNewFile } from './write-new-file.js';
+import { cliTextOf } from '../i18n/index.js';
 
 /** Raw flags of `curate init`. */
 export type InitFlags = { title?: string };
@@ -28,22 +29,21 @@ export async function initCommand(
   io: CommandIo,
 ): Promise<ExitCode> {
   const root = resolve(io.cwd, dir ?? '.');
+  const text = cliTextOf(io.lang ?? 'en');
   const files = initTemplates(flags.title ?? basename(root));
   const present: string[] = [];
   for (const file of files) if (await exists(join(root, file.path))) present.push(file.path);
   if (present.length > 0) {
-    throw new UsageError(
-      `${present.join(', ')} already exist${present.length === 1 ? 's' : ''} in ${root}; curate init wrote nothing.`,
-      { hint: 'Move them aside, or start in an empty directory.' },
-    );
+    throw new UsageError(text.initPresent(present, root), {
+      hint: text.initPresentHint,
+      lang: io.lang,
+    });
   }
   for (const file of files) {
     await writeNewFile(join(root, file.path), file.text, { what: file.path, force: false });
-    io.stdout.write(`created ${join(dir ?? '.', file.path)}\n`);
+    io.stdout.write(`${text.created(join(dir ?? '.', file.path))}\n`);
   }
-  io.stdout.write(
-    `Next: add your resources to roadmap.yaml (or replace it: curate import README.md -o roadmap.yaml --force), run curate validate, push.\nThe workflows use ${CURATE_REPOSITORY}; edit them if you run curate's action from elsewhere.\n`,
-  );
+  io.stdout.write(`${text.initNext(CURATE_REPOSITORY)}\n`);
   return EXIT_CODES.ok;
 }
 

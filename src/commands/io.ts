@@ -5,6 +5,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { ExitCode } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
 import { DEFAULTS } from '../options/defaults.js';
 
 /** A writable text stream; `isTTY`/`columns` decide how progress is drawn. */
@@ -20,6 +21,11 @@ export type CommandIo = {
   toolVersion: string;
   /** Fires when the user asks the run to stop (Ctrl-C, SIGTERM). */
   interruptSignal: AbortSignal;
+  /**
+   * The language the command line asked for (`--lang`, else the locale): what a command that
+   * reads no roadmap speaks. English when absent.
+   */
+  lang?: Lang;
 };
 
 /** A command's body: parsed arguments in, exit code out. */

@@ -17,7 +17,8 @@ import { missingShardsPhrase } from '../report/coverage.js';
 import { mergeInputs } from '../report/merge.js';
 import { renderReports } from '../report/render-reports.js';
 import { renderJson } from '../report/json.js';
-import { plural } from '../text/plural.js';
+import { cliTextOf } from '../i18n/index.js';
+import { wordsFor } from '../report/report-words.js';
 import { writeReports } from '../report/write.js';
 import { REPORTS_HELP } from './check.js';
 import { collectRepeated, repositoryPath, type CommandIo, type RunCommand } from './io.js';
@@ -46,6 +47,8 @@ export async function mergeCommand(
   // Flags first: a typo is a usage error before any file is read.
   const formats = parseReportFormats(
     flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
+    '--reports',
+    io.lang,
   );
   const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
@@ -68,6 +71,8 @@ export async function mergeCommand(
   const roadmapText = toStdout
     ? undefined
     : await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(() => undefined);
+  const chosen = chosenLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env });
+  const text = cliTextOf(chosen ?? 'en');
   const written = toStdout
     ? []
     : await writeReports(
@@ -75,7 +80,7 @@ export async function mergeCommand(
         renderReports(report, formats, {
           history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
           failOn,
-          lang: chosenLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env }),
+          lang: chosen,
           file: repositoryPath(report.roadmap.path, io.cwd),
           roadmapText,
         }),
@@ -85,12 +90,10 @@ export async function mergeCommand(
     const vantages = report.vantages ?? [report.vantage];
     const missing =
       report.missingShards === undefined
-        ? ''
-        : ` Partial: ${missingShardsPhrase(report.missingShards)}.`;
-    messages.write(
-      `merged ${plural(reports.length, 'report')} (${vantages.join(', ')}): ${plural(report.summary.total, 'resource')}.${missing}\n`,
-    );
-    for (const path of written) messages.write(`wrote ${path}\n`);
+        ? undefined
+        : missingShardsPhrase(report.missingShards, wordsFor(chosen ?? 'en'));
+    messages.write(`${text.merged(reports.length, vantages, report.summary.total, missing)}\n`);
+    for (const path of written) messages.write(`${text.wrote(path)}\n`);
   }
   return EXIT_CODES.ok;
 }

@@ -25,10 +25,10 @@ import { DEFAULTS } from '../options/defaults.js';
 import { writeFileAtomically } from '../report/write.js';
 import { addMirrors, confirmMirror, type MirrorAddition } from '../roadmap/add-mirrors.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
-import { plural } from '../text/plural.js';
 import { checkRoadmapNow, type FreshCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
+import { cliTextOf } from '../i18n/index.js';
 
 /** Raw flags of `curate mirrors`: its own, plus the network flags of the checks it runs. */
 export type MirrorsFlags = Pick<
@@ -76,7 +76,10 @@ export async function mirrorsCommand(
     signal: io.interruptSignal,
     ...(options.output.verbosity === 'quiet'
       ? {}
-      : { onSubject: (done, total) => io.stderr.write(`searched ${done}/${total}\n`) }),
+      : {
+          onSubject: (done, total) =>
+            io.stderr.write(`${cliTextOf(io.lang ?? 'en').searched(done, total)}\n`),
+        }),
   };
   const subjects = subjectsOfReport(report, loaded.roadmap);
   const cache = flags.cache === undefined ? undefined : await readCacheFile(flags.cache);
@@ -127,7 +130,7 @@ export async function mirrorsCommand(
     'mirrors.json',
   );
   io.stdout.write(renderMirrorsTable(entries));
-  io.stderr.write(`wrote ${mirrorsPath}\n`);
+  io.stderr.write(`${cliTextOf(io.lang ?? 'en').wrote(mirrorsPath)}\n`);
   if (flags.write === true) await writeBestCandidates(loaded, entries, io);
   return EXIT_CODES.ok;
 }
@@ -154,18 +157,13 @@ async function writeBestCandidates(
   const text = await readInputFile(loaded.file, 'the roadmap');
   const result = addMirrors(text, bestAdditions(entries), loaded.file);
   if (result.text !== text) await writeFileAtomically(loaded.file, result.text, 'the roadmap');
-  const lines = [`${loaded.file}: added ${plural(result.applied.length, 'unconfirmed mirror')}.`];
+  const cli = cliTextOf(io.lang ?? 'en');
+  const lines = [cli.mirrorsAdded(loaded.file, result.applied.length)];
   for (const { addition, reason } of result.skipped) {
-    lines.push(`  skipped ${addition.resourceId} ${addition.url}: ${SKIP_TEXT[reason]}`);
+    lines.push(cli.mirrorSkipped(addition.resourceId, addition.url, cli.mirrorSkip[reason]));
   }
   io.stderr.write(`${lines.join('\n')}\n`);
 }
-
-const SKIP_TEXT = {
-  'no-resource': 'no resource with that id in the roadmap (it changed since the report)',
-  'already-listed': 'the resource already lists that mirror',
-  'flow-style': 'the resource is written in flow style ({ } or [ ]); add the mirror by hand',
-} as const;
 
 async function confirmCommand(
   file: string,
@@ -178,7 +176,9 @@ async function confirmCommand(
   switch (result.kind) {
     case 'confirmed':
       await writeFileAtomically(file, result.text, 'the roadmap');
-      io.stderr.write(`${file}:${result.line}: confirmed ${result.url} for ${resourceId}.\n`);
+      io.stderr.write(
+        `${cliTextOf(io.lang ?? 'en').mirrorConfirmed(`${file}:${result.line}`, result.url, resourceId)}\n`,
+      );
       return EXIT_CODES.ok;
     case 'no-resource':
       throw new UsageError(`--confirm: ${file} has no resource with id "${resourceId}".`, {

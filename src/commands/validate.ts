@@ -1,6 +1,8 @@
 /** `curate validate`: YAML, schema and lint, no network. */
 import type { Command } from 'commander';
 import { InputError, UsageError, type ExitCode } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
+import { LANG_HELP, resolveLang } from '../options/lang.js';
 import { lintRoadmap } from '../roadmap/lint.js';
 import {
   exitCodeOf,
@@ -14,7 +16,7 @@ import {
   type RoadmapProblem,
 } from '../roadmap/lint-output.js';
 import { findUncoveredResources } from '../roadmap/lint-region.js';
-import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
+import { loadRoadmap, type LangChoice, type LoadedRoadmap } from '../roadmap/load.js';
 import { loadRegionInputs } from '../region/load-rules.js';
 import type { CommandIo, RunCommand, TextStream } from './io.js';
 
@@ -22,7 +24,7 @@ import type { CommandIo, RunCommand, TextStream } from './io.js';
 export const VALIDATE_FORMATS = PROBLEM_FORMATS;
 
 /** Raw flags of `curate validate`. */
-export type ValidateFlags = { format?: string };
+export type ValidateFlags = { format?: string; lang?: string };
 
 function parseFormat(format: string | undefined): ProblemFormat {
   const value = format ?? 'text';
@@ -38,34 +40,46 @@ export type ValidationResult = {
   problems: RoadmapProblem[];
   /** Per region, the ids of the resources that need a VPN there and have no mirror (the report's count). */
   needsMirror: NeedsMirror;
+  /** The language the problems are written in. */
+  lang: Lang;
 };
 
 /**
  * Lints a loaded roadmap by the region rules curate ships (`rules/<region>.yaml`), so its VPN
  * findings are the ones an offline `check` reports.
  */
-export async function lintLoadedRoadmap(loaded: LoadedRoadmap): Promise<ValidationResult> {
+export async function lintLoadedRoadmap(
+  loaded: LoadedRoadmap,
+  lang: Lang = 'en',
+): Promise<ValidationResult> {
   const rules = await loadRegionInputs(loaded.roadmap.regions ?? [], []);
   const needsMirror: NeedsMirror = {};
   for (const { entry, region } of findUncoveredResources(loaded.roadmap, rules)) {
     (needsMirror[region] ??= []).push(entry.resource.id);
   }
-  return { problems: lintRoadmap(loaded, rules).map(fromLintFinding), needsMirror };
+  return { problems: lintRoadmap(loaded, rules, lang).map(fromLintFinding), needsMirror, lang };
 }
 
 /**
  * Every problem of a roadmap file: those that stop it from loading (YAML, schema, an unreadable
  * file), else the lint findings of the loaded roadmap.
  */
-export async function validateRoadmapFile(file: string): Promise<ValidationResult> {
+export async function validateRoadmapFile(
+  file: string,
+  lang: LangChoice = 'en',
+): Promise<ValidationResult> {
   let loaded: LoadedRoadmap;
   try {
-    loaded = await loadRoadmap(file);
+    loaded = await loadRoadmap(file, { lang });
   } catch (error) {
     if (!(error instanceof InputError) || error.problems.length === 0) throw error;
-    return { problems: error.problems.map(fromInputProblem), needsMirror: {} };
+    return {
+      problems: error.problems.map(fromInputProblem),
+      needsMirror: {},
+      lang: error.lang ?? 'en',
+    };
   }
-  return lintLoadedRoadmap(loaded);
+  return lintLoadedRoadmap(loaded, typeof lang === 'function' ? lang(loaded.roadmap.lang) : lang);
 }
 
 /**
@@ -77,10 +91,13 @@ export async function lintBeforeCheck(
   loaded: LoadedRoadmap,
   stderr: TextStream,
   quiet: boolean,
+  lang: Lang = 'en',
 ): Promise<boolean> {
-  const { problems } = await lintLoadedRoadmap(loaded);
+  const { problems } = await lintLoadedRoadmap(loaded, lang);
   const errors = problems.filter((problem) => problem.severity === 'error');
-  for (const problem of quiet ? errors : problems) stderr.write(`${renderProblemText(problem)}\n`);
+  for (const problem of quiet ? errors : problems) {
+    stderr.write(`${renderProblemText(problem, lang)}\n`);
+  }
   return errors.length > 0;
 }
 
@@ -91,8 +108,15 @@ export async function validateCommand(
   io: CommandIo,
 ): Promise<ExitCode> {
   const format = parseFormat(flags.format);
-  const result = await validateRoadmapFile(file);
-  const rendered = renderProblems(file, result, format);
+  // A bad --lang is a usage error before anything is read.
+  if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
+  // --format json is for machines: its messages stay English, whatever the language.
+  const lang: LangChoice =
+    format === 'json'
+      ? 'en'
+      : (roadmapLang) => resolveLang({ flag: flags.lang, roadmap: roadmapLang, env: io.env });
+  const result = await validateRoadmapFile(file, lang);
+  const rendered = renderProblems(file, result, format, result.lang);
   io.stdout.write(rendered.stdout);
   io.stderr.write(rendered.stderr);
   return exitCodeOf(result.problems);
@@ -105,5 +129,6 @@ export function registerValidateCommand(program: Command, run: RunCommand): void
     .description('check the roadmap file (YAML, schema and lint) without touching the network')
     .argument('[roadmap]', 'roadmap file', 'roadmap.yaml')
     .option('--format <format>', 'text (default), json, or github (workflow annotations)')
+    .option('--lang <lang>', LANG_HELP)
     .action((file: string, flags: ValidateFlags) => run((io) => validateCommand(file, flags, io)));
 }

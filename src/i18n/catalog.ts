@@ -69,3 +69,16 @@ type Widen<T> = {
 
 /** The type every catalog has: the keys of `en`, each a string or a plural. */
 export type CatalogOf<Reference> = Widen<Reference>;
+
+/**
+ * The type a translation of a catalog of functions must satisfy (validate, roadmap-load, cli,
+ * flags): the reference's keys and functions, its literal strings widened to `string`, and a
+ * record of literal strings (one message per case) to a record of strings with the same keys.
+ */
+export type TextsOf<Reference> = {
+  readonly [K in keyof Reference]: Reference[K] extends string
+    ? string
+    : Reference[K] extends Readonly<Record<string, string>>
+      ? { readonly [R in keyof Reference[K]]: string }
+      : Reference[K];
+};

@@ -1,10 +1,22 @@
 /** The catalogs by language, and the lookups every output shares. */
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
+import { CLI_TEXT_EN, type CliText } from './cli-en.js';
+import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
+import { FLAG_TEXT_ZH_CN } from './flags-zh-CN.js';
+import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
+import { ROADMAP_LOAD_TEXT_EN, type RoadmapLoadText } from './roadmap-load-en.js';
+import { ROADMAP_LOAD_TEXT_ZH_CN } from './roadmap-load-zh-CN.js';
+import { VALIDATE_TEXT_EN, type ValidateText } from './validate-en.js';
+import { VALIDATE_TEXT_ZH_CN } from './validate-zh-CN.js';
 import { zhCN } from './zh-CN.js';
 
 export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
+export type { ValidateText } from './validate-en.js';
+export type { CliText } from './cli-en.js';
+export type { FlagText } from './flags-en.js';
+export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
 export { langOf, isLang } from './lang.js';
 export { formatDateTime, formatList, formatNumber, interpolate, plural } from './format.js';
 
@@ -15,3 +27,37 @@ export function regionName(catalog: Catalog, region: string): string {
   const names: Readonly<Record<string, string>> = catalog.region;
   return names[region] ?? region;
 }
+
+/** What `curate validate` says, in a language. */
+export function validateTextOf(lang: Lang): ValidateText {
+  return VALIDATE_TEXTS[lang];
+}
+
+const VALIDATE_TEXTS: Readonly<Record<Lang, ValidateText>> = {
+  en: VALIDATE_TEXT_EN,
+  'zh-CN': VALIDATE_TEXT_ZH_CN,
+};
+
+/** What curate says about a roadmap that does not load, in a language. */
+export function roadmapLoadTextOf(lang: Lang): RoadmapLoadText {
+  return ROADMAP_LOAD_TEXTS[lang];
+}
+
+const ROADMAP_LOAD_TEXTS: Readonly<Record<Lang, RoadmapLoadText>> = {
+  en: ROADMAP_LOAD_TEXT_EN,
+  'zh-CN': ROADMAP_LOAD_TEXT_ZH_CN,
+};
+
+/** What the command line says around its commands' output, in a language. */
+export function cliTextOf(lang: Lang): CliText {
+  return CLI_TEXTS[lang];
+}
+
+const CLI_TEXTS: Readonly<Record<Lang, CliText>> = { en: CLI_TEXT_EN, 'zh-CN': CLI_TEXT_ZH_CN };
+
+/** What curate says about a flag it cannot use as given, in a language. */
+export function flagTextOf(lang: Lang): FlagText {
+  return FLAG_TEXTS[lang];
+}
+
+const FLAG_TEXTS: Readonly<Record<Lang, FlagText>> = { en: FLAG_TEXT_EN, 'zh-CN': FLAG_TEXT_ZH_CN };

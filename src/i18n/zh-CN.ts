@@ -83,14 +83,14 @@ export const zhCN: Catalog = {
   },
   findings: {
     title: '值得一看',
-    help: '平台对资源的提示，默认不算失败：仓库已归档或改名、模型设了访问限制、论文已撤回、页面标题变成了占位文字。要让某类提示算作失败，用 --fail-on 加上提示词（例如 --fail-on broken,archived）。',
+    help: '平台对资源的提醒，默认不算失败：仓库已归档或改名、模型设了访问限制、论文已撤回、页面标题变成了占位文字。要让某类提醒算作失败，就把它的英文词加进 --fail-on（例如 --fail-on broken,archived）。',
     unprobed: {
       other:
         '有 {count} 个链接没能通过平台 API 查询（配额已用完），以页面检查结果为准，下面标为 {word}。',
     },
-    filter: '提示',
-    any: '有提示',
-    none: '无提示',
+    filter: '提醒',
+    any: '有提醒',
+    none: '无提醒',
   },
   access: {
     open: '可直连',

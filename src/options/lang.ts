@@ -65,3 +65,18 @@ export function roadmapLangOf(roadmapText: string | undefined): Lang | undefined
     return undefined;
   }
 }
+
+/**
+ * The language the command line itself asked for, before any roadmap is read: `--lang` on the
+ * argv (either spelling), else the locale, else English. For what is said before a command
+ * runs or around it: help, usage errors, the labels of an error. An unknown `--lang` falls
+ * through here; the command reports it.
+ */
+export function argvLang(argv: readonly string[], env: CurateEnv): Lang {
+  const index = argv.indexOf('--lang');
+  const flag =
+    index >= 0
+      ? argv[index + 1]
+      : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
+  return flag !== undefined && isLang(flag) ? flag : (localeLang(env) ?? 'en');
+}

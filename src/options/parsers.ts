@@ -5,6 +5,7 @@
 import { parseFailOnList, type FailOn } from '../outcome/fail-on.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { flagTextOf, type Lang } from '../i18n/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render-reports.js';
 import { suggestNearest } from '../roadmap/suggest.js';
 import { DEFAULTS } from './defaults.js';
@@ -23,18 +24,17 @@ const positiveInt = (flag: string) =>
 const DURATION_UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** Parses `15s`, `500ms`, `2m`, `12h`, `1d`, or a plain number of seconds, into milliseconds. */
-export function parseDurationMs(text: string | number, label: string): number {
+export function parseDurationMs(text: string | number, label: string, lang: Lang = 'en'): number {
   if (typeof text === 'number') return text * 1000;
+  const words = flagTextOf(lang);
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
   if (match === null) {
-    throw new UsageError(`${label}: "${text}" is not a duration.`, {
-      hint: 'Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).',
-    });
+    throw new UsageError(words.notDuration(label, text), { hint: words.notDurationHint, lang });
   }
   const value = Number(match[1]);
   const unit = (match[2] ?? 's') as keyof typeof DURATION_UNIT_MS;
   const ms = value * DURATION_UNIT_MS[unit];
-  if (ms <= 0) throw new UsageError(`${label} must be longer than 0.`);
+  if (ms <= 0) throw new UsageError(words.notPositiveDuration(label), { lang });
   return Math.round(ms);
 }
 
@@ -43,13 +43,14 @@ export function parseIntFlag(
   value: string | undefined,
   flag: string,
   min: number,
+  lang: Lang = 'en',
 ): number | undefined {
   if (value === undefined) return undefined;
   const parsed = (
     min === 0 ? z.string().regex(/^\d+$/).transform(Number) : positiveInt(flag)
   ).safeParse(value);
   if (!parsed.success) {
-    throw new UsageError(`${flag}: "${value}" is not a whole number${min > 0 ? ' ≥ 1' : ''}.`);
+    throw new UsageError(flagTextOf(lang).notWholeNumber(flag, value, min > 0), { lang });
   }
   return parsed.data;
 }
@@ -59,22 +60,25 @@ export function parseFormatFlag<Format extends string>(
   value: string | undefined,
   formats: readonly Format[],
   fallback: Format,
+  lang: Lang = 'en',
 ): Format {
   const format = formats.find((candidate) => candidate === (value ?? fallback));
   if (format === undefined) {
-    throw new UsageError(`--format: "${value ?? ''}" is not one of ${formats.join(', ')}.`);
+    throw new UsageError(flagTextOf(lang).notOneOf('--format', value ?? '', formats), { lang });
   }
   return format;
 }
 
 /** An `--exclude`/`settings.exclude` pattern as a regular expression. */
-export function compilePattern(pattern: string, where: string): RegExp {
+export function compilePattern(pattern: string, where: string, lang: Lang = 'en'): RegExp {
   try {
     return new RegExp(pattern, 'u');
   } catch (error) {
-    throw new UsageError(`${where}: "${pattern}" is not a valid regular expression.`, {
-      hint: 'Exclude patterns are JavaScript regular expressions, e.g. "^https://www\\.linkedin\\.com/".',
+    const words = flagTextOf(lang);
+    throw new UsageError(words.notRegex(where, pattern), {
+      hint: words.notRegexHint,
       cause: error,
+      lang,
     });
   }
 }
@@ -93,6 +97,7 @@ function isReportFormat(word: string): word is ReportFormat {
 export function parseReportFormats(
   items: readonly string[],
   flag = '--reports',
+  lang: Lang = 'en',
 ): ReadonlySet<ReportFormat> {
   const words = items.flatMap((item) => item.split(',')).map((word) => word.trim().toLowerCase());
   const formats = new Set<ReportFormat>(['json']);
@@ -102,8 +107,10 @@ export function parseReportFormats(
       continue;
     }
     const nearest = suggestNearest(word, REPORT_FORMATS);
-    throw new UsageError(`${flag}: "${word}" is not a report format.`, {
-      hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use a comma-separated list of ${REPORT_FORMATS.join(', ')} (report.json is always written).`,
+    const words = flagTextOf(lang);
+    throw new UsageError(words.notReportFormat(flag, word), {
+      hint: words.notReportFormatHint(nearest, REPORT_FORMATS),
+      lang,
     });
   }
   return formats;
@@ -121,7 +128,10 @@ export function resolveFailOn(flag: string | undefined, setting?: readonly strin
  * Parses `--connect-to` entries, curl style: `host:address` or `host:port:address:port`
  * (the name keeps its Host header, SNI and certificate check; only the socket goes elsewhere).
  */
-export function parseConnectTo(entries: readonly string[]): Map<string, ConnectTarget> {
+export function parseConnectTo(
+  entries: readonly string[],
+  lang: Lang = 'en',
+): Map<string, ConnectTarget> {
   const map = new Map<string, ConnectTarget>();
   for (const entry of entries) {
     const parts = entry.split(':');
@@ -142,12 +152,8 @@ export function parseConnectTo(entries: readonly string[]): Map<string, ConnectT
       });
       continue;
     }
-    throw new UsageError(
-      `--connect-to: "${entry}" is not host:address or host:port:address:port.`,
-      {
-        hint: 'Example: --connect-to www.youtube.com:443:127.0.0.1:8443',
-      },
-    );
+    const words = flagTextOf(lang);
+    throw new UsageError(words.notConnectTo(entry), { hint: words.notConnectToHint, lang });
   }
   return map;
 }
@@ -167,15 +173,18 @@ export function expandEnv(text: string, env: CurateEnv): { value: string; missin
 }
 
 /** The proxies of a run: `--proxy` for every scheme, else HTTP(S)_PROXY; NO_PROXY either way. */
-export function parseProxy(flag: string | undefined, env: CurateEnv): TransportSettings['proxy'] {
+export function parseProxy(
+  flag: string | undefined,
+  env: CurateEnv,
+  lang: Lang = 'en',
+): TransportSettings['proxy'] {
   const noProxy = env.NO_PROXY ?? env.no_proxy;
   if (flag !== undefined) {
     try {
       new URL(flag);
     } catch {
-      throw new UsageError(`--proxy: "${flag}" is not a URL.`, {
-        hint: 'Example: --proxy http://127.0.0.1:7890 or socks5://127.0.0.1:1080',
-      });
+      const words = flagTextOf(lang);
+      throw new UsageError(words.notProxy(flag), { hint: words.notProxyHint, lang });
     }
     return { httpProxy: flag, httpsProxy: flag, ...(noProxy ? { noProxy } : {}) };
   }

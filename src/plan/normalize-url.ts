@@ -10,7 +10,7 @@ import { suggestNearest } from '../roadmap/suggest.js';
 export type ParsedLinkUrl =
   /** `id` is the normalised href (fragment kept): two spellings of one URL share it. */
   | { kind: 'ok'; url: URL; id: string }
-  | { kind: 'invalid'; message: string; suggestion?: string }
+  | { kind: 'invalid'; message: string; detail: UrlProblemDetail; suggestion?: string }
   /** `scheme` without the colon, lower-cased, e.g. `ftp`. */
   | { kind: 'unsupported-scheme'; scheme: string };
 
@@ -18,8 +18,25 @@ export type ParsedLinkUrl =
 export type UrlProblemKind =
   'unparseable' | 'unsupported-scheme' | 'contains-space' | 'insecure-http';
 
+/**
+ * What a message about a URL problem needs, so each language can word it (the English `message`
+ * is kept for callers that only speak English).
+ */
+export type UrlProblemDetail =
+  | { kind: 'empty' }
+  | { kind: 'no-scheme'; url: string }
+  | { kind: 'malformed'; url: string }
+  | { kind: 'unsupported-scheme'; scheme: string }
+  | { kind: 'contains-space'; spaces: readonly string[] }
+  | { kind: 'insecure-http' };
+
 /** One thing wrong with a URL as written, with the fixed text when there is one. */
-export type UrlProblem = { kind: UrlProblemKind; message: string; suggestion?: string };
+export type UrlProblem = {
+  kind: UrlProblemKind;
+  message: string;
+  detail: UrlProblemDetail;
+  suggestion?: string;
+};
 
 const CHECKED_SCHEMES = ['http', 'https'];
 
@@ -27,7 +44,7 @@ const CHECKED_SCHEMES = ['http', 'https'];
 export function parseLinkUrl(text: string): ParsedLinkUrl {
   const trimmed = text.trim();
   if (trimmed === '') {
-    return { kind: 'invalid', message: 'the URL is empty' };
+    return { kind: 'invalid', message: 'the URL is empty', detail: { kind: 'empty' } };
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
   // `example.com/x` and `//example.com/x` have no scheme; `example.com:8080` only looks as if it did.
@@ -36,6 +53,7 @@ export function parseLinkUrl(text: string): ParsedLinkUrl {
     return {
       kind: 'invalid',
       message: `"${trimmed}" has no scheme`,
+      detail: { kind: 'no-scheme', url: trimmed },
       ...(looksLikeHost(trimmed) && URL.canParse(guess) ? { suggestion: guess } : {}),
     };
   }
@@ -43,7 +61,11 @@ export function parseLinkUrl(text: string): ParsedLinkUrl {
   try {
     url = new URL(trimmed);
   } catch {
-    return { kind: 'invalid', message: `"${trimmed}" is not a valid URL` };
+    return {
+      kind: 'invalid',
+      message: `"${trimmed}" is not a valid URL`,
+      detail: { kind: 'malformed', url: trimmed },
+    };
   }
   const protocol = url.protocol.slice(0, -1);
   if (!CHECKED_SCHEMES.includes(protocol)) {
@@ -62,6 +84,7 @@ export function findUrlProblems(text: string): UrlProblem[] {
         {
           kind: 'unparseable',
           message: parsed.message,
+          detail: parsed.detail,
           ...(parsed.suggestion === undefined ? {} : { suggestion: parsed.suggestion }),
         },
       ];
@@ -73,6 +96,7 @@ export function findUrlProblems(text: string): UrlProblem[] {
         {
           kind: 'unsupported-scheme',
           message: `"${parsed.scheme}:" is not an http(s) URL, so it cannot be checked`,
+          detail: { kind: 'unsupported-scheme', scheme: parsed.scheme },
           ...(suggestion === undefined ? {} : { suggestion }),
         },
       ];
@@ -96,7 +120,12 @@ function spaceProblems(text: string): UrlProblem[] {
     space === ' ' ? 'a space' : `whitespace U+${codePoint(space)}`,
   );
   return [
-    { kind: 'contains-space', message: `the URL contains ${names.join(' and ')}`, suggestion },
+    {
+      kind: 'contains-space',
+      message: `the URL contains ${names.join(' and ')}`,
+      detail: { kind: 'contains-space', spaces },
+      suggestion,
+    },
   ];
 }
 
@@ -105,7 +134,14 @@ function schemeProblems(text: string, url: URL): UrlProblem[] {
     return [];
   }
   const suggestion = text.replace(/^http:/i, 'https:');
-  return [{ kind: 'insecure-http', message: 'the URL uses http://; prefer https://', suggestion }];
+  return [
+    {
+      kind: 'insecure-http',
+      message: 'the URL uses http://; prefer https://',
+      detail: { kind: 'insecure-http' },
+      suggestion,
+    },
+  ];
 }
 
 function looksLikeHost(text: string): boolean {

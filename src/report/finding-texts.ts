@@ -4,6 +4,7 @@
  * from `reasons.ts`, the one home of those; this file adds what a rule and a test case need
  * around them. Rule ids, status and reason words stay English everywhere: they are the contract.
  */
+import type { Lang } from '../i18n/index.js';
 import type { Finding } from '../outcome/findings.js';
 import type { Status } from '../outcome/model.js';
 import { describeFinding } from './finding-sentences.js';
@@ -37,10 +38,16 @@ export type LinkSubject = {
 
 /** Every text the SARIF and JUnit formatters use; `en` below is the reference. */
 export type FindingTexts = {
+  /** The language of these texts: reason sentences are written in it too. */
+  lang: Lang;
   status: Readonly<Record<FindingStatus, RuleText>>;
   findings: Readonly<Record<ExtraFinding, RuleText>>;
   /** A rule's one-line description: its status title and the reason's sentence. */
   ruleShort: (statusTitle: string, reasonSentence: string) => string;
+  /** A rule's full description: the reason's sentence, then what the status means. */
+  ruleMeaning: (reasonSentence: string, statusMeaning: string) => string;
+  /** A rule's help: what to do about the status, then how `--fail-on` counts it. */
+  ruleHelp: (statusHelp: string, failOnHint: string) => string;
   /** The sentence that ties a rule to `--fail-on`. */
   failOnHint: (key: string) => string;
   /** Who the finding is about, e.g. `resource "intro" (Intro)`. */
@@ -62,6 +69,7 @@ export type FindingTexts = {
 
 /** The English texts. */
 export const FINDING_TEXTS_EN: FindingTexts = {
+  lang: 'en',
   status: {
     redirected: {
       title: 'Moved permanently',
@@ -139,6 +147,9 @@ export const FINDING_TEXTS_EN: FindingTexts = {
     },
   },
   ruleShort: (statusTitle, reasonSentence) => `${statusTitle}: ${reasonSentence}`,
+  ruleMeaning: (reasonSentence, statusMeaning) =>
+    `${reasonSentence.charAt(0).toUpperCase()}${reasonSentence.slice(1)}. ${statusMeaning}`,
+  ruleHelp: (statusHelp, failOnHint) => `${statusHelp} ${failOnHint}`,
   failOnHint: (key) => `\`--fail-on ${key}\` makes the run fail on this finding.`,
   subject: (link) =>
     link.role === 'mirror'

@@ -80,7 +80,9 @@ function testCase(
 ): TestCase {
   const { outcome } = entry;
   const said =
-    outcome.status === 'redirected' ? texts.movedTo(outcome.finalUrl) : describeOutcome(outcome);
+    outcome.status === 'redirected'
+      ? texts.movedTo(outcome.finalUrl)
+      : describeOutcome(outcome, texts.lang);
   const base = { name: texts.caseName(subject), subject, entry };
   if (isFailingLink(entry, failOn)) {
     // A link that fails only for a finding (`--fail-on archived`) is typed by the finding.

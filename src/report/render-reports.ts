@@ -9,6 +9,7 @@ import type { FailOn } from '../outcome/fail-on.js';
 import type { History } from './history.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJsonChunks } from './json.js';
+import { findingTextsOf } from './finding-texts-zh-CN.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdownChunks } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -76,10 +77,15 @@ function renderFormat(
       return renderSarif(report, {
         failOn: context.failOn,
         file: context.file,
+        texts: findingTextsOf(context.lang ?? 'en'),
         ...(context.roadmapText === undefined ? {} : { roadmapText: context.roadmapText }),
       });
     case 'junit':
-      return renderJunit(report, { failOn: context.failOn, file: context.file });
+      return renderJunit(report, {
+        failOn: context.failOn,
+        file: context.file,
+        texts: findingTextsOf(context.lang ?? 'en'),
+      });
     default:
       return assertNever(format);
   }

@@ -74,11 +74,11 @@ export function sarifRules(failOn: FailOn, texts: FindingTexts): SarifRule[] {
       // The pair is one of the model's, taken from its own reason list.
       const outcome = { status, reason } as StatusReason & { status: FindingStatus };
       const statusText = texts.status[status];
-      const sentence = describeReason(reason);
+      const sentence = describeReason(reason, {}, texts.lang);
       const text: RuleText = {
         title: texts.ruleShort(statusText.title, sentence),
-        meaning: `${capitalise(sentence)}. ${statusText.meaning}`,
-        help: `${statusText.help} ${texts.failOnHint(`${status}:${reason}`)}`,
+        meaning: texts.ruleMeaning(sentence, statusText.meaning),
+        help: texts.ruleHelp(statusText.help, texts.failOnHint(`${status}:${reason}`)),
       };
       return rule(`${status}/${reason}`, text, levelOf(outcome, failOn), ['links', status]);
     }),
@@ -100,8 +100,4 @@ function rule(id: RuleId, text: RuleText, level: SarifLevel, tags: string[]): Sa
     defaultConfiguration: { level },
     properties: { tags },
   };
-}
-
-function capitalise(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

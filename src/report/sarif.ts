@@ -10,6 +10,7 @@ import { isFailingFinding, type FailOn } from '../outcome/fail-on.js';
 import { HOMEPAGE } from '../options/defaults.js';
 import { FINDING_TEXTS_EN, type FindingTexts, type LinkSubject } from './finding-texts.js';
 import { describeVerdict } from './markdown-region.js';
+import { wordsFor } from './report-words.js';
 import { describeOutcome } from './reasons.js';
 import type { Report, ReportEntry } from './schema.js';
 import {
@@ -164,7 +165,9 @@ function reportFindings(report: Report, failOn: FailOn, texts: FindingTexts): Fi
       const verdict = resource.region?.[region];
       const said = texts.vpnWithoutMirror(
         region,
-        verdict === undefined ? '' : describeVerdict(verdict),
+        verdict === undefined
+          ? ''
+          : describeVerdict(verdict, texts.lang === 'en' ? undefined : wordsFor(texts.lang)),
       );
       findings.push({
         ruleId: 'region/vpn-without-mirror',
@@ -214,7 +217,9 @@ function statusFinding(
   const { outcome } = entry;
   if (outcome.status === 'ok' || outcome.status === 'skipped') return undefined;
   const said =
-    outcome.status === 'redirected' ? texts.movedTo(outcome.finalUrl) : describeOutcome(outcome);
+    outcome.status === 'redirected'
+      ? texts.movedTo(outcome.finalUrl)
+      : describeOutcome(outcome, texts.lang);
   return {
     ruleId: `${outcome.status}/${outcome.reason}`,
     level: levelOf(outcome, failOn),

@@ -5,9 +5,9 @@
 import type { z } from 'zod';
 import type { SourcePosition } from '../domain.js';
 import type { InputProblem } from '../errors.js';
+import type { DescribedValue, RoadmapLoadText } from '../i18n/index.js';
 import { allowedKeysAt, suggestNearest } from './suggest.js';
 import { formatFieldPath } from './walk.js';
-import { plural } from '../text/plural.js';
 
 /** What is needed to position and explain an issue, besides the issue itself. */
 export type IssueContext = {
@@ -20,6 +20,8 @@ export type IssueContext = {
   locate(path: readonly PropertyKey[], part: 'key' | 'value'): SourcePosition;
   /** The scalar at a path as written in the file (e.g. `1.10`, which YAML reads as 1.1). */
   sourceAt(path: readonly PropertyKey[]): string | undefined;
+  /** The words of the messages, in the run's language. */
+  words: RoadmapLoadText;
 };
 
 type Issue = z.core.$ZodIssue;
@@ -67,7 +69,9 @@ function problemsFromIssue(
   context: IssueContext,
 ): DraftProblem[] {
   const path = [...prefix, ...issue.path];
+  const { words } = context;
   const value = valueAt(context.data, path);
+  const described = describeValue(value);
   const resource = resourceAt(context.data, path);
   const problem = (
     code: SchemaProblemCode,
@@ -103,21 +107,19 @@ function problemsFromIssue(
           issue.errors
             .flat()
             .filter(isTopLevelTypeMismatch)
-            .map((inner) => describeType(inner.expected)),
+            .map((inner) => words.typeName(inner.expected)),
         ),
       ];
-      return [
-        problem('wrong-type', `expected ${expected.join(' or ')}, got ${describeValue(value)}`),
-      ];
+      return [problem('wrong-type', words.expectedGot(words.orList(expected), described))];
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(context.schema, path);
       return issue.keys.map((key) => {
         const suggestion = suggestNearest(key, allowed);
-        const draft = problem('unknown-key', `unknown key "${key}"${didYouMean(suggestion)}`, {
+        const draft = problem('unknown-key', words.unknownKey(key, suggestion), {
           path: [...path, key],
           part: 'key',
-          hint: allowed.length > 0 ? `allowed here: ${allowed.join(', ')}` : undefined,
+          hint: allowed.length > 0 ? words.allowedHere(allowed) : undefined,
         });
         return suggestion === undefined
           ? draft
@@ -127,17 +129,14 @@ function problemsFromIssue(
     case 'invalid_value': {
       const [only] = issue.values;
       if (issue.values.length === 1) {
-        return [
-          problem('invalid-value', `must be ${JSON.stringify(only)}, got ${describeValue(value)}`),
-        ];
+        return [problem('invalid-value', words.mustBe(JSON.stringify(only), described))];
       }
       const options = issue.values.map(String);
       const suggestion = typeof value === 'string' ? suggestNearest(value, options) : undefined;
       const noun = fieldName(path, context.schema);
-      const what = noun === undefined ? 'is not allowed here' : `is not a valid ${noun}`;
       return [
-        problem('invalid-value', `${describeValue(value)} ${what}${didYouMean(suggestion)}`, {
-          hint: `one of: ${options.join(', ')}`,
+        problem('invalid-value', words.notAllowedValue(described, noun, suggestion), {
+          hint: words.oneOf(options),
         }),
       ];
     }
@@ -145,7 +144,7 @@ function problemsFromIssue(
       if (value === undefined) {
         return [
           {
-            ...problem('missing-key', `required key "${String(path.at(-1))}" is missing`),
+            ...problem('missing-key', words.missingKey(String(path.at(-1)))),
             isMissing: true,
           },
         ];
@@ -154,32 +153,32 @@ function problemsFromIssue(
       // `id: 1.10` is the number 1.1 to YAML: quoting keeps what the author wrote.
       const hint =
         issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
-          ? `quote it so YAML reads it as text: "${written ?? String(value)}"`
+          ? words.quoteHint(written ?? String(value))
           : value === null
-            ? 'leave the key out, or give it a value'
+            ? words.emptyValueHint
             : undefined;
       return [
-        problem(
-          'wrong-type',
-          `expected ${describeType(issue.expected)}, got ${describeValue(value)}`,
-          { hint },
-        ),
+        problem('wrong-type', words.expectedGot(words.typeName(issue.expected), described), {
+          hint,
+        }),
       ];
     }
     case 'invalid_key': {
       const reasons = issue.issues.map((inner) => inner.message).join('; ');
-      return [problem('invalid-key', `key "${String(path.at(-1))}" ${reasons}`, { part: 'key' })];
+      return [
+        problem('invalid-key', words.invalidKey(String(path.at(-1)), reasons), { part: 'key' }),
+      ];
     }
     case 'too_small':
     case 'too_big':
-      return [problem('out-of-range', sizeMessage(issue, value))];
+      return [problem('out-of-range', sizeMessage(issue, value, words))];
     case 'invalid_format':
       return [
         problem(
           'invalid-format',
           isDefaultMessage(issue.message)
-            ? `${describeValue(value)} is not a valid ${issue.format}`
-            : withValue(issue.message, value),
+            ? words.invalidFormat(described, issue.format)
+            : withValue(issue.message, value, words),
         ),
       ];
     case 'not_multiple_of':
@@ -200,27 +199,27 @@ function isDefaultMessage(message: string): boolean {
   return /^(Invalid|Too small|Too big)\b/.test(message);
 }
 
-function withValue(message: string, value: unknown): string {
-  return message.startsWith('must') ? `${describeValue(value)} ${message}` : message;
+function withValue(message: string, value: unknown, words: RoadmapLoadText): string {
+  return message.startsWith('must') ? `${words.value(describeValue(value))} ${message}` : message;
 }
 
 function sizeMessage(
   issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
   value: unknown,
+  words: RoadmapLoadText,
 ): string {
   if (!isDefaultMessage(issue.message)) {
-    return withValue(issue.message, value);
+    return withValue(issue.message, value, words);
   }
   const isSmall = issue.code === 'too_small';
   const limit = String(isSmall ? issue.minimum : issue.maximum);
-  const bound = isSmall ? 'at least' : 'at most';
   if (issue.origin === 'string') {
-    return `must have ${bound} ${plural(Number(limit), 'character')}`;
+    return (isSmall ? words.atLeastCharacters : words.atMostCharacters)(Number(limit));
   }
   if (issue.origin === 'array') {
-    return `must have ${bound} ${plural(Number(limit), 'item')}`;
+    return (isSmall ? words.atLeastItems : words.atMostItems)(Number(limit));
   }
-  return `must be ${bound} ${limit}, got ${describeValue(value)}`;
+  return (isSmall ? words.atLeast : words.atMost)(limit, describeValue(value));
 }
 
 /** The schema field an enum value belongs to (`kind`), unless the value sits under a free-form key. */
@@ -231,37 +230,23 @@ function fieldName(path: readonly PropertyKey[], schema: z.ZodType): string | un
     : undefined;
 }
 
-function didYouMean(suggestion: string | undefined): string {
-  return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
-}
-
-function describeType(expected: string): string {
-  const names: Readonly<Record<string, string>> = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    object: 'a mapping (key: value)',
-    record: 'a mapping (key: value)',
-    array: 'a list',
-  };
-  return names[expected] ?? expected;
-}
-
-function describeValue(value: unknown): string {
+function describeValue(value: unknown): DescribedValue {
   if (value === null) {
-    return 'an empty value';
+    return { kind: 'empty' };
   }
   if (Array.isArray(value)) {
-    return 'a list';
+    return { kind: 'list' };
   }
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return {
+      kind: 'scalar',
+      text: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value),
+    };
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
+    return { kind: 'scalar', text: String(value) };
   }
-  return typeof value === 'object' ? 'a mapping' : 'nothing';
+  return typeof value === 'object' ? { kind: 'mapping' } : { kind: 'nothing' };
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

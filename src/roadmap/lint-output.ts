@@ -7,8 +7,8 @@
 import { formatAnnotation } from '../ci/annotations.js';
 import { assertNever } from '../domain.js';
 import { EXIT_CODES, type ExitCode, type InputProblem } from '../errors.js';
+import { validateTextOf, type Lang, type ValidateText } from '../i18n/index.js';
 import type { LintFinding } from './lint-finding.js';
-import { plural, pluralForm } from '../text/plural.js';
 
 /**
  * Where a problem was found: the file could not be read as a roadmap (`file`), its YAML does not
@@ -94,10 +94,9 @@ export function countProblems(problems: readonly RoadmapProblem[]): {
 }
 
 /** `resource "id" (title)` when the problem is in a known resource, else the field path. */
-function subjectOf(problem: RoadmapProblem): string {
+function subjectOf(problem: RoadmapProblem, text: ValidateText): string {
   if (problem.resource === undefined) return problem.path;
-  const { id, title } = problem.resource;
-  return `resource "${id}"${title === undefined ? '' : ` (${title})`}`;
+  return text.resourceSubject(problem.resource.id, problem.resource.title);
 }
 
 /** The path, when the subject line named the resource instead. */
@@ -106,25 +105,27 @@ function pathAfterSubject(problem: RoadmapProblem): string | undefined {
 }
 
 /** `error: file:line:col resource "id" (title): message [code]`, then the path and hint below. */
-export function renderProblemText(problem: RoadmapProblem): string {
+export function renderProblemText(problem: RoadmapProblem, lang: Lang = 'en'): string {
+  const text = validateTextOf(lang);
   const where =
     problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
-  const subject = subjectOf(problem);
+  const subject = subjectOf(problem, text);
   const at = pathAfterSubject(problem);
   return [
-    `${problem.severity}: ${where}${subject === '' ? '' : ` ${subject}:`} ${problem.message} [${problem.code}]`,
-    ...(at === undefined ? [] : [`  at: ${at}`]),
-    ...(problem.hint === undefined ? [] : [`  hint: ${problem.hint}`]),
+    `${text.severity(problem.severity)}: ${where}${subject === '' ? '' : ` ${subject}:`} ${problem.message} [${problem.code}]`,
+    ...(at === undefined ? [] : [`  ${text.atLabel}: ${at}`]),
+    ...(problem.hint === undefined ? [] : [`  ${text.hintLabel}: ${problem.hint}`]),
   ].join('\n');
 }
 
 /** A GitHub workflow command, so a pull request shows the problem on its YAML line. */
-export function renderProblemAnnotation(problem: RoadmapProblem): string {
-  const subject = subjectOf(problem);
+export function renderProblemAnnotation(problem: RoadmapProblem, lang: Lang = 'en'): string {
+  const text = validateTextOf(lang);
+  const subject = subjectOf(problem, text);
   const at = pathAfterSubject(problem);
   const details = [
-    ...(at === undefined ? [] : [`at ${at}`]),
-    ...(problem.hint === undefined ? [] : [`hint: ${problem.hint}`]),
+    ...(at === undefined ? [] : [text.annotationAt(at)]),
+    ...(problem.hint === undefined ? [] : [text.annotationHint(problem.hint)]),
   ];
   return formatAnnotation({
     level: problem.severity,
@@ -147,34 +148,37 @@ export type ProblemList = { problems: readonly RoadmapProblem[]; needsMirror: Ne
  * The verdict under the problems: `roadmap.yaml: invalid — 1 error, 2 warnings.`, then per
  * region the number the report's "Needs a mirror" gives.
  */
-export function renderProblemSummary(file: string, { problems, needsMirror }: ProblemList): string {
+export function renderProblemSummary(
+  file: string,
+  { problems, needsMirror }: ProblemList,
+  lang: Lang = 'en',
+): string {
+  const text = validateTextOf(lang);
   const { errors, warnings } = countProblems(problems);
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  const notLinted = problems.some((problem) => problem.stage !== 'lint')
-    ? ' (lint runs once the file is valid YAML that matches the schema)'
-    : '';
-  const regions = Object.entries(needsMirror).map(
-    ([region, ids = []]) =>
-      `${file}: ${plural(ids.length, 'resource')} ${pluralForm(ids.length, 'needs', 'need')} a VPN in ${region} and ${pluralForm(ids.length, 'has', 'have')} no confirmed mirror open there.`,
+  const notLinted = problems.some((problem) => problem.stage !== 'lint');
+  const regions = Object.entries(needsMirror).map(([region, ids = []]) =>
+    text.needsMirror(file, ids.length, region),
   );
-  return [`${file}: ${errors > 0 ? 'invalid' : 'valid'} — ${counts}${notLinted}.`, ...regions].join(
-    '\n',
-  );
+  return [text.summary(file, errors === 0, errors, warnings, notLinted), ...regions].join('\n');
 }
 
 /** What one format writes: `stdout` for the machine-readable part, `stderr` for people. */
 export type RenderedProblems = { stdout: string; stderr: string };
 
-/** Renders every problem in one format; text and github end with the summary line on stderr. */
+/**
+ * Renders every problem in one format; text and github end with the summary line on stderr, in
+ * `lang`. The problems' messages are already in the language they were found in.
+ */
 export function renderProblems(
   file: string,
   list: ProblemList,
   format: ProblemFormat,
+  lang: Lang = 'en',
 ): RenderedProblems {
   const { problems, needsMirror } = list;
-  const lines = (render: (problem: RoadmapProblem) => string): string =>
-    problems.map((problem) => `${render(problem)}\n`).join('');
-  const summary = `${renderProblemSummary(file, list)}\n`;
+  const lines = (render: (problem: RoadmapProblem, lang: Lang) => string): string =>
+    problems.map((problem) => `${render(problem, lang)}\n`).join('');
+  const summary = `${renderProblemSummary(file, list, lang)}\n`;
   switch (format) {
     case 'text':
       return { stdout: lines(renderProblemText), stderr: summary };

@@ -19,11 +19,14 @@ export type LintRegionRules = Pick<RegionInputs, 'rules' | 'lists'>;
 /** No rules: every verdict comes from the roadmap's declarations. */
 export const NO_REGION_RULES: LintRegionRules = { rules: [], lists: [] };
 
+/** A rule of a rules file, named in a message. */
+export type RuleRef = { ruleId: string; list: string };
+
 /** One region's offline verdict on one URL, in the words lint needs. */
 type RegionJudgement = {
   access: Access | 'unknown';
-  /** Why, for the message: `rule youtube in cn.yaml`, or undefined when the roadmap declared it. */
-  byRule: string | undefined;
+  /** Why, for the message: rule `youtube` in `cn.yaml`, or undefined when the roadmap declared it. */
+  byRule: RuleRef | undefined;
 };
 
 /** A resource that needs a VPN in a region and has no confirmed mirror open there. */
@@ -31,7 +34,7 @@ export type UncoveredResource = {
   entry: ResourceEntry;
   region: string;
   /** The rule that says so, or undefined when the roadmap declares `vpn` itself. */
-  byRule: string | undefined;
+  byRule: RuleRef | undefined;
 };
 
 /** The adapter: the region stage's verdict for one URL, without observations (offline). */
@@ -48,7 +51,7 @@ function judgeRegion(
   );
   const byRule =
     verdict.source === 'rule'
-      ? `rule ${verdict.evidence.ruleId} in ${verdict.evidence.list}`
+      ? { ruleId: verdict.evidence.ruleId, list: verdict.evidence.list }
       : undefined;
   return { access: verdict.access, byRule };
 }

@@ -2,10 +2,10 @@
  * The lint rules about URLs: one URL that will not work as written (spaces, stray full-width
  * punctuation, a missing or unsupported scheme, plain http), and a URL listed twice.
  */
-import { assertNever } from '../domain.js';
+import type { ValidateText } from '../i18n/index.js';
 import { parseLinkUrl, type UrlProblemKind } from '../plan/normalize-url.js';
 import type { LintFinding, LintRule, ReportFinding } from './lint-finding.js';
-import { repairUrl, suggestionFor, type StrayCharacter } from './suggest-url.js';
+import { repairUrl, suggestionFor } from './suggest-url.js';
 import { formatFieldPath, type FieldPath, type ResourceEntry } from './walk.js';
 
 const URL_RULES: Readonly<Record<UrlProblemKind, LintRule>> = {
@@ -16,36 +16,28 @@ const URL_RULES: Readonly<Record<UrlProblemKind, LintRule>> = {
 };
 
 /** What is wrong with one URL as written, with the spelling that would work where there is one. */
-export function urlFindings(url: string, path: FieldPath, report: ReportFinding): LintFinding[] {
+export function urlFindings(
+  url: string,
+  path: FieldPath,
+  report: ReportFinding,
+  text: ValidateText,
+): LintFinding[] {
   const repair = repairUrl(url);
   const writeItAs = (suggestion: string | undefined): string | undefined =>
-    suggestion === undefined ? undefined : `write it as ${suggestion}`;
+    suggestion === undefined ? undefined : text.writeItAs(suggestion);
   return [
     ...repair.stray.map((stray) =>
-      report('url-stray-character', path, strayMessage(stray), writeItAs(repair.suggestion)),
+      report('url-stray-character', path, text.stray(stray), writeItAs(repair.suggestion)),
     ),
     ...repair.problems.map((problem) =>
       report(
         URL_RULES[problem.kind],
         path,
-        problem.message,
+        text.urlProblem(problem.detail),
         writeItAs(suggestionFor(problem, repair)),
       ),
     ),
   ];
-}
-
-function strayMessage(stray: StrayCharacter): string {
-  switch (stray.where) {
-    case 'scheme':
-      return `the URL has ${stray.name} in its scheme (a Chinese keyboard's punctuation?)`;
-    case 'space':
-      return `the URL contains ${stray.name}`;
-    case 'end':
-      return `the URL ends with ${stray.name}, copied from the text around it?`;
-    default:
-      return assertNever(stray.where);
-  }
 }
 
 /** Reports every URL that already appeared elsewhere, naming the first place it appeared. */
@@ -53,6 +45,7 @@ export function duplicateUrls(
   resources: readonly ResourceEntry[],
   report: ReportFinding,
   lineOf: (path: FieldPath) => number,
+  text: ValidateText,
 ): LintFinding[] {
   const firstPaths = new Map<string, FieldPath>();
   const findings: LintFinding[] = [];
@@ -69,8 +62,8 @@ export function duplicateUrls(
         report(
           'duplicate-url',
           path,
-          `same URL as ${formatFieldPath(firstPath)} (line ${lineOf(firstPath)})`,
-          'list the resource once, or point each entry at its own page',
+          text.duplicateUrl(formatFieldPath(firstPath), lineOf(firstPath)),
+          text.duplicateUrlHint,
         ),
       );
     }

@@ -4,6 +4,7 @@
  * every finding is positioned through the loaded file, no network involved.
  */
 import type { InputProblem } from '../errors.js';
+import { validateTextOf, type Lang, type ValidateText } from '../i18n/index.js';
 import type { LoadedRoadmap } from './load.js';
 import type { Resource } from './schema.js';
 import { resourceAt } from './issues.js';
@@ -27,7 +28,9 @@ import type { FieldPath, ResourceEntry, SectionEntry } from './walk.js';
 export function lintRoadmap(
   loaded: LoadedRoadmap,
   regionRules: LintRegionRules = NO_REGION_RULES,
+  lang: Lang = 'en',
 ): LintFinding[] {
+  const text = validateTextOf(lang);
   const report: ReportFinding = (rule, path, message, hint) => ({
     file: loaded.file,
     ...loaded.locate(path),
@@ -47,24 +50,27 @@ export function lintRoadmap(
     ...duplicateIds(
       'duplicate-section-id',
       sections.map(({ section, path }) => ({ id: section.id, path: [...path, 'id'] })),
-      { noun: 'section', report, lineOf },
+      { noun: 'section', report, lineOf, text },
     ),
     ...duplicateIds(
       'duplicate-resource-id',
       resources.map(({ resource, path }) => ({ id: resource.id, path: [...path, 'id'] })),
       {
         noun: 'resource',
-        hint: 'ids name resources in reports and in --only; give each resource its own',
+        hint: text.duplicateResourceIdHint,
         report,
         lineOf,
+        text,
       },
     ),
-    ...sections.flatMap((entry) => emptySection(entry, report)),
-    ...resources.flatMap((entry) => resourceFindings(entry, loaded.roadmap.regions ?? [], report)),
-    ...(sourceUrl === undefined ? [] : urlFindings(sourceUrl, ['source', 'url'], report)),
-    ...duplicateUrls(resources, report, lineOf),
+    ...sections.flatMap((entry) => emptySection(entry, report, text)),
+    ...resources.flatMap((entry) =>
+      resourceFindings(entry, loaded.roadmap.regions ?? [], report, text),
+    ),
+    ...(sourceUrl === undefined ? [] : urlFindings(sourceUrl, ['source', 'url'], report, text)),
+    ...duplicateUrls(resources, report, lineOf, text),
     ...findUncoveredResources(loaded.roadmap, regionRules).map((uncovered) =>
-      vpnWithoutMirror(uncovered, report),
+      vpnWithoutMirror(uncovered, report, text),
     ),
   ].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
@@ -74,10 +80,11 @@ function duplicateIds(
   rule: 'duplicate-section-id' | 'duplicate-resource-id',
   entries: readonly { id: string; path: FieldPath }[],
   how: {
-    noun: string;
+    noun: 'section' | 'resource';
     hint?: string;
     report: ReportFinding;
     lineOf: (path: FieldPath) => number;
+    text: ValidateText;
   },
 ): LintFinding[] {
   const firstPaths = new Map<string, FieldPath>();
@@ -87,24 +94,21 @@ function duplicateIds(
       firstPaths.set(id, path);
       return [];
     }
-    const message = `duplicate ${how.noun} id "${id}" (first at line ${how.lineOf(firstPath)})`;
+    const message = how.text.duplicateId(how.noun, id, how.lineOf(firstPath));
     return [how.report(rule, path, message, how.hint)];
   });
 }
 
-function emptySection({ section, path }: SectionEntry, report: ReportFinding): LintFinding[] {
+function emptySection(
+  { section, path }: SectionEntry,
+  report: ReportFinding,
+  text: ValidateText,
+): LintFinding[] {
   const isEmpty = [section.topics, section.resources, section.sections].every(
     (list) => list === undefined || list.length === 0,
   );
   return isEmpty
-    ? [
-        report(
-          'empty-section',
-          path,
-          `section "${section.id}" is empty`,
-          'add topics, resources or subsections, or remove the section',
-        ),
-      ]
+    ? [report('empty-section', path, text.emptySection(section.id), text.emptySectionHint)]
     : [];
 }
 
@@ -112,35 +116,29 @@ function resourceFindings(
   { resource, path }: ResourceEntry,
   regions: readonly string[],
   report: ReportFinding,
+  text: ValidateText,
 ): LintFinding[] {
   const mirrors = resource.mirrors ?? [];
   const findings =
     resource.url === undefined
-      ? [
-          report(
-            'missing-url',
-            path,
-            'no URL; check will skip it',
-            'add url: once the resource is found',
-          ),
-        ]
-      : urlFindings(resource.url, [...path, 'url'], report);
+      ? [report('missing-url', path, text.missingUrl, text.missingUrlHint)]
+      : urlFindings(resource.url, [...path, 'url'], report, text);
   const ownId = resource.url === undefined ? undefined : urlKey(resource.url);
   mirrors.forEach((mirror, index) => {
     const mirrorPath = [...path, 'mirrors', index, 'url'];
-    findings.push(...urlFindings(mirror.url, mirrorPath, report));
+    findings.push(...urlFindings(mirror.url, mirrorPath, report, text));
     if (ownId !== undefined && urlKey(mirror.url) === ownId) {
       findings.push(
         report(
           'mirror-same-as-resource',
           mirrorPath,
-          'the mirror has the same URL as its resource',
-          'a mirror is another copy (e.g. a Bilibili re-upload); fix its URL or remove it',
+          text.mirrorSameAsResource,
+          text.mirrorSameAsResourceHint,
         ),
       );
     }
   });
-  return [...findings, ...accessFindings(resource, path, regions, report)];
+  return [...findings, ...accessFindings(resource, path, regions, report, text)];
 }
 
 function accessFindings(
@@ -148,20 +146,18 @@ function accessFindings(
   path: FieldPath,
   regions: readonly string[],
   report: ReportFinding,
+  text: ValidateText,
 ): LintFinding[] {
   return Object.keys(resource.access ?? {}).flatMap((region) => {
     const accessPath = [...path, 'access', region];
     const findings: LintFinding[] = [];
     if (!regions.includes(region)) {
-      const nearest = suggestNearest(region, regions);
-      const listed =
-        regions.length === 0 ? 'no regions are listed' : `listed: ${regions.join(', ')}`;
       findings.push(
         report(
           'unknown-region',
           accessPath,
-          `region "${region}" is not in regions: (${listed})${nearest === undefined ? '' : `; did you mean "${nearest}"?`}`,
-          `add it to the top-level list, e.g. regions: [${[...regions, region].join(', ')}]`,
+          text.unknownRegion(region, regions, suggestNearest(region, regions)),
+          text.unknownRegionHint([...regions, region]),
         ),
       );
     }
@@ -172,6 +168,7 @@ function accessFindings(
 function vpnWithoutMirror(
   { entry, region, byRule }: UncoveredResource,
   report: ReportFinding,
+  text: ValidateText,
 ): LintFinding {
   const { resource, path } = entry;
   const hasMirror = (resource.mirrors ?? []).length > 0;
@@ -181,19 +178,19 @@ function vpnWithoutMirror(
       : resource.url !== undefined
         ? [...path, 'url']
         : path;
-  const why = byRule === undefined ? '' : ` (${byRule})`;
+  const why = byRule === undefined ? undefined : text.byRule(byRule.ruleId, byRule.list);
   return hasMirror
     ? report(
         'vpn-without-mirror',
         where,
-        `needs a VPN in ${region}${why}, and none of its mirrors is confirmed and open there`,
-        `check a mirror that opens in ${region} and mark it confirmed: true, or add one`,
+        text.vpnMirrorsClosed(region, why),
+        text.vpnMirrorsClosedHint(region),
       )
     : report(
         'vpn-without-mirror',
         where,
-        `needs a VPN in ${region}${why}, and no mirror is listed`,
-        `add a copy that opens in ${region} under mirrors:`,
+        text.vpnNoMirror(region, why),
+        text.vpnNoMirrorHint(region),
       );
 }
 

@@ -13,7 +13,7 @@ import type { Roadmap } from './schema.js';
 import type { FieldPath } from './walk.js';
 import { explainYamlProblems } from './yaml-problems.js';
 import { readYamlSource } from './yaml-source.js';
-import { plural } from '../text/plural.js';
+import { isLang, roadmapLoadTextOf, type Lang, type ReadFailureCode } from '../i18n/index.js';
 
 /** A validated roadmap plus its source, for messages that point into the file. */
 export type LoadedRoadmap = {
@@ -27,37 +27,43 @@ export type LoadedRoadmap = {
 /** Largest roadmap file `loadRoadmap` reads, in bytes. @default 5 MiB */
 export const DEFAULT_MAX_ROADMAP_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The language of the problems: one language, or how to choose it from the roadmap's own
+ * `lang:` (undefined until the file parses, or when it declares none), as `--lang` and the
+ * locale would around it.
+ */
+export type LangChoice = Lang | ((roadmapLang: Lang | undefined) => Lang);
+
+function chooseLang(choice: LangChoice | undefined, roadmapLang: Lang | undefined): Lang {
+  if (choice === undefined) return 'en';
+  return typeof choice === 'function' ? choice(roadmapLang) : choice;
+}
+
 /** Reads and validates a roadmap file; refuses directories and files over `maxBytes` unread. */
 export async function loadRoadmap(
   file: string,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; lang?: LangChoice } = {},
 ): Promise<LoadedRoadmap> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ROADMAP_BYTES;
+  const lang = chooseLang(options.lang, undefined);
+  const words = roadmapLoadTextOf(lang);
   const info = await stat(file).catch((error: unknown) => {
-    throw unreadable(file, error);
+    throw unreadable(file, error, lang);
   });
   if (info.isDirectory()) {
-    throw refused(
-      file,
-      'is a directory, not a roadmap file',
-      'pass the YAML file itself, e.g. roadmap.yaml',
-    );
+    throw refused(file, words.isDirectory, words.isDirectoryHint, lang);
   }
   // A FIFO or device could block forever or never end.
   if (!info.isFile()) {
-    throw refused(file, 'is not a regular file', 'pass a YAML file saved on disk');
+    throw refused(file, words.notRegularFile, words.notRegularFileHint, lang);
   }
   const tooBig = (size: number): InputError =>
-    refused(
-      file,
-      `is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a roadmap may have`,
-      'split the roadmap, or check that this is the right file',
-    );
+    refused(file, words.tooBig(words.bytes(size), words.bytes(maxBytes)), words.tooBigHint, lang);
   if (info.size > maxBytes) {
     throw tooBig(info.size);
   }
   const bytes = await readFile(file).catch((error: unknown) => {
-    throw unreadable(file, error);
+    throw unreadable(file, error, lang);
   });
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) {
@@ -67,93 +73,83 @@ export async function loadRoadmap(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw refused(
-      file,
-      'is not UTF-8 text',
-      'save it as UTF-8 (GBK/GB2312 files are not supported)',
-    );
+    throw refused(file, words.notUtf8, words.notUtf8Hint, lang);
   }
-  return parseRoadmap(text, file);
+  return parseRoadmap(text, file, options.lang);
 }
 
 /** Parses and validates roadmap text; `file` is only used in messages. */
-export function parseRoadmap(text: string, file: string): LoadedRoadmap {
-  const yaml = explainYamlProblems(text, readYamlSource(text, file));
+export function parseRoadmap(text: string, file: string, langChoice?: LangChoice): LoadedRoadmap {
+  const read = readYamlSource(text, file);
+  const lang = chooseLang(
+    langChoice,
+    read.kind === 'ok' ? declaredLang(read.source.data) : undefined,
+  );
+  const words = roadmapLoadTextOf(lang);
+  const yaml = explainYamlProblems(text, read, lang);
   if (yaml.kind === 'failed') {
-    throw invalid(file, yaml.problems);
+    throw invalid(file, yaml.problems, lang);
   }
   const { source } = yaml;
   const { data } = source;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const found =
-      data === null ? 'the file is empty' : `the top level is ${describeTopLevel(data)}`;
     const position = data === null ? { line: 0, column: 0 } : source.locate([]);
-    throw invalid(file, [
-      ...yaml.problems,
-      {
-        file,
-        ...position,
-        path: '',
-        message: `${found}, but a roadmap is a mapping of keys such as version, title and sections`,
-        hint: 'start the file with `version: 1`, then `title:` and `sections:`',
-      },
-    ]);
+    const message =
+      data === null
+        ? words.emptyFile
+        : words.topLevel(Array.isArray(data) ? 'list' : 'value', JSON.stringify(data));
+    throw invalid(
+      file,
+      [...yaml.problems, { file, ...position, path: '', message, hint: words.topLevelHint }],
+      lang,
+    );
   }
   const result = RoadmapSchema.safeParse(data);
   const schemaProblems = result.success
     ? []
-    : problemsFromIssues(result.error.issues, { file, schema: RoadmapSchema, ...source });
+    : problemsFromIssues(result.error.issues, { file, schema: RoadmapSchema, ...source, words });
   const problems = [...yaml.problems, ...schemaProblems];
   if (!result.success || problems.length > 0) {
-    throw invalid(file, problems);
+    throw invalid(file, problems, lang);
   }
   return { file, text, roadmap: result.data, locate: (path) => source.locate(path) };
 }
 
-function describeTopLevel(data: unknown): string {
-  return Array.isArray(data) ? 'a list' : `a single value (${JSON.stringify(data)})`;
+/** The `lang:` a parsed roadmap declares, read before the schema judges the rest. */
+function declaredLang(data: unknown): Lang | undefined {
+  if (data === null || typeof data !== 'object' || !('lang' in data)) return undefined;
+  const { lang } = data;
+  return typeof lang === 'string' && isLang(lang) ? lang : undefined;
 }
 
-function invalid(file: string, problems: readonly InputProblem[]): InputError {
-  return new InputError(
-    `${file} is not a valid roadmap (${plural(problems.length, 'problem')})`,
-    problems,
-  );
+function invalid(file: string, problems: readonly InputProblem[], lang: Lang): InputError {
+  return new InputError(roadmapLoadTextOf(lang).notValidRoadmap(file, problems.length), problems, {
+    lang,
+  });
 }
 
-function refused(file: string, message: string, hint: string): InputError {
+function refused(file: string, message: string, hint: string, lang: Lang): InputError {
   return new InputError(
-    `${file} ${message}`,
+    roadmapLoadTextOf(lang).fileSays(file, message),
     [{ file, line: 0, column: 0, path: '', message, hint }],
-    { hint },
+    { hint, lang },
   );
 }
 
-function unreadable(file: string, error: unknown): InputError {
+function unreadable(file: string, error: unknown, lang: Lang): InputError {
+  const words = roadmapLoadTextOf(lang);
   const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  const [message, hint] = READ_FAILURES[code ?? ''] ?? [
-    `cannot be read (${error instanceof Error ? error.message : String(error)})`,
-    'check the path and the file',
+  const [message, hint] = (isReadFailureCode(code) ? words.readFailure[code] : undefined) ?? [
+    words.cannotRead(error instanceof Error ? error.message : String(error)),
+    words.cannotReadHint,
   ];
   return new InputError(
-    `${file} ${message}`,
+    words.fileSays(file, message),
     [{ file, line: 0, column: 0, path: '', message, hint }],
-    {
-      hint,
-      cause: error,
-    },
+    { hint, cause: error, lang },
   );
 }
 
-const READ_FAILURES: Readonly<Record<string, readonly [message: string, hint: string]>> = {
-  ENOENT: ['does not exist', 'check the path; it is relative to the current directory'],
-  ENOTDIR: ['does not exist (a parent is not a directory)', 'check the path'],
-  EACCES: ['cannot be read: permission denied', 'make the file readable for this user'],
-  EPERM: ['cannot be read: permission denied', 'make the file readable for this user'],
-  ELOOP: ['is a symbolic link loop', 'point at the real file'],
-  ENAMETOOLONG: ['has a name that is too long', 'check the path'],
-};
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+function isReadFailureCode(code: string | undefined): code is ReadFailureCode {
+  return ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG'].includes(code ?? '');
 }

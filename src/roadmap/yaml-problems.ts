@@ -9,31 +9,14 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { assertNever } from '../domain.js';
 import type { InputProblem } from '../errors.js';
+import { roadmapLoadTextOf, type RoadmapLoadText } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
 import { findIndentationAnomalies, type IndentationAnomaly } from './yaml-indentation.js';
 import type { YamlReadResult } from './yaml-source.js';
-import { plural } from '../text/plural.js';
 
 /** The `code` of each YAML problem (see `InputProblem.code`). */
 export type YamlProblemCode =
   'yaml-tab' | 'yaml-indentation' | 'yaml-duplicate-key' | 'yaml-syntax';
-
-/** Every YAML problem's wording, in one place per code. */
-const YAML_MESSAGES = {
-  tab: (line: number, column: number): string =>
-    column === 1
-      ? `line ${line} starts with a tab; YAML indents with spaces`
-      : `line ${line} has a tab in its indentation (column ${column}); YAML indents with spaces`,
-  tabHint: (spaces: number | undefined): string =>
-    spaces === undefined
-      ? 'replace the tab with spaces'
-      : spaces === 0
-        ? 'remove the tab: this line needs no indentation'
-        : `replace the indentation with ${plural(spaces, 'space')}, like the lines around it`,
-  misaligned: (line: number, indent: number, siblings: number): string =>
-    `line ${line} is indented ${plural(indent, 'space')}; its siblings use ${siblings}`,
-  misalignedHint: (siblings: number): string =>
-    `indent it with ${plural(siblings, 'space')}, or, if it belongs to the entry above, as far as that entry's keys`,
-} as const;
 
 /** At most this many causes are looked for, each confirmed by one parse per candidate column. */
 const MAX_CAUSES = 10;
@@ -42,23 +25,29 @@ const MAX_CAUSES = 10;
  * Explains the problems of one read: a failed read's cascades are collapsed to their causes,
  * and every YAML problem gets its code. The data of a successful read is untouched.
  */
-export function explainYamlProblems(text: string, read: YamlReadResult): YamlReadResult {
+export function explainYamlProblems(
+  text: string,
+  read: YamlReadResult,
+  lang: Lang = 'en',
+): YamlReadResult {
   if (read.kind === 'ok') return { ...read, problems: read.problems.map(withRawCode) };
-  return { kind: 'failed', problems: explainSyntaxErrors(text, read.problems) };
+  return { kind: 'failed', problems: explainSyntaxErrors(text, read.problems, lang) };
 }
 
 /** The parser's problems, with each cascade replaced by the line that caused it. */
 export function explainSyntaxErrors(
   text: string,
   problems: readonly InputProblem[],
+  lang: Lang = 'en',
 ): InputProblem[] {
+  const words = roadmapLoadTextOf(lang);
   // Past the nesting guard, the (recursive) parser must not see the text again.
   if (problems.some(isNestingGuard)) return problems.map(withRawCode);
   const causes: InputProblem[] = [];
   let remaining = [...problems];
   let current = text;
   for (let round = 0; round < MAX_CAUSES && remaining.length > 0; round++) {
-    const found = findConfirmedCause(current, remaining);
+    const found = findConfirmedCause(current, remaining, words);
     if (found === undefined) break;
     causes.push(found.problem);
     current = found.repairedText;
@@ -87,6 +76,7 @@ type ConfirmedCause = {
 function findConfirmedCause(
   text: string,
   problems: readonly InputProblem[],
+  words: RoadmapLoadText,
 ): ConfirmedCause | undefined {
   const [first] = problems;
   if (first === undefined) return undefined;
@@ -103,7 +93,7 @@ function findConfirmedCause(
     const repair = bestRepair(lines, anomaly, errorsBefore);
     if (repair === undefined) continue;
     return {
-      problem: describeCause(first.file, anomaly, repair.column),
+      problem: describeCause(first.file, anomaly, repair.column, words),
       repairedText: repair.text,
       stillReported: repair.errors,
     };
@@ -135,7 +125,12 @@ function bestRepair(
   return best;
 }
 
-function describeCause(file: string, anomaly: IndentationAnomaly, column: number): InputProblem {
+function describeCause(
+  file: string,
+  anomaly: IndentationAnomaly,
+  column: number,
+  words: RoadmapLoadText,
+): InputProblem {
   switch (anomaly.kind) {
     case 'tab':
       return {
@@ -143,8 +138,8 @@ function describeCause(file: string, anomaly: IndentationAnomaly, column: number
         line: anomaly.line,
         column: anomaly.column,
         path: '',
-        message: YAML_MESSAGES.tab(anomaly.line, anomaly.column),
-        hint: YAML_MESSAGES.tabHint(column),
+        message: words.yamlTab(anomaly.line, anomaly.column),
+        hint: words.yamlTabHint(column),
         code: 'yaml-tab',
       };
     case 'misaligned':
@@ -153,8 +148,8 @@ function describeCause(file: string, anomaly: IndentationAnomaly, column: number
         line: anomaly.line,
         column: anomaly.indent + 1,
         path: '',
-        message: YAML_MESSAGES.misaligned(anomaly.line, anomaly.indent, column),
-        hint: YAML_MESSAGES.misalignedHint(column),
+        message: words.yamlMisaligned(anomaly.line, anomaly.indent, column),
+        hint: words.yamlMisalignedHint(column),
         code: 'yaml-indentation',
       };
     default:

@@ -314,7 +314,13 @@ describe('curate check', () => {
 
 describe('curate validate and input errors', () => {
   it.each([
-    ['a valid roadmap with warnings', 0, ['validate', 'roadmap.yaml'], /valid — 0 errors/],
+    // The bundled roadmap says lang: zh-CN; --lang en wins over it.
+    [
+      'a valid roadmap with warnings',
+      0,
+      ['validate', 'roadmap.yaml', '--lang', 'en'],
+      /valid — 0 errors/,
+    ],
     [
       'the seed URL with a space',
       1,
@@ -387,9 +393,10 @@ describe('curate validate and input errors', () => {
     const uncovered = json.regions?.cn?.uncovered ?? [];
     expect(uncovered.length).toBeGreaterThan(2);
     expect([...(needsMirror.cn ?? [])].sort()).toEqual([...uncovered].sort());
+    // In the bundled roadmap's lang: zh-CN.
     const text = await runCli(['validate', 'roadmap.yaml']);
     expect(text.stderr).toContain(
-      `${uncovered.length} resources need a VPN in cn and have no confirmed mirror open there.`,
+      `${uncovered.length} 个资源在中国大陆需科学上网，且没有在那里可直连的已确认镜像。`,
     );
   });
 

@@ -1,0 +1,45 @@
+/**
+ * Puts the program's help in the command line's language. Commander reads descriptions when it
+ * prints help, so they are swapped after every command is registered: the English each command
+ * registers stays the reference, and a translated catalog (src/i18n/help-*.ts) replaces it by
+ * command, argument and long flag. The language is the command line's (`--lang` on the argv,
+ * else the locale): help is printed before any roadmap is read.
+ */
+import type { Command } from 'commander';
+import type { Lang } from '../i18n/index.js';
+import { HELP_TEXT_ZH_CN, type CommandHelp, type HelpText } from '../i18n/help-zh-CN.js';
+
+/** The translated help per language; English is what the commands register. */
+const HELP_TEXTS: Readonly<Record<Exclude<Lang, 'en'>, HelpText>> = { 'zh-CN': HELP_TEXT_ZH_CN };
+
+/** The translation of one registered command, if the catalog has it. */
+export function commandHelp(text: HelpText, name: string): CommandHelp | undefined {
+  const commands: Readonly<Record<string, CommandHelp>> = text.commands;
+  return commands[name];
+}
+
+/** Replaces every description of `program` and its commands by `lang`'s; English leaves them. */
+export function localizeHelp(program: Command, lang: Lang): void {
+  if (lang === 'en') return;
+  const text = HELP_TEXTS[lang];
+  localizeCommand(program, { description: text.program }, text);
+  for (const command of program.commands) {
+    localizeCommand(command, commandHelp(text, command.name()), text);
+  }
+}
+
+function localizeCommand(command: Command, help: CommandHelp | undefined, text: HelpText): void {
+  command.helpOption('-h, --help', text.help);
+  command.configureHelp({ styleTitle: (title) => text.headings[title] ?? title });
+  if (help === undefined) return;
+  command.description(help.description);
+  for (const argument of command.registeredArguments) {
+    const translated = help.arguments?.[argument.name()];
+    if (translated !== undefined) argument.description = translated;
+  }
+  for (const option of command.options) {
+    const translated =
+      option.long === '--version' ? text.version : option.long && help.options?.[option.long];
+    if (translated !== undefined && translated !== '') option.description = translated;
+  }
+}
