@@ -189,6 +189,8 @@ export const HELP_TEXT_ZH_CN: HelpText = {
         '--confirm': '把资源的未确认镜像标为已确认（不搜索）',
         '--url': '配合 --confirm：有多个未确认镜像时，指定哪一个',
         '--out': 'mirrors.json 和检查结果的输出位置（默认：reports）',
+        '--cache':
+          '把 B 站的会话（cookie 和签名密钥）存进这个缓存文件，下次运行直接复用，和 check --cache 存检查结果一样',
         '--region-rules': '地区规则（可重复），同 check',
         '--proxy': '所有请求使用的代理',
         '--allow-private': '允许访问本机和内网地址',

@@ -156,6 +156,7 @@ describe.skipIf(process.platform === 'win32')('a stranger adopts curate', () => 
         skipped: resources,
         total: resources,
         uncovered: '0',
+        failing: '0',
       });
       expect(check?.summary).toContain(`### curate check: ${roadmap.title}`);
       expect(check?.summary).toContain(
