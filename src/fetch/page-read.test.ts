@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testFetchSettings } from '../../test/helpers/fetch-settings.js';
 import { classifyOutcome } from '../classify/classify.js';
 import { HEAD_MARGIN_BYTES, PAGE_PREFIX_BYTES } from '../classify/page-extent.js';
 import type { FetchOutcome } from '../domain.js';
@@ -65,18 +66,7 @@ afterAll(async () => {
   );
 });
 
-const settings: FetchSettings = {
-  timeoutMs: 10_000,
-  maxTimePerLinkMs: 60_000,
-  maxRedirects: 3,
-  maxBodyBytes: 1024 * KB,
-  userAgent: 'curate-test',
-  headersFor: () => ({}),
-  retries: 0,
-  retryBaseDelayMs: 100,
-  maxRetryAfterMs: 5000,
-  followMetaRefresh: true,
-};
+const settings = testFetchSettings({ timeoutMs: 10_000, maxBodyBytes: 1024 * KB });
 
 async function fetchPage(
   path: string,
