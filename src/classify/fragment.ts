@@ -86,8 +86,13 @@ export function isFragmentMissing(html: string, fragment: string): boolean {
 
 type TagTest = (name: string, attribs: Readonly<Record<string, string>>) => boolean;
 
-/** Whether an element is the fragment's target (its id, or an `<a name>`). */
-function targetMatcher(fragment: string): TagTest {
+/**
+ * The ids (or `<a name>`s) that make an element the fragment's target; empty when the fragment
+ * is not worth checking ({@link shouldCheckFragment}). The fetcher reads a page on until one of
+ * them is written as an id (fetch/page-read.ts).
+ */
+export function fragmentTargetNames(fragment: string): string[] {
+  if (!shouldCheckFragment(fragment)) return [];
   const anchor = anchorPart(fragment);
   // Browsers try the fragment as written, then percent-decoded (HTML spec, "find a potential
   // indicated element"), so `#caf%C3%A9` finds `id="café"`.
@@ -95,6 +100,12 @@ function targetMatcher(fragment: string): TagTest {
   // GitHub renders README headings as `id="user-content-<slug>"` (to keep user ids from clashing
   // with its own) and resolves `#<slug>` with a script.
   for (const name of [...names]) names.add(`user-content-${name}`);
+  return [...names];
+}
+
+/** Whether an element is the fragment's target (its id, or an `<a name>`). */
+function targetMatcher(fragment: string): TagTest {
+  const names = new Set(fragmentTargetNames(fragment));
   return (name, attribs) =>
     names.has(attribs.id ?? '') || (name === 'a' && names.has(attribs.name ?? ''));
 }

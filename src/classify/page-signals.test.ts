@@ -54,6 +54,11 @@ describe('readPageSignals', () => {
     ['Baidu Netdisk: share_nofound_des', page({ title: '百度网盘', body: '<div id="share_nofound_des">页面不存在</div>' }), url('https://pan.baidu.com/s/1abc'), ['soft-404']],
     ['WeChat: an article whose message element talks about something else', page({ title: '', body: '<p class="weui-msg__title">该内容已被发布者删除</p>' }), url('https://mp.weixin.qq.com/s/abc'), []],
     ['Medium-style: title is the site, h1 is "404"', page({ title: 'Medium', h1: '404' }), url('https://medium.com/@x/gone'), ['soft-404']],
+    ['a 200 KB page titled "not found"', page({ title: 'Page not found · Example', body: ARTICLE_TEXT.repeat(155) }), url('https://example.test/a'), ['soft-404']],
+    ['an h1 "404" after a 150 KB head of inlined styles', page({ title: 'Medium', head: `<style>${'a{}'.repeat(50_000)}</style>`, h1: '404' }), url('https://medium.com/@x/gone'), ['soft-404']],
+    // A page with 150 KB of content before its first heading is not an error page.
+    ['an h1 "404" 150 KB down a site-name-titled page is past the signals', page({ title: 'Medium', body: ARTICLE_TEXT.repeat(115) + '<h1>404</h1>' }), url('https://medium.com/@x/gone'), []],
+    ['WeChat: the message 150 KB down (its pages are read whole)', page({ title: '', body: `${ARTICLE_TEXT.repeat(115)}<p class="weui-msg__title">Page not found</p>` }), url('https://mp.weixin.qq.com/s/abc'), ['soft-404']],
     ['og:title only', page({ head: '<meta property="og:title" content="Page Not Found">' }), url('https://example.test/a'), ['soft-404']],
     ['redirected to a /404 page', page({ title: 'Example' }), url('https://example.test/404.html'), ['soft-404']],
     ['redirected to /page-not-found', page({ title: 'Example' }), url('https://example.test/page-not-found/'), ['soft-404']],
@@ -77,7 +82,7 @@ describe('readPageSignals', () => {
     ['Bodis script', page({ title: 'example-llm.com', head: '<script src="https://parking.bodis.com/lander.js"></script>', }), url('https://example-llm.com/'), ['parked']],
     ['GoDaddy /lander shell', page({ head: '<script>window.onload=function(){window.location.href="/lander"}</script>' }), url('https://example-llm.com/'), ['parked']],
     ['Chinese 域名出售', page({ title: '该域名正在出售' }), url('https://example-llm.cn/'), ['parked']],
-    ['parking frame after a long page', page({ title: 'example-llm.com', body: ARTICLE_TEXT.repeat(50) + '<iframe src="https://www.sedoparking.com/frmpark/x"></iframe>' }), url('https://example-llm.com/'), ['parked']],
+    ['parking frame after a long page', page({ title: 'example-llm.com', body: ARTICLE_TEXT.repeat(40) + '<iframe src="https://www.sedoparking.com/frmpark/x"></iframe>' }), url('https://example-llm.com/'), ['parked']],
     ['relative script on a parking host', page({ title: 'Welcome', head: '<script src="/js/park.js"></script>' }), url('https://www.sedoparking.com/lander'), ['parked']],
     ['for-sale heading after many others', page({ title: 'example-llm.com', body: '<h2>Welcome</h2>'.repeat(5) + ARTICLE_TEXT.repeat(20) + '<h2>Buy this domain</h2>' }), url('https://example-llm.com/'), ['parked']],
     ['article about domain parking', page({ title: 'How Sedo domain parking works | Blog', body: '<p>Parking services such as sedoparking.com and bodis.com show ads.</p>' + ARTICLE_TEXT, }), url('https://example.test/blog/parking'), []],
@@ -101,7 +106,9 @@ describe('readPageSignals', () => {
     ['Chinese 登录 page with a password field', page({ title: '登录 - 示例', body: '<input type="password">' }), url('https://example.test/p/1'), ['login-wall']],
     ['accounts host with a password field', page({ title: 'Example', body: '<input type="PASSWORD">' }), url('https://accounts.example.test/'), ['login-wall']],
     ['article with a login box in its header', page({ title: 'Attention Is All You Need, explained | Blog', body: '<form><input type="password"></form>' + ARTICLE_TEXT, }), url('https://example.test/posts/attention'), []],
-    ['sign-in page whose password field ends a long page', page({ title: 'Sign in · Example', body: ARTICLE_TEXT.repeat(50) + '<form><input type="password"></form>' }), url('https://example.test/p/1'), ['login-wall']],
+    ['sign-in page whose password field ends a long page', page({ title: 'Sign in · Example', body: ARTICLE_TEXT.repeat(40) + '<form><input type="password"></form>' }), url('https://example.test/p/1'), ['login-wall']],
+    // Signals are read from the page's first 64 KiB, or its head and 16 KiB more (page-extent.ts).
+    ['a password field 150 KB down a page is past the signals', page({ title: 'Sign in · Example', body: ARTICLE_TEXT.repeat(115) + '<form><input type="password"></form>' }), url('https://example.test/p/1'), []],
     ['tutorial titled about login', page({ title: 'Add login to your FastAPI app with OAuth2 | Blog', body: ARTICLE_TEXT }), url('https://example.test/blog/login'), []],
 
     // Ordinary pages

@@ -1,7 +1,7 @@
 /**
  * What an HTML page says about itself: a "not found" page served with 200, a parked domain, a bot
- * challenge or a sign-in form. Pure: one streaming scan of the body string the fetcher already
- * capped (no DOM), reading only what the signals can still use.
+ * challenge or a sign-in form. Pure: one streaming scan of the page's signal part (its first
+ * 64 KiB or so, page-extent.ts), no DOM, reading only what the signals can still use.
  *
  * Every signal is read from a few strong places (the title, the main heading, og:title, script
  * sources, and on a few platforms the element they write their status message in), never from
@@ -11,6 +11,7 @@
 import { CHALLENGE_SCAN_REQUEST, hasChallengeMarker, isBotChallengePage } from './bot-challenge.js';
 import { scanHtml } from './html-scan.js';
 import { isLoginWallPage, LOGIN_WALL_SCAN_REQUEST } from './login-wall.js';
+import { signalPart } from './page-extent.js';
 import { headlineOf } from './page-text.js';
 import { isParkedPage, parkedScanRequest } from './parked.js';
 import { platformMessageScanRequest, platformMessagesOf } from './platform-messages.js';
@@ -28,10 +29,12 @@ export type PageSignals = {
 
 /** Reads the page signals of an HTML body fetched at `requestedUrl` and ending at `finalUrl`. */
 export function readPageSignals(
-  html: string,
+  page: string,
   finalUrl: URL,
   requestedUrl: URL = finalUrl,
 ): PageSignals {
+  // The challenge search, the tag index and the scan all stop where the signals do.
+  const html = signalPart(page, finalUrl);
   const hasMarker = hasChallengeMarker(html);
   const scan = scanHtml(html, {
     ...parkedScanRequest(finalUrl),

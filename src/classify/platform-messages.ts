@@ -39,6 +39,9 @@ const RULES: readonly PlatformMessageRule[] = [
   },
 ];
 
+/** Hosts whose pages are read for their platform messages, wherever those stand in the page. */
+export const PLATFORM_MESSAGE_HOSTS: readonly string[] = RULES.flatMap((rule) => rule.hosts);
+
 function ruleFor(url: URL): PlatformMessageRule | undefined {
   const host = url.hostname.toLowerCase();
   return RULES.find((rule) => rule.hosts.includes(host));

@@ -123,7 +123,7 @@ async function sendHop(
   const answer = await Promise.race([dispatchHop(url, headers, dispatcher, progress), stopped]);
   return {
     ...answer,
-    readText: (maxBytes) => Promise.race([answer.readText(maxBytes), stopped]),
+    readText: (maxBytes, extent) => Promise.race([answer.readText(maxBytes, extent), stopped]),
     discard: () => Promise.race([answer.discard(), stopped]),
   };
 }

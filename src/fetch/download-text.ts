@@ -17,7 +17,7 @@ export async function downloadText(
 ): Promise<string> {
   const outcome = await fetchTarget(
     url,
-    { ...settings, maxBodyBytes: MAX_RULES_BYTES, followMetaRefresh: false },
+    { ...settings, maxBodyBytes: MAX_RULES_BYTES, followMetaRefresh: false, readWholeBody: true },
     { dispatcher },
   );
   const problem = (message: string) =>

@@ -6,6 +6,7 @@
  */
 import type { Dispatcher } from 'undici';
 import type { TimeoutPhase } from './network-failure.js';
+import type { PageExtent } from './page-read.js';
 import { createBodyReader, type BodyReader } from './read-body.js';
 
 /** The head of one hop's answer; its body is read or discarded next, within the attempt. */
@@ -15,8 +16,11 @@ export type HopAnswer = {
   header(name: string): string | undefined;
   /** Every `Set-Cookie` value, one each (they cannot be joined: `Expires` has a comma). */
   setCookies: readonly string[];
-  /** The body as text, at most `maxBytes` decoded, or undefined when it is not text. */
-  readText(maxBytes: number): Promise<string | undefined>;
+  /**
+   * The body as text, at most `maxBytes` decoded and, with an `extent`, no further than it says
+   * (the rest is then left as decision 31 says), or undefined when it is not text.
+   */
+  readText(maxBytes: number, extent?: PageExtent): Promise<string | undefined>;
   /** Reads the body to its end without keeping it, so the connection can be reused. */
   discard(): Promise<void>;
 };
@@ -38,6 +42,12 @@ export type Progress = {
  * connection costs less than downloading a video to keep this one (undici's `dump()` default).
  */
 const DISCARD_LIMIT_BYTES = 128 * 1024;
+
+/**
+ * The rest of a page read far enough (decision 31) is read away, keeping the connection, when
+ * it is known to be at most this long; a longer rest closes the connection instead.
+ */
+const REST_DRAIN_LIMIT_BYTES = DISCARD_LIMIT_BYTES;
 
 /** Bytes of body kept while the chain has not yet said read or discard; past it, undici pauses. */
 const UNDECIDED_BUFFER_BYTES = 64 * 1024;
@@ -84,6 +94,8 @@ class HopHandler implements Dispatcher.DispatchHandler {
   private body: BodyState = { kind: 'undecided', chunks: [], bytes: 0 };
   /** How the body ended before the chain decided: undefined while it is still coming. */
   private ending: { error: Error | undefined } | undefined;
+  /** Body bytes off the wire so far, to know how much of a declared length is left. */
+  private wireBytes = 0;
 
   private readonly progress: Progress;
 
@@ -120,12 +132,13 @@ class HopHandler implements Dispatcher.DispatchHandler {
       status,
       header,
       setCookies: [headers['set-cookie'] ?? []].flat(),
-      readText: (maxBytes) => this.readText(controller, header, maxBytes),
+      readText: (maxBytes, extent) => this.readText(controller, header, maxBytes, extent),
       discard: () => this.discard(controller, header('content-length')),
     });
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.wireBytes += chunk.length;
     const body = this.body;
     switch (body.kind) {
       case 'undecided':
@@ -182,17 +195,22 @@ class HopHandler implements Dispatcher.DispatchHandler {
     controller: Dispatcher.DispatchController,
     header: (name: string) => string | undefined,
     maxBytes: number,
+    extent: PageExtent | undefined,
   ): Promise<string | undefined> {
     const contentType = header('content-type');
-    const reader = createBodyReader(contentType, header('content-encoding'), maxBytes, {
-      // Capped: the rest is unwanted, and stopping the request is what frees the socket.
-      onFull: () => {
-        this.stop(controller);
+    let restLeft: Promise<void> | undefined;
+    const events = {
+      onFull: (why: 'cap' | 'extent') => {
+        // Capped: the rest is unwanted, and stopping the request is what frees the socket.
+        if (why === 'cap') this.stop(controller);
+        else restLeft = this.leaveRest(controller, header('content-length'));
       },
       onDrain: () => {
         controller.resume();
       },
-    });
+    };
+    const encoding = header('content-encoding');
+    const reader = createBodyReader(contentType, encoding, maxBytes, events, extent);
     if (reader === undefined) {
       return this.discard(controller, header('content-length')).then(() => undefined);
     }
@@ -201,7 +219,23 @@ class HopHandler implements Dispatcher.DispatchHandler {
     for (const chunk of pending) reader.push(chunk);
     this.replayEnding();
     if (!controller.aborted) controller.resume();
-    return reader.text;
+    // The attempt (and its slot) lasts until the rest is read away: a host never serves more
+    // than the per-host limit of curate's requests at once.
+    return reader.text.then((text) => (restLeft === undefined ? text : restLeft.then(() => text)));
+  }
+
+  /**
+   * The rest of a page read far enough: read away when it is short (the connection is kept for
+   * the host's next link), cut off when it is long or turns out to be (decision 31).
+   */
+  private leaveRest(
+    controller: Dispatcher.DispatchController,
+    contentLength: string | undefined,
+  ): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.body = { kind: 'discarding', bytes: 0, done: resolve };
+      if (Number(contentLength) - this.wireBytes > REST_DRAIN_LIMIT_BYTES) this.stop(controller);
+    });
   }
 
   private discard(

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { testFetchSettings } from '../../test/helpers/fetch-settings.js';
 import { recordingSleep, useMockAgent } from '../../test/helpers/mock-agent.js';
 import { fetchTarget, type FetchDeps, type FetchSettings } from './http-client.js';
 import { ABORTED_CODE, NOT_STARTED_CODE } from './network-failure.js';
 
 const origin = 'https://www.example.test';
 
-const settings: FetchSettings = {
-  timeoutMs: 1000,
-  maxTimePerLinkMs: 60_000,
-  maxRedirects: 3,
-  maxBodyBytes: 1024,
-  userAgent: 'curate-test',
-  headersFor: () => ({}),
-  retries: 0,
-  retryBaseDelayMs: 100,
-  maxRetryAfterMs: 5000,
-  followMetaRefresh: true,
-};
+const settings: FetchSettings = testFetchSettings();
 
 const agent = useMockAgent();
 

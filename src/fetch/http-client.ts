@@ -44,6 +44,11 @@ export type FetchSettings = {
   /** Whether `<meta http-equiv="refresh">` on a 2xx HTML page counts as a redirect. */
   followMetaRefresh: boolean;
   /**
+   * Read every text body to `maxBodyBytes` (an API's JSON, a page a probe reads whole) instead
+   * of a page only as far as classification needs (decision 31).
+   */
+  readWholeBody?: boolean;
+  /**
    * A redirect whose Location this says yes to is not followed: its answer is the outcome, with
    * the resolved Location kept in `headers.location` (the Wayback Machine's redirect is the
    * snapshot's address). Every redirect is followed when absent.

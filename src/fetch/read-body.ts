@@ -9,6 +9,7 @@ import type { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { assertNever } from '../domain.js';
+import type { PageExtent } from './page-read.js';
 
 /** Content encodings we can undo (and so advertise in `Accept-Encoding`). */
 export const SUPPORTED_ENCODINGS = ['gzip', 'deflate', 'br'] as const;
@@ -30,8 +31,11 @@ export type BodyReader = {
 
 /** What the reader tells the request that feeds it. */
 export type BodyReaderEvents = {
-  /** The cap was reached: the rest of the body is unwanted (the request should stop). */
-  onFull: () => void;
+  /**
+   * The rest of the body is unwanted: the cap was reached, or the page's extent (page-read.ts)
+   * says classification has what it needs.
+   */
+  onFull: (why: 'cap' | 'extent') => void;
   /** The decompressor caught up after `push` returned false. */
   onDrain: () => void;
 };
@@ -39,7 +43,7 @@ export type BodyReaderEvents = {
 /**
  * A reader for a body of this type and encoding, keeping at most `maxBodyBytes` decoded bytes;
  * undefined for bodies that are not text (images, PDFs, video) or use an encoding we cannot
- * undo, which the caller discards instead. A body that stops decompressing midway yields what
+ * undo, which the caller discards instead. With an `extent`, reading stops where it says. A body that stops decompressing midway yields what
  * was read before the damage, as browsers do.
  */
 export function createBodyReader(
@@ -47,12 +51,13 @@ export function createBodyReader(
   contentEncoding: string | undefined,
   maxBodyBytes: number,
   events: BodyReaderEvents,
+  extent?: PageExtent,
 ): BodyReader | undefined {
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   if (!isTextContentType(contentType) || !isSupportedEncoding(encoding)) {
     return undefined;
   }
-  const sink = new CappedBytes(maxBodyBytes, contentType, events.onFull);
+  const sink = new CappedBytes(maxBodyBytes, contentType, events.onFull, extent);
   const decompressor = createDecompressor(encoding);
   if (decompressor === undefined) {
     return {
@@ -103,12 +108,19 @@ class CappedBytes {
 
   private readonly maxBytes: number;
   private readonly contentType: string | undefined;
-  private readonly onFull: () => void;
+  private readonly onFull: (why: 'cap' | 'extent') => void;
+  private readonly extent: PageExtent | undefined;
 
-  constructor(maxBytes: number, contentType: string | undefined, onFull: () => void) {
+  constructor(
+    maxBytes: number,
+    contentType: string | undefined,
+    onFull: (why: 'cap' | 'extent') => void,
+    extent: PageExtent | undefined,
+  ) {
     this.maxBytes = maxBytes;
     this.contentType = contentType;
     this.onFull = onFull;
+    this.extent = extent;
     this.text = new Promise<string>((resolve, reject) => {
       this.resolveText = resolve;
       this.rejectText = reject;
@@ -117,16 +129,34 @@ class CappedBytes {
     this.text.catch(() => undefined);
   }
 
-  /** Keeps what fits; true once the cap is reached (then the text is settled). */
+  /** Keeps what fits; true once the cap or the extent is reached (then the text is settled). */
   add(chunk: Buffer): boolean {
     if (this.isSettled) return true;
     const room = this.maxBytes - this.total;
     this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
     this.total += Math.min(chunk.length, room);
+    const end = this.extent?.endAfter(chunk);
+    if (end !== undefined && end < this.maxBytes) {
+      this.cutTo(end);
+      this.finish();
+      this.onFull('extent');
+      return true;
+    }
     if (this.total < this.maxBytes) return false;
     this.finish();
-    this.onFull();
+    this.onFull('cap');
     return true;
+  }
+
+  /** Drops the bytes past `end` (the extent ends inside the last chunks). */
+  private cutTo(end: number): void {
+    while (this.total > end) {
+      const last = this.chunks.pop();
+      if (last === undefined) return;
+      const keep = Math.max(0, last.length - (this.total - end));
+      this.total -= last.length - keep;
+      if (keep > 0) this.chunks.push(last.subarray(0, keep));
+    }
   }
 
   finish(): void {

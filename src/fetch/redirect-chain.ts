@@ -6,9 +6,11 @@
  */
 import type { FetchOutcome, Hop, NetworkFailure, NetworkFailureReason } from '../domain.js';
 import type { AttemptSession, HopAnswer } from './attempt.js';
+import { signalPart } from '../classify/page-extent.js';
 import { resolveLocation } from './location.js';
 import { findMetaRefresh } from './meta-refresh.js';
 import { networkFailureOutcome } from './network-failure.js';
+import { pageExtentFor } from './page-read.js';
 import { SUPPORTED_ENCODINGS } from './read-body.js';
 import { plural } from '../text/plural.js';
 import type { RedirectCookies } from './redirect-cookies.js';
@@ -20,6 +22,8 @@ export type ChainSettings = {
   userAgent: string;
   headersFor: (url: URL) => Readonly<Record<string, string>>;
   followMetaRefresh: boolean;
+  /** Read every text body to `maxBodyBytes` instead of as far as classification needs. */
+  readWholeBody?: boolean;
   stopAtLocation?: (location: URL) => boolean;
 };
 
@@ -78,7 +82,9 @@ export async function followChain(
     const location = REDIRECT_STATUSES.has(answer.status) ? answer.header('location') : undefined;
     if (location === undefined) {
       const contentType = answer.header('content-type');
-      const text = await answer.readText(settings.maxBodyBytes);
+      // A page is read as far as classification needs (decision 31); an API's answer whole.
+      const extent = settings.readWholeBody === true ? undefined : pageExtentFor(current, fragment);
+      const text = await answer.readText(settings.maxBodyBytes, extent);
       const refresh = metaRefreshOf(answer.status, contentType, text, current, settings);
       if (refresh === undefined) {
         return {
@@ -137,7 +143,9 @@ function metaRefreshOf(
   if (!settings.followMetaRefresh || statusCode < 200 || statusCode > 299 || !isHtml) {
     return undefined;
   }
-  return text === undefined ? undefined : findMetaRefresh(text, current);
+  // Read from the page's signal part, as the title is: a page read on for its fragment is not
+  // searched to the end for it.
+  return text === undefined ? undefined : findMetaRefresh(signalPart(text, current), current);
 }
 
 /**

@@ -105,6 +105,8 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       return fetchWith(url, {
         ...settings,
         followMetaRefresh: request.followMetaRefresh,
+        // Probes and mirror finders read what they asked for in full (a watch page's player).
+        readWholeBody: true,
         ...(request.stopAtLocation ? { stopAtLocation: request.stopAtLocation } : {}),
         headersFor: (hop) => ({ ...request.headersFor(hop), ...settings.headersFor(hop) }),
       });
