@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { testFetchSettings } from '../test/helpers/fetch-settings.js';
 import { useMockAgent } from '../test/helpers/mock-agent.js';
 import { checkQueued } from './check-loop.js';
 import type { CheckTarget } from './domain.js';
-import type { FetchSettings } from './fetch/http-client.js';
 import { createRunFetches } from './fetch/run-fetches.js';
 import { createSlots } from './fetch/slots.js';
 
 const origin = 'https://www.example.test';
 
-const settings: FetchSettings = {
+const settings = testFetchSettings({
   timeoutMs: 5000,
-  maxTimePerLinkMs: 60_000,
-  maxRedirects: 3,
-  maxBodyBytes: 1024,
-  userAgent: 'curate-test',
-  headersFor: () => ({}),
-  retries: 0,
   retryBaseDelayMs: 1,
   maxRetryAfterMs: 10,
   followMetaRefresh: false,
-};
+});
 
 const mockAgent = useMockAgent();
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testFetchSettings } from '../../test/helpers/fetch-settings.js';
 import { useMockAgent } from '../../test/helpers/mock-agent.js';
 import type { CheckTarget } from '../domain.js';
 import type { FetchEvent } from './fetch-events.js';
@@ -8,18 +9,12 @@ import { createSlots } from './slots.js';
 
 const origin = 'https://www.example.test';
 
-const settings: FetchSettings = {
-  timeoutMs: 1000,
-  maxTimePerLinkMs: 60_000,
-  maxRedirects: 3,
-  maxBodyBytes: 1024,
-  userAgent: 'curate-test',
+const settings = testFetchSettings({
   headersFor: (url) => (url.hostname === 'www.example.test' ? { 'x-configured': 'yes' } : {}),
   retries: 1,
   retryBaseDelayMs: 1,
   maxRetryAfterMs: 10,
-  followMetaRefresh: true,
-};
+});
 
 const noRetries = (given: FetchSettings): FetchSettings => ({ ...given, retries: 0 });
 
