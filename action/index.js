@@ -22249,9 +22249,9 @@ var require_timestamp = __commonJS({
         const match3 = str.match(timestamp.test);
         if (!match3)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day2, hour, minute, second] = match3.map(Number);
+        const [, year, month, day2, hour, minute2, second] = match3.map(Number);
         const millisec = match3[7] ? Number((match3[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
+        let date5 = Date.UTC(year, month - 1, day2, hour || 0, minute2 || 0, second || 0, millisec);
         const tz = match3[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -60534,24 +60534,30 @@ ${PAGE_TABLE}${PAGE_VIEWS}${PAGE_FINDINGS}  function render() {
 
 // src/report/finding-sentences.ts
 var PLATFORM_NAMES = { github: "GitHub", huggingface: "Hugging Face", arxiv: "arXiv" };
+function minute(iso) {
+  const date5 = new Date(iso);
+  if (Number.isNaN(date5.getTime())) return iso;
+  const text = date5.toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+}
 function day(iso) {
   return iso.slice(0, 10);
 }
 var FINDING_SENTENCES_EN = {
   archived: (finding) => `the repository is archived (read-only, no longer maintained)${finding.since === void 0 ? "" : `; last changed ${day(finding.since)}`}`,
-  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} says ${finding.from} is now ${finding.to}: ${finding.newUrl}; run \`curate fix\` to update the roadmap`,
+  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} says ${finding.from} is now ${finding.to}: ${finding.newUrl}; run curate fix to update the roadmap`,
   gated: (finding) => finding.approval === "manual" ? "the model is gated: learners must ask for access and wait for the author to approve it" : "the model is gated: learners must log in and accept its conditions (access is granted at once)",
   withdrawn: (finding) => `the authors withdrew the paper ("${finding.reason}")${finding.lastLiveVersion === void 0 ? "" : `; ${finding.lastLiveVersion} is the last version before the withdrawal`}`,
   "title-drift": (finding) => `the page title is "${finding.pageTitle}": ${finding.reason}`,
-  unprobed: (finding) => `not asked: ${PLATFORM_NAMES[finding.platform]}'s API quota ran out${finding.retryAt === void 0 ? "" : ` until ${finding.retryAt}`}; the page check stands (set GITHUB_TOKEN for a larger quota)`
+  unprobed: (finding) => `not asked: ${PLATFORM_NAMES[finding.platform]}'s API quota ran out${finding.retryAt === void 0 ? "" : ` until ${minute(finding.retryAt)}`}; the page check stands (set GITHUB_TOKEN for a larger quota)`
 };
 var FINDING_SENTENCES_ZH_CN = {
   archived: (finding) => `\u4ED3\u5E93\u5DF2\u5F52\u6863\uFF08\u53EA\u8BFB\uFF0C\u4E0D\u518D\u7EF4\u62A4\uFF09${finding.since === void 0 ? "" : `\uFF0C\u6700\u540E\u66F4\u65B0\u4E8E ${day(finding.since)}`}`,
-  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} \u663E\u793A ${finding.from} \u5DF2\u6539\u540D\u4E3A ${finding.to}\uFF1A${finding.newUrl}\uFF1B\u8FD0\u884C \`curate fix\` \u5373\u53EF\u66F4\u65B0\u8DEF\u7EBF\u56FE`,
+  renamed: (finding) => `${PLATFORM_NAMES[finding.platform]} \u663E\u793A ${finding.from} \u5DF2\u6539\u540D\u4E3A ${finding.to}\uFF1A${finding.newUrl}\uFF1B\u8FD0\u884C curate fix \u5373\u53EF\u66F4\u65B0\u8DEF\u7EBF\u56FE`,
   gated: (finding) => finding.approval === "manual" ? "\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\uFF1A\u5B66\u4E60\u8005\u8981\u5148\u7533\u8BF7\uFF0C\u7B49\u4F5C\u8005\u5BA1\u6279\u901A\u8FC7\u624D\u80FD\u4E0B\u8F7D" : "\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\uFF1A\u5B66\u4E60\u8005\u8981\u767B\u5F55\u5E76\u540C\u610F\u4F7F\u7528\u6761\u6B3E\uFF08\u540C\u610F\u540E\u7ACB\u5373\u53EF\u7528\uFF09",
   withdrawn: (finding) => `\u4F5C\u8005\u5DF2\u64A4\u56DE\u8FD9\u7BC7\u8BBA\u6587\uFF08\u201C${finding.reason}\u201D\uFF09${finding.lastLiveVersion === void 0 ? "" : `\uFF1B\u64A4\u56DE\u524D\u7684\u6700\u540E\u4E00\u7248\u662F ${finding.lastLiveVersion}`}`,
   "title-drift": (finding) => `\u9875\u9762\u6807\u9898\u662F\u201C${finding.pageTitle}\u201D\uFF1A${finding.reason}`,
-  unprobed: (finding) => `\u672A\u67E5\u8BE2\uFF1A${PLATFORM_NAMES[finding.platform]} API \u914D\u989D\u5DF2\u7528\u5B8C${finding.retryAt === void 0 ? "" : `\uFF08${finding.retryAt} \u6062\u590D\uFF09`}\uFF1B\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF08\u8BBE\u7F6E GITHUB_TOKEN \u53EF\u63D0\u9AD8\u914D\u989D\uFF09`
+  unprobed: (finding) => `\u672A\u67E5\u8BE2\uFF1A${PLATFORM_NAMES[finding.platform]} API \u914D\u989D\u5DF2\u7528\u5B8C${finding.retryAt === void 0 ? "" : `\uFF08${minute(finding.retryAt)} \u6062\u590D\uFF09`}\uFF1B\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF08\u8BBE\u7F6E GITHUB_TOKEN \u53EF\u63D0\u9AD8\u914D\u989D\uFF09`
 };
 var CATALOGS2 = {
   en: FINDING_SENTENCES_EN,

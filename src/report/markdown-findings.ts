@@ -24,8 +24,9 @@ export function worthALookSection(report: Report, fileName: string, lang: Lang =
     }
   }
   if (lines.length === 0) return [];
-  const title = `### ${CATALOGS[lang].findings.title}`;
-  return [title, '', ...unprobedNote(unprobed, lang), ...lines, ''];
+  const { title, help } = CATALOGS[lang].findings;
+  // What a finding is, once, before the first one: the word is jargon to most readers.
+  return [`### ${title}`, '', formatText(help), '', ...unprobedNote(unprobed, lang), ...lines, ''];
 }
 
 /** How many links the run left to their page check alone, said before the list. */

@@ -121,6 +121,10 @@ describe.runIf(hasBrowser())('report.html findings in headless Chromium', () => 
     await expect(section.locator('li[data-finding="withdrawn"]').innerText()).resolves.toContain(
       'the authors withdrew the paper ("an error in Theorem 2")',
     );
+    // Plain text, not a Markdown code span shown with its backticks.
+    const renamed = section.locator('li[data-finding="renamed"]');
+    await expect(renamed.innerText()).resolves.toContain('; run curate fix to update the roadmap');
+    await expect(renamed.innerText()).resolves.not.toContain('`');
     await expect(section.locator('.unprobed').innerText()).resolves.toContain(
       "1 link was not asked about through the platform's API",
     );
