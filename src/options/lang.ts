@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
-import { isLang, langOf, LANGS, type Lang } from '../i18n/index.js';
+import { flagTextOf, isLang, langOf, LANGS, type Lang } from '../i18n/index.js';
 import type { CurateEnv } from './parsers.js';
 
 /** The help of `--lang`, shared by every command that writes human text. */
@@ -32,7 +32,9 @@ export function resolveLang(sources: LangSources): Lang {
 export function chosenLang(sources: LangSources): Lang | undefined {
   if (sources.flag !== undefined) {
     if (!isLang(sources.flag)) {
-      throw new UsageError(`--lang: "${sources.flag}" is not one of ${LANGS.join(', ')}.`);
+      // The flag cannot say which language to complain in; the locale still can.
+      const lang = localeLang(sources.env) ?? 'en';
+      throw new UsageError(flagTextOf(lang).notOneOf('--lang', sources.flag, LANGS), { lang });
     }
     return sources.flag;
   }
