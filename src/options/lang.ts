@@ -26,6 +26,17 @@ export function resolveLang(sources: LangSources): Lang {
 }
 
 /**
+ * How a command that loads a roadmap picks its language once the roadmap's `lang:` is read
+ * (`loadRoadmap`'s `lang` option): `--lang` where the command has it, else that, else the locale.
+ */
+export function roadmapLangChooser(
+  flag: string | undefined,
+  env: CurateEnv,
+): (roadmapLang: Lang | undefined) => Lang {
+  return (roadmapLang) => resolveLang({ flag, roadmap: roadmapLang, env });
+}
+
+/**
  * The language the flag, the roadmap or the locale chose, or undefined when none did: then the
  * text is English and report.html opens in its reader's browser language instead.
  */
