@@ -29,6 +29,22 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = {
   array: 'a list',
 };
 
+/**
+ * The roadmap schema's own rules (schema.ts), by name. The schema gives zod these English
+ * sentences, so issues.ts finds a rule by its sentence here and says it in the run's language.
+ */
+export const SCHEMA_RULES_EN = {
+  notEmpty: 'must not be empty',
+  slug: 'must be a slug: lower-case letters, digits, ".", "_" or "-"',
+  regionCode: 'must be a two-letter region code such as "cn"',
+  duration: 'must be a duration such as "15s", "500ms" or "2m"',
+  sectionNumber: 'must be a section number such as "2.1"',
+  needsSection: 'a roadmap needs at least one section',
+} as const;
+
+/** The name of one of the schema's own rules. */
+export type SchemaRule = keyof typeof SCHEMA_RULES_EN;
+
 /** The words for a value that is not a scalar, per language. */
 export type ValueWords = Readonly<Record<Exclude<DescribedValue['kind'], 'scalar'>, string>>;
 
@@ -143,6 +159,9 @@ export const ROADMAP_LOAD_TEXT_EN = {
   atMostItems: (count: number) => `must have at most ${plural(count, 'item')}`,
   atLeast: (limit: string, got: DescribedValue) => `must be at least ${limit}, got ${valueEn(got)}`,
   atMost: (limit: string, got: DescribedValue) => `must be at most ${limit}, got ${valueEn(got)}`,
+  schemaRule: SCHEMA_RULES_EN as Readonly<Record<SchemaRule, string>>,
+  /** A value and the schema rule it breaks ("must …"). */
+  breaksRule: (value: DescribedValue, rule: string) => `${valueEn(value)} ${rule}`,
   invalidFormat: (value: DescribedValue, format: string) =>
     `${valueEn(value)} is not a valid ${format}`,
 } as const;

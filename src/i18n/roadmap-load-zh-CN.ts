@@ -155,5 +155,14 @@ export const ROADMAP_LOAD_TEXT_ZH_CN: RoadmapLoadText = {
   atMostItems: (count) => `最多只能有 ${count} 项`,
   atLeast: (limit, got) => `不能小于 ${limit}，实际是 ${valueZh(got)}`,
   atMost: (limit, got) => `不能大于 ${limit}，实际是 ${valueZh(got)}`,
+  schemaRule: {
+    notEmpty: '不能为空',
+    slug: '必须是 slug：只能用小写字母、数字、“.”、“_”或“-”',
+    regionCode: '必须是两个字母的地区代码，例如“cn”',
+    duration: '必须是时长，例如“15s”、“500ms”或“2m”',
+    sectionNumber: '必须是章节编号，例如“2.1”',
+    needsSection: '路线图至少要有一个章节',
+  },
+  breaksRule: (value, rule) => `${subject(value)}${rule}`,
   invalidFormat: (value, format) => `${subject(value)}不是有效的 ${format}`,
 };
