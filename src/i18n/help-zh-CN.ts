@@ -31,6 +31,8 @@ export type HelpText = {
   version: string;
   /** commander's headings (`Usage:`, `Options:` …), as it passes them to `styleTitle`. */
   headings: Readonly<Record<string, string>>;
+  /** The labels commander puts after a description: `(default: …)`, `(choices: …)` … */
+  extras: Readonly<Record<'choices' | 'default' | 'preset' | 'env', string>>;
   commands: Readonly<Record<HelpCommandName, CommandHelp>>;
 };
 
@@ -53,6 +55,7 @@ export const HELP_TEXT_ZH_CN: HelpText = {
     'Commands:': '命令：',
     'Global Options:': '全局选项：',
   },
+  extras: { choices: '可选值', default: '默认', preset: '预设', env: '环境变量' },
   commands: {
     validate: {
       description: '检查路线图文件（YAML、schema 和 lint），不访问网络',
