@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../i18n/index.js';
+import { HELP_TEXT_ZH_CN } from '../i18n/help-zh-CN.js';
+import { HELP_EXAMPLES } from './help-examples.js';
 import { buildProgram } from './program.js';
 
 const noRun = async (): Promise<void> => {};
@@ -48,9 +50,17 @@ describe("commander's own words in zh-CN", () => {
     expect(zh).toContain('（默认："roadmap.yaml"）');
     expect(zh).not.toContain('(default:');
     expect(zh).toContain('\n示例：\n  $ curate check');
+    expect(zh).toContain('检查每个链接和镜像，报告写到 reports/');
     const en = helpOf('check', 'en');
     expect(en).toContain('(default: "roadmap.yaml")');
     expect(en).toContain('\nExamples:\n  $ curate check');
+  });
+
+  it('has words for every help example, in zh-CN', () => {
+    const missing = Object.entries(HELP_EXAMPLES).filter(
+      ([name, examples]) => HELP_TEXT_ZH_CN.examples[name]?.length !== examples.length,
+    );
+    expect(missing.map(([name]) => name)).toEqual([]);
   });
 
   it('leaves English errors as commander words them', async () => {

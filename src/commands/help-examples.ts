@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { cliTextOf, type Lang } from '../i18n/index.js';
+import { helpTextOf } from './help-text.js';
 
 /** Examples per command name: the command line, then what it does. */
 export const HELP_EXAMPLES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
@@ -52,9 +53,12 @@ export function renderHelpExamples(name: string, lang: Lang = 'en'): string | un
   // A long command line gets its words on the next line; the short ones share a column.
   const isLong = (line: string) => line.length > MAX_INLINE_CHARS;
   const width = Math.max(0, ...examples.map(([line]) => (isLong(line) ? 0 : line.length)));
-  const lines = examples.map(([line, what]) =>
-    isLong(line) ? `  $ ${line}\n      ${what}` : `  $ ${line.padEnd(width)}  ${what}`,
-  );
+  // English is the table's own; another language has each line's words in its help catalog.
+  const translated = helpTextOf(lang)?.examples[name];
+  const lines = examples.map(([line, english], index) => {
+    const what = translated?.[index] ?? english;
+    return isLong(line) ? `  $ ${line}\n      ${what}` : `  $ ${line.padEnd(width)}  ${what}`;
+  });
   return `\n${cliTextOf(lang).examplesHeading}\n${lines.join('\n')}\n`;
 }
 

@@ -12,6 +12,11 @@ import { HELP_TEXT_ZH_CN, type CommandHelp, type HelpText } from '../i18n/help-z
 /** The translated help per language; English is what the commands register. */
 const HELP_TEXTS: Readonly<Record<Exclude<Lang, 'en'>, HelpText>> = { 'zh-CN': HELP_TEXT_ZH_CN };
 
+/** The translated help of `lang`; undefined for English, which the commands register. */
+export function helpTextOf(lang: Lang): HelpText | undefined {
+  return lang === 'en' ? undefined : HELP_TEXTS[lang];
+}
+
 /** The translation of one registered command, if the catalog has it. */
 export function commandHelp(text: HelpText, name: string): CommandHelp | undefined {
   const commands: Readonly<Record<string, CommandHelp>> = text.commands;
