@@ -39133,6 +39133,977 @@ var InputError = class extends CurateError {
   }
 };
 
+// src/i18n/en.ts
+var en = {
+  status: {
+    ok: "ok",
+    redirected: "redirected",
+    broken: "broken",
+    unreachable: "unreachable",
+    unverified: "unverified",
+    skipped: "skipped"
+  },
+  statusHelp: {
+    ok: "the page loads",
+    redirected: "moved for good: update the roadmap to the new URL",
+    broken: "gone: the page, video or domain no longer exists",
+    unreachable: "down for now (timeout, refused, server error); checked again next run",
+    unverified: "a bot wall, login or rate limit stopped the checker: open it in a browser",
+    skipped: "not checked (excluded, no URL, or the run stopped)"
+  },
+  reason: {
+    ok: "the page loads",
+    "temporary-redirect": "loads after a temporary redirect; keep the URL",
+    accepted: "accepted by the roadmap's rules",
+    "permanent-redirect": "moved permanently",
+    "http-404": "HTTP 404: the page is gone",
+    "http-410": "HTTP 410: removed for good",
+    "http-client-error": "the server refuses this URL",
+    nxdomain: "the domain does not exist",
+    "soft-404": 'answers 200 but says "not found" (soft 404)',
+    "missing-fragment": "the page lacks the anchor the URL points to",
+    "parked-domain": "the domain is parked or for sale",
+    "redirected-to-home": "redirects to the site's home page: the page is gone",
+    "unsupported-redirect": "redirects to a URL that is not http or https",
+    "too-many-redirects": "too many redirects",
+    "redirect-loop": "the redirects go round in a loop",
+    "video-removed": "the video was removed",
+    "repo-missing": "the GitHub repository is gone (deleted or made private)",
+    "path-missing": "the file or folder is gone from the repository",
+    "repo-disabled": "GitHub has disabled the repository",
+    "repo-blocked": "GitHub blocks the repository for legal reasons",
+    "paper-missing": "arXiv has no paper with this id",
+    "invalid-url": "the URL cannot be parsed",
+    "content-removed": "the platform says the content was removed",
+    "part-missing": "the video has no such part",
+    "notebook-missing": "the Colab notebook is gone",
+    timeout: "no answer in time",
+    refused: "connection refused",
+    reset: "connection reset",
+    tls: "the secure connection (TLS) failed",
+    "dns-temporary": "temporary DNS failure",
+    proxy: "the proxy failed",
+    "server-error": "server error; try again later",
+    "network-error": "network error",
+    "bot-wall": "a bot wall (e.g. Cloudflare) kept the checker out",
+    "rate-limited": "rate limited; try again later",
+    "auth-required": "needs a login or a key",
+    forbidden: "the server forbids automated access",
+    "unavailable-in-region": "not available from where it was checked",
+    "login-wall": "a login wall hides the content",
+    "video-private": "the video is private",
+    "embedding-disabled": "the video plays only on its own site",
+    "under-review": "under review by the platform",
+    scheduled: "scheduled, not yet public",
+    "content-moved": "moved, with no new address",
+    excluded: "excluded by the roadmap settings",
+    "no-url": "the resource has no URL",
+    "unsupported-scheme": "only http and https are checked",
+    offline: "offline run",
+    "network-down": "the network was unavailable",
+    "private-address": "points to a private or local address",
+    interrupted: "the run was stopped while checking it",
+    "not-started": "the run stopped before reaching it"
+  },
+  archive: {
+    snapshot: "archived copy of {date}",
+    "not-archived": "no archived copy",
+    excluded: "excluded from the Wayback Machine",
+    unanswered: "the Wayback Machine did not answer ({detail}); asked again next run",
+    blockedIn: "the archive needs a VPN in {region}"
+  },
+  findings: {
+    title: "Worth a look",
+    help: "What a platform said about a resource that is not a failure by default: an archived or renamed repository, a gated model, a withdrawn paper, a placeholder page title. --fail-on with its word (e.g. --fail-on broken,archived) makes it failing.",
+    unprobed: {
+      one: "{count} link was not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below.",
+      other: "{count} links were not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below."
+    },
+    filter: "Finding",
+    any: "any finding",
+    none: "no finding"
+  },
+  access: {
+    open: "open",
+    vpn: "needs a VPN",
+    partial: "partial",
+    unknown: "unknown"
+  },
+  region: {
+    cn: "mainland China",
+    global: "global"
+  },
+  html: {
+    pageTitle: "Link report: {title}",
+    language: "Language",
+    noScript: "This page needs JavaScript to show the report; report.md beside it has the same findings.",
+    summary: "{resources} and {mirrors} checked from {vantages}, {time}.",
+    summaryOffline: "{resources} and {mirrors} listed without fetching (--offline), {time}.",
+    resources: { one: "{count} resource", other: "{count} resources" },
+    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+    networkDown: "The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.",
+    partial: "This run was interrupted: the report may be incomplete.",
+    cached: "{count} ok results were reused from the cache, not fetched in this run.",
+    legend: "What the status words mean",
+    counts: "Counts",
+    colStatus: "Status",
+    colResources: "Resources",
+    colMirrors: "Mirrors",
+    total: "total",
+    sections: "Health by section",
+    sectionBar: "{ok} of {total} ok",
+    attention: "Needs a maintainer first",
+    attentionNone: "Nothing needs a maintainer: no link is broken, unreachable or redirected.",
+    useInstead: "use {url}",
+    itself: "the resource itself is {status}",
+    uncovered: "Needs a VPN in {region}, and no mirror open there",
+    uncoveredHelp: "Learners in {region} cannot open these without a VPN; add a mirror that is open there, or confirm one listed below.",
+    noMirrors: "no mirror listed",
+    mirror: "mirror",
+    unconfirmed: "unconfirmed",
+    table: "Every resource and mirror",
+    filterStatus: "Status",
+    filterAccess: "Region access",
+    filterSection: "Section",
+    filterKind: "Kind",
+    search: "Search",
+    searchPlaceholder: "title, id or URL",
+    all: "all",
+    clear: "Clear filters",
+    showing: "Showing {shown} of {total}",
+    colTitle: "Resource",
+    colReason: "Reason",
+    colAccess: "Access in {region}",
+    colLine: "Line",
+    colRecent: "Recent runs",
+    matrix: "Resource \xD7 vantage",
+    matrixHelp: "What each vantage saw. A vantage is where a check ran from: global, or a region such as cn.",
+    trend: "Trend over runs",
+    trendHelp: "Links per status in each audit run, from history.json beside this report.",
+    chartLabel: "Links per status over {runs}",
+    runs: { one: "{count} run", other: "{count} runs" },
+    recentRuns: "last {count} runs: {list}",
+    footer: "Written by curate {version} from {file}. The data is in report.json beside this page."
+  },
+  md: {
+    title: "Link report: {title}",
+    nothingToCheck: "Nothing to check: no resource was selected for this run ({time}).",
+    summary: "{resources}{mirrors} {what}, {time}: {counts}{why}.",
+    summaryMirrors: " and {mirrors}",
+    summaryWhy: "; {unchecked}",
+    whatOffline: "listed without fetching (--offline)",
+    whatChecked: "{coverage} from {vantages}",
+    countItem: "{count} {status}",
+    notVerdict: "These results are not a verdict on the links",
+    networkDownAll: "The network was unavailable{message}, so the links were not checked.",
+    networkDownPart: "The network was unavailable{message} for part of this run: {links} not checked{checked}.",
+    networkMessage: " ({message})",
+    checkedCount: ", {count} checked",
+    interrupted: "This run was interrupted: {links} not checked.",
+    offlineSome: "{links} listed without fetching (--offline).",
+    partialMerge: {
+      one: "This report is partial: {missing} (merged with `--allow-partial`), so its resources are not listed.",
+      other: "This report is partial: {missing} (merged with `--allow-partial`), so their resources are not listed."
+    },
+    againNetwork: "{notVerdict}: run the check again once the network is back.",
+    againSome: "{notVerdict} that were not checked: run the check again for a full report.",
+    partialRun: "This run was interrupted, so the report may be incomplete.",
+    againUnreached: "{notVerdict} that were not reached: run the check again for a full report.",
+    cached: {
+      one: '{count} ok result reused from the cache (`"cached": true` in report.json), not fetched in this run.',
+      other: '{count} ok results reused from the cache (`"cached": true` in report.json), not fetched in this run.'
+    },
+    colStatus: "Status",
+    colResources: "Resources",
+    colMirrors: "Mirrors",
+    total: "total",
+    legend: "",
+    needsAttention: "Needs attention",
+    attentionNoneChecked: "Nothing needs attention: no link is broken, unreachable, redirected or unverified.",
+    attentionNoneUnchecked: "Nothing is known to need attention: no link was checked.",
+    attentionNonePartly: "Nothing needs attention among the {links} checked; {unchecked}.",
+    headingOk: "OK",
+    headingRedirected: "Redirected",
+    headingBroken: "Broken",
+    headingUnreachable: "Unreachable",
+    headingUnverified: "Unverified",
+    headingSkipped: "Skipped",
+    statusHeading: "{heading} ({count})",
+    itself: "the resource itself is {status}",
+    mirror: "mirror",
+    mirrorWith: "mirror ({parts})",
+    unconfirmed: "unconfirmed",
+    resources: { one: "{count} resource", other: "{count} resources" },
+    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+    links: { one: "{count} link", other: "{count} links" },
+    separator: ", ",
+    regions: "Regions",
+    regionHeading: "{region}: {open} open, {vpn} vpn, {partial} partial, {unknown} unknown (resources)",
+    needsMirror: {
+      one: "**Needs a mirror**: {count} resource needs a VPN in {region} and has no confirmed mirror open there.",
+      other: "**Needs a mirror**: {count} resources need a VPN in {region} and have no confirmed mirror open there."
+    },
+    allCovered: "Every resource that needs a VPN in {region} has a working mirror.",
+    noneVpn: "No resource needs a VPN in {region}.",
+    matchedByEvidence: {
+      one: "**Matched by evidence**: {count} resource counts as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}.",
+      other: "**Matched by evidence**: {count} resources count as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}."
+    },
+    conflicts: "**Conflicts**: the roadmap's `access:` disagrees with the evidence ({count}).",
+    conflict: "declared {declared}, found {found}",
+    coveredBy: "Covered by a mirror: {ids}.",
+    mirrorLead: "mirror {url}: {problem}",
+    suggestedLead: "suggested mirror ({platform}, answered ok): {url}",
+    mirrorBroken: "broken ({reason})",
+    mirrorAccess: "{access} in {region}",
+    mirrorUnconfirmed: "unconfirmed: confirm it (`confirmed: true`) if it is a faithful copy",
+    observed: "observed from {vantage}: {note}",
+    rule: "rule {rule} ({list}): {note}",
+    presumed: "presumed: {note}",
+    vantageTable: "Resources \xD7 vantages ({vantages})",
+    vantageHelp: "",
+    vantageNote: "",
+    colResource: "Resource",
+    colAccess: "{region} access",
+    titles: "Check these titles",
+    titleDrift: 'page title "{title}": {reason}',
+    levelBlocked: "blocked",
+    levelThrottled: "throttled",
+    levelRefusesRegion: "refuses the region"
+  },
+  coverage: {
+    checked: "checked",
+    notChecked: "not checked",
+    partlyChecked: "partly checked",
+    networkDownClause: "the network was unavailable",
+    networkDownLabel: "{count} network down",
+    interruptedClause: "the run was interrupted",
+    interruptedLabel: "{count} interrupted",
+    notStartedLabel: "{count} not started",
+    offlineClause: "--offline",
+    offlineLabel: "{count} offline",
+    notCheckedOf: "{count} of {links} not checked ({why})",
+    detail: "{why}: {message}",
+    shardsMissing: {
+      one: "shard {list} is missing",
+      other: "shards {list} are missing"
+    },
+    shardVantage: "{shard} ({vantage})",
+    shardsMissingCount: {
+      one: "{count} shard is missing",
+      other: "{count} shards are missing"
+    },
+    partsSeparator: "; ",
+    labelsSeparator: ", "
+  },
+  summary: {
+    title: "curate check: {title} ({vantage})",
+    resources: "resources",
+    mirrors: "mirrors",
+    total: "total",
+    partialRun: "> **Partial run:** not every link was checked.",
+    failing: "Failing ({count})",
+    moved: "Moved permanently ({count}): run `curate fix`",
+    others: "Also worth a look ({count})",
+    capped: "> GitHub shows {cap} annotations of each kind per step and this run has more {levels}: every finding is listed above, and the annotations shown are the most important first.",
+    noneChecked: "Nothing is failing.",
+    noneUnchecked: "Nothing is known to fail: no link was checked.",
+    nonePartly: "Nothing is failing among the {links} checked.",
+    mirrorOf: "mirror of {id}",
+    movedTo: "{url} moved to {finalUrl}",
+    more: "\u2026and {count} more",
+    noUrl: "(no URL)"
+  },
+  annotation: {
+    mirrorOf: "mirror of {id}",
+    title: "{status}: {what}",
+    moved: "{url} moved permanently to {finalUrl}; run `curate fix` to update the roadmap.",
+    noUrl: "(no URL)"
+  },
+  issue: {
+    failingHeadline: {
+      one: "{count} link failing for {failAfter} or more audits in a row",
+      other: "{count} links failing for {failAfter} or more audits in a row"
+    },
+    noneFailedInARow: {
+      one: "No link has failed {count} audit in a row",
+      other: "No link has failed {count} audits in a row"
+    },
+    allWork: "All links work again",
+    intro: "Audit of {file} ({title}) from {vantage}, finished {time}. [Run log]({runUrl})",
+    reportLink: " \xB7 [Report: every link, by section, with the trend]({reportUrl})",
+    earlierStand: " Their earlier results stand.",
+    partialRun: "> **Partial run:** not every link was checked; the others keep their state.",
+    watching: {
+      one: "counted once they fail {count} audit in a row",
+      other: "counted once they fail {count} audits in a row"
+    },
+    failing: "Failing ({count})",
+    newFailures: "New failures ({count}): {watching}",
+    recovered: "Recovered ({count})",
+    colWhere: "Where",
+    colResource: "Resource",
+    colNow: "Now",
+    colSince: "Since",
+    colFailed: "Failed",
+    colUrl: "URL",
+    audits: { one: "{count} audit", other: "{count} audits" },
+    mirror: "{title} (mirror)",
+    footerOpen: "_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._",
+    footerClosed: "_Every link that had failed works again, so this issue is closed. It reopens if links fail again._",
+    more: "\u2026and {count} more; see the run log.",
+    cut: "\u2026cut to fit GitHub's limit; see the run log for everything."
+  }
+};
+
+// src/text/plural.ts
+var ENGLISH = new Intl.PluralRules("en");
+function pluralForm(count, one, other = `${one}s`) {
+  return ENGLISH.select(count) === "one" ? one : other;
+}
+function plural(count, one, other = `${one}s`) {
+  return `${count} ${pluralForm(count, one, other)}`;
+}
+
+// src/i18n/flags-en.ts
+var FLAG_TEXT_EN = {
+  notDuration: (label, text) => `${label}: "${text}" is not a duration.`,
+  notDurationHint: "Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).",
+  notPositiveDuration: (label) => `${label} must be longer than 0.`,
+  notWholeNumber: (flag, value, atLeastOne) => `${flag}: "${value}" is not a whole number${atLeastOne ? " \u2265 1" : ""}.`,
+  notOneOf: (flag, value, choices) => `${flag}: "${value}" is not one of ${choices.join(", ")}.`,
+  notRegex: (where2, pattern) => `${where2}: "${pattern}" is not a valid regular expression.`,
+  notRegexHint: 'Exclude patterns are JavaScript regular expressions, e.g. "^https://www\\.linkedin\\.com/".',
+  notReportFormat: (flag, word) => `${flag}: "${word}" is not a report format.`,
+  notReportFormatHint: (nearest, formats) => `${nearest === void 0 ? "" : `Did you mean ${nearest}? `}Use a comma-separated list of ${formats.join(", ")} (report.json is always written).`,
+  notConnectTo: (entry) => `--connect-to: "${entry}" is not host:address or host:port:address:port.`,
+  notConnectToHint: "Example: --connect-to www.youtube.com:443:127.0.0.1:8443",
+  notProxy: (flag) => `--proxy: "${flag}" is not a URL.`,
+  notProxyHint: "Example: --proxy http://127.0.0.1:7890 or socks5://127.0.0.1:1080",
+  quietAndVerbose: "--quiet and --verbose cannot be used together.",
+  notVantage: (vantage) => `--vantage: "${vantage}" is not "global" or a two-letter region such as cn.`,
+  noOnlyId: (value) => `--only: "${value}" names no resource or section id.`,
+  noOnlyIdHint: "Give an id, e.g. --only 2.1 or --only page-gone,1.1; leave --only out to check everything.",
+  emptyValue: (flag) => `${flag} was given an empty value.`,
+  emptyValueHint: (flag) => `Give ${flag} a value, or leave it out.`,
+  stdoutTaken: (format) => `-o - writes report.json to stdout, which --format ${format} also uses.`,
+  stdoutTakenHint: "Use -o - alone (or with --format json), or give -o a directory.",
+  maxAgeWithoutCache: "--max-age only applies with --cache FILE.",
+  maxAgeWithoutCacheHint: "Example: --cache .curate-cache.json --max-age 1d",
+  // outcome/fail-on.ts
+  failOnNotWord: (item) => `--fail-on: "${item}" is not a status word or a finding.`,
+  failOnNotWordHint: (nearest, statuses, findings) => `${nearest === void 0 ? "" : `Did you mean ${nearest}? `}Use any of ${statuses.join(", ")} (or status:reason, e.g. unverified:bot-wall), a finding (${findings.join(", ")}), or "none".`,
+  failOnNotReason: (reason, status) => `--fail-on: "${reason}" is not a reason of ${status}.`,
+  failOnNotReasonHint: (status, nearest, reasons) => `${nearest === void 0 ? "" : `Did you mean ${status}:${nearest}? `}The reasons of ${status} are ${reasons.join(", ")}.`,
+  // ci/shard.ts
+  shardNotForm: (text) => `--shard "${text}" is not of the form i/n.`,
+  shardTooFew: (text) => `--shard "${text}": the number of shards must be at least 1.`,
+  shardMissing: (text, index, total) => `--shard "${text}": shard ${index} does not exist among ${total}.`,
+  shardHint: "write it as i/n with 1 <= i <= n, e.g. --shard 2/4",
+  // commands/history.ts
+  keepNotMore: (keep, failAfter) => `--keep ${keep} must be more than --fail-after ${failAfter}.`,
+  keepNotMoreHint: "the history needs one more observation than a failing streak to see a recovery"
+};
+
+// src/i18n/flags-zh-CN.ts
+var FLAG_TEXT_ZH_CN = {
+  failOnNotWord: (item) => `--fail-on\uFF1A\u201C${item}\u201D\u65E2\u4E0D\u662F\u72B6\u6001\u8BCD\uFF0C\u4E5F\u4E0D\u662F\u63D0\u9192\u7C7B\u578B\u3002`,
+  failOnNotWordHint: (nearest, statuses, findings) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${nearest}\uFF1F`}\u53EF\u4EE5\u7528 ${statuses.join(", ")}\uFF08\u6216 \u72B6\u6001:\u539F\u56E0\uFF0C\u4F8B\u5982 unverified:bot-wall\uFF09\u3001\u63D0\u9192\u7C7B\u578B\uFF08${findings.join(", ")}\uFF09\uFF0C\u6216\u8005 "none"\u3002`,
+  failOnNotReason: (reason, status) => `--fail-on\uFF1A\u201C${reason}\u201D\u4E0D\u662F ${status} \u7684\u539F\u56E0\u3002`,
+  failOnNotReasonHint: (status, nearest, reasons) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${status}:${nearest}\uFF1F`}${status} \u7684\u539F\u56E0\u6709\uFF1A${reasons.join(", ")}\u3002`,
+  shardNotForm: (text) => `--shard \u201C${text}\u201D\u4E0D\u662F i/n \u7684\u5F62\u5F0F\u3002`,
+  shardTooFew: (text) => `--shard \u201C${text}\u201D\uFF1A\u5206\u7247\u6570\u81F3\u5C11\u662F 1\u3002`,
+  shardMissing: (text, index, total) => `--shard \u201C${text}\u201D\uFF1A\u4E00\u5171\u53EA\u6709 ${total} \u4E2A\u5206\u7247\uFF0C\u6CA1\u6709\u7B2C ${index} \u4E2A\u3002`,
+  shardHint: "\u5199\u6210 i/n\uFF0C\u5176\u4E2D 1 <= i <= n\uFF0C\u4F8B\u5982 --shard 2/4",
+  keepNotMore: (keep, failAfter) => `--keep ${keep} \u5FC5\u987B\u5927\u4E8E --fail-after ${failAfter}\u3002`,
+  keepNotMoreHint: "\u5386\u53F2\u8BB0\u5F55\u8981\u6BD4\u8FDE\u7EED\u5931\u6548\u7684\u6B21\u6570\u591A\u7559\u4E00\u6B21\uFF0C\u624D\u80FD\u770B\u51FA\u94FE\u63A5\u5DF2\u7ECF\u6062\u590D",
+  notDuration: (label, text) => `${label}\uFF1A\u201C${text}\u201D\u4E0D\u662F\u4E00\u4E2A\u65F6\u957F\u3002`,
+  notDurationHint: "\u5199\u6210 15s\u3001500ms\u30012m\u300112h \u6216 1d \u8FD9\u6837\u7684\u5F62\u5F0F\uFF08\u53EA\u5199\u6570\u5B57\u8868\u793A\u79D2\uFF09\u3002",
+  notPositiveDuration: (label) => `${label} \u5FC5\u987B\u5927\u4E8E 0\u3002`,
+  notWholeNumber: (flag, value, atLeastOne) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F${atLeastOne ? " \u2265 1 \u7684" : ""}\u6574\u6570\u3002`,
+  notOneOf: (flag, value, choices) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F\u53EF\u9009\u503C\u4E4B\u4E00\uFF08${choices.join(", ")}\uFF09\u3002`,
+  notRegex: (where2, pattern) => `${where2}\uFF1A\u201C${pattern}\u201D\u4E0D\u662F\u5408\u6CD5\u7684\u6B63\u5219\u8868\u8FBE\u5F0F\u3002`,
+  notRegexHint: '\u6392\u9664\u89C4\u5219\u662F JavaScript \u6B63\u5219\u8868\u8FBE\u5F0F\uFF0C\u4F8B\u5982 "^https://www\\.linkedin\\.com/"\u3002',
+  notReportFormat: (flag, word) => `${flag}\uFF1A\u201C${word}\u201D\u4E0D\u662F\u62A5\u544A\u683C\u5F0F\u3002`,
+  notReportFormatHint: (nearest, formats) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${nearest}\uFF1F`}\u7528\u9017\u53F7\u5206\u9694\u7684 ${formats.join(", ")} \u5217\u8868\uFF08report.json \u603B\u4F1A\u5199\uFF09\u3002`,
+  notConnectTo: (entry) => `--connect-to\uFF1A\u201C${entry}\u201D\u4E0D\u662F host:address \u6216 host:port:address:port\u3002`,
+  notConnectToHint: "\u4F8B\u5982\uFF1A--connect-to www.youtube.com:443:127.0.0.1:8443",
+  notProxy: (flag) => `--proxy\uFF1A\u201C${flag}\u201D\u4E0D\u662F URL\u3002`,
+  notProxyHint: "\u4F8B\u5982\uFF1A--proxy http://127.0.0.1:7890 \u6216 socks5://127.0.0.1:1080",
+  quietAndVerbose: "--quiet \u548C --verbose \u4E0D\u80FD\u540C\u65F6\u4F7F\u7528\u3002",
+  notVantage: (vantage) => `--vantage\uFF1A\u201C${vantage}\u201D\u65E2\u4E0D\u662F "global"\uFF0C\u4E5F\u4E0D\u662F cn \u8FD9\u6837\u7684\u4E24\u5B57\u6BCD\u5730\u533A\u4EE3\u7801\u3002`,
+  noOnlyId: (value) => `--only\uFF1A\u201C${value}\u201D\u91CC\u6CA1\u6709\u4EFB\u4F55\u8D44\u6E90\u6216\u7AE0\u8282 id\u3002`,
+  noOnlyIdHint: "\u7ED9\u51FA\u4E00\u4E2A id\uFF0C\u4F8B\u5982 --only 2.1 \u6216 --only page-gone,1.1\uFF1B\u8981\u68C0\u67E5\u5168\u90E8\u5C31\u4E0D\u8981\u52A0 --only\u3002",
+  emptyValue: (flag) => `${flag} \u7684\u503C\u662F\u7A7A\u7684\u3002`,
+  emptyValueHint: (flag) => `\u7ED9 ${flag} \u4E00\u4E2A\u503C\uFF0C\u6216\u8005\u53BB\u6389\u5B83\u3002`,
+  stdoutTaken: (format) => `-o - \u4F1A\u628A report.json \u5199\u5230 stdout\uFF0C\u800C --format ${format} \u4E5F\u8981\u7528 stdout\u3002`,
+  stdoutTakenHint: "\u5355\u72EC\u7528 -o -\uFF08\u6216\u914D\u5408 --format json\uFF09\uFF0C\u6216\u8005\u7ED9 -o \u4E00\u4E2A\u76EE\u5F55\u3002",
+  maxAgeWithoutCache: "--max-age \u53EA\u6709\u914D\u5408 --cache FILE \u624D\u6709\u7528\u3002",
+  maxAgeWithoutCacheHint: "\u4F8B\u5982\uFF1A--cache .curate-cache.json --max-age 1d"
+};
+
+// src/i18n/roadmap-load-en.ts
+var TYPE_NAMES_EN = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "a mapping (key: value)",
+  record: "a mapping (key: value)",
+  array: "a list"
+};
+var SCHEMA_RULES_EN = {
+  notEmpty: "must not be empty",
+  slug: 'must be a slug: lower-case letters, digits, ".", "_" or "-"',
+  regionCode: 'must be a two-letter region code such as "cn"',
+  duration: 'must be a duration such as "15s", "500ms" or "2m"',
+  sectionNumber: 'must be a section number such as "2.1"',
+  needsSection: "a roadmap needs at least one section"
+};
+function describedValue(words, value) {
+  return value.kind === "scalar" ? value.text : words[value.kind];
+}
+var VALUE_WORDS_EN = {
+  empty: "an empty value",
+  list: "a list",
+  mapping: "a mapping",
+  nothing: "nothing"
+};
+var valueEn = (value) => describedValue(VALUE_WORDS_EN, value);
+var YAML_PARSER_HINTS_EN = {
+  DUPLICATE_KEY: "YAML keeps only one of them; remove or rename one",
+  TAB_AS_INDENT: "indent with spaces",
+  MULTIPLE_DOCS: "keep one YAML document per file; remove the extra `---`"
+};
+var didYouMean = (suggestion) => suggestion === void 0 ? "" : `; did you mean "${suggestion}"?`;
+var ROADMAP_LOAD_TEXT_EN = {
+  // The file (roadmap/load.ts).
+  notValidRoadmap: (file2, problems) => `${file2} is not a valid roadmap (${plural(problems, "problem")})`,
+  /** `file` + one of the sentences below, as the one-line error. */
+  fileSays: (file2, message) => `${file2} ${message}`,
+  isDirectory: "is a directory, not a roadmap file",
+  isDirectoryHint: "pass the YAML file itself, e.g. roadmap.yaml",
+  notRegularFile: "is not a regular file",
+  notRegularFileHint: "pass a YAML file saved on disk",
+  tooBig: (size, max) => `is ${size}, more than the ${max} a roadmap may have`,
+  tooBigHint: "split the roadmap, or check that this is the right file",
+  bytes: (bytes) => bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`,
+  notUtf8: "is not UTF-8 text",
+  notUtf8Hint: "save it as UTF-8 (GBK/GB2312 files are not supported)",
+  readFailure: {
+    ENOENT: ["does not exist", "check the path; it is relative to the current directory"],
+    ENOTDIR: ["does not exist (a parent is not a directory)", "check the path"],
+    EACCES: ["cannot be read: permission denied", "make the file readable for this user"],
+    EPERM: ["cannot be read: permission denied", "make the file readable for this user"],
+    ELOOP: ["is a symbolic link loop", "point at the real file"],
+    ENAMETOOLONG: ["has a name that is too long", "check the path"]
+  },
+  cannotRead: (detail2) => `cannot be read (${detail2})`,
+  cannotReadHint: "check the path and the file",
+  emptyFile: "the file is empty, but a roadmap is a mapping of keys such as version, title and sections",
+  topLevel: (what, value) => `the top level is ${what === "list" ? "a list" : `a single value (${value})`}, but a roadmap is a mapping of keys such as version, title and sections`,
+  topLevelHint: "start the file with `version: 1`, then `title:` and `sections:`",
+  // YAML (roadmap/yaml-problems.ts).
+  yamlTab: (line, column) => column === 1 ? `line ${line} starts with a tab; YAML indents with spaces` : `line ${line} has a tab in its indentation (column ${column}); YAML indents with spaces`,
+  yamlTabHint: (spaces) => spaces === void 0 ? "replace the tab with spaces" : spaces === 0 ? "remove the tab: this line needs no indentation" : `replace the indentation with ${plural(spaces, "space")}, like the lines around it`,
+  yamlMisaligned: (line, indent, siblings) => `line ${line} is indented ${plural(indent, "space")}; its siblings use ${siblings}`,
+  yamlMisalignedHint: (siblings) => `indent it with ${plural(siblings, "space")}, or, if it belongs to the entry above, as far as that entry's keys`,
+  // YAML (roadmap/yaml-source.ts): what the reader guards against, and the parser's errors.
+  yamlDuplicateKey: (key, firstLine) => `duplicate key "${key}" (first at line ${firstLine})`,
+  yamlDuplicateKeyHint: "YAML keeps only one of them; remove or rename one",
+  yamlTooDeep: (maxDepth) => `nested more than ${maxDepth} levels deep`,
+  yamlTooDeepHint: "check for an unclosed [ or {",
+  yamlAliasCycle: "an alias refers to a node that contains it",
+  yamlTooManyAliases: (max) => `too many aliases: more than ${max} expansions (a "billion laughs" file?)`,
+  yamlUnresolvedAlias: (parserText) => parserText,
+  yamlAliasHint: "write the values out instead of using *aliases",
+  /** The parser's error, by its code; `parserText` is what the parser said. */
+  yamlParser: (_code, parserText) => parserText,
+  yamlParserHint: (code) => YAML_PARSER_HINTS_EN[code],
+  // The schema (roadmap/issues.ts).
+  value: valueEn,
+  typeName: (expected) => TYPE_NAMES_EN[expected] ?? expected,
+  orList: (items) => items.join(" or "),
+  expectedGot: (expected, got) => `expected ${expected}, got ${valueEn(got)}`,
+  unknownKey: (key, suggestion) => `unknown key "${key}"${didYouMean(suggestion)}`,
+  allowedHere: (keys) => `allowed here: ${keys.join(", ")}`,
+  mustBe: (only, got) => `must be ${only}, got ${valueEn(got)}`,
+  notAllowedValue: (value, field, suggestion) => `${valueEn(value)} ${field === void 0 ? "is not allowed here" : `is not a valid ${field}`}${didYouMean(suggestion)}`,
+  oneOf: (options) => `one of: ${options.join(", ")}`,
+  missingKey: (key) => `required key "${key}" is missing`,
+  quoteHint: (written) => `quote it so YAML reads it as text: "${written}"`,
+  emptyValueHint: "leave the key out, or give it a value",
+  invalidKey: (key, reasons) => `key "${key}" ${reasons}`,
+  atLeastCharacters: (count) => `must have at least ${plural(count, "character")}`,
+  atMostCharacters: (count) => `must have at most ${plural(count, "character")}`,
+  atLeastItems: (count) => `must have at least ${plural(count, "item")}`,
+  atMostItems: (count) => `must have at most ${plural(count, "item")}`,
+  atLeast: (limit, got) => `must be at least ${limit}, got ${valueEn(got)}`,
+  atMost: (limit, got) => `must be at most ${limit}, got ${valueEn(got)}`,
+  schemaRule: SCHEMA_RULES_EN,
+  /** A value and the schema rule it breaks ("must …"). */
+  breaksRule: (value, rule) => `${valueEn(value)} ${rule}`,
+  invalidFormat: (value, format) => `${valueEn(value)} is not a valid ${format}`
+};
+
+// src/i18n/roadmap-load-zh-CN.ts
+var TYPE_NAMES_ZH_CN = {
+  string: "\u6587\u672C",
+  number: "\u6570\u5B57",
+  int: "\u6574\u6570",
+  boolean: "true \u6216 false",
+  object: "\u6620\u5C04\uFF08key: value\uFF09",
+  record: "\u6620\u5C04\uFF08key: value\uFF09",
+  array: "\u5217\u8868"
+};
+var VALUE_WORDS_ZH_CN = {
+  empty: "\u7A7A\u503C",
+  list: "\u5217\u8868",
+  mapping: "\u6620\u5C04",
+  nothing: "\u6CA1\u6709\u503C"
+};
+var valueZh = (value) => describedValue(VALUE_WORDS_ZH_CN, value);
+var subject = (value) => value.kind === "scalar" ? `${value.text} ` : valueZh(value);
+var YAML_PARSER_SENTENCES = {
+  ALIAS_PROPS: "\u522B\u540D\uFF08*\u540D\u5B57\uFF09\u4E0D\u80FD\u518D\u5E26\u951A\u70B9\u6216\u6807\u7B7E",
+  BAD_ALIAS: "\u951A\u70B9\u548C\u522B\u540D\u7684\u540D\u5B57\u4E0D\u80FD\u4E3A\u7A7A\uFF0C\u4E5F\u4E0D\u80FD\u4EE5\u5192\u53F7\u7ED3\u5C3E",
+  BAD_PROP_ORDER: "\u951A\u70B9\u548C\u6807\u7B7E\u8981\u5199\u5728 - \u3001? \u6216 : \u8FD9\u7C7B\u6807\u8BB0\u7684\u540E\u9762",
+  DUPLICATE_KEY: "\u540C\u4E00\u4E2A\u6620\u5C04\u91CC\u6709\u91CD\u590D\u7684\u952E",
+  KEY_OVER_1024_CHARS: "\u952E\u592A\u957F\u4E86\uFF1A\u4E0D\u52A0 ? \u7684\u952E\u6700\u591A 1024 \u4E2A\u5B57\u7B26",
+  MULTIPLE_ANCHORS: "\u4E00\u4E2A\u8282\u70B9\u53EA\u80FD\u6709\u4E00\u4E2A\u951A\u70B9\uFF08&\u540D\u5B57\uFF09",
+  MULTIPLE_DOCS: "\u6587\u4EF6\u91CC\u6709\u4E0D\u6B62\u4E00\u4E2A YAML \u6587\u6863",
+  MULTIPLE_TAGS: "\u4E00\u4E2A\u8282\u70B9\u53EA\u80FD\u6709\u4E00\u4E2A\u6807\u7B7E\uFF08!\u6807\u7B7E\uFF09",
+  TAB_AS_INDENT: "YAML \u4E0D\u80FD\u7528 Tab \u7F29\u8FDB"
+};
+var YAML_PARSER_KINDS = {
+  BAD_COLLECTION_TYPE: "\u6807\u7B7E\u548C\u5217\u8868\u6216\u6620\u5C04\u7684\u7C7B\u578B\u5BF9\u4E0D\u4E0A",
+  BAD_DIRECTIVE: "% \u5F00\u5934\u7684 YAML \u6307\u4EE4\u5199\u5F97\u4E0D\u5BF9",
+  BAD_DQ_ESCAPE: "\u53CC\u5F15\u53F7\u5B57\u7B26\u4E32\u91CC\u6709\u65E0\u6548\u7684\u8F6C\u4E49\uFF08\u53CD\u659C\u6760\u540E\u9762\u7684\u5B57\u7B26\u4E0D\u5BF9\uFF09",
+  BAD_INDENT: "\u7F29\u8FDB\u4E0D\u5BF9",
+  BAD_SCALAR_START: "\u4E0D\u52A0\u5F15\u53F7\u7684\u503C\u4E0D\u80FD\u4EE5\u8FD9\u4E2A\u5B57\u7B26\u5F00\u5934\uFF0C\u7ED9\u5B83\u52A0\u4E0A\u5F15\u53F7",
+  BLOCK_AS_IMPLICIT_KEY: "\u8FD9\u91CC\u4E0D\u80FD\u628A\u5217\u8868\u6216\u6620\u5C04\u5F53\u4F5C\u952E",
+  BLOCK_IN_FLOW: "[ ] \u6216 { } \u91CC\u4E0D\u80FD\u6362\u884C\u5199\u5217\u8868\u6216\u6620\u5C04\uFF0C\u68C0\u67E5\u7F29\u8FDB\u548C\u62EC\u53F7\u6709\u6CA1\u6709\u95ED\u5408",
+  MISSING_CHAR: "\u5C11\u4E86\u5B57\u7B26\uFF08\u5F15\u53F7\u3001\u62EC\u53F7\u3001\u9017\u53F7\u3001\u5192\u53F7\u6216\u7A7A\u683C\uFF09",
+  MULTILINE_IMPLICIT_KEY: "\u952E\u5FC5\u987B\u5199\u5728\u540C\u4E00\u884C\uFF0C\u5E38\u89C1\u539F\u56E0\u662F\u4E0A\u4E00\u884C\u5C11\u4E86\u5192\u53F7\uFF0C\u6216\u8005\u503C\u91CC\u7684\u5192\u53F7\u6CA1\u52A0\u5F15\u53F7",
+  TAG_RESOLVE_FAILED: "\u65E0\u6CD5\u8BC6\u522B\u7684\u6807\u7B7E\uFF08!\u6807\u7B7E\uFF09",
+  UNEXPECTED_TOKEN: "\u8FD9\u91CC\u51FA\u73B0\u4E86\u4E0D\u8BE5\u51FA\u73B0\u7684\u5185\u5BB9"
+};
+var YAML_PARSER_HINTS_ZH_CN = {
+  DUPLICATE_KEY: "YAML \u53EA\u4F1A\u4FDD\u7559\u5176\u4E2D\u4E00\u4E2A\uFF1B\u5220\u6389\u4E00\u4E2A\uFF0C\u6216\u8005\u6539\u4E2A\u540D\u5B57",
+  TAB_AS_INDENT: "\u6539\u7528\u7A7A\u683C\u7F29\u8FDB",
+  MULTIPLE_DOCS: "\u4E00\u4E2A\u6587\u4EF6\u53EA\u653E\u4E00\u4E2A YAML \u6587\u6863\uFF1B\u5220\u6389\u591A\u51FA\u6765\u7684 `---`"
+};
+function yamlParserZh(code, parserText) {
+  const sentence = YAML_PARSER_SENTENCES[code];
+  if (sentence !== void 0) return sentence;
+  const kind = YAML_PARSER_KINDS[code];
+  return kind === void 0 ? parserText : `${kind}\uFF08\u89E3\u6790\u5668\u539F\u6587\uFF1A${parserText}\uFF09`;
+}
+var didYouMean2 = (suggestion) => suggestion === void 0 ? "" : `\uFF1B\u662F\u4E0D\u662F\u60F3\u5199\u201C${suggestion}\u201D\uFF1F`;
+var ROADMAP_LOAD_TEXT_ZH_CN = {
+  notValidRoadmap: (file2, problems) => `${file2} \u4E0D\u662F\u6709\u6548\u7684\u8DEF\u7EBF\u56FE\uFF08${problems} \u4E2A\u95EE\u9898\uFF09`,
+  fileSays: (file2, message) => `${file2} ${message}`,
+  isDirectory: "\u662F\u4E00\u4E2A\u76EE\u5F55\uFF0C\u4E0D\u662F\u8DEF\u7EBF\u56FE\u6587\u4EF6",
+  isDirectoryHint: "\u8BF7\u4F20\u5165 YAML \u6587\u4EF6\u672C\u8EAB\uFF0C\u4F8B\u5982 roadmap.yaml",
+  notRegularFile: "\u4E0D\u662F\u666E\u901A\u6587\u4EF6",
+  notRegularFileHint: "\u8BF7\u4F20\u5165\u4FDD\u5B58\u5728\u78C1\u76D8\u4E0A\u7684 YAML \u6587\u4EF6",
+  tooBig: (size, max) => `\u6709 ${size}\uFF0C\u8D85\u8FC7\u4E86\u8DEF\u7EBF\u56FE\u5141\u8BB8\u7684 ${max}`,
+  tooBigHint: "\u628A\u8DEF\u7EBF\u56FE\u62C6\u5F00\uFF0C\u6216\u8005\u786E\u8BA4\u4E00\u4E0B\u662F\u4E0D\u662F\u4F20\u9519\u4E86\u6587\u4EF6",
+  bytes: (bytes) => bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} \u5B57\u8282`,
+  notUtf8: "\u4E0D\u662F UTF-8 \u6587\u672C",
+  notUtf8Hint: "\u8BF7\u53E6\u5B58\u4E3A UTF-8\uFF08\u4E0D\u652F\u6301 GBK/GB2312 \u7F16\u7801\u7684\u6587\u4EF6\uFF09",
+  readFailure: {
+    ENOENT: ["\u4E0D\u5B58\u5728", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84\uFF1B\u5B83\u662F\u76F8\u5BF9\u4E8E\u5F53\u524D\u76EE\u5F55\u7684"],
+    ENOTDIR: ["\u4E0D\u5B58\u5728\uFF08\u4E0A\u7EA7\u8DEF\u5F84\u4E0D\u662F\u76EE\u5F55\uFF09", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84"],
+    EACCES: ["\u65E0\u6CD5\u8BFB\u53D6\uFF1A\u6CA1\u6709\u6743\u9650", "\u8BA9\u5F53\u524D\u7528\u6237\u53EF\u4EE5\u8BFB\u8FD9\u4E2A\u6587\u4EF6"],
+    EPERM: ["\u65E0\u6CD5\u8BFB\u53D6\uFF1A\u6CA1\u6709\u6743\u9650", "\u8BA9\u5F53\u524D\u7528\u6237\u53EF\u4EE5\u8BFB\u8FD9\u4E2A\u6587\u4EF6"],
+    ELOOP: ["\u662F\u5FAA\u73AF\u7684\u7B26\u53F7\u94FE\u63A5", "\u8BF7\u6307\u5411\u771F\u6B63\u7684\u6587\u4EF6"],
+    ENAMETOOLONG: ["\u6587\u4EF6\u540D\u592A\u957F", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84"]
+  },
+  cannotRead: (detail2) => `\u65E0\u6CD5\u8BFB\u53D6\uFF08${detail2}\uFF09`,
+  cannotReadHint: "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84\u548C\u6587\u4EF6",
+  emptyFile: "\u6587\u4EF6\u662F\u7A7A\u7684\uFF0C\u800C\u8DEF\u7EBF\u56FE\u5E94\u8BE5\u662F\u4E00\u4E2A\u6620\u5C04\uFF0C\u5305\u542B version\u3001title\u3001sections \u7B49\u952E",
+  topLevel: (what, value) => `\u9876\u5C42\u662F${what === "list" ? "\u4E00\u4E2A\u5217\u8868" : `\u5355\u4E2A\u503C\uFF08${value}\uFF09`}\uFF0C\u800C\u8DEF\u7EBF\u56FE\u5E94\u8BE5\u662F\u4E00\u4E2A\u6620\u5C04\uFF0C\u5305\u542B version\u3001title\u3001sections \u7B49\u952E`,
+  topLevelHint: "\u6587\u4EF6\u5F00\u5934\u5148\u5199 `version: 1`\uFF0C\u518D\u5199 `title:` \u548C `sections:`",
+  yamlTab: (line, column) => column === 1 ? `\u7B2C ${line} \u884C\u4EE5 Tab \u5F00\u5934\uFF1BYAML \u53EA\u80FD\u7528\u7A7A\u683C\u7F29\u8FDB` : `\u7B2C ${line} \u884C\u7684\u7F29\u8FDB\u91CC\u6709 Tab\uFF08\u7B2C ${column} \u5217\uFF09\uFF1BYAML \u53EA\u80FD\u7528\u7A7A\u683C\u7F29\u8FDB`,
+  yamlTabHint: (spaces) => spaces === void 0 ? "\u628A Tab \u6362\u6210\u7A7A\u683C" : spaces === 0 ? "\u5220\u6389\u8FD9\u4E2A Tab\uFF1A\u8FD9\u4E00\u884C\u4E0D\u9700\u8981\u7F29\u8FDB" : `\u628A\u7F29\u8FDB\u6362\u6210 ${spaces} \u4E2A\u7A7A\u683C\uFF0C\u548C\u4E0A\u4E0B\u6587\u5BF9\u9F50`,
+  yamlMisaligned: (line, indent, siblings) => `\u7B2C ${line} \u884C\u7F29\u8FDB\u4E86 ${indent} \u4E2A\u7A7A\u683C\uFF0C\u800C\u540C\u7EA7\u7684\u884C\u662F ${siblings} \u4E2A`,
+  yamlMisalignedHint: (siblings) => `\u7F29\u8FDB\u6539\u6210 ${siblings} \u4E2A\u7A7A\u683C\uFF1B\u5982\u679C\u5B83\u5C5E\u4E8E\u4E0A\u9762\u90A3\u4E00\u9879\uFF0C\u5C31\u548C\u90A3\u4E00\u9879\u7684\u952E\u5BF9\u9F50`,
+  yamlDuplicateKey: (key, firstLine) => `\u952E\u201C${key}\u201D\u91CD\u590D\u4E86\uFF08\u7B2C\u4E00\u6B21\u51FA\u73B0\u5728\u7B2C ${firstLine} \u884C\uFF09`,
+  yamlDuplicateKeyHint: "YAML \u53EA\u4F1A\u4FDD\u7559\u5176\u4E2D\u4E00\u4E2A\uFF1B\u5220\u6389\u4E00\u4E2A\uFF0C\u6216\u8005\u6539\u4E2A\u540D\u5B57",
+  yamlTooDeep: (maxDepth) => `\u5D4C\u5957\u8D85\u8FC7\u4E86 ${maxDepth} \u5C42`,
+  yamlTooDeepHint: "\u68C0\u67E5\u4E00\u4E0B\u6709\u6CA1\u6709\u6CA1\u95ED\u5408\u7684 [ \u6216 {",
+  yamlAliasCycle: "\u522B\u540D\u6307\u5411\u4E86\u5305\u542B\u5B83\u81EA\u5DF1\u7684\u8282\u70B9\uFF0C\u5C55\u5F00\u540E\u6CA1\u6709\u5C3D\u5934",
+  yamlTooManyAliases: (max) => `\u522B\u540D\u592A\u591A\uFF1A\u5C55\u5F00\u8D85\u8FC7\u4E86 ${max} \u6B21\uFF08\u662F\u4E0D\u662F\u201Cbillion laughs\u201D\u653B\u51FB\u6587\u4EF6\uFF1F\uFF09`,
+  yamlUnresolvedAlias: (parserText) => `\u522B\u540D\u627E\u4E0D\u5230\u5BF9\u5E94\u7684\u951A\u70B9\uFF1A&\u540D\u5B57 \u8981\u5199\u5728 *\u540D\u5B57 \u4E4B\u524D\uFF08\u89E3\u6790\u5668\u539F\u6587\uFF1A${parserText}\uFF09`,
+  yamlAliasHint: "\u628A\u503C\u76F4\u63A5\u5199\u51FA\u6765\uFF0C\u4E0D\u8981\u7528 *\u522B\u540D",
+  yamlParser: yamlParserZh,
+  yamlParserHint: (code) => YAML_PARSER_HINTS_ZH_CN[code],
+  value: valueZh,
+  typeName: (expected) => TYPE_NAMES_ZH_CN[expected] ?? expected,
+  orList: (items) => items.join("\u6216"),
+  expectedGot: (expected, got) => `\u8FD9\u91CC\u5E94\u8BE5\u662F${expected}\uFF0C\u5B9E\u9645\u662F${valueZh(got)}`,
+  unknownKey: (key, suggestion) => `\u672A\u77E5\u7684\u952E\u201C${key}\u201D${didYouMean2(suggestion)}`,
+  allowedHere: (keys) => `\u8FD9\u91CC\u53EF\u4EE5\u7528\uFF1A${keys.join(", ")}`,
+  mustBe: (only, got) => `\u5FC5\u987B\u662F ${only}\uFF0C\u5B9E\u9645\u662F${valueZh(got)}`,
+  notAllowedValue: (value, field, suggestion) => `${subject(value)}${field === void 0 ? "\u4E0D\u80FD\u7528\u5728\u8FD9\u91CC" : `\u4E0D\u662F\u6709\u6548\u7684 ${field}`}${didYouMean2(suggestion)}`,
+  oneOf: (options) => `\u53EF\u9009\u503C\uFF1A${options.join(", ")}`,
+  missingKey: (key) => `\u7F3A\u5C11\u5FC5\u586B\u7684\u952E\u201C${key}\u201D`,
+  quoteHint: (written) => `\u52A0\u4E0A\u5F15\u53F7\uFF0C\u8BA9 YAML \u628A\u5B83\u5F53\u4F5C\u6587\u672C\uFF1A"${written}"`,
+  emptyValueHint: "\u8981\u4E48\u53BB\u6389\u8FD9\u4E2A\u952E\uFF0C\u8981\u4E48\u7ED9\u5B83\u4E00\u4E2A\u503C",
+  invalidKey: (key, reasons) => `\u952E\u201C${key}\u201D${reasons}`,
+  atLeastCharacters: (count) => `\u81F3\u5C11\u8981\u6709 ${count} \u4E2A\u5B57\u7B26`,
+  atMostCharacters: (count) => `\u6700\u591A\u53EA\u80FD\u6709 ${count} \u4E2A\u5B57\u7B26`,
+  atLeastItems: (count) => `\u81F3\u5C11\u8981\u6709 ${count} \u9879`,
+  atMostItems: (count) => `\u6700\u591A\u53EA\u80FD\u6709 ${count} \u9879`,
+  atLeast: (limit, got) => `\u4E0D\u80FD\u5C0F\u4E8E ${limit}\uFF0C\u5B9E\u9645\u662F ${valueZh(got)}`,
+  atMost: (limit, got) => `\u4E0D\u80FD\u5927\u4E8E ${limit}\uFF0C\u5B9E\u9645\u662F ${valueZh(got)}`,
+  schemaRule: {
+    notEmpty: "\u4E0D\u80FD\u4E3A\u7A7A",
+    slug: "\u5FC5\u987B\u662F slug\uFF1A\u53EA\u80FD\u7528\u5C0F\u5199\u5B57\u6BCD\u3001\u6570\u5B57\u3001\u201C.\u201D\u3001\u201C_\u201D\u6216\u201C-\u201D",
+    regionCode: "\u5FC5\u987B\u662F\u4E24\u4E2A\u5B57\u6BCD\u7684\u5730\u533A\u4EE3\u7801\uFF0C\u4F8B\u5982\u201Ccn\u201D",
+    duration: "\u5FC5\u987B\u662F\u65F6\u957F\uFF0C\u4F8B\u5982\u201C15s\u201D\u3001\u201C500ms\u201D\u6216\u201C2m\u201D",
+    sectionNumber: "\u5FC5\u987B\u662F\u7AE0\u8282\u7F16\u53F7\uFF0C\u4F8B\u5982\u201C2.1\u201D",
+    needsSection: "\u8DEF\u7EBF\u56FE\u81F3\u5C11\u8981\u6709\u4E00\u4E2A\u7AE0\u8282"
+  },
+  breaksRule: (value, rule) => `${subject(value)}${rule}`,
+  invalidFormat: (value, format) => `${subject(value)}\u4E0D\u662F\u6709\u6548\u7684 ${format}`
+};
+
+// src/assert-never.ts
+function assertNever(value) {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
+// src/i18n/zh-CN.ts
+var zhCN = {
+  status: {
+    ok: "\u6B63\u5E38",
+    redirected: "\u5DF2\u8FC1\u79FB",
+    broken: "\u5931\u6548",
+    unreachable: "\u65E0\u6CD5\u8BBF\u95EE",
+    unverified: "\u672A\u9A8C\u8BC1",
+    skipped: "\u672A\u68C0\u67E5"
+  },
+  statusHelp: {
+    ok: "\u9875\u9762\u80FD\u6B63\u5E38\u6253\u5F00",
+    redirected: "\u94FE\u63A5\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF0C\u8BF7\u628A\u8DEF\u7EBF\u56FE\u91CC\u7684\u5730\u5740\u6539\u6210\u65B0\u5730\u5740",
+    broken: "\u5185\u5BB9\u5DF2\u4E0D\u5B58\u5728\uFF1A\u9875\u9762\u3001\u89C6\u9891\u6216\u57DF\u540D\u6CA1\u4E86",
+    unreachable: "\u6682\u65F6\u6253\u4E0D\u5F00\uFF08\u8D85\u65F6\u3001\u62D2\u7EDD\u8FDE\u63A5\u3001\u670D\u52A1\u5668\u51FA\u9519\uFF09\uFF0C\u4E0B\u6B21\u5DE1\u68C0\u4F1A\u518D\u8BD5",
+    unverified: "\u88AB\u4EBA\u673A\u9A8C\u8BC1\u3001\u767B\u5F55\u6216\u9650\u6D41\u6321\u4F4F\uFF0C\u7A0B\u5E8F\u65E0\u6CD5\u5224\u65AD\uFF0C\u8BF7\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u786E\u8BA4",
+    skipped: "\u6CA1\u6709\u68C0\u67E5\uFF08\u88AB\u6392\u9664\u3001\u6CA1\u6709\u94FE\u63A5\uFF0C\u6216\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF09"
+  },
+  reason: {
+    ok: "\u9875\u9762\u6B63\u5E38",
+    "temporary-redirect": "\u4E34\u65F6\u8DF3\u8F6C\u540E\u80FD\u6253\u5F00\uFF0C\u5730\u5740\u4E0D\u7528\u6539",
+    accepted: "\u6309\u8DEF\u7EBF\u56FE\u7684\u89C4\u5219\u89C6\u4E3A\u6B63\u5E38",
+    "permanent-redirect": "\u5DF2\u6C38\u4E45\u8FC1\u79FB",
+    "http-404": "HTTP 404\uFF1A\u9875\u9762\u4E0D\u5B58\u5728",
+    "http-410": "HTTP 410\uFF1A\u9875\u9762\u5DF2\u6C38\u4E45\u5220\u9664",
+    "http-client-error": "\u670D\u52A1\u5668\u62D2\u7EDD\u6B64\u5730\u5740",
+    nxdomain: "\u57DF\u540D\u4E0D\u5B58\u5728",
+    "soft-404": "\u8FD4\u56DE 200\uFF0C\u4F46\u9875\u9762\u5185\u5BB9\u662F\u201C\u627E\u4E0D\u5230\u201D\uFF08\u8F6F 404\uFF09",
+    "missing-fragment": "\u9875\u9762\u91CC\u6CA1\u6709\u94FE\u63A5\u6307\u5411\u7684\u951A\u70B9",
+    "parked-domain": "\u57DF\u540D\u5DF2\u505C\u653E\u6216\u5F85\u552E\uFF0C\u7F51\u7AD9\u5DF2\u4E0D\u5728",
+    "too-many-redirects": "\u8DF3\u8F6C\u6B21\u6570\u8FC7\u591A",
+    "redirect-loop": "\u8DF3\u8F6C\u9677\u5165\u5FAA\u73AF",
+    "repo-missing": "GitHub \u4ED3\u5E93\u5DF2\u4E0D\u5B58\u5728\uFF08\u88AB\u5220\u9664\u6216\u6539\u4E3A\u79C1\u6709\uFF09",
+    "path-missing": "\u4ED3\u5E93\u91CC\u5DF2\u6CA1\u6709\u8FD9\u4E2A\u6587\u4EF6\u6216\u76EE\u5F55",
+    "repo-disabled": "\u4ED3\u5E93\u5DF2\u88AB GitHub \u7981\u7528",
+    "repo-blocked": "\u4ED3\u5E93\u56E0\u6CD5\u5F8B\u539F\u56E0\u88AB GitHub \u5C4F\u853D",
+    "paper-missing": "arXiv \u4E0A\u67E5\u65E0\u6B64\u7F16\u53F7\u7684\u8BBA\u6587",
+    "redirected-to-home": "\u88AB\u8DF3\u8F6C\u5230\u7F51\u7AD9\u9996\u9875\uFF0C\u539F\u9875\u9762\u5DF2\u5220\u9664",
+    "unsupported-redirect": "\u8DF3\u8F6C\u5230\u4E86\u975E\u7F51\u9875\u5730\u5740\uFF08file:\u3001data: \u7B49\uFF09",
+    "video-removed": "\u89C6\u9891\u5DF2\u5220\u9664",
+    "invalid-url": "\u94FE\u63A5\u683C\u5F0F\u6709\u8BEF\uFF0C\u65E0\u6CD5\u89E3\u6790",
+    "content-removed": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u5220\u9664",
+    "part-missing": "\u89C6\u9891\u6CA1\u6709\u8FD9\u4E00\u5206P",
+    "notebook-missing": "Colab \u7B14\u8BB0\u672C\u5DF2\u4E0D\u5B58\u5728",
+    timeout: "\u54CD\u5E94\u8D85\u65F6",
+    refused: "\u8FDE\u63A5\u88AB\u62D2\u7EDD",
+    reset: "\u8FDE\u63A5\u88AB\u91CD\u7F6E",
+    tls: "HTTPS \u5B89\u5168\u8FDE\u63A5\u5931\u8D25\uFF08\u8BC1\u4E66\u6216\u63E1\u624B\uFF09",
+    "dns-temporary": "DNS \u6682\u65F6\u89E3\u6790\u5931\u8D25",
+    proxy: "\u4EE3\u7406\u51FA\u9519",
+    "server-error": "\u670D\u52A1\u5668\u51FA\u9519\uFF0C\u7A0D\u540E\u518D\u8BD5",
+    "network-error": "\u7F51\u7EDC\u9519\u8BEF",
+    "bot-wall": "\u88AB\u4EBA\u673A\u9A8C\u8BC1\uFF08\u5982 Cloudflare\uFF09\u62E6\u4E0B",
+    "rate-limited": "\u8BF7\u6C42\u8FC7\u591A\u88AB\u9650\u6D41\uFF0C\u7A0D\u540E\u518D\u8BD5",
+    "auth-required": "\u9700\u8981\u767B\u5F55\u6216\u5BC6\u94A5",
+    forbidden: "\u670D\u52A1\u5668\u7981\u6B62\u7A0B\u5E8F\u8BBF\u95EE",
+    "unavailable-in-region": "\u5728\u68C0\u6D4B\u4F4D\u7F6E\u6240\u5728\u5730\u533A\u4E0D\u53EF\u7528",
+    "login-wall": "\u9700\u767B\u5F55\u624D\u80FD\u770B\u5230\u5185\u5BB9",
+    "video-private": "\u89C6\u9891\u5DF2\u8BBE\u4E3A\u79C1\u5BC6",
+    "embedding-disabled": "\u89C6\u9891\u53EA\u80FD\u5728\u539F\u7AD9\u64AD\u653E",
+    "under-review": "\u5E73\u53F0\u5BA1\u6838\u4E2D",
+    scheduled: "\u89C6\u9891\u5C1A\u672A\u516C\u5F00\uFF08\u5B9A\u65F6\u53D1\u5E03\uFF09",
+    "content-moved": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u8FC1\u79FB\uFF0C\u4F46\u6CA1\u7ED9\u65B0\u5730\u5740",
+    excluded: "\u6309\u8DEF\u7EBF\u56FE\u8BBE\u7F6E\u6392\u9664",
+    "no-url": "\u8BE5\u8D44\u6E90\u6CA1\u6709\u94FE\u63A5",
+    "unsupported-scheme": "\u53EA\u68C0\u67E5 http \u548C https \u94FE\u63A5",
+    offline: "\u79BB\u7EBF\u8FD0\u884C\uFF0C\u672A\u8054\u7F51\u68C0\u67E5",
+    "network-down": "\u7F51\u7EDC\u4E0D\u53EF\u7528",
+    "private-address": "\u6307\u5411\u5185\u7F51\u6216\u672C\u673A\u5730\u5740",
+    interrupted: "\u68C0\u6D4B\u65F6\u8FD0\u884C\u88AB\u4E2D\u6B62",
+    "not-started": "\u8FD0\u884C\u4E2D\u9014\u505C\u6B62\uFF0C\u672A\u68C0\u67E5\u5230"
+  },
+  archive: {
+    snapshot: "{date} \u7684\u5B58\u6863\u526F\u672C",
+    "not-archived": "\u6CA1\u6709\u5B58\u6863\u526F\u672C",
+    excluded: "\u5DF2\u4ECE Wayback Machine \u6392\u9664",
+    unanswered: "Wayback Machine \u6CA1\u6709\u56DE\u5E94\uFF08{detail}\uFF09\uFF0C\u4E0B\u6B21\u8FD0\u884C\u518D\u67E5",
+    blockedIn: "\u5B58\u6863\u7F51\u7AD9\u5728{region}\u9700\u8981 VPN"
+  },
+  findings: {
+    title: "\u503C\u5F97\u4E00\u770B",
+    help: "\u5E73\u53F0\u5BF9\u8D44\u6E90\u7684\u63D0\u9192\uFF0C\u9ED8\u8BA4\u4E0D\u7B97\u5931\u8D25\uFF1A\u4ED3\u5E93\u5DF2\u5F52\u6863\u6216\u6539\u540D\u3001\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\u3001\u8BBA\u6587\u5DF2\u64A4\u56DE\u3001\u9875\u9762\u6807\u9898\u53D8\u6210\u4E86\u5360\u4F4D\u6587\u5B57\u3002\u8981\u8BA9\u67D0\u7C7B\u63D0\u9192\u7B97\u4F5C\u5931\u8D25\uFF0C\u5C31\u628A\u5B83\u7684\u82F1\u6587\u8BCD\u52A0\u8FDB --fail-on\uFF08\u4F8B\u5982 --fail-on broken,archived\uFF09\u3002",
+    unprobed: {
+      other: "\u6709 {count} \u4E2A\u94FE\u63A5\u6CA1\u80FD\u901A\u8FC7\u5E73\u53F0 API \u67E5\u8BE2\uFF08\u914D\u989D\u5DF2\u7528\u5B8C\uFF09\uFF0C\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF0C\u4E0B\u9762\u6807\u4E3A {word}\u3002"
+    },
+    filter: "\u63D0\u9192",
+    any: "\u6709\u63D0\u9192",
+    none: "\u65E0\u63D0\u9192"
+  },
+  access: {
+    open: "\u53EF\u76F4\u8FDE",
+    vpn: "\u9700\u79D1\u5B66\u4E0A\u7F51",
+    partial: "\u65F6\u597D\u65F6\u574F",
+    unknown: "\u672A\u77E5"
+  },
+  region: {
+    cn: "\u4E2D\u56FD\u5927\u9646",
+    global: "\u5883\u5916"
+  },
+  html: {
+    pageTitle: "\u94FE\u63A5\u68C0\u6D4B\u62A5\u544A\uFF1A{title}",
+    language: "\u8BED\u8A00",
+    noScript: "\u672C\u9875\u9700\u8981 JavaScript \u624D\u80FD\u663E\u793A\uFF1B\u540C\u76EE\u5F55\u4E0B\u7684 report.md \u5185\u5BB9\u76F8\u540C\u3002",
+    summary: "{time}\uFF0C\u4ECE{vantages}\u68C0\u6D4B\u4E86 {resources}\u548C {mirrors}\u3002",
+    summaryOffline: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
+    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
+    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+    networkDown: "\u7F51\u7EDC\u4E0D\u53EF\u7528\uFF08{message}\uFF09\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u6D4B\u3002",
+    partial: "\u672C\u6B21\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
+    cached: "\u6709 {count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u6765\u81EA\u7F13\u5B58\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002",
+    legend: "\u72B6\u6001\u8BF4\u660E",
+    counts: "\u7EDF\u8BA1",
+    colStatus: "\u72B6\u6001",
+    colResources: "\u8D44\u6E90",
+    colMirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    sections: "\u5404\u7AE0\u8282\u5065\u5EB7\u5EA6",
+    sectionBar: "{total} \u4E2A\u4E2D {ok} \u4E2A\u6B63\u5E38",
+    attention: "\u9700\u8981\u7EF4\u62A4\u8005\u4F18\u5148\u5904\u7406",
+    attentionNone: "\u6CA1\u6709\u8981\u5904\u7406\u7684\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u6216\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u3002",
+    useInstead: "\u8BF7\u6539\u7528 {url}",
+    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
+    uncovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u53EF\u76F4\u8FDE\u7684\u955C\u50CF",
+    uncoveredHelp: "{region}\u7684\u5B66\u4E60\u8005\u4E0D\u79D1\u5B66\u4E0A\u7F51\u5C31\u6253\u4E0D\u5F00\u8FD9\u4E9B\u8D44\u6E90\u3002\u8BF7\u8865\u4E00\u4E2A\u5728\u5F53\u5730\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\uFF0C\u6216\u786E\u8BA4\u4E0B\u9762\u5DF2\u5217\u51FA\u7684\u955C\u50CF\u3002",
+    noMirrors: "\u672A\u5217\u51FA\u955C\u50CF",
+    mirror: "\u955C\u50CF",
+    unconfirmed: "\u672A\u786E\u8BA4",
+    table: "\u5168\u90E8\u8D44\u6E90\u4E0E\u955C\u50CF",
+    filterStatus: "\u72B6\u6001",
+    filterAccess: "\u5730\u533A\u53EF\u8BBF\u95EE\u6027",
+    filterSection: "\u7AE0\u8282",
+    filterKind: "\u7C7B\u578B",
+    search: "\u641C\u7D22",
+    searchPlaceholder: "\u6807\u9898\u3001ID \u6216\u94FE\u63A5",
+    all: "\u5168\u90E8",
+    clear: "\u6E05\u9664\u7B5B\u9009",
+    showing: "\u663E\u793A {shown} / {total} \u6761",
+    colTitle: "\u8D44\u6E90",
+    colReason: "\u539F\u56E0",
+    colAccess: "{region}\u8BBF\u95EE",
+    colLine: "\u884C\u53F7",
+    colRecent: "\u6700\u8FD1\u51E0\u6B21",
+    matrix: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E",
+    matrixHelp: "\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002\u68C0\u6D4B\u4F4D\u7F6E\u6307\u4ECE\u54EA\u91CC\u53D1\u8D77\u68C0\u6D4B\uFF1Aglobal\uFF08\u5883\u5916\uFF09\uFF0C\u6216 cn \u8FD9\u6837\u7684\u5730\u533A\u3002",
+    trend: "\u5386\u6B21\u5DE1\u68C0\u8D8B\u52BF",
+    trendHelp: "\u6BCF\u6B21\u5DE1\u68C0\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570\uFF0C\u6570\u636E\u6765\u81EA\u672C\u62A5\u544A\u540C\u76EE\u5F55\u4E0B\u7684 history.json\u3002",
+    chartLabel: "\u6700\u8FD1 {runs}\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570",
+    runs: { other: "{count} \u6B21\u5DE1\u68C0" },
+    recentRuns: "\u6700\u8FD1 {count} \u6B21\uFF1A{list}",
+    footer: "\u7531 curate {version} \u6839\u636E {file} \u751F\u6210\u3002\u6570\u636E\u89C1\u540C\u76EE\u5F55\u4E0B\u7684 report.json\u3002"
+  },
+  md: {
+    title: "\u94FE\u63A5\u68C0\u67E5\u62A5\u544A\uFF1A{title}",
+    nothingToCheck: "\u672C\u6B21\u6CA1\u6709\u8981\u68C0\u67E5\u7684\u8D44\u6E90\uFF08{time}\uFF09\u3002",
+    summary: "{resources}{mirrors}{what}\uFF0C{time}\uFF1A{counts}{why}\u3002",
+    summaryMirrors: "\u3001{mirrors}",
+    summaryWhy: "\uFF1B{unchecked}",
+    whatOffline: "\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09",
+    whatChecked: "{coverage}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantages}\uFF09",
+    countItem: "{status} {count}",
+    notVerdict: "\u8FD9\u4E9B\u7ED3\u679C\u4E0D\u4EE3\u8868\u94FE\u63A5\u672C\u8EAB\u6709\u95EE\u9898",
+    networkDownAll: "\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002",
+    networkDownPart: "\u672C\u6B21\u6709\u4E00\u6BB5\u65F6\u95F4\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF1A{links}\u672A\u68C0\u67E5{checked}\u3002",
+    networkMessage: "\uFF08{message}\uFF09",
+    checkedCount: "\uFF0C{count} \u4E2A\u5DF2\u68C0\u67E5",
+    interrupted: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF1A{links}\u672A\u68C0\u67E5\u3002",
+    offlineSome: "{links}\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
+    partialMerge: {
+      other: "\u8FD9\u4EFD\u62A5\u544A\u4E0D\u5B8C\u6574\uFF1A{missing}\uFF08\u7528 `--allow-partial` \u5408\u5E76\uFF09\uFF0C\u7F3A\u5C11\u7684\u5206\u7247\u91CC\u7684\u8D44\u6E90\u6CA1\u6709\u5217\u51FA\u3002"
+    },
+    againNetwork: "{notVerdict}\uFF1A\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u67E5\u3002",
+    againSome: "{notVerdict}\uFF08\u6307\u672A\u68C0\u67E5\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
+    partialRun: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
+    againUnreached: "{notVerdict}\uFF08\u6307\u6CA1\u68C0\u67E5\u5230\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
+    cached: {
+      other: '{count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u53D6\u81EA\u7F13\u5B58\uFF08report.json \u4E2D `"cached": true`\uFF09\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002'
+    },
+    colStatus: "\u72B6\u6001",
+    colResources: "\u8D44\u6E90",
+    colMirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    legend: "\u72B6\u6001\u8BF4\u660E\uFF1A{items}\u3002",
+    needsAttention: "\u9700\u8981\u5904\u7406",
+    attentionNoneChecked: "\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\u94FE\u63A5\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u3001\u5DF2\u8FC1\u79FB\u6216\u672A\u9A8C\u8BC1\u7684\u3002",
+    attentionNoneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u9700\u8981\u5904\u7406\u3002",
+    attentionNonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\uFF1B{unchecked}\u3002",
+    headingOk: "\u6B63\u5E38",
+    headingRedirected: "\u5DF2\u8FC1\u79FB",
+    headingBroken: "\u5931\u6548",
+    headingUnreachable: "\u65E0\u6CD5\u8BBF\u95EE",
+    headingUnverified: "\u672A\u9A8C\u8BC1",
+    headingSkipped: "\u672A\u68C0\u67E5",
+    statusHeading: "{heading}\uFF08{count}\uFF09",
+    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
+    mirror: "\u955C\u50CF",
+    mirrorWith: "\u955C\u50CF\uFF08{parts}\uFF09",
+    unconfirmed: "\u672A\u786E\u8BA4",
+    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
+    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+    links: { other: "{count} \u4E2A\u94FE\u63A5" },
+    separator: "\uFF0C",
+    regions: "\u5730\u533A",
+    regionHeading: "{region}\uFF1A\u53EF\u76F4\u8FDE {open}\uFF0C\u9700\u79D1\u5B66\u4E0A\u7F51 {vpn}\uFF0C\u65F6\u597D\u65F6\u574F {partial}\uFF0C\u672A\u77E5 {unknown}\uFF08\u6309\u8D44\u6E90\u8BA1\uFF09",
+    needsMirror: {
+      other: "**\u7F3A\u955C\u50CF**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u5DF2\u786E\u8BA4\u3001\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\u3002"
+    },
+    allCovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u90FD\u6709\u53EF\u7528\u7684\u955C\u50CF\u3002",
+    noneVpn: "\u5728{region}\u6CA1\u6709\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u3002",
+    matchedByEvidence: {
+      other: "**\u6309\u8BC1\u636E\u5339\u914D**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u7B97\u4F5C\u6709\u955C\u50CF\u2014\u2014`curate mirrors` \u6309\u8BC1\u636E\u627E\u5230\u4E86\u955C\u50CF\uFF0C\u4F46\u8FD8\u6CA1\u6709\u7EF4\u62A4\u8005\u786E\u8BA4\uFF1A{ids}\u3002"
+    },
+    conflicts: "**\u4E0D\u4E00\u81F4**\uFF1A\u8DEF\u7EBF\u56FE\u91CC\u5199\u7684 `access:` \u4E0E\u68C0\u6D4B\u7ED3\u679C\u4E0D\u7B26\uFF08{count} \u5904\uFF09\u3002",
+    conflict: "\u5199\u7684\u662F{declared}\uFF0C\u5B9E\u9645{found}",
+    coveredBy: "\u5DF2\u6709\u955C\u50CF\u53EF\u7528\uFF1A{ids}\u3002",
+    mirrorLead: "\u955C\u50CF {url}\uFF1A{problem}",
+    suggestedLead: "\u5019\u9009\u955C\u50CF\uFF08{platform}\uFF0C\u80FD\u6B63\u5E38\u6253\u5F00\uFF09\uFF1A{url}",
+    mirrorBroken: "\u5931\u6548\uFF08{reason}\uFF09",
+    mirrorAccess: "\u5728{region}{access}",
+    mirrorUnconfirmed: "\u672A\u786E\u8BA4\uFF1A\u6838\u5BF9\u662F\u540C\u4E00\u5185\u5BB9\u540E\u5199\u4E0A `confirmed: true`",
+    observed: "\u4ECE{vantage}\u5B9E\u6D4B\uFF1A{note}",
+    rule: "{level}\uFF08\u89C4\u5219 {rule}\uFF0C{list}\uFF09",
+    presumed: "\u672A\u88AB\u5217\u5165\u89C4\u5219\uFF0C\u9ED8\u8BA4\u53EF\u76F4\u8FDE",
+    vantageTable: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E\uFF08{vantages}\uFF09",
+    vantageHelp: "\u4E0B\u8868\u662F\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002",
+    vantageNote: "\u68C0\u6D4B\u4F4D\u7F6E\uFF08vantage\uFF09\u6307\u68C0\u67E5\u4ECE\u54EA\u91CC\u53D1\u8D77\uFF1Aglobal \u4E3A\u5883\u5916\uFF0Ccn \u4E3A\u4E2D\u56FD\u5927\u9646\uFF1B\u540C\u4E00\u94FE\u63A5\u5728\u4E0D\u540C\u4F4D\u7F6E\u7684\u7ED3\u679C\u53EF\u80FD\u4E0D\u540C\u3002",
+    colResource: "\u8D44\u6E90",
+    colAccess: "{region}\u8BBF\u95EE",
+    titles: "\u8BF7\u6838\u5BF9\u8FD9\u4E9B\u9875\u9762\u6807\u9898",
+    titleDrift: "\u9875\u9762\u6807\u9898\u201C{title}\u201D\uFF1A{reason}",
+    levelBlocked: "\u88AB\u5899",
+    levelThrottled: "\u9650\u901F",
+    levelRefusesRegion: "\u7F51\u7AD9\u62D2\u7EDD\u8BE5\u5730\u533A\u8BBF\u95EE"
+  },
+  coverage: {
+    checked: "\u5DF2\u68C0\u67E5",
+    notChecked: "\u672A\u68C0\u67E5",
+    partlyChecked: "\u90E8\u5206\u68C0\u67E5",
+    networkDownClause: "\u7F51\u7EDC\u4E0D\u53EF\u7528",
+    networkDownLabel: "\u7F51\u7EDC\u4E0D\u53EF\u7528 {count}",
+    interruptedClause: "\u68C0\u67E5\u4E2D\u9014\u505C\u6B62",
+    interruptedLabel: "\u4E2D\u9014\u505C\u6B62 {count}",
+    notStartedLabel: "\u672A\u5F00\u59CB {count}",
+    offlineClause: "--offline",
+    offlineLabel: "\u79BB\u7EBF {count}",
+    notCheckedOf: "\u5171 {links}\uFF0C{count} \u4E2A\u672A\u68C0\u67E5\uFF08{why}\uFF09",
+    detail: "{why}\uFF1A{message}",
+    shardsMissing: { other: "\u7F3A\u5C11\u5206\u7247 {list}" },
+    shardVantage: "{shard}\uFF08{vantage}\uFF09",
+    shardsMissingCount: { other: "\u7F3A\u5C11 {count} \u4E2A\u5206\u7247" },
+    partsSeparator: "\uFF1B",
+    labelsSeparator: "\uFF0C"
+  },
+  summary: {
+    title: "curate \u68C0\u67E5\uFF1A{title}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantage}\uFF09",
+    resources: "\u8D44\u6E90",
+    mirrors: "\u955C\u50CF",
+    total: "\u5408\u8BA1",
+    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\u3002",
+    failing: "\u5931\u8D25\uFF08{count}\uFF09",
+    moved: "\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF08{count}\uFF09\uFF1A\u8FD0\u884C `curate fix` \u6539\u5730\u5740",
+    others: "\u53E6\u5916\u503C\u5F97\u4E00\u770B\uFF08{count}\uFF09",
+    capped: "> GitHub \u6BCF\u4E00\u6B65\u6BCF\u79CD\u7EA7\u522B\u6700\u591A\u663E\u793A {cap} \u6761\u6807\u6CE8\uFF0C\u672C\u6B21\u8D85\u51FA\u7684\u6709\uFF1A{levels}\u3002\u6240\u6709\u95EE\u9898\u90FD\u5DF2\u5728\u4E0A\u9762\u5217\u51FA\uFF0C\u663E\u793A\u7684\u6807\u6CE8\u6309\u91CD\u8981\u7A0B\u5EA6\u6392\u5728\u524D\u9762\u3002",
+    noneChecked: "\u6CA1\u6709\u5931\u8D25\u7684\u94FE\u63A5\u3002",
+    noneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u5931\u8D25\u3002",
+    nonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u5931\u8D25\u7684\u3002",
+    mirrorOf: "{id} \u7684\u955C\u50CF",
+    movedTo: "{url} \u5DF2\u8FC1\u79FB\u5230 {finalUrl}",
+    more: "\u2026\u53E6\u6709 {count} \u4E2A",
+    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
+  },
+  annotation: {
+    mirrorOf: "{id} \u7684\u955C\u50CF",
+    title: "{status}\uFF1A{what}",
+    moved: "{url} \u5DF2\u6C38\u4E45\u8FC1\u79FB\u5230 {finalUrl}\uFF1B\u8FD0\u884C `curate fix` \u66F4\u65B0\u8DEF\u7EBF\u56FE\u3002",
+    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
+  },
+  issue: {
+    failingHeadline: { other: "{count} \u4E2A\u94FE\u63A5\u8FDE\u7EED {failAfter} \u6B21\u53CA\u4EE5\u4E0A\u5DE1\u68C0\u5931\u8D25" },
+    noneFailedInARow: { other: "\u6CA1\u6709\u94FE\u63A5\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25" },
+    allWork: "\u6240\u6709\u94FE\u63A5\u90FD\u5DF2\u6062\u590D",
+    intro: "\u5DE1\u68C0 {file}\uFF08{title}\uFF09\uFF0C\u68C0\u6D4B\u4F4D\u7F6E {vantage}\uFF0C\u5B8C\u6210\u4E8E {time}\u3002[\u8FD0\u884C\u65E5\u5FD7]({runUrl})",
+    reportLink: " \xB7 [\u5B8C\u6574\u62A5\u544A\uFF1A\u6309\u7AE0\u8282\u5217\u51FA\u6BCF\u4E2A\u94FE\u63A5\u548C\u8D8B\u52BF]({reportUrl})",
+    earlierStand: "\u8FD9\u4E9B\u94FE\u63A5\u6CBF\u7528\u4E4B\u524D\u7684\u7ED3\u679C\u3002",
+    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\uFF0C\u5176\u4F59\u94FE\u63A5\u4FDD\u6301\u539F\u72B6\u6001\u3002",
+    watching: { other: "\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25\u624D\u8BA1\u5165" },
+    failing: "\u5931\u8D25\uFF08{count}\uFF09",
+    newFailures: "\u65B0\u51FA\u73B0\u7684\u5931\u8D25\uFF08{count}\uFF09\uFF1A{watching}",
+    recovered: "\u5DF2\u6062\u590D\uFF08{count}\uFF09",
+    colWhere: "\u4F4D\u7F6E",
+    colResource: "\u8D44\u6E90",
+    colNow: "\u73B0\u72B6",
+    colSince: "\u5F00\u59CB\u4E8E",
+    colFailed: "\u5931\u8D25\u671F\u95F4",
+    colUrl: "URL",
+    audits: { other: "{count} \u6B21\u5DE1\u68C0" },
+    mirror: "{title}\uFF08\u955C\u50CF\uFF09",
+    footerOpen: "_\u6BCF\u6B21\u5B9A\u65F6\u5DE1\u68C0\u90FD\u4F1A\u66F4\u65B0\u672C issue\uFF1B\u6240\u6709\u94FE\u63A5\u6062\u590D\u540E\u81EA\u52A8\u5173\u95ED\u3002\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u53EF\u7528 `curate fix` \u4FEE\u6539\u3002_",
+    footerClosed: "_\u4E4B\u524D\u5931\u8D25\u7684\u94FE\u63A5\u90FD\u5DF2\u6062\u590D\uFF0C\u672C issue \u5DF2\u5173\u95ED\uFF1B\u518D\u6709\u94FE\u63A5\u5931\u8D25\u4F1A\u91CD\u65B0\u6253\u5F00\u3002_",
+    more: "\u2026\u53E6\u6709 {count} \u4E2A\uFF0C\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002",
+    cut: "\u2026\u5185\u5BB9\u8D85\u51FA GitHub \u7684\u957F\u5EA6\u9650\u5236\uFF0C\u5DF2\u622A\u65AD\uFF1B\u5B8C\u6574\u5185\u5BB9\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002"
+  }
+};
+
+// src/i18n/catalog.ts
+var LANGS = ["en", "zh-CN"];
+
+// src/i18n/lang.ts
+function isLang(value) {
+  return LANGS.includes(value);
+}
+
+// src/i18n/index.ts
+var CATALOGS = { en, "zh-CN": zhCN };
+function regionName(catalog, region) {
+  const names = catalog.region;
+  return names[region] ?? region;
+}
+function roadmapLoadTextOf(lang) {
+  return ROADMAP_LOAD_TEXTS[lang];
+}
+var ROADMAP_LOAD_TEXTS = {
+  en: ROADMAP_LOAD_TEXT_EN,
+  "zh-CN": ROADMAP_LOAD_TEXT_ZH_CN
+};
+function flagTextOf(lang) {
+  return FLAG_TEXTS[lang];
+}
+var FLAG_TEXTS = { en: FLAG_TEXT_EN, "zh-CN": FLAG_TEXT_ZH_CN };
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -39725,7 +40696,7 @@ __export(util_exports, {
   assert: () => assert4,
   assertEqual: () => assertEqual,
   assertIs: () => assertIs,
-  assertNever: () => assertNever,
+  assertNever: () => assertNever2,
   assertNotEqual: () => assertNotEqual,
   assignProp: () => assignProp,
   attachSchema: () => attachSchema,
@@ -39804,7 +40775,7 @@ function toZod() {
 }
 function assertIs(_arg) {
 }
-function assertNever(_x) {
+function assertNever2(_x) {
   throw new Error("Unexpected value in exhaustive check");
 }
 function assert4(_) {
@@ -58135,7 +59106,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
+function plural3(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -58174,7 +59145,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural3(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -58182,7 +59153,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural3(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -59202,24 +60173,26 @@ var STATUS_WORDS = new Set(STATUSES);
 function isStatus(word) {
   return STATUS_WORDS.has(word);
 }
-function parseFailOnList(items) {
+function parseFailOnList(items, lang = "en") {
   const keys = /* @__PURE__ */ new Set();
   for (const raw of items.flatMap((item) => item.split(","))) {
     const item = raw.trim();
     if (item === "" || item === "none") continue;
-    keys.add(parseFailOnItem(item));
+    keys.add(parseFailOnItem(item, lang));
   }
   return keys;
 }
-function parseFailOnItem(item) {
+function parseFailOnItem(item, lang) {
+  const text = flagTextOf(lang);
   const separator = item.indexOf(":");
   const statusWord2 = separator === -1 ? item : item.slice(0, separator);
   if (separator === -1 && isFindingKind(statusWord2)) return statusWord2;
   if (!isStatus(statusWord2)) {
     const words = separator === -1 ? [...STATUSES, ...FINDING_KINDS] : STATUSES;
     const nearest2 = suggestNearest(statusWord2, words);
-    throw new UsageError(`--fail-on: "${item}" is not a status word or a finding.`, {
-      hint: `${nearest2 === void 0 ? "" : `Did you mean ${nearest2}? `}Use any of ${STATUSES.join(", ")} (or status:reason, e.g. unverified:bot-wall), a finding (${FINDING_KINDS.join(", ")}), or "none".`
+    throw new UsageError(text.failOnNotWord(item), {
+      hint: text.failOnNotWordHint(nearest2, STATUSES, FINDING_KINDS),
+      lang
     });
   }
   if (separator === -1) return statusWord2;
@@ -59228,818 +60201,11 @@ function parseFailOnItem(item) {
   const key = `${statusWord2}:${reasonWord}`;
   if (reasons.includes(reasonWord)) return key;
   const nearest = suggestNearest(reasonWord, reasons);
-  throw new UsageError(`--fail-on: "${reasonWord}" is not a reason of ${statusWord2}.`, {
-    hint: `${nearest === void 0 ? "" : `Did you mean ${statusWord2}:${nearest}? `}The reasons of ${statusWord2} are ${reasons.join(", ")}.`
+  throw new UsageError(text.failOnNotReason(reasonWord, statusWord2), {
+    hint: text.failOnNotReasonHint(statusWord2, nearest, reasons),
+    lang
   });
 }
-
-// src/i18n/en.ts
-var en = {
-  status: {
-    ok: "ok",
-    redirected: "redirected",
-    broken: "broken",
-    unreachable: "unreachable",
-    unverified: "unverified",
-    skipped: "skipped"
-  },
-  statusHelp: {
-    ok: "the page loads",
-    redirected: "moved for good: update the roadmap to the new URL",
-    broken: "gone: the page, video or domain no longer exists",
-    unreachable: "down for now (timeout, refused, server error); checked again next run",
-    unverified: "a bot wall, login or rate limit stopped the checker: open it in a browser",
-    skipped: "not checked (excluded, no URL, or the run stopped)"
-  },
-  reason: {
-    ok: "the page loads",
-    "temporary-redirect": "loads after a temporary redirect; keep the URL",
-    accepted: "accepted by the roadmap's rules",
-    "permanent-redirect": "moved permanently",
-    "http-404": "HTTP 404: the page is gone",
-    "http-410": "HTTP 410: removed for good",
-    "http-client-error": "the server refuses this URL",
-    nxdomain: "the domain does not exist",
-    "soft-404": 'answers 200 but says "not found" (soft 404)',
-    "missing-fragment": "the page lacks the anchor the URL points to",
-    "parked-domain": "the domain is parked or for sale",
-    "redirected-to-home": "redirects to the site's home page: the page is gone",
-    "unsupported-redirect": "redirects to a URL that is not http or https",
-    "too-many-redirects": "too many redirects",
-    "redirect-loop": "the redirects go round in a loop",
-    "video-removed": "the video was removed",
-    "repo-missing": "the GitHub repository is gone (deleted or made private)",
-    "path-missing": "the file or folder is gone from the repository",
-    "repo-disabled": "GitHub has disabled the repository",
-    "repo-blocked": "GitHub blocks the repository for legal reasons",
-    "paper-missing": "arXiv has no paper with this id",
-    "invalid-url": "the URL cannot be parsed",
-    "content-removed": "the platform says the content was removed",
-    "part-missing": "the video has no such part",
-    "notebook-missing": "the Colab notebook is gone",
-    timeout: "no answer in time",
-    refused: "connection refused",
-    reset: "connection reset",
-    tls: "the secure connection (TLS) failed",
-    "dns-temporary": "temporary DNS failure",
-    proxy: "the proxy failed",
-    "server-error": "server error; try again later",
-    "network-error": "network error",
-    "bot-wall": "a bot wall (e.g. Cloudflare) kept the checker out",
-    "rate-limited": "rate limited; try again later",
-    "auth-required": "needs a login or a key",
-    forbidden: "the server forbids automated access",
-    "unavailable-in-region": "not available from where it was checked",
-    "login-wall": "a login wall hides the content",
-    "video-private": "the video is private",
-    "embedding-disabled": "the video plays only on its own site",
-    "under-review": "under review by the platform",
-    scheduled: "scheduled, not yet public",
-    "content-moved": "moved, with no new address",
-    excluded: "excluded by the roadmap settings",
-    "no-url": "the resource has no URL",
-    "unsupported-scheme": "only http and https are checked",
-    offline: "offline run",
-    "network-down": "the network was unavailable",
-    "private-address": "points to a private or local address",
-    interrupted: "the run was stopped while checking it",
-    "not-started": "the run stopped before reaching it"
-  },
-  archive: {
-    snapshot: "archived copy of {date}",
-    "not-archived": "no archived copy",
-    excluded: "excluded from the Wayback Machine",
-    unanswered: "the Wayback Machine did not answer ({detail}); asked again next run",
-    blockedIn: "the archive needs a VPN in {region}"
-  },
-  findings: {
-    title: "Worth a look",
-    help: "What a platform said about a resource that is not a failure by default: an archived or renamed repository, a gated model, a withdrawn paper, a placeholder page title. --fail-on with its word (e.g. --fail-on broken,archived) makes it failing.",
-    unprobed: {
-      one: "{count} link was not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below.",
-      other: "{count} links were not asked about through the platform's API (quota exhausted); each stands as its page check said and is listed as {word} below."
-    },
-    filter: "Finding",
-    any: "any finding",
-    none: "no finding"
-  },
-  access: {
-    open: "open",
-    vpn: "needs a VPN",
-    partial: "partial",
-    unknown: "unknown"
-  },
-  region: {
-    cn: "mainland China",
-    global: "global"
-  },
-  html: {
-    pageTitle: "Link report: {title}",
-    language: "Language",
-    noScript: "This page needs JavaScript to show the report; report.md beside it has the same findings.",
-    summary: "{resources} and {mirrors} checked from {vantages}, {time}.",
-    summaryOffline: "{resources} and {mirrors} listed without fetching (--offline), {time}.",
-    resources: { one: "{count} resource", other: "{count} resources" },
-    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
-    networkDown: "The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.",
-    partial: "This run was interrupted: the report may be incomplete.",
-    cached: "{count} ok results were reused from the cache, not fetched in this run.",
-    legend: "What the status words mean",
-    counts: "Counts",
-    colStatus: "Status",
-    colResources: "Resources",
-    colMirrors: "Mirrors",
-    total: "total",
-    sections: "Health by section",
-    sectionBar: "{ok} of {total} ok",
-    attention: "Needs a maintainer first",
-    attentionNone: "Nothing needs a maintainer: no link is broken, unreachable or redirected.",
-    useInstead: "use {url}",
-    itself: "the resource itself is {status}",
-    uncovered: "Needs a VPN in {region}, and no mirror open there",
-    uncoveredHelp: "Learners in {region} cannot open these without a VPN; add a mirror that is open there, or confirm one listed below.",
-    noMirrors: "no mirror listed",
-    mirror: "mirror",
-    unconfirmed: "unconfirmed",
-    table: "Every resource and mirror",
-    filterStatus: "Status",
-    filterAccess: "Region access",
-    filterSection: "Section",
-    filterKind: "Kind",
-    search: "Search",
-    searchPlaceholder: "title, id or URL",
-    all: "all",
-    clear: "Clear filters",
-    showing: "Showing {shown} of {total}",
-    colTitle: "Resource",
-    colReason: "Reason",
-    colAccess: "Access in {region}",
-    colLine: "Line",
-    colRecent: "Recent runs",
-    matrix: "Resource \xD7 vantage",
-    matrixHelp: "What each vantage saw. A vantage is where a check ran from: global, or a region such as cn.",
-    trend: "Trend over runs",
-    trendHelp: "Links per status in each audit run, from history.json beside this report.",
-    chartLabel: "Links per status over {runs}",
-    runs: { one: "{count} run", other: "{count} runs" },
-    recentRuns: "last {count} runs: {list}",
-    footer: "Written by curate {version} from {file}. The data is in report.json beside this page."
-  },
-  md: {
-    title: "Link report: {title}",
-    nothingToCheck: "Nothing to check: no resource was selected for this run ({time}).",
-    summary: "{resources}{mirrors} {what}, {time}: {counts}{why}.",
-    summaryMirrors: " and {mirrors}",
-    summaryWhy: "; {unchecked}",
-    whatOffline: "listed without fetching (--offline)",
-    whatChecked: "{coverage} from {vantages}",
-    countItem: "{count} {status}",
-    notVerdict: "These results are not a verdict on the links",
-    networkDownAll: "The network was unavailable{message}, so the links were not checked.",
-    networkDownPart: "The network was unavailable{message} for part of this run: {links} not checked{checked}.",
-    networkMessage: " ({message})",
-    checkedCount: ", {count} checked",
-    interrupted: "This run was interrupted: {links} not checked.",
-    offlineSome: "{links} listed without fetching (--offline).",
-    partialMerge: {
-      one: "This report is partial: {missing} (merged with `--allow-partial`), so its resources are not listed.",
-      other: "This report is partial: {missing} (merged with `--allow-partial`), so their resources are not listed."
-    },
-    againNetwork: "{notVerdict}: run the check again once the network is back.",
-    againSome: "{notVerdict} that were not checked: run the check again for a full report.",
-    partialRun: "This run was interrupted, so the report may be incomplete.",
-    againUnreached: "{notVerdict} that were not reached: run the check again for a full report.",
-    cached: {
-      one: '{count} ok result reused from the cache (`"cached": true` in report.json), not fetched in this run.',
-      other: '{count} ok results reused from the cache (`"cached": true` in report.json), not fetched in this run.'
-    },
-    colStatus: "Status",
-    colResources: "Resources",
-    colMirrors: "Mirrors",
-    total: "total",
-    legend: "",
-    needsAttention: "Needs attention",
-    attentionNoneChecked: "Nothing needs attention: no link is broken, unreachable, redirected or unverified.",
-    attentionNoneUnchecked: "Nothing is known to need attention: no link was checked.",
-    attentionNonePartly: "Nothing needs attention among the {links} checked; {unchecked}.",
-    headingOk: "OK",
-    headingRedirected: "Redirected",
-    headingBroken: "Broken",
-    headingUnreachable: "Unreachable",
-    headingUnverified: "Unverified",
-    headingSkipped: "Skipped",
-    statusHeading: "{heading} ({count})",
-    itself: "the resource itself is {status}",
-    mirror: "mirror",
-    mirrorWith: "mirror ({parts})",
-    unconfirmed: "unconfirmed",
-    resources: { one: "{count} resource", other: "{count} resources" },
-    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
-    links: { one: "{count} link", other: "{count} links" },
-    separator: ", ",
-    regions: "Regions",
-    regionHeading: "{region}: {open} open, {vpn} vpn, {partial} partial, {unknown} unknown (resources)",
-    needsMirror: {
-      one: "**Needs a mirror**: {count} resource needs a VPN in {region} and has no confirmed mirror open there.",
-      other: "**Needs a mirror**: {count} resources need a VPN in {region} and have no confirmed mirror open there."
-    },
-    allCovered: "Every resource that needs a VPN in {region} has a working mirror.",
-    noneVpn: "No resource needs a VPN in {region}.",
-    matchedByEvidence: {
-      one: "**Matched by evidence**: {count} resource counts as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}.",
-      other: "**Matched by evidence**: {count} resources count as covered in {region} by a mirror `curate mirrors` matched by evidence, not yet confirmed by a maintainer: {ids}."
-    },
-    conflicts: "**Conflicts**: the roadmap's `access:` disagrees with the evidence ({count}).",
-    conflict: "declared {declared}, found {found}",
-    coveredBy: "Covered by a mirror: {ids}.",
-    mirrorLead: "mirror {url}: {problem}",
-    suggestedLead: "suggested mirror ({platform}, answered ok): {url}",
-    mirrorBroken: "broken ({reason})",
-    mirrorAccess: "{access} in {region}",
-    mirrorUnconfirmed: "unconfirmed: confirm it (`confirmed: true`) if it is a faithful copy",
-    observed: "observed from {vantage}: {note}",
-    rule: "rule {rule} ({list}): {note}",
-    presumed: "presumed: {note}",
-    vantageTable: "Resources \xD7 vantages ({vantages})",
-    vantageHelp: "",
-    vantageNote: "",
-    colResource: "Resource",
-    colAccess: "{region} access",
-    titles: "Check these titles",
-    titleDrift: 'page title "{title}": {reason}',
-    levelBlocked: "blocked",
-    levelThrottled: "throttled",
-    levelRefusesRegion: "refuses the region"
-  },
-  coverage: {
-    checked: "checked",
-    notChecked: "not checked",
-    partlyChecked: "partly checked",
-    networkDownClause: "the network was unavailable",
-    networkDownLabel: "{count} network down",
-    interruptedClause: "the run was interrupted",
-    interruptedLabel: "{count} interrupted",
-    notStartedLabel: "{count} not started",
-    offlineClause: "--offline",
-    offlineLabel: "{count} offline",
-    notCheckedOf: "{count} of {links} not checked ({why})",
-    detail: "{why}: {message}",
-    shardsMissing: {
-      one: "shard {list} is missing",
-      other: "shards {list} are missing"
-    },
-    shardVantage: "{shard} ({vantage})",
-    shardsMissingCount: {
-      one: "{count} shard is missing",
-      other: "{count} shards are missing"
-    },
-    partsSeparator: "; ",
-    labelsSeparator: ", "
-  },
-  summary: {
-    title: "curate check: {title} ({vantage})",
-    resources: "resources",
-    mirrors: "mirrors",
-    total: "total",
-    partialRun: "> **Partial run:** not every link was checked.",
-    failing: "Failing ({count})",
-    moved: "Moved permanently ({count}): run `curate fix`",
-    others: "Also worth a look ({count})",
-    capped: "> GitHub shows {cap} annotations of each kind per step and this run has more {levels}: every finding is listed above, and the annotations shown are the most important first.",
-    noneChecked: "Nothing is failing.",
-    noneUnchecked: "Nothing is known to fail: no link was checked.",
-    nonePartly: "Nothing is failing among the {links} checked.",
-    mirrorOf: "mirror of {id}",
-    movedTo: "{url} moved to {finalUrl}",
-    more: "\u2026and {count} more",
-    noUrl: "(no URL)"
-  },
-  annotation: {
-    mirrorOf: "mirror of {id}",
-    title: "{status}: {what}",
-    moved: "{url} moved permanently to {finalUrl}; run `curate fix` to update the roadmap.",
-    noUrl: "(no URL)"
-  },
-  issue: {
-    failingHeadline: {
-      one: "{count} link failing for {failAfter} or more audits in a row",
-      other: "{count} links failing for {failAfter} or more audits in a row"
-    },
-    noneFailedInARow: {
-      one: "No link has failed {count} audit in a row",
-      other: "No link has failed {count} audits in a row"
-    },
-    allWork: "All links work again",
-    intro: "Audit of {file} ({title}) from {vantage}, finished {time}. [Run log]({runUrl})",
-    reportLink: " \xB7 [Report: every link, by section, with the trend]({reportUrl})",
-    earlierStand: " Their earlier results stand.",
-    partialRun: "> **Partial run:** not every link was checked; the others keep their state.",
-    watching: {
-      one: "counted once they fail {count} audit in a row",
-      other: "counted once they fail {count} audits in a row"
-    },
-    failing: "Failing ({count})",
-    newFailures: "New failures ({count}): {watching}",
-    recovered: "Recovered ({count})",
-    colWhere: "Where",
-    colResource: "Resource",
-    colNow: "Now",
-    colSince: "Since",
-    colFailed: "Failed",
-    colUrl: "URL",
-    audits: { one: "{count} audit", other: "{count} audits" },
-    mirror: "{title} (mirror)",
-    footerOpen: "_Updated by each scheduled audit; closed automatically when every link works again. Fix moved links with `curate fix`._",
-    footerClosed: "_Every link that had failed works again, so this issue is closed. It reopens if links fail again._",
-    more: "\u2026and {count} more; see the run log.",
-    cut: "\u2026cut to fit GitHub's limit; see the run log for everything."
-  }
-};
-
-// src/text/plural.ts
-var ENGLISH = new Intl.PluralRules("en");
-function pluralForm(count, one, other = `${one}s`) {
-  return ENGLISH.select(count) === "one" ? one : other;
-}
-function plural2(count, one, other = `${one}s`) {
-  return `${count} ${pluralForm(count, one, other)}`;
-}
-
-// src/i18n/roadmap-load-en.ts
-var TYPE_NAMES_EN = {
-  string: "text",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  object: "a mapping (key: value)",
-  record: "a mapping (key: value)",
-  array: "a list"
-};
-function describedValue(words, value) {
-  return value.kind === "scalar" ? value.text : words[value.kind];
-}
-var VALUE_WORDS_EN = {
-  empty: "an empty value",
-  list: "a list",
-  mapping: "a mapping",
-  nothing: "nothing"
-};
-var valueEn = (value) => describedValue(VALUE_WORDS_EN, value);
-var didYouMean = (suggestion) => suggestion === void 0 ? "" : `; did you mean "${suggestion}"?`;
-var ROADMAP_LOAD_TEXT_EN = {
-  // The file (roadmap/load.ts).
-  notValidRoadmap: (file2, problems) => `${file2} is not a valid roadmap (${plural2(problems, "problem")})`,
-  /** `file` + one of the sentences below, as the one-line error. */
-  fileSays: (file2, message) => `${file2} ${message}`,
-  isDirectory: "is a directory, not a roadmap file",
-  isDirectoryHint: "pass the YAML file itself, e.g. roadmap.yaml",
-  notRegularFile: "is not a regular file",
-  notRegularFileHint: "pass a YAML file saved on disk",
-  tooBig: (size, max) => `is ${size}, more than the ${max} a roadmap may have`,
-  tooBigHint: "split the roadmap, or check that this is the right file",
-  bytes: (bytes) => bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`,
-  notUtf8: "is not UTF-8 text",
-  notUtf8Hint: "save it as UTF-8 (GBK/GB2312 files are not supported)",
-  readFailure: {
-    ENOENT: ["does not exist", "check the path; it is relative to the current directory"],
-    ENOTDIR: ["does not exist (a parent is not a directory)", "check the path"],
-    EACCES: ["cannot be read: permission denied", "make the file readable for this user"],
-    EPERM: ["cannot be read: permission denied", "make the file readable for this user"],
-    ELOOP: ["is a symbolic link loop", "point at the real file"],
-    ENAMETOOLONG: ["has a name that is too long", "check the path"]
-  },
-  cannotRead: (detail2) => `cannot be read (${detail2})`,
-  cannotReadHint: "check the path and the file",
-  emptyFile: "the file is empty, but a roadmap is a mapping of keys such as version, title and sections",
-  topLevel: (what, value) => `the top level is ${what === "list" ? "a list" : `a single value (${value})`}, but a roadmap is a mapping of keys such as version, title and sections`,
-  topLevelHint: "start the file with `version: 1`, then `title:` and `sections:`",
-  // YAML (roadmap/yaml-problems.ts).
-  yamlTab: (line, column) => column === 1 ? `line ${line} starts with a tab; YAML indents with spaces` : `line ${line} has a tab in its indentation (column ${column}); YAML indents with spaces`,
-  yamlTabHint: (spaces) => spaces === void 0 ? "replace the tab with spaces" : spaces === 0 ? "remove the tab: this line needs no indentation" : `replace the indentation with ${plural2(spaces, "space")}, like the lines around it`,
-  yamlMisaligned: (line, indent, siblings) => `line ${line} is indented ${plural2(indent, "space")}; its siblings use ${siblings}`,
-  yamlMisalignedHint: (siblings) => `indent it with ${plural2(siblings, "space")}, or, if it belongs to the entry above, as far as that entry's keys`,
-  // The schema (roadmap/issues.ts).
-  value: valueEn,
-  typeName: (expected) => TYPE_NAMES_EN[expected] ?? expected,
-  orList: (items) => items.join(" or "),
-  expectedGot: (expected, got) => `expected ${expected}, got ${valueEn(got)}`,
-  unknownKey: (key, suggestion) => `unknown key "${key}"${didYouMean(suggestion)}`,
-  allowedHere: (keys) => `allowed here: ${keys.join(", ")}`,
-  mustBe: (only, got) => `must be ${only}, got ${valueEn(got)}`,
-  notAllowedValue: (value, field, suggestion) => `${valueEn(value)} ${field === void 0 ? "is not allowed here" : `is not a valid ${field}`}${didYouMean(suggestion)}`,
-  oneOf: (options) => `one of: ${options.join(", ")}`,
-  missingKey: (key) => `required key "${key}" is missing`,
-  quoteHint: (written) => `quote it so YAML reads it as text: "${written}"`,
-  emptyValueHint: "leave the key out, or give it a value",
-  invalidKey: (key, reasons) => `key "${key}" ${reasons}`,
-  atLeastCharacters: (count) => `must have at least ${plural2(count, "character")}`,
-  atMostCharacters: (count) => `must have at most ${plural2(count, "character")}`,
-  atLeastItems: (count) => `must have at least ${plural2(count, "item")}`,
-  atMostItems: (count) => `must have at most ${plural2(count, "item")}`,
-  atLeast: (limit, got) => `must be at least ${limit}, got ${valueEn(got)}`,
-  atMost: (limit, got) => `must be at most ${limit}, got ${valueEn(got)}`,
-  invalidFormat: (value, format) => `${valueEn(value)} is not a valid ${format}`
-};
-
-// src/i18n/roadmap-load-zh-CN.ts
-var TYPE_NAMES_ZH_CN = {
-  string: "\u6587\u672C",
-  number: "\u6570\u5B57",
-  int: "\u6574\u6570",
-  boolean: "true \u6216 false",
-  object: "\u6620\u5C04\uFF08key: value\uFF09",
-  record: "\u6620\u5C04\uFF08key: value\uFF09",
-  array: "\u5217\u8868"
-};
-var VALUE_WORDS_ZH_CN = {
-  empty: "\u7A7A\u503C",
-  list: "\u5217\u8868",
-  mapping: "\u6620\u5C04",
-  nothing: "\u6CA1\u6709\u503C"
-};
-var valueZh = (value) => describedValue(VALUE_WORDS_ZH_CN, value);
-var subject = (value) => value.kind === "scalar" ? `${value.text} ` : valueZh(value);
-var didYouMean2 = (suggestion) => suggestion === void 0 ? "" : `\uFF1B\u662F\u4E0D\u662F\u60F3\u5199\u201C${suggestion}\u201D\uFF1F`;
-var ROADMAP_LOAD_TEXT_ZH_CN = {
-  notValidRoadmap: (file2, problems) => `${file2} \u4E0D\u662F\u6709\u6548\u7684\u8DEF\u7EBF\u56FE\uFF08${problems} \u4E2A\u95EE\u9898\uFF09`,
-  fileSays: (file2, message) => `${file2} ${message}`,
-  isDirectory: "\u662F\u4E00\u4E2A\u76EE\u5F55\uFF0C\u4E0D\u662F\u8DEF\u7EBF\u56FE\u6587\u4EF6",
-  isDirectoryHint: "\u8BF7\u4F20\u5165 YAML \u6587\u4EF6\u672C\u8EAB\uFF0C\u4F8B\u5982 roadmap.yaml",
-  notRegularFile: "\u4E0D\u662F\u666E\u901A\u6587\u4EF6",
-  notRegularFileHint: "\u8BF7\u4F20\u5165\u4FDD\u5B58\u5728\u78C1\u76D8\u4E0A\u7684 YAML \u6587\u4EF6",
-  tooBig: (size, max) => `\u6709 ${size}\uFF0C\u8D85\u8FC7\u4E86\u8DEF\u7EBF\u56FE\u5141\u8BB8\u7684 ${max}`,
-  tooBigHint: "\u628A\u8DEF\u7EBF\u56FE\u62C6\u5F00\uFF0C\u6216\u8005\u786E\u8BA4\u4E00\u4E0B\u662F\u4E0D\u662F\u4F20\u9519\u4E86\u6587\u4EF6",
-  bytes: (bytes) => bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} \u5B57\u8282`,
-  notUtf8: "\u4E0D\u662F UTF-8 \u6587\u672C",
-  notUtf8Hint: "\u8BF7\u53E6\u5B58\u4E3A UTF-8\uFF08\u4E0D\u652F\u6301 GBK/GB2312 \u7F16\u7801\u7684\u6587\u4EF6\uFF09",
-  readFailure: {
-    ENOENT: ["\u4E0D\u5B58\u5728", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84\uFF1B\u5B83\u662F\u76F8\u5BF9\u4E8E\u5F53\u524D\u76EE\u5F55\u7684"],
-    ENOTDIR: ["\u4E0D\u5B58\u5728\uFF08\u4E0A\u7EA7\u8DEF\u5F84\u4E0D\u662F\u76EE\u5F55\uFF09", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84"],
-    EACCES: ["\u65E0\u6CD5\u8BFB\u53D6\uFF1A\u6CA1\u6709\u6743\u9650", "\u8BA9\u5F53\u524D\u7528\u6237\u53EF\u4EE5\u8BFB\u8FD9\u4E2A\u6587\u4EF6"],
-    EPERM: ["\u65E0\u6CD5\u8BFB\u53D6\uFF1A\u6CA1\u6709\u6743\u9650", "\u8BA9\u5F53\u524D\u7528\u6237\u53EF\u4EE5\u8BFB\u8FD9\u4E2A\u6587\u4EF6"],
-    ELOOP: ["\u662F\u5FAA\u73AF\u7684\u7B26\u53F7\u94FE\u63A5", "\u8BF7\u6307\u5411\u771F\u6B63\u7684\u6587\u4EF6"],
-    ENAMETOOLONG: ["\u6587\u4EF6\u540D\u592A\u957F", "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84"]
-  },
-  cannotRead: (detail2) => `\u65E0\u6CD5\u8BFB\u53D6\uFF08${detail2}\uFF09`,
-  cannotReadHint: "\u68C0\u67E5\u4E00\u4E0B\u8DEF\u5F84\u548C\u6587\u4EF6",
-  emptyFile: "\u6587\u4EF6\u662F\u7A7A\u7684\uFF0C\u800C\u8DEF\u7EBF\u56FE\u5E94\u8BE5\u662F\u4E00\u4E2A\u6620\u5C04\uFF0C\u5305\u542B version\u3001title\u3001sections \u7B49\u952E",
-  topLevel: (what, value) => `\u9876\u5C42\u662F${what === "list" ? "\u4E00\u4E2A\u5217\u8868" : `\u5355\u4E2A\u503C\uFF08${value}\uFF09`}\uFF0C\u800C\u8DEF\u7EBF\u56FE\u5E94\u8BE5\u662F\u4E00\u4E2A\u6620\u5C04\uFF0C\u5305\u542B version\u3001title\u3001sections \u7B49\u952E`,
-  topLevelHint: "\u6587\u4EF6\u5F00\u5934\u5148\u5199 `version: 1`\uFF0C\u518D\u5199 `title:` \u548C `sections:`",
-  yamlTab: (line, column) => column === 1 ? `\u7B2C ${line} \u884C\u4EE5 Tab \u5F00\u5934\uFF1BYAML \u53EA\u80FD\u7528\u7A7A\u683C\u7F29\u8FDB` : `\u7B2C ${line} \u884C\u7684\u7F29\u8FDB\u91CC\u6709 Tab\uFF08\u7B2C ${column} \u5217\uFF09\uFF1BYAML \u53EA\u80FD\u7528\u7A7A\u683C\u7F29\u8FDB`,
-  yamlTabHint: (spaces) => spaces === void 0 ? "\u628A Tab \u6362\u6210\u7A7A\u683C" : spaces === 0 ? "\u5220\u6389\u8FD9\u4E2A Tab\uFF1A\u8FD9\u4E00\u884C\u4E0D\u9700\u8981\u7F29\u8FDB" : `\u628A\u7F29\u8FDB\u6362\u6210 ${spaces} \u4E2A\u7A7A\u683C\uFF0C\u548C\u4E0A\u4E0B\u6587\u5BF9\u9F50`,
-  yamlMisaligned: (line, indent, siblings) => `\u7B2C ${line} \u884C\u7F29\u8FDB\u4E86 ${indent} \u4E2A\u7A7A\u683C\uFF0C\u800C\u540C\u7EA7\u7684\u884C\u662F ${siblings} \u4E2A`,
-  yamlMisalignedHint: (siblings) => `\u7F29\u8FDB\u6539\u6210 ${siblings} \u4E2A\u7A7A\u683C\uFF1B\u5982\u679C\u5B83\u5C5E\u4E8E\u4E0A\u9762\u90A3\u4E00\u9879\uFF0C\u5C31\u548C\u90A3\u4E00\u9879\u7684\u952E\u5BF9\u9F50`,
-  value: valueZh,
-  typeName: (expected) => TYPE_NAMES_ZH_CN[expected] ?? expected,
-  orList: (items) => items.join("\u6216"),
-  expectedGot: (expected, got) => `\u8FD9\u91CC\u5E94\u8BE5\u662F${expected}\uFF0C\u5B9E\u9645\u662F${valueZh(got)}`,
-  unknownKey: (key, suggestion) => `\u672A\u77E5\u7684\u952E\u201C${key}\u201D${didYouMean2(suggestion)}`,
-  allowedHere: (keys) => `\u8FD9\u91CC\u53EF\u4EE5\u7528\uFF1A${keys.join(", ")}`,
-  mustBe: (only, got) => `\u5FC5\u987B\u662F ${only}\uFF0C\u5B9E\u9645\u662F${valueZh(got)}`,
-  notAllowedValue: (value, field, suggestion) => `${subject(value)}${field === void 0 ? "\u4E0D\u80FD\u7528\u5728\u8FD9\u91CC" : `\u4E0D\u662F\u6709\u6548\u7684 ${field}`}${didYouMean2(suggestion)}`,
-  oneOf: (options) => `\u53EF\u9009\u503C\uFF1A${options.join(", ")}`,
-  missingKey: (key) => `\u7F3A\u5C11\u5FC5\u586B\u7684\u952E\u201C${key}\u201D`,
-  quoteHint: (written) => `\u52A0\u4E0A\u5F15\u53F7\uFF0C\u8BA9 YAML \u628A\u5B83\u5F53\u4F5C\u6587\u672C\uFF1A"${written}"`,
-  emptyValueHint: "\u8981\u4E48\u53BB\u6389\u8FD9\u4E2A\u952E\uFF0C\u8981\u4E48\u7ED9\u5B83\u4E00\u4E2A\u503C",
-  invalidKey: (key, reasons) => `\u952E\u201C${key}\u201D${reasons}`,
-  atLeastCharacters: (count) => `\u81F3\u5C11\u8981\u6709 ${count} \u4E2A\u5B57\u7B26`,
-  atMostCharacters: (count) => `\u6700\u591A\u53EA\u80FD\u6709 ${count} \u4E2A\u5B57\u7B26`,
-  atLeastItems: (count) => `\u81F3\u5C11\u8981\u6709 ${count} \u9879`,
-  atMostItems: (count) => `\u6700\u591A\u53EA\u80FD\u6709 ${count} \u9879`,
-  atLeast: (limit, got) => `\u4E0D\u80FD\u5C0F\u4E8E ${limit}\uFF0C\u5B9E\u9645\u662F ${valueZh(got)}`,
-  atMost: (limit, got) => `\u4E0D\u80FD\u5927\u4E8E ${limit}\uFF0C\u5B9E\u9645\u662F ${valueZh(got)}`,
-  invalidFormat: (value, format) => `${subject(value)}\u4E0D\u662F\u6709\u6548\u7684 ${format}`
-};
-
-// src/assert-never.ts
-function assertNever2(value) {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}
-
-// src/i18n/zh-CN.ts
-var zhCN = {
-  status: {
-    ok: "\u6B63\u5E38",
-    redirected: "\u5DF2\u8FC1\u79FB",
-    broken: "\u5931\u6548",
-    unreachable: "\u65E0\u6CD5\u8BBF\u95EE",
-    unverified: "\u672A\u9A8C\u8BC1",
-    skipped: "\u672A\u68C0\u67E5"
-  },
-  statusHelp: {
-    ok: "\u9875\u9762\u80FD\u6B63\u5E38\u6253\u5F00",
-    redirected: "\u94FE\u63A5\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF0C\u8BF7\u628A\u8DEF\u7EBF\u56FE\u91CC\u7684\u5730\u5740\u6539\u6210\u65B0\u5730\u5740",
-    broken: "\u5185\u5BB9\u5DF2\u4E0D\u5B58\u5728\uFF1A\u9875\u9762\u3001\u89C6\u9891\u6216\u57DF\u540D\u6CA1\u4E86",
-    unreachable: "\u6682\u65F6\u6253\u4E0D\u5F00\uFF08\u8D85\u65F6\u3001\u62D2\u7EDD\u8FDE\u63A5\u3001\u670D\u52A1\u5668\u51FA\u9519\uFF09\uFF0C\u4E0B\u6B21\u5DE1\u68C0\u4F1A\u518D\u8BD5",
-    unverified: "\u88AB\u4EBA\u673A\u9A8C\u8BC1\u3001\u767B\u5F55\u6216\u9650\u6D41\u6321\u4F4F\uFF0C\u7A0B\u5E8F\u65E0\u6CD5\u5224\u65AD\uFF0C\u8BF7\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u786E\u8BA4",
-    skipped: "\u6CA1\u6709\u68C0\u67E5\uFF08\u88AB\u6392\u9664\u3001\u6CA1\u6709\u94FE\u63A5\uFF0C\u6216\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF09"
-  },
-  reason: {
-    ok: "\u9875\u9762\u6B63\u5E38",
-    "temporary-redirect": "\u4E34\u65F6\u8DF3\u8F6C\u540E\u80FD\u6253\u5F00\uFF0C\u5730\u5740\u4E0D\u7528\u6539",
-    accepted: "\u6309\u8DEF\u7EBF\u56FE\u7684\u89C4\u5219\u89C6\u4E3A\u6B63\u5E38",
-    "permanent-redirect": "\u5DF2\u6C38\u4E45\u8FC1\u79FB",
-    "http-404": "HTTP 404\uFF1A\u9875\u9762\u4E0D\u5B58\u5728",
-    "http-410": "HTTP 410\uFF1A\u9875\u9762\u5DF2\u6C38\u4E45\u5220\u9664",
-    "http-client-error": "\u670D\u52A1\u5668\u62D2\u7EDD\u6B64\u5730\u5740",
-    nxdomain: "\u57DF\u540D\u4E0D\u5B58\u5728",
-    "soft-404": "\u8FD4\u56DE 200\uFF0C\u4F46\u9875\u9762\u5185\u5BB9\u662F\u201C\u627E\u4E0D\u5230\u201D\uFF08\u8F6F 404\uFF09",
-    "missing-fragment": "\u9875\u9762\u91CC\u6CA1\u6709\u94FE\u63A5\u6307\u5411\u7684\u951A\u70B9",
-    "parked-domain": "\u57DF\u540D\u5DF2\u505C\u653E\u6216\u5F85\u552E\uFF0C\u7F51\u7AD9\u5DF2\u4E0D\u5728",
-    "too-many-redirects": "\u8DF3\u8F6C\u6B21\u6570\u8FC7\u591A",
-    "redirect-loop": "\u8DF3\u8F6C\u9677\u5165\u5FAA\u73AF",
-    "repo-missing": "GitHub \u4ED3\u5E93\u5DF2\u4E0D\u5B58\u5728\uFF08\u88AB\u5220\u9664\u6216\u6539\u4E3A\u79C1\u6709\uFF09",
-    "path-missing": "\u4ED3\u5E93\u91CC\u5DF2\u6CA1\u6709\u8FD9\u4E2A\u6587\u4EF6\u6216\u76EE\u5F55",
-    "repo-disabled": "\u4ED3\u5E93\u5DF2\u88AB GitHub \u7981\u7528",
-    "repo-blocked": "\u4ED3\u5E93\u56E0\u6CD5\u5F8B\u539F\u56E0\u88AB GitHub \u5C4F\u853D",
-    "paper-missing": "arXiv \u4E0A\u67E5\u65E0\u6B64\u7F16\u53F7\u7684\u8BBA\u6587",
-    "redirected-to-home": "\u88AB\u8DF3\u8F6C\u5230\u7F51\u7AD9\u9996\u9875\uFF0C\u539F\u9875\u9762\u5DF2\u5220\u9664",
-    "unsupported-redirect": "\u8DF3\u8F6C\u5230\u4E86\u975E\u7F51\u9875\u5730\u5740\uFF08file:\u3001data: \u7B49\uFF09",
-    "video-removed": "\u89C6\u9891\u5DF2\u5220\u9664",
-    "invalid-url": "\u94FE\u63A5\u683C\u5F0F\u6709\u8BEF\uFF0C\u65E0\u6CD5\u89E3\u6790",
-    "content-removed": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u5220\u9664",
-    "part-missing": "\u89C6\u9891\u6CA1\u6709\u8FD9\u4E00\u5206P",
-    "notebook-missing": "Colab \u7B14\u8BB0\u672C\u5DF2\u4E0D\u5B58\u5728",
-    timeout: "\u54CD\u5E94\u8D85\u65F6",
-    refused: "\u8FDE\u63A5\u88AB\u62D2\u7EDD",
-    reset: "\u8FDE\u63A5\u88AB\u91CD\u7F6E",
-    tls: "HTTPS \u5B89\u5168\u8FDE\u63A5\u5931\u8D25\uFF08\u8BC1\u4E66\u6216\u63E1\u624B\uFF09",
-    "dns-temporary": "DNS \u6682\u65F6\u89E3\u6790\u5931\u8D25",
-    proxy: "\u4EE3\u7406\u51FA\u9519",
-    "server-error": "\u670D\u52A1\u5668\u51FA\u9519\uFF0C\u7A0D\u540E\u518D\u8BD5",
-    "network-error": "\u7F51\u7EDC\u9519\u8BEF",
-    "bot-wall": "\u88AB\u4EBA\u673A\u9A8C\u8BC1\uFF08\u5982 Cloudflare\uFF09\u62E6\u4E0B",
-    "rate-limited": "\u8BF7\u6C42\u8FC7\u591A\u88AB\u9650\u6D41\uFF0C\u7A0D\u540E\u518D\u8BD5",
-    "auth-required": "\u9700\u8981\u767B\u5F55\u6216\u5BC6\u94A5",
-    forbidden: "\u670D\u52A1\u5668\u7981\u6B62\u7A0B\u5E8F\u8BBF\u95EE",
-    "unavailable-in-region": "\u5728\u68C0\u6D4B\u4F4D\u7F6E\u6240\u5728\u5730\u533A\u4E0D\u53EF\u7528",
-    "login-wall": "\u9700\u767B\u5F55\u624D\u80FD\u770B\u5230\u5185\u5BB9",
-    "video-private": "\u89C6\u9891\u5DF2\u8BBE\u4E3A\u79C1\u5BC6",
-    "embedding-disabled": "\u89C6\u9891\u53EA\u80FD\u5728\u539F\u7AD9\u64AD\u653E",
-    "under-review": "\u5E73\u53F0\u5BA1\u6838\u4E2D",
-    scheduled: "\u89C6\u9891\u5C1A\u672A\u516C\u5F00\uFF08\u5B9A\u65F6\u53D1\u5E03\uFF09",
-    "content-moved": "\u5E73\u53F0\u63D0\u793A\u5185\u5BB9\u5DF2\u8FC1\u79FB\uFF0C\u4F46\u6CA1\u7ED9\u65B0\u5730\u5740",
-    excluded: "\u6309\u8DEF\u7EBF\u56FE\u8BBE\u7F6E\u6392\u9664",
-    "no-url": "\u8BE5\u8D44\u6E90\u6CA1\u6709\u94FE\u63A5",
-    "unsupported-scheme": "\u53EA\u68C0\u67E5 http \u548C https \u94FE\u63A5",
-    offline: "\u79BB\u7EBF\u8FD0\u884C\uFF0C\u672A\u8054\u7F51\u68C0\u67E5",
-    "network-down": "\u7F51\u7EDC\u4E0D\u53EF\u7528",
-    "private-address": "\u6307\u5411\u5185\u7F51\u6216\u672C\u673A\u5730\u5740",
-    interrupted: "\u68C0\u6D4B\u65F6\u8FD0\u884C\u88AB\u4E2D\u6B62",
-    "not-started": "\u8FD0\u884C\u4E2D\u9014\u505C\u6B62\uFF0C\u672A\u68C0\u67E5\u5230"
-  },
-  archive: {
-    snapshot: "{date} \u7684\u5B58\u6863\u526F\u672C",
-    "not-archived": "\u6CA1\u6709\u5B58\u6863\u526F\u672C",
-    excluded: "\u5DF2\u4ECE Wayback Machine \u6392\u9664",
-    unanswered: "Wayback Machine \u6CA1\u6709\u56DE\u5E94\uFF08{detail}\uFF09\uFF0C\u4E0B\u6B21\u8FD0\u884C\u518D\u67E5",
-    blockedIn: "\u5B58\u6863\u7F51\u7AD9\u5728{region}\u9700\u8981 VPN"
-  },
-  findings: {
-    title: "\u503C\u5F97\u4E00\u770B",
-    help: "\u5E73\u53F0\u5BF9\u8D44\u6E90\u7684\u63D0\u9192\uFF0C\u9ED8\u8BA4\u4E0D\u7B97\u5931\u8D25\uFF1A\u4ED3\u5E93\u5DF2\u5F52\u6863\u6216\u6539\u540D\u3001\u6A21\u578B\u8BBE\u4E86\u8BBF\u95EE\u9650\u5236\u3001\u8BBA\u6587\u5DF2\u64A4\u56DE\u3001\u9875\u9762\u6807\u9898\u53D8\u6210\u4E86\u5360\u4F4D\u6587\u5B57\u3002\u8981\u8BA9\u67D0\u7C7B\u63D0\u9192\u7B97\u4F5C\u5931\u8D25\uFF0C\u5C31\u628A\u5B83\u7684\u82F1\u6587\u8BCD\u52A0\u8FDB --fail-on\uFF08\u4F8B\u5982 --fail-on broken,archived\uFF09\u3002",
-    unprobed: {
-      other: "\u6709 {count} \u4E2A\u94FE\u63A5\u6CA1\u80FD\u901A\u8FC7\u5E73\u53F0 API \u67E5\u8BE2\uFF08\u914D\u989D\u5DF2\u7528\u5B8C\uFF09\uFF0C\u4EE5\u9875\u9762\u68C0\u67E5\u7ED3\u679C\u4E3A\u51C6\uFF0C\u4E0B\u9762\u6807\u4E3A {word}\u3002"
-    },
-    filter: "\u63D0\u9192",
-    any: "\u6709\u63D0\u9192",
-    none: "\u65E0\u63D0\u9192"
-  },
-  access: {
-    open: "\u53EF\u76F4\u8FDE",
-    vpn: "\u9700\u79D1\u5B66\u4E0A\u7F51",
-    partial: "\u65F6\u597D\u65F6\u574F",
-    unknown: "\u672A\u77E5"
-  },
-  region: {
-    cn: "\u4E2D\u56FD\u5927\u9646",
-    global: "\u5883\u5916"
-  },
-  html: {
-    pageTitle: "\u94FE\u63A5\u68C0\u6D4B\u62A5\u544A\uFF1A{title}",
-    language: "\u8BED\u8A00",
-    noScript: "\u672C\u9875\u9700\u8981 JavaScript \u624D\u80FD\u663E\u793A\uFF1B\u540C\u76EE\u5F55\u4E0B\u7684 report.md \u5185\u5BB9\u76F8\u540C\u3002",
-    summary: "{time}\uFF0C\u4ECE{vantages}\u68C0\u6D4B\u4E86 {resources}\u548C {mirrors}\u3002",
-    summaryOffline: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
-    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
-    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
-    networkDown: "\u7F51\u7EDC\u4E0D\u53EF\u7528\uFF08{message}\uFF09\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u6D4B\u3002",
-    partial: "\u672C\u6B21\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
-    cached: "\u6709 {count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u6765\u81EA\u7F13\u5B58\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002",
-    legend: "\u72B6\u6001\u8BF4\u660E",
-    counts: "\u7EDF\u8BA1",
-    colStatus: "\u72B6\u6001",
-    colResources: "\u8D44\u6E90",
-    colMirrors: "\u955C\u50CF",
-    total: "\u5408\u8BA1",
-    sections: "\u5404\u7AE0\u8282\u5065\u5EB7\u5EA6",
-    sectionBar: "{total} \u4E2A\u4E2D {ok} \u4E2A\u6B63\u5E38",
-    attention: "\u9700\u8981\u7EF4\u62A4\u8005\u4F18\u5148\u5904\u7406",
-    attentionNone: "\u6CA1\u6709\u8981\u5904\u7406\u7684\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u6216\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u3002",
-    useInstead: "\u8BF7\u6539\u7528 {url}",
-    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
-    uncovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u53EF\u76F4\u8FDE\u7684\u955C\u50CF",
-    uncoveredHelp: "{region}\u7684\u5B66\u4E60\u8005\u4E0D\u79D1\u5B66\u4E0A\u7F51\u5C31\u6253\u4E0D\u5F00\u8FD9\u4E9B\u8D44\u6E90\u3002\u8BF7\u8865\u4E00\u4E2A\u5728\u5F53\u5730\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\uFF0C\u6216\u786E\u8BA4\u4E0B\u9762\u5DF2\u5217\u51FA\u7684\u955C\u50CF\u3002",
-    noMirrors: "\u672A\u5217\u51FA\u955C\u50CF",
-    mirror: "\u955C\u50CF",
-    unconfirmed: "\u672A\u786E\u8BA4",
-    table: "\u5168\u90E8\u8D44\u6E90\u4E0E\u955C\u50CF",
-    filterStatus: "\u72B6\u6001",
-    filterAccess: "\u5730\u533A\u53EF\u8BBF\u95EE\u6027",
-    filterSection: "\u7AE0\u8282",
-    filterKind: "\u7C7B\u578B",
-    search: "\u641C\u7D22",
-    searchPlaceholder: "\u6807\u9898\u3001ID \u6216\u94FE\u63A5",
-    all: "\u5168\u90E8",
-    clear: "\u6E05\u9664\u7B5B\u9009",
-    showing: "\u663E\u793A {shown} / {total} \u6761",
-    colTitle: "\u8D44\u6E90",
-    colReason: "\u539F\u56E0",
-    colAccess: "{region}\u8BBF\u95EE",
-    colLine: "\u884C\u53F7",
-    colRecent: "\u6700\u8FD1\u51E0\u6B21",
-    matrix: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E",
-    matrixHelp: "\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002\u68C0\u6D4B\u4F4D\u7F6E\u6307\u4ECE\u54EA\u91CC\u53D1\u8D77\u68C0\u6D4B\uFF1Aglobal\uFF08\u5883\u5916\uFF09\uFF0C\u6216 cn \u8FD9\u6837\u7684\u5730\u533A\u3002",
-    trend: "\u5386\u6B21\u5DE1\u68C0\u8D8B\u52BF",
-    trendHelp: "\u6BCF\u6B21\u5DE1\u68C0\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570\uFF0C\u6570\u636E\u6765\u81EA\u672C\u62A5\u544A\u540C\u76EE\u5F55\u4E0B\u7684 history.json\u3002",
-    chartLabel: "\u6700\u8FD1 {runs}\u4E2D\u5404\u72B6\u6001\u7684\u94FE\u63A5\u6570",
-    runs: { other: "{count} \u6B21\u5DE1\u68C0" },
-    recentRuns: "\u6700\u8FD1 {count} \u6B21\uFF1A{list}",
-    footer: "\u7531 curate {version} \u6839\u636E {file} \u751F\u6210\u3002\u6570\u636E\u89C1\u540C\u76EE\u5F55\u4E0B\u7684 report.json\u3002"
-  },
-  md: {
-    title: "\u94FE\u63A5\u68C0\u67E5\u62A5\u544A\uFF1A{title}",
-    nothingToCheck: "\u672C\u6B21\u6CA1\u6709\u8981\u68C0\u67E5\u7684\u8D44\u6E90\uFF08{time}\uFF09\u3002",
-    summary: "{resources}{mirrors}{what}\uFF0C{time}\uFF1A{counts}{why}\u3002",
-    summaryMirrors: "\u3001{mirrors}",
-    summaryWhy: "\uFF1B{unchecked}",
-    whatOffline: "\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09",
-    whatChecked: "{coverage}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantages}\uFF09",
-    countItem: "{status} {count}",
-    notVerdict: "\u8FD9\u4E9B\u7ED3\u679C\u4E0D\u4EE3\u8868\u94FE\u63A5\u672C\u8EAB\u6709\u95EE\u9898",
-    networkDownAll: "\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002",
-    networkDownPart: "\u672C\u6B21\u6709\u4E00\u6BB5\u65F6\u95F4\u7F51\u7EDC\u4E0D\u53EF\u7528{message}\uFF1A{links}\u672A\u68C0\u67E5{checked}\u3002",
-    networkMessage: "\uFF08{message}\uFF09",
-    checkedCount: "\uFF0C{count} \u4E2A\u5DF2\u68C0\u67E5",
-    interrupted: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF1A{links}\u672A\u68C0\u67E5\u3002",
-    offlineSome: "{links}\u53EA\u5217\u51FA\u3001\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
-    partialMerge: {
-      other: "\u8FD9\u4EFD\u62A5\u544A\u4E0D\u5B8C\u6574\uFF1A{missing}\uFF08\u7528 `--allow-partial` \u5408\u5E76\uFF09\uFF0C\u7F3A\u5C11\u7684\u5206\u7247\u91CC\u7684\u8D44\u6E90\u6CA1\u6709\u5217\u51FA\u3002"
-    },
-    againNetwork: "{notVerdict}\uFF1A\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u67E5\u3002",
-    againSome: "{notVerdict}\uFF08\u6307\u672A\u68C0\u67E5\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
-    partialRun: "\u672C\u6B21\u68C0\u67E5\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
-    againUnreached: "{notVerdict}\uFF08\u6307\u6CA1\u68C0\u67E5\u5230\u7684\u90E8\u5206\uFF09\uFF1A\u91CD\u65B0\u68C0\u67E5\u4E00\u6B21\u5373\u53EF\u5F97\u5230\u5B8C\u6574\u62A5\u544A\u3002",
-    cached: {
-      other: '{count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u53D6\u81EA\u7F13\u5B58\uFF08report.json \u4E2D `"cached": true`\uFF09\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002'
-    },
-    colStatus: "\u72B6\u6001",
-    colResources: "\u8D44\u6E90",
-    colMirrors: "\u955C\u50CF",
-    total: "\u5408\u8BA1",
-    legend: "\u72B6\u6001\u8BF4\u660E\uFF1A{items}\u3002",
-    needsAttention: "\u9700\u8981\u5904\u7406",
-    attentionNoneChecked: "\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\u94FE\u63A5\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u3001\u5DF2\u8FC1\u79FB\u6216\u672A\u9A8C\u8BC1\u7684\u3002",
-    attentionNoneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u9700\u8981\u5904\u7406\u3002",
-    attentionNonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u9700\u8981\u5904\u7406\u7684\uFF1B{unchecked}\u3002",
-    headingOk: "\u6B63\u5E38",
-    headingRedirected: "\u5DF2\u8FC1\u79FB",
-    headingBroken: "\u5931\u6548",
-    headingUnreachable: "\u65E0\u6CD5\u8BBF\u95EE",
-    headingUnverified: "\u672A\u9A8C\u8BC1",
-    headingSkipped: "\u672A\u68C0\u67E5",
-    statusHeading: "{heading}\uFF08{count}\uFF09",
-    itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
-    mirror: "\u955C\u50CF",
-    mirrorWith: "\u955C\u50CF\uFF08{parts}\uFF09",
-    unconfirmed: "\u672A\u786E\u8BA4",
-    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
-    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
-    links: { other: "{count} \u4E2A\u94FE\u63A5" },
-    separator: "\uFF0C",
-    regions: "\u5730\u533A",
-    regionHeading: "{region}\uFF1A\u53EF\u76F4\u8FDE {open}\uFF0C\u9700\u79D1\u5B66\u4E0A\u7F51 {vpn}\uFF0C\u65F6\u597D\u65F6\u574F {partial}\uFF0C\u672A\u77E5 {unknown}\uFF08\u6309\u8D44\u6E90\u8BA1\uFF09",
-    needsMirror: {
-      other: "**\u7F3A\u955C\u50CF**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u5DF2\u786E\u8BA4\u3001\u53EF\u76F4\u8FDE\u7684\u955C\u50CF\u3002"
-    },
-    allCovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u90FD\u6709\u53EF\u7528\u7684\u955C\u50CF\u3002",
-    noneVpn: "\u5728{region}\u6CA1\u6709\u9700\u79D1\u5B66\u4E0A\u7F51\u7684\u8D44\u6E90\u3002",
-    matchedByEvidence: {
-      other: "**\u6309\u8BC1\u636E\u5339\u914D**\uFF1A{count} \u4E2A\u8D44\u6E90\u5728{region}\u7B97\u4F5C\u6709\u955C\u50CF\u2014\u2014`curate mirrors` \u6309\u8BC1\u636E\u627E\u5230\u4E86\u955C\u50CF\uFF0C\u4F46\u8FD8\u6CA1\u6709\u7EF4\u62A4\u8005\u786E\u8BA4\uFF1A{ids}\u3002"
-    },
-    conflicts: "**\u4E0D\u4E00\u81F4**\uFF1A\u8DEF\u7EBF\u56FE\u91CC\u5199\u7684 `access:` \u4E0E\u68C0\u6D4B\u7ED3\u679C\u4E0D\u7B26\uFF08{count} \u5904\uFF09\u3002",
-    conflict: "\u5199\u7684\u662F{declared}\uFF0C\u5B9E\u9645{found}",
-    coveredBy: "\u5DF2\u6709\u955C\u50CF\u53EF\u7528\uFF1A{ids}\u3002",
-    mirrorLead: "\u955C\u50CF {url}\uFF1A{problem}",
-    suggestedLead: "\u5019\u9009\u955C\u50CF\uFF08{platform}\uFF0C\u80FD\u6B63\u5E38\u6253\u5F00\uFF09\uFF1A{url}",
-    mirrorBroken: "\u5931\u6548\uFF08{reason}\uFF09",
-    mirrorAccess: "\u5728{region}{access}",
-    mirrorUnconfirmed: "\u672A\u786E\u8BA4\uFF1A\u6838\u5BF9\u662F\u540C\u4E00\u5185\u5BB9\u540E\u5199\u4E0A `confirmed: true`",
-    observed: "\u4ECE{vantage}\u5B9E\u6D4B\uFF1A{note}",
-    rule: "{level}\uFF08\u89C4\u5219 {rule}\uFF0C{list}\uFF09",
-    presumed: "\u672A\u88AB\u5217\u5165\u89C4\u5219\uFF0C\u9ED8\u8BA4\u53EF\u76F4\u8FDE",
-    vantageTable: "\u8D44\u6E90 \xD7 \u68C0\u6D4B\u4F4D\u7F6E\uFF08{vantages}\uFF09",
-    vantageHelp: "\u4E0B\u8868\u662F\u5404\u68C0\u6D4B\u4F4D\u7F6E\u770B\u5230\u7684\u7ED3\u679C\u3002",
-    vantageNote: "\u68C0\u6D4B\u4F4D\u7F6E\uFF08vantage\uFF09\u6307\u68C0\u67E5\u4ECE\u54EA\u91CC\u53D1\u8D77\uFF1Aglobal \u4E3A\u5883\u5916\uFF0Ccn \u4E3A\u4E2D\u56FD\u5927\u9646\uFF1B\u540C\u4E00\u94FE\u63A5\u5728\u4E0D\u540C\u4F4D\u7F6E\u7684\u7ED3\u679C\u53EF\u80FD\u4E0D\u540C\u3002",
-    colResource: "\u8D44\u6E90",
-    colAccess: "{region}\u8BBF\u95EE",
-    titles: "\u8BF7\u6838\u5BF9\u8FD9\u4E9B\u9875\u9762\u6807\u9898",
-    titleDrift: "\u9875\u9762\u6807\u9898\u201C{title}\u201D\uFF1A{reason}",
-    levelBlocked: "\u88AB\u5899",
-    levelThrottled: "\u9650\u901F",
-    levelRefusesRegion: "\u7F51\u7AD9\u62D2\u7EDD\u8BE5\u5730\u533A\u8BBF\u95EE"
-  },
-  coverage: {
-    checked: "\u5DF2\u68C0\u67E5",
-    notChecked: "\u672A\u68C0\u67E5",
-    partlyChecked: "\u90E8\u5206\u68C0\u67E5",
-    networkDownClause: "\u7F51\u7EDC\u4E0D\u53EF\u7528",
-    networkDownLabel: "\u7F51\u7EDC\u4E0D\u53EF\u7528 {count}",
-    interruptedClause: "\u68C0\u67E5\u4E2D\u9014\u505C\u6B62",
-    interruptedLabel: "\u4E2D\u9014\u505C\u6B62 {count}",
-    notStartedLabel: "\u672A\u5F00\u59CB {count}",
-    offlineClause: "--offline",
-    offlineLabel: "\u79BB\u7EBF {count}",
-    notCheckedOf: "\u5171 {links}\uFF0C{count} \u4E2A\u672A\u68C0\u67E5\uFF08{why}\uFF09",
-    detail: "{why}\uFF1A{message}",
-    shardsMissing: { other: "\u7F3A\u5C11\u5206\u7247 {list}" },
-    shardVantage: "{shard}\uFF08{vantage}\uFF09",
-    shardsMissingCount: { other: "\u7F3A\u5C11 {count} \u4E2A\u5206\u7247" },
-    partsSeparator: "\uFF1B",
-    labelsSeparator: "\uFF0C"
-  },
-  summary: {
-    title: "curate \u68C0\u67E5\uFF1A{title}\uFF08\u68C0\u6D4B\u4F4D\u7F6E\uFF1A{vantage}\uFF09",
-    resources: "\u8D44\u6E90",
-    mirrors: "\u955C\u50CF",
-    total: "\u5408\u8BA1",
-    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\u3002",
-    failing: "\u5931\u8D25\uFF08{count}\uFF09",
-    moved: "\u5DF2\u6C38\u4E45\u8FC1\u79FB\uFF08{count}\uFF09\uFF1A\u8FD0\u884C `curate fix` \u6539\u5730\u5740",
-    others: "\u53E6\u5916\u503C\u5F97\u4E00\u770B\uFF08{count}\uFF09",
-    capped: "> GitHub \u6BCF\u4E00\u6B65\u6BCF\u79CD\u7EA7\u522B\u6700\u591A\u663E\u793A {cap} \u6761\u6807\u6CE8\uFF0C\u672C\u6B21\u8D85\u51FA\u7684\u6709\uFF1A{levels}\u3002\u6240\u6709\u95EE\u9898\u90FD\u5DF2\u5728\u4E0A\u9762\u5217\u51FA\uFF0C\u663E\u793A\u7684\u6807\u6CE8\u6309\u91CD\u8981\u7A0B\u5EA6\u6392\u5728\u524D\u9762\u3002",
-    noneChecked: "\u6CA1\u6709\u5931\u8D25\u7684\u94FE\u63A5\u3002",
-    noneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u5931\u8D25\u3002",
-    nonePartly: "\u5DF2\u68C0\u67E5\u7684 {links}\u4E2D\u6CA1\u6709\u5931\u8D25\u7684\u3002",
-    mirrorOf: "{id} \u7684\u955C\u50CF",
-    movedTo: "{url} \u5DF2\u8FC1\u79FB\u5230 {finalUrl}",
-    more: "\u2026\u53E6\u6709 {count} \u4E2A",
-    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
-  },
-  annotation: {
-    mirrorOf: "{id} \u7684\u955C\u50CF",
-    title: "{status}\uFF1A{what}",
-    moved: "{url} \u5DF2\u6C38\u4E45\u8FC1\u79FB\u5230 {finalUrl}\uFF1B\u8FD0\u884C `curate fix` \u66F4\u65B0\u8DEF\u7EBF\u56FE\u3002",
-    noUrl: "\uFF08\u6CA1\u6709\u94FE\u63A5\uFF09"
-  },
-  issue: {
-    failingHeadline: { other: "{count} \u4E2A\u94FE\u63A5\u8FDE\u7EED {failAfter} \u6B21\u53CA\u4EE5\u4E0A\u5DE1\u68C0\u5931\u8D25" },
-    noneFailedInARow: { other: "\u6CA1\u6709\u94FE\u63A5\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25" },
-    allWork: "\u6240\u6709\u94FE\u63A5\u90FD\u5DF2\u6062\u590D",
-    intro: "\u5DE1\u68C0 {file}\uFF08{title}\uFF09\uFF0C\u68C0\u6D4B\u4F4D\u7F6E {vantage}\uFF0C\u5B8C\u6210\u4E8E {time}\u3002[\u8FD0\u884C\u65E5\u5FD7]({runUrl})",
-    reportLink: " \xB7 [\u5B8C\u6574\u62A5\u544A\uFF1A\u6309\u7AE0\u8282\u5217\u51FA\u6BCF\u4E2A\u94FE\u63A5\u548C\u8D8B\u52BF]({reportUrl})",
-    earlierStand: "\u8FD9\u4E9B\u94FE\u63A5\u6CBF\u7528\u4E4B\u524D\u7684\u7ED3\u679C\u3002",
-    partialRun: "> **\u68C0\u67E5\u4E0D\u5B8C\u6574\uFF1A** \u6709\u94FE\u63A5\u6CA1\u6709\u68C0\u67E5\u5230\uFF0C\u5176\u4F59\u94FE\u63A5\u4FDD\u6301\u539F\u72B6\u6001\u3002",
-    watching: { other: "\u8FDE\u7EED {count} \u6B21\u5DE1\u68C0\u5931\u8D25\u624D\u8BA1\u5165" },
-    failing: "\u5931\u8D25\uFF08{count}\uFF09",
-    newFailures: "\u65B0\u51FA\u73B0\u7684\u5931\u8D25\uFF08{count}\uFF09\uFF1A{watching}",
-    recovered: "\u5DF2\u6062\u590D\uFF08{count}\uFF09",
-    colWhere: "\u4F4D\u7F6E",
-    colResource: "\u8D44\u6E90",
-    colNow: "\u73B0\u72B6",
-    colSince: "\u5F00\u59CB\u4E8E",
-    colFailed: "\u5931\u8D25\u671F\u95F4",
-    colUrl: "URL",
-    audits: { other: "{count} \u6B21\u5DE1\u68C0" },
-    mirror: "{title}\uFF08\u955C\u50CF\uFF09",
-    footerOpen: "_\u6BCF\u6B21\u5B9A\u65F6\u5DE1\u68C0\u90FD\u4F1A\u66F4\u65B0\u672C issue\uFF1B\u6240\u6709\u94FE\u63A5\u6062\u590D\u540E\u81EA\u52A8\u5173\u95ED\u3002\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u53EF\u7528 `curate fix` \u4FEE\u6539\u3002_",
-    footerClosed: "_\u4E4B\u524D\u5931\u8D25\u7684\u94FE\u63A5\u90FD\u5DF2\u6062\u590D\uFF0C\u672C issue \u5DF2\u5173\u95ED\uFF1B\u518D\u6709\u94FE\u63A5\u5931\u8D25\u4F1A\u91CD\u65B0\u6253\u5F00\u3002_",
-    more: "\u2026\u53E6\u6709 {count} \u4E2A\uFF0C\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002",
-    cut: "\u2026\u5185\u5BB9\u8D85\u51FA GitHub \u7684\u957F\u5EA6\u9650\u5236\uFF0C\u5DF2\u622A\u65AD\uFF1B\u5B8C\u6574\u5185\u5BB9\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002"
-  }
-};
-
-// src/i18n/catalog.ts
-var LANGS = ["en", "zh-CN"];
-
-// src/i18n/lang.ts
-function isLang(value) {
-  return LANGS.includes(value);
-}
-
-// src/i18n/index.ts
-var CATALOGS = { en, "zh-CN": zhCN };
-function regionName(catalog, region) {
-  const names = catalog.region;
-  return names[region] ?? region;
-}
-function roadmapLoadTextOf(lang) {
-  return ROADMAP_LOAD_TEXTS[lang];
-}
-var ROADMAP_LOAD_TEXTS = {
-  en: ROADMAP_LOAD_TEXT_EN,
-  "zh-CN": ROADMAP_LOAD_TEXT_ZH_CN
-};
 
 // src/report/html/page-findings.ts
 var PAGE_FINDINGS = String.raw`  var FINDING_KINDS = ${JSON.stringify(FINDING_KINDS)};
@@ -60579,7 +60745,7 @@ function describeFinding(finding, language = "en") {
     case "unprobed":
       return sentences.unprobed(finding);
     default:
-      return assertNever2(finding);
+      return assertNever(finding);
   }
 }
 
@@ -60675,9 +60841,9 @@ var RESOURCE_KINDS = [
   "dataset"
 ];
 var ACCESS_LEVELS = ["open", "vpn", "partial"];
-var nonEmpty = external_exports.string().trim().min(1, "must not be empty");
-var slug = external_exports.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a slug: lower-case letters, digits, ".", "_" or "-"');
-var RegionIdSchema = external_exports.string().regex(/^[a-z]{2}$/, 'must be a two-letter region code such as "cn"');
+var nonEmpty = external_exports.string().trim().min(1, SCHEMA_RULES_EN.notEmpty);
+var slug = external_exports.string().regex(/^[a-z0-9][a-z0-9._-]*$/, SCHEMA_RULES_EN.slug);
+var RegionIdSchema = external_exports.string().regex(/^[a-z]{2}$/, SCHEMA_RULES_EN.regionCode);
 var urlText = nonEmpty;
 var AccessSchema = external_exports.record(RegionIdSchema, external_exports.enum(ACCESS_LEVELS)).describe(
   "Declared access per region code, e.g. { cn: vpn }: open (reachable), vpn (needs a VPN there), partial (some of it is blocked). Overrides the shipped region rules."
@@ -60737,10 +60903,7 @@ var HostPolicySchema = external_exports.strictObject({
   ),
   accept: external_exports.array(statusCode).optional().describe("HTTP status codes counted as ok for this host.")
 }).describe("Per-host policy: politeness, headers and accepted status codes.");
-var DurationSchema = external_exports.union([
-  external_exports.number().int().positive(),
-  external_exports.string().regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, 'must be a duration such as "15s", "500ms" or "2m"')
-]).describe("A duration: seconds as a number, or a string such as 15s, 500ms, 2m.");
+var DurationSchema = external_exports.union([external_exports.number().int().positive(), external_exports.string().regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, SCHEMA_RULES_EN.duration)]).describe("A duration: seconds as a number, or a string such as 15s, 500ms, 2m.");
 var SettingsSchema = external_exports.strictObject({
   concurrency: external_exports.number().int().min(1).optional().describe("Requests at once (--concurrency)."),
   perHost: external_exports.number().int().min(1).optional().describe("Requests at once per host (--per-host)."),
@@ -60759,7 +60922,7 @@ var SettingsSchema = external_exports.strictObject({
   hosts: external_exports.record(nonEmpty, HostPolicySchema).optional().describe("Per-host policy, keyed by host name (applies to its subdomains too).")
 }).describe("Optional run settings; command-line flags override them.");
 var SectionSchema = external_exports.strictObject({
-  id: external_exports.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'must be a section number such as "2.1"').describe('Section number such as "2.1"; unique in the roadmap.'),
+  id: external_exports.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, SCHEMA_RULES_EN.sectionNumber).describe('Section number such as "2.1"; unique in the roadmap.'),
   title: nonEmpty.describe("Heading of the section."),
   intro: external_exports.string().optional().describe("Introductory text shown under the heading."),
   note: external_exports.string().optional().describe("A maintainer's note."),
@@ -60784,7 +60947,7 @@ var RoadmapSchema = external_exports.strictObject({
   }).optional().describe("Where the roadmap comes from (the post it encodes, the course it translates)."),
   regions: external_exports.array(RegionIdSchema).optional().describe("Regions whose access is judged, e.g. [cn]; rules/<region>.yaml must exist."),
   settings: SettingsSchema.optional(),
-  sections: external_exports.array(SectionSchema).min(1, "a roadmap needs at least one section").describe("The sections of the roadmap, in reading order.")
+  sections: external_exports.array(SectionSchema).min(1, SCHEMA_RULES_EN.needsSection).describe("The sections of the roadmap, in reading order.")
 }).describe("A curate roadmap: sections of resources whose links curate checks.");
 
 // src/region/verdict.ts
@@ -61164,8 +61327,8 @@ var REPORT_FILE_NAMES = {
 
 // src/options/parsers.ts
 var REPORT_FORMAT_WORDS = new Set(REPORT_FORMATS);
-function resolveFailOn(flag, setting) {
-  return parseFailOnList(flag === void 0 ? setting ?? DEFAULTS.failOn : [flag]);
+function resolveFailOn(flag, setting, lang = "en") {
+  return parseFailOnList(flag === void 0 ? setting ?? DEFAULTS.failOn : [flag], lang);
 }
 
 // src/roadmap/load.ts
@@ -61275,7 +61438,7 @@ function problemsFromIssue(issue3, prefix2, context3) {
       ];
     }
     case "invalid_key": {
-      const reasons = issue3.issues.map((inner) => inner.message).join("; ");
+      const reasons = issue3.issues.map((inner) => ruleText(inner.message, words)).join("; ");
       return [
         problem("invalid-key", words.invalidKey(String(path12.at(-1)), reasons), { part: "key" })
       ];
@@ -61304,8 +61467,16 @@ function isTopLevelTypeMismatch(issue3) {
 function isDefaultMessage(message) {
   return /^(Invalid|Too small|Too big)\b/.test(message);
 }
+var RULE_BY_SENTENCE = new Map(
+  Object.entries(SCHEMA_RULES_EN).map(([rule, text]) => [text, rule])
+);
+function ruleText(message, words) {
+  const rule = RULE_BY_SENTENCE.get(message);
+  return rule === void 0 ? message : words.schemaRule[rule];
+}
 function withValue(message, value, words) {
-  return message.startsWith("must") ? `${words.value(describeValue(value))} ${message}` : message;
+  const text = ruleText(message, words);
+  return message.startsWith("must") ? words.breaksRule(describeValue(value), text) : text;
 }
 function sizeMessage(issue3, value, words) {
   if (!isDefaultMessage(issue3.message)) {
@@ -61364,7 +61535,7 @@ function resourceAt(data, path12) {
 }
 
 // src/roadmap/yaml-problems.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/roadmap/yaml-indentation.ts
 var KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},-][^#]*?|-[^\s#][^#]*?)\s*:(?=\s|$)/;
@@ -61475,15 +61646,240 @@ function flowDelta(text) {
   return opened - closed;
 }
 
+// src/roadmap/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+function yamlProblemText(fault, words) {
+  const withHint = (message, hint) => hint === void 0 ? { message } : { message, hint };
+  switch (fault.kind) {
+    case "parser":
+      return withHint(
+        words.yamlParser(fault.parserCode, fault.parserText),
+        words.yamlParserHint(fault.parserCode)
+      );
+    case "duplicate-key":
+      return withHint(
+        words.yamlDuplicateKey(fault.key, fault.firstLine),
+        words.yamlDuplicateKeyHint
+      );
+    case "too-deep":
+      return withHint(words.yamlTooDeep(fault.maxDepth), words.yamlTooDeepHint);
+    case "alias-cycle":
+      return { message: words.yamlAliasCycle };
+    case "too-many-aliases":
+      return withHint(words.yamlTooManyAliases(fault.max), words.yamlAliasHint);
+    case "unresolved-alias":
+      return withHint(words.yamlUnresolvedAlias(fault.parserText), words.yamlAliasHint);
+    default:
+      return assertNever(fault);
+  }
+}
+function codeOf(fault) {
+  switch (fault.kind) {
+    case "parser":
+      return "yaml-syntax";
+    case "duplicate-key":
+      return "yaml-duplicate-key";
+    case "too-deep":
+      return "yaml-nesting";
+    case "alias-cycle":
+    case "too-many-aliases":
+    case "unresolved-alias":
+      return "yaml-alias";
+    default:
+      return assertNever(fault);
+  }
+}
+var MAX_ALIAS_COUNT = 100;
+var MAX_NESTING_DEPTH = 100;
+function readYamlSource(text, file2) {
+  const problem = (position, fault) => ({
+    file: file2,
+    ...position,
+    path: "",
+    ...yamlProblemText(fault, ROADMAP_LOAD_TEXT_EN),
+    code: codeOf(fault),
+    fault
+  });
+  const lineCounter = new import_yaml.LineCounter();
+  const parsed = parseOneDocument(text, lineCounter);
+  if (parsed.kind === "too-deep") {
+    return {
+      kind: "failed",
+      problems: [problem(parsed.at, { kind: "too-deep", maxDepth: MAX_NESTING_DEPTH })]
+    };
+  }
+  const { doc } = parsed;
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems = doc.errors.map((error63) => {
+    const duplicate = error63.code === "DUPLICATE_KEY" ? findDuplicateKey(doc, error63.pos[0], at) : void 0;
+    const fault = duplicate ?? {
+      kind: "parser",
+      parserCode: error63.code,
+      parserText: error63.message
+    };
+    return problem(at(error63.pos[0]), fault);
+  });
+  if (doc.errors.some((error63) => error63.code !== "DUPLICATE_KEY")) {
+    return { kind: "failed", problems };
+  }
+  const cycle = text.includes("*") ? findSelfReferencingAlias(doc, at) : void 0;
+  if (cycle !== void 0) {
+    return {
+      kind: "failed",
+      problems: [...problems, problem(cycle, { kind: "alias-cycle" })]
+    };
+  }
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error63) {
+    if (!(error63 instanceof ReferenceError)) {
+      throw error63;
+    }
+    const fault = /excessive alias count/i.test(error63.message) ? { kind: "too-many-aliases", max: MAX_ALIAS_COUNT } : { kind: "unresolved-alias", parserText: error63.message };
+    return {
+      kind: "failed",
+      problems: [...problems, problem(firstAliasPosition(doc, at), fault)]
+    };
+  }
+  const locate = createLocator(doc, at);
+  const sourceAt = (path12) => {
+    const node2 = doc.getIn(path12, true);
+    return (0, import_yaml.isScalar)(node2) && typeof node2.source === "string" ? node2.source : void 0;
+  };
+  return { kind: "ok", source: { data, locate, sourceAt }, problems };
+}
+function createLocator(doc, at) {
+  const positionOf = (node2) => (
+    // An empty value (`url:`) has an empty range after the key; callers fall back to the key.
+    (0, import_yaml.isNode)(node2) && node2.range && node2.range[0] < node2.range[1] ? at(node2.range[0]) : void 0
+  );
+  return (path12, part = "value") => {
+    let node2 = doc.contents;
+    let position = positionOf(node2) ?? { line: 0, column: 0 };
+    for (const [index, segment] of path12.entries()) {
+      if ((0, import_yaml.isAlias)(node2)) {
+        node2 = node2.resolve(doc);
+      }
+      let key;
+      let value;
+      if ((0, import_yaml.isMap)(node2)) {
+        const pair = node2.items.find(
+          (item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment)
+        );
+        if (pair === void 0) {
+          break;
+        }
+        key = pair.key;
+        value = pair.value;
+      } else if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
+        value = node2.items[segment];
+      } else {
+        break;
+      }
+      const isLast = index === path12.length - 1;
+      position = (isLast && part === "key" ? positionOf(key) : positionOf(value)) ?? positionOf(key) ?? position;
+      node2 = value;
+    }
+    return position;
+  };
+}
+function parseOneDocument(text, lineCounter) {
+  const parser = new import_yaml.Parser(lineCounter.addNewLine);
+  let tooDeepAt;
+  function* watchedTokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of new import_yaml.Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_NESTING_DEPTH) {
+        tooDeepAt = parser.offset;
+        return;
+      }
+    }
+    yield* parser.end();
+  }
+  const composer = new import_yaml.Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc;
+  for (const next of composer.compose(watchedTokens(), true, text.length)) {
+    if (tooDeepAt !== void 0) break;
+    if (doc === void 0) {
+      doc = next;
+    } else {
+      const message = "Source contains multiple documents; please use YAML.parseAllDocuments()";
+      doc.errors.push(new import_yaml.YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", message));
+      break;
+    }
+  }
+  if (tooDeepAt !== void 0) {
+    const { line, col } = lineCounter.linePos(tooDeepAt);
+    return { kind: "too-deep", at: { line, column: col } };
+  }
+  if (doc === void 0) throw new Error("yaml composed no document");
+  return { kind: "parsed", doc };
+}
+function findFirst(doc, look) {
+  let found;
+  const stopAt = (value) => {
+    found = value;
+    return value === void 0 ? void 0 : import_yaml.visit.BREAK;
+  };
+  (0, import_yaml.visit)(doc, {
+    Map: (_, map2) => look.map ? stopAt(look.map(map2)) : void 0,
+    Alias: (_, alias) => look.alias ? stopAt(look.alias(alias)) : void 0
+  });
+  return found;
+}
+function findDuplicateKey(doc, offset, at) {
+  return findFirst(doc, {
+    map(map2) {
+      const firstOffsets = /* @__PURE__ */ new Map();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml.isScalar)(pair.key) || !pair.key.range) {
+          continue;
+        }
+        const key = String(pair.key.value);
+        const first = firstOffsets.get(key);
+        if (pair.key.range[0] === offset && first !== void 0) {
+          return { kind: "duplicate-key", key, firstLine: at(first).line };
+        }
+        firstOffsets.set(key, first ?? pair.key.range[0]);
+      }
+      return void 0;
+    }
+  });
+}
+function findSelfReferencingAlias(doc, at) {
+  return findFirst(doc, {
+    alias(alias) {
+      const target = alias.resolve(doc);
+      if (target?.range && alias.range && alias.range[0] >= target.range[0] && alias.range[1] <= target.range[2]) {
+        return at(alias.range[0]);
+      }
+      return void 0;
+    }
+  });
+}
+var NOWHERE = { line: 0, column: 0 };
+function firstAliasPosition(doc, at) {
+  return findFirst(doc, { alias: (alias) => alias.range ? at(alias.range[0]) : NOWHERE }) ?? NOWHERE;
+}
+
 // src/roadmap/yaml-problems.ts
 var MAX_CAUSES = 10;
 function explainYamlProblems(text, read2, lang = "en") {
-  if (read2.kind === "ok") return { ...read2, problems: read2.problems.map(withRawCode) };
+  const words = roadmapLoadTextOf(lang);
+  if (read2.kind === "ok") {
+    return { ...read2, problems: read2.problems.map((problem) => worded(problem, words)) };
+  }
   return { kind: "failed", problems: explainSyntaxErrors(text, read2.problems, lang) };
 }
 function explainSyntaxErrors(text, problems, lang = "en") {
   const words = roadmapLoadTextOf(lang);
-  if (problems.some(isNestingGuard)) return problems.map(withRawCode);
+  const inWords = (problem) => worded(problem, words);
+  if (problems.some((problem) => problem.code === "yaml-nesting")) return problems.map(inWords);
   const causes = [];
   let remaining = [...problems];
   let current = text;
@@ -61498,7 +61894,7 @@ function explainSyntaxErrors(text, problems, lang = "en") {
       )
     );
   }
-  return [...causes, ...remaining.map(withRawCode)].sort(
+  return [...causes, ...remaining.map(inWords)].sort(
     (a, b) => a.line - b.line || a.column - b.column
   );
 }
@@ -61561,205 +61957,20 @@ function describeCause(file2, anomaly, column, words) {
         code: "yaml-indentation"
       };
     default:
-      return assertNever2(anomaly);
+      return assertNever(anomaly);
   }
 }
 function parserErrors(text) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   return doc.errors.map((error63) => {
     const { line, col } = lineCounter.linePos(error63.pos[0]);
     return { line, column: col, message: error63.message };
   });
 }
-function isNestingGuard(problem) {
-  return problem.message.startsWith("nested more than");
-}
-function withRawCode(problem) {
-  if (problem.code !== void 0) return problem;
-  const code = problem.message.startsWith("duplicate key") ? "yaml-duplicate-key" : "yaml-syntax";
-  return { ...problem, code };
-}
-
-// src/roadmap/yaml-source.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 100;
-var MAX_NESTING_DEPTH = 100;
-function readYamlSource(text, file2) {
-  const problem = (position, message, hint) => ({
-    file: file2,
-    ...position,
-    path: "",
-    message,
-    ...hint === void 0 ? {} : { hint }
-  });
-  const lineCounter = new import_yaml2.LineCounter();
-  const parsed = parseOneDocument(text, lineCounter);
-  if (parsed.kind === "too-deep") {
-    const hint = "check for an unclosed [ or {";
-    return {
-      kind: "failed",
-      problems: [problem(parsed.at, `nested more than ${MAX_NESTING_DEPTH} levels deep`, hint)]
-    };
-  }
-  const { doc } = parsed;
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const problems = doc.errors.map((error63) => {
-    const duplicate = error63.code === "DUPLICATE_KEY" ? describeDuplicateKey(doc, error63.pos[0], at) : void 0;
-    return problem(at(error63.pos[0]), duplicate ?? error63.message, SYNTAX_HINTS[error63.code]);
-  });
-  if (doc.errors.some((error63) => error63.code !== "DUPLICATE_KEY")) {
-    return { kind: "failed", problems };
-  }
-  const cycle = text.includes("*") ? findSelfReferencingAlias(doc, at) : void 0;
-  if (cycle !== void 0) {
-    return {
-      kind: "failed",
-      problems: [...problems, problem(cycle, "an alias refers to a node that contains it")]
-    };
-  }
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error63) {
-    if (!(error63 instanceof ReferenceError)) {
-      throw error63;
-    }
-    const message = /excessive alias count/i.test(error63.message) ? `too many aliases: more than ${MAX_ALIAS_COUNT} expansions (a "billion laughs" file?)` : error63.message;
-    const hint = "write the values out instead of using *aliases";
-    return {
-      kind: "failed",
-      problems: [...problems, problem(firstAliasPosition(doc, at), message, hint)]
-    };
-  }
-  const locate = createLocator(doc, at);
-  const sourceAt = (path12) => {
-    const node2 = doc.getIn(path12, true);
-    return (0, import_yaml2.isScalar)(node2) && typeof node2.source === "string" ? node2.source : void 0;
-  };
-  return { kind: "ok", source: { data, locate, sourceAt }, problems };
-}
-var SYNTAX_HINTS = {
-  DUPLICATE_KEY: "YAML keeps only one of them; remove or rename one",
-  TAB_AS_INDENT: "indent with spaces",
-  MULTIPLE_DOCS: "keep one YAML document per file; remove the extra `---`"
-};
-function createLocator(doc, at) {
-  const positionOf = (node2) => (
-    // An empty value (`url:`) has an empty range after the key; callers fall back to the key.
-    (0, import_yaml2.isNode)(node2) && node2.range && node2.range[0] < node2.range[1] ? at(node2.range[0]) : void 0
-  );
-  return (path12, part = "value") => {
-    let node2 = doc.contents;
-    let position = positionOf(node2) ?? { line: 0, column: 0 };
-    for (const [index, segment] of path12.entries()) {
-      if ((0, import_yaml2.isAlias)(node2)) {
-        node2 = node2.resolve(doc);
-      }
-      let key;
-      let value;
-      if ((0, import_yaml2.isMap)(node2)) {
-        const pair = node2.items.find(
-          (item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment)
-        );
-        if (pair === void 0) {
-          break;
-        }
-        key = pair.key;
-        value = pair.value;
-      } else if ((0, import_yaml2.isSeq)(node2) && typeof segment === "number") {
-        value = node2.items[segment];
-      } else {
-        break;
-      }
-      const isLast = index === path12.length - 1;
-      position = (isLast && part === "key" ? positionOf(key) : positionOf(value)) ?? positionOf(key) ?? position;
-      node2 = value;
-    }
-    return position;
-  };
-}
-function parseOneDocument(text, lineCounter) {
-  const parser = new import_yaml2.Parser(lineCounter.addNewLine);
-  let tooDeepAt;
-  function* watchedTokens() {
-    lineCounter.addNewLine(0);
-    for (const lexeme of new import_yaml2.Lexer().lex(text)) {
-      yield* parser.next(lexeme);
-      if (parser.stack.length > MAX_NESTING_DEPTH) {
-        tooDeepAt = parser.offset;
-        return;
-      }
-    }
-    yield* parser.end();
-  }
-  const composer = new import_yaml2.Composer({ prettyErrors: false, uniqueKeys: true });
-  let doc;
-  for (const next of composer.compose(watchedTokens(), true, text.length)) {
-    if (tooDeepAt !== void 0) break;
-    if (doc === void 0) {
-      doc = next;
-    } else {
-      const message = "Source contains multiple documents; please use YAML.parseAllDocuments()";
-      doc.errors.push(new import_yaml2.YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", message));
-      break;
-    }
-  }
-  if (tooDeepAt !== void 0) {
-    const { line, col } = lineCounter.linePos(tooDeepAt);
-    return { kind: "too-deep", at: { line, column: col } };
-  }
-  if (doc === void 0) throw new Error("yaml composed no document");
-  return { kind: "parsed", doc };
-}
-function findFirst(doc, look) {
-  let found;
-  const stopAt = (value) => {
-    found = value;
-    return value === void 0 ? void 0 : import_yaml2.visit.BREAK;
-  };
-  (0, import_yaml2.visit)(doc, {
-    Map: (_, map2) => look.map ? stopAt(look.map(map2)) : void 0,
-    Alias: (_, alias) => look.alias ? stopAt(look.alias(alias)) : void 0
-  });
-  return found;
-}
-function describeDuplicateKey(doc, offset, at) {
-  return findFirst(doc, {
-    map(map2) {
-      const firstOffsets = /* @__PURE__ */ new Map();
-      for (const pair of map2.items) {
-        if (!(0, import_yaml2.isScalar)(pair.key) || !pair.key.range) {
-          continue;
-        }
-        const key = String(pair.key.value);
-        const first = firstOffsets.get(key);
-        if (pair.key.range[0] === offset && first !== void 0) {
-          return `duplicate key "${key}" (first at line ${at(first).line})`;
-        }
-        firstOffsets.set(key, first ?? pair.key.range[0]);
-      }
-      return void 0;
-    }
-  });
-}
-function findSelfReferencingAlias(doc, at) {
-  return findFirst(doc, {
-    alias(alias) {
-      const target = alias.resolve(doc);
-      if (target?.range && alias.range && alias.range[0] >= target.range[0] && alias.range[1] <= target.range[2]) {
-        return at(alias.range[0]);
-      }
-      return void 0;
-    }
-  });
-}
-var NOWHERE = { line: 0, column: 0 };
-function firstAliasPosition(doc, at) {
-  return findFirst(doc, { alias: (alias) => alias.range ? at(alias.range[0]) : NOWHERE }) ?? NOWHERE;
+function worded(problem, words) {
+  const { fault, file: file2, line, column, path: path12, code } = problem;
+  return { file: file2, line, column, path: path12, code, ...yamlProblemText(fault, words) };
 }
 
 // src/roadmap/load.ts
@@ -62067,7 +62278,7 @@ function curateArguments(inputs, plan) {
       add("--tracking-issue", plan.trackingIssueFile);
       break;
     default:
-      return assertNever2(inputs.command);
+      return assertNever(inputs.command);
   }
   add("--lang", inputs.lang);
   argv.push(...plan.args);

@@ -135,7 +135,7 @@ export function resolveOptions(
     report: {
       out: flags.out === STDOUT_OUT ? undefined : (flags.out ?? DEFAULTS.out),
       vantage,
-      failOn: resolveFailOn(flags.failOn, settings?.failOn),
+      failOn: resolveFailOn(flags.failOn, settings?.failOn, lang),
       formats: parseReportFormats(
         flags.reports === undefined ? DEFAULTS.reports : [flags.reports],
         '--reports',
@@ -246,7 +246,7 @@ function resolveSelectionAndOutput(
   }
   return {
     selection: {
-      shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
+      shard: flags.shard === undefined ? undefined : parseShard(flags.shard, lang),
       changedSince: flags.changedSince,
     },
     output: {

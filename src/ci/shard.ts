@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
+import { flagTextOf, type Lang } from '../i18n/index.js';
 
 /** One part of a partition: `index` is 1-based and at most `total`. */
 export type Shard = { index: number; total: number };
@@ -11,21 +12,20 @@ export type Shard = { index: number; total: number };
 const SHARD_PATTERN = /^(\d+)\/(\d+)$/;
 
 /** Parses `--shard` text such as `2/4` into a 1-based shard. */
-export function parseShard(text: string): Shard {
+export function parseShard(text: string, lang: Lang = 'en'): Shard {
   const match = SHARD_PATTERN.exec(text.trim());
-  const hint = 'write it as i/n with 1 <= i <= n, e.g. --shard 2/4';
+  const words = flagTextOf(lang);
+  const hint = words.shardHint;
   if (match === null) {
-    throw new UsageError(`--shard "${text}" is not of the form i/n.`, { hint });
+    throw new UsageError(words.shardNotForm(text), { hint, lang });
   }
   const index = Number(match[1]);
   const total = Number(match[2]);
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(total) || total < 1) {
-    throw new UsageError(`--shard "${text}": the number of shards must be at least 1.`, { hint });
+    throw new UsageError(words.shardTooFew(text), { hint, lang });
   }
   if (index < 1 || index > total) {
-    throw new UsageError(`--shard "${text}": shard ${index} does not exist among ${total}.`, {
-      hint,
-    });
+    throw new UsageError(words.shardMissing(text, index, total), { hint, lang });
   }
   return { index, total };
 }

@@ -8,7 +8,7 @@ import { formatAnnotation, renderJobSummary, reportAnnotations } from '../ci/ann
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { resolveOptions, type CurateFlags, type ResolvedOptions } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
-import { LANG_HELP, resolveLang } from '../options/lang.js';
+import { LANG_HELP, roadmapLangChooser } from '../options/lang.js';
 import { resourceSelector, type ResourceSelector } from '../plan/select.js';
 import { coverageWords, reportCoverage } from '../report/coverage.js';
 import { REPORT_FORMATS } from '../report/render-reports.js';
@@ -78,9 +78,7 @@ export async function checkCommand(
   flags: CheckFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const loaded = await loadRoadmap(file, {
-    lang: (roadmapLang) => resolveLang({ flag: flags.lang, roadmap: roadmapLang, env: io.env }),
-  });
+  const loaded = await loadRoadmap(file, { lang: roadmapLangChooser(flags.lang, io.env) });
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env, loaded.roadmap.lang);
   const lang = options.report.lang ?? 'en';
   const text = cliTextOf(lang);

@@ -55,7 +55,7 @@ export async function diffCommand(
   io: CommandIo,
 ): Promise<ExitCode> {
   const render = DIFF_FORMATS[diffFormat(flags, io)];
-  const failing = resolveFailOn(flags.failOn);
+  const failing = resolveFailOn(flags.failOn, undefined, io.lang);
   const before = await readReportFile(oldFile);
   const after = await readReportFile(newFile);
   const diff = diffReports(before, after, { failing });

@@ -5,6 +5,7 @@
 import { resolveOptions, type CurateFlags } from '../options.js';
 import { createProgressReporter } from '../progress/reporter.js';
 import type { Report } from '../report/schema.js';
+import { roadmapLangChooser } from '../options/lang.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import type { ResolvedOptions } from '../options.js';
 import { runCheck, type RunDeps, type RunOutcome } from '../run.js';
@@ -23,9 +24,9 @@ export async function checkRoadmapNow(
   networkDownText: string,
   lookups: { isArchiveLookupOn?: boolean } = {},
 ): Promise<FreshCheck> {
-  const loaded = await loadRoadmap(file);
-  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
-  const text = cliTextOf(io.lang ?? 'en');
+  const loaded = await loadRoadmap(file, { lang: roadmapLangChooser(flags.lang, io.env) });
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env, loaded.roadmap.lang);
+  const text = cliTextOf(options.report.lang ?? 'en');
   for (const warning of options.warnings) io.stderr.write(`${text.warning(warning)}\n`);
   const outcome = await runCheckWithProgress(loaded, options, io, {
     ...(lookups.isArchiveLookupOn === true ? { isArchiveLookupOn: true } : {}),

@@ -4,6 +4,8 @@
  * cli.ts to every command it registers that has an entry.
  */
 import type { Command } from 'commander';
+import { cliTextOf, type Lang } from '../i18n/index.js';
+import { helpTextOf } from './help-text.js';
 
 /** Examples per command name: the command line, then what it does. */
 export const HELP_EXAMPLES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
@@ -45,22 +47,25 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly (readonly [string, 
 const MAX_INLINE_CHARS = 48;
 
 /** The "Examples:" block for a command, or undefined when it has none. */
-export function renderHelpExamples(name: string): string | undefined {
+export function renderHelpExamples(name: string, lang: Lang = 'en'): string | undefined {
   const examples = HELP_EXAMPLES[name];
   if (examples === undefined) return undefined;
   // A long command line gets its words on the next line; the short ones share a column.
   const isLong = (line: string) => line.length > MAX_INLINE_CHARS;
   const width = Math.max(0, ...examples.map(([line]) => (isLong(line) ? 0 : line.length)));
-  const lines = examples.map(([line, what]) =>
-    isLong(line) ? `  $ ${line}\n      ${what}` : `  $ ${line.padEnd(width)}  ${what}`,
-  );
-  return `\nExamples:\n${lines.join('\n')}\n`;
+  // English is the table's own; another language has each line's words in its help catalog.
+  const translated = helpTextOf(lang)?.examples[name];
+  const lines = examples.map(([line, english], index) => {
+    const what = translated?.[index] ?? english;
+    return isLong(line) ? `  $ ${line}\n      ${what}` : `  $ ${line.padEnd(width)}  ${what}`;
+  });
+  return `\n${cliTextOf(lang).examplesHeading}\n${lines.join('\n')}\n`;
 }
 
 /** Ends the `--help` of each of `program`'s commands that has examples with them. */
-export function addHelpExamples(program: Command): void {
+export function addHelpExamples(program: Command, lang: Lang = 'en'): void {
   for (const command of program.commands) {
-    const text = renderHelpExamples(command.name());
+    const text = renderHelpExamples(command.name(), lang);
     if (text !== undefined) command.addHelpText('after', text);
   }
 }

@@ -9,7 +9,8 @@ import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/t
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
-import { parseFormatFlag, resolveFailOn } from '../options/parsers.js';
+import { flagTextOf } from '../i18n/index.js';
+import { parseFormatFlag, parseIntFlag, resolveFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
   emptyHistory,
@@ -48,14 +49,16 @@ export async function historyCommand(
   flags: HistoryFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const failAfter = parseCount(flags.failAfter, '--fail-after') ?? DEFAULTS.failAfter;
-  const keep = parseCount(flags.keep, '--keep') ?? DEFAULTS.historyKeep;
+  const failAfter = parseIntFlag(flags.failAfter, '--fail-after', 1, io.lang) ?? DEFAULTS.failAfter;
+  const keep = parseIntFlag(flags.keep, '--keep', 1, io.lang) ?? DEFAULTS.historyKeep;
   if (keep <= failAfter) {
-    throw new UsageError(`--keep ${keep} must be more than --fail-after ${failAfter}.`, {
-      hint: 'the history needs one more observation than a failing streak to see a recovery',
+    const words = flagTextOf(io.lang ?? 'en');
+    throw new UsageError(words.keepNotMore(keep, failAfter), {
+      hint: words.keepNotMoreHint,
+      lang: io.lang,
     });
   }
-  const failing = resolveFailOn(flags.failOn);
+  const failing = resolveFailOn(flags.failOn, undefined, io.lang);
   const format = parseFormatFlag(flags.format, HISTORY_FORMATS, 'text', io.lang);
   // With --format json, stdout is the JSON alone; the line about the issue file goes to stderr.
   const messages = format === 'json' ? io.stderr : io.stdout;
@@ -141,14 +144,6 @@ function describeFlakiness(file: string, links: number, flakiness: Flakiness): s
     );
   }
   return `${lines.join('\n')}\n`;
-}
-
-function parseCount(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
-    throw new UsageError(`${flag}: "${value}" is not a whole number ≥ 1.`);
-  }
-  return Number(value);
 }
 
 /** Adds `history` to the program. */

@@ -18,6 +18,7 @@ import {
   type ListSource,
 } from '../import/render.js';
 import { writeFileAtomically } from '../report/write.js';
+import { roadmapLangChooser } from '../options/lang.js';
 import { loadRoadmap } from '../roadmap/load.js';
 import { RoadmapSchema } from '../roadmap/schema.js';
 import { listResources, listSections } from '../roadmap/walk.js';
@@ -75,7 +76,9 @@ async function mergeCommand(
   flags: ImportFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const loaded = await loadRoadmap(roadmapFile);
+  const loaded = await loadRoadmap(roadmapFile, {
+    lang: roadmapLangChooser(undefined, io.env),
+  });
   const reservedIds = listResources(loaded.roadmap).map(({ resource }) => resource.id);
   const list = buildImportedList(entries, { fallbackTitle: loaded.roadmap.title, reservedIds });
   const result = mergeImportedList(loaded, list, source);

@@ -50,7 +50,10 @@ export async function mergeCommand(
     '--reports',
     io.lang,
   );
-  const failOn = parseFailOnList(flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn]);
+  const failOn = parseFailOnList(
+    flags.failOn === undefined ? DEFAULTS.failOn : [flags.failOn],
+    io.lang,
+  );
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
   const given = await Promise.all(
     files.map(async (file) => ({ file, report: await readReportFile(file) })),

@@ -24,6 +24,7 @@ import { resolveOptions, type CurateFlags } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { writeFileAtomically } from '../report/write.js';
 import { addMirrors, confirmMirror, type MirrorAddition } from '../roadmap/add-mirrors.js';
+import { roadmapLangChooser } from '../options/lang.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { checkRoadmapNow, type FreshCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
@@ -204,7 +205,13 @@ async function reportToSearchFrom(
 ): Promise<FreshCheck> {
   if (flags.from !== undefined) {
     const report = await readReportFile(flags.from);
-    return { kind: 'report', report, loaded: await loadRoadmap(file ?? report.roadmap.path) };
+    return {
+      kind: 'report',
+      report,
+      loaded: await loadRoadmap(file ?? report.roadmap.path, {
+        lang: roadmapLangChooser(undefined, io.env),
+      }),
+    };
   }
   return checkRoadmapNow(
     file ?? 'roadmap.yaml',

@@ -2,9 +2,10 @@
  * The `curate` program: every command registered, its help in the command line's language.
  * Built apart from cli.ts so a test can read the help a user would see.
  */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { cliTextOf, type Lang } from '../i18n/index.js';
 import { registerCheckCommand } from './check.js';
+import { LocalizedCommand } from './commander-errors.js';
 import { registerCompletionCommand } from './completion.js';
 import { registerDiffCommand } from './diff.js';
 import { registerFixCommand } from './fix.js';
@@ -23,7 +24,7 @@ export function buildProgram(
   run: RunCommand,
   { toolVersion, lang }: { toolVersion: string; lang: Lang },
 ): Command {
-  const program = new Command()
+  const program = new LocalizedCommand(undefined, lang)
     .name('curate')
     .description(
       'Keeps a learning roadmap honest: checks every link and mirror, and reports what needs a maintainer.',
@@ -45,7 +46,7 @@ export function buildProgram(
   registerMirrorsCommand(program, run);
   // Last: the completion script and the help examples cover every command registered above.
   registerCompletionCommand(program, run);
-  addHelpExamples(program);
+  addHelpExamples(program, lang);
   // After every command is registered, so each of their descriptions is there to translate.
   localizeHelp(program, lang);
   return program;

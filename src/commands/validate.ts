@@ -1,8 +1,9 @@
 /** `curate validate`: YAML, schema and lint, no network. */
 import type { Command } from 'commander';
-import { InputError, UsageError, type ExitCode } from '../errors.js';
+import { InputError, type ExitCode } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { LANG_HELP, resolveLang } from '../options/lang.js';
+import { parseFormatFlag } from '../options/parsers.js';
 import { lintRoadmap } from '../roadmap/lint.js';
 import {
   exitCodeOf,
@@ -12,7 +13,6 @@ import {
   renderProblems,
   renderProblemText,
   type NeedsMirror,
-  type ProblemFormat,
   type RoadmapProblem,
 } from '../roadmap/lint-output.js';
 import { findUncoveredResources } from '../roadmap/lint-region.js';
@@ -25,15 +25,6 @@ export const VALIDATE_FORMATS = PROBLEM_FORMATS;
 
 /** Raw flags of `curate validate`. */
 export type ValidateFlags = { format?: string; lang?: string };
-
-function parseFormat(format: string | undefined): ProblemFormat {
-  const value = format ?? 'text';
-  const known = VALIDATE_FORMATS.find((candidate) => candidate === value);
-  if (known === undefined) {
-    throw new UsageError(`--format: "${value}" is not one of ${VALIDATE_FORMATS.join(', ')}.`);
-  }
-  return known;
-}
 
 /** What validating one roadmap file found. */
 export type ValidationResult = {
@@ -107,7 +98,7 @@ export async function validateCommand(
   flags: ValidateFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const format = parseFormat(flags.format);
+  const format = parseFormatFlag(flags.format, VALIDATE_FORMATS, 'text', io.lang);
   // A bad --lang is a usage error before anything is read.
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
   // --format json is for machines: its messages stay English, whatever the language.

@@ -7,6 +7,31 @@
 import type { TextsOf } from './catalog.js';
 import { plural, pluralForm } from '../text/plural.js';
 
+/** The errors commander reports itself (its `code`s) that curate words in other languages. */
+export type CommanderErrorCode =
+  | 'commander.unknownOption'
+  | 'commander.unknownCommand'
+  | 'commander.missingArgument'
+  | 'commander.optionMissingArgument'
+  | 'commander.missingMandatoryOptionValue'
+  | 'commander.excessArguments';
+
+/**
+ * What commander's error is about: the option, command or argument it names (as commander
+ * quotes it), the nearest spelling it suggests, and the counts of `excessArguments`.
+ */
+export type CommanderErrorSubject = {
+  name: string;
+  suggestion?: string;
+  expected?: number;
+  got?: number;
+};
+
+/** One language's commander errors; `undefined` keeps commander's English as it is. */
+export type CommanderErrorWords = Readonly<
+  Partial<Record<CommanderErrorCode, (subject: CommanderErrorSubject) => string>>
+>;
+
 export const CLI_TEXT_EN = {
   errorLabel: 'error',
   hintLabel: 'hint',
@@ -59,6 +84,11 @@ export const CLI_TEXT_EN = {
   mirrorConfirmed: (where: string, url: string, resourceId: string) =>
     `${where}: confirmed ${url} for ${resourceId}.`,
   diffJsonDeprecated: 'warning: --json is deprecated; use --format json.',
+
+  /** commander's own errors: in English they are commander's words, untouched. */
+  commanderErrors: {} as CommanderErrorWords,
+  /** The heading of the examples that end a command's --help. */
+  examplesHeading: 'Examples:',
 } as const;
 
 /** The shape every language's CLI texts have: en's keys, strings widened. */

@@ -45,4 +45,22 @@ export const CLI_TEXT_ZH_CN: CliText = {
   mirrorConfirmed: (where, url, resourceId) =>
     `${where}：已将 ${url} 确认为 ${resourceId} 的镜像。`,
   diffJsonDeprecated: '警告: --json 已弃用，请改用 --format json。',
+
+  commanderErrors: {
+    'commander.unknownOption': ({ name, suggestion }) =>
+      `错误: 未知的选项 ${name}${didYouMean(suggestion)}`,
+    'commander.unknownCommand': ({ name, suggestion }) =>
+      `错误: 未知的命令 ${name}${didYouMean(suggestion)}`,
+    'commander.missingArgument': ({ name }) => `错误: 缺少必填参数 ${name}`,
+    'commander.optionMissingArgument': ({ name }) => `错误: 选项 ${name} 缺少取值`,
+    'commander.missingMandatoryOptionValue': ({ name }) => `错误: 必须给出选项 ${name}`,
+    'commander.excessArguments': ({ expected, got }) =>
+      expected === undefined || got === undefined
+        ? '错误: 参数太多了'
+        : `错误: 参数太多了：应该有 ${expected} 个，实际给了 ${got} 个`,
+  },
+  examplesHeading: '示例：',
 };
+
+const didYouMean = (suggestion: string | undefined): string =>
+  suggestion === undefined ? '' : `\n（是不是想写 ${suggestion}？）`;

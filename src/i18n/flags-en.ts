@@ -36,6 +36,28 @@ export const FLAG_TEXT_EN = {
   stdoutTakenHint: 'Use -o - alone (or with --format json), or give -o a directory.',
   maxAgeWithoutCache: '--max-age only applies with --cache FILE.',
   maxAgeWithoutCacheHint: 'Example: --cache .curate-cache.json --max-age 1d',
+  // outcome/fail-on.ts
+  failOnNotWord: (item: string) => `--fail-on: "${item}" is not a status word or a finding.`,
+  failOnNotWordHint: (
+    nearest: string | undefined,
+    statuses: readonly string[],
+    findings: readonly string[],
+  ) =>
+    `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use any of ${statuses.join(', ')} (or status:reason, e.g. unverified:bot-wall), a finding (${findings.join(', ')}), or "none".`,
+  failOnNotReason: (reason: string, status: string) =>
+    `--fail-on: "${reason}" is not a reason of ${status}.`,
+  failOnNotReasonHint: (status: string, nearest: string | undefined, reasons: readonly string[]) =>
+    `${nearest === undefined ? '' : `Did you mean ${status}:${nearest}? `}The reasons of ${status} are ${reasons.join(', ')}.`,
+  // ci/shard.ts
+  shardNotForm: (text: string) => `--shard "${text}" is not of the form i/n.`,
+  shardTooFew: (text: string) => `--shard "${text}": the number of shards must be at least 1.`,
+  shardMissing: (text: string, index: number, total: number) =>
+    `--shard "${text}": shard ${index} does not exist among ${total}.`,
+  shardHint: 'write it as i/n with 1 <= i <= n, e.g. --shard 2/4',
+  // commands/history.ts
+  keepNotMore: (keep: number, failAfter: number) =>
+    `--keep ${keep} must be more than --fail-after ${failAfter}.`,
+  keepNotMoreHint: 'the history needs one more observation than a failing streak to see a recovery',
 } as const;
 
 /** The shape every language's flag texts have: en's keys, strings widened. */

@@ -2,6 +2,19 @@
 import type { FlagText } from './flags-en.js';
 
 export const FLAG_TEXT_ZH_CN: FlagText = {
+  failOnNotWord: (item) => `--fail-on：“${item}”既不是状态词，也不是提醒类型。`,
+  failOnNotWordHint: (nearest, statuses, findings) =>
+    `${nearest === undefined ? '' : `是不是想写 ${nearest}？`}可以用 ${statuses.join(', ')}（或 状态:原因，例如 unverified:bot-wall）、提醒类型（${findings.join(', ')}），或者 "none"。`,
+  failOnNotReason: (reason, status) => `--fail-on：“${reason}”不是 ${status} 的原因。`,
+  failOnNotReasonHint: (status, nearest, reasons) =>
+    `${nearest === undefined ? '' : `是不是想写 ${status}:${nearest}？`}${status} 的原因有：${reasons.join(', ')}。`,
+  shardNotForm: (text) => `--shard “${text}”不是 i/n 的形式。`,
+  shardTooFew: (text) => `--shard “${text}”：分片数至少是 1。`,
+  shardMissing: (text, index, total) =>
+    `--shard “${text}”：一共只有 ${total} 个分片，没有第 ${index} 个。`,
+  shardHint: '写成 i/n，其中 1 <= i <= n，例如 --shard 2/4',
+  keepNotMore: (keep, failAfter) => `--keep ${keep} 必须大于 --fail-after ${failAfter}。`,
+  keepNotMoreHint: '历史记录要比连续失效的次数多留一次，才能看出链接已经恢复',
   notDuration: (label, text) => `${label}：“${text}”不是一个时长。`,
   notDurationHint: '写成 15s、500ms、2m、12h 或 1d 这样的形式（只写数字表示秒）。',
   notPositiveDuration: (label) => `${label} 必须大于 0。`,

@@ -31,6 +31,10 @@ export type HelpText = {
   version: string;
   /** commander's headings (`Usage:`, `Options:` …), as it passes them to `styleTitle`. */
   headings: Readonly<Record<string, string>>;
+  /** The labels commander puts after a description: `(default: …)`, `(choices: …)` … */
+  extras: Readonly<Record<'choices' | 'default' | 'preset' | 'env', string>>;
+  /** What each of a command's help examples does, in the order of HELP_EXAMPLES. */
+  examples: Readonly<Record<string, readonly string[]>>;
   commands: Readonly<Record<HelpCommandName, CommandHelp>>;
 };
 
@@ -52,6 +56,24 @@ export const HELP_TEXT_ZH_CN: HelpText = {
     'Options:': '选项：',
     'Commands:': '命令：',
     'Global Options:': '全局选项：',
+  },
+  extras: { choices: '可选值', default: '默认', preset: '预设', env: '环境变量' },
+  examples: {
+    validate: [
+      '用 schema 和 lint 规则检查 roadmap.yaml',
+      '以 JSON 输出问题，给工具读',
+      '在 workflow 里把问题输出为注解',
+    ],
+    check: [
+      '检查每个链接和镜像，报告写到 reports/',
+      '只查 pull request 新加的链接',
+      '四个分片中的一个',
+    ],
+    merge: ['把各分片的报告合成一份', '合并两个检测位置的结果'],
+    diff: ['哪些链接失效了、迁移了或恢复了', '和上次巡检相比'],
+    fix: ['以 diff 形式列出永久重定向', '……并写回路线图'],
+    history: ['把这次运行记入 reports/history.json', '并写出跟踪 issue'],
+    completion: ['在当前 bash 里补全命令和选项', '为 zsh 安装补全'],
   },
   commands: {
     validate: {

@@ -1,9 +1,10 @@
 /**
  * The reference texts of a roadmap that does not load: the file itself (missing, a directory,
- * too big, not UTF-8), its YAML (a tab, a mis-indented line) and its schema (an unknown key, a
- * wrong type). zh-CN (roadmap-load-zh-CN.ts) is typed against this. The schema's own rule
- * messages (schema.ts `must …`) and the YAML parser's raw messages stay as their authors wrote them.
+ * too big, not UTF-8), its YAML (a tab, a mis-indented line, the parser's own errors) and its
+ * schema (an unknown key, a wrong type). zh-CN (roadmap-load-zh-CN.ts) is typed against this. In
+ * English the YAML parser's errors keep the parser's words; other languages map its error codes.
  */
+import type { ErrorCode as YamlErrorCode } from 'yaml';
 import type { TextsOf } from './catalog.js';
 import { plural } from '../text/plural.js';
 
@@ -28,6 +29,22 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = {
   array: 'a list',
 };
 
+/**
+ * The roadmap schema's own rules (schema.ts), by name. The schema gives zod these English
+ * sentences, so issues.ts finds a rule by its sentence here and says it in the run's language.
+ */
+export const SCHEMA_RULES_EN = {
+  notEmpty: 'must not be empty',
+  slug: 'must be a slug: lower-case letters, digits, ".", "_" or "-"',
+  regionCode: 'must be a two-letter region code such as "cn"',
+  duration: 'must be a duration such as "15s", "500ms" or "2m"',
+  sectionNumber: 'must be a section number such as "2.1"',
+  needsSection: 'a roadmap needs at least one section',
+} as const;
+
+/** The name of one of the schema's own rules. */
+export type SchemaRule = keyof typeof SCHEMA_RULES_EN;
+
 /** The words for a value that is not a scalar, per language. */
 export type ValueWords = Readonly<Record<Exclude<DescribedValue['kind'], 'scalar'>, string>>;
 
@@ -43,6 +60,12 @@ const VALUE_WORDS_EN: ValueWords = {
   nothing: 'nothing',
 };
 const valueEn = (value: DescribedValue): string => describedValue(VALUE_WORDS_EN, value);
+
+const YAML_PARSER_HINTS_EN: Readonly<Partial<Record<YamlErrorCode, string>>> = {
+  DUPLICATE_KEY: 'YAML keeps only one of them; remove or rename one',
+  TAB_AS_INDENT: 'indent with spaces',
+  MULTIPLE_DOCS: 'keep one YAML document per file; remove the extra `---`',
+};
 
 const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
@@ -94,6 +117,20 @@ export const ROADMAP_LOAD_TEXT_EN = {
     `line ${line} is indented ${plural(indent, 'space')}; its siblings use ${siblings}`,
   yamlMisalignedHint: (siblings: number) =>
     `indent it with ${plural(siblings, 'space')}, or, if it belongs to the entry above, as far as that entry's keys`,
+  // YAML (roadmap/yaml-source.ts): what the reader guards against, and the parser's errors.
+  yamlDuplicateKey: (key: string, firstLine: number) =>
+    `duplicate key "${key}" (first at line ${firstLine})`,
+  yamlDuplicateKeyHint: 'YAML keeps only one of them; remove or rename one',
+  yamlTooDeep: (maxDepth: number) => `nested more than ${maxDepth} levels deep`,
+  yamlTooDeepHint: 'check for an unclosed [ or {',
+  yamlAliasCycle: 'an alias refers to a node that contains it',
+  yamlTooManyAliases: (max: number) =>
+    `too many aliases: more than ${max} expansions (a "billion laughs" file?)`,
+  yamlUnresolvedAlias: (parserText: string) => parserText,
+  yamlAliasHint: 'write the values out instead of using *aliases',
+  /** The parser's error, by its code; `parserText` is what the parser said. */
+  yamlParser: (_code: YamlErrorCode, parserText: string) => parserText,
+  yamlParserHint: (code: YamlErrorCode): string | undefined => YAML_PARSER_HINTS_EN[code],
 
   // The schema (roadmap/issues.ts).
   value: valueEn,
@@ -122,6 +159,9 @@ export const ROADMAP_LOAD_TEXT_EN = {
   atMostItems: (count: number) => `must have at most ${plural(count, 'item')}`,
   atLeast: (limit: string, got: DescribedValue) => `must be at least ${limit}, got ${valueEn(got)}`,
   atMost: (limit: string, got: DescribedValue) => `must be at most ${limit}, got ${valueEn(got)}`,
+  schemaRule: SCHEMA_RULES_EN as Readonly<Record<SchemaRule, string>>,
+  /** A value and the schema rule it breaks ("must …"). */
+  breaksRule: (value: DescribedValue, rule: string) => `${valueEn(value)} ${rule}`,
   invalidFormat: (value: DescribedValue, format: string) =>
     `${valueEn(value)} is not a valid ${format}`,
 } as const;

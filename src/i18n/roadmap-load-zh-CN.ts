@@ -3,6 +3,7 @@
  * (roadmap-load-en.ts). Keys of roadmap.yaml and YAML's own words (mapping → 映射, list → 列表)
  * are what a maintainer sees in the YAML docs he reads.
  */
+import type { ErrorCode as YamlErrorCode } from 'yaml';
 import {
   describedValue,
   type DescribedValue,
@@ -31,6 +32,51 @@ const valueZh = (value: DescribedValue): string => describedValue(VALUE_WORDS_ZH
 /** A quoted value is set off from the Chinese after it, as a code span would be. */
 const subject = (value: DescribedValue): string =>
   value.kind === 'scalar' ? `${value.text} ` : valueZh(value);
+
+/** Parser errors whose English message is one fixed sentence (or nearly): said in full. */
+const YAML_PARSER_SENTENCES: Readonly<Partial<Record<YamlErrorCode, string>>> = {
+  ALIAS_PROPS: '别名（*名字）不能再带锚点或标签',
+  BAD_ALIAS: '锚点和别名的名字不能为空，也不能以冒号结尾',
+  BAD_PROP_ORDER: '锚点和标签要写在 - 、? 或 : 这类标记的后面',
+  DUPLICATE_KEY: '同一个映射里有重复的键',
+  KEY_OVER_1024_CHARS: '键太长了：不加 ? 的键最多 1024 个字符',
+  MULTIPLE_ANCHORS: '一个节点只能有一个锚点（&名字）',
+  MULTIPLE_DOCS: '文件里有不止一个 YAML 文档',
+  MULTIPLE_TAGS: '一个节点只能有一个标签（!标签）',
+  TAB_AS_INDENT: 'YAML 不能用 Tab 缩进',
+};
+
+/**
+ * Parser errors whose English message names what is wrong (which character, which token): the
+ * kind of error in Chinese, the parser's words after it, since they say where to look.
+ */
+const YAML_PARSER_KINDS: Readonly<Partial<Record<YamlErrorCode, string>>> = {
+  BAD_COLLECTION_TYPE: '标签和列表或映射的类型对不上',
+  BAD_DIRECTIVE: '% 开头的 YAML 指令写得不对',
+  BAD_DQ_ESCAPE: '双引号字符串里有无效的转义（反斜杠后面的字符不对）',
+  BAD_INDENT: '缩进不对',
+  BAD_SCALAR_START: '不加引号的值不能以这个字符开头，给它加上引号',
+  BLOCK_AS_IMPLICIT_KEY: '这里不能把列表或映射当作键',
+  BLOCK_IN_FLOW: '[ ] 或 { } 里不能换行写列表或映射，检查缩进和括号有没有闭合',
+  MISSING_CHAR: '少了字符（引号、括号、逗号、冒号或空格）',
+  MULTILINE_IMPLICIT_KEY: '键必须写在同一行，常见原因是上一行少了冒号，或者值里的冒号没加引号',
+  TAG_RESOLVE_FAILED: '无法识别的标签（!标签）',
+  UNEXPECTED_TOKEN: '这里出现了不该出现的内容',
+};
+
+const YAML_PARSER_HINTS_ZH_CN: Readonly<Partial<Record<YamlErrorCode, string>>> = {
+  DUPLICATE_KEY: 'YAML 只会保留其中一个；删掉一个，或者改个名字',
+  TAB_AS_INDENT: '改用空格缩进',
+  MULTIPLE_DOCS: '一个文件只放一个 YAML 文档；删掉多出来的 `---`',
+};
+
+/** Codes in neither table (IMPOSSIBLE, NON_STRING_KEY, RESOURCE_EXHAUSTION…) keep the parser's words. */
+function yamlParserZh(code: YamlErrorCode, parserText: string): string {
+  const sentence = YAML_PARSER_SENTENCES[code];
+  if (sentence !== undefined) return sentence;
+  const kind = YAML_PARSER_KINDS[code];
+  return kind === undefined ? parserText : `${kind}（解析器原文：${parserText}）`;
+}
 
 const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? '' : `；是不是想写“${suggestion}”？`;
@@ -77,6 +123,17 @@ export const ROADMAP_LOAD_TEXT_ZH_CN: RoadmapLoadText = {
     `第 ${line} 行缩进了 ${indent} 个空格，而同级的行是 ${siblings} 个`,
   yamlMisalignedHint: (siblings) =>
     `缩进改成 ${siblings} 个空格；如果它属于上面那一项，就和那一项的键对齐`,
+  yamlDuplicateKey: (key, firstLine) => `键“${key}”重复了（第一次出现在第 ${firstLine} 行）`,
+  yamlDuplicateKeyHint: 'YAML 只会保留其中一个；删掉一个，或者改个名字',
+  yamlTooDeep: (maxDepth) => `嵌套超过了 ${maxDepth} 层`,
+  yamlTooDeepHint: '检查一下有没有没闭合的 [ 或 {',
+  yamlAliasCycle: '别名指向了包含它自己的节点，展开后没有尽头',
+  yamlTooManyAliases: (max) => `别名太多：展开超过了 ${max} 次（是不是“billion laughs”攻击文件？）`,
+  yamlUnresolvedAlias: (parserText) =>
+    `别名找不到对应的锚点：&名字 要写在 *名字 之前（解析器原文：${parserText}）`,
+  yamlAliasHint: '把值直接写出来，不要用 *别名',
+  yamlParser: yamlParserZh,
+  yamlParserHint: (code) => YAML_PARSER_HINTS_ZH_CN[code],
 
   value: valueZh,
   typeName: (expected) => TYPE_NAMES_ZH_CN[expected] ?? expected,
@@ -98,5 +155,14 @@ export const ROADMAP_LOAD_TEXT_ZH_CN: RoadmapLoadText = {
   atMostItems: (count) => `最多只能有 ${count} 项`,
   atLeast: (limit, got) => `不能小于 ${limit}，实际是 ${valueZh(got)}`,
   atMost: (limit, got) => `不能大于 ${limit}，实际是 ${valueZh(got)}`,
+  schemaRule: {
+    notEmpty: '不能为空',
+    slug: '必须是 slug：只能用小写字母、数字、“.”、“_”或“-”',
+    regionCode: '必须是两个字母的地区代码，例如“cn”',
+    duration: '必须是时长，例如“15s”、“500ms”或“2m”',
+    sectionNumber: '必须是章节编号，例如“2.1”',
+    needsSection: '路线图至少要有一个章节',
+  },
+  breaksRule: (value, rule) => `${subject(value)}${rule}`,
   invalidFormat: (value, format) => `${subject(value)}不是有效的 ${format}`,
 };

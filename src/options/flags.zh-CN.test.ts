@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { resolveOptions, type CurateFlags } from '../options.js';
+import { resolveLang } from './lang.js';
 
 /** The UsageError resolveOptions throws for `flags`, in the roadmap's lang: zh-CN. */
 function usageError(flags: CurateFlags, env: Record<string, string> = {}): UsageError {
@@ -26,7 +27,33 @@ describe('bad flag values in zh-CN', () => {
     );
   });
 
+  it('says what is wrong with --fail-on, --shard and --lang in Chinese', () => {
+    const status = usageError({ failOn: 'brokn' });
+    expect(status.message).toBe('--fail-on：“brokn”既不是状态词，也不是提醒类型。');
+    expect(status.hint).toMatch(/^是不是想写 broken？可以用 ok, /);
+    const reason = usageError({ failOn: 'unverified:bot-wal' });
+    expect(reason.message).toBe('--fail-on：“bot-wal”不是 unverified 的原因。');
+    expect(reason.hint).toMatch(/^是不是想写 unverified:bot-wall？unverified 的原因有：/);
+    const shard = usageError({ shard: '5/4' });
+    expect(shard.message).toBe('--shard “5/4”：一共只有 4 个分片，没有第 5 个。');
+    expect(shard.hint).toBe('写成 i/n，其中 1 <= i <= n，例如 --shard 2/4');
+    expect(usageError({ shard: 'two' }).message).toBe('--shard “two”不是 i/n 的形式。');
+    // --lang itself is what is wrong, so the locale chooses the language of the complaint.
+    expect(() => resolveLang({ flag: 'fr', env: { LANG: 'zh_CN.UTF-8' } })).toThrow(
+      '--lang：“fr”不是可选值之一（en, zh-CN）。',
+    );
+  });
+
   it('stays English when nothing asks for Chinese', () => {
+    expect(() => resolveOptions({ failOn: 'brokn' }, undefined, {})).toThrow(
+      '--fail-on: "brokn" is not a status word or a finding.',
+    );
+    expect(() => resolveOptions({ shard: '5/4' }, undefined, {})).toThrow(
+      '--shard "5/4": shard 5 does not exist among 4.',
+    );
+    expect(() => resolveLang({ flag: 'fr', env: {} })).toThrow(
+      '--lang: "fr" is not one of en, zh-CN.',
+    );
     expect(() => resolveOptions({ timeout: 'soon' }, undefined, {})).toThrow(
       '--timeout: "soon" is not a duration.',
     );

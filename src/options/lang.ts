@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
-import { isLang, langOf, LANGS, type Lang } from '../i18n/index.js';
+import { flagTextOf, isLang, langOf, LANGS, type Lang } from '../i18n/index.js';
 import type { CurateEnv } from './parsers.js';
 
 /** The help of `--lang`, shared by every command that writes human text. */
@@ -26,13 +26,26 @@ export function resolveLang(sources: LangSources): Lang {
 }
 
 /**
+ * How a command that loads a roadmap picks its language once the roadmap's `lang:` is read
+ * (`loadRoadmap`'s `lang` option): `--lang` where the command has it, else that, else the locale.
+ */
+export function roadmapLangChooser(
+  flag: string | undefined,
+  env: CurateEnv,
+): (roadmapLang: Lang | undefined) => Lang {
+  return (roadmapLang) => resolveLang({ flag, roadmap: roadmapLang, env });
+}
+
+/**
  * The language the flag, the roadmap or the locale chose, or undefined when none did: then the
  * text is English and report.html opens in its reader's browser language instead.
  */
 export function chosenLang(sources: LangSources): Lang | undefined {
   if (sources.flag !== undefined) {
     if (!isLang(sources.flag)) {
-      throw new UsageError(`--lang: "${sources.flag}" is not one of ${LANGS.join(', ')}.`);
+      // The flag cannot say which language to complain in; the locale still can.
+      const lang = localeLang(sources.env) ?? 'en';
+      throw new UsageError(flagTextOf(lang).notOneOf('--lang', sources.flag, LANGS), { lang });
     }
     return sources.flag;
   }

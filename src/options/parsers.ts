@@ -120,8 +120,12 @@ export function parseReportFormats(
  * The `--fail-on` of every command (`check`, `diff`, `history`): the flag, else the roadmap's
  * `settings.failOn` where there is a roadmap, else the one default, all through one parser.
  */
-export function resolveFailOn(flag: string | undefined, setting?: readonly string[]): FailOn {
-  return parseFailOnList(flag === undefined ? (setting ?? DEFAULTS.failOn) : [flag]);
+export function resolveFailOn(
+  flag: string | undefined,
+  setting?: readonly string[],
+  lang: Lang = 'en',
+): FailOn {
+  return parseFailOnList(flag === undefined ? (setting ?? DEFAULTS.failOn) : [flag], lang);
 }
 
 /**

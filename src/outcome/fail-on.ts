@@ -4,6 +4,7 @@
  * a usage error, never a silent no-op.
  */
 import { UsageError } from '../errors.js';
+import { flagTextOf, type Lang } from '../i18n/index.js';
 import { suggestNearest } from '../roadmap/suggest.js';
 import { FINDING_KINDS, isFindingKind, type Finding, type FindingKind } from './findings.js';
 import { REASONS_BY_STATUS, STATUSES, type ReasonOf, type Status } from './model.js';
@@ -91,25 +92,27 @@ function isStatus(word: string): word is Status {
  * Parses `--fail-on broken,unverified:bot-wall` (or `none`). An unknown status, or a reason the
  * status never has, is a `UsageError` (exit 2) with the nearest word as a hint.
  */
-export function parseFailOnList(items: readonly string[]): FailOn {
+export function parseFailOnList(items: readonly string[], lang: Lang = 'en'): FailOn {
   const keys = new Set<FailOnKey>();
   for (const raw of items.flatMap((item) => item.split(','))) {
     const item = raw.trim();
     if (item === '' || item === 'none') continue;
-    keys.add(parseFailOnItem(item));
+    keys.add(parseFailOnItem(item, lang));
   }
   return keys;
 }
 
-function parseFailOnItem(item: string): FailOnKey {
+function parseFailOnItem(item: string, lang: Lang): FailOnKey {
+  const text = flagTextOf(lang);
   const separator = item.indexOf(':');
   const statusWord = separator === -1 ? item : item.slice(0, separator);
   if (separator === -1 && isFindingKind(statusWord)) return statusWord;
   if (!isStatus(statusWord)) {
     const words = separator === -1 ? [...STATUSES, ...FINDING_KINDS] : STATUSES;
     const nearest = suggestNearest(statusWord, words);
-    throw new UsageError(`--fail-on: "${item}" is not a status word or a finding.`, {
-      hint: `${nearest === undefined ? '' : `Did you mean ${nearest}? `}Use any of ${STATUSES.join(', ')} (or status:reason, e.g. unverified:bot-wall), a finding (${FINDING_KINDS.join(', ')}), or "none".`,
+    throw new UsageError(text.failOnNotWord(item), {
+      hint: text.failOnNotWordHint(nearest, STATUSES, FINDING_KINDS),
+      lang,
     });
   }
   if (separator === -1) return statusWord;
@@ -118,7 +121,8 @@ function parseFailOnItem(item: string): FailOnKey {
   const key = `${statusWord}:${reasonWord}`;
   if (reasons.includes(reasonWord)) return key as StatusReasonKey;
   const nearest = suggestNearest(reasonWord, reasons);
-  throw new UsageError(`--fail-on: "${reasonWord}" is not a reason of ${statusWord}.`, {
-    hint: `${nearest === undefined ? '' : `Did you mean ${statusWord}:${nearest}? `}The reasons of ${statusWord} are ${reasons.join(', ')}.`,
+  throw new UsageError(text.failOnNotReason(reasonWord, statusWord), {
+    hint: text.failOnNotReasonHint(statusWord, nearest, reasons),
+    lang,
   });
 }

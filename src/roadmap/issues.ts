@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { SourcePosition } from '../domain.js';
 import type { InputProblem } from '../errors.js';
 import type { DescribedValue, RoadmapLoadText } from '../i18n/index.js';
+import { SCHEMA_RULES_EN, type SchemaRule } from '../i18n/roadmap-load-en.js';
 import { allowedKeysAt, suggestNearest } from './suggest.js';
 import { formatFieldPath } from './walk.js';
 
@@ -164,7 +165,7 @@ function problemsFromIssue(
       ];
     }
     case 'invalid_key': {
-      const reasons = issue.issues.map((inner) => inner.message).join('; ');
+      const reasons = issue.issues.map((inner) => ruleText(inner.message, words)).join('; ');
       return [
         problem('invalid-key', words.invalidKey(String(path.at(-1)), reasons), { part: 'key' }),
       ];
@@ -199,8 +200,20 @@ function isDefaultMessage(message: string): boolean {
   return /^(Invalid|Too small|Too big)\b/.test(message);
 }
 
+/** The schema's rules by the sentence it gave zod: the sentence is the en catalog's own. */
+const RULE_BY_SENTENCE: ReadonlyMap<string, SchemaRule> = new Map(
+  (Object.entries(SCHEMA_RULES_EN) as [SchemaRule, string][]).map(([rule, text]) => [text, rule]),
+);
+
+/** A schema's own sentence in the run's words; one not in the table is kept as written. */
+function ruleText(message: string, words: RoadmapLoadText): string {
+  const rule = RULE_BY_SENTENCE.get(message);
+  return rule === undefined ? message : words.schemaRule[rule];
+}
+
 function withValue(message: string, value: unknown, words: RoadmapLoadText): string {
-  return message.startsWith('must') ? `${words.value(describeValue(value))} ${message}` : message;
+  const text = ruleText(message, words);
+  return message.startsWith('must') ? words.breaksRule(describeValue(value), text) : text;
 }
 
 function sizeMessage(

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGS } from '../i18n/catalog.js';
+import { SCHEMA_RULES_EN as RULE } from '../i18n/roadmap-load-en.js';
 
 /** Kinds of resource a roadmap lists. */
 export const RESOURCE_KINDS = [
@@ -23,17 +24,13 @@ export const RESOURCE_KINDS = [
 /** Declared access levels for a region. */
 export const ACCESS_LEVELS = ['open', 'vpn', 'partial'] as const;
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().trim().min(1, RULE.notEmpty);
 
 /** A slug: lower-case letters, digits, `-`, `_` and `.`; stable across runs, used in reports. */
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a slug: lower-case letters, digits, ".", "_" or "-"');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, RULE.slug);
 
 /** A two-letter region code such as `cn`. */
-export const RegionIdSchema = z
-  .string()
-  .regex(/^[a-z]{2}$/, 'must be a two-letter region code such as "cn"');
+export const RegionIdSchema = z.string().regex(/^[a-z]{2}$/, RULE.regionCode);
 
 /**
  * A URL as people write it. Parsing and linting (spaces, schemes, `http://`) happen in the
@@ -148,12 +145,7 @@ export const HostPolicySchema = z
 
 /** A duration: seconds as a number (as lychee does), or a string such as `15s`, `500ms`, `2m`. */
 export const DurationSchema = z
-  .union([
-    z.number().int().positive(),
-    z
-      .string()
-      .regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, 'must be a duration such as "15s", "500ms" or "2m"'),
-  ])
+  .union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, RULE.duration)])
   .describe('A duration: seconds as a number, or a string such as 15s, 500ms, 2m.');
 
 /** Optional run settings; command-line flags override them, defaults fill the rest. */
@@ -210,7 +202,7 @@ export const SectionSchema: z.ZodType<Section> = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'must be a section number such as "2.1"')
+      .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, RULE.sectionNumber)
       .describe('Section number such as "2.1"; unique in the roadmap.'),
     title: nonEmpty.describe('Heading of the section.'),
     intro: z.string().optional().describe('Introductory text shown under the heading.'),
@@ -252,7 +244,7 @@ export const RoadmapSchema = z
     settings: SettingsSchema.optional(),
     sections: z
       .array(SectionSchema)
-      .min(1, 'a roadmap needs at least one section')
+      .min(1, RULE.needsSection)
       .describe('The sections of the roadmap, in reading order.'),
   })
   .describe('A curate roadmap: sections of resources whose links curate checks.');

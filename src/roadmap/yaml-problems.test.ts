@@ -115,3 +115,78 @@ describe('findIndentationAnomalies', () => {
     expect(findIndentationAnomalies(text)).toEqual([]);
   });
 });
+
+describe('YAML problems in zh-CN', () => {
+  function zhProblemsOf(text: string): InputProblem[] {
+    try {
+      parseRoadmap(text, 'roadmap.yaml', 'zh-CN');
+    } catch (error) {
+      if (error instanceof InputError) return [...error.problems];
+      throw error;
+    }
+    throw new Error('expected the roadmap to be refused');
+  }
+  const said = (problems: readonly InputProblem[]) =>
+    problems.map(({ line, code, message, hint }) => ({ line, code, message, hint }));
+
+  it('words what the reader guards against by its code, not its English', () => {
+    expect(
+      said(zhProblemsOf('version: 1\ntitle: T\ntitle: U\nsections: []\n')).slice(0, 1),
+    ).toEqual([
+      {
+        line: 3,
+        code: 'yaml-duplicate-key',
+        message: '键“title”重复了（第一次出现在第 2 行）',
+        hint: 'YAML 只会保留其中一个；删掉一个，或者改个名字',
+      },
+    ]);
+    expect(said(zhProblemsOf(`version: 1\ntitle: ${'['.repeat(5000)}\n`))).toEqual([
+      {
+        line: 2,
+        code: 'yaml-nesting',
+        message: '嵌套超过了 100 层',
+        hint: '检查一下有没有没闭合的 [ 或 {',
+      },
+    ]);
+    const cycle =
+      'version: 1\ntitle: T\nsections: &s\n  - id: "1"\n    title: S\n    sections: *s\n';
+    expect(said(zhProblemsOf(cycle))).toEqual([
+      {
+        line: 6,
+        code: 'yaml-alias',
+        message: '别名指向了包含它自己的节点，展开后没有尽头',
+        hint: undefined,
+      },
+    ]);
+    const bomb = readFileSync(join(FIXTURES, 'alias-bomb.yaml'), 'utf8');
+    expect(said(zhProblemsOf(bomb))).toEqual([
+      {
+        line: 3,
+        code: 'yaml-alias',
+        message: '别名太多：展开超过了 100 次（是不是“billion laughs”攻击文件？）',
+        hint: '把值直接写出来，不要用 *别名',
+      },
+    ]);
+  });
+
+  it("maps the parser's error codes to sentences, its words kept where they say where to look", () => {
+    expect(said(zhProblemsOf('version: 1\ntitle: T\n---\nsections: []\n'))).toEqual([
+      {
+        line: 3,
+        code: 'yaml-syntax',
+        message: '文件里有不止一个 YAML 文档',
+        hint: '一个文件只放一个 YAML 文档；删掉多出来的 `---`',
+      },
+    ]);
+    const text = readFileSync(join(FIXTURES, 'syntax-error.yaml'), 'utf8');
+    expect(said(zhProblemsOf(text))).toEqual([
+      {
+        line: 9,
+        code: 'yaml-syntax',
+        message:
+          '缩进不对（解析器原文：Flow sequence in block collection must be sufficiently indented and end with a ]）',
+        hint: undefined,
+      },
+    ]);
+  });
+});

@@ -4,7 +4,8 @@
  * so the cascade is collapsed into its first real cause, on the right line, in plain words
  * ("line 62 is indented 3 spaces; its siblings use 4"). A proposed cause is only kept when
  * repairing that line in memory and parsing again makes errors go away; the errors the repair
- * does not explain are kept as the parser said them. Pure: text in, problems out.
+ * does not explain are kept as the parser said them. Every problem is then worded in the run's
+ * language. Pure: text in, problems out.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { assertNever } from '../domain.js';
@@ -12,11 +13,18 @@ import type { InputProblem } from '../errors.js';
 import { roadmapLoadTextOf, type RoadmapLoadText } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { findIndentationAnomalies, type IndentationAnomaly } from './yaml-indentation.js';
-import type { YamlReadResult } from './yaml-source.js';
+import { yamlProblemText, type YamlProblem, type YamlReadResult } from './yaml-source.js';
 
-/** The `code` of each YAML problem (see `InputProblem.code`). */
-export type YamlProblemCode =
-  'yaml-tab' | 'yaml-indentation' | 'yaml-duplicate-key' | 'yaml-syntax';
+export type { YamlProblemCode } from './yaml-source.js';
+
+/** What `explainYamlProblems` gives: problems worded in one language, faults dropped. */
+export type ExplainedYamlRead =
+  | {
+      kind: 'ok';
+      source: Extract<YamlReadResult, { kind: 'ok' }>['source'];
+      problems: InputProblem[];
+    }
+  | { kind: 'failed'; problems: InputProblem[] };
 
 /** At most this many causes are looked for, each confirmed by one parse per candidate column. */
 const MAX_CAUSES = 10;
@@ -29,20 +37,24 @@ export function explainYamlProblems(
   text: string,
   read: YamlReadResult,
   lang: Lang = 'en',
-): YamlReadResult {
-  if (read.kind === 'ok') return { ...read, problems: read.problems.map(withRawCode) };
+): ExplainedYamlRead {
+  const words = roadmapLoadTextOf(lang);
+  if (read.kind === 'ok') {
+    return { ...read, problems: read.problems.map((problem) => worded(problem, words)) };
+  }
   return { kind: 'failed', problems: explainSyntaxErrors(text, read.problems, lang) };
 }
 
 /** The parser's problems, with each cascade replaced by the line that caused it. */
 export function explainSyntaxErrors(
   text: string,
-  problems: readonly InputProblem[],
+  problems: readonly YamlProblem[],
   lang: Lang = 'en',
 ): InputProblem[] {
   const words = roadmapLoadTextOf(lang);
+  const inWords = (problem: YamlProblem) => worded(problem, words);
   // Past the nesting guard, the (recursive) parser must not see the text again.
-  if (problems.some(isNestingGuard)) return problems.map(withRawCode);
+  if (problems.some((problem) => problem.code === 'yaml-nesting')) return problems.map(inWords);
   const causes: InputProblem[] = [];
   let remaining = [...problems];
   let current = text;
@@ -60,7 +72,7 @@ export function explainSyntaxErrors(
         ),
     );
   }
-  return [...causes, ...remaining.map(withRawCode)].sort(
+  return [...causes, ...remaining.map(inWords)].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );
 }
@@ -75,7 +87,7 @@ type ConfirmedCause = {
 
 function findConfirmedCause(
   text: string,
-  problems: readonly InputProblem[],
+  problems: readonly YamlProblem[],
   words: RoadmapLoadText,
 ): ConfirmedCause | undefined {
   const [first] = problems;
@@ -167,15 +179,9 @@ function parserErrors(text: string): ParserError[] {
   });
 }
 
-/** `readYamlSource` stopped reading: the text is nested too deep to parse safely. */
-function isNestingGuard(problem: InputProblem): boolean {
-  return problem.message.startsWith('nested more than');
-}
-
-function withRawCode(problem: InputProblem): InputProblem {
-  if (problem.code !== undefined) return problem;
-  const code: YamlProblemCode = problem.message.startsWith('duplicate key')
-    ? 'yaml-duplicate-key'
-    : 'yaml-syntax';
-  return { ...problem, code };
+/** A problem as the reader found it (worded in English), in the run's words. */
+function worded(problem: YamlProblem, words: RoadmapLoadText): InputProblem {
+  // The English message and hint are replaced, never merged: a hint only English has must go.
+  const { fault, file, line, column, path, code } = problem;
+  return { file, line, column, path, code, ...yamlProblemText(fault, words) };
 }

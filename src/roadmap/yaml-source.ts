@@ -17,9 +17,10 @@ import {
   visit,
   YAMLParseError,
 } from 'yaml';
-import type { Alias, CST, Document, YAMLMap } from 'yaml';
-import type { SourcePosition } from '../domain.js';
+import type { Alias, CST, Document, ErrorCode as YamlErrorCode, YAMLMap } from 'yaml';
+import { assertNever, type SourcePosition } from '../domain.js';
 import type { InputProblem } from '../errors.js';
+import { ROADMAP_LOAD_TEXT_EN, type RoadmapLoadText } from '../i18n/roadmap-load-en.js';
 
 /** Which side of a `key: value` pair a position points at. */
 export type LocatePart = 'key' | 'value';
@@ -33,13 +34,85 @@ export type YamlSource = {
   sourceAt(path: readonly PropertyKey[]): string | undefined;
 };
 
+/** The `code` of each YAML problem (see `InputProblem.code`). */
+export type YamlProblemCode =
+  | 'yaml-tab'
+  | 'yaml-indentation'
+  | 'yaml-duplicate-key'
+  | 'yaml-nesting'
+  | 'yaml-alias'
+  | 'yaml-syntax';
+
+/**
+ * What went wrong, apart from its words: the language is only known once the roadmap's `lang:`
+ * is read, after this, so `yamlProblemText` says it again in that language.
+ */
+export type YamlFault =
+  | { kind: 'parser'; parserCode: YamlErrorCode; parserText: string }
+  | { kind: 'duplicate-key'; key: string; firstLine: number }
+  | { kind: 'too-deep'; maxDepth: number }
+  | { kind: 'alias-cycle' }
+  | { kind: 'too-many-aliases'; max: number }
+  | { kind: 'unresolved-alias'; parserText: string };
+
+/** A YAML problem, worded in English, with the fault it can be worded again from. */
+export type YamlProblem = InputProblem & { code: YamlProblemCode; fault: YamlFault };
+
 /**
  * The result of reading YAML: `failed` when no usable data came out; otherwise the data plus
  * problems that leave the tree intact (duplicate keys), to report with the schema's problems.
  */
 export type YamlReadResult =
-  | { kind: 'ok'; source: YamlSource; problems: readonly InputProblem[] }
-  | { kind: 'failed'; problems: readonly InputProblem[] };
+  | { kind: 'ok'; source: YamlSource; problems: readonly YamlProblem[] }
+  | { kind: 'failed'; problems: readonly YamlProblem[] };
+
+/** A fault's message and hint in a language's words. */
+export function yamlProblemText(
+  fault: YamlFault,
+  words: RoadmapLoadText,
+): { message: string; hint?: string } {
+  const withHint = (message: string, hint: string | undefined) =>
+    hint === undefined ? { message } : { message, hint };
+  switch (fault.kind) {
+    case 'parser':
+      return withHint(
+        words.yamlParser(fault.parserCode, fault.parserText),
+        words.yamlParserHint(fault.parserCode),
+      );
+    case 'duplicate-key':
+      return withHint(
+        words.yamlDuplicateKey(fault.key, fault.firstLine),
+        words.yamlDuplicateKeyHint,
+      );
+    case 'too-deep':
+      return withHint(words.yamlTooDeep(fault.maxDepth), words.yamlTooDeepHint);
+    case 'alias-cycle':
+      return { message: words.yamlAliasCycle };
+    case 'too-many-aliases':
+      return withHint(words.yamlTooManyAliases(fault.max), words.yamlAliasHint);
+    case 'unresolved-alias':
+      return withHint(words.yamlUnresolvedAlias(fault.parserText), words.yamlAliasHint);
+    default:
+      return assertNever(fault);
+  }
+}
+
+function codeOf(fault: YamlFault): YamlProblemCode {
+  switch (fault.kind) {
+    case 'parser':
+      return 'yaml-syntax';
+    case 'duplicate-key':
+      return 'yaml-duplicate-key';
+    case 'too-deep':
+      return 'yaml-nesting';
+    case 'alias-cycle':
+    case 'too-many-aliases':
+    case 'unresolved-alias':
+      return 'yaml-alias';
+    default:
+      return assertNever(fault);
+  }
+}
 
 /** Aliases `toJS` may expand before giving up: a "billion laughs" file fails fast. */
 export const MAX_ALIAS_COUNT = 100;
@@ -48,21 +121,21 @@ export const MAX_NESTING_DEPTH = 100;
 
 /** Parses one YAML document; `file` is only used in problems. */
 export function readYamlSource(text: string, file: string): YamlReadResult {
-  const problem = (position: SourcePosition, message: string, hint?: string): InputProblem => ({
+  const problem = (position: SourcePosition, fault: YamlFault): YamlProblem => ({
     file,
     ...position,
     path: '',
-    message,
-    ...(hint === undefined ? {} : { hint }),
+    ...yamlProblemText(fault, ROADMAP_LOAD_TEXT_EN),
+    code: codeOf(fault),
+    fault,
   });
 
   const lineCounter = new LineCounter();
   const parsed = parseOneDocument(text, lineCounter);
   if (parsed.kind === 'too-deep') {
-    const hint = 'check for an unclosed [ or {';
     return {
       kind: 'failed',
-      problems: [problem(parsed.at, `nested more than ${MAX_NESTING_DEPTH} levels deep`, hint)],
+      problems: [problem(parsed.at, { kind: 'too-deep', maxDepth: MAX_NESTING_DEPTH })],
     };
   }
   const { doc } = parsed;
@@ -73,8 +146,13 @@ export function readYamlSource(text: string, file: string): YamlReadResult {
 
   const problems = doc.errors.map((error) => {
     const duplicate =
-      error.code === 'DUPLICATE_KEY' ? describeDuplicateKey(doc, error.pos[0], at) : undefined;
-    return problem(at(error.pos[0]), duplicate ?? error.message, SYNTAX_HINTS[error.code]);
+      error.code === 'DUPLICATE_KEY' ? findDuplicateKey(doc, error.pos[0], at) : undefined;
+    const fault: YamlFault = duplicate ?? {
+      kind: 'parser',
+      parserCode: error.code,
+      parserText: error.message,
+    };
+    return problem(at(error.pos[0]), fault);
   });
   // A duplicate key leaves a well-formed tree; any other error may not.
   if (doc.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {
@@ -86,7 +164,7 @@ export function readYamlSource(text: string, file: string): YamlReadResult {
   if (cycle !== undefined) {
     return {
       kind: 'failed',
-      problems: [...problems, problem(cycle, 'an alias refers to a node that contains it')],
+      problems: [...problems, problem(cycle, { kind: 'alias-cycle' })],
     };
   }
   let data: unknown;
@@ -97,13 +175,13 @@ export function readYamlSource(text: string, file: string): YamlReadResult {
     if (!(error instanceof ReferenceError)) {
       throw error;
     }
-    const message = /excessive alias count/i.test(error.message)
-      ? `too many aliases: more than ${MAX_ALIAS_COUNT} expansions (a "billion laughs" file?)`
-      : error.message;
-    const hint = 'write the values out instead of using *aliases';
+    // The error's class is all yaml gives to tell the two apart; its message is the only test.
+    const fault: YamlFault = /excessive alias count/i.test(error.message)
+      ? { kind: 'too-many-aliases', max: MAX_ALIAS_COUNT }
+      : { kind: 'unresolved-alias', parserText: error.message };
     return {
       kind: 'failed',
-      problems: [...problems, problem(firstAliasPosition(doc, at), message, hint)],
+      problems: [...problems, problem(firstAliasPosition(doc, at), fault)],
     };
   }
   const locate = createLocator(doc, at);
@@ -113,12 +191,6 @@ export function readYamlSource(text: string, file: string): YamlReadResult {
   };
   return { kind: 'ok', source: { data, locate, sourceAt }, problems };
 }
-
-const SYNTAX_HINTS: Readonly<Partial<Record<string, string>>> = {
-  DUPLICATE_KEY: 'YAML keeps only one of them; remove or rename one',
-  TAB_AS_INDENT: 'indent with spaces',
-  MULTIPLE_DOCS: 'keep one YAML document per file; remove the extra `---`',
-};
 
 function createLocator(
   doc: Document,
@@ -226,11 +298,11 @@ function findFirst<T>(
   return found;
 }
 
-function describeDuplicateKey(
+function findDuplicateKey(
   doc: Document,
   offset: number,
   at: (offset: number) => SourcePosition,
-): string | undefined {
+): YamlFault | undefined {
   return findFirst(doc, {
     map(map) {
       const firstOffsets = new Map<string, number>();
@@ -241,7 +313,7 @@ function describeDuplicateKey(
         const key = String(pair.key.value);
         const first = firstOffsets.get(key);
         if (pair.key.range[0] === offset && first !== undefined) {
-          return `duplicate key "${key}" (first at line ${at(first).line})`;
+          return { kind: 'duplicate-key', key, firstLine: at(first).line };
         }
         firstOffsets.set(key, first ?? pair.key.range[0]);
       }
