@@ -2,6 +2,8 @@
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
 import { CLI_TEXT_EN, type CliText } from './cli-en.js';
+import { COMMAND_TEXT_EN, type CommandText } from './commands-en.js';
+import { COMMAND_TEXT_ZH_CN } from './commands-zh-CN.js';
 import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
 import { FLAG_TEXT_ZH_CN } from './flags-zh-CN.js';
 import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
@@ -18,6 +20,7 @@ export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
 export type { CliText } from './cli-en.js';
 export type { FlagText } from './flags-en.js';
+export type { CommandText } from './commands-en.js';
 export type { RegionRulesText } from './region-rules-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
 export { langOf, isLang } from './lang.js';
@@ -73,4 +76,14 @@ export function regionRulesTextOf(lang: Lang): RegionRulesText {
 const REGION_RULES_TEXTS: Readonly<Record<Lang, RegionRulesText>> = {
   en: REGION_RULES_TEXT_EN,
   'zh-CN': REGION_RULES_TEXT_ZH_CN,
+};
+
+/** What fix, mirrors and history say when they cannot go on as asked, in a language. */
+export function commandTextOf(lang: Lang): CommandText {
+  return COMMAND_TEXTS[lang];
+}
+
+const COMMAND_TEXTS: Readonly<Record<Lang, CommandText>> = {
+  en: COMMAND_TEXT_EN,
+  'zh-CN': COMMAND_TEXT_ZH_CN,
 };

@@ -1,0 +1,29 @@
+/**
+ * The reference texts of what `fix`, `mirrors` and `history` say when they cannot go on as
+ * asked: a report of another roadmap, a --confirm with nothing to confirm, no network, a
+ * history.json that is not one. zh-CN (commands-zh-CN.ts) is typed against this.
+ */
+import type { TextsOf } from './catalog.js';
+
+export const COMMAND_TEXT_EN = {
+  // commands/fix.ts
+  fixOtherRoadmap: (reported: string, roadmap: string) =>
+    `the report is of ${reported}, not ${roadmap}; only URLs found on the reported lines are fixed.`,
+  fixNetworkDown: 'The network is unavailable, so no redirect could be seen; nothing was fixed.',
+  // commands/mirrors.ts
+  mirrorsNetworkDown: 'The network is unavailable, so no mirror could be searched.',
+  confirmNoResource: (file: string, id: string) =>
+    `--confirm: ${file} has no resource with id "${id}".`,
+  confirmNoResourceHint: 'Pass the id of a resource, as mirrors.json and the report name it.',
+  confirmNothing: (id: string, file: string, url: string | undefined) =>
+    `--confirm: ${id} in ${file} has no mirror with confirmed: false${url === undefined ? '' : ` and url ${url}`}.`,
+  confirmNothingHint:
+    'Run curate mirrors --write first, or pass --url with one of its unconfirmed mirrors.',
+  // report/history.ts
+  historyNotJson: (file: string) => `${file} is not a history file.`,
+  historyInvalid: (file: string) => `${file} is not a valid history file.`,
+  historyInvalidHint: 'delete it to start a new history; the next audit writes a fresh one',
+} as const;
+
+/** The shape every language's command texts have: en's keys, strings widened. */
+export type CommandText = TextsOf<typeof COMMAND_TEXT_EN>;
