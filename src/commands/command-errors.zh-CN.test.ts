@@ -7,6 +7,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { parseHistory } from '../report/history.js';
 import { fixCommand } from './fix.js';
+import { importCommand } from './import-list.js';
 import type { CommandIo } from './io.js';
 import { mirrorsCommand } from './mirrors.js';
 
@@ -97,5 +98,15 @@ describe("fix, mirrors and history's errors in zh-CN", () => {
     expect(() => parseHistory('{"links": 1}', 'history.json')).toThrow(
       'history.json is not a valid history file.',
     );
+  });
+
+  it("words import's list that cannot be read, English unchanged", async () => {
+    const missing = join(dir, 'missing.md');
+    const zh = await importCommand(missing, {}, captureIo('zh-CN')).catch((e: unknown) => e);
+    expect(zh).toBeInstanceOf(InputError);
+    expect((zh as InputError).message).toBe(`无法读取列表 ${missing}：文件不存在。`);
+    expect((zh as InputError).problems[0]?.message).toBe('无法读取列表：文件不存在');
+    const en = await importCommand(missing, {}, captureIo('en')).catch((e: unknown) => e);
+    expect((en as InputError).message).toBe(`Cannot read the list ${missing}: no such file.`);
   });
 });

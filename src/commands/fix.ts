@@ -48,7 +48,7 @@ export async function fixCommand(
     const warning = commandTextOf(lang).fixOtherRoadmap(report.roadmap.path, roadmapFile);
     io.stderr.write(`${cliTextOf(lang).warning(warning)}\n`);
   }
-  const text = await readInputFile(roadmapFile, 'the roadmap');
+  const text = await readInputFile(roadmapFile, 'roadmap', io.lang);
   // --archive is opt-in: a snapshot is a frozen copy, not the living page the roadmap chose.
   const fixes = [
     ...fixesFromReport(report),

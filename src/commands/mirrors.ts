@@ -155,7 +155,7 @@ async function writeBestCandidates(
   entries: readonly MirrorsEntry[],
   io: CommandIo,
 ): Promise<void> {
-  const text = await readInputFile(loaded.file, 'the roadmap');
+  const text = await readInputFile(loaded.file, 'roadmap', io.lang);
   const result = addMirrors(text, bestAdditions(entries), loaded.file);
   if (result.text !== text) await writeFileAtomically(loaded.file, result.text, 'the roadmap');
   const cli = cliTextOf(io.lang ?? 'en');
@@ -172,7 +172,7 @@ async function confirmCommand(
   url: string | undefined,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const text = await readInputFile(file, 'the roadmap');
+  const text = await readInputFile(file, 'roadmap', io.lang);
   const result = confirmMirror(text, resourceId, url, file);
   const lang = io.lang ?? 'en';
   const words = commandTextOf(lang);

@@ -19,6 +19,18 @@ export const COMMAND_TEXT_EN = {
     `--confirm: ${id} in ${file} has no mirror with confirmed: false${url === undefined ? '' : ` and url ${url}`}.`,
   confirmNothingHint:
     'Run curate mirrors --write first, or pass --url with one of its unconfirmed mirrors.',
+  // commands/read-input.ts: the input files a command reads, by kind
+  inputFile: {
+    roadmap: 'the roadmap',
+    list: 'the list',
+    report: 'the report',
+    history: 'the history',
+  },
+  noSuchFile: 'no such file',
+  isDirectory: 'is a directory',
+  cannotReadInput: (what: string, path: string, problem: string) =>
+    `Cannot read ${what} ${path}: ${problem}.`,
+  cannotReadInputProblem: (what: string, problem: string) => `cannot read ${what}: ${problem}`,
   // report/history.ts
   historyNotJson: (file: string) => `${file} is not a history file.`,
   historyInvalid: (file: string) => `${file} is not a valid history file.`,

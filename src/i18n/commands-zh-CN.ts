@@ -14,6 +14,11 @@ export const COMMAND_TEXT_ZH_CN: CommandText = {
   confirmNothing: (id, file, url) =>
     `--confirm：${file} 中的 ${id} 没有 confirmed: false 的镜像${url === undefined ? '' : `（url 为 ${url}）`}。`,
   confirmNothingHint: '先运行 curate mirrors --write，或用 --url 指定它的某个未确认镜像。',
+  inputFile: { roadmap: '路线图', list: '列表', report: '报告', history: '历史记录' },
+  noSuchFile: '文件不存在',
+  isDirectory: '这是一个目录',
+  cannotReadInput: (what, path, problem) => `无法读取${what} ${path}：${problem}。`,
+  cannotReadInputProblem: (what, problem) => `无法读取${what}：${problem}`,
   historyNotJson: (file) => `${file} 不是历史记录文件。`,
   historyInvalid: (file) => `${file} 不是合法的历史记录文件。`,
   historyInvalidHint: '删除它即可重新开始记录，下次巡检会写一份新的',
