@@ -6,6 +6,7 @@ import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { parseHistory } from '../report/history.js';
+import { diffCommand } from './diff.js';
 import { fixCommand } from './fix.js';
 import { importCommand } from './import-list.js';
 import type { CommandIo } from './io.js';
@@ -108,5 +109,24 @@ describe("fix, mirrors and history's errors in zh-CN", () => {
     expect((zh as InputError).problems[0]?.message).toBe('无法读取列表：文件不存在');
     const en = await importCommand(missing, {}, captureIo('en')).catch((e: unknown) => e);
     expect((en as InputError).message).toBe(`Cannot read the list ${missing}: no such file.`);
+  });
+
+  it('words diff --json with another --format', async () => {
+    const zh = await diffCommand(
+      'a.json',
+      'b.json',
+      { json: true, format: 'text' },
+      captureIo('zh-CN'),
+    ).catch((e: unknown) => e);
+    expect(zh).toBeInstanceOf(UsageError);
+    expect((zh as UsageError).message).toBe('--json 和 --format text 要的是两种输出，只能选一种。');
+    expect((zh as UsageError).hint).toBe('只用 --format 即可。');
+    const en = await diffCommand(
+      'a.json',
+      'b.json',
+      { json: true, format: 'text' },
+      captureIo('en'),
+    ).catch((e: unknown) => e);
+    expect((en as UsageError).message).toBe('--json and --format text ask for two outputs.');
   });
 });

@@ -19,6 +19,9 @@ export const COMMAND_TEXT_EN = {
     `--confirm: ${id} in ${file} has no mirror with confirmed: false${url === undefined ? '' : ` and url ${url}`}.`,
   confirmNothingHint:
     'Run curate mirrors --write first, or pass --url with one of its unconfirmed mirrors.',
+  // commands/diff.ts
+  diffJsonAndFormat: (format: string) => `--json and --format ${format} ask for two outputs.`,
+  diffJsonAndFormatHint: 'Use --format alone.',
   // commands/read-input.ts: the input files a command reads, by kind
   inputFile: {
     roadmap: 'the roadmap',

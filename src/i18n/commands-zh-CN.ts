@@ -14,6 +14,8 @@ export const COMMAND_TEXT_ZH_CN: CommandText = {
   confirmNothing: (id, file, url) =>
     `--confirm：${file} 中的 ${id} 没有 confirmed: false 的镜像${url === undefined ? '' : `（url 为 ${url}）`}。`,
   confirmNothingHint: '先运行 curate mirrors --write，或用 --url 指定它的某个未确认镜像。',
+  diffJsonAndFormat: (format) => `--json 和 --format ${format} 要的是两种输出，只能选一种。`,
+  diffJsonAndFormatHint: '只用 --format 即可。',
   inputFile: { roadmap: '路线图', list: '列表', report: '报告', history: '历史记录' },
   noSuchFile: '文件不存在',
   isDirectory: '这是一个目录',
