@@ -60772,7 +60772,11 @@ function parseJsonInput(text, file2, notJson) {
     throw new InputError(
       notJson.message,
       [{ file: file2, line: 0, column: 0, path: "", message: `not JSON: ${reason}` }],
-      { cause: error63, ...notJson.hint === void 0 ? {} : { hint: notJson.hint } }
+      {
+        cause: error63,
+        lang: notJson.lang,
+        ...notJson.hint === void 0 ? {} : { hint: notJson.hint }
+      }
     );
   }
 }

@@ -92,6 +92,7 @@ export async function runCheck(
     loaded.roadmap.regions ?? [],
     options.region.ruleSources,
     options.region.isOffline ? undefined : (url) => downloadRulesText(url, options, deps),
+    options.report.lang,
   );
   // Known mirrors (hf-mirror.com, ...) are fetched as extra targets: shown only if they answer.
   const suggested = planSuggestedMirrors(plan);

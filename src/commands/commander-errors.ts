@@ -44,11 +44,12 @@ export function localizeCommanderError(
 }
 
 function subjectOf(message: string): CommanderErrorSubject {
-  const name = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const [name = '', other] = [...message.matchAll(/'([^']*)'/g)].map((match) => match[1] ?? '');
   const suggestion = /\(Did you mean (?:one of )?(.+)\?\)\s*$/.exec(message)?.[1];
   const counts = /Expected (\d+) arguments? but got (\d+)/.exec(message);
   return {
     name,
+    ...(other === undefined ? {} : { other }),
     ...(suggestion === undefined ? {} : { suggestion }),
     ...(counts === null ? {} : { expected: Number(counts[1]), got: Number(counts[2]) }),
   };

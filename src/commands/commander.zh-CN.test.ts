@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../i18n/index.js';
 import { HELP_TEXT_ZH_CN } from '../i18n/help-zh-CN.js';
 import { HELP_EXAMPLES } from './help-examples.js';
+import { localizeCommanderError } from './commander-errors.js';
 import { buildProgram } from './program.js';
 
 const noRun = async (): Promise<void> => {};
@@ -66,5 +67,13 @@ describe("commander's own words in zh-CN", () => {
   it('leaves English errors as commander words them', async () => {
     const { stderr } = await usageError(['check', '--ofline'], 'en');
     expect(stderr).toMatch(/^error: unknown option '--ofline'\n\(Did you mean --offline\?\)\n/);
+  });
+
+  it('says two options that cannot be used together, English untouched', () => {
+    const english = "error: option '--quiet' cannot be used with option '--verbose'";
+    expect(localizeCommanderError(english, 'commander.conflictingOption', 'zh-CN')).toBe(
+      '错误: 选项 --quiet 不能和 --verbose 同时使用',
+    );
+    expect(localizeCommanderError(english, 'commander.conflictingOption', 'en')).toBe(english);
   });
 });

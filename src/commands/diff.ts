@@ -6,7 +6,7 @@ import { diffReports, hasNewFailures, renderDiffJson, renderDiffText } from '../
 import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { renderDiffMarkdown } from '../report/diff-markdown.js';
 import { readReportFile } from './read-input.js';
-import { cliTextOf } from '../i18n/index.js';
+import { cliTextOf, commandTextOf } from '../i18n/index.js';
 
 /** Raw flags of `curate diff`. */
 export type DiffFlags = { format?: string; json?: boolean; failOn?: string };
@@ -28,8 +28,10 @@ const DIFF_FORMAT_NAMES = Object.keys(DIFF_FORMATS) as DiffFormat[];
 function diffFormat(flags: DiffFlags, io: CommandIo): DiffFormat {
   if (flags.json === true) {
     if (flags.format !== undefined && flags.format !== 'json') {
-      throw new UsageError(`--json and --format ${flags.format} ask for two outputs.`, {
-        hint: 'Use --format alone.',
+      const words = commandTextOf(io.lang ?? 'en');
+      throw new UsageError(words.diffJsonAndFormat(flags.format), {
+        hint: words.diffJsonAndFormatHint,
+        lang: io.lang,
       });
     }
     io.stderr.write(`${cliTextOf(io.lang ?? 'en').diffJsonDeprecated}\n`);

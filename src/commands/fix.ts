@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
+import { cliTextOf, commandTextOf } from '../i18n/index.js';
 import type { CurateFlags } from '../options.js';
 import type { Report } from '../report/schema.js';
 import { writeFileAtomically } from '../report/write.js';
@@ -43,11 +44,11 @@ export async function fixCommand(
   if (source.kind === 'network-down') return EXIT_CODES.networkDown;
   const { report, roadmapFile } = source;
   if (normalisePath(report.roadmap.path) !== normalisePath(roadmapFile)) {
-    io.stderr.write(
-      `warning: the report is of ${report.roadmap.path}, not ${roadmapFile}; only URLs found on the reported lines are fixed.\n`,
-    );
+    const lang = io.lang ?? 'en';
+    const warning = commandTextOf(lang).fixOtherRoadmap(report.roadmap.path, roadmapFile);
+    io.stderr.write(`${cliTextOf(lang).warning(warning)}\n`);
   }
-  const text = await readInputFile(roadmapFile, 'the roadmap');
+  const text = await readInputFile(roadmapFile, 'roadmap', io.lang);
   // --archive is opt-in: a snapshot is a frozen copy, not the living page the roadmap chose.
   const fixes = [
     ...fixesFromReport(report),
@@ -80,7 +81,7 @@ async function reportToFixFrom(
     roadmapFile,
     flags,
     io,
-    'The network is unavailable, so no redirect could be seen; nothing was fixed.',
+    (lang) => commandTextOf(lang).fixNetworkDown,
     { isArchiveLookupOn: flags.archive === true },
   );
   return fresh.kind === 'report' ? { kind: 'report', report: fresh.report, roadmapFile } : fresh;

@@ -10,7 +10,7 @@ import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import type { ResolvedOptions } from '../options.js';
 import { runCheck, type RunDeps, type RunOutcome } from '../run.js';
 import type { CommandIo } from './io.js';
-import { cliTextOf } from '../i18n/index.js';
+import { cliTextOf, type Lang } from '../i18n/index.js';
 
 /** The fresh report with its roadmap, or that the network was down (already said on stderr). */
 export type FreshCheck =
@@ -21,7 +21,7 @@ export async function checkRoadmapNow(
   file: string,
   flags: CurateFlags,
   io: CommandIo,
-  networkDownText: string,
+  networkDownText: (lang: Lang) => string,
   lookups: { isArchiveLookupOn?: boolean } = {},
 ): Promise<FreshCheck> {
   const loaded = await loadRoadmap(file, { lang: roadmapLangChooser(flags.lang, io.env) });
@@ -32,7 +32,7 @@ export async function checkRoadmapNow(
     ...(lookups.isArchiveLookupOn === true ? { isArchiveLookupOn: true } : {}),
   });
   if (outcome.isNetworkDown) {
-    io.stderr.write(`${networkDownText}\n`);
+    io.stderr.write(`${networkDownText(options.report.lang ?? 'en')}\n`);
     return { kind: 'network-down' };
   }
   return { kind: 'report', report: outcome.report, loaded };

@@ -70,8 +70,8 @@ export async function historyCommand(
   );
   const lang = resolveLang({ flag: flags.lang, roadmap: roadmapLangOf(roadmapText), env: io.env });
   const historyFile = flags.history ?? join(dirname(reportFile), 'history.json');
-  const text = await readOptionalInputFile(historyFile, 'the history');
-  const before = text === undefined ? emptyHistory() : parseHistory(text, historyFile);
+  const text = await readOptionalInputFile(historyFile, 'history', lang);
+  const before = text === undefined ? emptyHistory() : parseHistory(text, historyFile, lang);
 
   const history = updateHistory(before, report, { keep });
   const flakiness = assessFlakiness(history, { failAfter, failing });

@@ -42,7 +42,7 @@ export async function importCommand(
   flags: ImportFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const text = await readInputFile(file, 'the list');
+  const text = await readInputFile(file, 'list', io.lang);
   const source: ListSource = { file: basename(file), lines: text.split(/\r?\n/) };
   const entries = readListEntries(file, text);
   if (flags.merge !== undefined) return mergeCommand(flags.merge, entries, source, flags, io);

@@ -63,7 +63,8 @@ export async function mergeCommand(
   // The regions come from the reports (each lists its roadmap's regions), the rules from disk:
   // the same rules `check` used, plus any --region-rules given here.
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
-  const inputs = await loadRegionInputs(regions, flags.regionRules ?? []);
+  // Before the roadmap is read, so its errors are in --lang or the locale.
+  const inputs = await loadRegionInputs(regions, flags.regionRules ?? [], undefined, io.lang);
   const report = assessRegions(merged, inputs);
   // `-o -`, as for check: no files; report.json alone on stdout, the rest on stderr.
   const toStdout = flags.out === STDOUT_OUT;

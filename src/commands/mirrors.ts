@@ -29,7 +29,7 @@ import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { checkRoadmapNow, type FreshCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile, readReportFile } from './read-input.js';
-import { cliTextOf } from '../i18n/index.js';
+import { cliTextOf, commandTextOf } from '../i18n/index.js';
 
 /** Raw flags of `curate mirrors`: its own, plus the network flags of the checks it runs. */
 export type MirrorsFlags = Pick<
@@ -155,7 +155,7 @@ async function writeBestCandidates(
   entries: readonly MirrorsEntry[],
   io: CommandIo,
 ): Promise<void> {
-  const text = await readInputFile(loaded.file, 'the roadmap');
+  const text = await readInputFile(loaded.file, 'roadmap', io.lang);
   const result = addMirrors(text, bestAdditions(entries), loaded.file);
   if (result.text !== text) await writeFileAtomically(loaded.file, result.text, 'the roadmap');
   const cli = cliTextOf(io.lang ?? 'en');
@@ -172,8 +172,10 @@ async function confirmCommand(
   url: string | undefined,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const text = await readInputFile(file, 'the roadmap');
+  const text = await readInputFile(file, 'roadmap', io.lang);
   const result = confirmMirror(text, resourceId, url, file);
+  const lang = io.lang ?? 'en';
+  const words = commandTextOf(lang);
   switch (result.kind) {
     case 'confirmed':
       await writeFileAtomically(file, result.text, 'the roadmap');
@@ -182,16 +184,15 @@ async function confirmCommand(
       );
       return EXIT_CODES.ok;
     case 'no-resource':
-      throw new UsageError(`--confirm: ${file} has no resource with id "${resourceId}".`, {
-        hint: 'Pass the id of a resource, as mirrors.json and the report name it.',
+      throw new UsageError(words.confirmNoResource(file, resourceId), {
+        hint: words.confirmNoResourceHint,
+        lang,
       });
     case 'nothing-to-confirm':
-      throw new UsageError(
-        `--confirm: ${resourceId} in ${file} has no mirror with confirmed: false${url === undefined ? '' : ` and url ${url}`}.`,
-        {
-          hint: 'Run curate mirrors --write first, or pass --url with one of its unconfirmed mirrors.',
-        },
-      );
+      throw new UsageError(words.confirmNothing(resourceId, file, url), {
+        hint: words.confirmNothingHint,
+        lang,
+      });
     default:
       return result satisfies never;
   }
@@ -217,7 +218,7 @@ async function reportToSearchFrom(
     file ?? 'roadmap.yaml',
     flags,
     io,
-    'The network is unavailable, so no mirror could be searched.',
+    (lang) => commandTextOf(lang).mirrorsNetworkDown,
   );
 }
 

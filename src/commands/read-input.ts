@@ -2,22 +2,40 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { commandTextOf, type Lang } from '../i18n/index.js';
 import { parseHistory, type History } from '../report/history.js';
 import { parseReport } from '../report/parse.js';
 import type { Report } from '../report/schema.js';
 
+/** What an input file is to the command reading it, as its errors name it. */
+export type InputFileKind = 'roadmap' | 'list' | 'report' | 'history';
+
 /** The text of an input file; an unreadable file is an `InputError` (exit 2) naming it. */
-export async function readInputFile(path: string, what: string): Promise<string> {
+export async function readInputFile(
+  path: string,
+  kind: InputFileKind,
+  lang: Lang = 'en',
+): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
+    const words = commandTextOf(lang);
     const code = errorCode(error);
     const problem =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
+      code === 'ENOENT' ? words.noSuchFile : code === 'EISDIR' ? words.isDirectory : String(error);
+    const what = words.inputFile[kind];
     throw new InputError(
-      `Cannot read ${what} ${path}: ${problem}.`,
-      [{ file: path, line: 0, column: 0, path: '', message: `cannot read ${what}: ${problem}` }],
-      { cause: error },
+      words.cannotReadInput(what, path, problem),
+      [
+        {
+          file: path,
+          line: 0,
+          column: 0,
+          path: '',
+          message: words.cannotReadInputProblem(what, problem),
+        },
+      ],
+      { cause: error, lang },
     );
   }
 }
@@ -25,10 +43,11 @@ export async function readInputFile(path: string, what: string): Promise<string>
 /** Like `readInputFile`, but `undefined` when the file does not exist yet (a first run). */
 export async function readOptionalInputFile(
   path: string,
-  what: string,
+  kind: InputFileKind,
+  lang: Lang = 'en',
 ): Promise<string | undefined> {
   try {
-    return await readInputFile(path, what);
+    return await readInputFile(path, kind, lang);
   } catch (error) {
     if (error instanceof InputError && errorCode(error.cause) === 'ENOENT') return undefined;
     throw error;
@@ -43,7 +62,7 @@ function errorCode(error: unknown): string | undefined {
 
 /** Reads a report.json given on the command line; unreadable or invalid → `InputError`. */
 export async function readReportFile(path: string): Promise<Report> {
-  return parseReport(await readInputFile(path, 'the report'), path);
+  return parseReport(await readInputFile(path, 'report'), path);
 }
 
 /**
@@ -52,6 +71,6 @@ export async function readReportFile(path: string): Promise<Report> {
  */
 export async function readHistoryBeside(outDir: string): Promise<History | undefined> {
   const path = join(outDir, 'history.json');
-  const text = await readOptionalInputFile(path, 'the history');
+  const text = await readOptionalInputFile(path, 'history');
   return text === undefined ? undefined : parseHistory(text, path);
 }

@@ -43,7 +43,7 @@ export async function lintLoadedRoadmap(
   loaded: LoadedRoadmap,
   lang: Lang = 'en',
 ): Promise<ValidationResult> {
-  const rules = await loadRegionInputs(loaded.roadmap.regions ?? [], []);
+  const rules = await loadRegionInputs(loaded.roadmap.regions ?? [], [], undefined, lang);
   const needsMirror: NeedsMirror = {};
   for (const { entry, region } of findUncoveredResources(loaded.roadmap, rules)) {
     (needsMirror[region] ??= []).push(entry.resource.id);

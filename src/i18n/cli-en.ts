@@ -14,7 +14,8 @@ export type CommanderErrorCode =
   | 'commander.missingArgument'
   | 'commander.optionMissingArgument'
   | 'commander.missingMandatoryOptionValue'
-  | 'commander.excessArguments';
+  | 'commander.excessArguments'
+  | 'commander.conflictingOption';
 
 /**
  * What commander's error is about: the option, command or argument it names (as commander
@@ -22,6 +23,8 @@ export type CommanderErrorCode =
  */
 export type CommanderErrorSubject = {
   name: string;
+  /** The second name quoted, as in conflictingOption's "'--a' cannot be used with '--b'". */
+  other?: string;
   suggestion?: string;
   expected?: number;
   got?: number;

@@ -54,6 +54,8 @@ export const CLI_TEXT_ZH_CN: CliText = {
     'commander.missingArgument': ({ name }) => `错误: 缺少必填参数 ${name}`,
     'commander.optionMissingArgument': ({ name }) => `错误: 选项 ${name} 缺少取值`,
     'commander.missingMandatoryOptionValue': ({ name }) => `错误: 必须给出选项 ${name}`,
+    'commander.conflictingOption': ({ name, other }) =>
+      `错误: 选项 ${name} 不能和${other === undefined ? '另一个选项' : ` ${other} `}同时使用`,
     'commander.excessArguments': ({ expected, got }) =>
       expected === undefined || got === undefined
         ? '错误: 参数太多了'

@@ -2,9 +2,13 @@
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
 import { CLI_TEXT_EN, type CliText } from './cli-en.js';
+import { COMMAND_TEXT_EN, type CommandText } from './commands-en.js';
+import { COMMAND_TEXT_ZH_CN } from './commands-zh-CN.js';
 import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
 import { FLAG_TEXT_ZH_CN } from './flags-zh-CN.js';
 import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
+import { REGION_RULES_TEXT_EN, type RegionRulesText } from './region-rules-en.js';
+import { REGION_RULES_TEXT_ZH_CN } from './region-rules-zh-CN.js';
 import { ROADMAP_LOAD_TEXT_EN, type RoadmapLoadText } from './roadmap-load-en.js';
 import { ROADMAP_LOAD_TEXT_ZH_CN } from './roadmap-load-zh-CN.js';
 import { VALIDATE_TEXT_EN, type ValidateText } from './validate-en.js';
@@ -16,6 +20,8 @@ export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
 export type { CliText } from './cli-en.js';
 export type { FlagText } from './flags-en.js';
+export type { CommandText } from './commands-en.js';
+export type { RegionRulesText } from './region-rules-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
 export { langOf, isLang } from './lang.js';
 export { formatDateTime, formatList, formatNumber, interpolate, plural } from './format.js';
@@ -61,3 +67,23 @@ export function flagTextOf(lang: Lang): FlagText {
 }
 
 const FLAG_TEXTS: Readonly<Record<Lang, FlagText>> = { en: FLAG_TEXT_EN, 'zh-CN': FLAG_TEXT_ZH_CN };
+
+/** What curate says about a region rules file or list it cannot use, in a language. */
+export function regionRulesTextOf(lang: Lang): RegionRulesText {
+  return REGION_RULES_TEXTS[lang];
+}
+
+const REGION_RULES_TEXTS: Readonly<Record<Lang, RegionRulesText>> = {
+  en: REGION_RULES_TEXT_EN,
+  'zh-CN': REGION_RULES_TEXT_ZH_CN,
+};
+
+/** What fix, mirrors and history say when they cannot go on as asked, in a language. */
+export function commandTextOf(lang: Lang): CommandText {
+  return COMMAND_TEXTS[lang];
+}
+
+const COMMAND_TEXTS: Readonly<Record<Lang, CommandText>> = {
+  en: COMMAND_TEXT_EN,
+  'zh-CN': COMMAND_TEXT_ZH_CN,
+};

@@ -17,6 +17,7 @@
  */
 import { assertNever } from '../domain.js';
 import { InputError } from '../errors.js';
+import { regionRulesTextOf, type Lang } from '../i18n/index.js';
 import { compileRule, type CompiledRule, type DomainRule, type UrlRule } from './autoproxy-rule.js';
 
 /** A list line that takes no part in matching, and why. */
@@ -52,8 +53,12 @@ export type AutoProxyMatch = { isBlocked: boolean; rule: string | undefined };
  * Parses an AutoProxy list, plain or base64-wrapped; throws an {@link InputError} (filed under
  * `listName`) when the text is neither.
  */
-export function parseAutoProxyList(text: string, listName: string): AutoProxyList {
-  const { text: plain, encoding } = decodeListText(text, listName);
+export function parseAutoProxyList(
+  text: string,
+  listName: string,
+  lang: Lang = 'en',
+): AutoProxyList {
+  const { text: plain, encoding } = decodeListText(text, listName, lang);
   const skipped: SkippedLine[] = [];
   const list: AutoProxyList = {
     name: listName,
@@ -101,22 +106,28 @@ export function matchAutoProxy(list: AutoProxyList, url: URL): AutoProxyMatch {
 function decodeListText(
   text: string,
   listName: string,
+  lang: Lang,
 ): { text: string; encoding: 'plain' | 'base64' } {
   const withoutBom = text.replace(/^\uFEFF/, '');
   if (looksLikePlainList(withoutBom)) return { text: withoutBom, encoding: 'plain' };
   const decoded = decodeBase64(withoutBom);
   if (decoded !== undefined && looksLikePlainList(decoded))
     return { text: decoded, encoding: 'base64' };
-  throw new InputError(`${listName} is not an AutoProxy list`, [
-    {
-      file: listName,
-      line: 0,
-      column: 0,
-      path: '',
-      message: 'neither a plain AutoProxy list nor base64 of one',
-      hint: 'a plain list starts with "[AutoProxy 0.2.9]" (after any "!" comment lines) or has "||domain" lines',
-    },
-  ]);
+  const words = regionRulesTextOf(lang);
+  throw new InputError(
+    words.notAutoProxy(listName),
+    [
+      {
+        file: listName,
+        line: 0,
+        column: 0,
+        path: '',
+        message: words.notAutoProxyProblem,
+        hint: words.notAutoProxyHint,
+      },
+    ],
+    { lang },
+  );
 }
 
 function looksLikePlainList(text: string): boolean {

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { InputError, InternalError, UsageError, type InputProblem } from '../errors.js';
+import { regionRulesTextOf, roadmapLoadTextOf, type Lang } from '../i18n/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { RegionInputs } from './assess.js';
 import { parseAutoProxyList, type AutoProxyList } from './gfwlist.js';
 import { RegionRulesFileSchema, type RegionRules } from './rules-schema.js';
+import { schemaRuleMessage } from './rules-issue-words.js';
 
 /** Where the rules file shipped for a region lives: `rules/<region>.yaml` at the package root. */
 export function defaultRulesPath(region: string): string {
@@ -22,10 +24,13 @@ export function defaultRulesPath(region: string): string {
 }
 
 /** Loads the rules file shipped for a region, or undefined when curate ships none for it. */
-export async function loadDefaultRegionRules(region: string): Promise<RegionRules | undefined> {
+export async function loadDefaultRegionRules(
+  region: string,
+  lang: Lang = 'en',
+): Promise<RegionRules | undefined> {
   const path = defaultRulesPath(region);
-  const text = await readText(path, { isMissingOk: true });
-  return text === undefined ? undefined : parseRegionRulesText(text, path, `${region}.yaml`);
+  const text = await readText(path, { isMissingOk: true }, lang);
+  return text === undefined ? undefined : parseRegionRulesText(text, path, `${region}.yaml`, lang);
 }
 
 /**
@@ -35,26 +40,28 @@ export async function loadDefaultRegionRules(region: string): Promise<RegionRule
 export async function loadRegionRulesFile(
   path: string,
   listName = basename(path),
+  lang: Lang = 'en',
 ): Promise<RegionRules> {
-  const text = await readText(path, { isMissingOk: false });
-  return parseRegionRulesText(text ?? '', path, listName);
+  const text = await readText(path, { isMissingOk: false }, lang);
+  return parseRegionRulesText(text ?? '', path, listName, lang);
 }
 
 /** Loads an AutoProxy list (plain or base64), e.g. gfwlist.txt; verdicts cite it as `listName`. */
 export async function loadAutoProxyFile(
   path: string,
   listName = basename(path),
+  lang: Lang = 'en',
 ): Promise<AutoProxyList> {
-  const text = await readText(path, { isMissingOk: false });
+  const text = await readText(path, { isMissingOk: false }, lang);
   try {
-    return parseAutoProxyList(text ?? '', listName);
+    return parseAutoProxyList(text ?? '', listName, lang);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // The parser knows only the list's name; the person fixing it needs the path.
     throw new InputError(
-      `${path} is not an AutoProxy list`,
+      regionRulesTextOf(lang).notAutoProxy(path),
       error.problems.map((problem) => ({ ...problem, file: path })),
-      { cause: error },
+      { cause: error, lang },
     );
   }
 }
@@ -67,12 +74,15 @@ export type LoadedRegionSource =
  * Loads a `--region-rules` file: a YAML rules file (a mapping with `rules:`, validated as
  * `rules/cn.yaml` is) or else an AutoProxy list, plain or base64 (gfwlist.txt).
  */
-export async function loadRegionSourceFile(path: string): Promise<LoadedRegionSource> {
-  const text = (await readText(path, { isMissingOk: false })) ?? '';
+export async function loadRegionSourceFile(
+  path: string,
+  lang: Lang = 'en',
+): Promise<LoadedRegionSource> {
+  const text = (await readText(path, { isMissingOk: false }, lang)) ?? '';
   if (isRulesYaml(text)) {
-    return { kind: 'rules', rules: parseRegionRulesText(text, path, basename(path)) };
+    return { kind: 'rules', rules: parseRegionRulesText(text, path, basename(path), lang) };
   }
-  return { kind: 'list', list: await loadAutoProxyFile(path) };
+  return { kind: 'list', list: await loadAutoProxyFile(path, basename(path), lang) };
 }
 
 /** Downloads a `--region-rules` URL's text; the run supplies it (only fetch/ talks HTTP). */
@@ -85,13 +95,17 @@ export type FetchRulesText = (url: URL) => Promise<string>;
 export async function loadRegionSourceUrl(
   url: URL,
   fetchText: FetchRulesText,
+  lang: Lang = 'en',
 ): Promise<LoadedRegionSource> {
   const text = await fetchText(url);
   const name = url.href;
   if (isRulesYaml(text)) {
-    return { kind: 'rules', rules: parseRegionRulesText(text, name, basename(url.pathname)) };
+    return { kind: 'rules', rules: parseRegionRulesText(text, name, basename(url.pathname), lang) };
   }
-  return { kind: 'list', list: parseAutoProxyList(text, basename(url.pathname) || url.host) };
+  return {
+    kind: 'list',
+    list: parseAutoProxyList(text, basename(url.pathname) || url.host, lang),
+  };
 }
 
 /** Whether a `--region-rules` argument names a URL rather than a file. */
@@ -108,20 +122,20 @@ export async function loadRegionInputs(
   regions: readonly string[],
   extraPaths: readonly string[],
   fetchText?: FetchRulesText,
+  lang: Lang = 'en',
 ): Promise<RegionInputs> {
-  const shipped = await Promise.all(regions.map((region) => loadDefaultRegionRules(region)));
+  const words = regionRulesTextOf(lang);
+  const shipped = await Promise.all(regions.map((region) => loadDefaultRegionRules(region, lang)));
   const extra = await Promise.all(
     extraPaths.map((path) => {
-      if (!isRulesUrl(path)) return loadRegionSourceFile(path);
+      if (!isRulesUrl(path)) return loadRegionSourceFile(path, lang);
       if (fetchText === undefined) {
-        throw new UsageError(
-          `--region-rules ${path}: a URL needs the network, and this run has none.`,
-          {
-            hint: 'Download the list once and pass the file instead, or drop --offline.',
-          },
-        );
+        throw new UsageError(words.urlWithoutNetwork(path), {
+          hint: words.urlWithoutNetworkHint,
+          lang,
+        });
       }
-      return loadRegionSourceUrl(new URL(path), fetchText);
+      return loadRegionSourceUrl(new URL(path), fetchText, lang);
     }),
   );
   return {
@@ -145,29 +159,37 @@ function isRulesYaml(text: string): boolean {
 async function readText(
   path: string,
   options: { isMissingOk: boolean },
+  lang: Lang,
 ): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (options.isMissingOk && code === 'ENOENT') return undefined;
+    const words = regionRulesTextOf(lang);
     throw new InputError(
-      `cannot read ${path}`,
+      words.cannotRead(path),
       [
         {
           file: path,
           line: 0,
           column: 0,
           path: '',
-          message: `cannot read the file (${code ?? 'unknown error'})`,
+          message: words.cannotReadFile(code),
         },
       ],
-      { cause: error },
+      { cause: error, lang },
     );
   }
 }
 
-function parseRegionRulesText(text: string, file: string, listName: string): RegionRules {
+function parseRegionRulesText(
+  text: string,
+  file: string,
+  listName: string,
+  lang: Lang,
+): RegionRules {
+  const words = regionRulesTextOf(lang);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -175,17 +197,18 @@ function parseRegionRulesText(text: string, file: string, listName: string): Reg
       file,
       ...positionOf(lineCounter, error.pos[0]),
       path: '',
-      message: error.message,
+      message: roadmapLoadTextOf(lang).yamlParser(error.code, error.message),
     }));
-    throw new InputError(`${file} is not valid YAML`, sortByPosition(problems));
+    throw new InputError(words.notYaml(file), sortByPosition(problems), { lang });
   }
   const parsed = RegionRulesFileSchema.safeParse(document.toJS());
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) =>
-      problemOf(issue, document, lineCounter, file),
+      problemOf(issue, document, lineCounter, file, lang),
     );
-    throw new InputError(`${file} is not a valid region rules file`, problems, {
-      hint: 'see rules/cn.yaml for the format',
+    throw new InputError(words.notRulesFile(file), problems, {
+      hint: words.notRulesFileHint,
+      lang,
     });
   }
   return { ...parsed.data, list: listName };
@@ -196,6 +219,7 @@ function problemOf(
   document: Document,
   lineCounter: LineCounter,
   file: string,
+  lang: Lang,
 ): InputProblem {
   const path = issue.path.filter((key) => typeof key !== 'symbol');
   // An unknown key is easiest to find by pointing at it rather than at its object.
@@ -207,7 +231,7 @@ function problemOf(
       ? { line: 0, column: 0 }
       : positionOf(lineCounter, node.range[0])),
     path: formatPath(path),
-    message: issue.message,
+    message: schemaRuleMessage(issue, lang),
   };
 }
 

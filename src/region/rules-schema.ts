@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RegionIdSchema } from '../roadmap/schema.js';
+import { RULES_SCHEMA_RULES_EN as RULE } from '../i18n/region-rules-en.js';
 import { DEFAULT_OPEN_RULE_ID, RULE_LEVELS } from './verdict.js';
 
 const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
@@ -11,24 +12,24 @@ const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 /** A lower-case ASCII domain name of two labels or more (IDNs in their `xn--` form). */
 const DOMAIN_PATTERN = new RegExp(`^(?=.{1,253}$)(?:${label}\\.)+${label}$`);
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().trim().min(1, RULE.notEmpty);
 
 const DomainSchema = z
   .string()
   .refine((value) => !value.startsWith('*.'), {
-    error: 'write the bare domain: a rule already covers every subdomain',
+    error: RULE.bareDomain,
   })
   .refine((value) => value.startsWith('*.') || DOMAIN_PATTERN.test(value), {
-    error: 'must be a lower-case domain name such as "example.com" (no scheme, path or port)',
+    error: RULE.domain,
   });
 
 /** One rule: `match` names a domain, and the rule covers it and all its subdomains. */
 export const RegionRuleSchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a slug: lower-case letters, digits, ".", "_" or "-"')
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, RULE.slug)
     .refine((id) => id !== DEFAULT_OPEN_RULE_ID, {
-      error: `"${DEFAULT_OPEN_RULE_ID}" is reserved for hosts no rule names`,
+      error: RULE.reservedId(DEFAULT_OPEN_RULE_ID),
     }),
   match: DomainSchema,
   level: z.enum(RULE_LEVELS),
@@ -40,7 +41,7 @@ export const RegionRulesFileSchema = z
   .strictObject({
     region: RegionIdSchema,
     /** When the list was last checked against reality (ISO date): rules age. */
-    updated: z.iso.date('must be a date such as 2026-11-28'),
+    updated: z.iso.date(RULE.date),
     /** Where the facts come from. */
     source: nonEmpty,
     note: z.string().optional(),
@@ -54,14 +55,16 @@ export const RegionRulesFileSchema = z
         context.addIssue({
           code: 'custom',
           path: ['rules', index, 'id'],
-          message: `duplicate id "${rule.id}"`,
+          message: RULE.duplicateId(rule.id),
+          params: { rule: 'duplicateId', value: rule.id },
         });
       }
       if (domains.has(rule.match)) {
         context.addIssue({
           code: 'custom',
           path: ['rules', index, 'match'],
-          message: `"${rule.match}" is already matched by an earlier rule`,
+          message: RULE.alreadyMatched(rule.match),
+          params: { rule: 'alreadyMatched', value: rule.match },
         });
       }
       ids.add(rule.id);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CheckOutcome } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
+import { commandTextOf, type Lang } from '../i18n/index.js';
 import { isFailingLink, type FailOn } from '../outcome/fail-on.js';
 import { FINDING_KINDS, findingKinds, type Finding } from '../outcome/findings.js';
 import { statusReasonOf, withStatusReason } from '../outcome/status-reason.js';
@@ -110,17 +111,18 @@ export function emptyHistory(): History {
 }
 
 /** Reads history.json text; a malformed file is an input error naming every problem. */
-export function parseHistory(text: string, file: string): History {
-  const data = parseJsonInput(text, file, { message: `${file} is not a history file.` });
+export function parseHistory(text: string, file: string, lang: Lang = 'en'): History {
+  const words = commandTextOf(lang);
+  const data = parseJsonInput(text, file, {
+    message: words.historyNotJson(file),
+    lang,
+  });
   const parsed = HistorySchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  throw new InputError(
-    `${file} is not a valid history file.`,
-    schemaProblems(file, parsed.error.issues),
-    {
-      hint: 'delete it to start a new history; the next audit writes a fresh one',
-    },
-  );
+  throw new InputError(words.historyInvalid(file), schemaProblems(file, parsed.error.issues), {
+    hint: words.historyInvalidHint,
+    lang,
+  });
 }
 
 /** history.json text: stable key order and a final newline, so commits show real changes only. */

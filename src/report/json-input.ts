@@ -5,12 +5,13 @@
  */
 import type { z } from 'zod';
 import { InputError, type InputProblem } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
 
 /** Parses `text` read from `file`; not JSON → an `InputError` with `message` and `hint`. */
 export function parseJsonInput(
   text: string,
   file: string,
-  notJson: { message: string; hint?: string },
+  notJson: { message: string; hint?: string; lang?: Lang },
 ): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -19,7 +20,11 @@ export function parseJsonInput(
     throw new InputError(
       notJson.message,
       [{ file, line: 0, column: 0, path: '', message: `not JSON: ${reason}` }],
-      { cause: error, ...(notJson.hint === undefined ? {} : { hint: notJson.hint }) },
+      {
+        cause: error,
+        lang: notJson.lang,
+        ...(notJson.hint === undefined ? {} : { hint: notJson.hint }),
+      },
     );
   }
 }

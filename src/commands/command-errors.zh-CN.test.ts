@@ -1,0 +1,132 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
+import { parseHistory } from '../report/history.js';
+import { diffCommand } from './diff.js';
+import { fixCommand } from './fix.js';
+import { importCommand } from './import-list.js';
+import type { CommandIo } from './io.js';
+import { mirrorsCommand } from './mirrors.js';
+
+let dir: string;
+beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'curate-cmd-zh-'))));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function captureIo(lang: Lang): CommandIo & { err: () => string } {
+  let err = '';
+  return {
+    stdout: { write: () => true },
+    stderr: { write: (text: string) => (err += text) },
+    env: {},
+    cwd: dir,
+    toolVersion: 'test',
+    interruptSignal: new AbortController().signal,
+    lang,
+    err: () => err,
+  };
+}
+
+const ROADMAP = `version: 1
+title: t
+sections:
+  - id: '1'
+    title: s
+    resources:
+      - id: a
+        title: A
+        url: https://example.com/a
+        kind: article
+`;
+
+describe("fix, mirrors and history's errors in zh-CN", () => {
+  it('warns in Chinese when the report is of another roadmap', async () => {
+    const roadmap = join(dir, 'roadmap.yaml');
+    await writeFile(roadmap, ROADMAP);
+    const report = loadReportFixture();
+    const reportFile = join(dir, 'report.json');
+    await writeFile(reportFile, JSON.stringify(report));
+    const io = captureIo('zh-CN');
+    await fixCommand(roadmap, { from: reportFile, dryRun: true }, io);
+    expect(io.err()).toContain(
+      `警告: 报告检查的是 ${report.roadmap.path}，不是 ${roadmap}；只修复报告所列行上找得到的 URL。\n`,
+    );
+  });
+
+  it('words --confirm with no such resource, and with nothing to confirm', async () => {
+    const roadmap = join(dir, 'confirm.yaml');
+    await writeFile(roadmap, ROADMAP);
+    const io = captureIo('zh-CN');
+    const noResource = await mirrorsCommand(roadmap, { confirm: 'zz' }, io).catch(
+      (e: unknown) => e,
+    );
+    expect(noResource).toBeInstanceOf(UsageError);
+    expect((noResource as UsageError).message).toBe(
+      `--confirm：${roadmap} 中没有 id 为 "zz" 的资源。`,
+    );
+    expect((noResource as UsageError).lang).toBe('zh-CN');
+    const nothing = await mirrorsCommand(roadmap, { confirm: 'a' }, io).catch((e: unknown) => e);
+    expect((nothing as UsageError).message).toBe(
+      `--confirm：${roadmap} 中的 a 没有 confirmed: false 的镜像。`,
+    );
+    expect((nothing as UsageError).hint).toBe(
+      '先运行 curate mirrors --write，或用 --url 指定它的某个未确认镜像。',
+    );
+    const english = await mirrorsCommand(roadmap, { confirm: 'zz' }, captureIo('en')).catch(
+      (e: unknown) => e,
+    );
+    expect((english as UsageError).message).toBe(
+      `--confirm: ${roadmap} has no resource with id "zz".`,
+    );
+  });
+
+  it('words a history.json that is not one', () => {
+    const notJson = (() => {
+      try {
+        return parseHistory('{', 'history.json', 'zh-CN');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(notJson).toBeInstanceOf(InputError);
+    expect((notJson as InputError).message).toBe('history.json 不是历史记录文件。');
+    expect(() => parseHistory('{"links": 1}', 'history.json', 'zh-CN')).toThrow(
+      'history.json 不是合法的历史记录文件。',
+    );
+    expect(() => parseHistory('{"links": 1}', 'history.json')).toThrow(
+      'history.json is not a valid history file.',
+    );
+  });
+
+  it("words import's list that cannot be read, English unchanged", async () => {
+    const missing = join(dir, 'missing.md');
+    const zh = await importCommand(missing, {}, captureIo('zh-CN')).catch((e: unknown) => e);
+    expect(zh).toBeInstanceOf(InputError);
+    expect((zh as InputError).message).toBe(`无法读取列表 ${missing}：文件不存在。`);
+    expect((zh as InputError).problems[0]?.message).toBe('无法读取列表：文件不存在');
+    const en = await importCommand(missing, {}, captureIo('en')).catch((e: unknown) => e);
+    expect((en as InputError).message).toBe(`Cannot read the list ${missing}: no such file.`);
+  });
+
+  it('words diff --json with another --format', async () => {
+    const zh = await diffCommand(
+      'a.json',
+      'b.json',
+      { json: true, format: 'text' },
+      captureIo('zh-CN'),
+    ).catch((e: unknown) => e);
+    expect(zh).toBeInstanceOf(UsageError);
+    expect((zh as UsageError).message).toBe('--json 和 --format text 要的是两种输出，只能选一种。');
+    expect((zh as UsageError).hint).toBe('只用 --format 即可。');
+    const en = await diffCommand(
+      'a.json',
+      'b.json',
+      { json: true, format: 'text' },
+      captureIo('en'),
+    ).catch((e: unknown) => e);
+    expect((en as UsageError).message).toBe('--json and --format text ask for two outputs.');
+  });
+});
