@@ -72,6 +72,11 @@ export type InputProblem = {
   resource?: { id: string; title?: string };
 };
 
+/** A problem with a whole file (unreadable, not that kind of file): no line, column or field. */
+export function wholeFileProblem(file: string, message: string, hint?: string): InputProblem {
+  return { file, line: 0, column: 0, path: '', message, ...(hint === undefined ? {} : { hint }) };
+}
+
 /** The roadmap (or another input file such as a rules file or report) cannot be used. */
 export class InputError extends CurateError {
   override readonly name = 'InputError';

@@ -1,7 +1,7 @@
 /** Reading the input files of `diff`, `fix --from` and `history`, with errors a person can act on. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, wholeFileProblem } from '../errors.js';
 import { commandTextOf, type Lang } from '../i18n/index.js';
 import { parseHistory, type History } from '../report/history.js';
 import { parseReport } from '../report/parse.js';
@@ -26,15 +26,7 @@ export async function readInputFile(
     const what = words.inputFile[kind];
     throw new InputError(
       words.cannotReadInput(what, path, problem),
-      [
-        {
-          file: path,
-          line: 0,
-          column: 0,
-          path: '',
-          message: words.cannotReadInputProblem(what, problem),
-        },
-      ],
+      [wholeFileProblem(path, words.cannotReadInputProblem(what, problem))],
       { cause: error, lang },
     );
   }

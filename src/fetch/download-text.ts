@@ -2,7 +2,7 @@
  * Downloads a small text file (a `--region-rules` list) over the run's transport, with the same
  * safety as every check: private targets refused, redirects bounded, the body capped.
  */
-import { InputError } from '../errors.js';
+import { InputError, wholeFileProblem } from '../errors.js';
 import type { Dispatcher } from 'undici';
 import { fetchTarget, type FetchSettings } from './http-client.js';
 
@@ -22,14 +22,7 @@ export async function downloadText(
   );
   const problem = (message: string) =>
     new InputError(`cannot download ${url.href}`, [
-      {
-        file: url.href,
-        line: 0,
-        column: 0,
-        path: '',
-        message,
-        hint: 'Download it by hand and pass the file instead.',
-      },
+      wholeFileProblem(url.href, message, 'Download it by hand and pass the file instead.'),
     ]);
   switch (outcome.kind) {
     case 'response':

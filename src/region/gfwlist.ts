@@ -16,7 +16,7 @@
  *   rules (`##`), which say nothing about URLs.
  */
 import { assertNever } from '../domain.js';
-import { InputError } from '../errors.js';
+import { InputError, wholeFileProblem } from '../errors.js';
 import { regionRulesTextOf, type Lang } from '../i18n/index.js';
 import { compileRule, type CompiledRule, type DomainRule, type UrlRule } from './autoproxy-rule.js';
 
@@ -116,16 +116,7 @@ function decodeListText(
   const words = regionRulesTextOf(lang);
   throw new InputError(
     words.notAutoProxy(listName),
-    [
-      {
-        file: listName,
-        line: 0,
-        column: 0,
-        path: '',
-        message: words.notAutoProxyProblem,
-        hint: words.notAutoProxyHint,
-      },
-    ],
+    [wholeFileProblem(listName, words.notAutoProxyProblem, words.notAutoProxyHint)],
     { lang },
   );
 }

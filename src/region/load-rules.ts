@@ -7,7 +7,13 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { InputError, InternalError, UsageError, type InputProblem } from '../errors.js';
+import {
+  InputError,
+  InternalError,
+  UsageError,
+  wholeFileProblem,
+  type InputProblem,
+} from '../errors.js';
 import { regionRulesTextOf, roadmapLoadTextOf, type Lang } from '../i18n/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { RegionInputs } from './assess.js';
@@ -169,15 +175,7 @@ async function readText(
     const words = regionRulesTextOf(lang);
     throw new InputError(
       words.cannotRead(path),
-      [
-        {
-          file: path,
-          line: 0,
-          column: 0,
-          path: '',
-          message: words.cannotReadFile(code),
-        },
-      ],
+      [wholeFileProblem(path, words.cannotReadFile(code))],
       { cause: error, lang },
     );
   }
