@@ -30,6 +30,18 @@ function captureIo(lang: Lang): CommandIo & { err: () => string } {
   };
 }
 
+/** What one command throws in Chinese and in English, to compare the two wordings. */
+async function errorsInBothLanguages(
+  command: (io: CommandIo) => Promise<unknown>,
+): Promise<{ zh: unknown; en: unknown }> {
+  const thrown = (lang: Lang) =>
+    command(captureIo(lang)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  return { zh: await thrown('zh-CN'), en: await thrown('en') };
+}
+
 const ROADMAP = `version: 1
 title: t
 sections:
@@ -103,30 +115,20 @@ describe("fix, mirrors and history's errors in zh-CN", () => {
 
   it("words import's list that cannot be read, English unchanged", async () => {
     const missing = join(dir, 'missing.md');
-    const zh = await importCommand(missing, {}, captureIo('zh-CN')).catch((e: unknown) => e);
+    const { zh, en } = await errorsInBothLanguages((io) => importCommand(missing, {}, io));
     expect(zh).toBeInstanceOf(InputError);
     expect((zh as InputError).message).toBe(`无法读取列表 ${missing}：文件不存在。`);
     expect((zh as InputError).problems[0]?.message).toBe('无法读取列表：文件不存在');
-    const en = await importCommand(missing, {}, captureIo('en')).catch((e: unknown) => e);
     expect((en as InputError).message).toBe(`Cannot read the list ${missing}: no such file.`);
   });
 
   it('words diff --json with another --format', async () => {
-    const zh = await diffCommand(
-      'a.json',
-      'b.json',
-      { json: true, format: 'text' },
-      captureIo('zh-CN'),
-    ).catch((e: unknown) => e);
+    const { zh, en } = await errorsInBothLanguages((io) =>
+      diffCommand('a.json', 'b.json', { json: true, format: 'text' }, io),
+    );
     expect(zh).toBeInstanceOf(UsageError);
     expect((zh as UsageError).message).toBe('--json 和 --format text 要的是两种输出，只能选一种。');
     expect((zh as UsageError).hint).toBe('只用 --format 即可。');
-    const en = await diffCommand(
-      'a.json',
-      'b.json',
-      { json: true, format: 'text' },
-      captureIo('en'),
-    ).catch((e: unknown) => e);
     expect((en as UsageError).message).toBe('--json and --format text ask for two outputs.');
   });
 });

@@ -6,14 +6,13 @@ import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { cliTextOf, commandTextOf } from '../i18n/index.js';
 import type { CurateFlags } from '../options.js';
-import type { Report } from '../report/schema.js';
 import { writeFileAtomically } from '../report/write.js';
 import { archiveFixesFromReport, fixesFromReport } from '../roadmap/fix.js';
 import { applyUrlFixes, type FixResult } from '../roadmap/fix-splice.js';
 import { renderUnifiedDiff } from '../roadmap/unified-diff.js';
-import { checkRoadmapNow } from './fresh-check.js';
+import { checkRoadmapNow, reportFromFileOrCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
-import { readInputFile, readReportFile } from './read-input.js';
+import { readInputFile } from './read-input.js';
 import { plural } from '../text/plural.js';
 
 /** Raw flags of `curate fix`: its own, plus the network flags of a fresh check. */
@@ -40,7 +39,11 @@ export async function fixCommand(
   flags: FixFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const source = await reportToFixFrom(file, flags, io);
+  const source = await reportFromFileOrCheck(flags.from, file, (roadmapFile) =>
+    checkRoadmapNow(roadmapFile, flags, io, (lang) => commandTextOf(lang).fixNetworkDown, {
+      isArchiveLookupOn: flags.archive === true,
+    }),
+  );
   if (source.kind === 'network-down') return EXIT_CODES.networkDown;
   const { report, roadmapFile } = source;
   if (normalisePath(report.roadmap.path) !== normalisePath(roadmapFile)) {
@@ -62,29 +65,6 @@ export async function fixCommand(
   }
   io.stderr.write(describeFixes(result, roadmapFile, flags.dryRun === true));
   return EXIT_CODES.ok;
-}
-
-type FixSource = { kind: 'report'; report: Report; roadmapFile: string } | { kind: 'network-down' };
-
-/** The report to fix from: `--from`, or a check run now (which also writes its reports). */
-async function reportToFixFrom(
-  file: string | undefined,
-  flags: FixFlags,
-  io: CommandIo,
-): Promise<FixSource> {
-  if (flags.from !== undefined) {
-    const report = await readReportFile(flags.from);
-    return { kind: 'report', report, roadmapFile: file ?? report.roadmap.path };
-  }
-  const roadmapFile = file ?? 'roadmap.yaml';
-  const fresh = await checkRoadmapNow(
-    roadmapFile,
-    flags,
-    io,
-    (lang) => commandTextOf(lang).fixNetworkDown,
-    { isArchiveLookupOn: flags.archive === true },
-  );
-  return fresh.kind === 'report' ? { kind: 'report', report: fresh.report, roadmapFile } : fresh;
 }
 
 function describeFixes(result: FixResult, file: string, isDryRun: boolean): string {

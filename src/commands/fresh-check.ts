@@ -10,11 +10,35 @@ import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import type { ResolvedOptions } from '../options.js';
 import { runCheck, type RunDeps, type RunOutcome } from '../run.js';
 import type { CommandIo } from './io.js';
+import { readReportFile } from './read-input.js';
 import { cliTextOf, type Lang } from '../i18n/index.js';
 
 /** The fresh report with its roadmap, or that the network was down (already said on stderr). */
 export type FreshCheck =
   { kind: 'report'; report: Report; loaded: LoadedRoadmap } | { kind: 'network-down' };
+
+/** The report a command works from, with the roadmap it is about; `loaded` when a check ran now. */
+export type ReportSource =
+  | { kind: 'report'; report: Report; roadmapFile: string; loaded?: LoadedRoadmap }
+  | { kind: 'network-down' };
+
+/**
+ * The report `--from` names (its roadmap unless `file` says another), else `checkNow` of `file`
+ * or roadmap.yaml: what `fix` and `mirrors` both start from.
+ */
+export async function reportFromFileOrCheck(
+  from: string | undefined,
+  file: string | undefined,
+  checkNow: (roadmapFile: string) => Promise<FreshCheck>,
+): Promise<ReportSource> {
+  if (from !== undefined) {
+    const report = await readReportFile(from);
+    return { kind: 'report', report, roadmapFile: file ?? report.roadmap.path };
+  }
+  const roadmapFile = file ?? 'roadmap.yaml';
+  const fresh = await checkNow(roadmapFile);
+  return fresh.kind === 'report' ? { ...fresh, roadmapFile } : fresh;
+}
 
 /** Checks the roadmap now; `networkDownText` is the command's own line for a dead network. */
 export async function checkRoadmapNow(

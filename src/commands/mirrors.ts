@@ -26,9 +26,9 @@ import { writeFileAtomically } from '../report/write.js';
 import { addMirrors, confirmMirror, type MirrorAddition } from '../roadmap/add-mirrors.js';
 import { roadmapLangChooser } from '../options/lang.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
-import { checkRoadmapNow, type FreshCheck } from './fresh-check.js';
+import { checkRoadmapNow, reportFromFileOrCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
-import { readInputFile, readReportFile } from './read-input.js';
+import { readInputFile } from './read-input.js';
 import { cliTextOf, commandTextOf } from '../i18n/index.js';
 
 /** Raw flags of `curate mirrors`: its own, plus the network flags of the checks it runs. */
@@ -66,9 +66,14 @@ export async function mirrorsCommand(
 ): Promise<ExitCode> {
   if (flags.confirm !== undefined)
     return confirmCommand(file ?? 'roadmap.yaml', flags.confirm, flags.url, io);
-  const source = await reportToSearchFrom(file, flags, io);
+  const source = await reportFromFileOrCheck(flags.from, file, (roadmapFile) =>
+    checkRoadmapNow(roadmapFile, flags, io, (lang) => commandTextOf(lang).mirrorsNetworkDown),
+  );
   if (source.kind === 'network-down') return EXIT_CODES.networkDown;
-  const { report, loaded } = source;
+  const { report } = source;
+  const loaded =
+    source.loaded ??
+    (await loadRoadmap(source.roadmapFile, { lang: roadmapLangChooser(undefined, io.env) }));
   const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
   const deps: MirrorRunDeps = {
     toolVersion: io.toolVersion,
@@ -196,30 +201,6 @@ async function confirmCommand(
     default:
       return result satisfies never;
   }
-}
-
-/** The report whose VPN-only resources are searched: `--from`, or a check run now. */
-async function reportToSearchFrom(
-  file: string | undefined,
-  flags: MirrorsFlags,
-  io: CommandIo,
-): Promise<FreshCheck> {
-  if (flags.from !== undefined) {
-    const report = await readReportFile(flags.from);
-    return {
-      kind: 'report',
-      report,
-      loaded: await loadRoadmap(file ?? report.roadmap.path, {
-        lang: roadmapLangChooser(undefined, io.env),
-      }),
-    };
-  }
-  return checkRoadmapNow(
-    file ?? 'roadmap.yaml',
-    flags,
-    io,
-    (lang) => commandTextOf(lang).mirrorsNetworkDown,
-  );
 }
 
 /** Adds `mirrors` to the program. */

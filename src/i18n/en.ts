@@ -4,6 +4,13 @@
  */
 import type { CatalogOf, CatalogShape } from './catalog.js';
 
+/** The counted nouns, one wording for the HTML page and report.md alike. */
+const countedNoun = {
+  resources: { one: '{count} resource', other: '{count} resources' },
+  mirrors: { one: '{count} mirror', other: '{count} mirrors' },
+  links: { one: '{count} link', other: '{count} links' },
+} as const;
+
 export const en = {
   status: {
     ok: 'ok',
@@ -111,8 +118,8 @@ export const en = {
       'This page needs JavaScript to show the report; report.md beside it has the same findings.',
     summary: '{resources} and {mirrors} checked from {vantages}, {time}.',
     summaryOffline: '{resources} and {mirrors} listed without fetching (--offline), {time}.',
-    resources: { one: '{count} resource', other: '{count} resources' },
-    mirrors: { one: '{count} mirror', other: '{count} mirrors' },
+    resources: countedNoun.resources,
+    mirrors: countedNoun.mirrors,
     networkDown:
       'The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.',
     partial: 'This run was interrupted: the report may be incomplete.',
@@ -212,9 +219,9 @@ export const en = {
     mirror: 'mirror',
     mirrorWith: 'mirror ({parts})',
     unconfirmed: 'unconfirmed',
-    resources: { one: '{count} resource', other: '{count} resources' },
-    mirrors: { one: '{count} mirror', other: '{count} mirrors' },
-    links: { one: '{count} link', other: '{count} links' },
+    resources: countedNoun.resources,
+    mirrors: countedNoun.mirrors,
+    links: countedNoun.links,
     separator: ', ',
     regions: 'Regions',
     regionHeading:

@@ -3,6 +3,13 @@
  */
 import type { Catalog } from './en.js';
 
+/** 计数用的名词，HTML 页面和 report.md 共用一套说法。 */
+const countedNoun = {
+  resources: { other: '{count} 个资源' },
+  mirrors: { other: '{count} 个镜像' },
+  links: { other: '{count} 个链接' },
+} as const;
+
 export const zhCN: Catalog = {
   status: {
     ok: '正常',
@@ -108,8 +115,8 @@ export const zhCN: Catalog = {
     noScript: '本页需要 JavaScript 才能显示；同目录下的 report.md 内容相同。',
     summary: '{time}，从{vantages}检测了 {resources}和 {mirrors}。',
     summaryOffline: '{time}，列出了 {resources}和 {mirrors}，未联网检查（--offline）。',
-    resources: { other: '{count} 个资源' },
-    mirrors: { other: '{count} 个镜像' },
+    resources: countedNoun.resources,
+    mirrors: countedNoun.mirrors,
     networkDown: '网络不可用（{message}），链接都没有检查。网络恢复后请重新检测。',
     partial: '本次检测中途停止，报告可能不完整。',
     cached: '有 {count} 个正常结果来自缓存，本次没有重新请求。',
@@ -202,9 +209,9 @@ export const zhCN: Catalog = {
     mirror: '镜像',
     mirrorWith: '镜像（{parts}）',
     unconfirmed: '未确认',
-    resources: { other: '{count} 个资源' },
-    mirrors: { other: '{count} 个镜像' },
-    links: { other: '{count} 个链接' },
+    resources: countedNoun.resources,
+    mirrors: countedNoun.mirrors,
+    links: countedNoun.links,
     separator: '，',
     regions: '地区',
     regionHeading:

@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../test/helpers/temp-dir.js';
+import { useTempDir, writeFileIn } from '../../test/helpers/temp-dir.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseAutoProxyList } from './gfwlist.js';
 import { loadAutoProxyFile, loadRegionInputs, loadRegionRulesFile } from './load-rules.js';
@@ -9,11 +8,7 @@ import { loadAutoProxyFile, loadRegionInputs, loadRegionRulesFile } from './load
 let directory: string;
 useTempDir('curate-rules-zh-', (path) => (directory = path), 'all');
 
-const write = async (name: string, text: string) => {
-  const path = join(directory, name);
-  await writeFile(path, text);
-  return path;
-};
+const write = (name: string, text: string) => writeFileIn(directory, name, text);
 
 const rejection = async (promise: Promise<unknown>): Promise<InputError> => {
   const error: unknown = await promise.then(

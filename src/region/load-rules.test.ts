@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../test/helpers/temp-dir.js';
+import { useTempDir, writeFileIn } from '../../test/helpers/temp-dir.js';
 import { InputError, InternalError, type InputProblem } from '../errors.js';
 import { assessLinkRegion } from './assess-link.js';
 import { matchAutoProxy } from './gfwlist.js';
@@ -21,11 +20,7 @@ const fixturePath = (name: string) => join(repoRoot, 'test/fixtures/region', nam
 let directory: string;
 useTempDir('curate-rules-', (path) => (directory = path), 'all');
 
-const writeRules = async (name: string, text: string) => {
-  const path = join(directory, name);
-  await writeFile(path, text);
-  return path;
-};
+const writeRules = (name: string, text: string) => writeFileIn(directory, name, text);
 
 /** A cn rules file with these lines under `rules:` (its header lines 1-4, so rules start at 5). */
 const rulesYaml = (...rules: string[]): string =>

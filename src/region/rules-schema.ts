@@ -37,6 +37,12 @@ export const RegionRuleSchema = z.strictObject({
 });
 
 /** The whole rules file. Ids and domains are unique so that a verdict names one rule. */
+/** Fields no two rules of a file may share, with the problem a repeat is. */
+const UNIQUE_RULE_FIELDS = [
+  { field: 'id', problem: 'duplicateId' },
+  { field: 'match', problem: 'alreadyMatched' },
+] as const;
+
 export const RegionRulesFileSchema = z
   .strictObject({
     region: RegionIdSchema,
@@ -48,28 +54,21 @@ export const RegionRulesFileSchema = z
     rules: z.array(RegionRuleSchema),
   })
   .superRefine((file, context) => {
-    const ids = new Set<string>();
-    const domains = new Set<string>();
-    file.rules.forEach((rule, index) => {
-      if (ids.has(rule.id)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['rules', index, 'id'],
-          message: RULE.duplicateId(rule.id),
-          params: { rule: 'duplicateId', value: rule.id },
-        });
-      }
-      if (domains.has(rule.match)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['rules', index, 'match'],
-          message: RULE.alreadyMatched(rule.match),
-          params: { rule: 'alreadyMatched', value: rule.match },
-        });
-      }
-      ids.add(rule.id);
-      domains.add(rule.match);
-    });
+    for (const { field, problem } of UNIQUE_RULE_FIELDS) {
+      const seen = new Set<string>();
+      file.rules.forEach((rule, index) => {
+        const value = rule[field];
+        if (seen.has(value)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['rules', index, field],
+            message: RULE[problem](value),
+            params: { rule: problem, value },
+          });
+        }
+        seen.add(value);
+      });
+    }
   });
 
 /** A rules file as written. */
