@@ -58,8 +58,11 @@ const YAML_PARSER_KINDS: Readonly<Partial<Record<YamlErrorCode, string>>> = {
   BAD_SCALAR_START: '不加引号的值不能以这个字符开头，给它加上引号',
   BLOCK_AS_IMPLICIT_KEY: '这里不能把列表或映射当作键',
   BLOCK_IN_FLOW: '[ ] 或 { } 里不能换行写列表或映射，检查缩进和括号有没有闭合',
+  IMPOSSIBLE: 'YAML 解析器内部出错，文件写法本身可能没问题',
   MISSING_CHAR: '少了字符（引号、括号、逗号、冒号或空格）',
   MULTILINE_IMPLICIT_KEY: '键必须写在同一行，常见原因是上一行少了冒号，或者值里的冒号没加引号',
+  NON_STRING_KEY: '映射的键必须是字符串',
+  RESOURCE_EXHAUSTION: '别名（*名字）展开得太多，文件像是“YAML 炸弹”',
   TAG_RESOLVE_FAILED: '无法识别的标签（!标签）',
   UNEXPECTED_TOKEN: '这里出现了不该出现的内容',
 };
@@ -70,7 +73,7 @@ const YAML_PARSER_HINTS_ZH_CN: Readonly<Partial<Record<YamlErrorCode, string>>> 
   MULTIPLE_DOCS: '一个文件只放一个 YAML 文档；删掉多出来的 `---`',
 };
 
-/** Codes in neither table (IMPOSSIBLE, NON_STRING_KEY, RESOURCE_EXHAUSTION…) keep the parser's words. */
+/** A code in neither table (one a newer yaml adds) keeps the parser's words. */
 function yamlParserZh(code: YamlErrorCode, parserText: string): string {
   const sentence = YAML_PARSER_SENTENCES[code];
   if (sentence !== undefined) return sentence;
