@@ -39134,6 +39134,11 @@ var InputError = class extends CurateError {
 };
 
 // src/i18n/en.ts
+var countedNoun = {
+  resources: { one: "{count} resource", other: "{count} resources" },
+  mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+  links: { one: "{count} link", other: "{count} links" }
+};
 var en = {
   status: {
     ok: "ok",
@@ -39239,8 +39244,8 @@ var en = {
     noScript: "This page needs JavaScript to show the report; report.md beside it has the same findings.",
     summary: "{resources} and {mirrors} checked from {vantages}, {time}.",
     summaryOffline: "{resources} and {mirrors} listed without fetching (--offline), {time}.",
-    resources: { one: "{count} resource", other: "{count} resources" },
-    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
+    resources: countedNoun.resources,
+    mirrors: countedNoun.mirrors,
     networkDown: "The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.",
     partial: "This run was interrupted: the report may be incomplete.",
     cached: "{count} ok results were reused from the cache, not fetched in this run.",
@@ -39333,9 +39338,9 @@ var en = {
     mirror: "mirror",
     mirrorWith: "mirror ({parts})",
     unconfirmed: "unconfirmed",
-    resources: { one: "{count} resource", other: "{count} resources" },
-    mirrors: { one: "{count} mirror", other: "{count} mirrors" },
-    links: { one: "{count} link", other: "{count} links" },
+    resources: countedNoun.resources,
+    mirrors: countedNoun.mirrors,
+    links: countedNoun.links,
     separator: ", ",
     regions: "Regions",
     regionHeading: "{region}: {open} open, {vpn} vpn, {partial} partial, {unknown} unknown (resources)",
@@ -39779,6 +39784,11 @@ function assertNever(value) {
 }
 
 // src/i18n/zh-CN.ts
+var countedNoun2 = {
+  resources: { other: "{count} \u4E2A\u8D44\u6E90" },
+  mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+  links: { other: "{count} \u4E2A\u94FE\u63A5" }
+};
 var zhCN = {
   status: {
     ok: "\u6B63\u5E38",
@@ -39883,8 +39893,8 @@ var zhCN = {
     noScript: "\u672C\u9875\u9700\u8981 JavaScript \u624D\u80FD\u663E\u793A\uFF1B\u540C\u76EE\u5F55\u4E0B\u7684 report.md \u5185\u5BB9\u76F8\u540C\u3002",
     summary: "{time}\uFF0C\u4ECE{vantages}\u68C0\u6D4B\u4E86 {resources}\u548C {mirrors}\u3002",
     summaryOffline: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
-    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
-    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
+    resources: countedNoun2.resources,
+    mirrors: countedNoun2.mirrors,
     networkDown: "\u7F51\u7EDC\u4E0D\u53EF\u7528\uFF08{message}\uFF09\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u6D4B\u3002",
     partial: "\u672C\u6B21\u68C0\u6D4B\u4E2D\u9014\u505C\u6B62\uFF0C\u62A5\u544A\u53EF\u80FD\u4E0D\u5B8C\u6574\u3002",
     cached: "\u6709 {count} \u4E2A\u6B63\u5E38\u7ED3\u679C\u6765\u81EA\u7F13\u5B58\uFF0C\u672C\u6B21\u6CA1\u6709\u91CD\u65B0\u8BF7\u6C42\u3002",
@@ -39975,9 +39985,9 @@ var zhCN = {
     mirror: "\u955C\u50CF",
     mirrorWith: "\u955C\u50CF\uFF08{parts}\uFF09",
     unconfirmed: "\u672A\u786E\u8BA4",
-    resources: { other: "{count} \u4E2A\u8D44\u6E90" },
-    mirrors: { other: "{count} \u4E2A\u955C\u50CF" },
-    links: { other: "{count} \u4E2A\u94FE\u63A5" },
+    resources: countedNoun2.resources,
+    mirrors: countedNoun2.mirrors,
+    links: countedNoun2.links,
     separator: "\uFF0C",
     regions: "\u5730\u533A",
     regionHeading: "{region}\uFF1A\u53EF\u76F4\u8FDE {open}\uFF0C\u9700\u79D1\u5B66\u4E0A\u7F51 {vpn}\uFF0C\u65F6\u597D\u65F6\u574F {partial}\uFF0C\u672A\u77E5 {unknown}\uFF08\u6309\u8D44\u6E90\u8BA1\uFF09",
