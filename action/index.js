@@ -60598,7 +60598,7 @@ var PAGE_SCRIPT = String.raw`(function () {
       document.getElementById('lang').focus();
     });
     var banners = [];
-    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown }) }));
+    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown[state.lang] || data.networkDown.en }) }));
     else if (data.partial) banners.push(el('p', { className: 'banner', role: 'alert', text: t('partial') }));
     if (data.cached > 0) banners.push(el('p', { className: 'note', text: t('cached', { count: num(data.cached) }) }));
     return el('header', {}, [
@@ -61135,7 +61135,14 @@ var ReportSchema = external_exports.strictObject({
   /** True when the run was interrupted or the network was down: not every link was checked. */
   partial: external_exports.boolean(),
   /** Set when the run stopped because nothing could be reached. */
-  networkDown: external_exports.strictObject({ message: external_exports.string() }).optional(),
+  networkDown: external_exports.strictObject({
+    /** In English; `hostsTried` and `failure` let a report say it in its own language. */
+    message: external_exports.string(),
+    /** How many hosts the probe tried (absent in reports from before this field). */
+    hostsTried: external_exports.number().int().positive().optional(),
+    /** What the first host failed with: an error code (ENOTFOUND), `timeout`, `no-answer` or `http-NNN`. */
+    failure: external_exports.string().min(1).optional()
+  }).optional(),
   /** The part this report covers, for a run with `--shard i/n`; absent for a whole run or a merge. */
   shard: ShardSchema.optional(),
   /**

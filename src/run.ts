@@ -38,6 +38,7 @@ import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
 import type { LoadedRoadmap } from './roadmap/load.js';
 import { checkTargets } from './check-loop.js';
+import type { NetworkDownFacts } from './i18n/network-down.js';
 
 /** What the outside world hands a run; tests pass their own. */
 export type RunDeps = {
@@ -105,7 +106,7 @@ export async function runCheck(
   const toFetch = [...plan.targets, ...suggested.targets].filter(
     (target) => !results.has(target.id),
   );
-  let networkDown: { message: string } | undefined;
+  let networkDown: NetworkDownFacts | undefined;
   let archivedCopies = new Map<string, ArchivedCopy>();
 
   if (toFetch.length > 0) {
@@ -155,7 +156,11 @@ export async function runCheck(
           }
           break;
         case 'down':
-          networkDown = { message: verdict.message };
+          networkDown = {
+            message: verdict.message,
+            hostsTried: verdict.hostsTried.length,
+            failure: verdict.failure,
+          };
           deps.onNetworkDown?.(verdict);
           for (const target of toFetch) {
             results.set(target.id, networkDownResult(target.id, deps.now().toISOString()));

@@ -7,7 +7,7 @@ import type { CheckTarget, FetchOutcome } from '../domain.js';
 import type { TransportSettings } from './dispatchers.js';
 import type { FetchSettings } from './http-client.js';
 import type { RunFetches } from './run-fetches.js';
-import { pluralForm } from '../text/plural.js';
+import { networkDownDetail } from '../i18n/network-down.js';
 
 /** The probe's answer. */
 export type NetworkVerdict =
@@ -16,8 +16,11 @@ export type NetworkVerdict =
    * still be in flight, and the run's fetches of those targets pick them up (run-fetches.ts).
    */
   | { kind: 'up' }
-  /** `message` says what failed, e.g. "none of 5 hosts could be reached (ENOTFOUND)". */
-  | { kind: 'down'; message: string; hostsTried: readonly string[] }
+  /**
+   * `failure` is what the first sampled host failed with (an error code, `timeout`, `no-answer` or `http-NNN`);
+   * `message` says it in English, e.g. "none of 5 hosts could be reached (ENOTFOUND)".
+   */
+  | { kind: 'down'; message: string; failure: string; hostsTried: readonly string[] }
   /**
    * The run was cancelled (Ctrl-C) before anything answered: every fetch failed because of it,
    * which says nothing about the network. The report marks every link interrupted.
@@ -76,10 +79,12 @@ export async function probeNetwork(
   if (isAllNxdomain && (await canResolveAny(WELL_KNOWN_NAMES, deps.lookup))) {
     return { kind: 'up' };
   }
+  const failure = failureOf(outcomes[0]);
   return {
     kind: 'down',
     hostsTried,
-    message: `${pluralForm(hostsTried.length, 'the one host tried could not', `none of ${hostsTried.length} hosts could`)} be reached (${describe(outcomes[0])})`,
+    failure,
+    message: networkDownDetail({ message: '', hostsTried: hostsTried.length, failure }, 'en'),
   };
 }
 
@@ -131,11 +136,11 @@ function isBelowHttpFailure(outcome: FetchOutcome): boolean {
   );
 }
 
-function describe(outcome: FetchOutcome | undefined): string {
-  if (outcome === undefined) return 'no answer';
-  if (outcome.kind === 'timeout') return 'timed out';
+function failureOf(outcome: FetchOutcome | undefined): string {
+  if (outcome === undefined) return 'no-answer';
+  if (outcome.kind === 'timeout') return 'timeout';
   if (outcome.kind === 'network-failure') return outcome.failure.code ?? outcome.failure.reason;
-  return `HTTP ${outcome.status}`;
+  return `http-${outcome.status}`;
 }
 
 async function canResolveAny(

@@ -23,6 +23,7 @@ import type {
   ResourceResult,
 } from './schema.js';
 import { detectTitleDrift } from './title-drift.js';
+import type { NetworkDownFacts } from '../i18n/network-down.js';
 
 /** What the run knows about itself, passed in so the report never reads a clock. */
 export type ReportMeta = {
@@ -33,7 +34,7 @@ export type ReportMeta = {
   startedAt: string;
   finishedAt: string;
   isPartial: boolean;
-  networkDown: { message: string } | undefined;
+  networkDown: NetworkDownFacts | undefined;
   /** The `--shard i/n` this run checked, recorded so `curate merge` can tell a missing part. */
   shard?: Shard | undefined;
 };

@@ -10,6 +10,7 @@ import { uncheckedReasonOf, type UncheckedReason } from '../outcome/unfetched.js
 import { formatText } from './markdown-format.js';
 import type { MissingShard, Report } from './schema.js';
 import { wordsFor, type Words } from './report-words.js';
+import { networkDownDetail } from '../i18n/network-down.js';
 
 /** What a report covers. */
 export type ReportCoverage = {
@@ -80,7 +81,11 @@ export function coverageQuote(
   if (coverage.kind === 'checked') return [];
   const said = coverageWords(coverage, words);
   const heading = `${said.charAt(0).toUpperCase()}${said.slice(1)}`;
-  const phrase = notCheckedPhrase(coverage, report.networkDown?.message.replace(/\.$/, ''), words);
+  const phrase = notCheckedPhrase(
+    coverage,
+    report.networkDown && networkDownDetail(report.networkDown, words.lang).replace(/\.$/, ''),
+    words,
+  );
   const [colon, stop] = words.lang === 'en' ? [':', '.'] : ['：', '。'];
   return ['', `> **${heading}${colon}** ${formatText(phrase)}${stop}${after}`];
 }

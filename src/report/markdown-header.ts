@@ -8,6 +8,7 @@ import { coverageWords, isOfflineOnly, notCheckedPhrase, type ReportCoverage } f
 import { formatText } from './markdown-format.js';
 import { statusWord, type Words } from './report-words.js';
 import type { Report, ReportEntry } from './schema.js';
+import { networkDownDetail } from '../i18n/network-down.js';
 
 /** The report's opening lines, up to and with the counts table. */
 export function headerLines(report: Report, coverage: ReportCoverage, words: Words): string[] {
@@ -79,7 +80,9 @@ function banner(report: Report, coverage: ReportCoverage, words: Words): string[
   const message =
     report.networkDown === undefined
       ? ''
-      : words.md('networkMessage', { message: formatText(report.networkDown.message) });
+      : words.md('networkMessage', {
+          message: formatText(networkDownDetail(report.networkDown, words.lang)),
+        });
   const offline = coverage.notCheckedBy.get('offline') ?? 0;
   const isAllNetworkDown = networkDown === coverage.notChecked && coverage.kind === 'not-checked';
   if (isAllNetworkDown) {

@@ -5,6 +5,7 @@
  * and the URL, not the line, so an alert survives the lines above it moving.
  * Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/sarif-v2.1.0-errata01-os-complete.html
  */
+import { networkDownDetail } from '../i18n/network-down.js';
 import { createHash } from 'node:crypto';
 import { isFailingFinding, type FailOn } from '../outcome/fail-on.js';
 import { HOMEPAGE } from '../options/defaults.js';
@@ -100,7 +101,12 @@ export function renderSarif(report: Report, options: SarifOptions): string {
                   toolExecutionNotifications: [
                     {
                       level: 'warning',
-                      message: { text: report.networkDown?.message ?? texts.partialRun },
+                      message: {
+                        text:
+                          report.networkDown === undefined
+                            ? texts.partialRun
+                            : networkDownDetail(report.networkDown, texts.lang),
+                      },
                     },
                   ],
                 }

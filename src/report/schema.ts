@@ -141,7 +141,16 @@ export const ReportSchema = z.strictObject({
   /** True when the run was interrupted or the network was down: not every link was checked. */
   partial: z.boolean(),
   /** Set when the run stopped because nothing could be reached. */
-  networkDown: z.strictObject({ message: z.string() }).optional(),
+  networkDown: z
+    .strictObject({
+      /** In English; `hostsTried` and `failure` let a report say it in its own language. */
+      message: z.string(),
+      /** How many hosts the probe tried (absent in reports from before this field). */
+      hostsTried: z.number().int().positive().optional(),
+      /** What the first host failed with: an error code (ENOTFOUND), `timeout`, `no-answer` or `http-NNN`. */
+      failure: z.string().min(1).optional(),
+    })
+    .optional(),
   /** The part this report covers, for a run with `--shard i/n`; absent for a whole run or a merge. */
   shard: ShardSchema.optional(),
   /**

@@ -217,6 +217,32 @@ describe('curate check', () => {
     );
   });
 
+  it('words the dead network in Chinese on stderr and in every report, from the facts report.json keeps', async () => {
+    const out = join(workDir, 'dead-zh');
+    const run = await runCli([
+      'check',
+      fixture('e2e.yaml'),
+      '-o',
+      out,
+      '--lang',
+      'zh-CN',
+      '--reports',
+      'md,json,html,sarif',
+      '--allow-private',
+      ...E2E_HOSTS.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:9`]),
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^网络不可用：试过的 5 个网站都连不上（ECONNREFUSED）/m);
+    const { json, markdown } = await readReport(out);
+    expect(json.networkDown).toMatchObject({ hostsTried: 5, failure: 'ECONNREFUSED' });
+    expect(markdown).toContain('试过的 5 个网站都连不上（ECONNREFUSED）');
+    const sarif = await readFile(join(out, 'report.sarif'), 'utf8');
+    expect(sarif).toContain('试过的 5 个网站都连不上（ECONNREFUSED）');
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('试过的 5 个网站都连不上（ECONNREFUSED）');
+    expect(`${run.stderr}${markdown}${sarif}`).not.toMatch(/hosts could|could not be reached/);
+  });
+
   it('--offline checks nothing and exits 0', async () => {
     const out = join(workDir, 'offline');
     const run = await runCli(['check', fixture('e2e.yaml'), '-o', out, '--offline']);

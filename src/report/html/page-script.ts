@@ -139,7 +139,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
       document.getElementById('lang').focus();
     });
     var banners = [];
-    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown }) }));
+    if (data.networkDown !== undefined) banners.push(el('p', { className: 'banner', role: 'alert', text: t('networkDown', { message: data.networkDown[state.lang] || data.networkDown.en }) }));
     else if (data.partial) banners.push(el('p', { className: 'banner', role: 'alert', text: t('partial') }));
     if (data.cached > 0) banners.push(el('p', { className: 'note', text: t('cached', { count: num(data.cached) }) }));
     return el('header', {}, [

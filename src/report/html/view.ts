@@ -11,6 +11,7 @@ import type { RegionAccess } from '../../region/verdict.js';
 import { linkKey, updateHistory, type History } from '../history.js';
 import { assertNever } from '../../domain.js';
 import type { Archived, Counts, Report, ReportEntry, ResourceResult } from '../schema.js';
+import { networkDownDetail } from '../../i18n/network-down.js';
 
 /** One run's state of a link, as the strip of recent runs shows it. */
 export type SeenStatus = { at: string; status: Status; reason: Reason };
@@ -67,7 +68,8 @@ export type PageData = {
   vantages: string[];
   isOffline: boolean;
   partial: boolean;
-  networkDown?: string;
+  /** The dead network's detail in every language, so the language switch words it too. */
+  networkDown?: Record<Lang, string>;
   cached: number;
   summary: Counts;
   mirrorSummary: Counts;
@@ -88,6 +90,7 @@ export type PageDataOptions = { lang?: Lang | undefined; history?: History | und
 export const RECENT_RUNS = 10;
 
 export function pageData(report: Report, options: PageDataOptions = {}): PageData {
+  const { networkDown } = report;
   // The history as `curate history` will write it after this run: the page shows this run too.
   const history =
     options.history === undefined
@@ -109,7 +112,9 @@ export function pageData(report: Report, options: PageDataOptions = {}): PageDat
     vantages,
     isOffline: checks.some((check) => check.outcome.reason === 'offline'),
     partial: report.partial,
-    ...(report.networkDown === undefined ? {} : { networkDown: report.networkDown.message }),
+    ...(networkDown === undefined
+      ? {}
+      : { networkDown: inEveryLang((lang) => networkDownDetail(networkDown, lang)) }),
     cached: checks.filter((check) => check.cached === true).length,
     summary: report.summary,
     mirrorSummary: report.mirrorSummary,
@@ -192,8 +197,12 @@ function entryRow(
 
 /** The sentences come from the one catalog report.md uses, so both say the same. */
 function pageFinding(finding: Finding): PageFinding {
-  const text = Object.fromEntries(LANGS.map((lang) => [lang, describeFinding(finding, lang)]));
-  return { kind: finding.kind, text: text as Record<Lang, string> };
+  return { kind: finding.kind, text: inEveryLang((lang) => describeFinding(finding, lang)) };
+}
+
+/** A text the page carries in every language it can switch to. */
+function inEveryLang(textIn: (lang: Lang) => string): Record<Lang, string> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, textIn(lang)])) as Record<Lang, string>;
 }
 
 function pageArchived(archived: Archived): PageArchived {
