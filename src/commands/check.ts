@@ -1,5 +1,5 @@
 /** `curate check`: fetch everything, write the reports, exit by --fail-on. */
-import { networkDownDetail } from '../i18n/network-down.js';
+import { describeNetworkDown } from '../i18n/network-down.js';
 import { Option, type Command } from 'commander';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
 import { createApiValidators } from '../cache/api-validators.js';
@@ -101,7 +101,7 @@ export async function checkCommand(
   const outcome = await runCheckWithProgress(loaded, options, io, {
     onNetworkDown: (verdict) => {
       io.stderr.write(
-        `${text.networkDown(networkDownDetail({ ...verdict, hostsTried: verdict.hostsTried.length }, lang))}\n`,
+        `${text.networkDown(describeNetworkDown(verdict.hostsTried.length, verdict.failure, lang))}\n`,
       );
     },
     roadmapRepositoryPath: repositoryPath(loaded.file, io.cwd),

@@ -7,7 +7,7 @@ import type { CheckTarget, FetchOutcome } from '../domain.js';
 import type { TransportSettings } from './dispatchers.js';
 import type { FetchSettings } from './http-client.js';
 import type { RunFetches } from './run-fetches.js';
-import { networkDownDetail } from '../i18n/network-down.js';
+import { describeNetworkDown } from '../i18n/network-down.js';
 
 /** The probe's answer. */
 export type NetworkVerdict =
@@ -84,7 +84,7 @@ export async function probeNetwork(
     kind: 'down',
     hostsTried,
     failure,
-    message: networkDownDetail({ message: '', hostsTried: hostsTried.length, failure }, 'en'),
+    message: describeNetworkDown(hostsTried.length, failure, 'en'),
   };
 }
 

@@ -232,14 +232,14 @@ describe('curate check', () => {
       ...E2E_HOSTS.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:9`]),
     ]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^网络不可用：试过的 5 个网站都连不上（ECONNREFUSED）/m);
+    expect(run.stderr).toMatch(/^网络不可用：试过的 5 个网站都连不上，错误码 ECONNREFUSED/m);
     const { json, markdown } = await readReport(out);
     expect(json.networkDown).toMatchObject({ hostsTried: 5, failure: 'ECONNREFUSED' });
-    expect(markdown).toContain('试过的 5 个网站都连不上（ECONNREFUSED）');
+    expect(markdown).toContain('试过的 5 个网站都连不上，错误码 ECONNREFUSED');
     const sarif = await readFile(join(out, 'report.sarif'), 'utf8');
-    expect(sarif).toContain('试过的 5 个网站都连不上（ECONNREFUSED）');
+    expect(sarif).toContain('试过的 5 个网站都连不上，错误码 ECONNREFUSED');
     const html = await readFile(join(out, 'report.html'), 'utf8');
-    expect(html).toContain('试过的 5 个网站都连不上（ECONNREFUSED）');
+    expect(html).toContain('试过的 5 个网站都连不上，错误码 ECONNREFUSED');
     expect(`${run.stderr}${markdown}${sarif}`).not.toMatch(/hosts could|could not be reached/);
   });
 
