@@ -39081,6 +39081,12 @@ var DEFAULTS = {
    * browser and no more. @default 256 KiB
    */
   maxHeaderBytes: 256 * 1024,
+  /**
+   * Worker threads sharing the links: `auto` uses cores − 1 on a machine of 4 or more cores
+   * when there are enough links to pay for them (workers/partition.ts), else the main thread
+   * alone. @default "auto"
+   */
+  workers: "auto",
   /** Where observations are made from. @default "global" */
   vantage: "global",
   /** How long an ok result in the `--cache` file is reused without a request. @default 1 day */
@@ -39476,6 +39482,7 @@ var FLAG_TEXT_EN = {
   notDurationHint: "Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).",
   notPositiveDuration: (label) => `${label} must be longer than 0.`,
   notWholeNumber: (flag, value, atLeastOne) => `${flag}: "${value}" is not a whole number${atLeastOne ? " \u2265 1" : ""}.`,
+  notWorkers: (value) => `--workers: "${value}" is neither auto nor a whole number \u2265 1.`,
   notOneOf: (flag, value, choices) => `${flag}: "${value}" is not one of ${choices.join(", ")}.`,
   notRegex: (where2, pattern) => `${where2}: "${pattern}" is not a valid regular expression.`,
   notRegexHint: 'Exclude patterns are JavaScript regular expressions, e.g. "^https://www\\.linkedin\\.com/".',
@@ -39526,6 +39533,7 @@ var FLAG_TEXT_ZH_CN = {
   notDurationHint: "\u5199\u6210 15s\u3001500ms\u30012m\u300112h \u6216 1d \u8FD9\u6837\u7684\u5F62\u5F0F\uFF08\u53EA\u5199\u6570\u5B57\u8868\u793A\u79D2\uFF09\u3002",
   notPositiveDuration: (label) => `${label} \u5FC5\u987B\u5927\u4E8E 0\u3002`,
   notWholeNumber: (flag, value, atLeastOne) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F${atLeastOne ? " \u2265 1 \u7684" : ""}\u6574\u6570\u3002`,
+  notWorkers: (value) => `--workers\uFF1A\u201C${value}\u201D\u65E2\u4E0D\u662F auto\uFF0C\u4E5F\u4E0D\u662F \u2265 1 \u7684\u6574\u6570\u3002`,
   notOneOf: (flag, value, choices) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F\u53EF\u9009\u503C\u4E4B\u4E00\uFF08${choices.join(", ")}\uFF09\u3002`,
   notRegex: (where2, pattern) => `${where2}\uFF1A\u201C${pattern}\u201D\u4E0D\u662F\u5408\u6CD5\u7684\u6B63\u5219\u8868\u8FBE\u5F0F\u3002`,
   notRegexHint: '\u6392\u9664\u89C4\u5219\u662F JavaScript \u6B63\u5219\u8868\u8FBE\u5F0F\uFF0C\u4F8B\u5982 "^https://www\\.linkedin\\.com/"\u3002',

@@ -26,6 +26,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const ENTRIES = [
   { source: 'src/action/main.ts', file: 'index.js' },
   { source: 'src/cli.ts', file: 'cli.js' },
+  // Loaded by cli.js from beside itself when a run uses worker threads (`--workers`).
+  { source: 'src/workers/check-worker.ts', file: 'workers/check-worker.js' },
 ];
 
 /** Builds every entry into `outdir` (absolute). */
@@ -61,7 +63,7 @@ if (!isCheck) {
       );
       process.exitCode = 1;
     } else {
-      process.stdout.write('action/index.js and action/cli.js match the sources.\n');
+      process.stdout.write(`${ENTRIES.map(({ file }) => `action/${file}`).join(', ')} match the sources.\n`);
     }
   } finally {
     await rm(fresh, { recursive: true, force: true });

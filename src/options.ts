@@ -11,6 +11,7 @@ import { chosenLang } from './options/lang.js';
 import type { FetchSettings } from './fetch/http-client.js';
 import { UsageError } from './errors.js';
 import type { Settings } from './roadmap/schema.js';
+import type { WorkersSetting } from './workers/partition.js';
 import { CHECK_FORMATS, DEFAULTS, STDOUT_OUT } from './options/defaults.js';
 import { resolveHosts } from './options/host-policy.js';
 import {
@@ -32,6 +33,7 @@ import {
   type CacheOptions,
   type NetworkValues,
   type OutputOptions,
+  type ParallelOptions,
   type PlanOptions,
   type RegionOptions,
   type ReportOptions,
@@ -68,6 +70,7 @@ export type CurateFlags = {
   regionRules?: string[];
   reports?: string;
   lang?: string;
+  workers?: string;
 };
 
 /** Every option of a `check` run, validated, units converted, cut into one slice per stage. */
@@ -83,6 +86,8 @@ export type ResolvedOptions = {
   readonly cache: CacheOptions | undefined;
   /** What the platform probes are told (`GITHUB_TOKEN`). */
   readonly probes: ProbeSettings;
+  /** `--workers`, and what a worker thread resolves its own options from (workers/). */
+  readonly parallel: ParallelOptions;
   /** Problems that do not stop the run (e.g. a header whose ${VAR} is not set). */
   readonly warnings: readonly string[];
 };
@@ -145,6 +150,12 @@ export function resolveOptions(
     },
     // Used only for api.github.com (the probe sends it nowhere else); never required.
     probes: { githubToken: env.GITHUB_TOKEN === '' ? undefined : env.GITHUB_TOKEN },
+    parallel: {
+      workers: parseWorkers(flags.workers, lang),
+      // Functions (perHostFor, acceptFor) cannot cross to a worker thread; these inputs can,
+      // and resolving them again there gives the same options.
+      source: { flags, settings, env, roadmapLang },
+    },
     ...resolveSelectionAndOutput(flags, lang),
     warnings,
   };
@@ -154,6 +165,15 @@ export function resolveOptions(
  * `--only a,b --only c` → the ids. A value naming no id (`--only ""`, `--only ,`) is a usage
  * error: an empty selection would otherwise quietly select everything.
  */
+/** `--workers`: `auto` or a whole number ≥ 1. */
+function parseWorkers(value: string | undefined, lang: Lang): WorkersSetting {
+  if (value === undefined || value === 'auto') return value ?? DEFAULTS.workers;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(flagTextOf(lang).notWorkers(value), { lang });
+  }
+  return Number(value);
+}
+
 function parseOnly(values: readonly string[], lang: Lang): string[] {
   return values.flatMap((value) => {
     const ids = value

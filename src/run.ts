@@ -37,7 +37,7 @@ import { renderReports } from './report/render-reports.js';
 import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
 import type { LoadedRoadmap } from './roadmap/load.js';
-import { checkTargets } from './check-loop.js';
+import { checkEverywhere } from './workers/check-everywhere.js';
 import type { NetworkDownFacts } from './i18n/network-down.js';
 
 /** What the outside world hands a run; tests pass their own. */
@@ -65,6 +65,10 @@ export type RunDeps = {
   isArchiveLookupOn?: boolean;
   /** A Wayback Machine answer kept from an earlier run (`--cache`), by target id. */
   cachedArchivedCopy?: (targetId: string) => ArchivedCopy | undefined;
+  /** Told once per worker thread that died; its links were then checked on the main thread. */
+  onWorkerCrash?: (message: string) => void;
+  /** Tests only: make a worker thread crash after some results (workers/pool.ts). */
+  workerCrash?: { worker: number; afterResults: number };
   /**
    * The roadmap's path relative to the repository root, where SARIF and JUnit place findings.
    * @default the path the roadmap was loaded from
@@ -133,15 +137,26 @@ export async function runCheck(
         // were in flight, which the check loop records as it does for any interrupt.
         case 'up':
         case 'interrupted':
-          await checkTargets(toFetch, {
-            fetches,
-            slots,
-            acceptFor: options.accept.acceptFor,
-            failOn: options.report.failOn,
-            probeSettings: options.probes,
-            results,
-            deps,
-          });
+          await checkEverywhere(
+            toFetch,
+            {
+              fetches,
+              slots,
+              acceptFor: options.accept.acceptFor,
+              failOn: options.report.failOn,
+              probeSettings: options.probes,
+              results,
+              deps,
+            },
+            {
+              parallel: options.parallel,
+              concurrency: options.transport.concurrency,
+              // A test's own transport or DNS lives in this thread and cannot be handed over.
+              canUseWorkers: deps.dispatcher === undefined && deps.lookup === undefined,
+              ...(deps.onWorkerCrash ? { onWorkerCrash: deps.onWorkerCrash } : {}),
+              ...(deps.workerCrash ? { crash: deps.workerCrash } : {}),
+            },
+          );
           // Only with the network up, and only for links this run checked (never cached ones).
           if (deps.isArchiveLookupOn === true && deps.signal?.aborted !== true) {
             const targetUrls = new Map(toFetch.map((target) => [target.id, target.url]));

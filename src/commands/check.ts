@@ -203,6 +203,10 @@ export function registerCheckCommand(program: Command, run: RunCommand): void {
     .option('--concurrency <n>', 'requests in flight across all hosts (default: 512)')
     .option('--per-host <n>', 'requests in flight per host (default: 8)')
     .option(
+      '--workers <n>',
+      'worker threads sharing the links, or auto: cores − 1 on 4+ cores for large lists (default: auto)',
+    )
+    .option(
       '--timeout <duration>',
       'deadline per request attempt, e.g. 20s or 500ms (default: 20s)',
     )

@@ -83,11 +83,21 @@ export function runCheckWithProgress(
     options.report.lang ?? 'en',
   );
   const { onNetworkDown } = extra;
+  // Said once the progress line is gone, which would otherwise draw over them.
+  const workerCrashes: string[] = [];
+  const text = cliTextOf(options.report.lang ?? 'en');
+  const finish = (): void => {
+    progress.finish();
+    for (const crash of workerCrashes.splice(0)) {
+      io.stderr.write(`${text.warning(text.workerCrashed(crash))}\n`);
+    }
+  };
   return runCheck(loaded, options, {
     toolVersion: io.toolVersion,
     now: () => new Date(),
     signal: io.interruptSignal,
     onProgress: progress.onProgress,
+    onWorkerCrash: (message) => workerCrashes.push(message),
     ...extra,
     ...(onNetworkDown === undefined
       ? {}
@@ -97,5 +107,5 @@ export function runCheckWithProgress(
             onNetworkDown(verdict);
           },
         }),
-  }).finally(progress.finish);
+  }).finally(finish);
 }

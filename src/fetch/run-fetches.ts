@@ -47,6 +47,13 @@ export type RunFetches = {
     target: CheckTarget,
     adjust: (settings: FetchSettings) => FetchSettings,
   ): Promise<FetchOutcome>;
+  /**
+   * Waits for the network probe's sampled fetches still held (each has the probe's short
+   * deadline), keeps those whose answer the target's fetch would reuse, forgets the others (the
+   * target is then fetched in full, wherever it is checked) and returns the ids of those kept.
+   * For handing links to worker threads (workers/check-everywhere.ts).
+   */
+  settleSamples(): Promise<ReadonlySet<string>>;
   /** A URL that is not a planned target (a platform API), under the URL host's slots. */
   extra(url: URL, request: ExtraRequest): Promise<FetchOutcome>;
 };
@@ -56,6 +63,10 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
   const sampled = new Map<string, Promise<FetchOutcome>>();
   const isNotToday = (outcome: FetchOutcome): boolean =>
     outcome.kind === 'response' && (outcome.retryAfterMs ?? 0) > settings.maxRetryAfterMs;
+  // Only HTTP answers a retry would not change (or one asking for a longer wait than the run
+  // would give it); anything else is checked again in full.
+  const isReusable = (outcome: FetchOutcome): boolean =>
+    outcome.kind === 'response' && (!isTransient(outcome) || isNotToday(outcome));
   // One listener on the run's signal for all its attempts in flight, however many there are.
   const abortFanout = createAbortFanout(deps.signal);
   // One set of jars for the run: a cookie wall passed once stays passed for the site's links.
@@ -83,11 +94,7 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
         const outcome = await first;
         // Interrupted in flight: asking again would only say it never started.
         if (deps.signal?.aborted === true) return outcome;
-        // Only HTTP answers a retry would not change (or one asking for a longer wait than the
-        // run would give it); anything else is checked again in full.
-        if (outcome.kind === 'response' && (!isTransient(outcome) || isNotToday(outcome))) {
-          return outcome;
-        }
+        if (isReusable(outcome)) return outcome;
         // The sample was this link's first attempt: its time comes out of the link's budget,
         // or a sampled link that never answers would cost the probe's deadline on top.
         const leftMs = settings.maxTimePerLinkMs - outcome.durationMs;
@@ -100,6 +107,14 @@ export function createRunFetches(settings: FetchSettings, deps: RunFetchDeps): R
       const first = fetchWith(target.url, adjust(settings));
       sampled.set(target.id, first);
       return first;
+    },
+    async settleSamples() {
+      const kept = new Set<string>();
+      for (const [targetId, first] of [...sampled]) {
+        if (isReusable(await first)) kept.add(targetId);
+        else sampled.delete(targetId);
+      }
+      return kept;
     },
     extra(url, request) {
       return fetchWith(url, {

@@ -39,6 +39,8 @@ export const CLI_TEXT_EN = {
   errorLabel: 'error',
   hintLabel: 'hint',
   warning: (text: string) => `warning: ${text}`,
+  workerCrashed: (why: string) =>
+    `a worker thread stopped (${why}); the links it had not finished were checked on the main thread.`,
   noCommand: 'error: no command given; run `curate <command> --help` for one.',
   helpAfterError: '(run with --help for usage)',
   internalError:

@@ -8,6 +8,7 @@ export const CLI_TEXT_ZH_CN: CliText = {
   errorLabel: '错误',
   hintLabel: '提示',
   warning: (text) => `警告: ${text}`,
+  workerCrashed: (why) => `有一个工作线程意外退出（${why}），它没检查完的链接已改由主线程检查。`,
   noCommand: '错误: 没有给出命令；运行 `curate <命令> --help` 查看用法。',
   helpAfterError: '（加上 --help 查看用法）',
   internalError: 'curate 内部出错了。这是 bug：请把你运行的命令和上面的输出一起报告给我们。',

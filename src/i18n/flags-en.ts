@@ -9,6 +9,7 @@ export const FLAG_TEXT_EN = {
   notPositiveDuration: (label: string) => `${label} must be longer than 0.`,
   notWholeNumber: (flag: string, value: string, atLeastOne: boolean) =>
     `${flag}: "${value}" is not a whole number${atLeastOne ? ' ≥ 1' : ''}.`,
+  notWorkers: (value: string) => `--workers: "${value}" is neither auto nor a whole number ≥ 1.`,
   notOneOf: (flag: string, value: string, choices: readonly string[]) =>
     `${flag}: "${value}" is not one of ${choices.join(', ')}.`,
   notRegex: (where: string, pattern: string) =>

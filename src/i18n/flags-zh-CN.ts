@@ -20,6 +20,7 @@ export const FLAG_TEXT_ZH_CN: FlagText = {
   notPositiveDuration: (label) => `${label} 必须大于 0。`,
   notWholeNumber: (flag, value, atLeastOne) =>
     `${flag}：“${value}”不是${atLeastOne ? ' ≥ 1 的' : ''}整数。`,
+  notWorkers: (value) => `--workers：“${value}”既不是 auto，也不是 ≥ 1 的整数。`,
   notOneOf: (flag, value, choices) =>
     `${flag}：“${value}”不是可选值之一（${choices.join(', ')}）。`,
   notRegex: (where, pattern) => `${where}：“${pattern}”不是合法的正则表达式。`,

@@ -93,6 +93,8 @@ export const HELP_TEXT_ZH_CN: HelpText = {
         '--lang': LANG,
         '--concurrency': '所有站点合计同时进行的请求数（默认：512）',
         '--per-host': '每个站点同时进行的请求数（默认：8）',
+        '--workers':
+          '分担链接检查的工作线程数，或 auto：4 核及以上、链接多时用“核数 − 1”（默认：auto）',
         '--timeout': '每次请求尝试的超时，例如 20s 或 500ms（默认：20s）',
         '--max-time-per-link':
           '单个链接最多花多长时间：包括各次尝试、重试间隔和重定向（默认：25s）',

@@ -73,6 +73,12 @@ export const DEFAULTS = {
    * browser and no more. @default 256 KiB
    */
   maxHeaderBytes: 256 * 1024,
+  /**
+   * Worker threads sharing the links: `auto` uses cores − 1 on a machine of 4 or more cores
+   * when there are enough links to pay for them (workers/partition.ts), else the main thread
+   * alone. @default "auto"
+   */
+  workers: 'auto',
   /** Where observations are made from. @default "global" */
   vantage: 'global',
   /** How long an ok result in the `--cache` file is reused without a request. @default 1 day */

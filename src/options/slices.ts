@@ -12,6 +12,10 @@ import type { PlanSettings } from '../plan/plan-checks.js';
 import type { Shard } from '../ci/shard.js';
 import type { ReportFormat } from '../report/render-reports.js';
 import { DEFAULTS, type CheckFormat } from './defaults.js';
+import type { CurateFlags } from '../options.js';
+import type { Settings } from '../roadmap/schema.js';
+import type { WorkersSetting } from '../workers/partition.js';
+import type { CurateEnv } from './parsers.js';
 import { hostPolicyFor, type ResolvedHostPolicy } from './host-policy.js';
 
 /** What `planChecks` needs; the run adds the `select` predicate it was given. */
@@ -33,6 +37,22 @@ export type TransportOptions = {
 export type AcceptOptions = {
   /** The accepted statuses (global plus the host's own) and the fragment check for a host. */
   readonly acceptFor: (host: string) => AcceptRules;
+};
+
+/** How the links are shared among worker threads (workers/). */
+export type ParallelOptions = {
+  /** `--workers`. */
+  readonly workers: WorkersSetting;
+  /** The inputs these options were resolved from, which a worker resolves again. */
+  readonly source: OptionsSource;
+};
+
+/** What `resolveOptions` reads: plain data, so it can be posted to a worker thread. */
+export type OptionsSource = {
+  readonly flags: CurateFlags;
+  readonly settings: Settings | undefined;
+  readonly env: CurateEnv;
+  readonly roadmapLang: Lang | undefined;
 };
 
 /** What region assessment reads: the run's vantage and the extra rules it was given. */

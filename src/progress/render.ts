@@ -29,6 +29,8 @@ export const PROGRESS_TEXT_EN = {
   seconds: (seconds: number) => `${seconds} s`,
   minutes: (minutes: number, seconds: number) => `${minutes} min ${seconds} s`,
   listSeparator: ', ',
+  workersStarted: (workers: number, links: number) =>
+    `${workers} worker threads share the other ${links} ${pluralForm(links, 'link')}`,
 } as const;
 
 /** The shape every language's progress text has (en is the reference). */
@@ -52,12 +54,18 @@ const PROGRESS_TEXT_ZH_CN: ProgressText = {
   seconds: (seconds) => `${seconds} 秒`,
   minutes: (minutes, seconds) => `${minutes} 分 ${seconds} 秒`,
   listSeparator: '，',
+  workersStarted: (workers, links) => `其余 ${links} 个链接交给 ${workers} 个工作线程分头检查`,
 };
 
 const PROGRESS_TEXTS: Readonly<Record<Lang, ProgressText>> = {
   en: PROGRESS_TEXT_EN,
   'zh-CN': PROGRESS_TEXT_ZH_CN,
 };
+
+/** The verbose line saying the run shares its links among worker threads. */
+export function renderWorkersLine(workers: number, links: number, lang: Lang = 'en'): string {
+  return PROGRESS_TEXTS[lang].workersStarted(workers, links);
+}
 
 /**
  * One progress line: done/total, failing so far, requests out and on how many hosts, then

@@ -7,7 +7,7 @@
  */
 import { assertNever } from '../assert-never.js';
 import type { Lang } from '../i18n/index.js';
-import { renderProgressLine, renderResultLine } from './render.js';
+import { renderProgressLine, renderResultLine, renderWorkersLine } from './render.js';
 import { createProgressState, type ProgressEvent } from './state.js';
 
 /** How often a non-terminal (CI log) gets a progress line; the README promises it. */
@@ -78,6 +78,12 @@ export function createProgressReporter(
           if (isDone) stopTimer();
           break;
         }
+        case 'workers-started':
+          if (verbosity === 'verbose') {
+            clearLiveLine();
+            stream.write(`${renderWorkersLine(event.workers, event.links, lang)}\n`);
+          }
+          break;
         case 'attempt-started':
         case 'attempt-ended':
         case 'fetch-finished':

@@ -14,6 +14,8 @@ export type ProgressEvent =
   | { kind: 'targets-planned'; total: number }
   /** A target is judged; `failingRefs` is how many roadmap entries it fails (0 when it passes). */
   | { kind: 'target-checked'; result: CheckResult; failingRefs: number }
+  /** The links not yet judged are shared among `workers` worker threads (`--workers`). */
+  | { kind: 'workers-started'; workers: number; links: number }
   | FetchEvent;
 
 /** A fetch that has begun and not ended: its request is out, or it waits to try again. */
@@ -107,6 +109,9 @@ export function createProgressState(): ProgressState {
         }
         case 'fetch-finished':
           underWay.delete(event.fetchId);
+          break;
+        case 'workers-started':
+          // How the links are checked, not how far: nothing to count.
           break;
         default:
           assertNever(event);

@@ -48,8 +48,9 @@ describe.skipIf(process.platform === 'win32')('the packed package, installed', (
     expect(existsSync(join(installed, 'dist', 'cli.js'))).toBe(true);
     expect(existsSync(join(installed, 'rules', 'cn.yaml'))).toBe(true);
     expect(existsSync(join(installed, 'schema', 'report.schema.json'))).toBe(true);
-    // The bin is one bundle: the compiled modules and the sources stay home.
-    expect(await readdir(join(installed, 'dist'))).toEqual(['cli.js']);
+    // The bin and the check worker are one bundle each: the compiled modules and the sources stay home.
+    expect(await readdir(join(installed, 'dist'))).toEqual(['cli.js', 'workers']);
+    expect(await readdir(join(installed, 'dist', 'workers'))).toEqual(['check-worker.js']);
     expect(existsSync(join(installed, 'src'))).toBe(false);
     for (const tool of ['typescript', 'vitest', 'esbuild', '@actions/cache']) {
       expect({ tool, isInstalled: existsSync(join(project, 'node_modules', tool)) }).toEqual({
