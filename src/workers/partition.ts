@@ -111,13 +111,14 @@ export function shareGroups(
  * never above the whole (unless there are more workers than slots, when each still gets 1).
  */
 export function shareConcurrency(concurrency: number, linksPerWorker: readonly number[]): number[] {
+  // Every worker needs one slot; the slots beyond those go by links, rounded down.
+  const spare = Math.max(0, concurrency - linksPerWorker.length);
   const total = linksPerWorker.reduce((sum, links) => sum + links, 0);
-  if (total === 0) return linksPerWorker.map(() => 1);
-  const shares = linksPerWorker.map((links) =>
-    Math.max(1, Math.floor((concurrency * links) / total)),
+  const shares = linksPerWorker.map(
+    (links) => 1 + (total === 0 ? 0 : Math.floor((spare * links) / total)),
   );
   // Rounding down leaves slots over: hand them out one each, to the busiest workers first.
-  let left = concurrency - shares.reduce((sum, share) => sum + share, 0);
+  let left = Math.max(concurrency, linksPerWorker.length) - shares.reduce((sum, n) => sum + n, 0);
   const busiestFirst = linksPerWorker
     .map((links, worker) => ({ links, worker }))
     .sort((a, b) => b.links - a.links);
