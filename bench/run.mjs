@@ -54,9 +54,12 @@ const PEERS = {
 
 const C64_P8 = {
   label: '--concurrency 64 --per-host 8',
+  dir: 'c64-p8',
   flags: ['--concurrency', '64', '--per-host', '8'],
 };
-const DEFAULT_RUN = { label: 'defaults', flags: [] };
+const DEFAULT_RUN = { label: 'defaults', dir: 'defaults', flags: [] };
+/** Two worker threads whatever the machine (auto would use none below 4 cores). */
+const WORKERS_2 = { label: '--workers 2', dir: 'workers-2', flags: ['--workers', '2'] };
 
 /**
  * A typical roadmap's size with one URL that never answers: the run lasts as long as that URL,
@@ -73,7 +76,13 @@ const NEVER_ANSWERS_CASE = {
 
 /** The issue's two headline rows: N=10,000 over H=50 at the defaults, small and 200 KB pages. */
 const HEADLINE_CASES = [
-  { n: 10_000, hosts: 50, mix: 'mixed', curate: [DEFAULT_RUN, C64_P8], peers: ['linkinator'] },
+  {
+    n: 10_000,
+    hosts: 50,
+    mix: 'mixed',
+    curate: [DEFAULT_RUN, C64_P8, WORKERS_2],
+    peers: ['linkinator'],
+  },
   { n: 10_000, hosts: 50, mix: 'big', curate: [DEFAULT_RUN], peers: ['linkinator'] },
 ];
 
@@ -286,10 +295,7 @@ async function runCurate(benchCase, files, run, context) {
     if (i % 2 === 1) order.reverse();
     for (const index of order) {
       const build = builds[index];
-      const runDir = path.join(
-        files.dir,
-        `curate-${run.flags.length === 0 ? 'defaults' : 'c64-p8'}${build.dirSuffix}`,
-      );
+      const runDir = path.join(files.dir, `curate-${run.dir}${build.dirSuffix}`);
       await mkdir(runDir, { recursive: true });
       const args = [
         build.cli,
