@@ -44,6 +44,52 @@ describe('region rules errors in zh-CN', () => {
     ]);
   });
 
+  it("words zod's generic problems (a wrong type, an unknown or missing key) as the roadmap's, in Chinese", async () => {
+    const path = await write(
+      'generic.yaml',
+      [
+        'region: cn',
+        'updated: 2026-11-28',
+        'source: tests',
+        'rules:',
+        '  - { id: b, match: 12, level: blocked, note: x, typo: true }',
+        '  - { id: c, match: c.com, level: blocked }',
+      ].join('\n'),
+    );
+    const error = await rejection(loadRegionRulesFile(path, 'generic.yaml', 'zh-CN'));
+    expect(
+      error.problems.map(({ line, column, path: field, message, hint }) => ({
+        at: `${String(line)}:${String(column)} ${field}`,
+        message,
+        hint,
+      })),
+    ).toEqual([
+      {
+        at: '5:21 rules[0].match',
+        message: '这里应该是文本，实际是12',
+        hint: '加上引号，让 YAML 把它当作文本："12"',
+      },
+      {
+        at: '5:50 rules[0].typo',
+        message: '未知的键“typo”',
+        hint: '这里可以用：id, match, level, note',
+      },
+      { at: '6:5 rules[1].note', message: '缺少必填的键“note”', hint: undefined },
+    ]);
+  });
+
+  it("reads a rules file with the roadmap's guards: a duplicate key is named, in Chinese", async () => {
+    const path = await write(
+      'twice.yaml',
+      'region: cn\nupdated: 2026-11-28\nsource: tests\nrules: []\nrules: []\n',
+    );
+    const error = await rejection(loadRegionRulesFile(path, 'twice.yaml', 'zh-CN'));
+    expect(error.message).toBe(`${path} 不是合法的 YAML`);
+    expect(error.problems).toMatchObject([
+      { line: 5, column: 1, message: '键“rules”重复了（第一次出现在第 4 行）' },
+    ]);
+  });
+
   it('keeps the English sentences in en', async () => {
     const path = await write(
       'dup.yaml',

@@ -143,9 +143,14 @@ describe('loadRegionRulesFile errors', () => {
       expect.arrayContaining([
         { line: 7, column: 12, field: 'rules[0].level' },
         { line: 10, column: 12, field: 'rules[1].match' },
-        { line: 17, column: 11, field: 'rules[2]' },
+        // An unknown key points at the key itself, as in the roadmap.
+        { line: 17, column: 5, field: 'rules[2].typo' },
       ]),
     );
+    expect(problems.find((problem) => problem.path === 'rules[0].level')).toMatchObject({
+      message: '"banned" is not a valid level',
+      hint: 'one of: blocked, throttled, refuses-region',
+    });
     expect(problems.every((problem) => problem.file === path)).toBe(true);
     expect(problems.find((problem) => problem.path === 'rules[1].match')?.message).toContain(
       'covers every subdomain',

@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isNode, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import {
   InputError,
@@ -19,7 +18,11 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { RegionInputs } from './assess.js';
 import { parseAutoProxyList, type AutoProxyList } from './gfwlist.js';
 import { RegionRulesFileSchema, type RegionRules } from './rules-schema.js';
-import { schemaRuleMessage } from './rules-issue-words.js';
+import { problemsFromIssues } from '../roadmap/issues.js';
+import { formatFieldPath } from '../roadmap/walk.js';
+import { explainYamlProblems } from '../roadmap/yaml-problems.js';
+import { readYamlSource, type YamlSource } from '../roadmap/yaml-source.js';
+import { isOwnRule, schemaRuleMessage } from './rules-issue-words.js';
 
 /** Where the rules file shipped for a region lives: `rules/<region>.yaml` at the package root. */
 export function defaultRulesPath(region: string): string {
@@ -156,9 +159,9 @@ export async function loadRegionInputs(
 
 /** A YAML mapping with a `rules` key; an AutoProxy list is never one (its lines are not `key:`). */
 function isRulesYaml(text: string): boolean {
-  const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors.length > 0) return false;
-  const value: unknown = document.toJS();
+  const read = readYamlSource(text, 'sniff');
+  if (read.kind === 'failed') return false;
+  const value = read.source.data;
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'rules' in value;
 }
 
@@ -188,72 +191,50 @@ function parseRegionRulesText(
   lang: Lang,
 ): RegionRules {
   const words = regionRulesTextOf(lang);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => ({
-      file,
-      ...positionOf(lineCounter, error.pos[0]),
-      path: '',
-      message: roadmapLoadTextOf(lang).yamlParser(error.code, error.message),
-    }));
-    throw new InputError(words.notYaml(file), sortByPosition(problems), { lang });
+  // The roadmap's one reader: the same guards (depth, alias bombs, duplicate keys) for a rules
+  // file, which may come from a URL, and the same explained syntax errors.
+  const yaml = explainYamlProblems(text, readYamlSource(text, file), lang);
+  if (yaml.kind === 'failed' || yaml.problems.length > 0) {
+    throw new InputError(words.notYaml(file), yaml.problems, { lang });
   }
-  const parsed = RegionRulesFileSchema.safeParse(document.toJS());
+  const { source } = yaml;
+  const parsed = RegionRulesFileSchema.safeParse(source.data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) =>
-      problemOf(issue, document, lineCounter, file, lang),
+    throw new InputError(
+      words.notRulesFile(file),
+      schemaProblems(parsed.error.issues, source, file, lang),
+      {
+        hint: words.notRulesFileHint,
+        lang,
+      },
     );
-    throw new InputError(words.notRulesFile(file), problems, {
-      hint: words.notRulesFileHint,
-      lang,
-    });
   }
   return { ...parsed.data, list: listName };
 }
 
-function problemOf(
-  issue: z.core.$ZodIssue,
-  document: Document,
-  lineCounter: LineCounter,
+/**
+ * The rules file's own rules (rules-issue-words.ts) keep their sentences; zod's generic issues
+ * (a wrong type, an unknown or missing key) are worded as the roadmap's are, in the run's language.
+ */
+function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  source: YamlSource,
   file: string,
   lang: Lang,
-): InputProblem {
-  const path = issue.path.filter((key) => typeof key !== 'symbol');
-  // An unknown key is easiest to find by pointing at it rather than at its object.
-  const [unknownKey] = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const node = nearestNode(document, unknownKey === undefined ? path : [...path, unknownKey]);
-  return {
-    file,
-    ...(node?.range === undefined || node.range === null
-      ? { line: 0, column: 0 }
-      : positionOf(lineCounter, node.range[0])),
-    path: formatPath(path),
-    message: schemaRuleMessage(issue, lang),
-  };
-}
-
-/** The node at a path, or at its nearest existing parent (a missing key points at its object). */
-function nearestNode(document: Document, path: readonly (string | number)[]): YamlNode | undefined {
-  for (let length = path.length; length >= 0; length -= 1) {
-    const node: unknown =
-      length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
-    if (isNode(node)) return node;
-  }
-  return undefined;
-}
-
-function sortByPosition(problems: InputProblem[]): InputProblem[] {
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-function positionOf(lineCounter: LineCounter, offset: number): { line: number; column: number } {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-
-function formatPath(path: readonly (string | number)[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
-    .join('');
+): InputProblem[] {
+  const own = issues.filter(isOwnRule);
+  const generic = problemsFromIssues(
+    issues.filter((issue) => !isOwnRule(issue)),
+    { file, schema: RegionRulesFileSchema, ...source, words: roadmapLoadTextOf(lang) },
+  );
+  const ownProblems = own.map((issue): InputProblem => {
+    const path = issue.path.filter((key) => typeof key !== 'symbol');
+    return {
+      file,
+      ...source.locate(path),
+      path: formatFieldPath(path),
+      message: schemaRuleMessage(issue, lang),
+    };
+  });
+  return [...ownProblems, ...generic].sort((a, b) => a.line - b.line || a.column - b.column);
 }

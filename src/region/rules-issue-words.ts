@@ -25,6 +25,18 @@ const STATIC_RULE_BY_SENTENCE: ReadonlyMap<string, StaticRule> = new Map(
 );
 
 /**
+ * Whether an issue is one of the rules file schema's own rules (a sentence of its catalog, or a
+ * custom check), which schemaRuleMessage words; the others are zod's generic issues.
+ */
+export function isOwnRule(issue: z.core.$ZodIssue): boolean {
+  return (
+    issue.code === 'custom' ||
+    issue.message === ROADMAP_REGION_RULE ||
+    STATIC_RULE_BY_SENTENCE.has(issue.message)
+  );
+}
+
+/**
  * An issue of the schema's own rules in the run's language: static sentences by their text,
  * the ones quoting a value by the rule the schema put in `params`. zod's generic messages (a
  * wrong type, an unknown key) keep zod's English.
