@@ -39250,6 +39250,7 @@ var en = {
     noScript: "This page needs JavaScript to show the report; report.md beside it has the same findings.",
     summary: "{resources} and {mirrors} checked from {vantages}, {time}.",
     summaryOffline: "{resources} and {mirrors} listed without fetching (--offline), {time}.",
+    summaryNetworkDown: "{resources} and {mirrors} listed but not checked: no network, {time}.",
     resources: countedNoun.resources,
     mirrors: countedNoun.mirrors,
     networkDown: "The network was unavailable ({message}), so the links were not checked. Run the check again once it is back.",
@@ -39265,6 +39266,7 @@ var en = {
     sectionBar: "{ok} of {total} ok",
     attention: "Needs a maintainer first",
     attentionNone: "Nothing needs a maintainer: no link is broken, unreachable or redirected.",
+    attentionNoneUnchecked: "Nothing is known to need a maintainer: no link was checked.",
     useInstead: "use {url}",
     itself: "the resource itself is {status}",
     uncovered: "Needs a VPN in {region}, and no mirror open there",
@@ -39901,6 +39903,7 @@ var zhCN = {
     noScript: "\u672C\u9875\u9700\u8981 JavaScript \u624D\u80FD\u663E\u793A\uFF1B\u540C\u76EE\u5F55\u4E0B\u7684 report.md \u5185\u5BB9\u76F8\u540C\u3002",
     summary: "{time}\uFF0C\u4ECE{vantages}\u68C0\u6D4B\u4E86 {resources}\u548C {mirrors}\u3002",
     summaryOffline: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u672A\u8054\u7F51\u68C0\u67E5\uFF08--offline\uFF09\u3002",
+    summaryNetworkDown: "{time}\uFF0C\u5217\u51FA\u4E86 {resources}\u548C {mirrors}\uFF0C\u7F51\u7EDC\u4E0D\u901A\uFF0C\u90FD\u6CA1\u6709\u68C0\u67E5\u3002",
     resources: countedNoun2.resources,
     mirrors: countedNoun2.mirrors,
     networkDown: "\u7F51\u7EDC\u4E0D\u53EF\u7528\uFF08{message}\uFF09\uFF0C\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\u3002\u7F51\u7EDC\u6062\u590D\u540E\u8BF7\u91CD\u65B0\u68C0\u6D4B\u3002",
@@ -39916,6 +39919,7 @@ var zhCN = {
     sectionBar: "{total} \u4E2A\u4E2D {ok} \u4E2A\u6B63\u5E38",
     attention: "\u9700\u8981\u7EF4\u62A4\u8005\u4F18\u5148\u5904\u7406",
     attentionNone: "\u6CA1\u6709\u8981\u5904\u7406\u7684\uFF1A\u6CA1\u6709\u5931\u6548\u3001\u65E0\u6CD5\u8BBF\u95EE\u6216\u5DF2\u8FC1\u79FB\u7684\u94FE\u63A5\u3002",
+    attentionNoneUnchecked: "\u94FE\u63A5\u90FD\u6CA1\u6709\u68C0\u67E5\uFF0C\u65E0\u4ECE\u5224\u65AD\u662F\u5426\u9700\u8981\u5904\u7406\u3002",
     useInstead: "\u8BF7\u6539\u7528 {url}",
     itself: "\u8D44\u6E90\u672C\u8EAB\uFF1A{status}",
     uncovered: "\u5728{region}\u9700\u79D1\u5B66\u4E0A\u7F51\uFF0C\u4E14\u6CA1\u6709\u53EF\u76F4\u8FDE\u7684\u955C\u50CF",
@@ -60612,7 +60616,7 @@ var PAGE_SCRIPT = String.raw`(function () {
     return el('header', {}, [
       el('div', { className: 'lang' }, [el('label', { for: 'lang', text: t('language') }), select]),
       el('h1', { text: t('pageTitle', { title: data.title }) }),
-      el('p', { id: 'summary', text: t(data.isOffline ? 'summaryOffline' : 'summary', values) })
+      el('p', { id: 'summary', text: t(data.networkDown !== undefined ? 'summaryNetworkDown' : data.isOffline ? 'summaryOffline' : 'summary', values) })
     ].concat(banners));
   }
 
@@ -60683,7 +60687,10 @@ var PAGE_SCRIPT = String.raw`(function () {
     var rows = data.rows.filter(function (row) { return ATTENTION.indexOf(row.status) >= 0; });
     rows.sort(function (a, b) { return ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status); });
     var children = [el('h2', { text: t('attention') })];
-    children.push(rows.length === 0 ? el('p', { text: t('attentionNone') }) : el('ul', { className: 'attention' }, rows.map(attentionItem)));
+    // A run that checked nothing (a dead network, --offline) cannot say nothing needs a maintainer.
+    var isNothingChecked = data.rows.length > 0 && data.rows.every(function (row) { return row.status === 'skipped'; });
+    var none = el('p', { text: t(isNothingChecked ? 'attentionNoneUnchecked' : 'attentionNone') });
+    children.push(rows.length === 0 ? none : el('ul', { className: 'attention' }, rows.map(attentionItem)));
     data.uncovered.forEach(function (group) {
       children.push(el('h3', { text: t('uncovered', { region: region(group.region) }) }), el('p', { className: 'note', text: t('uncoveredHelp', { region: region(group.region) }) }));
       children.push(el('ul', { className: 'attention' }, group.ids.map(function (id) {

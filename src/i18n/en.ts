@@ -118,6 +118,7 @@ export const en = {
       'This page needs JavaScript to show the report; report.md beside it has the same findings.',
     summary: '{resources} and {mirrors} checked from {vantages}, {time}.',
     summaryOffline: '{resources} and {mirrors} listed without fetching (--offline), {time}.',
+    summaryNetworkDown: '{resources} and {mirrors} listed but not checked: no network, {time}.',
     resources: countedNoun.resources,
     mirrors: countedNoun.mirrors,
     networkDown:
@@ -134,6 +135,7 @@ export const en = {
     sectionBar: '{ok} of {total} ok',
     attention: 'Needs a maintainer first',
     attentionNone: 'Nothing needs a maintainer: no link is broken, unreachable or redirected.',
+    attentionNoneUnchecked: 'Nothing is known to need a maintainer: no link was checked.',
     useInstead: 'use {url}',
     itself: 'the resource itself is {status}',
     uncovered: 'Needs a VPN in {region}, and no mirror open there',

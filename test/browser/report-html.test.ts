@@ -254,6 +254,40 @@ describe.runIf(hasBrowser())('report.html in headless Chromium', () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it('says a dead network checked nothing, in both languages, beside the banner', async () => {
+    const out = join(dir, 'dead');
+    // Every host goes to a closed port: the network probe calls the network down (exit 3).
+    const run = await runCurate(
+      [
+        'check',
+        ROADMAP,
+        '-o',
+        out,
+        '--allow-private',
+        ...E2E_HOSTS.flatMap((name) => ['--connect-to', `${name}:443:127.0.0.1:9`]),
+      ],
+      { cwd: root },
+    );
+    expect(run.code).toBe(3);
+    const { page, watch } = await open(join(out, 'report.html'));
+    expect(await page.locator('#summary').textContent()).toMatch(
+      /^12 resources and 2 mirrors listed but not checked: no network, /,
+    );
+    expect(await page.locator('.banner').textContent()).toMatch(/^The network was unavailable/);
+    expect(await page.locator('h2:has-text("Needs a maintainer first") + p').textContent()).toBe(
+      'Nothing is known to need a maintainer: no link was checked.',
+    );
+    await page.selectOption('#lang', 'zh-CN');
+    expect(await page.locator('#summary').textContent()).toMatch(
+      /列出了 12 个资源和 2 个镜像，网络不通，都没有检查。$/,
+    );
+    expect(await page.locator('h2:has-text("需要维护者优先处理") + p').textContent()).toBe(
+      '链接都没有检查，无从判断是否需要处理。',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-network-down-zh-CN.png') });
+    expect(watch.errors).toEqual([]);
+  });
+
   it('reads on a phone, and prints', async () => {
     const { page, watch } = await open(join(dir, 'audit', 'report.html'), { width: 390 });
     await page.screenshot({ path: join(SCREENSHOTS, 'report-phone.png'), fullPage: true });

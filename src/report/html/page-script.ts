@@ -145,7 +145,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     return el('header', {}, [
       el('div', { className: 'lang' }, [el('label', { for: 'lang', text: t('language') }), select]),
       el('h1', { text: t('pageTitle', { title: data.title }) }),
-      el('p', { id: 'summary', text: t(data.isOffline ? 'summaryOffline' : 'summary', values) })
+      el('p', { id: 'summary', text: t(data.networkDown !== undefined ? 'summaryNetworkDown' : data.isOffline ? 'summaryOffline' : 'summary', values) })
     ].concat(banners));
   }
 
@@ -216,7 +216,10 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var rows = data.rows.filter(function (row) { return ATTENTION.indexOf(row.status) >= 0; });
     rows.sort(function (a, b) { return ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status); });
     var children = [el('h2', { text: t('attention') })];
-    children.push(rows.length === 0 ? el('p', { text: t('attentionNone') }) : el('ul', { className: 'attention' }, rows.map(attentionItem)));
+    // A run that checked nothing (a dead network, --offline) cannot say nothing needs a maintainer.
+    var isNothingChecked = data.rows.length > 0 && data.rows.every(function (row) { return row.status === 'skipped'; });
+    var none = el('p', { text: t(isNothingChecked ? 'attentionNoneUnchecked' : 'attentionNone') });
+    children.push(rows.length === 0 ? none : el('ul', { className: 'attention' }, rows.map(attentionItem)));
     data.uncovered.forEach(function (group) {
       children.push(el('h3', { text: t('uncovered', { region: region(group.region) }) }), el('p', { className: 'note', text: t('uncoveredHelp', { region: region(group.region) }) }));
       children.push(el('ul', { className: 'attention' }, group.ids.map(function (id) {
