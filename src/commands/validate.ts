@@ -1,7 +1,7 @@
 /** `curate validate`: YAML, schema and lint, no network. */
 import type { Command } from 'commander';
 import { InputError, type ExitCode } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { validateTextOf, type Lang } from '../i18n/index.js';
 import { LANG_HELP, resolveLang } from '../options/lang.js';
 import { parseFormatFlag } from '../options/parsers.js';
 import { lintRoadmap } from '../roadmap/lint.js';
@@ -73,10 +73,14 @@ export async function validateRoadmapFile(
   return lintLoadedRoadmap(loaded, typeof lang === 'function' ? lang(loaded.roadmap.lang) : lang);
 }
 
+/** How many lint warnings `check` prints before it starts; `validate` prints them all. */
+export const MAX_WARNINGS_BEFORE_CHECK = 20;
+
 /**
- * The lint `check` runs before fetching anything: every finding on `stderr`, as `validate`
- * prints them (only errors when `quiet`). Returns whether any is an error: `check` then exits
- * 1 even when every link works, so a duplicate id or an `htps:` URL never passes silently.
+ * The lint `check` runs before fetching anything: every error and the first warnings on
+ * `stderr`, as `validate` prints them (only errors when `quiet`), then how many warnings were
+ * left out. Returns whether any is an error: `check` then exits 1 even when every link works,
+ * so a duplicate id or an `htps:` URL never passes silently.
  */
 export async function lintBeforeCheck(
   loaded: LoadedRoadmap,
@@ -86,9 +90,16 @@ export async function lintBeforeCheck(
 ): Promise<boolean> {
   const { problems } = await lintLoadedRoadmap(loaded, lang);
   const errors = problems.filter((problem) => problem.severity === 'error');
-  for (const problem of quiet ? errors : problems) {
+  const warnings = quiet ? [] : problems.filter((problem) => problem.severity === 'warning');
+  // Errors stop the run, so each is shown; warnings are capped: a list imported with 10,000
+  // http:// links would bury the run's own output (and take ~0.3 s to print).
+  const shownWarnings = warnings.slice(0, MAX_WARNINGS_BEFORE_CHECK);
+  const shown = new Set([...errors, ...shownWarnings]);
+  for (const problem of problems.filter((each) => shown.has(each))) {
     stderr.write(`${renderProblemText(problem, lang)}\n`);
   }
+  const hidden = warnings.length - shownWarnings.length;
+  if (hidden > 0) stderr.write(`${validateTextOf(lang).moreWarnings(hidden, loaded.file)}\n`);
   return errors.length > 0;
 }
 

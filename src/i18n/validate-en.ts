@@ -86,6 +86,9 @@ export const VALIDATE_TEXT_EN = {
   hintLabel: 'hint',
   annotationAt: (path: string) => `at ${path}`,
   annotationHint: (hint: string) => `hint: ${hint}`,
+  /** Under the warnings `check` prints before it starts, when it printed only the first ones. */
+  moreWarnings: (count: number, file: string) =>
+    `… and ${plural(count, 'more warning')}: \`curate validate ${file}\` lists them all`,
   summary: (file: string, valid: boolean, errors: number, warnings: number, notLinted: boolean) =>
     `${file}: ${valid ? 'valid' : 'invalid'} — ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notLinted ? ' (lint runs once the file is valid YAML that matches the schema)' : ''}.`,
   needsMirror: (file: string, count: number, region: string) =>

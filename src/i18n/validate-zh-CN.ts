@@ -75,6 +75,8 @@ export const VALIDATE_TEXT_ZH_CN: ValidateText = {
   hintLabel: '提示',
   annotationAt: (path) => `位置 ${path}`,
   annotationHint: (hint) => `提示：${hint}`,
+  moreWarnings: (count, file) =>
+    `……还有 ${count} 个警告没列出，运行 \`curate validate ${file}\` 可查看全部`,
   summary: (file, valid, errors, warnings, notLinted) =>
     `${file}：${valid ? '有效' : '无效'}——${errors} 个错误，${warnings} 个警告${notLinted ? '（文件是合法的 YAML 且符合 schema 之后才会运行 lint）' : ''}。`,
   needsMirror: (file, count, id) =>
