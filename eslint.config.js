@@ -28,7 +28,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/node_modules/**',
       'reports/**',
-      'action/*.js',
+      'action/**/*.js',
     ],
   },
   js.configs.recommended,
