@@ -63,7 +63,9 @@ if (!isCheck) {
       );
       process.exitCode = 1;
     } else {
-      process.stdout.write(`${ENTRIES.map(({ file }) => `action/${file}`).join(', ')} match the sources.\n`);
+      process.stdout.write(
+        `${ENTRIES.map(({ file }) => `action/${file}`).join(', ')} match the sources.\n`,
+      );
     }
   } finally {
     await rm(fresh, { recursive: true, force: true });
