@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Argument, CommanderError, Option } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { InputError, UsageError } from '../errors.js';
@@ -9,6 +10,7 @@ import { parseHistory } from '../report/history.js';
 import { diffCommand } from './diff.js';
 import { fixCommand } from './fix.js';
 import { importCommand } from './import-list.js';
+import { LocalizedCommand } from './commander-errors.js';
 import type { CommandIo } from './io.js';
 import { mirrorsCommand } from './mirrors.js';
 
@@ -130,5 +132,39 @@ describe("fix, mirrors and history's errors in zh-CN", () => {
     expect((zh as UsageError).message).toBe('--json 和 --format text 要的是两种输出，只能选一种。');
     expect((zh as UsageError).hint).toBe('只用 --format 即可。');
     expect((en as UsageError).message).toBe('--json and --format text ask for two outputs.');
+  });
+});
+
+/** What a `LocalizedCommand` with a `choices` option and argument says about `argv`. */
+function refusedValue(argv: string[], lang: Lang): { stderr: string; code: string } {
+  const program = new LocalizedCommand('curate', lang);
+  let stderr = '';
+  program
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => (stderr += text), writeOut: () => {} })
+    .addOption(new Option('--format <format>').choices(['text', 'json']))
+    .addArgument(new Argument('[kind]').choices(['report', 'history']))
+    .action(() => {});
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return { stderr, code: error.code };
+    throw error;
+  }
+  throw new Error('expected a CommanderError');
+}
+
+describe("commander's refused values in zh-CN", () => {
+  it('says an option value and an argument outside their choices, English untouched', () => {
+    const option = refusedValue(['--format', 'yaml'], 'zh-CN');
+    expect(option.code).toBe('commander.invalidArgument');
+    expect(option.stderr).toBe(
+      '错误: 选项 --format <format> 的取值 yaml 无效，可选值：text, json\n',
+    );
+    const argument = refusedValue(['diary'], 'zh-CN');
+    expect(argument.stderr).toBe('错误: 参数 kind 的取值 diary 无效，可选值：report, history\n');
+    expect(refusedValue(['--format', 'yaml'], 'en').stderr).toBe(
+      "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json.\n",
+    );
   });
 });
