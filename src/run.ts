@@ -215,13 +215,14 @@ export async function runCheck(
           options.report.out,
           renderReports(report, options.report.formats, {
             history: options.report.formats.has('html')
-              ? await readHistoryBeside(options.report.out)
+              ? await readHistoryBeside(options.report.out, options.report.lang)
               : undefined,
             failOn: options.report.failOn,
             lang: options.report.lang,
             file: deps.roadmapRepositoryPath ?? loaded.file,
             roadmapText: loaded.text,
           }),
+          options.report.lang,
         );
   return {
     report,

@@ -123,7 +123,7 @@ export async function checkCommand(
       validators.entries(),
     );
     const archive = updateArchiveCache(cache.cache.archive, outcome.report, Date.now());
-    await writeCacheFile(cacheFile.file, { ...updated, archive });
+    await writeCacheFile(cacheFile.file, { ...updated, archive }, options.report.lang);
   }
   if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);
   if (options.output.format === 'json') io.stdout.write(renderJson(outcome.report));
@@ -182,7 +182,7 @@ async function writeGithubOutput(
       failing: options.report.failOn,
       lang: options.report.lang,
     });
-    await appendText(summaryFile, summary, 'the job summary');
+    await appendText(summaryFile, summary, 'jobSummary', options.report.lang);
   }
 }
 

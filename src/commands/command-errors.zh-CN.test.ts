@@ -1,16 +1,21 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Argument, CommanderError, Option } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
-import { InputError, UsageError } from '../errors.js';
+import { EXIT_CODES, InputError, ReportWriteError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { parseHistory } from '../report/history.js';
+import { assertSameRoadmap, mergeReports, mergeShards } from '../report/merge.js';
+import { checkShardSet } from '../report/shard-set.js';
+import { appendText, writeFileAtomically, writeReports } from '../report/write.js';
 import { diffCommand } from './diff.js';
 import { fixCommand } from './fix.js';
 import { importCommand } from './import-list.js';
 import { LocalizedCommand } from './commander-errors.js';
+import { mergeCommand } from './merge.js';
+import { writeNewFile } from './write-new-file.js';
 import type { CommandIo } from './io.js';
 import { mirrorsCommand } from './mirrors.js';
 
@@ -166,5 +171,171 @@ describe("commander's refused values in zh-CN", () => {
     expect(refusedValue(['--format', 'yaml'], 'en').stderr).toBe(
       "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json.\n",
     );
+  });
+});
+
+/** What `run` throws, or `undefined` when it returns: sync or async. */
+async function caught(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+/** `error` is a curate error of `type` in `lang`, exit 2, saying `message` (and `hint`). */
+function expectUsage(
+  error: unknown,
+  type: typeof UsageError | typeof InputError | typeof ReportWriteError,
+  lang: Lang,
+  message: string,
+  hint?: string,
+): void {
+  expect(error).toBeInstanceOf(type);
+  const curate = error as UsageError;
+  expect(curate.message).toBe(message);
+  expect(curate.lang).toBe(lang);
+  expect(curate.exitCode).toBe(EXIT_CODES.usage);
+  if (hint !== undefined) expect(curate.hint).toBe(hint);
+}
+
+describe('report files that cannot be read, merged or written, in zh-CN and en', () => {
+  const report = loadReportFixture();
+  const shard = (index: number, total: number, file = `global-${index}/report.json`) => ({
+    file,
+    report: { ...report, shard: { index, total } },
+  });
+
+  it('words a report.json that is not JSON, and one of the wrong shape', async () => {
+    const notJson = join(dir, 'not-json.json');
+    await writeFile(notJson, '{');
+    const { zh, en } = await errorsInBothLanguages((io) => diffCommand(notJson, notJson, {}, io));
+    expectUsage(
+      zh,
+      InputError,
+      'zh-CN',
+      `${notJson} 不是报告文件。`,
+      '请传入 `curate check` 生成的 report.json',
+    );
+    expect((zh as InputError).problems[0]?.message).toMatch(/^不是 JSON：/);
+    expectUsage(en, InputError, 'en', `${notJson} is not a report.`);
+    expect((en as InputError).problems[0]?.message).toMatch(/^not JSON: /);
+    const wrongShape = join(dir, 'wrong-shape.json');
+    await writeFile(wrongShape, '{"schemaVersion": 2}');
+    const shape = await errorsInBothLanguages((io) => diffCommand(wrongShape, wrongShape, {}, io));
+    expectUsage(shape.zh, InputError, 'zh-CN', `${wrongShape} 不是合法的 report.json。`);
+    expectUsage(shape.en, InputError, 'en', `${wrongShape} is not a valid report.json.`);
+  });
+
+  it('refuses to merge nothing, other roadmaps and two results of one resource', async () => {
+    expectUsage(
+      await caught(() => mergeReports([], 'zh-CN')),
+      UsageError,
+      'zh-CN',
+      'curate merge 至少需要一份报告。',
+    );
+    expectUsage(
+      await caught(() => mergeReports([])),
+      UsageError,
+      'en',
+      'curate merge needs at least one report.',
+    );
+    const other = { ...report, roadmap: { ...report.roadmap, path: 'other.yaml', title: 'O' } };
+    const roadmaps = `${report.roadmap.path} ("${report.roadmap.title}")、other.yaml ("O")`;
+    expectUsage(
+      await caught(() => {
+        assertSameRoadmap([report, other], 'zh-CN');
+      }),
+      UsageError,
+      'zh-CN',
+      `无法合并不同路线图的报告：${roadmaps}。`,
+      '只合并同一次运行、同一份路线图的各个分片',
+    );
+    // The same report twice is no conflict: only different results of one resource are.
+    expect(mergeShards([report, report], 'zh-CN').results).toHaveLength(report.results.length);
+    const [first] = report.results;
+    const changed = { ...report, results: [{ ...first!, line: first!.line + 1 }] };
+    expectUsage(
+      await caught(() => mergeShards([report, changed], 'zh-CN')),
+      UsageError,
+      'zh-CN',
+      `资源 "${first!.id}" 出现在两份报告里，结果却不一样。`,
+    );
+  });
+
+  it("says shards given twice, missing or of different splits; merge's files in --lang", async () => {
+    const strict = { allowPartial: false, lang: 'zh-CN' } as const;
+    const twice = [shard(1, 2), shard(1, 2, 'old/report.json'), shard(2, 2)];
+    expectUsage(
+      await caught(() => checkShardSet(twice, strict)),
+      UsageError,
+      'zh-CN',
+      '分片 1/2 给了 2 次：global-1/report.json, old/report.json。',
+    );
+    expectUsage(
+      await caught(() => checkShardSet([shard(1, 2), shard(2, 3)], strict)),
+      UsageError,
+      'zh-CN',
+      '这些分片来自不同的拆分方式：global-1/report.json 是 1/2，global-2/report.json 是 2/3。',
+    );
+    const files = [join(dir, 'shard-1.json'), join(dir, 'shard-3.json')];
+    await writeFile(files[0]!, JSON.stringify(shard(1, 3).report));
+    await writeFile(files[1]!, JSON.stringify(shard(3, 3).report));
+    const { zh, en } = await errorsInBothLanguages((io) => mergeCommand(files, {}, io));
+    expectUsage(zh, UsageError, 'zh-CN', '缺少分片 2/3：不能合并一次不完整的运行。');
+    expect((zh as UsageError).hint).toContain('加上 --allow-partial 合并已给出的 2 份报告');
+    expectUsage(en, UsageError, 'en', 'shard 2/3 is missing: cannot merge an incomplete run.');
+  });
+
+  it('names the file that cannot be written and what to do', async () => {
+    const aFile = join(dir, 'a-file');
+    await writeFile(aFile, '');
+    const outDir = join(aFile, 'reports');
+    const zh = await caught(() =>
+      writeReports(outDir, [{ name: 'report.json', content: '{}' }], 'zh-CN'),
+    );
+    expect(zh).toBeInstanceOf(ReportWriteError);
+    expect((zh as ReportWriteError).message).toMatch(
+      new RegExp(`^无法创建报告目录 ${outDir}：ENOTDIR`),
+    );
+    expect((zh as ReportWriteError).hint).toBe(
+      `${outDir} 路径中有一段是文件而不是目录；请用 --out 换一个目录。`,
+    );
+    expect((zh as ReportWriteError).exitCode).toBe(EXIT_CODES.usage);
+    const history = await caught(() =>
+      writeFileAtomically(join(aFile, 'history.json'), '{}', 'history', 'zh-CN'),
+    );
+    expect((history as ReportWriteError).message).toMatch(/^无法把历史记录写入 .*history\.json：/);
+    expect((history as ReportWriteError).hint).toBe(`请确认 ${aFile} 存在并且有写权限。`);
+    const summary = await caught(() =>
+      appendText(join(aFile, 'summary.md'), 'x', 'jobSummary', 'zh-CN'),
+    );
+    const mirrors = await caught(() =>
+      writeFileAtomically(join(aFile, 'mirrors.json'), '{}', 'mirrors', 'zh-CN'),
+    );
+    expect((mirrors as ReportWriteError).message).toMatch(/^无法把 mirrors\.json 写入 /);
+    expect((summary as ReportWriteError).message).toMatch(/^无法向 .*summary\.md 追加作业摘要：/);
+  });
+
+  it('refuses to overwrite a file import -o or init would create', async () => {
+    const existing = join(dir, 'existing.yaml');
+    await writeFile(existing, '');
+    const write = (lang: Lang) =>
+      caught(() => writeNewFile(existing, 'x', { what: 'roadmap', force: false, lang }));
+    expectUsage(
+      await write('zh-CN'),
+      UsageError,
+      'zh-CN',
+      `${existing} 已经存在；curate 不会覆盖它。`,
+      '加上 --force 替换它，或者写到别的地方。',
+    );
+    expectUsage(
+      await write('en'),
+      UsageError,
+      'en',
+      `${existing} already exists; curate does not overwrite it.`,
+    );
+    expect(await readFile(existing, 'utf8')).toBe('');
   });
 });

@@ -52,17 +52,20 @@ function errorCode(error: unknown): string | undefined {
     : undefined;
 }
 
-/** Reads a report.json given on the command line; unreadable or invalid → `InputError`. */
-export async function readReportFile(path: string): Promise<Report> {
-  return parseReport(await readInputFile(path, 'report'), path);
+/** Reads a report.json given on the command line; unreadable or invalid → `InputError` in `lang`. */
+export async function readReportFile(path: string, lang: Lang = 'en'): Promise<Report> {
+  return parseReport(await readInputFile(path, 'report', lang), path, lang);
 }
 
 /**
  * The history.json in a report directory, for report.html's trend: `undefined` when there is
  * none (a local run, a first audit); a malformed one is an `InputError` naming it.
  */
-export async function readHistoryBeside(outDir: string): Promise<History | undefined> {
+export async function readHistoryBeside(
+  outDir: string,
+  lang: Lang = 'en',
+): Promise<History | undefined> {
   const path = join(outDir, 'history.json');
-  const text = await readOptionalInputFile(path, 'history');
-  return text === undefined ? undefined : parseHistory(text, path);
+  const text = await readOptionalInputFile(path, 'history', lang);
+  return text === undefined ? undefined : parseHistory(text, path, lang);
 }
