@@ -249,7 +249,11 @@ async function downloadRulesText(
 /** The run's transport, or the injected one; the caller closes it in `finally`. */
 function openTransport(options: ResolvedOptions, deps: RunDeps): Promise<RunDispatcher> {
   return openRunDispatcher(
-    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+    {
+      settings: options.transport.dispatcher,
+      caFile: options.transport.caFile,
+      lang: options.report.lang,
+    },
     deps.dispatcher,
     deps.lookup,
   );

@@ -149,7 +149,8 @@ async function selectResources(
   lang: Lang,
 ): Promise<ResourceSelector | undefined> {
   const ref = options.selection.changedSince;
-  const changedIds = ref === undefined ? undefined : await changedSinceRef(ref, loaded, io.cwd);
+  const changedIds =
+    ref === undefined ? undefined : await changedSinceRef(ref, loaded, io.cwd, lang);
   if (changedIds !== undefined && options.output.verbosity !== 'quiet') {
     const text = cliTextOf(lang);
     const line =

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { Argument, CommanderError, Option } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
-import { EXIT_CODES, InputError, ReportWriteError, UsageError } from '../errors.js';
+import { CurateError, EXIT_CODES, InputError, ReportWriteError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
+import { openRunDispatcher } from '../fetch/dispatchers.js';
+import { resolveOptions } from '../options.js';
 import { parseHistory } from '../report/history.js';
 import { assertSameRoadmap, mergeReports, mergeShards } from '../report/merge.js';
 import { checkShardSet } from '../report/shard-set.js';
@@ -14,7 +16,10 @@ import { diffCommand } from './diff.js';
 import { fixCommand } from './fix.js';
 import { importCommand } from './import-list.js';
 import { LocalizedCommand } from './commander-errors.js';
+import { checkCommand } from './check.js';
+import { completionCommand } from './completion.js';
 import { mergeCommand } from './merge.js';
+import { buildProgram } from './program.js';
 import { writeNewFile } from './write-new-file.js';
 import type { CommandIo } from './io.js';
 import { mirrorsCommand } from './mirrors.js';
@@ -184,20 +189,11 @@ async function caught(run: () => unknown): Promise<unknown> {
   }
 }
 
-/** `error` is a curate error of `type` in `lang`, exit 2, saying `message` (and `hint`). */
-function expectUsage(
-  error: unknown,
-  type: typeof UsageError | typeof InputError | typeof ReportWriteError,
-  lang: Lang,
-  message: string,
-  hint?: string,
-): void {
-  expect(error).toBeInstanceOf(type);
-  const curate = error as UsageError;
-  expect(curate.message).toBe(message);
-  expect(curate.lang).toBe(lang);
-  expect(curate.exitCode).toBe(EXIT_CODES.usage);
-  if (hint !== undefined) expect(curate.hint).toBe(hint);
+/** What a person is told about `error`, and the exit code: to compare with what is meant. */
+function usageOf(error: unknown): Record<string, unknown> {
+  if (!(error instanceof CurateError)) return { name: 'not a curate error', error };
+  const { name, lang, exitCode, message, hint } = error;
+  return { name, lang, exitCode, message, hint };
 }
 
 describe('report files that cannot be read, merged or written, in zh-CN and en', () => {
@@ -211,81 +207,113 @@ describe('report files that cannot be read, merged or written, in zh-CN and en',
     const notJson = join(dir, 'not-json.json');
     await writeFile(notJson, '{');
     const { zh, en } = await errorsInBothLanguages((io) => diffCommand(notJson, notJson, {}, io));
-    expectUsage(
-      zh,
-      InputError,
-      'zh-CN',
-      `${notJson} 不是报告文件。`,
-      '请传入 `curate check` 生成的 report.json',
-    );
+    expect(usageOf(zh)).toMatchObject({
+      name: 'InputError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `${notJson} 不是报告文件。`,
+      hint: '请传入 `curate check` 生成的 report.json',
+    });
     expect((zh as InputError).problems[0]?.message).toMatch(/^不是 JSON：/);
-    expectUsage(en, InputError, 'en', `${notJson} is not a report.`);
+    expect(usageOf(en)).toMatchObject({
+      name: 'InputError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: `${notJson} is not a report.`,
+    });
     expect((en as InputError).problems[0]?.message).toMatch(/^not JSON: /);
     const wrongShape = join(dir, 'wrong-shape.json');
     await writeFile(wrongShape, '{"schemaVersion": 2}');
     const shape = await errorsInBothLanguages((io) => diffCommand(wrongShape, wrongShape, {}, io));
-    expectUsage(shape.zh, InputError, 'zh-CN', `${wrongShape} 不是合法的 report.json。`);
-    expectUsage(shape.en, InputError, 'en', `${wrongShape} is not a valid report.json.`);
+    expect(usageOf(shape.zh)).toMatchObject({
+      name: 'InputError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `${wrongShape} 不是合法的 report.json。`,
+    });
+    expect(usageOf(shape.en)).toMatchObject({
+      name: 'InputError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: `${wrongShape} is not a valid report.json.`,
+    });
   });
 
   it('refuses to merge nothing, other roadmaps and two results of one resource', async () => {
-    expectUsage(
-      await caught(() => mergeReports([], 'zh-CN')),
-      UsageError,
-      'zh-CN',
-      'curate merge 至少需要一份报告。',
-    );
-    expectUsage(
-      await caught(() => mergeReports([])),
-      UsageError,
-      'en',
-      'curate merge needs at least one report.',
-    );
+    expect(usageOf(await caught(() => mergeReports([], 'zh-CN')))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: 'curate merge 至少需要一份报告。',
+    });
+    expect(usageOf(await caught(() => mergeReports([])))).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: 'curate merge needs at least one report.',
+    });
     const other = { ...report, roadmap: { ...report.roadmap, path: 'other.yaml', title: 'O' } };
     const roadmaps = `${report.roadmap.path} ("${report.roadmap.title}")、other.yaml ("O")`;
-    expectUsage(
-      await caught(() => {
-        assertSameRoadmap([report, other], 'zh-CN');
-      }),
-      UsageError,
-      'zh-CN',
-      `无法合并不同路线图的报告：${roadmaps}。`,
-      '只合并同一次运行、同一份路线图的各个分片',
-    );
+    expect(
+      usageOf(
+        await caught(() => {
+          assertSameRoadmap([report, other], 'zh-CN');
+        }),
+      ),
+    ).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `无法合并不同路线图的报告：${roadmaps}。`,
+      hint: '只合并同一次运行、同一份路线图的各个分片',
+    });
     // The same report twice is no conflict: only different results of one resource are.
     expect(mergeShards([report, report], 'zh-CN').results).toHaveLength(report.results.length);
     const [first] = report.results;
     const changed = { ...report, results: [{ ...first!, line: first!.line + 1 }] };
-    expectUsage(
-      await caught(() => mergeShards([report, changed], 'zh-CN')),
-      UsageError,
-      'zh-CN',
-      `资源 "${first!.id}" 出现在两份报告里，结果却不一样。`,
-    );
+    expect(usageOf(await caught(() => mergeShards([report, changed], 'zh-CN')))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `资源 "${first!.id}" 出现在两份报告里，结果却不一样。`,
+    });
   });
 
   it("says shards given twice, missing or of different splits; merge's files in --lang", async () => {
     const strict = { allowPartial: false, lang: 'zh-CN' } as const;
     const twice = [shard(1, 2), shard(1, 2, 'old/report.json'), shard(2, 2)];
-    expectUsage(
-      await caught(() => checkShardSet(twice, strict)),
-      UsageError,
-      'zh-CN',
-      '分片 1/2 给了 2 次：global-1/report.json, old/report.json。',
-    );
-    expectUsage(
-      await caught(() => checkShardSet([shard(1, 2), shard(2, 3)], strict)),
-      UsageError,
-      'zh-CN',
-      '这些分片来自不同的拆分方式：global-1/report.json 是 1/2，global-2/report.json 是 2/3。',
-    );
+    expect(usageOf(await caught(() => checkShardSet(twice, strict)))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: '分片 1/2 给了 2 次：global-1/report.json, old/report.json。',
+    });
+    expect(
+      usageOf(await caught(() => checkShardSet([shard(1, 2), shard(2, 3)], strict))),
+    ).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message:
+        '这些分片来自不同的拆分方式：global-1/report.json 是 1/2，global-2/report.json 是 2/3。',
+    });
     const files = [join(dir, 'shard-1.json'), join(dir, 'shard-3.json')];
     await writeFile(files[0]!, JSON.stringify(shard(1, 3).report));
     await writeFile(files[1]!, JSON.stringify(shard(3, 3).report));
     const { zh, en } = await errorsInBothLanguages((io) => mergeCommand(files, {}, io));
-    expectUsage(zh, UsageError, 'zh-CN', '缺少分片 2/3：不能合并一次不完整的运行。');
+    expect(usageOf(zh)).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: '缺少分片 2/3：不能合并一次不完整的运行。',
+    });
     expect((zh as UsageError).hint).toContain('加上 --allow-partial 合并已给出的 2 份报告');
-    expectUsage(en, UsageError, 'en', 'shard 2/3 is missing: cannot merge an incomplete run.');
+    expect(usageOf(en)).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: 'shard 2/3 is missing: cannot merge an incomplete run.',
+    });
   });
 
   it('names the file that cannot be written and what to do', async () => {
@@ -323,19 +351,149 @@ describe('report files that cannot be read, merged or written, in zh-CN and en',
     await writeFile(existing, '');
     const write = (lang: Lang) =>
       caught(() => writeNewFile(existing, 'x', { what: 'roadmap', force: false, lang }));
-    expectUsage(
-      await write('zh-CN'),
-      UsageError,
-      'zh-CN',
-      `${existing} 已经存在；curate 不会覆盖它。`,
-      '加上 --force 替换它，或者写到别的地方。',
-    );
-    expectUsage(
-      await write('en'),
-      UsageError,
-      'en',
-      `${existing} already exists; curate does not overwrite it.`,
-    );
+    expect(usageOf(await write('zh-CN'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `${existing} 已经存在；curate 不会覆盖它。`,
+      hint: '加上 --force 替换它，或者写到别的地方。',
+    });
+    expect(usageOf(await write('en'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: `${existing} already exists; curate does not overwrite it.`,
+    });
     expect(await readFile(existing, 'utf8')).toBe('');
+  });
+});
+
+describe("check's --only, --changed-since and --ca-file, and completion, in zh-CN and en", () => {
+  it("names an --only id the roadmap lacks, in the roadmap's lang: or --lang", async () => {
+    const roadmap = join(dir, 'only.yaml');
+    await writeFile(roadmap, `lang: zh-CN\n${ROADMAP}`);
+    const only = (lang: string | undefined) =>
+      caught(() =>
+        checkCommand(
+          roadmap,
+          { only: ['ab'], offline: true, ...(lang === undefined ? {} : { lang }) },
+          captureIo('en'),
+        ),
+      );
+    expect(usageOf(await only(undefined))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: '--only：没有 id 为 "ab" 的章节或资源',
+      hint: '"ab"：是不是想写 "a"？',
+    });
+    expect(usageOf(await only('en'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: '--only: no section or resource has the id "ab"',
+      hint: '"ab": did you mean "a"?',
+    });
+  });
+
+  it('says a --changed-since that is no ref, or outside a repository', async () => {
+    const roadmap = join(dir, 'changed.yaml');
+    await writeFile(roadmap, ROADMAP);
+    const since = (ref: string, lang: string) =>
+      caught(() =>
+        checkCommand(roadmap, { changedSince: ref, offline: true, lang }, captureIo('en')),
+      );
+    expect(usageOf(await since('-x', 'zh-CN'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: '--changed-since "-x" 不是 git ref。',
+      hint: '请传入分支、tag 或 commit，例如 origin/main 或某个 commit sha',
+    });
+    expect(usageOf(await since('-x', 'en'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: '--changed-since "-x" is not a git ref.',
+    });
+    // The temporary directory is in no repository: git says so, after our words.
+    const outside = (await since('main', 'zh-CN')) as UsageError;
+    expect(outside.message).toMatch(
+      /^--changed-since 需要在 git 仓库里运行：.*not a git repository/is,
+    );
+    expect(outside.exitCode).toBe(EXIT_CODES.usage);
+  });
+
+  it('names a --ca-file that cannot be read before any connection is made', async () => {
+    const missing = join(dir, 'missing-ca.pem');
+    const open = async (lang: string) => {
+      const options = resolveOptions({ caFile: missing, lang }, undefined, {});
+      return caught(() =>
+        openRunDispatcher(
+          {
+            settings: options.transport.dispatcher,
+            caFile: options.transport.caFile,
+            lang: options.report.lang,
+          },
+          undefined,
+          undefined,
+        ),
+      );
+    };
+    expect(usageOf(await open('zh-CN'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `--ca-file：无法读取 "${missing}"。`,
+      hint: '请传入一个 PEM 文件，里面是系统自带证书之外还要信任的 CA 证书。',
+    });
+    expect(usageOf(await open('en'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: `--ca-file: cannot read "${missing}".`,
+    });
+  });
+
+  it('says a shell completion does not know', async () => {
+    const complete = (lang: Lang) =>
+      caught(() =>
+        completionCommand(
+          'fish',
+          buildProgram(async () => {}, { toolVersion: '0', lang }),
+          captureIo(lang),
+        ),
+      );
+    expect(usageOf(await complete('zh-CN'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: 'completion：curate 不支持为 "fish" 生成补全脚本，可选：bash, zsh。',
+    });
+    expect(usageOf(await complete('en'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: 'completion: "fish" is not a shell curate completes: bash, zsh.',
+    });
+  });
+
+  // root reads any file: the refusal cannot happen there, so the test is skipped, not passed.
+  it.skipIf(process.getuid?.() === 0)('says a file that may not be read', async () => {
+    const locked = join(dir, 'locked.md');
+    await writeFile(locked, '# x\n', { mode: 0o000 });
+    const { zh, en } = await errorsInBothLanguages((io) => importCommand(locked, {}, io));
+    expect(usageOf(zh)).toMatchObject({
+      name: 'InputError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `无法读取列表 ${locked}：没有读取权限。`,
+    });
+    expect(usageOf(en)).toMatchObject({
+      name: 'InputError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: `Cannot read the list ${locked}: permission denied.`,
+    });
   });
 });

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, wholeFileProblem } from '../errors.js';
-import { commandTextOf, type Lang } from '../i18n/index.js';
+import { commandTextOf, type CommandText, type Lang } from '../i18n/index.js';
 import { parseHistory, type History } from '../report/history.js';
 import { parseReport } from '../report/parse.js';
 import type { Report } from '../report/schema.js';
@@ -21,8 +21,7 @@ export async function readInputFile(
   } catch (error) {
     const words = commandTextOf(lang);
     const code = errorCode(error);
-    const problem =
-      code === 'ENOENT' ? words.noSuchFile : code === 'EISDIR' ? words.isDirectory : String(error);
+    const problem = readProblem(code, words) ?? String(error);
     const what = words.inputFile[kind];
     throw new InputError(
       words.cannotReadInput(what, path, problem),
@@ -43,6 +42,21 @@ export async function readOptionalInputFile(
   } catch (error) {
     if (error instanceof InputError && errorCode(error.cause) === 'ENOENT') return undefined;
     throw error;
+  }
+}
+
+/** The usual reasons a file cannot be read, in the catalog's words; others keep the system's text. */
+function readProblem(code: string | undefined, words: CommandText): string | undefined {
+  switch (code ?? '') {
+    case 'ENOENT':
+      return words.noSuchFile;
+    case 'EISDIR':
+      return words.isDirectory;
+    case 'EACCES':
+    case 'EPERM':
+      return words.noPermission;
+    default:
+      return undefined;
   }
 }
 

@@ -1,6 +1,8 @@
 /** The catalogs by language, and the lookups every output shares. */
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
+import { CHECK_INPUTS_TEXT_EN, type CheckInputsText } from './check-inputs-en.js';
+import { CHECK_INPUTS_TEXT_ZH_CN } from './check-inputs-zh-CN.js';
 import { CLI_TEXT_EN, type CliText } from './cli-en.js';
 import { COMMAND_TEXT_EN, type CommandText } from './commands-en.js';
 import { COMMAND_TEXT_ZH_CN } from './commands-zh-CN.js';
@@ -21,6 +23,7 @@ export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
 export type { CliText } from './cli-en.js';
+export type { CheckInputsText, OnlySuggestion } from './check-inputs-en.js';
 export type { FlagText } from './flags-en.js';
 export type { CommandText } from './commands-en.js';
 export type { RegionRulesText } from './region-rules-en.js';
@@ -99,4 +102,14 @@ export function reportFilesTextOf(lang: Lang): ReportFilesText {
 const REPORT_FILES_TEXTS: Readonly<Record<Lang, ReportFilesText>> = {
   en: REPORT_FILES_TEXT_EN,
   'zh-CN': REPORT_FILES_TEXT_ZH_CN,
+};
+
+/** What check says about --only, --changed-since and --ca-file it cannot use, in a language. */
+export function checkInputsTextOf(lang: Lang): CheckInputsText {
+  return CHECK_INPUTS_TEXTS[lang];
+}
+
+const CHECK_INPUTS_TEXTS: Readonly<Record<Lang, CheckInputsText>> = {
+  en: CHECK_INPUTS_TEXT_EN,
+  'zh-CN': CHECK_INPUTS_TEXT_ZH_CN,
 };
