@@ -56261,7 +56261,7 @@ var CHECK_INPUTS_TEXT_ZH_CN = {
   onlyHint: (example) => `\u8BF7\u4F7F\u7528\u8DEF\u7EBF\u56FE\u91CC\u7684\u7AE0\u8282 id${example === void 0 ? "" : `\uFF08\u4F8B\u5982 "${example}"\uFF09`}\u6216\u8D44\u6E90 id`,
   notGitRef: (ref) => `--changed-since "${ref}" \u4E0D\u662F git ref\u3002`,
   notGitRefHint: "\u8BF7\u4F20\u5165\u5206\u652F\u3001tag \u6216 commit\uFF0C\u4F8B\u5982 origin/main \u6216\u67D0\u4E2A commit sha",
-  gitCannotRead: (path, ref, gitSaid) => `git \u65E0\u6CD5\u8BFB\u53D6 ${ref} \u65F6\u7684 ${path}\uFF1A${gitSaid}`,
+  gitCannotRead: (path, ref, gitSaid) => `git \u65E0\u6CD5\u8BFB\u53D6 ${ref} \u7248\u672C\u7684 ${path}\uFF1A${gitSaid}`,
   gitMissing: (cwd) => `--changed-since \u9700\u8981 git\uFF1APATH \u91CC\u627E\u4E0D\u5230 git\uFF0C\u6216\u8005 ${cwd} \u4E0D\u5B58\u5728\u3002`,
   gitMissingHint: "\u8BF7\u5B89\u88C5 git\uFF0C\u6216\u8005\u53BB\u6389 --changed-since \u68C0\u67E5\u5168\u90E8\u8D44\u6E90",
   notGitRepository: (gitSaid) => `--changed-since \u9700\u8981\u5728 git \u4ED3\u5E93\u91CC\u8FD0\u884C\uFF1A${gitSaid}`,

@@ -110,7 +110,7 @@ describe('report files that cannot be read, merged or written, in zh-CN and en',
       name: 'UsageError',
       lang: 'zh-CN',
       exitCode: EXIT_CODES.usage,
-      message: '分片 1/2 给了 2 次：global-1/report.json, old/report.json。',
+      message: '分片 1/2 重复传入了 2 次：global-1/report.json, old/report.json。',
     });
     expect(
       usageOf(await caught(() => checkShardSet([shard(1, 2), shard(2, 3)], strict))),
@@ -118,8 +118,7 @@ describe('report files that cannot be read, merged or written, in zh-CN and en',
       name: 'UsageError',
       lang: 'zh-CN',
       exitCode: EXIT_CODES.usage,
-      message:
-        '这些分片来自不同的拆分方式：global-1/report.json 是 1/2，global-2/report.json 是 2/3。',
+      message: '这些分片的拆分方式不同：global-1/report.json 是 1/2，global-2/report.json 是 2/3。',
     });
     const files = [join(dir, 'shard-1.json'), join(dir, 'shard-3.json')];
     await writeFile(files[0]!, JSON.stringify(shard(1, 3).report));

@@ -13,7 +13,7 @@ export const CHECK_INPUTS_TEXT_ZH_CN: CheckInputsText = {
     `请使用路线图里的章节 id${example === undefined ? '' : `（例如 "${example}"）`}或资源 id`,
   notGitRef: (ref) => `--changed-since "${ref}" 不是 git ref。`,
   notGitRefHint: '请传入分支、tag 或 commit，例如 origin/main 或某个 commit sha',
-  gitCannotRead: (path, ref, gitSaid) => `git 无法读取 ${ref} 时的 ${path}：${gitSaid}`,
+  gitCannotRead: (path, ref, gitSaid) => `git 无法读取 ${ref} 版本的 ${path}：${gitSaid}`,
   gitMissing: (cwd) => `--changed-since 需要 git：PATH 里找不到 git，或者 ${cwd} 不存在。`,
   gitMissingHint: '请安装 git，或者去掉 --changed-since 检查全部资源',
   notGitRepository: (gitSaid) => `--changed-since 需要在 git 仓库里运行：${gitSaid}`,

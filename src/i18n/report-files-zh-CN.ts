@@ -18,13 +18,14 @@ export const REPORT_FILES_TEXT_ZH_CN: ReportFilesText = {
   mergeRoadmapsHint: '只合并同一次运行、同一份路线图的各个分片',
   mergeConflict: (id) => `资源 "${id}" 出现在两份报告里，结果却不一样。`,
   mergeConflictHint: '只合并同一次运行的分片（--shard 的总数相同，路线图相同）',
-  shardTwice: (shard, files) => `分片 ${shard} 给了 ${files.length} 次：${files.join(', ')}。`,
+  shardTwice: (shard, files) =>
+    `分片 ${shard} 重复传入了 ${files.length} 次：${files.join(', ')}。`,
   shardTwiceHint: '每个分片的 report.json 只传一次，而且都要来自同一次运行',
   shardsMissing: (missing) => `${missing}：不能合并一次不完整的运行。`,
   shardsMissingHint: (reports) =>
     `请传入每个分片的 report.json，或者加上 --allow-partial 合并已给出的 ${reports} 份报告（合并后的报告会注明不完整，并列出缺少哪些分片）`,
   shardSplits: (vantage, shards) =>
-    `这些分片来自不同的拆分方式${vantage === undefined ? '' : `（检测位置 ${vantage}）`}：${shards
+    `这些分片的拆分方式不同${vantage === undefined ? '' : `（检测位置 ${vantage}）`}：${shards
       .map(({ file, index, total }) => `${file} 是 ${index}/${total}`)
       .join('，')}。`,
   shardSplitsHint: '只合并同一次运行的分片，它们的 --shard 总数必须相同',
