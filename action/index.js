@@ -39557,6 +39557,105 @@ var FLAG_TEXT_ZH_CN = {
   maxAgeWithoutCacheHint: "\u4F8B\u5982\uFF1A--cache .curate-cache.json --max-age 1d"
 };
 
+// src/i18n/report-files-en.ts
+var REPORT_FILES_TEXT_EN = {
+  // report/json-input.ts: the problem under a file that is not JSON (JSON.parse's reason as given).
+  notJson: (reason) => `not JSON: ${reason}`,
+  // report/parse.ts
+  reportNotJson: (file2) => `${file2} is not a report.`,
+  reportNotJsonHint: "pass the report.json that `curate check` wrote",
+  reportInvalid: (file2) => `${file2} is not a valid report.json.`,
+  reportInvalidHint: "pass the report.json that `curate check` wrote, with the same version of curate",
+  // report/merge.ts
+  mergeNothing: "curate merge needs at least one report.",
+  mergeVersions: (versions) => `Cannot merge reports of schema versions ${versions.join(" and ")}.`,
+  mergeVersionsHint: "write all reports with the same version of curate",
+  mergeRoadmaps: (roadmaps) => `Cannot merge reports of different roadmaps: ${roadmaps.join(", ")}.`,
+  mergeRoadmapsHint: "merge only the shards of one run over one roadmap",
+  mergeConflict: (id) => `Resource "${id}" appears in two reports with different results.`,
+  mergeConflictHint: "merge the shards of one run only (same --shard total, same roadmap)",
+  // report/shard-set.ts
+  shardTwice: (shard, files) => `shard ${shard} given ${files.length === 2 ? "twice" : `${files.length} times`}: ${files.join(", ")}.`,
+  shardTwiceHint: "pass each shard\u2019s report.json once, all from the same run",
+  shardsMissing: (missing) => `${missing}: cannot merge an incomplete run.`,
+  shardsMissingHint: (reports, missing) => `pass the report.json of every shard, or --allow-partial to merge the ${plural(reports, "report")} given (the merged report then says it is partial and which ${pluralForm(missing, "shard")} ${pluralForm(missing, "is", "are")} missing)`,
+  shardSplits: (vantage, shards) => `shards of different splits${vantage === void 0 ? "" : ` (${vantage})`}: ${shards.map(({ file: file2, index, total }) => `${file2} is ${index}/${total}`).join(", ")}.`,
+  shardSplitsHint: "merge the shards of one run, all checked with the same --shard total",
+  // report/write.ts: the files curate writes besides the reports, as its errors name them.
+  writtenFile: {
+    roadmap: "the roadmap",
+    history: "the history",
+    cache: "the cache",
+    trackingIssue: "the tracking issue",
+    mirrors: "mirrors.json",
+    jobSummary: "the job summary",
+    /** A file `curate init` creates: its path says which. */
+    file: "the file"
+  },
+  cannotCreateReportDir: (dir, why) => `Cannot create the report directory ${dir}: ${why}`,
+  cannotWriteReport: (path12, why) => `Cannot write the report ${path12}: ${why}`,
+  cannotWriteFile: (what, path12, why) => `Cannot write ${what} to ${path12}: ${why}`,
+  cannotWriteFileHint: (dir) => `Check that ${dir} exists and may be written to.`,
+  cannotAppend: (what, path12, why) => `Cannot append ${what} to ${path12}: ${why}`,
+  // commands/write-new-file.ts: `import -o` and `init` never replace a file unasked.
+  newFileExists: (path12) => `${path12} already exists; curate does not overwrite it.`,
+  newFileExistsHint: "Pass --force to replace it, or write somewhere else.",
+  // What a person can do about the usual file system errors when writing the reports.
+  outDirNotWritable: (dir) => `Check that you may write to ${dir}, or choose another directory with --out.`,
+  outDirIsFile: (dir) => `Part of ${dir} is a file, not a directory; choose another directory with --out.`,
+  outDirHasDirectory: (dir) => `A directory in ${dir} has the report's name; move it away or choose another --out.`,
+  diskFull: "The disk is full; free some space and run the check again.",
+  otherOutDir: "Choose another directory with --out."
+};
+
+// src/i18n/report-files-zh-CN.ts
+var REPORT_FILES_TEXT_ZH_CN = {
+  notJson: (reason) => `\u4E0D\u662F JSON\uFF1A${reason}`,
+  reportNotJson: (file2) => `${file2} \u4E0D\u662F\u62A5\u544A\u6587\u4EF6\u3002`,
+  reportNotJsonHint: "\u8BF7\u4F20\u5165 `curate check` \u751F\u6210\u7684 report.json",
+  reportInvalid: (file2) => `${file2} \u4E0D\u662F\u5408\u6CD5\u7684 report.json\u3002`,
+  reportInvalidHint: "\u8BF7\u4F20\u5165 `curate check` \u751F\u6210\u7684 report.json\uFF0C\u4E14\u8981\u7528\u540C\u4E00\u7248\u672C\u7684 curate",
+  mergeNothing: "curate merge \u81F3\u5C11\u9700\u8981\u4E00\u4EFD\u62A5\u544A\u3002",
+  mergeVersions: (versions) => `\u65E0\u6CD5\u5408\u5E76 schema \u7248\u672C\u4E0D\u540C\u7684\u62A5\u544A\uFF1A${versions.join("\u3001")}\u3002`,
+  mergeVersionsHint: "\u6240\u6709\u62A5\u544A\u90FD\u8981\u7528\u540C\u4E00\u7248\u672C\u7684 curate \u751F\u6210",
+  mergeRoadmaps: (roadmaps) => `\u65E0\u6CD5\u5408\u5E76\u4E0D\u540C\u8DEF\u7EBF\u56FE\u7684\u62A5\u544A\uFF1A${roadmaps.join("\u3001")}\u3002`,
+  mergeRoadmapsHint: "\u53EA\u5408\u5E76\u540C\u4E00\u6B21\u8FD0\u884C\u3001\u540C\u4E00\u4EFD\u8DEF\u7EBF\u56FE\u7684\u5404\u4E2A\u5206\u7247",
+  mergeConflict: (id) => `\u8D44\u6E90 "${id}" \u51FA\u73B0\u5728\u4E24\u4EFD\u62A5\u544A\u91CC\uFF0C\u7ED3\u679C\u5374\u4E0D\u4E00\u6837\u3002`,
+  mergeConflictHint: "\u53EA\u5408\u5E76\u540C\u4E00\u6B21\u8FD0\u884C\u7684\u5206\u7247\uFF08--shard \u7684\u603B\u6570\u76F8\u540C\uFF0C\u8DEF\u7EBF\u56FE\u76F8\u540C\uFF09",
+  shardTwice: (shard, files) => `\u5206\u7247 ${shard} \u91CD\u590D\u4F20\u5165\u4E86 ${files.length} \u6B21\uFF1A${files.join(", ")}\u3002`,
+  shardTwiceHint: "\u6BCF\u4E2A\u5206\u7247\u7684 report.json \u53EA\u4F20\u4E00\u6B21\uFF0C\u800C\u4E14\u90FD\u8981\u6765\u81EA\u540C\u4E00\u6B21\u8FD0\u884C",
+  shardsMissing: (missing) => `${missing}\uFF1A\u4E0D\u80FD\u5408\u5E76\u4E00\u6B21\u4E0D\u5B8C\u6574\u7684\u8FD0\u884C\u3002`,
+  shardsMissingHint: (reports) => `\u8BF7\u4F20\u5165\u6BCF\u4E2A\u5206\u7247\u7684 report.json\uFF0C\u6216\u8005\u52A0\u4E0A --allow-partial \u5408\u5E76\u5DF2\u7ED9\u51FA\u7684 ${reports} \u4EFD\u62A5\u544A\uFF08\u5408\u5E76\u540E\u7684\u62A5\u544A\u4F1A\u6CE8\u660E\u4E0D\u5B8C\u6574\uFF0C\u5E76\u5217\u51FA\u7F3A\u5C11\u54EA\u4E9B\u5206\u7247\uFF09`,
+  shardSplits: (vantage, shards) => `\u8FD9\u4E9B\u5206\u7247\u7684\u62C6\u5206\u65B9\u5F0F\u4E0D\u540C${vantage === void 0 ? "" : `\uFF08\u68C0\u6D4B\u4F4D\u7F6E ${vantage}\uFF09`}\uFF1A${shards.map(({ file: file2, index, total }) => `${file2} \u662F ${index}/${total}`).join("\uFF0C")}\u3002`,
+  shardSplitsHint: "\u53EA\u5408\u5E76\u540C\u4E00\u6B21\u8FD0\u884C\u7684\u5206\u7247\uFF0C\u5B83\u4EEC\u7684 --shard \u603B\u6570\u5FC5\u987B\u76F8\u540C",
+  writtenFile: {
+    roadmap: "\u8DEF\u7EBF\u56FE",
+    history: "\u5386\u53F2\u8BB0\u5F55",
+    cache: "\u7F13\u5B58",
+    trackingIssue: "\u8DDF\u8E2A issue",
+    mirrors: "mirrors.json",
+    jobSummary: "\u4F5C\u4E1A\u6458\u8981",
+    file: "\u6587\u4EF6"
+  },
+  cannotCreateReportDir: (dir, why) => `\u65E0\u6CD5\u521B\u5EFA\u62A5\u544A\u76EE\u5F55 ${dir}\uFF1A${why}`,
+  cannotWriteReport: (path12, why) => `\u65E0\u6CD5\u5199\u5165\u62A5\u544A ${path12}\uFF1A${why}`,
+  cannotWriteFile: (what, path12, why) => `\u65E0\u6CD5\u628A${spaced(what)}\u5199\u5165 ${path12}\uFF1A${why}`,
+  cannotWriteFileHint: (dir) => `\u8BF7\u786E\u8BA4 ${dir} \u5B58\u5728\u5E76\u4E14\u6709\u5199\u6743\u9650\u3002`,
+  cannotAppend: (what, path12, why) => `\u65E0\u6CD5\u5411 ${path12} \u8FFD\u52A0${spaced(what)}\uFF1A${why}`,
+  newFileExists: (path12) => `${path12} \u5DF2\u7ECF\u5B58\u5728\uFF1Bcurate \u4E0D\u4F1A\u8986\u76D6\u5B83\u3002`,
+  newFileExistsHint: "\u52A0\u4E0A --force \u66FF\u6362\u5B83\uFF0C\u6216\u8005\u5199\u5230\u522B\u7684\u5730\u65B9\u3002",
+  outDirNotWritable: (dir) => `\u8BF7\u786E\u8BA4\u4F60\u5BF9 ${dir} \u6709\u5199\u6743\u9650\uFF0C\u6216\u8005\u7528 --out \u6362\u4E00\u4E2A\u76EE\u5F55\u3002`,
+  outDirIsFile: (dir) => `${dir} \u8DEF\u5F84\u4E2D\u6709\u4E00\u6BB5\u662F\u6587\u4EF6\u800C\u4E0D\u662F\u76EE\u5F55\uFF1B\u8BF7\u7528 --out \u6362\u4E00\u4E2A\u76EE\u5F55\u3002`,
+  outDirHasDirectory: (dir) => `${dir} \u91CC\u6709\u4E00\u4E2A\u548C\u62A5\u544A\u540C\u540D\u7684\u76EE\u5F55\uFF1B\u8BF7\u628A\u5B83\u632A\u8D70\uFF0C\u6216\u8005\u6362\u4E00\u4E2A --out\u3002`,
+  diskFull: "\u78C1\u76D8\u5DF2\u6EE1\uFF1B\u8BF7\u817E\u51FA\u7A7A\u95F4\u540E\u91CD\u65B0\u8FD0\u884C\u68C0\u67E5\u3002",
+  otherOutDir: "\u8BF7\u7528 --out \u6362\u4E00\u4E2A\u76EE\u5F55\u3002"
+};
+function spaced(what) {
+  const start = /^[\x21-\x7e]/.test(what) ? " " : "";
+  const end = /[\x21-\x7e]$/.test(what) ? " " : "";
+  return `${start}${what}${end}`;
+}
+
 // src/i18n/roadmap-load-en.ts
 var TYPE_NAMES_EN = {
   string: "text",
@@ -40128,6 +40227,13 @@ function flagTextOf(lang) {
   return FLAG_TEXTS[lang];
 }
 var FLAG_TEXTS = { en: FLAG_TEXT_EN, "zh-CN": FLAG_TEXT_ZH_CN };
+function reportFilesTextOf(lang) {
+  return REPORT_FILES_TEXTS[lang];
+}
+var REPORT_FILES_TEXTS = {
+  en: REPORT_FILES_TEXT_EN,
+  "zh-CN": REPORT_FILES_TEXT_ZH_CN
+};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -60799,7 +60905,15 @@ function parseJsonInput(text, file2, notJson) {
     const reason = error63 instanceof Error ? error63.message : String(error63);
     throw new InputError(
       notJson.message,
-      [{ file: file2, line: 0, column: 0, path: "", message: `not JSON: ${reason}` }],
+      [
+        {
+          file: file2,
+          line: 0,
+          column: 0,
+          path: "",
+          message: reportFilesTextOf(notJson.lang ?? "en").notJson(reason)
+        }
+      ],
       {
         cause: error63,
         lang: notJson.lang,
@@ -62160,17 +62274,19 @@ function nestOutcome(flat) {
 }
 
 // src/report/parse.ts
-function parseReport(text, file2) {
+function parseReport(text, file2, lang = "en") {
+  const words = reportFilesTextOf(lang);
   const data = parseJsonInput(text, file2, {
-    message: `${file2} is not a report.`,
-    hint: "pass the report.json that `curate check` wrote"
+    message: words.reportNotJson(file2),
+    hint: words.reportNotJsonHint,
+    lang
   });
   const parsed = ReportSchema.safeParse(isReportV1(data) ? upgradeReportV1(data) : data);
   if (parsed.success) return foldTitleDrift(parsed.data);
   throw new InputError(
-    `${file2} is not a valid report.json.`,
+    words.reportInvalid(file2),
     schemaProblems(file2, parsed.error.issues.slice(0, 20)),
-    { hint: "pass the report.json that `curate check` wrote, with the same version of curate" }
+    { hint: words.reportInvalidHint, lang }
   );
 }
 function foldTitleDrift(report) {

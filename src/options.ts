@@ -132,6 +132,7 @@ export function resolveOptions(
       ],
       only: parseOnly(flags.only ?? [], lang),
       isOffline,
+      lang,
     },
     fetch: fetchSlice(network),
     transport: transportSlice(network, transportDispatcher, flags.caFile),

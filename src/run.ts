@@ -215,13 +215,14 @@ export async function runCheck(
           options.report.out,
           renderReports(report, options.report.formats, {
             history: options.report.formats.has('html')
-              ? await readHistoryBeside(options.report.out)
+              ? await readHistoryBeside(options.report.out, options.report.lang)
               : undefined,
             failOn: options.report.failOn,
             lang: options.report.lang,
             file: deps.roadmapRepositoryPath ?? loaded.file,
             roadmapText: loaded.text,
           }),
+          options.report.lang,
         );
   return {
     report,
@@ -248,7 +249,11 @@ async function downloadRulesText(
 /** The run's transport, or the injected one; the caller closes it in `finally`. */
 function openTransport(options: ResolvedOptions, deps: RunDeps): Promise<RunDispatcher> {
   return openRunDispatcher(
-    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+    {
+      settings: options.transport.dispatcher,
+      caFile: options.transport.caFile,
+      lang: options.report.lang,
+    },
     deps.dispatcher,
     deps.lookup,
   );

@@ -56237,6 +56237,41 @@ var en = {
   }
 };
 
+// src/i18n/check-inputs-en.ts
+var CHECK_INPUTS_TEXT_EN = {
+  // plan/plan-checks.ts
+  onlyUnknown: (ids) => `--only: no section or resource has the id ${ids.map((id) => `"${id}"`).join(", ")}`,
+  onlySuggestions: (suggestions) => suggestions.map(({ id, nearest }) => `"${id}": did you mean "${nearest}"?`).join(" "),
+  onlyHint: (example) => `use a section id${example === void 0 ? "" : ` such as "${example}"`} or a resource id from the roadmap`,
+  // roadmap/git-show.ts
+  notGitRef: (ref) => `--changed-since "${ref}" is not a git ref.`,
+  notGitRefHint: "pass a branch, tag or commit such as origin/main or a commit sha",
+  gitCannotRead: (path, ref, gitSaid) => `git could not read ${path} at ${ref}: ${gitSaid}`,
+  gitMissing: (cwd) => `--changed-since needs git: git was not found on PATH, or ${cwd} does not exist.`,
+  gitMissingHint: "install git, or run without --changed-since to check every resource",
+  notGitRepository: (gitSaid) => `--changed-since needs a git repository: ${gitSaid}`,
+  unknownGitRef: (ref) => `unknown git ref '${ref}': fetch it first (in a shallow clone: git fetch --depth=1 origin <sha>)`,
+  // fetch/dispatchers.ts
+  caFileUnreadable: (path) => `--ca-file: cannot read "${path}".`,
+  caFileHint: "Pass a PEM file with the CA certificate(s) to trust in addition to the system ones."
+};
+
+// src/i18n/check-inputs-zh-CN.ts
+var CHECK_INPUTS_TEXT_ZH_CN = {
+  onlyUnknown: (ids) => `--only\uFF1A\u6CA1\u6709 id \u4E3A ${ids.map((id) => `"${id}"`).join("\u3001")} \u7684\u7AE0\u8282\u6216\u8D44\u6E90`,
+  onlySuggestions: (suggestions) => suggestions.map(({ id, nearest }) => `"${id}"\uFF1A\u662F\u4E0D\u662F\u60F3\u5199 "${nearest}"\uFF1F`).join(""),
+  onlyHint: (example) => `\u8BF7\u4F7F\u7528\u8DEF\u7EBF\u56FE\u91CC\u7684\u7AE0\u8282 id${example === void 0 ? "" : `\uFF08\u4F8B\u5982 "${example}"\uFF09`}\u6216\u8D44\u6E90 id`,
+  notGitRef: (ref) => `--changed-since "${ref}" \u4E0D\u662F git ref\u3002`,
+  notGitRefHint: "\u8BF7\u4F20\u5165\u5206\u652F\u3001tag \u6216 commit\uFF0C\u4F8B\u5982 origin/main \u6216\u67D0\u4E2A commit sha",
+  gitCannotRead: (path, ref, gitSaid) => `git \u65E0\u6CD5\u8BFB\u53D6 ${ref} \u7248\u672C\u7684 ${path}\uFF1A${gitSaid}`,
+  gitMissing: (cwd) => `--changed-since \u9700\u8981 git\uFF1APATH \u91CC\u627E\u4E0D\u5230 git\uFF0C\u6216\u8005 ${cwd} \u4E0D\u5B58\u5728\u3002`,
+  gitMissingHint: "\u8BF7\u5B89\u88C5 git\uFF0C\u6216\u8005\u53BB\u6389 --changed-since \u68C0\u67E5\u5168\u90E8\u8D44\u6E90",
+  notGitRepository: (gitSaid) => `--changed-since \u9700\u8981\u5728 git \u4ED3\u5E93\u91CC\u8FD0\u884C\uFF1A${gitSaid}`,
+  unknownGitRef: (ref) => `\u627E\u4E0D\u5230 git ref '${ref}'\uFF1A\u8BF7\u5148 fetch \u5B83\uFF08\u6D45\u514B\u9686\u91CC\u7528 git fetch --depth=1 origin <sha>\uFF09`,
+  caFileUnreadable: (path) => `--ca-file\uFF1A\u65E0\u6CD5\u8BFB\u53D6 "${path}"\u3002`,
+  caFileHint: "\u8BF7\u4F20\u5165\u4E00\u4E2A PEM \u6587\u4EF6\uFF0C\u91CC\u9762\u662F\u7CFB\u7EDF\u81EA\u5E26\u8BC1\u4E66\u4E4B\u5916\u8FD8\u8981\u4FE1\u4EFB\u7684 CA \u8BC1\u4E66\u3002"
+};
+
 // src/text/plural.ts
 var ENGLISH = new Intl.PluralRules("en");
 function pluralForm(count, one, other = `${one}s`) {
@@ -56675,6 +56710,13 @@ function flagTextOf(lang) {
   return FLAG_TEXTS[lang];
 }
 var FLAG_TEXTS = { en: FLAG_TEXT_EN, "zh-CN": FLAG_TEXT_ZH_CN };
+function checkInputsTextOf(lang) {
+  return CHECK_INPUTS_TEXTS[lang];
+}
+var CHECK_INPUTS_TEXTS = {
+  en: CHECK_INPUTS_TEXT_EN,
+  "zh-CN": CHECK_INPUTS_TEXT_ZH_CN
+};
 
 // src/roadmap/suggest.ts
 function editDistance(a, b) {
@@ -62038,7 +62080,7 @@ async function openRunDispatcher(transport2, injected, lookup) {
   if (injected !== void 0) {
     return { dispatcher: injected, close: () => Promise.resolve() };
   }
-  const extraCaPem = transport2.caFile === void 0 ? void 0 : await readCaFile(transport2.caFile);
+  const extraCaPem = transport2.caFile === void 0 ? void 0 : await readCaFile(transport2.caFile, transport2.lang ?? "en");
   const dispatcher = createDispatcher({
     ...transport2.settings,
     extraCaPem,
@@ -62046,13 +62088,15 @@ async function openRunDispatcher(transport2, injected, lookup) {
   });
   return { dispatcher, close: () => dispatcher.close() };
 }
-async function readCaFile(path) {
+async function readCaFile(path, lang) {
   try {
     return await readFile(path, "utf8");
   } catch (error62) {
-    throw new UsageError(`--ca-file: cannot read "${path}".`, {
-      hint: "Pass a PEM file with the CA certificate(s) to trust in addition to the system ones.",
-      cause: error62
+    const words = checkInputsTextOf(lang);
+    throw new UsageError(words.caFileUnreadable(path), {
+      hint: words.caFileHint,
+      cause: error62,
+      lang
     });
   }
 }
@@ -66745,7 +66789,8 @@ function resolveOptions(flags2, settings2, env2, roadmapLang2) {
         ...(flags2.exclude ?? []).map((pattern) => compilePattern(pattern, "--exclude", lang))
       ],
       only: parseOnly(flags2.only ?? [], lang),
-      isOffline
+      isOffline,
+      lang
     },
     fetch: fetchSlice(network),
     transport: transportSlice(network, transportDispatcher, flags2.caFile),
@@ -66886,7 +66931,11 @@ var onProgress = (event) => {
   }
 };
 var transport = await openRunDispatcher(
-  { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+  {
+    settings: options.transport.dispatcher,
+    caFile: options.transport.caFile,
+    lang: options.report.lang
+  },
   void 0,
   void 0
 );

@@ -1,5 +1,6 @@
 /** Reads and writes the `--cache` file (result-cache.ts holds the pure logic). */
 import { readFile } from 'node:fs/promises';
+import type { Lang } from '../i18n/index.js';
 import { writeFileAtomically } from '../report/write.js';
 import {
   emptyResultCache,
@@ -34,6 +35,10 @@ export async function readCacheFile(path: string): Promise<LoadedCache> {
 }
 
 /** Writes the cache atomically, so an interrupted run never leaves half a file. */
-export async function writeCacheFile(path: string, cache: ResultCache): Promise<void> {
-  await writeFileAtomically(path, renderResultCache(cache), 'the cache');
+export async function writeCacheFile(
+  path: string,
+  cache: ResultCache,
+  lang: Lang = 'en',
+): Promise<void> {
+  await writeFileAtomically(path, renderResultCache(cache), 'cache', lang);
 }

@@ -123,7 +123,7 @@ export async function checkCommand(
       validators.entries(),
     );
     const archive = updateArchiveCache(cache.cache.archive, outcome.report, Date.now());
-    await writeCacheFile(cacheFile.file, { ...updated, archive });
+    await writeCacheFile(cacheFile.file, { ...updated, archive }, options.report.lang);
   }
   if (options.output.format === 'github') await writeGithubOutput(outcome.report, options, io);
   if (options.output.format === 'json') io.stdout.write(renderJson(outcome.report));
@@ -149,7 +149,8 @@ async function selectResources(
   lang: Lang,
 ): Promise<ResourceSelector | undefined> {
   const ref = options.selection.changedSince;
-  const changedIds = ref === undefined ? undefined : await changedSinceRef(ref, loaded, io.cwd);
+  const changedIds =
+    ref === undefined ? undefined : await changedSinceRef(ref, loaded, io.cwd, lang);
   if (changedIds !== undefined && options.output.verbosity !== 'quiet') {
     const text = cliTextOf(lang);
     const line =
@@ -182,7 +183,7 @@ async function writeGithubOutput(
       failing: options.report.failOn,
       lang: options.report.lang,
     });
-    await appendText(summaryFile, summary, 'the job summary');
+    await appendText(summaryFile, summary, 'jobSummary', options.report.lang);
   }
 }
 

@@ -1,58 +1,34 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Argument, CommanderError, Option } from 'commander';
+import { describe, expect, it } from 'vitest';
+import {
+  caught,
+  captureIoIn,
+  errorsInBothLanguagesIn,
+  ONE_RESOURCE_ROADMAP,
+  usageOf,
+} from '../../test/helpers/command-errors.js';
+import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
-import { InputError, UsageError } from '../errors.js';
+import { EXIT_CODES, InputError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { parseHistory } from '../report/history.js';
+import { LocalizedCommand } from './commander-errors.js';
+import { completionCommand } from './completion.js';
 import { diffCommand } from './diff.js';
 import { fixCommand } from './fix.js';
 import { importCommand } from './import-list.js';
 import type { CommandIo } from './io.js';
 import { mirrorsCommand } from './mirrors.js';
+import { buildProgram } from './program.js';
 
 let dir: string;
-beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'curate-cmd-zh-'))));
-afterAll(() => rm(dir, { recursive: true, force: true }));
-
-function captureIo(lang: Lang): CommandIo & { err: () => string } {
-  let err = '';
-  return {
-    stdout: { write: () => true },
-    stderr: { write: (text: string) => (err += text) },
-    env: {},
-    cwd: dir,
-    toolVersion: 'test',
-    interruptSignal: new AbortController().signal,
-    lang,
-    err: () => err,
-  };
-}
-
-/** What one command throws in Chinese and in English, to compare the two wordings. */
-async function errorsInBothLanguages(
-  command: (io: CommandIo) => Promise<unknown>,
-): Promise<{ zh: unknown; en: unknown }> {
-  const thrown = (lang: Lang) =>
-    command(captureIo(lang)).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-  return { zh: await thrown('zh-CN'), en: await thrown('en') };
-}
-
-const ROADMAP = `version: 1
-title: t
-sections:
-  - id: '1'
-    title: s
-    resources:
-      - id: a
-        title: A
-        url: https://example.com/a
-        kind: article
-`;
+useTempDir('curate-cmd-zh-', (path) => (dir = path), 'all');
+const captureIo = (lang: Lang) => captureIoIn(dir, lang);
+const errorsInBothLanguages = (command: (io: CommandIo) => Promise<unknown>) =>
+  errorsInBothLanguagesIn(dir, command);
+const ROADMAP = ONE_RESOURCE_ROADMAP;
 
 describe("fix, mirrors and history's errors in zh-CN", () => {
   it('warns in Chinese when the report is of another roadmap', async () => {
@@ -130,5 +106,83 @@ describe("fix, mirrors and history's errors in zh-CN", () => {
     expect((zh as UsageError).message).toBe('--json 和 --format text 要的是两种输出，只能选一种。');
     expect((zh as UsageError).hint).toBe('只用 --format 即可。');
     expect((en as UsageError).message).toBe('--json and --format text ask for two outputs.');
+  });
+});
+
+/** What a `LocalizedCommand` with a `choices` option and argument says about `argv`. */
+function refusedValue(argv: string[], lang: Lang): { stderr: string; code: string } {
+  const program = new LocalizedCommand('curate', lang);
+  let stderr = '';
+  program
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => (stderr += text), writeOut: () => {} })
+    .addOption(new Option('--format <format>').choices(['text', 'json']))
+    .addArgument(new Argument('[kind]').choices(['report', 'history']))
+    .action(() => {});
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return { stderr, code: error.code };
+    throw error;
+  }
+  throw new Error('expected a CommanderError');
+}
+
+describe("commander's refused values in zh-CN", () => {
+  it('says an option value and an argument outside their choices, English untouched', () => {
+    const option = refusedValue(['--format', 'yaml'], 'zh-CN');
+    expect(option.code).toBe('commander.invalidArgument');
+    expect(option.stderr).toBe(
+      '错误: 选项 --format <format> 的取值 yaml 无效，可选值：text, json\n',
+    );
+    const argument = refusedValue(['diary'], 'zh-CN');
+    expect(argument.stderr).toBe('错误: 参数 kind 的取值 diary 无效，可选值：report, history\n');
+    expect(refusedValue(['--format', 'yaml'], 'en').stderr).toBe(
+      "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json.\n",
+    );
+  });
+});
+
+describe('completion and unreadable inputs, in zh-CN and en', () => {
+  it('says a shell completion does not know', async () => {
+    const complete = (lang: Lang) =>
+      caught(() =>
+        completionCommand(
+          'fish',
+          buildProgram(async () => {}, { toolVersion: '0', lang }),
+          captureIo(lang),
+        ),
+      );
+    expect(usageOf(await complete('zh-CN'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: 'completion：curate 不支持为 "fish" 生成补全脚本，可选：bash, zsh。',
+    });
+    expect(usageOf(await complete('en'))).toMatchObject({
+      name: 'UsageError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: 'completion: "fish" is not a shell curate completes: bash, zsh.',
+    });
+  });
+
+  // root reads any file: the refusal cannot happen there, so the test is skipped, not passed.
+  it.skipIf(process.getuid?.() === 0)('says a file that may not be read', async () => {
+    const locked = join(dir, 'locked.md');
+    await writeFile(locked, '# x\n', { mode: 0o000 });
+    const { zh, en } = await errorsInBothLanguages((io) => importCommand(locked, {}, io));
+    expect(usageOf(zh)).toMatchObject({
+      name: 'InputError',
+      lang: 'zh-CN',
+      exitCode: EXIT_CODES.usage,
+      message: `无法读取列表 ${locked}：没有读取权限。`,
+    });
+    expect(usageOf(en)).toMatchObject({
+      name: 'InputError',
+      lang: 'en',
+      exitCode: EXIT_CODES.usage,
+      message: `Cannot read the list ${locked}: permission denied.`,
+    });
   });
 });

@@ -40,7 +40,36 @@ export function localizeCommanderError(
   const words: Readonly<Record<string, ((subject: CommanderErrorSubject) => string) | undefined>> =
     cliTextOf(lang).commanderErrors;
   const say = code === undefined ? undefined : words[code as CommanderErrorCode];
-  return say === undefined ? message : say(subjectOf(message));
+  if (say === undefined) return message;
+  return say(
+    code === 'commander.invalidArgument' ? invalidArgumentOf(message) : subjectOf(message),
+  );
+}
+
+/**
+ * commander words a refused value three ways: "option '<flags>' argument '<value>' is
+ * invalid.", "option '<flags>' value '<value>' from env '<VAR>' is invalid." and
+ * "command-argument value '<value>' is invalid for argument '<name>'.", each followed by the
+ * parser's reason (`choices`' is "Allowed choices are a, b.").
+ */
+function invalidArgumentOf(message: string): CommanderErrorSubject {
+  const option = /option '([^']*)' (?:argument|value) '([^']*)'[^.]*is invalid\.\s*(.*)$/s.exec(
+    message,
+  );
+  const argument = /value '([^']*)' is invalid for argument '([^']*)'\.\s*(.*)$/s.exec(message);
+  const [of, name, value, rest] =
+    option !== null
+      ? (['option', option[1], option[2], option[3]] as const)
+      : (['argument', argument?.[2], argument?.[1], argument?.[3]] as const);
+  const choices = /^Allowed choices are (.*)\.$/s.exec(rest ?? '')?.[1];
+  const reason = choices === undefined && rest !== undefined && rest !== '' ? rest : undefined;
+  return {
+    of,
+    name: name ?? '',
+    ...(value === undefined ? {} : { value }),
+    ...(choices === undefined ? {} : { choices }),
+    ...(reason === undefined ? {} : { reason }),
+  };
 }
 
 function subjectOf(message: string): CommanderErrorSubject {

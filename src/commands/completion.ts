@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { UsageError, EXIT_CODES, type ExitCode } from '../errors.js';
 import type { CommandIo, RunCommand } from './io.js';
+import { commandTextOf } from '../i18n/index.js';
 
 /** The shells a script is written for. */
 export const COMPLETION_SHELLS = ['bash', 'zsh'] as const;
@@ -113,9 +114,10 @@ if [ "$funcstack[1]" = "_curate" ]; then _curate "$@"; else compdef _curate cura
 export function completionCommand(shell: string, program: Command, io: CommandIo): ExitCode {
   const known = COMPLETION_SHELLS.find((name) => name === shell);
   if (known === undefined) {
-    throw new UsageError(
-      `completion: "${shell}" is not a shell curate completes: ${COMPLETION_SHELLS.join(', ')}.`,
-    );
+    const lang = io.lang ?? 'en';
+    throw new UsageError(commandTextOf(lang).completionUnknownShell(shell, COMPLETION_SHELLS), {
+      lang,
+    });
   }
   io.stdout.write(renderCompletion(known, completionSpec(program)));
   return EXIT_CODES.ok;

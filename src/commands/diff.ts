@@ -58,8 +58,8 @@ export async function diffCommand(
 ): Promise<ExitCode> {
   const render = DIFF_FORMATS[diffFormat(flags, io)];
   const failing = resolveFailOn(flags.failOn, undefined, io.lang);
-  const before = await readReportFile(oldFile);
-  const after = await readReportFile(newFile);
+  const before = await readReportFile(oldFile, io.lang);
+  const after = await readReportFile(newFile, io.lang);
   const diff = diffReports(before, after, { failing });
   io.stdout.write(render(diff));
   return hasNewFailures(diff) ? EXIT_CODES.failing : EXIT_CODES.ok;

@@ -39,10 +39,14 @@ export async function fixCommand(
   flags: FixFlags,
   io: CommandIo,
 ): Promise<ExitCode> {
-  const source = await reportFromFileOrCheck(flags.from, file, (roadmapFile) =>
-    checkRoadmapNow(roadmapFile, flags, io, (lang) => commandTextOf(lang).fixNetworkDown, {
-      isArchiveLookupOn: flags.archive === true,
-    }),
+  const source = await reportFromFileOrCheck(
+    flags.from,
+    file,
+    (roadmapFile) =>
+      checkRoadmapNow(roadmapFile, flags, io, (lang) => commandTextOf(lang).fixNetworkDown, {
+        isArchiveLookupOn: flags.archive === true,
+      }),
+    io.lang,
   );
   if (source.kind === 'network-down') return EXIT_CODES.networkDown;
   const { report, roadmapFile } = source;
@@ -61,7 +65,7 @@ export async function fixCommand(
   if (flags.dryRun === true) {
     io.stdout.write(renderUnifiedDiff(text, result.edits, roadmapFile));
   } else if (result.text !== text) {
-    await writeFileAtomically(roadmapFile, result.text, 'the roadmap');
+    await writeFileAtomically(roadmapFile, result.text, 'roadmap', io.lang);
   }
   io.stderr.write(describeFixes(result, roadmapFile, flags.dryRun === true));
   return EXIT_CODES.ok;

@@ -30,9 +30,10 @@ export async function reportFromFileOrCheck(
   from: string | undefined,
   file: string | undefined,
   checkNow: (roadmapFile: string) => Promise<FreshCheck>,
+  lang?: Lang,
 ): Promise<ReportSource> {
   if (from !== undefined) {
-    const report = await readReportFile(from);
+    const report = await readReportFile(from, lang);
     return { kind: 'report', report, roadmapFile: file ?? report.roadmap.path };
   }
   const roadmapFile = file ?? 'roadmap.yaml';

@@ -63,7 +63,7 @@ export async function historyCommand(
   // With --format json, stdout is the JSON alone; the line about the issue file goes to stderr.
   const messages = format === 'json' ? io.stderr : io.stdout;
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
-  const report = await readReportFile(reportFile);
+  const report = await readReportFile(reportFile, io.lang);
   // The tracking issue speaks the roadmap's language (its lang:) unless --lang says otherwise.
   const roadmapText = await readFile(resolve(io.cwd, report.roadmap.path), 'utf8').catch(
     () => undefined,
@@ -75,7 +75,7 @@ export async function historyCommand(
 
   const history = updateHistory(before, report, { keep });
   const flakiness = assessFlakiness(history, { failAfter, failing });
-  await writeFileAtomically(historyFile, renderHistory(history), 'the history');
+  await writeFileAtomically(historyFile, renderHistory(history), 'history', lang);
 
   const issue = renderTrackingIssue(report, flakiness, {
     runUrl: flags.runUrl ?? githubRunUrl(io.env) ?? reportFile,
@@ -93,7 +93,8 @@ export async function historyCommand(
     await writeFileAtomically(
       flags.trackingIssue,
       renderIssueFile(issue, flags.trackingIssue),
-      'the tracking issue',
+      'trackingIssue',
+      lang,
     );
     messages.write(
       `wrote ${flags.trackingIssue}: the tracking issue should be ${issue.shouldBeOpen ? 'open' : 'closed'}.\n`,

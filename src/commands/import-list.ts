@@ -54,7 +54,13 @@ export async function importCommand(
   const yaml = renderImportedList(list, source);
   assertValid(list, source);
   if (flags.out === undefined) io.stdout.write(yaml);
-  else await writeNewFile(flags.out, yaml, { what: 'the roadmap', force: flags.force === true });
+  else {
+    await writeNewFile(flags.out, yaml, {
+      what: 'roadmap',
+      force: flags.force === true,
+      lang: io.lang,
+    });
+  }
   io.stderr.write(describeImport(list, source.file, flags.out));
   return EXIT_CODES.ok;
 }
@@ -86,11 +92,12 @@ async function mergeCommand(
     io.stdout.write(renderUnifiedDiff(loaded.text, result.edits, roadmapFile));
   } else if (flags.out !== undefined) {
     await writeNewFile(flags.out, result.text, {
-      what: 'the roadmap',
+      what: 'roadmap',
       force: flags.force === true,
+      lang: io.lang,
     });
   } else if (result.text !== loaded.text) {
-    await writeFileAtomically(roadmapFile, result.text, 'the roadmap');
+    await writeFileAtomically(roadmapFile, result.text, 'roadmap', io.lang);
   }
   io.stderr.write(
     describeMerge(result, source.file, flags.out ?? roadmapFile, flags.dryRun === true),

@@ -40,7 +40,11 @@ export async function initCommand(
     });
   }
   for (const file of files) {
-    await writeNewFile(join(root, file.path), file.text, { what: file.path, force: false });
+    await writeNewFile(join(root, file.path), file.text, {
+      what: 'file',
+      force: false,
+      lang: io.lang,
+    });
     io.stdout.write(`${text.created(join(dir ?? '.', file.path))}\n`);
   }
   io.stdout.write(`${text.initNext(CURATE_REPOSITORY)}\n`);

@@ -56,10 +56,10 @@ export async function mergeCommand(
   );
   if (flags.lang !== undefined) resolveLang({ flag: flags.lang, env: io.env });
   const given = await Promise.all(
-    files.map(async (file) => ({ file, report: await readReportFile(file) })),
+    files.map(async (file) => ({ file, report: await readReportFile(file, io.lang) })),
   );
   const reports = given.map((input) => input.report);
-  const merged = mergeInputs(given, { allowPartial: flags.allowPartial === true });
+  const merged = mergeInputs(given, { allowPartial: flags.allowPartial === true, lang: io.lang });
   // The regions come from the reports (each lists its roadmap's regions), the rules from disk:
   // the same rules `check` used, plus any --region-rules given here.
   const regions = [...new Set(reports.flatMap((report) => Object.keys(report.regions ?? {})))];
@@ -82,12 +82,13 @@ export async function mergeCommand(
     : await writeReports(
         outDir,
         renderReports(report, formats, {
-          history: formats.has('html') ? await readHistoryBeside(outDir) : undefined,
+          history: formats.has('html') ? await readHistoryBeside(outDir, chosen) : undefined,
           failOn,
           lang: chosen,
           file: repositoryPath(report.roadmap.path, io.cwd),
           roadmapText,
         }),
+        chosen,
       );
   if (flags.quiet !== true) {
     const messages = toStdout ? io.stderr : io.stdout;

@@ -66,8 +66,12 @@ export async function mirrorsCommand(
 ): Promise<ExitCode> {
   if (flags.confirm !== undefined)
     return confirmCommand(file ?? 'roadmap.yaml', flags.confirm, flags.url, io);
-  const source = await reportFromFileOrCheck(flags.from, file, (roadmapFile) =>
-    checkRoadmapNow(roadmapFile, flags, io, (lang) => commandTextOf(lang).mirrorsNetworkDown),
+  const source = await reportFromFileOrCheck(
+    flags.from,
+    file,
+    (roadmapFile) =>
+      checkRoadmapNow(roadmapFile, flags, io, (lang) => commandTextOf(lang).mirrorsNetworkDown),
+    io.lang,
   );
   if (source.kind === 'network-down') return EXIT_CODES.networkDown;
   const { report } = source;
@@ -108,10 +112,14 @@ export async function mirrorsCommand(
     // Everything else in the file is check's: kept as it was read.
     const kept = { ...cache.cache };
     delete kept.bilibiliSession;
-    await writeCacheFile(flags.cache, {
-      ...kept,
-      ...(bilibiliSession === undefined ? {} : { bilibiliSession }),
-    });
+    await writeCacheFile(
+      flags.cache,
+      {
+        ...kept,
+        ...(bilibiliSession === undefined ? {} : { bilibiliSession }),
+      },
+      io.lang,
+    );
   }
   const out = flags.out ?? DEFAULTS.out;
   const { checkOf } = await checkCandidates(
@@ -133,7 +141,8 @@ export async function mirrorsCommand(
   await writeFileAtomically(
     mirrorsPath,
     `${JSON.stringify(mirrorsFile, null, 2)}\n`,
-    'mirrors.json',
+    'mirrors',
+    io.lang,
   );
   io.stdout.write(renderMirrorsTable(entries));
   io.stderr.write(`${cliTextOf(io.lang ?? 'en').wrote(mirrorsPath)}\n`);
@@ -162,7 +171,9 @@ async function writeBestCandidates(
 ): Promise<void> {
   const text = await readInputFile(loaded.file, 'roadmap', io.lang);
   const result = addMirrors(text, bestAdditions(entries), loaded.file);
-  if (result.text !== text) await writeFileAtomically(loaded.file, result.text, 'the roadmap');
+  if (result.text !== text) {
+    await writeFileAtomically(loaded.file, result.text, 'roadmap', io.lang);
+  }
   const cli = cliTextOf(io.lang ?? 'en');
   const lines = [cli.mirrorsAdded(loaded.file, result.applied.length)];
   for (const { addition, reason } of result.skipped) {
@@ -183,7 +194,7 @@ async function confirmCommand(
   const words = commandTextOf(lang);
   switch (result.kind) {
     case 'confirmed':
-      await writeFileAtomically(file, result.text, 'the roadmap');
+      await writeFileAtomically(file, result.text, 'roadmap', lang);
       io.stderr.write(
         `${cliTextOf(io.lang ?? 'en').mirrorConfirmed(`${file}:${result.line}`, result.url, resourceId)}\n`,
       );

@@ -9,6 +9,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { Agent, buildConnector, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 import { UsageError } from '../errors.js';
+import { checkInputsTextOf, type Lang } from '../i18n/index.js';
 import { assertPublicLiteral, guardLookup } from './address-guard.js';
 import { PROXY_UNREACHABLE_CODE } from './network-failure.js';
 
@@ -181,6 +182,8 @@ export async function openRunDispatcher(
   transport: {
     settings: Omit<TransportSettings, 'extraCaPem' | 'lookup'>;
     caFile: string | undefined;
+    /** The language of the `--ca-file` error; English when not given. */
+    lang?: Lang | undefined;
   },
   injected: Dispatcher | undefined,
   lookup: LookupFunction | undefined,
@@ -189,7 +192,9 @@ export async function openRunDispatcher(
     return { dispatcher: injected, close: () => Promise.resolve() };
   }
   const extraCaPem =
-    transport.caFile === undefined ? undefined : await readCaFile(transport.caFile);
+    transport.caFile === undefined
+      ? undefined
+      : await readCaFile(transport.caFile, transport.lang ?? 'en');
   const dispatcher = createDispatcher({
     ...transport.settings,
     extraCaPem,
@@ -198,13 +203,15 @@ export async function openRunDispatcher(
   return { dispatcher, close: () => dispatcher.close() };
 }
 
-async function readCaFile(path: string): Promise<string> {
+async function readCaFile(path: string, lang: Lang): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--ca-file: cannot read "${path}".`, {
-      hint: 'Pass a PEM file with the CA certificate(s) to trust in addition to the system ones.',
+    const words = checkInputsTextOf(lang);
+    throw new UsageError(words.caFileUnreadable(path), {
+      hint: words.caFileHint,
       cause: error,
+      lang,
     });
   }
 }

@@ -9,6 +9,7 @@ import { plural, pluralForm } from '../text/plural.js';
 
 /** The errors commander reports itself (its `code`s) that curate words in other languages. */
 export type CommanderErrorCode =
+  | 'commander.invalidArgument'
   | 'commander.unknownOption'
   | 'commander.unknownCommand'
   | 'commander.missingArgument'
@@ -28,6 +29,14 @@ export type CommanderErrorSubject = {
   suggestion?: string;
   expected?: number;
   got?: number;
+  /** invalidArgument: whether `name` is an option's flags or a command argument's name. */
+  of?: 'option' | 'argument';
+  /** invalidArgument: the value given. */
+  value?: string;
+  /** invalidArgument: the allowed values, when commander's `choices` refused the value. */
+  choices?: string;
+  /** invalidArgument: any other reason the option's parser gave, as it wrote it. */
+  reason?: string;
 };
 
 /** One language's commander errors; `undefined` keeps commander's English as it is. */

@@ -48,6 +48,10 @@ export const CLI_TEXT_ZH_CN: CliText = {
   diffJsonDeprecated: '警告: --json 已弃用，请改用 --format json。',
 
   commanderErrors: {
+    'commander.invalidArgument': ({ of, name, value, choices, reason }) =>
+      `错误: ${of === 'argument' ? '参数' : '选项'} ${name} 的取值 ${value ?? ''} 无效${
+        choices === undefined ? '' : `，可选值：${choices}`
+      }${reason === undefined ? '' : `（${reason}）`}`,
     'commander.unknownOption': ({ name, suggestion }) =>
       `错误: 未知的选项 ${name}${didYouMean(suggestion)}`,
     'commander.unknownCommand': ({ name, suggestion }) =>

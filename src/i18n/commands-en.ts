@@ -31,9 +31,13 @@ export const COMMAND_TEXT_EN = {
   },
   noSuchFile: 'no such file',
   isDirectory: 'is a directory',
+  noPermission: 'permission denied',
   cannotReadInput: (what: string, path: string, problem: string) =>
     `Cannot read ${what} ${path}: ${problem}.`,
   cannotReadInputProblem: (what: string, problem: string) => `cannot read ${what}: ${problem}`,
+  // commands/completion.ts
+  completionUnknownShell: (shell: string, shells: readonly string[]) =>
+    `completion: "${shell}" is not a shell curate completes: ${shells.join(', ')}.`,
   // report/history.ts
   historyNotJson: (file: string) => `${file} is not a history file.`,
   historyInvalid: (file: string) => `${file} is not a valid history file.`,

@@ -19,8 +19,11 @@ export const COMMAND_TEXT_ZH_CN: CommandText = {
   inputFile: { roadmap: '路线图', list: '列表', report: '报告', history: '历史记录' },
   noSuchFile: '文件不存在',
   isDirectory: '这是一个目录',
+  noPermission: '没有读取权限',
   cannotReadInput: (what, path, problem) => `无法读取${what} ${path}：${problem}。`,
   cannotReadInputProblem: (what, problem) => `无法读取${what}：${problem}`,
+  completionUnknownShell: (shell, shells) =>
+    `completion：curate 不支持为 "${shell}" 生成补全脚本，可选：${shells.join(', ')}。`,
   historyNotJson: (file) => `${file} 不是历史记录文件。`,
   historyInvalid: (file) => `${file} 不是合法的历史记录文件。`,
   historyInvalidHint: '删除它即可重新开始记录，下次巡检会写一份新的',

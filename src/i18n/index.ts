@@ -1,12 +1,16 @@
 /** The catalogs by language, and the lookups every output shares. */
 import type { Lang } from './catalog.js';
 import { en, type Catalog } from './en.js';
+import { CHECK_INPUTS_TEXT_EN, type CheckInputsText } from './check-inputs-en.js';
+import { CHECK_INPUTS_TEXT_ZH_CN } from './check-inputs-zh-CN.js';
 import { CLI_TEXT_EN, type CliText } from './cli-en.js';
 import { COMMAND_TEXT_EN, type CommandText } from './commands-en.js';
 import { COMMAND_TEXT_ZH_CN } from './commands-zh-CN.js';
 import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
 import { FLAG_TEXT_ZH_CN } from './flags-zh-CN.js';
 import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
+import { REPORT_FILES_TEXT_EN, type ReportFilesText } from './report-files-en.js';
+import { REPORT_FILES_TEXT_ZH_CN } from './report-files-zh-CN.js';
 import { REGION_RULES_TEXT_EN, type RegionRulesText } from './region-rules-en.js';
 import { REGION_RULES_TEXT_ZH_CN } from './region-rules-zh-CN.js';
 import { ROADMAP_LOAD_TEXT_EN, type RoadmapLoadText } from './roadmap-load-en.js';
@@ -19,9 +23,11 @@ export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
 export type { CliText } from './cli-en.js';
+export type { CheckInputsText, OnlySuggestion } from './check-inputs-en.js';
 export type { FlagText } from './flags-en.js';
 export type { CommandText } from './commands-en.js';
 export type { RegionRulesText } from './region-rules-en.js';
+export type { ReportFilesText, ShardOfFile, WrittenFileKind } from './report-files-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
 export { langOf, isLang } from './lang.js';
 export { formatDateTime, formatList, formatNumber, interpolate, plural } from './format.js';
@@ -86,4 +92,24 @@ export function commandTextOf(lang: Lang): CommandText {
 const COMMAND_TEXTS: Readonly<Record<Lang, CommandText>> = {
   en: COMMAND_TEXT_EN,
   'zh-CN': COMMAND_TEXT_ZH_CN,
+};
+
+/** What curate says about report files it reads back, merges or cannot write, in a language. */
+export function reportFilesTextOf(lang: Lang): ReportFilesText {
+  return REPORT_FILES_TEXTS[lang];
+}
+
+const REPORT_FILES_TEXTS: Readonly<Record<Lang, ReportFilesText>> = {
+  en: REPORT_FILES_TEXT_EN,
+  'zh-CN': REPORT_FILES_TEXT_ZH_CN,
+};
+
+/** What check says about --only, --changed-since and --ca-file it cannot use, in a language. */
+export function checkInputsTextOf(lang: Lang): CheckInputsText {
+  return CHECK_INPUTS_TEXTS[lang];
+}
+
+const CHECK_INPUTS_TEXTS: Readonly<Record<Lang, CheckInputsText>> = {
+  en: CHECK_INPUTS_TEXT_EN,
+  'zh-CN': CHECK_INPUTS_TEXT_ZH_CN,
 };

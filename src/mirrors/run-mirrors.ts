@@ -36,7 +36,11 @@ export async function askFinders(
 ): Promise<SubjectAnswers[]> {
   if (subjects.length === 0) return [];
   const transport = await openRunDispatcher(
-    { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+    {
+      settings: options.transport.dispatcher,
+      caFile: options.transport.caFile,
+      lang: options.report.lang,
+    },
     deps.dispatcher,
     deps.lookup,
   );

@@ -6,6 +6,7 @@
 import { assertNever } from '../domain.js';
 import type { LinkPlan, Plan, PlannedLink, PlannedResource, RoadmapRef } from '../domain.js';
 import { UsageError } from '../errors.js';
+import { checkInputsTextOf, type Lang } from '../i18n/index.js';
 import type { LoadedRoadmap } from '../roadmap/load.js';
 import { suggestNearest } from '../roadmap/suggest.js';
 import { formatFieldPath, listResources, listSections } from '../roadmap/walk.js';
@@ -23,6 +24,8 @@ export type PlanSettings = {
   isOffline: boolean;
   /** Keeps only the resources it accepts (a shard, a PR's changes); absent keeps all. */
   select?: ResourceSelector | undefined;
+  /** The language of its errors (an unknown `--only` id); English when not given. */
+  lang?: Lang | undefined;
 };
 
 /** What to do with one URL as written, before it is tied to a place in the roadmap. */
@@ -60,7 +63,7 @@ export function planChecks(loaded: LoadedRoadmap, settings: PlanSettings): Plan 
   };
 
   const { select } = settings;
-  const selected = selectResources(loaded, settings.only).filter(
+  const selected = selectResources(loaded, settings.only, settings.lang ?? 'en').filter(
     ({ resource }) => select === undefined || select(resource.id),
   );
   const resources = selected.map(({ resource, path, section, topic }): PlannedResource => ({
@@ -138,7 +141,11 @@ export function decideLink(
   }
 }
 
-function selectResources(loaded: LoadedRoadmap, only: readonly string[]): ResourceEntry[] {
+function selectResources(
+  loaded: LoadedRoadmap,
+  only: readonly string[],
+  lang: Lang,
+): ResourceEntry[] {
   const entries = listResources(loaded.roadmap);
   if (only.length === 0) {
     return entries;
@@ -149,18 +156,14 @@ function selectResources(loaded: LoadedRoadmap, only: readonly string[]): Resour
   if (unknown.length > 0) {
     const suggestions = unknown.flatMap((id) => {
       const nearest = suggestNearest(id, known);
-      return nearest === undefined ? [] : [`"${id}": did you mean "${nearest}"?`];
+      return nearest === undefined ? [] : [{ id, nearest }];
     });
-    const example = sectionIds[0] === undefined ? '' : ` such as "${sectionIds[0]}"`;
-    throw new UsageError(
-      `--only: no section or resource has the id ${unknown.map((id) => `"${id}"`).join(', ')}`,
-      {
-        hint:
-          suggestions.length > 0
-            ? suggestions.join(' ')
-            : `use a section id${example} or a resource id from the roadmap`,
-      },
-    );
+    const words = checkInputsTextOf(lang);
+    throw new UsageError(words.onlyUnknown(unknown), {
+      hint:
+        suggestions.length > 0 ? words.onlySuggestions(suggestions) : words.onlyHint(sectionIds[0]),
+      lang,
+    });
   }
   const wanted = new Set(only);
   return entries.filter(

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { InputError, type InputProblem } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { reportFilesTextOf, type Lang } from '../i18n/index.js';
 
 /** Parses `text` read from `file`; not JSON → an `InputError` with `message` and `hint`. */
 export function parseJsonInput(
@@ -19,7 +19,15 @@ export function parseJsonInput(
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(
       notJson.message,
-      [{ file, line: 0, column: 0, path: '', message: `not JSON: ${reason}` }],
+      [
+        {
+          file,
+          line: 0,
+          column: 0,
+          path: '',
+          message: reportFilesTextOf(notJson.lang ?? 'en').notJson(reason),
+        },
+      ],
       {
         cause: error,
         lang: notJson.lang,

@@ -6,6 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../errors.js';
+import { reportFilesTextOf, type Lang } from '../i18n/index.js';
 import { GLOBAL_VANTAGE } from '../region/vantage.js';
 import { summariesOf } from './build.js';
 import type { MirrorResult, MissingShard, Report, ResourceResult } from './schema.js';
@@ -17,7 +18,10 @@ import { checkShardSet, type MergeInput, type ShardSetOptions } from './shard-se
  */
 export function mergeInputs(inputs: readonly MergeInput[], options: ShardSetOptions): Report {
   const missing = checkShardSet(inputs, options);
-  const merged = mergeReports(inputs.map((input) => input.report));
+  const merged = mergeReports(
+    inputs.map((input) => input.report),
+    options.lang,
+  );
   if (missing.length === 0) return merged;
   const missingShards = [...(merged.missingShards ?? []), ...missing];
   return { ...merged, partial: true, missingShards };
@@ -27,14 +31,20 @@ export function mergeInputs(inputs: readonly MergeInput[], options: ShardSetOpti
  * Merges reports of one roadmap into one, refusing combinations that would mislead: the shards
  * of each vantage are joined first, then the vantages merged (see {@link mergeVantages}).
  */
-export function mergeReports(reports: readonly Report[]): Report {
+export function mergeReports(reports: readonly Report[], lang: Lang = 'en'): Report {
   const first = reports[0];
-  if (first === undefined) throw new UsageError('curate merge needs at least one report.');
-  assertSameRoadmap(reports);
+  if (first === undefined) throw nothingToMerge(lang);
+  assertSameRoadmap(reports, lang);
   const vantages = distinct(reports.map((report) => report.vantage));
-  if (vantages.length === 1) return mergeShards(reports);
+  if (vantages.length === 1) return mergeShards(reports, lang);
   return mergeVantages(
-    vantages.map((vantage) => mergeShards(reports.filter((report) => report.vantage === vantage))),
+    vantages.map((vantage) =>
+      mergeShards(
+        reports.filter((report) => report.vantage === vantage),
+        lang,
+      ),
+    ),
+    lang,
   );
 }
 
@@ -43,9 +53,9 @@ export function mergeReports(reports: readonly Report[]): Report {
  * global vantage's result when there is one (the status a learner anywhere sees), and gains
  * every vantage's observations. Region verdicts are left to the region stage.
  */
-export function mergeVantages(reports: readonly Report[]): Report {
+export function mergeVantages(reports: readonly Report[], lang: Lang = 'en'): Report {
   const base = reports.find((report) => report.vantage === GLOBAL_VANTAGE) ?? reports[0];
-  if (base === undefined) throw new UsageError('curate merge needs at least one report.');
+  if (base === undefined) throw nothingToMerge(lang);
   const byId = new Map(base.results.map((result) => [result.id, result]));
   for (const report of reports) {
     if (report === base) continue;
@@ -80,27 +90,24 @@ function mergeResourceObservations(kept: ResourceResult, other: ResourceResult):
 }
 
 /** Throws unless every report has the same schema version and comes from the same roadmap. */
-export function assertSameRoadmap(reports: readonly Report[]): void {
+export function assertSameRoadmap(reports: readonly Report[], lang: Lang = 'en'): void {
+  const words = reportFilesTextOf(lang);
   const versions = distinct(reports.map((report) => String(report.schemaVersion)));
   if (versions.length > 1) {
-    throw new UsageError(`Cannot merge reports of schema versions ${versions.join(' and ')}.`, {
-      hint: 'write all reports with the same version of curate',
-    });
+    throw new UsageError(words.mergeVersions(versions), { hint: words.mergeVersionsHint, lang });
   }
   const roadmaps = distinct(
     reports.map((report) => `${normalisePath(report.roadmap.path)} ("${report.roadmap.title}")`),
   );
   if (roadmaps.length > 1) {
-    throw new UsageError(`Cannot merge reports of different roadmaps: ${roadmaps.join(', ')}.`, {
-      hint: 'merge only the shards of one run over one roadmap',
-    });
+    throw new UsageError(words.mergeRoadmaps(roadmaps), { hint: words.mergeRoadmapsHint, lang });
   }
 }
 
 /** Unions the shards of one vantage: each resource must come from exactly one shard. */
-export function mergeShards(reports: readonly Report[]): Report {
+export function mergeShards(reports: readonly Report[], lang: Lang = 'en'): Report {
   const [first] = reports;
-  if (first === undefined) throw new UsageError('curate merge needs at least one report.');
+  if (first === undefined) throw nothingToMerge(lang);
   const byId = new Map<string, ResourceResult>();
   for (const report of reports) {
     for (const result of report.results) {
@@ -109,16 +116,19 @@ export function mergeShards(reports: readonly Report[]): Report {
       // The same result twice (a report passed twice) is harmless; two different ones mean the
       // shards came from different partitions or roadmaps, and either could be the truth.
       else if (!isDeepStrictEqual(seen, result)) {
-        throw new UsageError(
-          `Resource "${result.id}" appears in two reports with different results.`,
-          {
-            hint: 'merge the shards of one run only (same --shard total, same roadmap)',
-          },
-        );
+        const words = reportFilesTextOf(lang);
+        throw new UsageError(words.mergeConflict(result.id), {
+          hint: words.mergeConflictHint,
+          lang,
+        });
       }
     }
   }
   return assembleMerged(reports, first, [...byId.values()], first.vantages);
+}
+
+function nothingToMerge(lang: Lang): UsageError {
+  return new UsageError(reportFilesTextOf(lang).mergeNothing, { lang });
 }
 
 function byLineThenId(a: ResourceResult, b: ResourceResult): number {

@@ -4,22 +4,25 @@
  * upgraded to the current shape first.
  */
 import { InputError } from '../errors.js';
+import { reportFilesTextOf, type Lang } from '../i18n/index.js';
 import { parseJsonInput, schemaProblems } from './json-input.js';
 import { ReportSchema, type Report, type ReportEntry } from './schema.js';
 import { isReportV1, upgradeReportV1 } from './upgrade-v1.js';
 
 /** Parses report.json text written by `curate check` or `curate merge`, of any version read. */
-export function parseReport(text: string, file: string): Report {
+export function parseReport(text: string, file: string, lang: Lang = 'en'): Report {
+  const words = reportFilesTextOf(lang);
   const data = parseJsonInput(text, file, {
-    message: `${file} is not a report.`,
-    hint: 'pass the report.json that `curate check` wrote',
+    message: words.reportNotJson(file),
+    hint: words.reportNotJsonHint,
+    lang,
   });
   const parsed = ReportSchema.safeParse(isReportV1(data) ? upgradeReportV1(data) : data);
   if (parsed.success) return foldTitleDrift(parsed.data);
   throw new InputError(
-    `${file} is not a valid report.json.`,
+    words.reportInvalid(file),
     schemaProblems(file, parsed.error.issues.slice(0, 20)),
-    { hint: 'pass the report.json that `curate check` wrote, with the same version of curate' },
+    { hint: words.reportInvalidHint, lang },
   );
 }
 

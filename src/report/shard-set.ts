@@ -6,8 +6,9 @@
  * run, a merge, or version 1) are not part of any partition and merge as before.
  */
 import { UsageError } from '../errors.js';
-import { plural, pluralForm } from '../text/plural.js';
+import { reportFilesTextOf, type Lang } from '../i18n/index.js';
 import { missingShardsPhrase, shardName } from './coverage.js';
+import { wordsFor } from './report-words.js';
 import type { MissingShard, Report } from './schema.js';
 
 /** One report given to `curate merge`, with the file it came from (for the messages). */
@@ -17,6 +18,8 @@ export type MergeInput = { file: string; report: Report };
 export type ShardSetOptions = {
   /** Merge even when shards are missing (`--allow-partial`); doubled shards are refused anyway. */
   allowPartial: boolean;
+  /** The language of the errors; English when not given. */
+  lang?: Lang | undefined;
 };
 
 /**
@@ -28,30 +31,28 @@ export function checkShardSet(
   inputs: readonly MergeInput[],
   options: ShardSetOptions,
 ): MissingShard[] {
+  const lang = options.lang ?? 'en';
+  const words = reportFilesTextOf(lang);
+  const reportWords = wordsFor(lang);
   const missing: MissingShard[] = [];
   for (const [vantage, sharded] of shardedByVantage(inputs)) {
-    const total = commonTotal(vantage, sharded);
+    const total = commonTotal(vantage, sharded, lang);
     for (let index = 1; index <= total; index += 1) {
       const files = sharded
         .filter(({ report }) => report.shard?.index === index)
         .map(({ file }) => file);
-      const name = shardName({ vantage, index, total });
+      const name = shardName({ vantage, index, total }, reportWords);
       if (files.length > 1) {
         // Never allowed: two reports of one part mean two runs, and either could be the truth.
-        throw new UsageError(
-          `shard ${name} given ${files.length === 2 ? 'twice' : `${files.length} times`}: ${files.join(', ')}.`,
-          { hint: 'pass each shard’s report.json once, all from the same run' },
-        );
+        throw new UsageError(words.shardTwice(name, files), { hint: words.shardTwiceHint, lang });
       }
       if (files.length === 0) missing.push({ vantage, index, total });
     }
   }
   if (missing.length > 0 && !options.allowPartial) {
-    throw new UsageError(`${missingShardsPhrase(missing)}: cannot merge an incomplete run.`, {
-      hint: `pass the report.json of every shard, or --allow-partial to merge the ${plural(
-        inputs.length,
-        'report',
-      )} given (the merged report then says it is partial and which ${pluralForm(missing.length, 'shard')} ${pluralForm(missing.length, 'is', 'are')} missing)`,
+    throw new UsageError(words.shardsMissing(missingShardsPhrase(missing, reportWords)), {
+      hint: words.shardsMissingHint(inputs.length, missing.length),
+      lang,
     });
   }
   return missing;
@@ -70,17 +71,17 @@ function shardedByVantage(inputs: readonly MergeInput[]): Map<string, MergeInput
 }
 
 /** The `n` every shard of one vantage shares; two splits of one roadmap cannot be joined. */
-function commonTotal(vantage: string, sharded: readonly MergeInput[]): number {
+function commonTotal(vantage: string, sharded: readonly MergeInput[], lang: Lang): number {
   const totals = [...new Set(sharded.map(({ report }) => report.shard?.total ?? 0))];
   if (totals.length === 1) return totals[0] ?? 0;
-  const described = sharded
-    .map(
-      ({ file, report }) =>
-        `${file} is ${report.shard?.index ?? '?'}/${report.shard?.total ?? '?'}`,
-    )
-    .join(', ');
-  const where = vantage === 'global' ? '' : ` (${vantage})`;
-  throw new UsageError(`shards of different splits${where}: ${described}.`, {
-    hint: 'merge the shards of one run, all checked with the same --shard total',
+  const shards = sharded.map(({ file, report }) => ({
+    file,
+    index: String(report.shard?.index ?? '?'),
+    total: String(report.shard?.total ?? '?'),
+  }));
+  const words = reportFilesTextOf(lang);
+  throw new UsageError(words.shardSplits(vantage === 'global' ? undefined : vantage, shards), {
+    hint: words.shardSplitsHint,
+    lang,
   });
 }

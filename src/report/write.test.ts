@@ -108,8 +108,8 @@ describe('writeFileAtomically and appendText', () => {
 
   it('replaces a file in a new directory and leaves no temporary file behind', async () => {
     const path = join(root, 'deep', 'history.json');
-    await writeFileAtomically(path, 'one\n', 'the history');
-    await writeFileAtomically(path, 'two\n', 'the history');
+    await writeFileAtomically(path, 'one\n', 'history');
+    await writeFileAtomically(path, 'two\n', 'history');
     expect(await readFile(path, 'utf8')).toBe('two\n');
     expect(await readdir(join(root, 'deep'))).toEqual(['history.json']);
   });
@@ -117,19 +117,19 @@ describe('writeFileAtomically and appendText', () => {
   it('names the file and what it is when it cannot be written', async () => {
     await writeFile(join(root, 'file'), '');
     await expect(
-      writeFileAtomically(join(root, 'file', 'cache.json'), '{}', 'the cache'),
+      writeFileAtomically(join(root, 'file', 'cache.json'), '{}', 'cache'),
     ).rejects.toThrow(ReportWriteError);
     await expect(
-      writeFileAtomically(join(root, 'file', 'cache.json'), '{}', 'the cache'),
+      writeFileAtomically(join(root, 'file', 'cache.json'), '{}', 'cache'),
     ).rejects.toThrow(/Cannot write the cache to .*cache\.json/);
   });
 
   it('appends to what is there', async () => {
     const path = join(root, 'summary.md');
     await writeFile(path, 'before\n');
-    await appendText(path, 'after\n', 'the job summary');
+    await appendText(path, 'after\n', 'jobSummary');
     expect(await readFile(path, 'utf8')).toBe('before\nafter\n');
-    await expect(appendText(join(root, 'no', 'x.md'), '', 'the job summary')).rejects.toThrow(
+    await expect(appendText(join(root, 'no', 'x.md'), '', 'jobSummary')).rejects.toThrow(
       /Cannot append the job summary/,
     );
   });

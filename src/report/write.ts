@@ -7,6 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InternalError, ReportWriteError } from '../errors.js';
+import {
+  reportFilesTextOf,
+  type Lang,
+  type ReportFilesText,
+  type WrittenFileKind,
+} from '../i18n/index.js';
 
 /**
  * One rendered report: a plain file name inside the output directory and its text, whole or
@@ -17,31 +23,34 @@ export type ReportFile = { name: string; content: string | Iterable<string> };
 /** Chunks are gathered up to about this many characters per write: few system calls, small strings. */
 const WRITE_BATCH_CHARS = 64 * 1024;
 
-/** Creates `outDir` if needed and writes each file atomically; returns the written paths in order. */
+/**
+ * Creates `outDir` if needed and writes each file atomically; returns the written paths in order.
+ * A failure is a `ReportWriteError` in `lang`.
+ */
 export async function writeReports(
   outDir: string,
   files: readonly ReportFile[],
+  lang: Lang = 'en',
 ): Promise<string[]> {
+  const words = reportFilesTextOf(lang);
   try {
     await mkdir(outDir, { recursive: true });
   } catch (error) {
-    throw new ReportWriteError(
-      `Cannot create the report directory ${outDir}: ${messageOf(error)}`,
-      {
-        hint: hintFor(error, outDir),
-        cause: error,
-      },
-    );
+    throw new ReportWriteError(words.cannotCreateReportDir(outDir, messageOf(error)), {
+      hint: hintFor(error, outDir, words),
+      cause: error,
+      lang,
+    });
   }
   const written: string[] = [];
   // One at a time, so a failure names the first file that could not be written.
   for (const file of files) {
-    written.push(await writeAtomically(outDir, file));
+    written.push(await writeAtomically(outDir, file, lang));
   }
   return written;
 }
 
-async function writeAtomically(outDir: string, file: ReportFile): Promise<string> {
+async function writeAtomically(outDir: string, file: ReportFile, lang: Lang): Promise<string> {
   if (file.name === '' || basename(file.name) !== file.name) {
     throw new InternalError(`Report file name must be a plain file name, got "${file.name}"`);
   }
@@ -58,9 +67,11 @@ async function writeAtomically(outDir: string, file: ReportFile): Promise<string
     await rm(tempPath, { force: true }).catch(() => undefined);
     // A renderer's bug surfaces here, as its chunks are rendered: it is not a write failure.
     if (!isFileSystemError(error)) throw error;
-    throw new ReportWriteError(`Cannot write the report ${path}: ${messageOf(error)}`, {
-      hint: hintFor(error, outDir),
+    const words = reportFilesTextOf(lang);
+    throw new ReportWriteError(words.cannotWriteReport(path, messageOf(error)), {
+      hint: hintFor(error, outDir, words),
       cause: error,
+      lang,
     });
   }
 }
@@ -94,12 +105,13 @@ function isFileSystemError(error: unknown): boolean {
 /**
  * Writes one file atomically (temporary name, then rename), creating its directory: for files
  * other than the reports, such as the roadmap `curate fix` rewrites, history.json or the cache.
- * `what` names the file in messages, e.g. "the history".
+ * `what` says which file it is in the messages, which are in `lang`.
  */
 export async function writeFileAtomically(
   path: string,
   content: string,
-  what: string,
+  what: WrittenFileKind,
+  lang: Lang = 'en',
 ): Promise<void> {
   const dir = dirname(path);
   const tempPath = join(dir, `.${basename(path)}.${randomUUID()}.tmp`);
@@ -109,21 +121,32 @@ export async function writeFileAtomically(
     await rename(tempPath, path);
   } catch (error) {
     await rm(tempPath, { force: true }).catch(() => undefined);
-    throw new ReportWriteError(`Cannot write ${what} to ${path}: ${messageOf(error)}`, {
-      hint: `Check that ${dir} exists and may be written to.`,
-      cause: error,
-    });
+    const words = reportFilesTextOf(lang);
+    throw new ReportWriteError(
+      words.cannotWriteFile(words.writtenFile[what], path, messageOf(error)),
+      { hint: words.cannotWriteFileHint(dir), cause: error, lang },
+    );
   }
 }
 
 /** Appends text to a file that others write too, such as `$GITHUB_STEP_SUMMARY`. */
-export async function appendText(path: string, text: string, what: string): Promise<void> {
+export async function appendText(
+  path: string,
+  text: string,
+  what: WrittenFileKind,
+  lang: Lang = 'en',
+): Promise<void> {
   try {
     await appendFile(path, text, 'utf8');
   } catch (error) {
-    throw new ReportWriteError(`Cannot append ${what} to ${path}: ${messageOf(error)}`, {
-      cause: error,
-    });
+    const words = reportFilesTextOf(lang);
+    throw new ReportWriteError(
+      words.cannotAppend(words.writtenFile[what], path, messageOf(error)),
+      {
+        cause: error,
+        lang,
+      },
+    );
   }
 }
 
@@ -132,23 +155,23 @@ function messageOf(error: unknown): string {
 }
 
 /** What a person can do about the usual file system errors. */
-function hintFor(error: unknown, outDir: string): string {
+function hintFor(error: unknown, outDir: string, words: ReportFilesText): string {
   const code =
     error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
   switch (code) {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return `Check that you may write to ${outDir}, or choose another directory with --out.`;
+      return words.outDirNotWritable(outDir);
     case 'ENOTDIR':
     case 'EEXIST':
-      return `Part of ${outDir} is a file, not a directory; choose another directory with --out.`;
+      return words.outDirIsFile(outDir);
     case 'EISDIR':
-      return `A directory in ${outDir} has the report's name; move it away or choose another --out.`;
+      return words.outDirHasDirectory(outDir);
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'The disk is full; free some space and run the check again.';
+      return words.diskFull;
     default:
-      return 'Choose another directory with --out.';
+      return words.otherOutDir;
   }
 }

@@ -3,6 +3,7 @@
  * compared with the roadmap at a git ref (git-show.ts reads it, changed-since.ts compares).
  */
 import { parseDocument } from 'yaml';
+import type { Lang } from '../i18n/index.js';
 import { changedResourceIds } from './changed-since.js';
 import { readFileAtRef } from './git-show.js';
 import type { LoadedRoadmap } from './load.js';
@@ -12,8 +13,9 @@ export async function changedSinceRef(
   ref: string,
   loaded: LoadedRoadmap,
   cwd: string,
+  lang: Lang = 'en',
 ): Promise<Set<string>> {
-  const before = await readFileAtRef(ref, loaded.file, cwd);
+  const before = await readFileAtRef(ref, loaded.file, cwd, lang);
   return changedResourceIds(readOldData(before), loaded.roadmap);
 }
 

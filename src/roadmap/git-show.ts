@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { isAbsolute, relative } from 'node:path';
 import { UsageError } from '../errors.js';
+import { checkInputsTextOf, type Lang } from '../i18n/index.js';
 
 type GitRun = { ok: true; stdout: string } | { ok: false; code: unknown; stderr: string };
 
@@ -27,44 +28,45 @@ function runGit(args: readonly string[], cwd: string): Promise<GitRun> {
 /**
  * The text of `path` (relative to `cwd`, or absolute) at `ref`, or `undefined` when the file did
  * not exist there. An unknown ref, a missing git or a directory outside a repository is a
- * `UsageError` that says what to do.
+ * `UsageError` in `lang` that says what to do.
  */
 export async function readFileAtRef(
   ref: string,
   path: string,
   cwd: string,
+  lang: Lang = 'en',
 ): Promise<string | undefined> {
+  const words = checkInputsTextOf(lang);
   // A ref starting with `-` would be read by git as an option.
   if (ref === '' || ref.startsWith('-')) {
-    throw new UsageError(`--changed-since "${ref}" is not a git ref.`, {
-      hint: 'pass a branch, tag or commit such as origin/main or a commit sha',
-    });
+    throw new UsageError(words.notGitRef(ref), { hint: words.notGitRefHint, lang });
   }
   const verify = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
-  if (!verify.ok) throw refError(ref, cwd, verify);
+  if (!verify.ok) throw refError(ref, cwd, verify, lang);
   const commit = verify.stdout.trim();
   // `<commit>:./<path>` is resolved against the working directory, not the repository root.
   const relativePath = (isAbsolute(path) ? relative(cwd, path) : path).replaceAll('\\', '/');
   const shown = await runGit(['show', `${commit}:./${relativePath}`], cwd);
   if (shown.ok) return shown.stdout;
   if (/does not exist in|exists on disk, but not in/.test(shown.stderr)) return undefined;
-  throw new UsageError(`git could not read ${relativePath} at ${ref}: ${shown.stderr.trim()}`);
+  throw new UsageError(words.gitCannotRead(relativePath, ref, shown.stderr.trim()), { lang });
 }
 
-function refError(ref: string, cwd: string, run: Extract<GitRun, { ok: false }>): UsageError {
+function refError(
+  ref: string,
+  cwd: string,
+  run: Extract<GitRun, { ok: false }>,
+  lang: Lang,
+): UsageError {
+  const words = checkInputsTextOf(lang);
   if (run.code === 'ENOENT') {
     // Node reports a missing working directory the same way as a missing program.
-    return new UsageError(
-      `--changed-since needs git: git was not found on PATH, or ${cwd} does not exist.`,
-      {
-        hint: 'install git, or run without --changed-since to check every resource',
-      },
-    );
+    return new UsageError(words.gitMissing(cwd), { hint: words.gitMissingHint, lang });
   }
+  // Matched on git's English; LC_ALL=C is not forced, so a translated git falls through to
+  // the unknown-ref message, which is still the likely cause.
   if (/not a git repository/i.test(run.stderr)) {
-    return new UsageError(`--changed-since needs a git repository: ${run.stderr.trim()}`);
+    return new UsageError(words.notGitRepository(run.stderr.trim()), { lang });
   }
-  return new UsageError(
-    `unknown git ref '${ref}': fetch it first (in a shallow clone: git fetch --depth=1 origin <sha>)`,
-  );
+  return new UsageError(words.unknownGitRef(ref), { lang });
 }

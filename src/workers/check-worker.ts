@@ -46,7 +46,11 @@ const onProgress = (event: ProgressEvent): void => {
 };
 
 const transport = await openRunDispatcher(
-  { settings: options.transport.dispatcher, caFile: options.transport.caFile },
+  {
+    settings: options.transport.dispatcher,
+    caFile: options.transport.caFile,
+    lang: options.report.lang,
+  },
   undefined,
   undefined,
 );

@@ -336,6 +336,21 @@ describe('curate check', () => {
     expect(merge.stderr).toMatch(/e2e\.yaml not JSON/);
     expect(merge.stderr).toMatch(/e2e\.yaml is not a report/);
   });
+
+  it('says the same refusal, and an unknown completion shell, in the locale’s Chinese with exit 2', async () => {
+    const zh = { LANG: 'zh_CN.UTF-8' };
+    const merge = await runCli(['merge', fixture('e2e.yaml'), '-o', join(workDir, 'bad-zh')], zh);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toMatch(/e2e\.yaml 不是 JSON：/);
+    expect(merge.stderr).toMatch(
+      /e2e\.yaml 不是报告文件。\n提示: 请传入 `curate check` 生成的 report\.json\n$/,
+    );
+    const completion = await runCli(['completion', 'fish'], zh);
+    expect(completion.code).toBe(2);
+    expect(completion.stderr).toBe(
+      '错误: completion：curate 不支持为 "fish" 生成补全脚本，可选：bash, zsh。\n',
+    );
+  });
 });
 
 describe('curate validate and input errors', () => {
