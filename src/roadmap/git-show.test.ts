@@ -93,6 +93,32 @@ describe('readFileAtRef', () => {
     expect(await readFileAtRef(ref, path, repo)).toBe(expected);
   });
 
+  it("reads git's answers in git's English whatever the user's locale", async () => {
+    // A git that answers in German unless LC_ALL=C, as a translated git does for LANG=de_DE.
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const bin = join(root, 'german-git');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(
+      join(bin, 'git'),
+      [
+        '#!/bin/sh',
+        'if [ "$LC_ALL" != C ]; then',
+        `  echo "fatal: Pfad 'missing.yaml' existiert nicht in 'HEAD'" >&2`,
+        '  exit 128',
+        'fi',
+        `exec ${realGit} "$@"`,
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ''}`;
+    try {
+      expect(await readFileAtRef('HEAD', 'missing.yaml', repo)).toBeUndefined();
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it('reads by commit sha, from a subdirectory and by absolute path', async () => {
     expect(await readFileAtRef(firstCommit, 'roadmap.yaml', repo)).toBe(V1);
     expect(await readFileAtRef('HEAD', 'roadmap.yaml', join(repo, 'docs'))).toBe(V1);

@@ -17,7 +17,16 @@ function runGit(args: readonly string[], cwd: string): Promise<GitRun> {
     execFile(
       'git',
       args,
-      { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER_BYTES, windowsHide: true },
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: MAX_BUFFER_BYTES,
+        windowsHide: true,
+        // The answers are told apart by git's English ("does not exist in"): a translated git
+        // (LANG=de_DE) would turn a file new since the ref into an error. The rest of the
+        // environment (PATH, HOME, GIT_*) is git's own business and passes through unchanged.
+        env: { ...process.env, LC_ALL: 'C' },
+      },
       (error, stdout, stderr) => {
         resolve(error === null ? { ok: true, stdout } : { ok: false, code: error.code, stderr });
       },
