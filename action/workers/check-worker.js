@@ -56281,100 +56281,6 @@ function plural2(count, one, other = `${one}s`) {
   return `${count} ${pluralForm(count, one, other)}`;
 }
 
-// src/i18n/flags-en.ts
-var FLAG_TEXT_EN = {
-  notDuration: (label, text) => `${label}: "${text}" is not a duration.`,
-  notDurationHint: "Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).",
-  notPositiveDuration: (label) => `${label} must be longer than 0.`,
-  notWholeNumber: (flag, value, atLeastOne) => `${flag}: "${value}" is not a whole number${atLeastOne ? " \u2265 1" : ""}.`,
-  notWorkers: (value) => `--workers: "${value}" is neither auto nor a whole number \u2265 1.`,
-  notOneOf: (flag, value, choices) => `${flag}: "${value}" is not one of ${choices.join(", ")}.`,
-  notRegex: (where, pattern) => `${where}: "${pattern}" is not a valid regular expression.`,
-  notRegexHint: 'Exclude patterns are JavaScript regular expressions, e.g. "^https://www\\.linkedin\\.com/".',
-  notReportFormat: (flag, word) => `${flag}: "${word}" is not a report format.`,
-  notReportFormatHint: (nearest, formats) => `${nearest === void 0 ? "" : `Did you mean ${nearest}? `}Use a comma-separated list of ${formats.join(", ")} (report.json is always written).`,
-  notConnectTo: (entry) => `--connect-to: "${entry}" is not host:address or host:port:address:port.`,
-  notConnectToHint: "Example: --connect-to www.youtube.com:443:127.0.0.1:8443",
-  notProxy: (flag) => `--proxy: "${flag}" is not a URL.`,
-  notProxyHint: "Example: --proxy http://127.0.0.1:7890 or socks5://127.0.0.1:1080",
-  quietAndVerbose: "--quiet and --verbose cannot be used together.",
-  notVantage: (vantage) => `--vantage: "${vantage}" is not "global" or a two-letter region such as cn.`,
-  noOnlyId: (value) => `--only: "${value}" names no resource or section id.`,
-  noOnlyIdHint: "Give an id, e.g. --only 2.1 or --only page-gone,1.1; leave --only out to check everything.",
-  emptyValue: (flag) => `${flag} was given an empty value.`,
-  emptyValueHint: (flag) => `Give ${flag} a value, or leave it out.`,
-  stdoutTaken: (format) => `-o - writes report.json to stdout, which --format ${format} also uses.`,
-  stdoutTakenHint: "Use -o - alone (or with --format json), or give -o a directory.",
-  maxAgeWithoutCache: "--max-age only applies with --cache FILE.",
-  maxAgeWithoutCacheHint: "Example: --cache .curate-cache.json --max-age 1d",
-  // outcome/fail-on.ts
-  failOnNotWord: (item) => `--fail-on: "${item}" is not a status word or a finding.`,
-  failOnNotWordHint: (nearest, statuses, findings) => `${nearest === void 0 ? "" : `Did you mean ${nearest}? `}Use any of ${statuses.join(", ")} (or status:reason, e.g. unverified:bot-wall), a finding (${findings.join(", ")}), or "none".`,
-  failOnNotReason: (reason, status) => `--fail-on: "${reason}" is not a reason of ${status}.`,
-  failOnNotReasonHint: (status, nearest, reasons) => `${nearest === void 0 ? "" : `Did you mean ${status}:${nearest}? `}The reasons of ${status} are ${reasons.join(", ")}.`,
-  // ci/shard.ts
-  shardNotForm: (text) => `--shard "${text}" is not of the form i/n.`,
-  shardTooFew: (text) => `--shard "${text}": the number of shards must be at least 1.`,
-  shardMissing: (text, index, total) => `--shard "${text}": shard ${index} does not exist among ${total}.`,
-  shardHint: "write it as i/n with 1 <= i <= n, e.g. --shard 2/4",
-  // commands/history.ts
-  keepNotMore: (keep, failAfter) => `--keep ${keep} must be more than --fail-after ${failAfter}.`,
-  keepNotMoreHint: "the history needs one more observation than a failing streak to see a recovery"
-};
-
-// src/i18n/flags-zh-CN.ts
-var FLAG_TEXT_ZH_CN = {
-  failOnNotWord: (item) => `--fail-on\uFF1A\u201C${item}\u201D\u65E2\u4E0D\u662F\u72B6\u6001\u8BCD\uFF0C\u4E5F\u4E0D\u662F\u63D0\u9192\u7C7B\u578B\u3002`,
-  failOnNotWordHint: (nearest, statuses, findings) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${nearest}\uFF1F`}\u53EF\u4EE5\u7528 ${statuses.join(", ")}\uFF08\u6216 \u72B6\u6001:\u539F\u56E0\uFF0C\u4F8B\u5982 unverified:bot-wall\uFF09\u3001\u63D0\u9192\u7C7B\u578B\uFF08${findings.join(", ")}\uFF09\uFF0C\u6216\u8005 "none"\u3002`,
-  failOnNotReason: (reason, status) => `--fail-on\uFF1A\u201C${reason}\u201D\u4E0D\u662F ${status} \u7684\u539F\u56E0\u3002`,
-  failOnNotReasonHint: (status, nearest, reasons) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${status}:${nearest}\uFF1F`}${status} \u7684\u539F\u56E0\u6709\uFF1A${reasons.join(", ")}\u3002`,
-  shardNotForm: (text) => `--shard \u201C${text}\u201D\u4E0D\u662F i/n \u7684\u5F62\u5F0F\u3002`,
-  shardTooFew: (text) => `--shard \u201C${text}\u201D\uFF1A\u5206\u7247\u6570\u81F3\u5C11\u662F 1\u3002`,
-  shardMissing: (text, index, total) => `--shard \u201C${text}\u201D\uFF1A\u4E00\u5171\u53EA\u6709 ${total} \u4E2A\u5206\u7247\uFF0C\u6CA1\u6709\u7B2C ${index} \u4E2A\u3002`,
-  shardHint: "\u5199\u6210 i/n\uFF0C\u5176\u4E2D 1 <= i <= n\uFF0C\u4F8B\u5982 --shard 2/4",
-  keepNotMore: (keep, failAfter) => `--keep ${keep} \u5FC5\u987B\u5927\u4E8E --fail-after ${failAfter}\u3002`,
-  keepNotMoreHint: "\u5386\u53F2\u8BB0\u5F55\u8981\u6BD4\u8FDE\u7EED\u5931\u6548\u7684\u6B21\u6570\u591A\u7559\u4E00\u6B21\uFF0C\u624D\u80FD\u770B\u51FA\u94FE\u63A5\u5DF2\u7ECF\u6062\u590D",
-  notDuration: (label, text) => `${label}\uFF1A\u201C${text}\u201D\u4E0D\u662F\u4E00\u4E2A\u65F6\u957F\u3002`,
-  notDurationHint: "\u5199\u6210 15s\u3001500ms\u30012m\u300112h \u6216 1d \u8FD9\u6837\u7684\u5F62\u5F0F\uFF08\u53EA\u5199\u6570\u5B57\u8868\u793A\u79D2\uFF09\u3002",
-  notPositiveDuration: (label) => `${label} \u5FC5\u987B\u5927\u4E8E 0\u3002`,
-  notWholeNumber: (flag, value, atLeastOne) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F${atLeastOne ? " \u2265 1 \u7684" : ""}\u6574\u6570\u3002`,
-  notWorkers: (value) => `--workers\uFF1A\u201C${value}\u201D\u65E2\u4E0D\u662F auto\uFF0C\u4E5F\u4E0D\u662F \u2265 1 \u7684\u6574\u6570\u3002`,
-  notOneOf: (flag, value, choices) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F\u53EF\u9009\u503C\u4E4B\u4E00\uFF08${choices.join(", ")}\uFF09\u3002`,
-  notRegex: (where, pattern) => `${where}\uFF1A\u201C${pattern}\u201D\u4E0D\u662F\u5408\u6CD5\u7684\u6B63\u5219\u8868\u8FBE\u5F0F\u3002`,
-  notRegexHint: '\u6392\u9664\u89C4\u5219\u662F JavaScript \u6B63\u5219\u8868\u8FBE\u5F0F\uFF0C\u4F8B\u5982 "^https://www\\.linkedin\\.com/"\u3002',
-  notReportFormat: (flag, word) => `${flag}\uFF1A\u201C${word}\u201D\u4E0D\u662F\u62A5\u544A\u683C\u5F0F\u3002`,
-  notReportFormatHint: (nearest, formats) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${nearest}\uFF1F`}\u7528\u9017\u53F7\u5206\u9694\u7684 ${formats.join(", ")} \u5217\u8868\uFF08report.json \u603B\u4F1A\u5199\uFF09\u3002`,
-  notConnectTo: (entry) => `--connect-to\uFF1A\u201C${entry}\u201D\u4E0D\u662F host:address \u6216 host:port:address:port\u3002`,
-  notConnectToHint: "\u4F8B\u5982\uFF1A--connect-to www.youtube.com:443:127.0.0.1:8443",
-  notProxy: (flag) => `--proxy\uFF1A\u201C${flag}\u201D\u4E0D\u662F URL\u3002`,
-  notProxyHint: "\u4F8B\u5982\uFF1A--proxy http://127.0.0.1:7890 \u6216 socks5://127.0.0.1:1080",
-  quietAndVerbose: "--quiet \u548C --verbose \u4E0D\u80FD\u540C\u65F6\u4F7F\u7528\u3002",
-  notVantage: (vantage) => `--vantage\uFF1A\u201C${vantage}\u201D\u65E2\u4E0D\u662F "global"\uFF0C\u4E5F\u4E0D\u662F cn \u8FD9\u6837\u7684\u4E24\u5B57\u6BCD\u5730\u533A\u4EE3\u7801\u3002`,
-  noOnlyId: (value) => `--only\uFF1A\u201C${value}\u201D\u91CC\u6CA1\u6709\u4EFB\u4F55\u8D44\u6E90\u6216\u7AE0\u8282 id\u3002`,
-  noOnlyIdHint: "\u7ED9\u51FA\u4E00\u4E2A id\uFF0C\u4F8B\u5982 --only 2.1 \u6216 --only page-gone,1.1\uFF1B\u8981\u68C0\u67E5\u5168\u90E8\u5C31\u4E0D\u8981\u52A0 --only\u3002",
-  emptyValue: (flag) => `${flag} \u7684\u503C\u662F\u7A7A\u7684\u3002`,
-  emptyValueHint: (flag) => `\u7ED9 ${flag} \u4E00\u4E2A\u503C\uFF0C\u6216\u8005\u53BB\u6389\u5B83\u3002`,
-  stdoutTaken: (format) => `-o - \u4F1A\u628A report.json \u5199\u5230 stdout\uFF0C\u800C --format ${format} \u4E5F\u8981\u7528 stdout\u3002`,
-  stdoutTakenHint: "\u5355\u72EC\u7528 -o -\uFF08\u6216\u914D\u5408 --format json\uFF09\uFF0C\u6216\u8005\u7ED9 -o \u4E00\u4E2A\u76EE\u5F55\u3002",
-  maxAgeWithoutCache: "--max-age \u53EA\u6709\u914D\u5408 --cache FILE \u624D\u6709\u7528\u3002",
-  maxAgeWithoutCacheHint: "\u4F8B\u5982\uFF1A--cache .curate-cache.json --max-age 1d"
-};
-
-// src/i18n/roadmap-load-en.ts
-var SCHEMA_RULES_EN = {
-  notEmpty: "must not be empty",
-  slug: 'must be a slug: lower-case letters, digits, ".", "_" or "-"',
-  regionCode: 'must be a two-letter region code such as "cn"',
-  duration: 'must be a duration such as "15s", "500ms" or "2m"',
-  sectionNumber: 'must be a section number such as "2.1"',
-  needsSection: "a roadmap needs at least one section"
-};
-
-// src/assert-never.ts
-function assertNever2(value) {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}
-
 // src/i18n/zh-CN.ts
 var countedNoun2 = {
   resources: { other: "{count} \u4E2A\u8D44\u6E90" },
@@ -56684,6 +56590,100 @@ var zhCN = {
     cut: "\u2026\u5185\u5BB9\u8D85\u51FA GitHub \u7684\u957F\u5EA6\u9650\u5236\uFF0C\u5DF2\u622A\u65AD\uFF1B\u5B8C\u6574\u5185\u5BB9\u89C1\u8FD0\u884C\u65E5\u5FD7\u3002"
   }
 };
+
+// src/i18n/flags-en.ts
+var FLAG_TEXT_EN = {
+  notDuration: (label, text) => `${label}: "${text}" is not a duration.`,
+  notDurationHint: "Write it like 15s, 500ms, 2m, 12h or 1d (a plain number means seconds).",
+  notPositiveDuration: (label) => `${label} must be longer than 0.`,
+  notWholeNumber: (flag, value, atLeastOne) => `${flag}: "${value}" is not a whole number${atLeastOne ? " \u2265 1" : ""}.`,
+  notWorkers: (value) => `--workers: "${value}" is neither auto nor a whole number \u2265 1.`,
+  notOneOf: (flag, value, choices) => `${flag}: "${value}" is not one of ${choices.join(", ")}.`,
+  notRegex: (where, pattern) => `${where}: "${pattern}" is not a valid regular expression.`,
+  notRegexHint: 'Exclude patterns are JavaScript regular expressions, e.g. "^https://www\\.linkedin\\.com/".',
+  notReportFormat: (flag, word) => `${flag}: "${word}" is not a report format.`,
+  notReportFormatHint: (nearest, formats) => `${nearest === void 0 ? "" : `Did you mean ${nearest}? `}Use a comma-separated list of ${formats.join(", ")} (report.json is always written).`,
+  notConnectTo: (entry) => `--connect-to: "${entry}" is not host:address or host:port:address:port.`,
+  notConnectToHint: "Example: --connect-to www.youtube.com:443:127.0.0.1:8443",
+  notProxy: (flag) => `--proxy: "${flag}" is not a URL.`,
+  notProxyHint: "Example: --proxy http://127.0.0.1:7890 or socks5://127.0.0.1:1080",
+  quietAndVerbose: "--quiet and --verbose cannot be used together.",
+  notVantage: (vantage) => `--vantage: "${vantage}" is not "global" or a two-letter region such as cn.`,
+  noOnlyId: (value) => `--only: "${value}" names no resource or section id.`,
+  noOnlyIdHint: "Give an id, e.g. --only 2.1 or --only page-gone,1.1; leave --only out to check everything.",
+  emptyValue: (flag) => `${flag} was given an empty value.`,
+  emptyValueHint: (flag) => `Give ${flag} a value, or leave it out.`,
+  stdoutTaken: (format) => `-o - writes report.json to stdout, which --format ${format} also uses.`,
+  stdoutTakenHint: "Use -o - alone (or with --format json), or give -o a directory.",
+  maxAgeWithoutCache: "--max-age only applies with --cache FILE.",
+  maxAgeWithoutCacheHint: "Example: --cache .curate-cache.json --max-age 1d",
+  // outcome/fail-on.ts
+  failOnNotWord: (item) => `--fail-on: "${item}" is not a status word or a finding.`,
+  failOnNotWordHint: (nearest, statuses, findings) => `${nearest === void 0 ? "" : `Did you mean ${nearest}? `}Use any of ${statuses.join(", ")} (or status:reason, e.g. unverified:bot-wall), a finding (${findings.join(", ")}), or "none".`,
+  failOnNotReason: (reason, status) => `--fail-on: "${reason}" is not a reason of ${status}.`,
+  failOnNotReasonHint: (status, nearest, reasons) => `${nearest === void 0 ? "" : `Did you mean ${status}:${nearest}? `}The reasons of ${status} are ${reasons.join(", ")}.`,
+  // ci/shard.ts
+  shardNotForm: (text) => `--shard "${text}" is not of the form i/n.`,
+  shardTooFew: (text) => `--shard "${text}": the number of shards must be at least 1.`,
+  shardMissing: (text, index, total) => `--shard "${text}": shard ${index} does not exist among ${total}.`,
+  shardHint: "write it as i/n with 1 <= i <= n, e.g. --shard 2/4",
+  // commands/history.ts
+  keepNotMore: (keep, failAfter) => `--keep ${keep} must be more than --fail-after ${failAfter}.`,
+  keepNotMoreHint: "the history needs one more observation than a failing streak to see a recovery"
+};
+
+// src/i18n/flags-zh-CN.ts
+var FLAG_TEXT_ZH_CN = {
+  failOnNotWord: (item) => `--fail-on\uFF1A\u201C${item}\u201D\u65E2\u4E0D\u662F\u72B6\u6001\u8BCD\uFF0C\u4E5F\u4E0D\u662F\u63D0\u9192\u7C7B\u578B\u3002`,
+  failOnNotWordHint: (nearest, statuses, findings) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${nearest}\uFF1F`}\u53EF\u4EE5\u7528 ${statuses.join(", ")}\uFF08\u6216 \u72B6\u6001:\u539F\u56E0\uFF0C\u4F8B\u5982 unverified:bot-wall\uFF09\u3001\u63D0\u9192\u7C7B\u578B\uFF08${findings.join(", ")}\uFF09\uFF0C\u6216\u8005 "none"\u3002`,
+  failOnNotReason: (reason, status) => `--fail-on\uFF1A\u201C${reason}\u201D\u4E0D\u662F ${status} \u7684\u539F\u56E0\u3002`,
+  failOnNotReasonHint: (status, nearest, reasons) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${status}:${nearest}\uFF1F`}${status} \u7684\u539F\u56E0\u6709\uFF1A${reasons.join(", ")}\u3002`,
+  shardNotForm: (text) => `--shard \u201C${text}\u201D\u4E0D\u662F i/n \u7684\u5F62\u5F0F\u3002`,
+  shardTooFew: (text) => `--shard \u201C${text}\u201D\uFF1A\u5206\u7247\u6570\u81F3\u5C11\u662F 1\u3002`,
+  shardMissing: (text, index, total) => `--shard \u201C${text}\u201D\uFF1A\u4E00\u5171\u53EA\u6709 ${total} \u4E2A\u5206\u7247\uFF0C\u6CA1\u6709\u7B2C ${index} \u4E2A\u3002`,
+  shardHint: "\u5199\u6210 i/n\uFF0C\u5176\u4E2D 1 <= i <= n\uFF0C\u4F8B\u5982 --shard 2/4",
+  keepNotMore: (keep, failAfter) => `--keep ${keep} \u5FC5\u987B\u5927\u4E8E --fail-after ${failAfter}\u3002`,
+  keepNotMoreHint: "\u5386\u53F2\u8BB0\u5F55\u8981\u6BD4\u8FDE\u7EED\u5931\u6548\u7684\u6B21\u6570\u591A\u7559\u4E00\u6B21\uFF0C\u624D\u80FD\u770B\u51FA\u94FE\u63A5\u5DF2\u7ECF\u6062\u590D",
+  notDuration: (label, text) => `${label}\uFF1A\u201C${text}\u201D\u4E0D\u662F\u4E00\u4E2A\u65F6\u957F\u3002`,
+  notDurationHint: "\u5199\u6210 15s\u3001500ms\u30012m\u300112h \u6216 1d \u8FD9\u6837\u7684\u5F62\u5F0F\uFF08\u53EA\u5199\u6570\u5B57\u8868\u793A\u79D2\uFF09\u3002",
+  notPositiveDuration: (label) => `${label} \u5FC5\u987B\u5927\u4E8E 0\u3002`,
+  notWholeNumber: (flag, value, atLeastOne) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F${atLeastOne ? " \u2265 1 \u7684" : ""}\u6574\u6570\u3002`,
+  notWorkers: (value) => `--workers\uFF1A\u201C${value}\u201D\u65E2\u4E0D\u662F auto\uFF0C\u4E5F\u4E0D\u662F \u2265 1 \u7684\u6574\u6570\u3002`,
+  notOneOf: (flag, value, choices) => `${flag}\uFF1A\u201C${value}\u201D\u4E0D\u662F\u53EF\u9009\u503C\u4E4B\u4E00\uFF08${choices.join(", ")}\uFF09\u3002`,
+  notRegex: (where, pattern) => `${where}\uFF1A\u201C${pattern}\u201D\u4E0D\u662F\u5408\u6CD5\u7684\u6B63\u5219\u8868\u8FBE\u5F0F\u3002`,
+  notRegexHint: '\u6392\u9664\u89C4\u5219\u662F JavaScript \u6B63\u5219\u8868\u8FBE\u5F0F\uFF0C\u4F8B\u5982 "^https://www\\.linkedin\\.com/"\u3002',
+  notReportFormat: (flag, word) => `${flag}\uFF1A\u201C${word}\u201D\u4E0D\u662F\u62A5\u544A\u683C\u5F0F\u3002`,
+  notReportFormatHint: (nearest, formats) => `${nearest === void 0 ? "" : `\u662F\u4E0D\u662F\u60F3\u5199 ${nearest}\uFF1F`}\u7528\u9017\u53F7\u5206\u9694\u7684 ${formats.join(", ")} \u5217\u8868\uFF08report.json \u603B\u4F1A\u5199\uFF09\u3002`,
+  notConnectTo: (entry) => `--connect-to\uFF1A\u201C${entry}\u201D\u4E0D\u662F host:address \u6216 host:port:address:port\u3002`,
+  notConnectToHint: "\u4F8B\u5982\uFF1A--connect-to www.youtube.com:443:127.0.0.1:8443",
+  notProxy: (flag) => `--proxy\uFF1A\u201C${flag}\u201D\u4E0D\u662F URL\u3002`,
+  notProxyHint: "\u4F8B\u5982\uFF1A--proxy http://127.0.0.1:7890 \u6216 socks5://127.0.0.1:1080",
+  quietAndVerbose: "--quiet \u548C --verbose \u4E0D\u80FD\u540C\u65F6\u4F7F\u7528\u3002",
+  notVantage: (vantage) => `--vantage\uFF1A\u201C${vantage}\u201D\u65E2\u4E0D\u662F "global"\uFF0C\u4E5F\u4E0D\u662F cn \u8FD9\u6837\u7684\u4E24\u5B57\u6BCD\u5730\u533A\u4EE3\u7801\u3002`,
+  noOnlyId: (value) => `--only\uFF1A\u201C${value}\u201D\u91CC\u6CA1\u6709\u4EFB\u4F55\u8D44\u6E90\u6216\u7AE0\u8282 id\u3002`,
+  noOnlyIdHint: "\u7ED9\u51FA\u4E00\u4E2A id\uFF0C\u4F8B\u5982 --only 2.1 \u6216 --only page-gone,1.1\uFF1B\u8981\u68C0\u67E5\u5168\u90E8\u5C31\u4E0D\u8981\u52A0 --only\u3002",
+  emptyValue: (flag) => `${flag} \u7684\u503C\u662F\u7A7A\u7684\u3002`,
+  emptyValueHint: (flag) => `\u7ED9 ${flag} \u4E00\u4E2A\u503C\uFF0C\u6216\u8005\u53BB\u6389\u5B83\u3002`,
+  stdoutTaken: (format) => `-o - \u4F1A\u628A report.json \u5199\u5230 stdout\uFF0C\u800C --format ${format} \u4E5F\u8981\u7528 stdout\u3002`,
+  stdoutTakenHint: "\u5355\u72EC\u7528 -o -\uFF08\u6216\u914D\u5408 --format json\uFF09\uFF0C\u6216\u8005\u7ED9 -o \u4E00\u4E2A\u76EE\u5F55\u3002",
+  maxAgeWithoutCache: "--max-age \u53EA\u6709\u914D\u5408 --cache FILE \u624D\u6709\u7528\u3002",
+  maxAgeWithoutCacheHint: "\u4F8B\u5982\uFF1A--cache .curate-cache.json --max-age 1d"
+};
+
+// src/i18n/roadmap-load-en.ts
+var SCHEMA_RULES_EN = {
+  notEmpty: "must not be empty",
+  slug: 'must be a slug: lower-case letters, digits, ".", "_" or "-"',
+  regionCode: 'must be a two-letter region code such as "cn"',
+  duration: 'must be a duration such as "15s", "500ms" or "2m"',
+  sectionNumber: 'must be a section number such as "2.1"',
+  needsSection: "a roadmap needs at least one section"
+};
+
+// src/assert-never.ts
+function assertNever2(value) {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
 
 // src/i18n/catalog.ts
 var LANGS = ["en", "zh-CN"];

@@ -9,7 +9,7 @@ import { renderTrackingIssue, TRACKING_ISSUE, type TrackingIssue } from '../ci/t
 import { EXIT_CODES, UsageError, type ExitCode } from '../errors.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { LANG_HELP, resolveLang, roadmapLangOf } from '../options/lang.js';
-import { flagTextOf } from '../i18n/index.js';
+import { commandOutputTextOf, flagTextOf, type Lang } from '../i18n/index.js';
 import { parseFormatFlag, parseIntFlag, resolveFailOn } from '../options/parsers.js';
 import {
   assessFlakiness,
@@ -22,7 +22,6 @@ import {
 import { writeFileAtomically } from '../report/write.js';
 import { addFailOnOption, type CommandIo, type RunCommand } from './io.js';
 import { readOptionalInputFile, readReportFile } from './read-input.js';
-import { plural } from '../text/plural.js';
 
 /** Raw flags of `curate history`. */
 export type HistoryFlags = {
@@ -87,7 +86,7 @@ export async function historyCommand(
   io.stdout.write(
     format === 'json'
       ? `${JSON.stringify({ history: historyFile, links, ...flakiness, shouldBeOpen: issue.shouldBeOpen }, null, 2)}\n`
-      : describeFlakiness(historyFile, links, flakiness),
+      : describeFlakiness(historyFile, links, flakiness, lang),
   );
   if (flags.trackingIssue !== undefined) {
     await writeFileAtomically(
@@ -97,7 +96,7 @@ export async function historyCommand(
       lang,
     );
     messages.write(
-      `wrote ${flags.trackingIssue}: the tracking issue should be ${issue.shouldBeOpen ? 'open' : 'closed'}.\n`,
+      `${commandOutputTextOf(lang).historyWroteIssue(flags.trackingIssue, issue.shouldBeOpen)}\n`,
     );
   }
   return issue.shouldBeOpen ? EXIT_CODES.failing : EXIT_CODES.ok;
@@ -125,24 +124,26 @@ function githubRunUrl(env: CommandIo['env']): string | undefined {
   return `${server}/${repository}/actions/runs/${runId}`;
 }
 
-function describeFlakiness(file: string, links: number, flakiness: Flakiness): string {
+/** The summary and one line per failing or recovered link, in the language of the issue. */
+export function describeFlakiness(
+  file: string,
+  links: number,
+  flakiness: Flakiness,
+  lang: Lang = 'en',
+): string {
+  const words = commandOutputTextOf(lang);
+  const { persistent, newFailures, recovered } = flakiness;
   const lines = [
-    `${file}: ${plural(links, 'link')}; ${flakiness.persistent.length} persistent, ${flakiness.newFailures.length} new, ${flakiness.recovered.length} recovered.`,
+    words.historySummary(file, links, persistent.length, newFailures.length, recovered.length),
   ];
-  for (const link of flakiness.persistent) {
-    lines.push(
-      `  persistent  ${link.key}  ${link.latest.status}:${link.latest.reason} since ${link.since} (${plural(link.streak, 'run')})`,
-    );
+  for (const { key, latest, since, streak } of persistent) {
+    lines.push(words.historyPersistent(key, latest.status, latest.reason, since, streak));
   }
-  for (const link of flakiness.newFailures) {
-    lines.push(
-      `  new         ${link.key}  ${link.latest.status}:${link.latest.reason} since ${link.since}`,
-    );
+  for (const { key, latest, since } of newFailures) {
+    lines.push(words.historyNew(key, latest.status, latest.reason, since));
   }
-  for (const link of flakiness.recovered) {
-    lines.push(
-      `  recovered   ${link.key}  ${link.latest.status} at ${link.recoveredAt} (failing since ${link.since})`,
-    );
+  for (const { key, latest, since, recoveredAt } of recovered) {
+    lines.push(words.historyRecovered(key, latest.status, recoveredAt, since));
   }
   return `${lines.join('\n')}\n`;
 }

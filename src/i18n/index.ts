@@ -4,6 +4,8 @@ import { en, type Catalog } from './en.js';
 import { CHECK_INPUTS_TEXT_EN, type CheckInputsText } from './check-inputs-en.js';
 import { CHECK_INPUTS_TEXT_ZH_CN } from './check-inputs-zh-CN.js';
 import { CLI_TEXT_EN, type CliText } from './cli-en.js';
+import { COMMAND_OUTPUT_TEXT_EN, type CommandOutputText } from './command-output-en.js';
+import { COMMAND_OUTPUT_TEXT_ZH_CN } from './command-output-zh-CN.js';
 import { COMMAND_TEXT_EN, type CommandText } from './commands-en.js';
 import { COMMAND_TEXT_ZH_CN } from './commands-zh-CN.js';
 import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
@@ -26,6 +28,7 @@ export type { CliText } from './cli-en.js';
 export type { CheckInputsText, OnlySuggestion } from './check-inputs-en.js';
 export type { FlagText } from './flags-en.js';
 export type { CommandText } from './commands-en.js';
+export type { CommandOutputText } from './command-output-en.js';
 export type { RegionRulesText } from './region-rules-en.js';
 export type { ReportFilesText, ShardOfFile, WrittenFileKind } from './report-files-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
@@ -112,4 +115,14 @@ export function checkInputsTextOf(lang: Lang): CheckInputsText {
 const CHECK_INPUTS_TEXTS: Readonly<Record<Lang, CheckInputsText>> = {
   en: CHECK_INPUTS_TEXT_EN,
   'zh-CN': CHECK_INPUTS_TEXT_ZH_CN,
+};
+
+/** What history, fix and import print when they succeed, in a language. */
+export function commandOutputTextOf(lang: Lang): CommandOutputText {
+  return COMMAND_OUTPUT_TEXTS[lang];
+}
+
+const COMMAND_OUTPUT_TEXTS: Readonly<Record<Lang, CommandOutputText>> = {
+  en: COMMAND_OUTPUT_TEXT_EN,
+  'zh-CN': COMMAND_OUTPUT_TEXT_ZH_CN,
 };

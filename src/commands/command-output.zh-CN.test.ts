@@ -1,0 +1,92 @@
+/** What history, fix and import print when they succeed, in zh-CN and en. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureIoIn } from '../../test/helpers/command-errors.js';
+import { readCiFixture } from '../../test/fixtures/ci/fixtures.js';
+import { useTempDir, writeFileIn } from '../../test/helpers/temp-dir.js';
+import type { Lang } from '../i18n/index.js';
+import type { Flakiness } from '../report/history.js';
+import { describeFlakiness, historyCommand } from './history.js';
+
+let dir: string;
+useTempDir('curate-output-zh-', (path) => (dir = path));
+
+describe('history in zh-CN and en', () => {
+  const flakiness: Flakiness = {
+    persistent: [
+      {
+        key: 'a',
+        since: '2026-01-01T00:00:00Z',
+        streak: 3,
+        latest: {
+          at: '2026-01-03T00:00:00Z',
+          vantage: 'global',
+          status: 'broken',
+          reason: 'http-404',
+        },
+      },
+    ],
+    newFailures: [
+      {
+        key: 'b',
+        since: '2026-01-03T00:00:00Z',
+        streak: 1,
+        latest: {
+          at: '2026-01-03T00:00:00Z',
+          vantage: 'cn',
+          status: 'unreachable',
+          reason: 'timeout',
+        },
+      },
+    ],
+    recovered: [
+      {
+        key: 'c',
+        since: '2026-01-01T00:00:00Z',
+        recoveredAt: '2026-01-03T00:00:00Z',
+        latest: { at: '2026-01-03T00:00:00Z', vantage: 'global', status: 'ok', reason: 'ok' },
+      },
+    ],
+  };
+
+  it('words the flakiness summary and its lines', () => {
+    expect(describeFlakiness('history.json', 1234, flakiness, 'zh-CN')).toBe(
+      [
+        'history.json：共 1,234 个链接；持续失败 1 个，新失败 1 个，已恢复 1 个。',
+        '  持续失败  a  失效（HTTP 404：页面不存在），自 2026-01-01T00:00:00Z 起（连续 3 次巡检）',
+        '  新失败    b  无法访问（响应超时），自 2026-01-03T00:00:00Z 起',
+        '  已恢复    c  2026-01-03T00:00:00Z 检查为正常（此前自 2026-01-01T00:00:00Z 起失败）',
+        '',
+      ].join('\n'),
+    );
+    expect(describeFlakiness('history.json', 1, flakiness)).toBe(
+      [
+        'history.json: 1 link; 1 persistent, 1 new, 1 recovered.',
+        '  persistent  a  broken:http-404 since 2026-01-01T00:00:00Z (3 runs)',
+        '  new         b  unreachable:timeout since 2026-01-03T00:00:00Z',
+        '  recovered   c  ok at 2026-01-03T00:00:00Z (failing since 2026-01-01T00:00:00Z)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says whether the tracking issue should be open, in the language asked for', async () => {
+    const report = await writeFileIn(dir, 'report.json', readCiFixture('report.json'));
+    const wrote = async (lang: Lang) => {
+      const io = captureIoIn(dir, lang);
+      const issue = join(dir, `issue-${lang}.md`);
+      const flags = {
+        lang,
+        format: 'json',
+        trackingIssue: issue,
+        history: join(dir, `${lang}.json`),
+      };
+      await historyCommand(report, flags, io);
+      return { issue, err: io.err() };
+    };
+    const zh = await wrote('zh-CN');
+    expect(zh.err).toBe(`已写入 ${zh.issue}：跟踪 issue 应为关闭状态。\n`);
+    const en = await wrote('en');
+    expect(en.err).toBe(`wrote ${en.issue}: the tracking issue should be closed.\n`);
+  });
+});

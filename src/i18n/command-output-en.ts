@@ -1,0 +1,31 @@
+/**
+ * The reference texts of what the commands print when they succeed: history's flakiness
+ * summary, fix's changes, import's counts. zh-CN (command-output-zh-CN.ts) is typed against
+ * this. Keys, URLs, file names and ISO times stay as written, so the lines can be searched.
+ */
+import type { TextsOf } from './catalog.js';
+import type { Reason, Status } from '../outcome/model.js';
+import { plural } from '../text/plural.js';
+
+export const COMMAND_OUTPUT_TEXT_EN = {
+  // commands/history.ts: the summary, then one line per link that failed or recovered.
+  historySummary: (
+    file: string,
+    links: number,
+    persistent: number,
+    fresh: number,
+    recovered: number,
+  ) =>
+    `${file}: ${plural(links, 'link')}; ${persistent} persistent, ${fresh} new, ${recovered} recovered.`,
+  historyPersistent: (key: string, status: Status, reason: Reason, since: string, streak: number) =>
+    `  persistent  ${key}  ${status}:${reason} since ${since} (${plural(streak, 'run')})`,
+  historyNew: (key: string, status: Status, reason: Reason, since: string) =>
+    `  new         ${key}  ${status}:${reason} since ${since}`,
+  historyRecovered: (key: string, status: Status, recoveredAt: string, since: string) =>
+    `  recovered   ${key}  ${status} at ${recoveredAt} (failing since ${since})`,
+  historyWroteIssue: (file: string, shouldBeOpen: boolean) =>
+    `wrote ${file}: the tracking issue should be ${shouldBeOpen ? 'open' : 'closed'}.`,
+} as const;
+
+/** The shape every language's command output has: en's keys, strings widened. */
+export type CommandOutputText = TextsOf<typeof COMMAND_OUTPUT_TEXT_EN>;

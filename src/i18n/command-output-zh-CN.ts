@@ -1,0 +1,30 @@
+/**
+ * What the commands print when they succeed, in zh-CN, typed against the English reference
+ * (command-output-en.ts). Terms as in docs/glossary.md (失败, 已恢复, 跟踪 issue); status and
+ * reason are shown by their labels, keys, URLs, file names and ISO times as written.
+ */
+import type { CommandOutputText } from './command-output-en.js';
+import type { Reason, Status } from '../outcome/model.js';
+import { formatNumber } from './format.js';
+import { zhCN } from './zh-CN.js';
+
+const n = (value: number) => formatNumber('zh-CN', value);
+
+/** `失效（HTTP 404：页面不存在）`: the labels a report shows, not the machine words. */
+const outcome = (status: Status, reason: Reason) =>
+  `${zhCN.status[status]}（${zhCN.reason[reason]}）`;
+
+export const COMMAND_OUTPUT_TEXT_ZH_CN: CommandOutputText = {
+  // Words as the tracking issue has them (失败, 新出现的失败, 已恢复); the labels are padded to
+  // one width as en's are, a Chinese character taking two columns.
+  historySummary: (file, links, persistent, fresh, recovered) =>
+    `${file}：共 ${n(links)} 个链接；持续失败 ${n(persistent)} 个，新失败 ${n(fresh)} 个，已恢复 ${n(recovered)} 个。`,
+  historyPersistent: (key, status, reason, since, streak) =>
+    `  持续失败  ${key}  ${outcome(status, reason)}，自 ${since} 起（连续 ${n(streak)} 次巡检）`,
+  historyNew: (key, status, reason, since) =>
+    `  新失败    ${key}  ${outcome(status, reason)}，自 ${since} 起`,
+  historyRecovered: (key, status, recoveredAt, since) =>
+    `  已恢复    ${key}  ${recoveredAt} 检查为${zhCN.status[status]}（此前自 ${since} 起失败）`,
+  historyWroteIssue: (file, shouldBeOpen) =>
+    `已写入 ${file}：跟踪 issue 应为${shouldBeOpen ? '打开' : '关闭'}状态。`,
+};
