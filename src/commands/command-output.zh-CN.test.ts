@@ -6,6 +6,8 @@ import { readCiFixture } from '../../test/fixtures/ci/fixtures.js';
 import { useTempDir, writeFileIn } from '../../test/helpers/temp-dir.js';
 import type { Lang } from '../i18n/index.js';
 import type { Flakiness } from '../report/history.js';
+import type { FixResult } from '../roadmap/fix-splice.js';
+import { describeFixes } from './fix.js';
 import { describeFlakiness, historyCommand } from './history.js';
 
 let dir: string;
@@ -88,5 +90,48 @@ describe('history in zh-CN and en', () => {
     expect(zh.err).toBe(`已写入 ${zh.issue}：跟踪 issue 应为关闭状态。\n`);
     const en = await wrote('en');
     expect(en.err).toBe(`wrote ${en.issue}: the tracking issue should be closed.\n`);
+  });
+});
+
+describe('fix in zh-CN and en', () => {
+  const moved = { line: 3, from: 'http://a.test/', to: 'https://a.test/' };
+  const result: FixResult = {
+    text: '',
+    edits: [],
+    applied: [
+      moved,
+      { line: 9, from: 'https://gone.test/', to: 'https://web.archive.org/x', keepsOriginal: true },
+    ],
+    skipped: [
+      { fix: { line: 5, from: 'http://b.test/', to: 'https://b.test/' }, reason: 'not-found' },
+      { fix: { line: 7, from: 'http://c.test/', to: 'https://c.test/' }, reason: 'block-scalar' },
+    ],
+  };
+
+  it('words what was updated and why each fix was skipped', () => {
+    expect(describeFixes(result, 'roadmap.yaml', false, 'zh-CN')).toBe(
+      [
+        'roadmap.yaml：已更新 1 个已迁移的 URL，并把 1 个失效 URL 换成存档副本，跳过 2 个。',
+        '  跳过 roadmap.yaml:5 http://b.test/ → https://b.test/：这一行已经没有这个 URL 了（生成报告后路线图有改动）',
+        '  跳过 roadmap.yaml:7 http://c.test/ → https://c.test/：这个 URL 写成了块标量（| 或 >），请手动修改',
+        '',
+      ].join('\n'),
+    );
+    expect(describeFixes(result, 'roadmap.yaml', false)).toBe(
+      [
+        'roadmap.yaml: updated 1 moved URL and 1 dead URL to their archived copy, skipped 2.',
+        '  skipped roadmap.yaml:5 http://b.test/ → https://b.test/: that URL is no longer on that line (the roadmap changed since the report)',
+        '  skipped roadmap.yaml:7 http://c.test/ → https://c.test/: the URL is a block scalar (| or >); edit it by hand',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says a dry run would update, with nothing skipped', () => {
+    const clean = { ...result, applied: [moved, moved], skipped: [] };
+    expect(describeFixes(clean, 'r.yaml', true, 'zh-CN')).toBe(
+      'r.yaml：将更新 2 个已迁移的 URL。\n',
+    );
+    expect(describeFixes(clean, 'r.yaml', true)).toBe('r.yaml: would update 2 moved URLs.\n');
   });
 });

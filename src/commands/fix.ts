@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
-import { cliTextOf, commandTextOf } from '../i18n/index.js';
+import { cliTextOf, commandOutputTextOf, commandTextOf, type Lang } from '../i18n/index.js';
 import type { CurateFlags } from '../options.js';
 import { writeFileAtomically } from '../report/write.js';
 import { archiveFixesFromReport, fixesFromReport } from '../roadmap/fix.js';
@@ -13,7 +13,6 @@ import { renderUnifiedDiff } from '../roadmap/unified-diff.js';
 import { checkRoadmapNow, reportFromFileOrCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile } from './read-input.js';
-import { plural } from '../text/plural.js';
 
 /** Raw flags of `curate fix`: its own, plus the network flags of a fresh check. */
 export type FixFlags = Pick<
@@ -67,37 +66,29 @@ export async function fixCommand(
   } else if (result.text !== text) {
     await writeFileAtomically(roadmapFile, result.text, 'roadmap', io.lang);
   }
-  io.stderr.write(describeFixes(result, roadmapFile, flags.dryRun === true));
+  io.stderr.write(describeFixes(result, roadmapFile, flags.dryRun === true, io.lang));
   return EXIT_CODES.ok;
 }
 
-function describeFixes(result: FixResult, file: string, isDryRun: boolean): string {
-  const verb = isDryRun ? 'would update' : 'updated';
-  const lines = [
-    `${file}: ${verb} ${appliedText(result)}${result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.`,
-  ];
+/**
+ * What was (or would be) rewritten, and each fix skipped with why: `1 moved URL`, and with
+ * --archive `and 2 dead URLs to their archived copy`.
+ */
+export function describeFixes(
+  result: FixResult,
+  file: string,
+  isDryRun: boolean,
+  lang: Lang = 'en',
+): string {
+  const words = commandOutputTextOf(lang);
+  const archived = result.applied.filter((fix) => fix.keepsOriginal === true).length;
+  const moved = result.applied.length - archived;
+  const lines = [words.fixSummary(file, isDryRun, moved, archived, result.skipped.length)];
   for (const { fix, reason } of result.skipped) {
-    lines.push(`  skipped ${file}:${fix.line} ${fix.from} → ${fix.to}: ${skipText[reason]}`);
+    lines.push(words.fixSkipped(file, fix.line, fix.from, fix.to, words.fixSkipReason[reason]));
   }
   return `${lines.join('\n')}\n`;
 }
-
-/** `1 moved URL`, and with --archive `, 2 dead URLs to their archived copy`. */
-function appliedText(result: FixResult): string {
-  const archived = result.applied.filter((fix) => fix.keepsOriginal === true).length;
-  const moved = plural(result.applied.length - archived, 'moved URL');
-  return archived === 0
-    ? moved
-    : `${moved} and ${plural(archived, 'dead URL')} to their archived copy`;
-}
-
-const skipText: Readonly<Record<FixResult['skipped'][number]['reason'], string>> = {
-  'not-found': 'that URL is no longer on that line (the roadmap changed since the report)',
-  'block-scalar': 'the URL is a block scalar (| or >); edit it by hand',
-  conflict: 'another fix already rewrote this URL',
-  unchanged: 'it already points there',
-  'has-original': 'the resource already has an original_url; edit it by hand',
-};
 
 function normalisePath(path: string): string {
   return path.replaceAll('\\', '/').replace(/^(\.\/)+/, '');

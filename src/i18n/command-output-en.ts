@@ -5,6 +5,7 @@
  */
 import type { TextsOf } from './catalog.js';
 import type { Reason, Status } from '../outcome/model.js';
+import type { FixSkipReason } from '../roadmap/fix-splice.js';
 import { plural } from '../text/plural.js';
 
 export const COMMAND_OUTPUT_TEXT_EN = {
@@ -25,6 +26,20 @@ export const COMMAND_OUTPUT_TEXT_EN = {
     `  recovered   ${key}  ${status} at ${recoveredAt} (failing since ${since})`,
   historyWroteIssue: (file: string, shouldBeOpen: boolean) =>
     `wrote ${file}: the tracking issue should be ${shouldBeOpen ? 'open' : 'closed'}.`,
+  // commands/fix.ts: what was (or, with --dry-run, would be) rewritten, then each fix skipped.
+  fixSummary: (file: string, isDryRun: boolean, moved: number, archived: number, skipped: number) =>
+    `${file}: ${isDryRun ? 'would update' : 'updated'} ${plural(moved, 'moved URL')}${
+      archived === 0 ? '' : ` and ${plural(archived, 'dead URL')} to their archived copy`
+    }${skipped > 0 ? `, skipped ${skipped}` : ''}.`,
+  fixSkipped: (file: string, line: number, from: string, to: string, why: string) =>
+    `  skipped ${file}:${line} ${from} → ${to}: ${why}`,
+  fixSkipReason: {
+    'not-found': 'that URL is no longer on that line (the roadmap changed since the report)',
+    'block-scalar': 'the URL is a block scalar (| or >); edit it by hand',
+    conflict: 'another fix already rewrote this URL',
+    unchanged: 'it already points there',
+    'has-original': 'the resource already has an original_url; edit it by hand',
+  } satisfies Readonly<Record<FixSkipReason, string>>,
 } as const;
 
 /** The shape every language's command output has: en's keys, strings widened. */

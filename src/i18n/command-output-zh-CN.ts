@@ -27,4 +27,16 @@ export const COMMAND_OUTPUT_TEXT_ZH_CN: CommandOutputText = {
     `  已恢复    ${key}  ${recoveredAt} 检查为${zhCN.status[status]}（此前自 ${since} 起失败）`,
   historyWroteIssue: (file, shouldBeOpen) =>
     `已写入 ${file}：跟踪 issue 应为${shouldBeOpen ? '打开' : '关闭'}状态。`,
+  fixSummary: (file, isDryRun, moved, archived, skipped) =>
+    `${file}：${isDryRun ? '将更新' : '已更新'} ${n(moved)} 个已迁移的 URL${
+      archived === 0 ? '' : `，并把 ${n(archived)} 个失效 URL 换成存档副本`
+    }${skipped > 0 ? `，跳过 ${n(skipped)} 个` : ''}。`,
+  fixSkipped: (file, line, from, to, why) => `  跳过 ${file}:${line} ${from} → ${to}：${why}`,
+  fixSkipReason: {
+    'not-found': '这一行已经没有这个 URL 了（生成报告后路线图有改动）',
+    'block-scalar': '这个 URL 写成了块标量（| 或 >），请手动修改',
+    conflict: '另一条修复已经改写了这个 URL',
+    unchanged: '已经是这个地址了',
+    'has-original': '这个资源已经有 original_url，请手动修改',
+  },
 };
