@@ -1,13 +1,14 @@
 /** What history, fix and import print when they succeed, in zh-CN and en. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureIoIn } from '../../test/helpers/command-errors.js';
+import { captureIoIn, ONE_RESOURCE_ROADMAP } from '../../test/helpers/command-errors.js';
 import { readCiFixture } from '../../test/fixtures/ci/fixtures.js';
 import { useTempDir, writeFileIn } from '../../test/helpers/temp-dir.js';
 import type { Lang } from '../i18n/index.js';
 import type { Flakiness } from '../report/history.js';
 import type { FixResult } from '../roadmap/fix-splice.js';
 import { describeFixes } from './fix.js';
+import { describeMerge, importCommand } from './import-list.js';
 import { describeFlakiness, historyCommand } from './history.js';
 
 let dir: string;
@@ -133,5 +134,93 @@ describe('fix in zh-CN and en', () => {
       'r.yaml：将更新 2 个已迁移的 URL。\n',
     );
     expect(describeFixes(clean, 'r.yaml', true)).toBe('r.yaml: would update 2 moved URLs.\n');
+  });
+});
+
+describe('import in zh-CN and en', () => {
+  const LIST = `# Reading
+
+## Basics
+
+- [Intro](https://example.com/intro)
+- [Local](./notes.md)
+`;
+  const imported = async (lang: Lang, flags: { merge?: string; dryRun?: boolean } = {}) => {
+    const list = await writeFileIn(dir, 'list.md', LIST);
+    const io = captureIoIn(dir, lang);
+    await importCommand(list, flags, io);
+    return io.err();
+  };
+
+  it('words what was imported and the links left out', async () => {
+    expect(await imported('zh-CN')).toBe(
+      [
+        'list.md：已导入 1 个章节、1 个资源和 0 个镜像。',
+        '  有 1 个链接不是 http(s) 地址（相对路径、#锚点），没有导入：',
+        '    list.md:6  ./notes.md',
+        '',
+      ].join('\n'),
+    );
+    expect(await imported('en')).toBe(
+      [
+        'list.md: imported 1 section, 1 resource and 0 mirrors.',
+        '  left out 1 link that are not http(s) (relative paths, #anchors):',
+        '    list.md:6  ./notes.md',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('words what a merge would add and what the list dropped', async () => {
+    const roadmap = await writeFileIn(dir, 'roadmap.yaml', ONE_RESOURCE_ROADMAP);
+    const flags = { merge: roadmap, dryRun: true };
+    const dropped = `  - ${roadmap}:9  a  https://example.com/a  `;
+    expect(await imported('zh-CN', flags)).toBe(
+      [
+        `${roadmap}：将从 list.md 添加 1 个资源（新章节：Basics）；list.md 里已没有的 1 个资源仍然保留。`,
+        '  + intro  https://example.com/intro  (list.md:5)',
+        `${dropped}（上游列表已删除；确实不需要的话请手动删掉）`,
+        '',
+      ].join('\n'),
+    );
+    expect(await imported('en', flags)).toBe(
+      [
+        `${roadmap}: would add 1 resource from list.md (new sections: Basics); 1 resource list.md no longer has (kept).`,
+        '  + intro  https://example.com/intro  (list.md:5)',
+        `${dropped}(dropped upstream; delete it by hand if it should go)`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('words a resource that must be added by hand', () => {
+    const resource = {
+      id: 'b',
+      title: 'B',
+      url: 'https://example.com/b',
+      kind: 'article' as const,
+    };
+    const result = { text: '', edits: [], added: [], addedSections: [], dropped: [] };
+    const unplaced = {
+      ...result,
+      added: [{ resource, line: 4 }],
+      unplaced: [{ resource, line: 4 }],
+    };
+    expect(describeMerge(unplaced, 'list.md', 'r.yaml', false, 'zh-CN')).toBe(
+      [
+        'r.yaml：已从 list.md 添加 1 个资源；list.md 里已没有的 0 个资源仍然保留。',
+        '  + b  https://example.com/b  (list.md:4)',
+        '  ! b  https://example.com/b  （list.md:4）：它在 r.yaml 里该放的位置是 flow 风格的列表，请手动添加',
+        '',
+      ].join('\n'),
+    );
+    expect(describeMerge(unplaced, 'list.md', 'r.yaml', false)).toBe(
+      [
+        'r.yaml: added 1 resource from list.md; 0 resources list.md no longer has (kept).',
+        '  + b  https://example.com/b  (list.md:4)',
+        '  ! b  https://example.com/b  (list.md:4): its place in r.yaml is a flow-style list; add it by hand',
+        '',
+      ].join('\n'),
+    );
   });
 });

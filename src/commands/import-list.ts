@@ -18,6 +18,7 @@ import {
   type ListSource,
 } from '../import/render.js';
 import { writeFileAtomically } from '../report/write.js';
+import { commandOutputTextOf, type Lang } from '../i18n/index.js';
 import { roadmapLangChooser } from '../options/lang.js';
 import { loadRoadmap } from '../roadmap/load.js';
 import { RoadmapSchema } from '../roadmap/schema.js';
@@ -61,7 +62,7 @@ export async function importCommand(
       lang: io.lang,
     });
   }
-  io.stderr.write(describeImport(list, source.file, flags.out));
+  io.stderr.write(describeImport(list, source.file, flags.out, io.lang));
   return EXIT_CODES.ok;
 }
 
@@ -100,54 +101,52 @@ async function mergeCommand(
     await writeFileAtomically(roadmapFile, result.text, 'roadmap', io.lang);
   }
   io.stderr.write(
-    describeMerge(result, source.file, flags.out ?? roadmapFile, flags.dryRun === true),
+    describeMerge(result, source.file, flags.out ?? roadmapFile, flags.dryRun === true, io.lang),
   );
   return EXIT_CODES.ok;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function describeImport(list: ImportedList, file: string, out: string | undefined): string {
+/** What was imported, and each link left out because it is not http(s). */
+export function describeImport(
+  list: ImportedList,
+  file: string,
+  out: string | undefined,
+  lang: Lang = 'en',
+): string {
+  const words = commandOutputTextOf(lang);
   const roadmap = roadmapOf(list, { file });
   const sections = listSections(roadmap).length;
   const resources = resourcesOfSections(roadmap.sections);
   const mirrors = resources.reduce((sum, resource) => sum + (resource.mirrors?.length ?? 0), 0);
-  const lines = [
-    `${file}: imported ${plural(sections, 'section')}, ${plural(resources.length, 'resource')} and ${plural(mirrors, 'mirror')}${out === undefined ? '' : ` into ${out}`}.`,
-  ];
+  const lines = [words.importSummary(file, sections, resources.length, mirrors, out)];
   if (list.skippedLinks.length > 0) {
-    lines.push(
-      `  left out ${plural(list.skippedLinks.length, 'link')} that are not http(s) (relative paths, #anchors):`,
-    );
+    lines.push(words.importLeftOut(list.skippedLinks.length));
     for (const { line, url } of list.skippedLinks) lines.push(`    ${file}:${line}  ${url}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function describeMerge(
+/** What a merge added (or would add), what the list dropped, and what must be added by hand. */
+export function describeMerge(
   result: MergeResult,
   file: string,
   roadmapFile: string,
   isDryRun: boolean,
+  lang: Lang = 'en',
 ): string {
-  const verb = isDryRun ? 'would add' : 'added';
+  const words = commandOutputTextOf(lang);
+  const { added, addedSections, dropped, unplaced } = result;
   const lines = [
-    `${roadmapFile}: ${verb} ${plural(result.added.length, 'resource')} from ${file}${result.addedSections.length > 0 ? ` (new sections: ${result.addedSections.join(', ')})` : ''}; ${plural(result.dropped.length, 'resource')} ${file} no longer has (kept).`,
+    words.mergeSummary(roadmapFile, isDryRun, added.length, file, addedSections, dropped.length),
   ];
-  for (const { resource, line } of result.added) {
+  for (const { resource, line } of added) {
     lines.push(`  + ${resource.id}  ${resource.url ?? ''}  (${file}:${line})`);
   }
-  for (const dropped of result.dropped) {
-    lines.push(
-      `  - ${roadmapFile}:${dropped.line}  ${dropped.id}  ${dropped.url}  (dropped upstream; delete it by hand if it should go)`,
-    );
+  for (const { line, id, url } of dropped) {
+    lines.push(words.mergeDropped(roadmapFile, line, id, url));
   }
-  for (const { resource, line } of result.unplaced) {
-    lines.push(
-      `  ! ${resource.id}  ${resource.url ?? ''}  (${file}:${line}): its place in ${roadmapFile} is a flow-style list; add it by hand`,
-    );
+  for (const { resource, line } of unplaced) {
+    lines.push(words.mergeUnplaced(resource.id, resource.url ?? '', file, line, roadmapFile));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -40,6 +40,31 @@ export const COMMAND_OUTPUT_TEXT_EN = {
     unchanged: 'it already points there',
     'has-original': 'the resource already has an original_url; edit it by hand',
   } satisfies Readonly<Record<FixSkipReason, string>>,
+  // commands/import-list.ts: what `import` wrote, and the links it left out.
+  importSummary: (
+    file: string,
+    sections: number,
+    resources: number,
+    mirrors: number,
+    out: string | undefined,
+  ) =>
+    `${file}: imported ${plural(sections, 'section')}, ${plural(resources, 'resource')} and ${plural(mirrors, 'mirror')}${out === undefined ? '' : ` into ${out}`}.`,
+  importLeftOut: (links: number) =>
+    `  left out ${plural(links, 'link')} that are not http(s) (relative paths, #anchors):`,
+  // commands/import-list.ts: what `import --merge` added, and what the list no longer has.
+  mergeSummary: (
+    roadmapFile: string,
+    isDryRun: boolean,
+    added: number,
+    file: string,
+    addedSections: readonly string[],
+    dropped: number,
+  ) =>
+    `${roadmapFile}: ${isDryRun ? 'would add' : 'added'} ${plural(added, 'resource')} from ${file}${addedSections.length > 0 ? ` (new sections: ${addedSections.join(', ')})` : ''}; ${plural(dropped, 'resource')} ${file} no longer has (kept).`,
+  mergeDropped: (roadmapFile: string, line: number, id: string, url: string) =>
+    `  - ${roadmapFile}:${line}  ${id}  ${url}  (dropped upstream; delete it by hand if it should go)`,
+  mergeUnplaced: (id: string, url: string, file: string, line: number, roadmapFile: string) =>
+    `  ! ${id}  ${url}  (${file}:${line}): its place in ${roadmapFile} is a flow-style list; add it by hand`,
 } as const;
 
 /** The shape every language's command output has: en's keys, strings widened. */

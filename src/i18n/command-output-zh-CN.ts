@@ -39,4 +39,14 @@ export const COMMAND_OUTPUT_TEXT_ZH_CN: CommandOutputText = {
     unchanged: '已经是这个地址了',
     'has-original': '这个资源已经有 original_url，请手动修改',
   },
+  importSummary: (file, sections, resources, mirrors, out) =>
+    `${file}：已导入 ${n(sections)} 个章节、${n(resources)} 个资源和 ${n(mirrors)} 个镜像${out === undefined ? '' : `，写入 ${out}`}。`,
+  importLeftOut: (links) =>
+    `  有 ${n(links)} 个链接不是 http(s) 地址（相对路径、#锚点），没有导入：`,
+  mergeSummary: (roadmapFile, isDryRun, added, file, addedSections, dropped) =>
+    `${roadmapFile}：${isDryRun ? '将' : '已'}从 ${file} 添加 ${n(added)} 个资源${addedSections.length > 0 ? `（新章节：${addedSections.join('、')}）` : ''}；${file} 里已没有的 ${n(dropped)} 个资源仍然保留。`,
+  mergeDropped: (roadmapFile, line, id, url) =>
+    `  - ${roadmapFile}:${line}  ${id}  ${url}  （上游列表已删除；确实不需要的话请手动删掉）`,
+  mergeUnplaced: (id, url, file, line, roadmapFile) =>
+    `  ! ${id}  ${url}  （${file}:${line}）：它在 ${roadmapFile} 里该放的位置是 flow 风格的列表，请手动添加`,
 };
