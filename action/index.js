@@ -39907,6 +39907,9 @@ var REPORT_FILES_TEXT_EN = {
   cannotWriteFile: (what, path12, why) => `Cannot write ${what} to ${path12}: ${why}`,
   cannotWriteFileHint: (dir) => `Check that ${dir} exists and may be written to.`,
   cannotAppend: (what, path12, why) => `Cannot append ${what} to ${path12}: ${why}`,
+  // cache/cache-file.ts: a --cache file that cannot be used is ignored, with a warning.
+  cacheUnreadable: (path12, why) => `cannot read the cache ${path12}: ${why}`,
+  cacheNotCurate: (path12) => `${path12} is not a curate cache file; checking everything and writing a new one.`,
   // commands/write-new-file.ts: `import -o` and `init` never replace a file unasked.
   newFileExists: (path12) => `${path12} already exists; curate does not overwrite it.`,
   newFileExistsHint: "Pass --force to replace it, or write somewhere else.",
@@ -39952,6 +39955,8 @@ var REPORT_FILES_TEXT_ZH_CN = {
   cannotWriteFile: (what, path12, why) => `\u65E0\u6CD5\u628A${spaced(what)}\u5199\u5165 ${path12}\uFF1A${why}`,
   cannotWriteFileHint: (dir) => `\u8BF7\u786E\u8BA4 ${dir} \u5B58\u5728\u5E76\u4E14\u6709\u5199\u6743\u9650\u3002`,
   cannotAppend: (what, path12, why) => `\u65E0\u6CD5\u5411 ${path12} \u8FFD\u52A0${spaced(what)}\uFF1A${why}`,
+  cacheUnreadable: (path12, why) => `\u65E0\u6CD5\u8BFB\u53D6\u7F13\u5B58 ${path12}\uFF1A${why}`,
+  cacheNotCurate: (path12) => `${path12} \u4E0D\u662F curate \u7684\u7F13\u5B58\u6587\u4EF6\uFF1B\u8FD9\u6B21\u5C06\u5168\u90E8\u91CD\u65B0\u68C0\u67E5\uFF0C\u5E76\u5199\u5165\u65B0\u7684\u7F13\u5B58\u6587\u4EF6\u3002`,
   newFileExists: (path12) => `${path12} \u5DF2\u7ECF\u5B58\u5728\uFF1Bcurate \u4E0D\u4F1A\u8986\u76D6\u5B83\u3002`,
   newFileExistsHint: "\u52A0\u4E0A --force \u66FF\u6362\u5B83\uFF0C\u6216\u8005\u5199\u5230\u522B\u7684\u5730\u65B9\u3002",
   outDirNotWritable: (dir) => `\u8BF7\u786E\u8BA4\u4F60\u5BF9 ${dir} \u6709\u5199\u6743\u9650\uFF0C\u6216\u8005\u7528 --out \u6362\u4E00\u4E2A\u76EE\u5F55\u3002`,

@@ -1,6 +1,6 @@
 /** Reads and writes the `--cache` file (result-cache.ts holds the pure logic). */
 import { readFile } from 'node:fs/promises';
-import type { Lang } from '../i18n/index.js';
+import { reportFilesTextOf, type Lang } from '../i18n/index.js';
 import { writeFileAtomically } from '../report/write.js';
 import {
   emptyResultCache,
@@ -12,8 +12,12 @@ import {
 /** What reading the cache found; `warning` says why an existing file was not used. */
 export type LoadedCache = { cache: ResultCache; warning?: string };
 
-/** Reads the cache file; a missing file is an empty cache, an unusable one is ignored with a warning. */
-export async function readCacheFile(path: string): Promise<LoadedCache> {
+/**
+ * Reads the cache file; a missing file is an empty cache, an unusable one is ignored with a
+ * warning in `lang`.
+ */
+export async function readCacheFile(path: string, lang: Lang = 'en'): Promise<LoadedCache> {
+  const words = reportFilesTextOf(lang);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -23,14 +27,14 @@ export async function readCacheFile(path: string): Promise<LoadedCache> {
     }
     return {
       cache: emptyResultCache(),
-      warning: `cannot read the cache ${path}: ${String(error)}`,
+      warning: words.cacheUnreadable(path, String(error)),
     };
   }
   const cache = parseResultCache(text);
   if (cache !== undefined) return { cache };
   return {
     cache: emptyResultCache(),
-    warning: `${path} is not a curate cache file; checking everything and writing a new one.`,
+    warning: words.cacheNotCurate(path),
   };
 }
 

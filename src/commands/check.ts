@@ -92,7 +92,7 @@ export async function checkCommand(
   );
   const select = await selectResources(loaded, options, io, lang);
   const cacheFile = options.cache;
-  const cache = cacheFile === undefined ? undefined : await readCacheFile(cacheFile.file);
+  const cache = cacheFile === undefined ? undefined : await readCacheFile(cacheFile.file, lang);
   if (cache?.warning !== undefined) io.stderr.write(`${text.warning(cache.warning)}\n`);
   // One clock reading for the whole run, so every cached entry is judged against the same time.
   const clock = { nowMs: Date.now(), maxAgeMs: cacheFile?.maxAgeMs ?? 0 };

@@ -9,6 +9,7 @@ import type { Flakiness } from '../report/history.js';
 import type { FixResult } from '../roadmap/fix-splice.js';
 import { describeFixes } from './fix.js';
 import { describeMerge, importCommand } from './import-list.js';
+import { mirrorsCommand } from './mirrors.js';
 import { describeFlakiness, historyCommand } from './history.js';
 
 let dir: string;
@@ -221,6 +222,28 @@ describe('import in zh-CN and en', () => {
         '  ! b  https://example.com/b  (list.md:4): its place in r.yaml is a flow-style list; add it by hand',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('mirrors in zh-CN and en', () => {
+  it("warns of a cache it cannot use with the catalog's label", async () => {
+    const roadmap = await writeFileIn(dir, 'roadmap.yaml', readCiFixture('roadmap.yaml'));
+    const report = await writeFileIn(dir, 'report.json', readCiFixture('report.json'));
+    const warned = async (lang: Lang) => {
+      const cache = await writeFileIn(dir, `cache-${lang}.json`, 'not json');
+      const io = captureIoIn(dir, lang);
+      const flags = { from: report, cache, out: join(dir, lang), quiet: true };
+      await mirrorsCommand(roadmap, flags, io, { finders: [] });
+      return { cache, err: io.err() };
+    };
+    const zh = await warned('zh-CN');
+    expect(zh.err).toContain(
+      `警告: ${zh.cache} 不是 curate 的缓存文件；这次将全部重新检查，并写入新的缓存文件。\n`,
+    );
+    const en = await warned('en');
+    expect(en.err).toContain(
+      `warning: ${en.cache} is not a curate cache file; checking everything and writing a new one.\n`,
     );
   });
 });

@@ -92,8 +92,10 @@ export async function mirrorsCommand(
         }),
   };
   const subjects = subjectsOfReport(report, loaded.roadmap);
-  const cache = flags.cache === undefined ? undefined : await readCacheFile(flags.cache);
-  if (cache?.warning !== undefined) io.stderr.write(`warning: ${cache.warning}\n`);
+  const cache = flags.cache === undefined ? undefined : await readCacheFile(flags.cache, io.lang);
+  if (cache?.warning !== undefined) {
+    io.stderr.write(`${cliTextOf(io.lang ?? 'en').warning(cache.warning)}\n`);
+  }
   const bilibili = createBilibiliFinder(
     cachedBilibiliSession(cache?.cache.bilibiliSession, deps.now().getTime()),
   );

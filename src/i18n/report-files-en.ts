@@ -59,6 +59,10 @@ export const REPORT_FILES_TEXT_EN = {
   cannotWriteFileHint: (dir: string) => `Check that ${dir} exists and may be written to.`,
   cannotAppend: (what: string, path: string, why: string) =>
     `Cannot append ${what} to ${path}: ${why}`,
+  // cache/cache-file.ts: a --cache file that cannot be used is ignored, with a warning.
+  cacheUnreadable: (path: string, why: string) => `cannot read the cache ${path}: ${why}`,
+  cacheNotCurate: (path: string) =>
+    `${path} is not a curate cache file; checking everything and writing a new one.`,
   // commands/write-new-file.ts: `import -o` and `init` never replace a file unasked.
   newFileExists: (path: string) => `${path} already exists; curate does not overwrite it.`,
   newFileExistsHint: 'Pass --force to replace it, or write somewhere else.',

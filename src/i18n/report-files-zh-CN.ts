@@ -43,6 +43,9 @@ export const REPORT_FILES_TEXT_ZH_CN: ReportFilesText = {
   cannotWriteFile: (what, path, why) => `无法把${spaced(what)}写入 ${path}：${why}`,
   cannotWriteFileHint: (dir) => `请确认 ${dir} 存在并且有写权限。`,
   cannotAppend: (what, path, why) => `无法向 ${path} 追加${spaced(what)}：${why}`,
+  cacheUnreadable: (path, why) => `无法读取缓存 ${path}：${why}`,
+  cacheNotCurate: (path) =>
+    `${path} 不是 curate 的缓存文件；这次将全部重新检查，并写入新的缓存文件。`,
   newFileExists: (path) => `${path} 已经存在；curate 不会覆盖它。`,
   newFileExistsHint: '加上 --force 替换它，或者写到别的地方。',
   outDirNotWritable: (dir) => `请确认你对 ${dir} 有写权限，或者用 --out 换一个目录。`,
