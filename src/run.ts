@@ -240,7 +240,7 @@ async function downloadRulesText(
 ): Promise<string> {
   const transport = await openTransport(options, deps);
   try {
-    return await downloadText(url, options.fetch, transport.dispatcher);
+    return await downloadText(url, options.fetch, transport.dispatcher, options.report.lang);
   } finally {
     await transport.close();
   }

@@ -30,6 +30,12 @@ export const REGION_RULES_TEXT_EN = {
   urlWithoutNetwork: (source: string) =>
     `--region-rules ${source}: a URL needs the network, and this run has none.`,
   urlWithoutNetworkHint: 'Download the list once and pass the file instead, or drop --offline.',
+  // fetch/download-text.ts: a --region-rules URL that gave no text; the problem says why.
+  cannotDownload: (url: string) => `cannot download ${url}`,
+  cannotDownloadHint: 'Download it by hand and pass the file instead.',
+  notTextFile: (contentType: string | undefined) =>
+    `not a text file (${contentType ?? 'no content type'})`,
+  downloadTimedOut: (phase: string) => `timed out (${phase})`,
   notAutoProxy: (name: string) => `${name} is not an AutoProxy list`,
   notAutoProxyProblem: 'neither a plain AutoProxy list nor base64 of one',
   notAutoProxyHint:

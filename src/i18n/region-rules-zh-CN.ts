@@ -13,6 +13,10 @@ export const REGION_RULES_TEXT_ZH_CN: RegionRulesText = {
   cannotReadFile: (code) => `无法读取文件（${code ?? '未知错误'}）`,
   urlWithoutNetwork: (source) => `--region-rules ${source}：URL 需要联网下载，但本次运行不联网。`,
   urlWithoutNetworkHint: '先把列表下载到本地再传文件路径，或去掉 --offline。',
+  cannotDownload: (url) => `无法下载 ${url}`,
+  cannotDownloadHint: '请手动下载这个文件，再改为传入本地文件。',
+  notTextFile: (contentType) => `不是文本文件（${contentType ?? '没有 Content-Type'}）`,
+  downloadTimedOut: (phase) => `下载超时（${phase} 阶段）`,
   notAutoProxy: (name) => `${name} 不是 AutoProxy 列表`,
   notAutoProxyProblem: '既不是纯文本的 AutoProxy 列表，也不是它的 base64 编码',
   notAutoProxyHint:
