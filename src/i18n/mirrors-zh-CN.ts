@@ -15,7 +15,7 @@ export const MIRRORS_TEXT_ZH_CN: MirrorsText = {
   couldNotSearchReason: {
     'rate-limited': '被限流',
     blocked: '被拦截',
-    'changed-api': '接口已变',
+    'changed-api': '接口已变更',
     unreachable: '无法访问',
   },
   noStableMirror: (finder, detail) => `${finder}：没有稳定的镜像（${detail}）`,
