@@ -6,6 +6,8 @@ import { CHECK_INPUTS_TEXT_ZH_CN } from './check-inputs-zh-CN.js';
 import { CLI_TEXT_EN, type CliText } from './cli-en.js';
 import { COMMAND_TEXT_EN, type CommandText } from './commands-en.js';
 import { COMMAND_TEXT_ZH_CN } from './commands-zh-CN.js';
+import { MIRRORS_TEXT_EN, type MirrorsText } from './mirrors-en.js';
+import { MIRRORS_TEXT_ZH_CN } from './mirrors-zh-CN.js';
 import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
 import { FLAG_TEXT_ZH_CN } from './flags-zh-CN.js';
 import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
@@ -26,6 +28,7 @@ export type { CliText } from './cli-en.js';
 export type { CheckInputsText, OnlySuggestion } from './check-inputs-en.js';
 export type { FlagText } from './flags-en.js';
 export type { CommandText } from './commands-en.js';
+export type { MirrorsText } from './mirrors-en.js';
 export type { RegionRulesText } from './region-rules-en.js';
 export type { ReportFilesText, ShardOfFile, WrittenFileKind } from './report-files-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
@@ -112,4 +115,14 @@ export function checkInputsTextOf(lang: Lang): CheckInputsText {
 const CHECK_INPUTS_TEXTS: Readonly<Record<Lang, CheckInputsText>> = {
   en: CHECK_INPUTS_TEXT_EN,
   'zh-CN': CHECK_INPUTS_TEXT_ZH_CN,
+};
+
+/** What `curate mirrors` prints: its table of candidates and its summary, in a language. */
+export function mirrorsTextOf(lang: Lang): MirrorsText {
+  return MIRRORS_TEXTS[lang];
+}
+
+const MIRRORS_TEXTS: Readonly<Record<Lang, MirrorsText>> = {
+  en: MIRRORS_TEXT_EN,
+  'zh-CN': MIRRORS_TEXT_ZH_CN,
 };
