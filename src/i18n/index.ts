@@ -1,5 +1,7 @@
 /** The catalogs by language, and the lookups every output shares. */
 import type { Lang } from './catalog.js';
+import { ACTION_TEXT_EN, type ActionText } from './action-en.js';
+import { ACTION_TEXT_ZH_CN } from './action-zh-CN.js';
 import { en, type Catalog } from './en.js';
 import { CHECK_INPUTS_TEXT_EN, type CheckInputsText } from './check-inputs-en.js';
 import { CHECK_INPUTS_TEXT_ZH_CN } from './check-inputs-zh-CN.js';
@@ -25,6 +27,7 @@ export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
 export type { CliText } from './cli-en.js';
+export type { ActionText } from './action-en.js';
 export type { CheckInputsText, OnlySuggestion } from './check-inputs-en.js';
 export type { FlagText } from './flags-en.js';
 export type { CommandText } from './commands-en.js';
@@ -125,4 +128,14 @@ export function mirrorsTextOf(lang: Lang): MirrorsText {
 const MIRRORS_TEXTS: Readonly<Record<Lang, MirrorsText>> = {
   en: MIRRORS_TEXT_EN,
   'zh-CN': MIRRORS_TEXT_ZH_CN,
+};
+
+/** What the GitHub Action itself logs (its inputs, the cache, the tracking issue), in a language. */
+export function actionTextOf(lang: Lang): ActionText {
+  return ACTION_TEXTS[lang];
+}
+
+const ACTION_TEXTS: Readonly<Record<Lang, ActionText>> = {
+  en: ACTION_TEXT_EN,
+  'zh-CN': ACTION_TEXT_ZH_CN,
 };
