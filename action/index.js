@@ -39139,6 +39139,58 @@ var InputError = class extends CurateError {
   }
 };
 
+// src/i18n/action-en.ts
+var ACTION_TEXT_EN = {
+  notBoolean: (name, value) => `${name}: "${value}" is not true or false.`,
+  unknownCommand: (value, commands) => `command: "${value}" is not one of ${commands.join(", ")}.`,
+  badArgs: (why) => `args: ${why}`,
+  unclosedQuote: (quote) => `an opening ${quote} is never closed.`,
+  badShard: (shard, shards) => `shard / shards: "${shard}" of "${shards}" is not a part i of n with 1 \u2264 i \u2264 n; give both.`,
+  trackingIssueNotHistory: "tracking-issue: only `command: history` writes a tracking issue.",
+  trackingIssueNeedsToken: "tracking-issue: needs `token` and GITHUB_REPOSITORY.",
+  cacheUnavailable: "cache: the Actions cache service is not available here; checking without one.",
+  cacheMiss: "cache: no earlier results to reuse.",
+  cacheRestored: (key) => `cache: restored ${key}.`,
+  cacheNotRestored: (why) => `cache: not restored (${why}); checking without one.`,
+  cacheNotSavedUnavailable: "cache: not saved, no cache service here.",
+  cacheSaved: (key) => `cache: saved ${key}.`,
+  cacheNotSaved: (why) => `cache: not saved (${why}).`,
+  noPullRequestBase: (event) => `changed-only: the ${event} event has no pull request base; checking every resource.`,
+  noIssueNeeded: "tracking issue: nothing fails persistently; no issue needed.",
+  issueDone: (kind, number4, url3) => `tracking issue: ${kind} #${String(number4)} ${url3}`,
+  noNetwork: "curate found no network: the report is partial.",
+  exited: (command, code) => `curate ${command} exited ${String(code)}.`
+};
+
+// src/i18n/action-zh-CN.ts
+var ISSUE_DONE = {
+  opened: "\u5DF2\u65B0\u5EFA",
+  updated: "\u5DF2\u66F4\u65B0",
+  reopened: "\u5DF2\u91CD\u65B0\u6253\u5F00",
+  closed: "\u5DF2\u5173\u95ED"
+};
+var ACTION_TEXT_ZH_CN = {
+  notBoolean: (name, value) => `${name}\uFF1A"${value}" \u4E0D\u662F true \u6216 false\u3002`,
+  unknownCommand: (value, commands) => `command\uFF1A"${value}" \u4E0D\u5728 ${commands.join("\u3001")} \u4E4B\u4E2D\u3002`,
+  badArgs: (why) => `args\uFF1A${why}`,
+  unclosedQuote: (quote) => `\u6709\u4E00\u4E2A ${quote} \u6CA1\u6709\u914D\u5BF9\u7684\u7ED3\u675F\u5F15\u53F7\u3002`,
+  badShard: (shard, shards) => `shard / shards\uFF1A"${shard}" / "${shards}" \u4E0D\u662F\u5408\u6CD5\u7684\u5206\u7247\uFF08\u7B2C i \u7247\uFF0C\u5171 n \u7247\uFF0C1 \u2264 i \u2264 n\uFF09\uFF1B\u4E24\u4E2A\u90FD\u8981\u586B\u3002`,
+  trackingIssueNotHistory: "tracking-issue\uFF1A\u53EA\u6709 `command: history` \u624D\u4F1A\u5199\u8DDF\u8E2A issue\u3002",
+  trackingIssueNeedsToken: "tracking-issue\uFF1A\u9700\u8981 `token` \u548C GITHUB_REPOSITORY\u3002",
+  cacheUnavailable: "cache\uFF1A\u8FD9\u91CC\u7528\u4E0D\u4E86 Actions \u7F13\u5B58\u670D\u52A1\uFF0C\u672C\u6B21\u4E0D\u7528\u7F13\u5B58\u76F4\u63A5\u68C0\u67E5\u3002",
+  cacheMiss: "cache\uFF1A\u6CA1\u6709\u53EF\u590D\u7528\u7684\u4E0A\u6B21\u7ED3\u679C\u3002",
+  cacheRestored: (key) => `cache\uFF1A\u5DF2\u6062\u590D ${key}\u3002`,
+  cacheNotRestored: (why) => `cache\uFF1A\u6062\u590D\u5931\u8D25\uFF08${why}\uFF09\uFF0C\u672C\u6B21\u4E0D\u7528\u7F13\u5B58\u76F4\u63A5\u68C0\u67E5\u3002`,
+  cacheNotSavedUnavailable: "cache\uFF1A\u6CA1\u6709\u4FDD\u5B58\uFF0C\u8FD9\u91CC\u6CA1\u6709\u7F13\u5B58\u670D\u52A1\u3002",
+  cacheSaved: (key) => `cache\uFF1A\u5DF2\u4FDD\u5B58 ${key}\u3002`,
+  cacheNotSaved: (why) => `cache\uFF1A\u4FDD\u5B58\u5931\u8D25\uFF08${why}\uFF09\u3002`,
+  noPullRequestBase: (event) => `changed-only\uFF1A${event} \u4E8B\u4EF6\u91CC\u6CA1\u6709 pull request \u7684\u57FA\u51C6\u63D0\u4EA4\uFF0C\u6539\u4E3A\u68C0\u67E5\u5168\u90E8\u8D44\u6E90\u3002`,
+  noIssueNeeded: "\u8DDF\u8E2A issue\uFF1A\u6CA1\u6709\u6301\u7EED\u5931\u6548\u7684\u94FE\u63A5\uFF0C\u4E0D\u9700\u8981 issue\u3002",
+  issueDone: (kind, number4, url3) => `\u8DDF\u8E2A issue\uFF1A${ISSUE_DONE[kind]} #${String(number4)} ${url3}`,
+  noNetwork: "curate \u8FDE\u4E0D\u4E0A\u7F51\u7EDC\uFF1A\u62A5\u544A\u4E0D\u5B8C\u6574\u3002",
+  exited: (command, code) => `curate ${command} \u9000\u51FA\u7801\u4E3A ${String(code)}\u3002`
+};
+
 // src/i18n/en.ts
 var countedNoun = {
   resources: { one: "{count} resource", other: "{count} resources" },
@@ -40211,6 +40263,13 @@ function assertNever(value) {
 var LANGS = ["en", "zh-CN"];
 
 // src/i18n/lang.ts
+function langOf(tag) {
+  if (tag === void 0) return void 0;
+  const normalized = tag.trim().replace(/_/g, "-").replace(/\..*$/, "").toLowerCase();
+  if (normalized === "" || normalized === "c" || normalized === "posix") return void 0;
+  if (normalized === "zh" || normalized.startsWith("zh-")) return "zh-CN";
+  return "en";
+}
 function isLang(value) {
   return LANGS.includes(value);
 }
@@ -40238,6 +40297,13 @@ function reportFilesTextOf(lang) {
 var REPORT_FILES_TEXTS = {
   en: REPORT_FILES_TEXT_EN,
   "zh-CN": REPORT_FILES_TEXT_ZH_CN
+};
+function actionTextOf(lang) {
+  return ACTION_TEXTS[lang];
+}
+var ACTION_TEXTS = {
+  en: ACTION_TEXT_EN,
+  "zh-CN": ACTION_TEXT_ZH_CN
 };
 
 // node_modules/zod/v4/classic/external.js
@@ -62312,12 +62378,50 @@ function foldTitleDrift(report) {
   };
 }
 
+// src/options/lang.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var LANG_HELP = `language of the reports and messages: ${LANGS.join(" or ")} (default: the roadmap's lang:, else the locale, else en)`;
+function resolveLang(sources) {
+  return chosenLang(sources) ?? "en";
+}
+function chosenLang(sources) {
+  if (sources.flag !== void 0) {
+    if (!isLang(sources.flag)) {
+      const lang = localeLang(sources.env) ?? "en";
+      throw new UsageError(flagTextOf(lang).notOneOf("--lang", sources.flag, LANGS), { lang });
+    }
+    return sources.flag;
+  }
+  return sources.roadmap ?? localeLang(sources.env);
+}
+function localeLang(env) {
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
+    const lang = langOf(env[name]);
+    if (lang !== void 0) return lang;
+  }
+  return void 0;
+}
+function roadmapLangOf(roadmapText) {
+  if (roadmapText === void 0) return void 0;
+  try {
+    const document2 = (0, import_yaml3.parse)(roadmapText);
+    if (typeof document2 !== "object" || document2 === null || !("lang" in document2)) {
+      return void 0;
+    }
+    const { lang } = document2;
+    return typeof lang === "string" && isLang(lang) ? lang : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/action/inputs.ts
 var ACTION_COMMANDS = ["validate", "check", "merge", "history"];
 var ActionInputError = class extends Error {
   name = "ActionInputError";
 };
-function readActionInputs(input2) {
+function readActionInputs(input2, lang = "en") {
+  const words = actionTextOf(lang);
   const problems = [];
   const optional2 = (name) => {
     const value = input2(name).trim();
@@ -62328,20 +62432,20 @@ function readActionInputs(input2) {
     if (value === void 0) return fallback;
     if (["true", "True", "TRUE"].includes(value)) return true;
     if (["false", "False", "FALSE"].includes(value)) return false;
-    problems.push(`${name}: "${value}" is not true or false.`);
+    problems.push(words.notBoolean(name, value));
     return fallback;
   };
   const commandText = optional2("command") ?? "check";
   const command = ACTION_COMMANDS.find((known) => known === commandText);
   if (command === void 0) {
-    problems.push(`command: "${commandText}" is not one of ${ACTION_COMMANDS.join(", ")}.`);
+    problems.push(words.unknownCommand(commandText, ACTION_COMMANDS));
   }
-  const shard = readShard(optional2("shard"), optional2("shards"), problems);
+  const shard = readShard(optional2("shard"), optional2("shards"), problems, lang);
   let args = [];
   try {
-    args = splitWords(input2("args"));
+    args = splitWords(input2("args"), lang);
   } catch (error63) {
-    problems.push(`args: ${error63.message}`);
+    problems.push(words.badArgs(error63.message));
   }
   const inputs = {
     command: command ?? "check",
@@ -62362,24 +62466,22 @@ function readActionInputs(input2) {
     workingDirectory: optional2("working-directory") ?? "."
   };
   if (inputs.hasTrackingIssue && inputs.command !== "history") {
-    problems.push("tracking-issue: only `command: history` writes a tracking issue.");
+    problems.push(words.trackingIssueNotHistory);
   }
   if (problems.length > 0) throw new ActionInputError(problems.join("\n"));
   return inputs;
 }
-function readShard(shard, shards, problems) {
+function readShard(shard, shards, problems, lang) {
   if (shard === void 0 && shards === void 0) return void 0;
   const index = Number(shard);
   const total = Number(shards);
   if (!Number.isInteger(index) || !Number.isInteger(total) || index < 1 || total < 1 || index > total) {
-    problems.push(
-      `shard / shards: "${shard ?? ""}" of "${shards ?? ""}" is not a part i of n with 1 \u2264 i \u2264 n; give both.`
-    );
+    problems.push(actionTextOf(lang).badShard(shard ?? "", shards ?? ""));
     return void 0;
   }
   return { index, total };
 }
-function splitWords(text) {
+function splitWords(text, lang = "en") {
   const words = [];
   let word;
   let quote;
@@ -62402,7 +62504,7 @@ function splitWords(text) {
       word = (word ?? "") + char;
     }
   }
-  if (quote !== void 0) throw new Error(`an opening ${quote} is never closed.`);
+  if (quote !== void 0) throw new Error(actionTextOf(lang).unclosedQuote(quote));
   if (word !== void 0) words.push(word);
   return words;
 }
@@ -99647,24 +99749,24 @@ function resultCacheKeys(roadmap, shard, run) {
   const restorePrefix = `curate-results-${name}-${part}-`;
   return { key: `${restorePrefix}${run.id}-${run.attempt}`, restorePrefix };
 }
-async function restoreResultCache(file2, keys) {
-  if (!isFeatureAvailable()) {
-    return "cache: the Actions cache service is not available here; checking without one.";
-  }
+async function restoreResultCache(file2, keys, lang = "en") {
+  const words = actionTextOf(lang);
+  if (!isFeatureAvailable()) return words.cacheUnavailable;
   try {
     const hit = await restoreCache([file2], keys.key, [keys.restorePrefix]);
-    return hit === void 0 ? "cache: no earlier results to reuse." : `cache: restored ${hit}.`;
+    return hit === void 0 ? words.cacheMiss : words.cacheRestored(hit);
   } catch (error63) {
-    return `cache: not restored (${error63.message}); checking without one.`;
+    return words.cacheNotRestored(error63.message);
   }
 }
-async function saveResultCache(file2, keys) {
-  if (!isFeatureAvailable()) return "cache: not saved, no cache service here.";
+async function saveResultCache(file2, keys, lang = "en") {
+  const words = actionTextOf(lang);
+  if (!isFeatureAvailable()) return words.cacheNotSavedUnavailable;
   try {
     await saveCache2([file2], keys.key);
-    return `cache: saved ${keys.key}.`;
+    return words.cacheSaved(keys.key);
   } catch (error63) {
-    return `cache: not saved (${error63.message}).`;
+    return words.cacheNotSaved(error63.message);
   }
 }
 
@@ -99734,9 +99836,12 @@ async function call(api, method, path12, body2) {
 var CLI = join7(dirname6(fileURLToPath2(import.meta.url)), "cli.js");
 var TOLERATED_EXITS = /* @__PURE__ */ new Set([1, 3]);
 async function main() {
+  const input2 = (name) => getInput(name);
+  const lang = await actionLang(input2);
+  const words = actionTextOf(lang);
   let inputs;
   try {
-    inputs = readActionInputs((name) => getInput(name));
+    inputs = readActionInputs(input2, lang);
   } catch (error63) {
     if (!(error63 instanceof ActionInputError)) throw error63;
     setFailed(error63.message);
@@ -99745,13 +99850,13 @@ async function main() {
   const workspace = process5.env.GITHUB_WORKSPACE ?? process5.cwd();
   const cwd = resolve3(workspace, inputs.workingDirectory);
   const temp = await mkdtemp(join7(process5.env.RUNNER_TEMP ?? tmpdir(), "curate-action-"));
-  const baseSha = inputs.isChangedOnly ? await pullRequestBase(cwd) : void 0;
+  const baseSha = inputs.isChangedOnly ? await pullRequestBase(cwd, lang) : void 0;
   const cacheFile = inputs.hasCache && inputs.command === "check" ? join7(cwd, ".curate-cache", `results-${shardName(inputs)}.json`) : void 0;
   const cacheKeys = resultCacheKeys(inputs.roadmap, inputs.shard, {
     id: process5.env.GITHUB_RUN_ID ?? "0",
     attempt: process5.env.GITHUB_RUN_ATTEMPT ?? "1"
   });
-  if (cacheFile !== void 0) info(await restoreResultCache(cacheFile, cacheKeys));
+  if (cacheFile !== void 0) info(await restoreResultCache(cacheFile, cacheKeys, lang));
   const trackingIssueFile = inputs.hasTrackingIssue ? join7(temp, "tracking-issue.json") : void 0;
   const argv = curateArguments(inputs, {
     baseSha,
@@ -99765,7 +99870,7 @@ async function main() {
     code = await runCurate(argv, cwd, inputs);
   } finally {
     if (cacheFile !== void 0 && existsSync4(cacheFile)) {
-      info(await saveResultCache(cacheFile, cacheKeys));
+      info(await saveResultCache(cacheFile, cacheKeys, lang));
     }
   }
   setOutput("exit-code", String(code));
@@ -99785,28 +99890,44 @@ async function main() {
   }
   let isIssueExit = false;
   if (trackingIssueFile !== void 0 && existsSync4(trackingIssueFile)) {
-    await updateTrackingIssue(trackingIssueFile, inputs);
+    await updateTrackingIssue(trackingIssueFile, inputs, lang);
     isIssueExit = code === 1;
   }
   if (code === 0 || isIssueExit) return;
   if (!inputs.shouldFail && TOLERATED_EXITS.has(code)) {
-    if (code === 3) warning("curate found no network: the report is partial.");
+    if (code === 3) warning(words.noNetwork);
     return;
   }
-  setFailed(`curate ${inputs.command} exited ${code}.`);
+  setFailed(words.exited(inputs.command, code));
+}
+async function actionLang(input2) {
+  const given = (name, fallback) => input2(name).trim() || fallback;
+  const roadmap = resolve3(
+    process5.env.GITHUB_WORKSPACE ?? process5.cwd(),
+    given("working-directory", "."),
+    given("roadmap", "roadmap.yaml")
+  );
+  const text = await readFile2(roadmap, "utf8").catch(() => void 0);
+  try {
+    return resolveLang({
+      flag: input2("lang").trim() || void 0,
+      roadmap: roadmapLangOf(text),
+      env: process5.env
+    });
+  } catch {
+    return "en";
+  }
 }
 async function failOnOf(inputs, cwd) {
   const settings = inputs.command === "check" ? (await loadRoadmap(resolve3(cwd, inputs.roadmap))).roadmap.settings : void 0;
   return resolveFailOn(inputs.failOn, settings?.failOn);
 }
-async function pullRequestBase(cwd) {
+async function pullRequestBase(cwd, lang) {
   const eventPath = process5.env.GITHUB_EVENT_PATH;
   const event = eventPath === void 0 || !existsSync4(eventPath) ? void 0 : JSON.parse(await readFile2(eventPath, "utf8"));
   const sha = pullRequestBaseSha(event);
   if (sha === void 0) {
-    warning(
-      `changed-only: the ${process5.env.GITHUB_EVENT_NAME ?? "unknown"} event has no pull request base; checking every resource.`
-    );
+    warning(actionTextOf(lang).noPullRequestBase(process5.env.GITHUB_EVENT_NAME ?? "unknown"));
     return void 0;
   }
   if (await runChild("git", ["cat-file", "-e", `${sha}^{commit}`], cwd) !== 0) {
@@ -99863,11 +99984,12 @@ function runChild(command, args, cwd) {
     });
   });
 }
-async function updateTrackingIssue(file2, inputs) {
+async function updateTrackingIssue(file2, inputs, lang) {
+  const words = actionTextOf(lang);
   const issue3 = JSON.parse(await readFile2(file2, "utf8"));
   const repository = process5.env.GITHUB_REPOSITORY;
   if (inputs.token === void 0 || repository === void 0) {
-    throw new ActionInputError("tracking-issue: needs `token` and GITHUB_REPOSITORY.");
+    throw new ActionInputError(words.trackingIssueNeedsToken);
   }
   const done = await syncTrackingIssue(
     {
@@ -99879,10 +100001,10 @@ async function updateTrackingIssue(file2, inputs) {
     issue3
   );
   if (done.kind === "none") {
-    info("tracking issue: nothing fails persistently; no issue needed.");
+    info(words.noIssueNeeded);
     return;
   }
-  info(`tracking issue: ${done.kind} #${done.number} ${done.url}`);
+  info(words.issueDone(done.kind, done.number, done.url));
   setOutput("tracking-issue-number", String(done.number));
   setOutput("tracking-issue-url", done.url);
   setOutput("tracking-issue-state", done.kind === "closed" ? "closed" : "open");

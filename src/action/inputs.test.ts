@@ -37,6 +37,25 @@ describe('readActionInputs', () => {
   });
 });
 
+describe('readActionInputs in zh-CN', () => {
+  it('names every bad input in Chinese', () => {
+    const read = () =>
+      readActionInputs(
+        lookup({ command: 'lint', shard: '3', cache: 'yes', 'tracking-issue': 'true', args: "'a" }),
+        'zh-CN',
+      );
+    expect(read).toThrow(
+      [
+        'command："lint" 不在 validate、check、merge、history 之中。',
+        'shard / shards："3" / "" 不是合法的分片（第 i 片，共 n 片，1 ≤ i ≤ n）；两个都要填。',
+        "args：有一个 ' 没有配对的结束引号。",
+        'cache："yes" 不是 true 或 false。',
+        'tracking-issue：只有 `command: history` 才会写跟踪 issue。',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('curateArguments', () => {
   it.each([
     [{}, ['check', 'roadmap.yaml', '--format', 'github']],

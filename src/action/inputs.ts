@@ -3,6 +3,7 @@
  * curate command line the action runs. Pure: the environment comes in as a lookup function.
  */
 import { assertNever } from '../assert-never.js';
+import { actionTextOf, type Lang } from '../i18n/index.js';
 
 /** The commands the action runs; the others (diff, fix) are a `run:` step's business. */
 export const ACTION_COMMANDS = ['validate', 'check', 'merge', 'history'] as const;
@@ -44,7 +45,8 @@ export function inputVariable(name: string): string {
 }
 
 /** Validates every input at once, so one run names every mistake. */
-export function readActionInputs(input: InputLookup): ActionInputs {
+export function readActionInputs(input: InputLookup, lang: Lang = 'en'): ActionInputs {
+  const words = actionTextOf(lang);
   const problems: string[] = [];
   const optional = (name: string): string | undefined => {
     const value = input(name).trim();
@@ -56,20 +58,20 @@ export function readActionInputs(input: InputLookup): ActionInputs {
     // YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
     if (['true', 'True', 'TRUE'].includes(value)) return true;
     if (['false', 'False', 'FALSE'].includes(value)) return false;
-    problems.push(`${name}: "${value}" is not true or false.`);
+    problems.push(words.notBoolean(name, value));
     return fallback;
   };
   const commandText = optional('command') ?? 'check';
   const command = ACTION_COMMANDS.find((known) => known === commandText);
   if (command === undefined) {
-    problems.push(`command: "${commandText}" is not one of ${ACTION_COMMANDS.join(', ')}.`);
+    problems.push(words.unknownCommand(commandText, ACTION_COMMANDS));
   }
-  const shard = readShard(optional('shard'), optional('shards'), problems);
+  const shard = readShard(optional('shard'), optional('shards'), problems, lang);
   let args: readonly string[] = [];
   try {
-    args = splitWords(input('args'));
+    args = splitWords(input('args'), lang);
   } catch (error) {
-    problems.push(`args: ${(error as Error).message}`);
+    problems.push(words.badArgs((error as Error).message));
   }
   const inputs: ActionInputs = {
     command: command ?? 'check',
@@ -90,7 +92,7 @@ export function readActionInputs(input: InputLookup): ActionInputs {
     workingDirectory: optional('working-directory') ?? '.',
   };
   if (inputs.hasTrackingIssue && inputs.command !== 'history') {
-    problems.push('tracking-issue: only `command: history` writes a tracking issue.');
+    problems.push(words.trackingIssueNotHistory);
   }
   if (problems.length > 0) throw new ActionInputError(problems.join('\n'));
   return inputs;
@@ -100,6 +102,7 @@ function readShard(
   shard: string | undefined,
   shards: string | undefined,
   problems: string[],
+  lang: Lang,
 ): ActionInputs['shard'] {
   if (shard === undefined && shards === undefined) return undefined;
   const index = Number(shard);
@@ -111,9 +114,7 @@ function readShard(
     total < 1 ||
     index > total
   ) {
-    problems.push(
-      `shard / shards: "${shard ?? ''}" of "${shards ?? ''}" is not a part i of n with 1 ≤ i ≤ n; give both.`,
-    );
+    problems.push(actionTextOf(lang).badShard(shard ?? '', shards ?? ''));
     return undefined;
   }
   return { index, total };
@@ -123,7 +124,7 @@ function readShard(
  * Splits `args` into words as a shell would for plain text: whitespace separates, single and
  * double quotes group, a backslash escapes the next character. Nothing is expanded.
  */
-export function splitWords(text: string): string[] {
+export function splitWords(text: string, lang: Lang = 'en'): string[] {
   const words: string[] = [];
   let word: string | undefined;
   let quote: '"' | "'" | undefined;
@@ -146,7 +147,7 @@ export function splitWords(text: string): string[] {
       word = (word ?? '') + char;
     }
   }
-  if (quote !== undefined) throw new Error(`an opening ${quote} is never closed.`);
+  if (quote !== undefined) throw new Error(actionTextOf(lang).unclosedQuote(quote));
   if (word !== undefined) words.push(word);
   return words;
 }

@@ -19,11 +19,14 @@ import { resolveFailOn } from '../options/parsers.js';
 import type { FailOn } from '../outcome/fail-on.js';
 import { loadRoadmap } from '../roadmap/load.js';
 import { parseReport } from '../report/parse.js';
+import { actionTextOf, type Lang } from '../i18n/index.js';
+import { resolveLang, roadmapLangOf } from '../options/lang.js';
 import {
   ActionInputError,
   curateArguments,
   readActionInputs,
   type ActionInputs,
+  type InputLookup,
 } from './inputs.js';
 import { pullRequestBaseSha, reportOutputs, reportPathOutputs } from './outputs.js';
 import { restoreResultCache, resultCacheKeys, saveResultCache } from './result-cache.js';
@@ -34,9 +37,12 @@ const CLI = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
 const TOLERATED_EXITS = new Set([1, 3]);
 
 async function main(): Promise<void> {
+  const input: InputLookup = (name) => core.getInput(name);
+  const lang = await actionLang(input);
+  const words = actionTextOf(lang);
   let inputs: ActionInputs;
   try {
-    inputs = readActionInputs((name) => core.getInput(name));
+    inputs = readActionInputs(input, lang);
   } catch (error) {
     if (!(error instanceof ActionInputError)) throw error;
     core.setFailed(error.message);
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
   const cwd = resolve(workspace, inputs.workingDirectory);
   const temp = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'curate-action-'));
 
-  const baseSha = inputs.isChangedOnly ? await pullRequestBase(cwd) : undefined;
+  const baseSha = inputs.isChangedOnly ? await pullRequestBase(cwd, lang) : undefined;
   const cacheFile =
     inputs.hasCache && inputs.command === 'check'
       ? join(cwd, '.curate-cache', `results-${shardName(inputs)}.json`)
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
     id: process.env.GITHUB_RUN_ID ?? '0',
     attempt: process.env.GITHUB_RUN_ATTEMPT ?? '1',
   });
-  if (cacheFile !== undefined) core.info(await restoreResultCache(cacheFile, cacheKeys));
+  if (cacheFile !== undefined) core.info(await restoreResultCache(cacheFile, cacheKeys, lang));
   const trackingIssueFile = inputs.hasTrackingIssue ? join(temp, 'tracking-issue.json') : undefined;
 
   const argv = curateArguments(inputs, {
@@ -71,7 +77,7 @@ async function main(): Promise<void> {
   } finally {
     // Also after a failing check: its ok results are what a re-run should not fetch again.
     if (cacheFile !== undefined && existsSync(cacheFile)) {
-      core.info(await saveResultCache(cacheFile, cacheKeys));
+      core.info(await saveResultCache(cacheFile, cacheKeys, lang));
     }
   }
   core.setOutput('exit-code', String(code));
@@ -93,16 +99,41 @@ async function main(): Promise<void> {
   // `history` exits 1 while the issue should be open: with tracking-issue on, the issue says it.
   let isIssueExit = false;
   if (trackingIssueFile !== undefined && existsSync(trackingIssueFile)) {
-    await updateTrackingIssue(trackingIssueFile, inputs);
+    await updateTrackingIssue(trackingIssueFile, inputs, lang);
     isIssueExit = code === 1;
   }
 
   if (code === 0 || isIssueExit) return;
   if (!inputs.shouldFail && TOLERATED_EXITS.has(code)) {
-    if (code === 3) core.warning('curate found no network: the report is partial.');
+    if (code === 3) core.warning(words.noNetwork);
     return;
   }
-  core.setFailed(`curate ${inputs.command} exited ${code}.`);
+  core.setFailed(words.exited(inputs.command, code));
+}
+
+/**
+ * The language of the action's own log lines, chosen as the CLI chooses its own: the `lang`
+ * input, else the roadmap's `lang:`, else the runner's locale. A `lang` the CLI refuses is the
+ * CLI's to report (exit 2); until then the action speaks English.
+ */
+async function actionLang(input: InputLookup): Promise<Lang> {
+  const given = (name: string, fallback: string): string => input(name).trim() || fallback;
+  const roadmap = resolve(
+    process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    given('working-directory', '.'),
+    given('roadmap', 'roadmap.yaml'),
+  );
+  // merge and history may run where no roadmap is: then only the input and the locale count.
+  const text = await readFile(roadmap, 'utf8').catch(() => undefined);
+  try {
+    return resolveLang({
+      flag: input('lang').trim() || undefined,
+      roadmap: roadmapLangOf(text),
+      env: process.env,
+    });
+  } catch {
+    return 'en';
+  }
 }
 
 /**
@@ -118,7 +149,7 @@ async function failOnOf(inputs: ActionInputs, cwd: string): Promise<FailOn> {
 }
 
 /** `changed-only`: the pull request's base, fetched into a shallow checkout when missing. */
-async function pullRequestBase(cwd: string): Promise<string | undefined> {
+async function pullRequestBase(cwd: string, lang: Lang): Promise<string | undefined> {
   const eventPath = process.env.GITHUB_EVENT_PATH;
   const event: unknown =
     eventPath === undefined || !existsSync(eventPath)
@@ -126,9 +157,7 @@ async function pullRequestBase(cwd: string): Promise<string | undefined> {
       : JSON.parse(await readFile(eventPath, 'utf8'));
   const sha = pullRequestBaseSha(event);
   if (sha === undefined) {
-    core.warning(
-      `changed-only: the ${process.env.GITHUB_EVENT_NAME ?? 'unknown'} event has no pull request base; checking every resource.`,
-    );
+    core.warning(actionTextOf(lang).noPullRequestBase(process.env.GITHUB_EVENT_NAME ?? 'unknown'));
     return undefined;
   }
   if ((await runChild('git', ['cat-file', '-e', `${sha}^{commit}`], cwd)) !== 0) {
@@ -193,7 +222,8 @@ function runChild(command: string, args: string[], cwd: string): Promise<number>
   });
 }
 
-async function updateTrackingIssue(file: string, inputs: ActionInputs): Promise<void> {
+async function updateTrackingIssue(file: string, inputs: ActionInputs, lang: Lang): Promise<void> {
+  const words = actionTextOf(lang);
   const issue = JSON.parse(await readFile(file, 'utf8')) as {
     title: string;
     label: string;
@@ -202,7 +232,7 @@ async function updateTrackingIssue(file: string, inputs: ActionInputs): Promise<
   };
   const repository = process.env.GITHUB_REPOSITORY;
   if (inputs.token === undefined || repository === undefined) {
-    throw new ActionInputError('tracking-issue: needs `token` and GITHUB_REPOSITORY.');
+    throw new ActionInputError(words.trackingIssueNeedsToken);
   }
   const done = await syncTrackingIssue(
     {
@@ -214,10 +244,10 @@ async function updateTrackingIssue(file: string, inputs: ActionInputs): Promise<
     issue,
   );
   if (done.kind === 'none') {
-    core.info('tracking issue: nothing fails persistently; no issue needed.');
+    core.info(words.noIssueNeeded);
     return;
   }
-  core.info(`tracking issue: ${done.kind} #${done.number} ${done.url}`);
+  core.info(words.issueDone(done.kind, done.number, done.url));
   core.setOutput('tracking-issue-number', String(done.number));
   core.setOutput('tracking-issue-url', done.url);
   core.setOutput('tracking-issue-state', done.kind === 'closed' ? 'closed' : 'open');

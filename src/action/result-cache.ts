@@ -6,6 +6,7 @@
  * failed, which is when a re-run most wants the ok results kept.
  */
 import * as cache from '@actions/cache';
+import { actionTextOf, type Lang } from '../i18n/index.js';
 
 /** The keys of one cache entry: each run saves its own; a run restores the newest earlier one. */
 export type CacheKeys = { key: string; restorePrefix: string };
@@ -29,26 +30,34 @@ export function resultCacheKeys(
 export type CacheEvent = string;
 
 /** Restores `file` from the newest entry under the prefix; says what it did. */
-export async function restoreResultCache(file: string, keys: CacheKeys): Promise<CacheEvent> {
-  if (!cache.isFeatureAvailable()) {
-    return 'cache: the Actions cache service is not available here; checking without one.';
-  }
+export async function restoreResultCache(
+  file: string,
+  keys: CacheKeys,
+  lang: Lang = 'en',
+): Promise<CacheEvent> {
+  const words = actionTextOf(lang);
+  if (!cache.isFeatureAvailable()) return words.cacheUnavailable;
   try {
     const hit = await cache.restoreCache([file], keys.key, [keys.restorePrefix]);
-    return hit === undefined ? 'cache: no earlier results to reuse.' : `cache: restored ${hit}.`;
+    return hit === undefined ? words.cacheMiss : words.cacheRestored(hit);
   } catch (error) {
     // A cache is an optimisation: never fail the check for it.
-    return `cache: not restored (${(error as Error).message}); checking without one.`;
+    return words.cacheNotRestored((error as Error).message);
   }
 }
 
 /** Saves `file` under the run's key. */
-export async function saveResultCache(file: string, keys: CacheKeys): Promise<CacheEvent> {
-  if (!cache.isFeatureAvailable()) return 'cache: not saved, no cache service here.';
+export async function saveResultCache(
+  file: string,
+  keys: CacheKeys,
+  lang: Lang = 'en',
+): Promise<CacheEvent> {
+  const words = actionTextOf(lang);
+  if (!cache.isFeatureAvailable()) return words.cacheNotSavedUnavailable;
   try {
     await cache.saveCache([file], keys.key);
-    return `cache: saved ${keys.key}.`;
+    return words.cacheSaved(keys.key);
   } catch (error) {
-    return `cache: not saved (${(error as Error).message}).`;
+    return words.cacheNotSaved((error as Error).message);
   }
 }

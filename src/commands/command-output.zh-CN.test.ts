@@ -233,7 +233,7 @@ describe('mirrors in zh-CN and en', () => {
     const warned = async (lang: Lang) => {
       const cache = await writeFileIn(dir, `cache-${lang}.json`, 'not json');
       const io = captureIoIn(dir, lang);
-      const flags = { from: report, cache, out: join(dir, lang), quiet: true };
+      const flags = { lang, from: report, cache, out: join(dir, lang), quiet: true };
       await mirrorsCommand(roadmap, flags, io, { finders: [] });
       return { cache, err: io.err() };
     };

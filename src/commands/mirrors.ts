@@ -24,12 +24,12 @@ import { resolveOptions, type CurateFlags } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { writeFileAtomically } from '../report/write.js';
 import { addMirrors, confirmMirror, type MirrorAddition } from '../roadmap/add-mirrors.js';
-import { roadmapLangChooser } from '../options/lang.js';
+import { LANG_HELP, roadmapLangChooser } from '../options/lang.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { checkRoadmapNow, reportFromFileOrCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
 import { readInputFile } from './read-input.js';
-import { cliTextOf, commandTextOf } from '../i18n/index.js';
+import { cliTextOf, commandTextOf, type Lang } from '../i18n/index.js';
 
 /** Raw flags of `curate mirrors`: its own, plus the network flags of the checks it runs. */
 export type MirrorsFlags = Pick<
@@ -43,6 +43,7 @@ export type MirrorsFlags = Pick<
   | 'retries'
   | 'quiet'
   | 'regionRules'
+  | 'lang'
 > & { from?: string; write?: boolean; confirm?: string; url?: string; cache?: string };
 
 /** What tests replace: the timers (Bilibili's back-off is 30 s) and the finders. */
@@ -77,8 +78,11 @@ export async function mirrorsCommand(
   const { report } = source;
   const loaded =
     source.loaded ??
-    (await loadRoadmap(source.roadmapFile, { lang: roadmapLangChooser(undefined, io.env) }));
-  const options = resolveOptions(flags, loaded.roadmap.settings, io.env);
+    (await loadRoadmap(source.roadmapFile, { lang: roadmapLangChooser(flags.lang, io.env) }));
+  const options = resolveOptions(flags, loaded.roadmap.settings, io.env, loaded.roadmap.lang);
+  // --lang, else the roadmap's lang:, else the locale, as check decides it (options/lang.ts).
+  const lang = options.report.lang ?? 'en';
+  const cli = cliTextOf(lang);
   const deps: MirrorRunDeps = {
     toolVersion: io.toolVersion,
     now: () => new Date(),
@@ -87,15 +91,12 @@ export async function mirrorsCommand(
     ...(options.output.verbosity === 'quiet'
       ? {}
       : {
-          onSubject: (done, total) =>
-            io.stderr.write(`${cliTextOf(io.lang ?? 'en').searched(done, total)}\n`),
+          onSubject: (done, total) => io.stderr.write(`${cli.searched(done, total)}\n`),
         }),
   };
   const subjects = subjectsOfReport(report, loaded.roadmap);
-  const cache = flags.cache === undefined ? undefined : await readCacheFile(flags.cache, io.lang);
-  if (cache?.warning !== undefined) {
-    io.stderr.write(`${cliTextOf(io.lang ?? 'en').warning(cache.warning)}\n`);
-  }
+  const cache = flags.cache === undefined ? undefined : await readCacheFile(flags.cache, lang);
+  if (cache?.warning !== undefined) io.stderr.write(`${cli.warning(cache.warning)}\n`);
   const bilibili = createBilibiliFinder(
     cachedBilibiliSession(cache?.cache.bilibiliSession, deps.now().getTime()),
   );
@@ -120,7 +121,7 @@ export async function mirrorsCommand(
         ...kept,
         ...(bilibiliSession === undefined ? {} : { bilibiliSession }),
       },
-      io.lang,
+      lang,
     );
   }
   const out = flags.out ?? DEFAULTS.out;
@@ -144,11 +145,11 @@ export async function mirrorsCommand(
     mirrorsPath,
     `${JSON.stringify(mirrorsFile, null, 2)}\n`,
     'mirrors',
-    io.lang,
+    lang,
   );
-  io.stdout.write(renderMirrorsTable(entries));
-  io.stderr.write(`${cliTextOf(io.lang ?? 'en').wrote(mirrorsPath)}\n`);
-  if (flags.write === true) await writeBestCandidates(loaded, entries, io);
+  io.stdout.write(renderMirrorsTable(entries, lang));
+  io.stderr.write(`${cli.wrote(mirrorsPath)}\n`);
+  if (flags.write === true) await writeBestCandidates(loaded, entries, io, lang);
   return EXIT_CODES.ok;
 }
 
@@ -170,13 +171,14 @@ async function writeBestCandidates(
   loaded: LoadedRoadmap,
   entries: readonly MirrorsEntry[],
   io: CommandIo,
+  lang: Lang,
 ): Promise<void> {
-  const text = await readInputFile(loaded.file, 'roadmap', io.lang);
+  const text = await readInputFile(loaded.file, 'roadmap', lang);
   const result = addMirrors(text, bestAdditions(entries), loaded.file);
   if (result.text !== text) {
-    await writeFileAtomically(loaded.file, result.text, 'roadmap', io.lang);
+    await writeFileAtomically(loaded.file, result.text, 'roadmap', lang);
   }
-  const cli = cliTextOf(io.lang ?? 'en');
+  const cli = cliTextOf(lang);
   const lines = [cli.mirrorsAdded(loaded.file, result.applied.length)];
   for (const { addition, reason } of result.skipped) {
     lines.push(cli.mirrorSkipped(addition.resourceId, addition.url, cli.mirrorSkip[reason]));
@@ -245,6 +247,7 @@ export function registerMirrorsCommand(program: Command, run: RunCommand): void 
     .option('--timeout <duration>', 'deadline per request attempt')
     .option('--retries <n>', 'extra attempts for 429, 5xx and network errors')
     .option('-q, --quiet', 'no progress')
+    .option('--lang <lang>', LANG_HELP)
     .action((file: string | undefined, flags: MirrorsFlags) =>
       run((io) => mirrorsCommand(file, flags, io)),
     );

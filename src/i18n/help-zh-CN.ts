@@ -223,6 +223,7 @@ export const HELP_TEXT_ZH_CN: HelpText = {
         '--timeout': '每次请求尝试的超时',
         '--retries': '遇到 429、5xx 和网络错误时额外重试的次数',
         '--quiet': '不显示进度',
+        '--lang': LANG,
       },
     },
     completion: {

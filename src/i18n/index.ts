@@ -1,5 +1,7 @@
 /** The catalogs by language, and the lookups every output shares. */
 import type { Lang } from './catalog.js';
+import { ACTION_TEXT_EN, type ActionText } from './action-en.js';
+import { ACTION_TEXT_ZH_CN } from './action-zh-CN.js';
 import { en, type Catalog } from './en.js';
 import { CHECK_INPUTS_TEXT_EN, type CheckInputsText } from './check-inputs-en.js';
 import { CHECK_INPUTS_TEXT_ZH_CN } from './check-inputs-zh-CN.js';
@@ -8,6 +10,8 @@ import { COMMAND_OUTPUT_TEXT_EN, type CommandOutputText } from './command-output
 import { COMMAND_OUTPUT_TEXT_ZH_CN } from './command-output-zh-CN.js';
 import { COMMAND_TEXT_EN, type CommandText } from './commands-en.js';
 import { COMMAND_TEXT_ZH_CN } from './commands-zh-CN.js';
+import { MIRRORS_TEXT_EN, type MirrorsText } from './mirrors-en.js';
+import { MIRRORS_TEXT_ZH_CN } from './mirrors-zh-CN.js';
 import { FLAG_TEXT_EN, type FlagText } from './flags-en.js';
 import { FLAG_TEXT_ZH_CN } from './flags-zh-CN.js';
 import { CLI_TEXT_ZH_CN } from './cli-zh-CN.js';
@@ -25,10 +29,12 @@ export { LANGS, type Lang, type Plural } from './catalog.js';
 export type { Catalog } from './en.js';
 export type { ValidateText } from './validate-en.js';
 export type { CliText } from './cli-en.js';
+export type { ActionText } from './action-en.js';
 export type { CheckInputsText, OnlySuggestion } from './check-inputs-en.js';
 export type { FlagText } from './flags-en.js';
 export type { CommandText } from './commands-en.js';
 export type { CommandOutputText } from './command-output-en.js';
+export type { MirrorsText } from './mirrors-en.js';
 export type { RegionRulesText } from './region-rules-en.js';
 export type { ReportFilesText, ShardOfFile, WrittenFileKind } from './report-files-en.js';
 export type { DescribedValue, ReadFailureCode, RoadmapLoadText } from './roadmap-load-en.js';
@@ -125,4 +131,24 @@ export function commandOutputTextOf(lang: Lang): CommandOutputText {
 const COMMAND_OUTPUT_TEXTS: Readonly<Record<Lang, CommandOutputText>> = {
   en: COMMAND_OUTPUT_TEXT_EN,
   'zh-CN': COMMAND_OUTPUT_TEXT_ZH_CN,
+};
+
+/** What `curate mirrors` prints: its table of candidates and its summary, in a language. */
+export function mirrorsTextOf(lang: Lang): MirrorsText {
+  return MIRRORS_TEXTS[lang];
+}
+
+const MIRRORS_TEXTS: Readonly<Record<Lang, MirrorsText>> = {
+  en: MIRRORS_TEXT_EN,
+  'zh-CN': MIRRORS_TEXT_ZH_CN,
+};
+
+/** What the GitHub Action itself logs (its inputs, the cache, the tracking issue), in a language. */
+export function actionTextOf(lang: Lang): ActionText {
+  return ACTION_TEXTS[lang];
+}
+
+const ACTION_TEXTS: Readonly<Record<Lang, ActionText>> = {
+  en: ACTION_TEXT_EN,
+  'zh-CN': ACTION_TEXT_ZH_CN,
 };

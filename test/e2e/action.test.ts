@@ -139,6 +139,18 @@ describe.skipIf(process.platform === 'win32')('the action entry (action/index.js
     expect(run.outputs['exit-code']).toBeUndefined();
   }, 600_000);
 
+  it('speaks the roadmap’s language in its own log lines, as the CLI does in its output', async () => {
+    const zh = join(dir, 'zh');
+    await git(dir, 'init', '-q', '-b', 'main', zh);
+    await writeFile(join(zh, 'roadmap.yaml'), `lang: zh-CN\n${roadmap([resource('guide')])}`);
+    const refused = await runAction(zh, { command: 'lint' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('command："lint" 不在 validate、check、merge、history 之中。');
+    // Its one link is on 127.0.0.1, skipped as private: failing once --fail-on counts skipped.
+    const failed = await runAction(zh, { command: 'check', 'fail-on': 'skipped' });
+    expect(failed.stdout).toMatch(/^::error::curate check 退出码为 1。/m);
+  }, 600_000);
+
   describe('the tracking issue, night after night, on a fake GitHub API', () => {
     let api: FakeGithubApi;
     let audit: string;

@@ -8,7 +8,7 @@
  * | `code` 0                        | the data                          | compares it             |
  * | `code` -412, -352 (or HTTP 412) | request blocked by risk control   | backs off once, then "could not search: rate-limited" |
  * | `code` -404, 62002, 62004, ...  | the upload is gone or hidden      | leaves that hit out     |
- * | no JSON, other codes            | the API changed                   | "could not search: changed-api" |
+ * | no JSON, other codes            | the API changed                   | "could not search" (`changed-api`) |
  */
 import {
   isJsonObject,

@@ -1,0 +1,51 @@
+/**
+ * The reference texts of `curate mirrors`' table (mirrors/render.ts): per resource, what each
+ * finder answered and the candidates ranked, then one summary line. zh-CN (mirrors-zh-CN.ts)
+ * is typed against this. The finders' own `detail` and `evidence` come in as data, written as
+ * mirrors.json keeps them; the standing and status words of mirrors.json stay English there.
+ */
+import type { TextsOf } from './catalog.js';
+import type { CouldNotSearchReason } from '../mirrors/finder.js';
+import type { MirrorStanding } from '../mirrors/schema.js';
+import { formatNumber } from './format.js';
+import { pluralForm } from '../text/plural.js';
+
+const count = (value: number): string => formatNumber('en', value);
+
+export const MIRRORS_TEXT_EN = {
+  nothingToFind: 'No resource needs a VPN without a confirmed mirror open there: nothing to find.',
+  /** `region` is the region's name (regionName), `url` the original's. */
+  resourceHeading: (resourceId: string, region: string, url: string) =>
+    `${resourceId} (VPN-only in ${region}): ${url}`,
+  couldNotSearch: (finder: string, reason: string, detail: string) =>
+    `${finder}: could not search: ${reason} (${detail})`,
+  couldNotSearchReason: {
+    'rate-limited': 'rate-limited',
+    blocked: 'blocked',
+    'changed-api': 'the API changed',
+    unreachable: 'unreachable',
+  } satisfies Readonly<Record<CouldNotSearchReason, string>>,
+  noStableMirror: (finder: string, detail: string) => `${finder}: no stable mirror (${detail})`,
+  noCopyMatched: (finder: string) => `${finder}: searched, no copy matched`,
+  column: { standing: 'standing', url: 'url', evidence: 'evidence' },
+  standing: {
+    'matched-by-evidence': 'matched by evidence',
+    suggestion: 'suggestion',
+    rejected: 'rejected',
+  } satisfies Readonly<Record<MirrorStanding, string>>,
+  /** Why a rejected candidate is: its check's status and reason labels (catalog.status/reason). */
+  checkSaid: (status: string, reason: string | undefined) =>
+    `check said ${status}${reason === undefined ? '' : ` (${reason})`}`,
+  /** `access` is the access label (catalog.access), e.g. "needs a VPN". */
+  notOpenIn: (region: string, access: string) => `not open in ${region} (${access})`,
+  /** Between the variant, the evidence and the rejection in the evidence column. */
+  evidenceSeparator: '; ',
+  summary: (resources: number, matched: number, blocked: number) =>
+    `${count(resources)} ${pluralForm(resources, 'resource')} ${pluralForm(resources, 'needs', 'need')} a mirror: ` +
+    `${count(matched)} matched by evidence` +
+    (blocked > 0 ? `, ${count(blocked)} with a search that could not be made` : '') +
+    '.',
+} as const;
+
+/** The shape every language's mirrors texts have: en's keys, strings widened. */
+export type MirrorsText = TextsOf<typeof MIRRORS_TEXT_EN>;
