@@ -44,6 +44,18 @@ describe("fix, mirrors and history's errors in zh-CN", () => {
     );
   });
 
+  it("speaks the roadmap's lang: when the locale is English", async () => {
+    const roadmap = join(dir, 'zh-roadmap.yaml');
+    await writeFile(roadmap, `lang: zh-CN\n${ROADMAP}`);
+    const report = loadReportFixture();
+    const reportFile = join(dir, 'zh-report.json');
+    await writeFile(reportFile, JSON.stringify(report));
+    const io = captureIo('en');
+    await fixCommand(roadmap, { from: reportFile, dryRun: true }, io);
+    expect(io.err()).toContain(`警告: 报告检查的是 ${report.roadmap.path}，不是 ${roadmap}；`);
+    expect(io.err()).not.toMatch(/warning|updated|would update/i);
+  });
+
   it('words --confirm with no such resource, and with nothing to confirm', async () => {
     const roadmap = join(dir, 'confirm.yaml');
     await writeFile(roadmap, ROADMAP);

@@ -165,7 +165,7 @@ describe('import in zh-CN and en', () => {
     expect(await imported('en')).toBe(
       [
         'list.md: imported 1 section, 1 resource and 0 mirrors.',
-        '  left out 1 link that are not http(s) (relative paths, #anchors):',
+        '  left out 1 link that is not http(s) (relative paths, #anchors):',
         '    list.md:6  ./notes.md',
         '',
       ].join('\n'),

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../errors.js';
 import { cliTextOf, commandOutputTextOf, commandTextOf, type Lang } from '../i18n/index.js';
 import type { CurateFlags } from '../options.js';
+import { roadmapLangOf } from '../options/lang.js';
 import { writeFileAtomically } from '../report/write.js';
 import { archiveFixesFromReport, fixesFromReport } from '../roadmap/fix.js';
 import { applyUrlFixes, type FixResult } from '../roadmap/fix-splice.js';
@@ -49,12 +50,13 @@ export async function fixCommand(
   );
   if (source.kind === 'network-down') return EXIT_CODES.networkDown;
   const { report, roadmapFile } = source;
+  const text = await readInputFile(roadmapFile, 'roadmap', io.lang);
+  // fix has no --lang: the roadmap's lang: comes first, then the locale (io.lang).
+  const lang = roadmapLangOf(text) ?? io.lang ?? 'en';
   if (normalisePath(report.roadmap.path) !== normalisePath(roadmapFile)) {
-    const lang = io.lang ?? 'en';
     const warning = commandTextOf(lang).fixOtherRoadmap(report.roadmap.path, roadmapFile);
     io.stderr.write(`${cliTextOf(lang).warning(warning)}\n`);
   }
-  const text = await readInputFile(roadmapFile, 'roadmap', io.lang);
   // --archive is opt-in: a snapshot is a frozen copy, not the living page the roadmap chose.
   const fixes = [
     ...fixesFromReport(report),
@@ -64,9 +66,9 @@ export async function fixCommand(
   if (flags.dryRun === true) {
     io.stdout.write(renderUnifiedDiff(text, result.edits, roadmapFile));
   } else if (result.text !== text) {
-    await writeFileAtomically(roadmapFile, result.text, 'roadmap', io.lang);
+    await writeFileAtomically(roadmapFile, result.text, 'roadmap', lang);
   }
-  io.stderr.write(describeFixes(result, roadmapFile, flags.dryRun === true, io.lang));
+  io.stderr.write(describeFixes(result, roadmapFile, flags.dryRun === true, lang));
   return EXIT_CODES.ok;
 }
 

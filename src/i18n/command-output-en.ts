@@ -6,7 +6,7 @@
 import type { TextsOf } from './catalog.js';
 import type { Reason, Status } from '../outcome/model.js';
 import type { FixSkipReason } from '../roadmap/fix-splice.js';
-import { plural } from '../text/plural.js';
+import { plural, pluralForm } from '../text/plural.js';
 
 export const COMMAND_OUTPUT_TEXT_EN = {
   // commands/history.ts: the summary, then one line per link that failed or recovered.
@@ -50,7 +50,7 @@ export const COMMAND_OUTPUT_TEXT_EN = {
   ) =>
     `${file}: imported ${plural(sections, 'section')}, ${plural(resources, 'resource')} and ${plural(mirrors, 'mirror')}${out === undefined ? '' : ` into ${out}`}.`,
   importLeftOut: (links: number) =>
-    `  left out ${plural(links, 'link')} that are not http(s) (relative paths, #anchors):`,
+    `  left out ${plural(links, 'link')} that ${pluralForm(links, 'is', 'are')} not http(s) (relative paths, #anchors):`,
   // commands/import-list.ts: what `import --merge` added, and what the list no longer has.
   mergeSummary: (
     roadmapFile: string,
