@@ -56,6 +56,24 @@ describe("fix, mirrors and history's errors in zh-CN", () => {
     expect(io.err()).not.toMatch(/warning|updated|would update/i);
   });
 
+  it("words --confirm in the roadmap's lang: when the locale is English", async () => {
+    const roadmap = join(dir, 'confirm-zh.yaml');
+    await writeFile(roadmap, `lang: zh-CN\n${ROADMAP}`);
+    const refused = await mirrorsCommand(roadmap, { confirm: 'zz' }, captureIo('en')).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as UsageError).message).toBe(
+      `--confirm：${roadmap} 中没有 id 为 "zz" 的资源。`,
+    );
+    // --lang still wins over the roadmap's lang:.
+    const english = await mirrorsCommand(
+      roadmap,
+      { confirm: 'zz', lang: 'en' },
+      captureIo('en'),
+    ).catch((e: unknown) => e);
+    expect((english as UsageError).lang).toBe('en');
+  });
+
   it('words --confirm with no such resource, and with nothing to confirm', async () => {
     const roadmap = join(dir, 'confirm.yaml');
     await writeFile(roadmap, ROADMAP);

@@ -24,7 +24,7 @@ import { resolveOptions, type CurateFlags } from '../options.js';
 import { DEFAULTS } from '../options/defaults.js';
 import { writeFileAtomically } from '../report/write.js';
 import { addMirrors, confirmMirror, type MirrorAddition } from '../roadmap/add-mirrors.js';
-import { LANG_HELP, roadmapLangChooser } from '../options/lang.js';
+import { LANG_HELP, roadmapLangChooser, roadmapLangOf } from '../options/lang.js';
 import { loadRoadmap, type LoadedRoadmap } from '../roadmap/load.js';
 import { checkRoadmapNow, reportFromFileOrCheck } from './fresh-check.js';
 import { collectRepeated, type CommandIo, type RunCommand } from './io.js';
@@ -66,7 +66,7 @@ export async function mirrorsCommand(
   overrides: MirrorsOverrides = {},
 ): Promise<ExitCode> {
   if (flags.confirm !== undefined)
-    return confirmCommand(file ?? 'roadmap.yaml', flags.confirm, flags.url, io);
+    return confirmCommand(file ?? 'roadmap.yaml', flags.confirm, flags, io);
   const source = await reportFromFileOrCheck(
     flags.from,
     file,
@@ -189,18 +189,23 @@ async function writeBestCandidates(
 async function confirmCommand(
   file: string,
   resourceId: string,
-  url: string | undefined,
+  flags: Pick<MirrorsFlags, 'url' | 'lang'>,
   io: CommandIo,
 ): Promise<ExitCode> {
+  const { url } = flags;
   const text = await readInputFile(file, 'roadmap', io.lang);
   const result = confirmMirror(text, resourceId, url, file);
-  const lang = io.lang ?? 'en';
+  // The same order as the search: --lang, the roadmap's lang:, the locale (io.lang without --lang).
+  const lang =
+    flags.lang === undefined
+      ? (roadmapLangOf(text) ?? io.lang ?? 'en')
+      : roadmapLangChooser(flags.lang, io.env)(undefined);
   const words = commandTextOf(lang);
   switch (result.kind) {
     case 'confirmed':
       await writeFileAtomically(file, result.text, 'roadmap', lang);
       io.stderr.write(
-        `${cliTextOf(io.lang ?? 'en').mirrorConfirmed(`${file}:${result.line}`, result.url, resourceId)}\n`,
+        `${cliTextOf(lang).mirrorConfirmed(`${file}:${result.line}`, result.url, resourceId)}\n`,
       );
       return EXIT_CODES.ok;
     case 'no-resource':
