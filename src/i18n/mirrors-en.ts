@@ -1,8 +1,9 @@
 /**
  * The reference texts of `curate mirrors`' table (mirrors/render.ts): per resource, what each
  * finder answered and the candidates ranked, then one summary line. zh-CN (mirrors-zh-CN.ts)
- * is typed against this. The finders' own `detail` and `evidence` come in as data, written as
- * mirrors.json keeps them; the standing and status words of mirrors.json stay English there.
+ * is typed against this. The finders' facts (mirrors/evidence.ts) are worded here; their
+ * `detail` (why a search could not be made: an HTTP status, an API's code) comes in as data; the
+ * standing and status words of mirrors.json stay English there.
  */
 import type { TextsOf } from './catalog.js';
 import type { CouldNotSearchReason } from '../mirrors/finder.js';
@@ -11,6 +12,40 @@ import { formatNumber } from './format.js';
 import { pluralForm } from '../text/plural.js';
 
 const count = (value: number): string => formatNumber('en', value);
+
+/** The words of each fact a finder reports; zh-CN gives the same functions. */
+export type EvidenceText = {
+  duration: (seconds: string, originalSeconds: string) => string;
+  parts: (
+    parts: number,
+    seconds: string,
+    originalVideos: number,
+    originalSeconds: string,
+  ) => string;
+  titleMatches: (percent: number) => string;
+  titleDiffers: (percent: number) => string;
+  officialChannel: (name: string) => string;
+  uploadedBy: (name: string) => string;
+  descriptionNames: (name: string) => string;
+  descriptionMatches: (percent: number) => string;
+  pageNames: (name: string) => string;
+  samePath: string;
+};
+
+// The sentences mirrors.json's `evidence` has always had: kept byte for byte.
+const EVIDENCE_TEXT_EN: EvidenceText = {
+  duration: (seconds, original) => `duration ${seconds} vs ${original} on YouTube`,
+  parts: (parts, seconds, videos, original) =>
+    `${parts} parts, ${seconds} in all vs ${videos} videos, ${original} on YouTube`,
+  titleMatches: (percent) => `title matches (${percent}%)`,
+  titleDiffers: (percent) => `title differs (${percent}% similar)`,
+  officialChannel: (name) => `official channel ${name}`,
+  uploadedBy: (name) => `uploaded by ${name}`,
+  descriptionNames: (name) => `Gitee's description names ${name}`,
+  descriptionMatches: (percent) => `description matches GitHub's (${percent}%)`,
+  pageNames: (name) => `hf-mirror.com's page names ${name}`,
+  samePath: 'hf-mirror.com answers the same path',
+};
 
 export const MIRRORS_TEXT_EN = {
   nothingToFind: 'No resource needs a VPN without a confirmed mirror open there: nothing to find.',
@@ -45,6 +80,8 @@ export const MIRRORS_TEXT_EN = {
     `${count(matched)} matched by evidence` +
     (blocked > 0 ? `, ${count(blocked)} with a search that could not be made` : '') +
     '.',
+  /** A finder's facts (mirrors/evidence.ts); durations come formatted (`19:12`). */
+  evidence: EVIDENCE_TEXT_EN,
 } as const;
 
 /** The shape every language's mirrors texts have: en's keys, strings widened. */

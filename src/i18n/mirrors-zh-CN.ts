@@ -1,7 +1,7 @@
 /**
  * `curate mirrors`' table in zh-CN, typed against the English reference (mirrors-en.ts).
- * Terms as in docs/glossary.md: 镜像, 需科学上网, 限流, 可直连. A finder's `detail` and
- * `evidence` are data (mirrors.json's words) and appear as written.
+ * Terms as in docs/glossary.md: 镜像, 需科学上网, 限流, 可直连. A finder's `detail` is data
+ * (an HTTP status, an API's code) and appears as written.
  */
 import type { MirrorsText } from './mirrors-en.js';
 import { formatNumber } from './format.js';
@@ -34,4 +34,17 @@ export const MIRRORS_TEXT_ZH_CN: MirrorsText = {
     `${count(resources)} 个资源需要镜像：${count(matched)} 个依据充分` +
     (blocked > 0 ? `，${count(blocked)} 个有来源没能搜索` : '') +
     '。',
+  evidence: {
+    duration: (seconds, original) => `时长 ${seconds}，YouTube 原视频 ${original}`,
+    parts: (parts, seconds, videos, original) =>
+      `${parts} 个分P共 ${seconds}，YouTube 播放列表 ${videos} 个视频共 ${original}`,
+    titleMatches: (percent) => `标题一致（相似度 ${percent}%）`,
+    titleDiffers: (percent) => `标题不同（相似度 ${percent}%）`,
+    officialChannel: (name) => `官方账号 ${name}`,
+    uploadedBy: (name) => `上传者 ${name}`,
+    descriptionNames: (name) => `Gitee 仓库简介里写明了 ${name}`,
+    descriptionMatches: (percent) => `简介与 GitHub 上的相似（${percent}%）`,
+    pageNames: (name) => `hf-mirror.com 的页面里有 ${name}`,
+    samePath: 'hf-mirror.com 上同一路径能打开',
+  },
 };

@@ -6,6 +6,7 @@
  * A finder never fails silently: a source it could not ask (blocked, rate-limited, an API
  * that changed) is a `could-not-search` answer that the command prints and mirrors.json keeps.
  */
+import type { Evidence } from './evidence.js';
 import type { ProbeResponse } from '../probes/probe.js';
 
 /** What a finder knows of the resource it looks for. */
@@ -44,8 +45,8 @@ export type MirrorCandidate = {
   strength: EvidenceStrength;
   /** Orders candidates of one resource, higher first; comparable within one finder only. */
   score: number;
-  /** What matched and what did not, for people: goes into the mirror's `note`. */
-  evidence: readonly string[];
+  /** What matched and what did not (worded per language): goes into the mirror's `note`. */
+  evidence: readonly Evidence[];
   /** An official channel of the original's author (e.g. "3Blue1Brown官方"): ranks first. */
   isOfficial: boolean;
   /** Dubbed / subtitled / raw, read from the title (配音, 字幕, 生肉). */

@@ -11,7 +11,10 @@ const candidate = (url: string, overrides: Partial<MirrorCandidate> = {}): Mirro
   uploader: undefined,
   strength: 'strong',
   score: 3,
-  evidence: ['duration 1:00 vs 1:00 on YouTube', 'title matches (90%)'],
+  evidence: [
+    { kind: 'duration', seconds: 60, originalSeconds: 60 },
+    { kind: 'title', isMatch: true, percent: 90 },
+  ],
   isOfficial: false,
   variant: undefined,
   isSuggestionOnly: false,

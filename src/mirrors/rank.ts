@@ -2,10 +2,15 @@
  * From what the finders answered and how each candidate's check went, to mirrors.json's
  * entries: each candidate's standing, its `note`, and the order (pure).
  */
+import { mirrorsTextOf } from '../i18n/index.js';
+import { describeEvidence } from './evidence.js';
 import { assertNever } from '../domain.js';
 import type { SubjectAnswers } from './find.js';
 import type { MirrorCandidate } from './finder.js';
 import type { CandidateCheck, MirrorsEntry, RankedCandidate, Search } from './schema.js';
+
+// mirrors.json's `evidence` and the roadmap `note` stay English; `facts` let a reader word them.
+const EVIDENCE_WORDS_EN = mirrorsTextOf('en');
 
 /** A candidate's check: what `check` said of its URL, or undefined when it was not checked. */
 export type CheckOf = (url: string, region: string) => CandidateCheck | undefined;
@@ -85,7 +90,8 @@ function rankCandidate(
     ...(rejectedBecause === undefined ? {} : { rejectedBecause }),
     isOfficial: candidate.isOfficial,
     ...(candidate.variant === undefined ? {} : { variant: candidate.variant }),
-    evidence: [...candidate.evidence],
+    evidence: candidate.evidence.map((fact) => describeEvidence(fact, EVIDENCE_WORDS_EN)),
+    facts: [...candidate.evidence],
     check,
     note: noteOf(candidate, finder),
   };
@@ -104,7 +110,7 @@ function rejection(check: CandidateCheck): string | undefined {
 function noteOf(candidate: MirrorCandidate, finder: string): string {
   const parts = [
     ...(candidate.variant === undefined ? [] : [candidate.variant]),
-    `found by curate mirrors (${finder}, ${candidate.strength} evidence): ${candidate.evidence.join('; ')}`,
+    `found by curate mirrors (${finder}, ${candidate.strength} evidence): ${candidate.evidence.map((fact) => describeEvidence(fact, EVIDENCE_WORDS_EN)).join('; ')}`,
   ];
   return parts.join('; ');
 }

@@ -2,8 +2,10 @@
  * The text `curate mirrors` prints: per resource, its candidates as a table (best first) and
  * every search that could not be made or has nothing to find, so an empty table is never
  * mistaken for "no copy exists". Every word comes from the mirrors catalog of the language
- * (i18n/mirrors-en.ts); the finders' `detail` and `evidence` are shown as mirrors.json has them.
+ * (i18n/mirrors-en.ts), the finders' facts too (mirrors/evidence.ts); a finder's `detail` (an
+ * HTTP status, an API's code) is shown as mirrors.json has it.
  */
+import { describeEvidence } from './evidence.js';
 import {
   CATALOGS,
   mirrorsTextOf,
@@ -68,7 +70,8 @@ function whyOf(
 ): string {
   return [
     ...(candidate.variant === undefined ? [] : [candidate.variant]),
-    ...candidate.evidence,
+    // A mirrors.json from before `facts` has only the English sentences: shown as written.
+    ...(candidate.facts?.map((fact) => describeEvidence(fact, text)) ?? candidate.evidence),
     ...(candidate.standing === 'rejected'
       ? [rejectionOf(candidate.check, region, text, catalog)]
       : []),

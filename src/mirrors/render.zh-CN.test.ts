@@ -15,7 +15,11 @@ function candidate(overrides: Partial<RankedCandidate>): RankedCandidate {
     strength: 'strong',
     standing: 'matched-by-evidence',
     isOfficial: false,
-    evidence: ['duration 1158 s (original 1159 s)', 'same title'],
+    evidence: ['duration 19:18 vs 19:19 on YouTube', 'title matches (92%)'],
+    facts: [
+      { kind: 'duration', seconds: 1158, originalSeconds: 1159 },
+      { kind: 'title', isMatch: true, percent: 92 },
+    ],
     check: { status: 'ok', access: 'open' },
     note: 'found by curate mirrors',
     ...overrides,
@@ -32,7 +36,13 @@ const ENTRIES: readonly MirrorsEntry[] = [
     searches: [{ finder: 'bilibili', result: 'searched', candidates: 4 }],
     candidates: [
       candidate({ variant: '中文字幕' }),
-      candidate({ url: 'https://www.bilibili.com/video/BV1bb', standing: 'suggestion' }),
+      // A mirrors.json written before `facts`: its English sentences are shown as written.
+      candidate({
+        url: 'https://www.bilibili.com/video/BV1bb',
+        standing: 'suggestion',
+        evidence: ['duration 1158 s (original 1159 s)'],
+        facts: undefined,
+      }),
       candidate({
         url: 'https://www.bilibili.com/video/BV1cc',
         standing: 'rejected',
@@ -113,9 +123,11 @@ describe('renderMirrorsTable in zh-CN', () => {
     );
     expect(zh).toContain('  | 结论 | URL | 依据 |');
     expect(zh).toContain(
-      '  | 依据充分 | https://www.bilibili.com/video/BV1aa | 中文字幕；duration 1158 s (original 1159 s)；same title |',
+      '  | 依据充分 | https://www.bilibili.com/video/BV1aa | 中文字幕；时长 19:18，YouTube 原视频 19:19；标题一致（相似度 92%） |',
     );
-    expect(zh).toContain('  | 待人工确认 | https://www.bilibili.com/video/BV1bb |');
+    expect(zh).toContain(
+      '  | 待人工确认 | https://www.bilibili.com/video/BV1bb | duration 1158 s (original 1159 s) |',
+    );
     expect(zh).toContain('；检查结果为失效（视频已删除） |');
     expect(zh).toContain('；在中国大陆不能直连（需科学上网） |');
     expect(zh.trimEnd().split('\n').at(-1)).toBe(
@@ -125,8 +137,11 @@ describe('renderMirrorsTable in zh-CN', () => {
 
   it('leaves no English word of its own: only the data is English', () => {
     const own = catalogWords(zh);
-    // URL is the one English word Chinese engineers keep (docs/glossary.md).
-    expect(own.split('URL').join(' ')).not.toMatch(/[A-Za-z]{3,}/u);
+    // URL is the one English word Chinese engineers keep (docs/glossary.md); YouTube is a name.
+    const names = ['URL', 'YouTube'];
+    expect(names.reduce((text, name) => text.split(name).join(' '), own)).not.toMatch(
+      /[A-Za-z]{3,}/u,
+    );
     // The machine words of mirrors.json are labelled, never printed.
     for (const word of ['matched-by-evidence', 'suggestion', 'rejected', 'rate-limited', 'vpn']) {
       expect(own).not.toContain(word);
@@ -161,7 +176,7 @@ describe('renderMirrorsTable in en', () => {
     expect(en).toContain('  youtube-original: searched, no copy matched');
     expect(en).toContain('  | standing | url | evidence |');
     expect(en).toContain(
-      '  | matched by evidence | https://www.bilibili.com/video/BV1aa | 中文字幕; duration 1158 s (original 1159 s); same title |',
+      '  | matched by evidence | https://www.bilibili.com/video/BV1aa | 中文字幕; duration 19:18 vs 19:19 on YouTube; title matches (92%) |',
     );
     expect(en).toContain('; check said broken (the video was removed) |');
     expect(en).toContain('; not open in mainland China (needs a VPN) |');

@@ -4,6 +4,7 @@
  * candidate with its evidence, the check it passed or failed, and how far it counts.
  */
 import { z } from 'zod';
+import { EvidenceSchema } from './evidence.js';
 import { COULD_NOT_SEARCH_REASONS } from './finder.js';
 
 /** Version of the mirrors.json format; bumped on any change that is not an added optional field. */
@@ -55,7 +56,9 @@ export const CandidateSchema = z.strictObject({
   isOfficial: z.boolean(),
   /** 中文配音 / 中文字幕 / 生肉, from the title. */
   variant: z.string().optional(),
+  /** In English, as always; `facts` says the same as data, for a reader in another language. */
   evidence: z.array(z.string()),
+  facts: z.array(EvidenceSchema).optional(),
   check: CandidateCheckSchema,
   /** The `note` `--write` puts in roadmap.yaml. */
   note: z.string(),

@@ -276,6 +276,12 @@ describe('curate mirrors --write on VPN-only YouTube videos', () => {
       ['https://www.bilibili.com/video/BV1dubbed12X', 'matched-by-evidence', false],
     ]);
     expect(nn?.candidates[0]?.evidence).toContain('duration 19:12 vs 19:13 on YouTube');
+    // The same fact as data, for a reader in another language.
+    expect(nn?.candidates[0]?.facts).toContainEqual({
+      kind: 'duration',
+      seconds: 1152,
+      originalSeconds: 1153,
+    });
     expect(nn?.candidates[0]?.check).toEqual({ status: 'ok', reason: 'ok', access: 'open' });
     expect(nn?.candidates[1]?.variant).toBe('中文配音 (dubbed)');
 

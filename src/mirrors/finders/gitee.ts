@@ -65,8 +65,8 @@ export const giteeFinder: MirrorFinder = {
           score: similarity,
           evidence: [
             namesOriginal
-              ? `Gitee's description names ${fullName}`
-              : `description matches GitHub's (${Math.round(similarity * 100)}%)`,
+              ? { kind: 'description-names', name: fullName }
+              : { kind: 'description-matches', percent: Math.round(similarity * 100) },
           ],
           isOfficial: false,
           variant: undefined,

@@ -4,6 +4,7 @@
  * answers the same model or dataset (its page names the repository), not a generic page such
  * as the mirror's home page or a "not found" page that still answers 200.
  */
+import type { Evidence } from '../evidence.js';
 import { suggestMirrors } from '../../region/mirror-suggestions.js';
 import { answerOfFailedResponse, type FinderAnswer, type MirrorFinder } from '../finder.js';
 
@@ -44,11 +45,11 @@ export const hfMirrorFinder: MirrorFinder = {
     }
     const names = repository !== undefined && (response.body ?? '').includes(repository);
     // Docs and other non-repository pages have no name to look for: a suggestion at most.
-    const evidence =
+    const evidence: Evidence[] =
       repository === undefined
-        ? ['hf-mirror.com answers the same path']
+        ? [{ kind: 'same-path' }]
         : names
-          ? [`hf-mirror.com's page names ${repository}`]
+          ? [{ kind: 'page-names', name: repository }]
           : [];
     if (evidence.length === 0) return { kind: 'candidates', candidates: [] };
     return {

@@ -10,6 +10,7 @@
  *
  * A same-title video of a different length is no mirror at all: it is left out, not weak.
  */
+import type { Evidence } from '../evidence.js';
 import type { EvidenceStrength } from '../finder.js';
 
 /** What is known of the original on YouTube. */
@@ -37,7 +38,7 @@ export type BilibiliUpload = {
 export type VideoMatch = {
   strength: EvidenceStrength;
   score: number;
-  evidence: string[];
+  evidence: Evidence[];
   isOfficial: boolean;
   variant: string | undefined;
 };
@@ -57,7 +58,7 @@ export function matchUpload(
   original: OriginalVideo,
   upload: BilibiliUpload,
 ): VideoMatch | undefined {
-  const evidence: string[] = [];
+  const evidence: Evidence[] = [];
   const similarity = titleSimilarity(original.title, upload.title, [
     original.author,
     upload.uploader,
@@ -65,14 +66,9 @@ export function matchUpload(
   const isTitleMatch = similarity >= TITLE_MATCH_THRESHOLD;
   const isDurationMatch = durationAgrees(original, upload, evidence);
   if (!isDurationMatch) return undefined;
-  evidence.push(
-    isTitleMatch
-      ? `title matches (${Math.round(similarity * 100)}%)`
-      : `title differs (${Math.round(similarity * 100)}% similar)`,
-  );
+  evidence.push({ kind: 'title', isMatch: isTitleMatch, percent: Math.round(similarity * 100) });
   const isOfficial = isOfficialUploader(original.author, upload.uploader);
-  if (isOfficial) evidence.push(`official channel ${upload.uploader}`);
-  else evidence.push(`uploaded by ${upload.uploader}`);
+  evidence.push({ kind: 'uploader', name: upload.uploader, isOfficial });
   const variant = variantOfTitle(upload.title);
   return {
     strength: isTitleMatch ? 'strong' : 'weak',
@@ -86,15 +82,17 @@ export function matchUpload(
 function durationAgrees(
   original: OriginalVideo,
   upload: BilibiliUpload,
-  evidence: string[],
+  evidence: Evidence[],
 ): boolean {
   switch (original.kind) {
     case 'video': {
       const difference = Math.abs(upload.durationSeconds - original.durationSeconds);
       if (difference > DURATION_TOLERANCE_SECONDS) return false;
-      evidence.push(
-        `duration ${formatSeconds(upload.durationSeconds)} vs ${formatSeconds(original.durationSeconds)} on YouTube`,
-      );
+      evidence.push({
+        kind: 'duration',
+        seconds: upload.durationSeconds,
+        originalSeconds: original.durationSeconds,
+      });
       return true;
     }
     case 'playlist': {
@@ -103,24 +101,18 @@ function durationAgrees(
       if (parts !== original.partCount || original.totalSeconds <= 0) return false;
       const drift = Math.abs(total - original.totalSeconds) / original.totalSeconds;
       if (drift > TOTAL_DURATION_TOLERANCE) return false;
-      evidence.push(
-        `${parts} parts, ${formatSeconds(total)} in all vs ${original.partCount} videos, ${formatSeconds(original.totalSeconds)} on YouTube`,
-      );
+      evidence.push({
+        kind: 'parts',
+        parts,
+        seconds: total,
+        originalVideos: original.partCount,
+        originalSeconds: original.totalSeconds,
+      });
       return true;
     }
     default:
       return original satisfies never;
   }
-}
-
-/** `H:MM:SS` or `M:SS`. */
-export function formatSeconds(total: number): string {
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0
-    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
-    : `${minutes}:${seconds}`;
 }
 
 /** Bracketed tags re-uploaders add: 【中英字幕】, [1080P], (官方双语), 「熟肉」. */
