@@ -60,7 +60,12 @@ export const MIRRORS_TEXT_EN = {
     'changed-api': 'the API changed',
     unreachable: 'unreachable',
   } satisfies Readonly<Record<CouldNotSearchReason, string>>,
-  noStableMirror: (finder: string, detail: string) => `${finder}: no stable mirror (${detail})`,
+  /**
+   * `host` is the original's, a platform curate knows no stable mirror of (mirrors.json keeps
+   * the finder's English `detail`).
+   */
+  noStableMirror: (finder: string, host: string) =>
+    `${finder}: no stable mirror: ${host} has none, and curate proposes no proxy`,
   noCopyMatched: (finder: string) => `${finder}: searched, no copy matched`,
   column: { standing: 'standing', url: 'url', evidence: 'evidence' },
   standing: {

@@ -18,7 +18,7 @@ export const MIRRORS_TEXT_ZH_CN: MirrorsText = {
     'changed-api': '接口已变更',
     unreachable: '无法访问',
   },
-  noStableMirror: (finder, detail) => `${finder}：没有稳定的镜像（${detail}）`,
+  noStableMirror: (finder, host) => `${finder}：${host} 没有稳定的镜像，curate 不会推荐代理`,
   noCopyMatched: (finder) => `${finder}：已搜索，没有找到对得上的副本`,
   column: { standing: '结论', url: 'URL', evidence: '依据' },
   standing: {

@@ -108,9 +108,10 @@ function rejection(check: CandidateCheck): string | undefined {
 
 /** The `note` written to roadmap.yaml: the variant first (the post cares), then the evidence. */
 function noteOf(candidate: MirrorCandidate, finder: string): string {
+  const evidence = candidate.evidence.map((fact) => describeEvidence(fact, EVIDENCE_WORDS_EN));
   const parts = [
     ...(candidate.variant === undefined ? [] : [candidate.variant]),
-    `found by curate mirrors (${finder}, ${candidate.strength} evidence): ${candidate.evidence.map((fact) => describeEvidence(fact, EVIDENCE_WORDS_EN)).join('; ')}`,
+    `found by curate mirrors (${finder}, ${candidate.strength} evidence): ${evidence.join('; ')}`,
   ];
   return parts.join('; ');
 }

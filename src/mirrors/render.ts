@@ -33,7 +33,7 @@ export function renderMirrorsTable(entries: readonly MirrorsEntry[], lang: Lang 
           );
           break;
         case 'no-stable-mirror':
-          lines.push(`  ${text.noStableMirror(search.finder, search.detail)}`);
+          lines.push(`  ${text.noStableMirror(search.finder, hostnameOf(entry.url))}`);
           break;
         case 'searched':
           if (search.candidates === 0) lines.push(`  ${text.noCopyMatched(search.finder)}`);
@@ -100,4 +100,9 @@ function rejectionOf(
 /** A machine word's label; mirrors.json keeps them as strings, so an unknown one is shown as written. */
 function labelOf(labels: Readonly<Record<string, string>>, word: string): string {
   return labels[word] ?? word;
+}
+
+/** The original's host, for a line that names it in words of its own. */
+function hostnameOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).hostname : url;
 }
