@@ -31,6 +31,22 @@ export type CheckContext = {
   deps: RunDeps;
 };
 
+/**
+ * A check context from the run's options and what the run built: the main thread and every
+ * worker (workers/check-worker.ts) take the option slices the same way.
+ */
+export function checkContextFor(
+  options: Pick<ResolvedOptions, 'accept' | 'report' | 'probes'>,
+  built: Omit<CheckContext, 'acceptFor' | 'failOn' | 'probeSettings'>,
+): CheckContext {
+  return {
+    ...built,
+    acceptFor: options.accept.acceptFor,
+    failOn: options.report.failOn,
+    probeSettings: options.probes,
+  };
+}
+
 export async function checkTargets(
   targets: readonly CheckTarget[],
   context: CheckContext,

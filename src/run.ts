@@ -38,6 +38,7 @@ import type { Report } from './report/schema.js';
 import { writeReports } from './report/write.js';
 import type { LoadedRoadmap } from './roadmap/load.js';
 import { checkEverywhere } from './workers/check-everywhere.js';
+import { checkContextFor } from './check-loop.js';
 import type { NetworkDownFacts } from './i18n/network-down.js';
 
 /** What the outside world hands a run; tests pass their own. */
@@ -139,15 +140,7 @@ export async function runCheck(
         case 'interrupted':
           await checkEverywhere(
             toFetch,
-            {
-              fetches,
-              slots,
-              acceptFor: options.accept.acceptFor,
-              failOn: options.report.failOn,
-              probeSettings: options.probes,
-              results,
-              deps,
-            },
+            checkContextFor(options, { fetches, slots, results, deps }),
             {
               parallel: options.parallel,
               concurrency: options.transport.concurrency,

@@ -61831,6 +61831,14 @@ function preparingMatches(probes, urls) {
 }
 
 // src/check-loop.ts
+function checkContextFor(options2, built) {
+  return {
+    ...built,
+    acceptFor: options2.accept.acceptFor,
+    failOn: options2.report.failOn,
+    probeSettings: options2.probes
+  };
+}
 async function checkTargets(targets, context) {
   const { fetches, results, deps } = context;
   const sleep = deps.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
@@ -66951,21 +66959,21 @@ try {
   });
   const apiValidators = start.apiValidators === void 0 ? void 0 : createApiValidators(start.apiValidators);
   const results = /* @__PURE__ */ new Map();
-  await checkTargets(start.targets.map(receivedTarget), {
-    fetches,
-    slots,
-    acceptFor: options.accept.acceptFor,
-    failOn: options.report.failOn,
-    probeSettings: options.probes,
-    results,
-    deps: {
-      toolVersion: "",
-      now,
-      signal: abort.signal,
-      onProgress,
-      ...apiValidators ? { apiValidators } : {}
-    }
-  });
+  await checkTargets(
+    start.targets.map(receivedTarget),
+    checkContextFor(options, {
+      fetches,
+      slots,
+      results,
+      deps: {
+        toolVersion: "",
+        now,
+        signal: abort.signal,
+        onProgress,
+        ...apiValidators ? { apiValidators } : {}
+      }
+    })
+  );
   post({ kind: "done", results: [...results.values()], apiValidators: apiValidators?.entries() });
 } finally {
   await transport.close();

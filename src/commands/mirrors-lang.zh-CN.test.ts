@@ -7,22 +7,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ONE_RESOURCE_ROADMAP } from '../../test/helpers/command-errors.js';
 import { loadReportFixture } from '../../test/fixtures/ci/fixtures.js';
 import { UsageError } from '../errors.js';
 import type { CommandIo } from './io.js';
 import { mirrorsCommand, type MirrorsFlags } from './mirrors.js';
 
-const roadmapText = (lang: string) => `version: 1
-${lang}title: t
-sections:
-  - id: '1'
-    title: s
-    resources:
-      - id: a
-        title: A
-        url: https://example.com/a
-        kind: article
-`;
+const roadmapText = (lang: string) => `${lang}${ONE_RESOURCE_ROADMAP}`;
 
 let dir: string;
 let report: string;

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApiValidators } from '../cache/api-validators.js';
-import { checkTargets } from '../check-loop.js';
+import { checkContextFor, checkTargets } from '../check-loop.js';
 import type { CheckResult } from '../domain.js';
 import { openRunDispatcher } from '../fetch/dispatchers.js';
 import { createRunFetches } from '../fetch/run-fetches.js';
@@ -67,21 +67,21 @@ try {
   const apiValidators =
     start.apiValidators === undefined ? undefined : createApiValidators(start.apiValidators);
   const results = new Map<string, CheckResult>();
-  await checkTargets(start.targets.map(receivedTarget), {
-    fetches,
-    slots,
-    acceptFor: options.accept.acceptFor,
-    failOn: options.report.failOn,
-    probeSettings: options.probes,
-    results,
-    deps: {
-      toolVersion: '',
-      now,
-      signal: abort.signal,
-      onProgress,
-      ...(apiValidators ? { apiValidators } : {}),
-    },
-  });
+  await checkTargets(
+    start.targets.map(receivedTarget),
+    checkContextFor(options, {
+      fetches,
+      slots,
+      results,
+      deps: {
+        toolVersion: '',
+        now,
+        signal: abort.signal,
+        onProgress,
+        ...(apiValidators ? { apiValidators } : {}),
+      },
+    }),
+  );
   post({ kind: 'done', results: [...results.values()], apiValidators: apiValidators?.entries() });
 } finally {
   await transport.close();
